@@ -1,0 +1,45 @@
+# The two commands of the README, and the pieces they are made of.
+#   make run   — install what is missing, build, assess the bundled example and print its report
+#   make test  — install what is missing, build, run every test, then again under ASan + UBSan
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+EXAMPLE ?= examples/ksp-sejahtera-bersama-2025.json
+JOBS ?= $(shell nproc)
+
+.PHONY: deps build run test test-release test-asan bench fuzz clean
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	@$(BUILD)/kopsehat assess $(EXAMPLE)
+
+test-release: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKOPSEHAT_SANITIZE=ON -DKOPSEHAT_BENCH=OFF >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
+
+test: test-release test-asan
+
+bench: build
+	bash bench/run_batch_bench.sh
+
+# A few minutes of libFuzzer on the laporan reader + engine (development; CI runs the seed corpus in `make test`).
+FUZZ_SECONDS ?= 180
+fuzz: deps
+	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DKOPSEHAT_FUZZ=ON -DKOPSEHAT_TESTS=OFF -DKOPSEHAT_BENCH=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) --target laporan_fuzz -j $(JOBS)
+	mkdir -p $(FUZZ_BUILD)/corpus
+	$(FUZZ_BUILD)/laporan_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=8192 $(FUZZ_BUILD)/corpus fuzz/corpus
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -1,0 +1,36 @@
+// libFuzzer target: any bytes through the laporan reader and, when they form a laporan, the engine and both
+// renderers. Must never crash, abort or trip a sanitizer; invalid input is a value (Problems), not an error.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "assess/assessment.h"
+#include "interchange/json_reader.h"
+#include "report/json_report.h"
+#include "report/text_report.h"
+#include "rules/loader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace kopsehat;
+  static LaporanJsonReader reader;
+  Problems problems;
+  Laporan laporan;
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  if (!reader.Read(text, &laporan, &problems)) return 0;
+  for (const char* id : {"ksp-2016", "ksp-2016-linear"}) {
+    const Rulebook* rb = EmbeddedRulebookById(id, &problems);
+    if (rb == nullptr) __builtin_trap();  // the embedded rulebooks must load
+    for (bool without : {false, true}) {
+      Assessment a;
+      Problems p;
+      EvaluateOptions options;
+      options.without_checklist = without;
+      if (!Evaluate(laporan, *rb, options, &a, &p)) continue;
+      if (a.total_e6 < 0 || a.total_e6 > a.max_total_e6) __builtin_trap();  // total stays within [0, max]
+      std::string json;
+      AppendPenilaianJson(a, Lang::kId, &json);
+      (void)RenderTextReport(a, Lang::kEn);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Kopsehat needs to build and test, only those missing.
+# Idempotent: a second run installs nothing. Uses sudo when not root.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build ccache pkg-config
+  libsimdjson-dev        # laporan JSON reader (exact number text via raw_json_token)
+  nlohmann-json3-dev     # exact line/column of syntax errors in malformed JSON (error path only)
+  libtomlplusplus-dev    # rulebook files
+  libfmt-dev             # text formatting of reports
+  libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-dev  # libFuzzer builds (cmake -DKOPSEHAT_FUZZ=ON)
+  python3 hyperfine      # benchmark driver and timing
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "deps: installing ${missing[*]}" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2

@@ -1,0 +1,102 @@
+// assess/assessment.h — the result of assessing one Laporan with one Rulebook: every quantity, ratio, band, nilai,
+// skor and warning, with what is needed to explain each number (inputs, formula, band, distance to the next band).
+// Pure: Evaluate does no I/O, reads no clock and keeps no global state. Depends on core/, laporan/, rules/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/fraction.h"
+#include "core/problems.h"
+#include "laporan/laporan.h"
+#include "rules/rulebook.h"
+
+namespace kopsehat {
+
+struct Warning {
+  std::string kode;
+  std::string path;  // the component or key it concerns, may be empty
+  Label pesan;
+};
+
+// The smallest change of a ratio component that earns a higher nilai: the ratio must reach `target_pct`
+// (from below when direction > 0, from above when < 0), inclusive or not, and then gives `nilai_e2`.
+struct NextStep {
+  bool exists = false;
+  int direction = 0;
+  Fraction target_pct;
+  bool inclusive = true;
+  int64_t nilai_e2 = 0;
+  Fraction gap_pct;  // |target - ratio| in percentage points
+};
+
+// A checklist item answered from the statements.
+struct DerivedAnswer {
+  int item = 0;          // 0-based
+  bool answerable = false;
+  bool books_say = false;
+  bool conflict = false;  // differs from the filed answer
+  Label explanation;      // what the books show
+};
+
+struct ComponentResult {
+  const Component* spec = nullptr;
+  // Ratio components.
+  Fraction numerator_sen;
+  Fraction denominator_sen;
+  bool zero_denominator = false;
+  Fraction ratio_pct;        // exact; meaningless when zero_denominator
+  int band = -1;             // index into spec->bands, -1 for linear rules and zero denominators
+  int64_t linear_r = 0;      // the rounded percent a linear rule used
+  NextStep next;
+  // Checklist components.
+  bool scored = true;  // false when assessed without the checklist
+  int yes = 0;
+  int items = 0;
+  std::vector<DerivedAnswer> derived;
+  // Both.
+  int64_t nilai_e2 = 0;
+  int64_t skor_e6 = 0;
+  int64_t max_e6 = 0;
+
+  int64_t LostE6() const { return max_e6 - skor_e6; }
+};
+
+struct AspectResult {
+  const Aspect* spec = nullptr;
+  int64_t skor_e6 = 0;
+  int64_t max_e6 = 0;
+};
+
+struct Assessment {
+  const Rulebook* rulebook = nullptr;
+  Koperasi koperasi;
+  std::string periode_akhir;
+  std::vector<Fraction> quantities_sen;  // parallel to rulebook->quantities
+  std::vector<ComponentResult> components;
+  std::vector<AspectResult> aspects;
+  int64_t total_e6 = 0;
+  int64_t max_total_e6 = 0;
+  int predikat = -1;  // index into rulebook->predikat
+  bool manajemen_excluded = false;
+  std::vector<Warning> warnings;
+
+  const PredikatRule& Predikat() const { return rulebook->predikat[size_t(predikat)]; }
+};
+
+struct EvaluateOptions {
+  // Score without the checklist when the laporan has none (laporan-v1 §1.4): its components score 0, the report
+  // says the total excludes them.
+  bool without_checklist = false;
+};
+
+// Assesses `laporan` (already validated by its reader) with `rulebook`. Problems that only the method can see
+// (a checklist of the wrong length, a missing checklist) go to *problems and the result is false.
+bool Evaluate(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options, Assessment* out,
+              Problems* problems);
+
+// Ordered by points lost, largest first (ties in rulebook order); at most `n`, only components that lose points.
+std::vector<const ComponentResult*> BiggestLosses(const Assessment& a, size_t n);
+
+}  // namespace kopsehat

@@ -1,0 +1,109 @@
+// `kopsehat assess FILE`: one laporan, one report (text or JSON) on stdout; problems on stderr; exit per spec §3.
+#include <iostream>
+
+#include "assess/assessment.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "interchange/json_reader.h"
+#include "report/json_report.h"
+#include "report/text_report.h"
+
+namespace kopsehat::cli {
+
+namespace {
+
+const char* kHelpId = R"(Pemakaian: kopsehat assess BERKAS [opsi]
+
+Menilai kesehatan satu koperasi dari berkas laporan (JSON, format kopsehat/laporan-v1).
+BERKAS '-' berarti membaca dari masukan standar.
+
+Opsi:
+  --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list')
+  --rulebook BERKAS   pakai rulebook dari berkas TOML, bukan yang tertanam
+  --format text|json  bentuk keluaran (bawaan: text)
+  --lang id|en        bahasa keluaran (bawaan: id)
+  --tanpa-manajemen   nilai tanpa daftar periksa manajemen bila blok itu tidak ada
+  --help              tampilkan bantuan ini
+
+Kode keluar: 0 dinilai; 2 masukan atau rulebook tidak sah (semua masalah di stderr); 1 galat internal.
+)";
+
+const char* kHelpEn = R"(Usage: kopsehat assess FILE [options]
+
+Assesses the health of one cooperative from a laporan file (JSON, format kopsehat/laporan-v1).
+FILE '-' reads standard input.
+
+Options:
+  --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list')
+  --rulebook FILE     use the rulebook in a TOML file instead of an embedded one
+  --format text|json  output form (default: text)
+  --lang id|en        output language (default: id)
+  --tanpa-manajemen   score without the management checklist when the laporan has none
+  --help              show this help
+
+Exit codes: 0 assessed; 2 invalid input or rulebook (every problem on stderr); 1 internal error.
+)";
+
+}  // namespace
+
+int RunAssess(int argc, char** argv, Lang lang) {
+  Args args;
+  std::string error;
+  if (!ParseArgs(argc, argv, 2,
+                 {{"--metode", true}, {"--rulebook", true}, {"--format", true}, {"--lang", true},
+                  {"--tanpa-manajemen", false}, {"--help", false}},
+                 lang, &args, &error)) {
+    std::cerr << "kopsehat assess: " << error << "\n";
+    return kExitInvalid;
+  }
+  if (args.Has("--help")) {
+    std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
+    return kExitOk;
+  }
+  if (!CheckCommonOptions(args, lang)) return kExitInvalid;
+  if (args.positional.size() != 1) {
+    std::cerr << "kopsehat assess: "
+              << (lang == Lang::kEn ? "give exactly one laporan file (see --help)"
+                                    : "sebutkan tepat satu berkas laporan (lihat --help)")
+              << "\n";
+    return kExitInvalid;
+  }
+  const std::string path = args.positional[0];
+  Problems problems;
+  RulebookChooser chooser;
+  if (!chooser.Init(args, &problems)) {
+    PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", problems, lang);
+    return kExitInvalid;
+  }
+  std::string text;
+  if (!ReadInputFile(path, kMaxLaporanBytes, &text, &problems)) {
+    PrintProblems(lang == Lang::kEn ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
+    return kExitInvalid;
+  }
+  Laporan laporan;
+  LaporanJsonReader reader;
+  const bool read_ok = reader.Read(text, &laporan, &problems);
+  const Rulebook* rb = chooser.Choose(laporan.metode, &problems);
+  Assessment assessment;
+  EvaluateOptions options;
+  options.without_checklist = args.Has("--tanpa-manajemen");
+  if (read_ok && rb != nullptr) Evaluate(laporan, *rb, options, &assessment, &problems);
+  if (!problems.empty()) {
+    const std::string n = std::to_string(problems.size());
+    PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):"
+                                    : path + " tidak sah (" + n + " masalah):",
+                  problems, lang);
+    return kExitInvalid;
+  }
+  if (args.Get("--format", "text") == "json") {
+    std::string out;
+    AppendPenilaianJson(assessment, lang, &out);
+    out.push_back('\n');
+    std::cout << out;
+  } else {
+    std::cout << RenderTextReport(assessment, lang);
+  }
+  return kExitOk;
+}
+
+}  // namespace kopsehat::cli

@@ -1,0 +1,192 @@
+// `kopsehat batch FILE.jsonl`: one laporan per line in, one penilaian-v1 result per line out (JSONL). A bad line
+// gets {"baris": N, "galat": [...]} in the output and a message on stderr, and the run carries on. Streams: memory
+// stays flat whatever the number of lines. Progress on stderr only when stderr is a terminal.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "assess/assessment.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "interchange/json_reader.h"
+#include "report/json_report.h"
+
+namespace kopsehat::cli {
+
+namespace {
+
+const char* kHelpId = R"(Pemakaian: kopsehat batch BERKAS.jsonl [opsi]
+
+Menilai banyak koperasi: satu laporan JSON per baris. Hasilnya satu baris JSON (kopsehat/penilaian-v1) per
+baris masukan, dalam urutan yang sama. Baris yang tidak sah menghasilkan {"baris": N, "galat": [...]} dan pesan
+di stderr; baris lain tetap dinilai. Baris kosong dilewati. BERKAS '-' membaca masukan standar.
+
+Opsi:
+  --out BERKAS        tulis hasil ke berkas (bawaan: keluaran standar)
+  --metode ID         metode untuk semua baris (bawaan: metode tiap laporan, lalu ksp-2016)
+  --rulebook BERKAS   rulebook dari berkas TOML
+  --lang id|en        bahasa pesan (bawaan: id)
+  --tanpa-manajemen   nilai tanpa daftar periksa bila blok manajemen tidak ada
+  --help              tampilkan bantuan ini
+
+Kode keluar: 0 semua baris dinilai; 2 ada baris tidak sah (atau rulebook tidak sah); 1 galat internal.
+)";
+
+const char* kHelpEn = R"(Usage: kopsehat batch FILE.jsonl [options]
+
+Assesses many cooperatives: one JSON laporan per line. The output is one JSON line (kopsehat/penilaian-v1) per
+input line, in the same order. An invalid line gives {"baris": N, "galat": [...]} and a message on stderr; the
+other lines are still assessed. Empty lines are skipped. FILE '-' reads standard input.
+
+Options:
+  --out FILE          write the results to a file (default: standard output)
+  --metode ID         method for every line (default: each laporan's own, then ksp-2016)
+  --rulebook FILE     rulebook from a TOML file
+  --lang id|en        message language (default: id)
+  --tanpa-manajemen   score without the checklist when a laporan has no manajemen block
+  --help              show this help
+
+Exit codes: 0 every line assessed; 2 some lines invalid (or an invalid rulebook); 1 internal error.
+)";
+
+inline constexpr size_t kOutputFlushBytes = 1 << 20;
+
+class Progress {
+ public:
+  explicit Progress(long total_bytes) : enabled_(isatty(2) != 0), total_bytes_(total_bytes) {}
+  void Update(size_t lines, long bytes_done, bool final, Lang lang) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!final && now - last_ < std::chrono::milliseconds(500)) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();  // display only
+    const double rate = seconds > 0 ? double(lines) / seconds : 0;
+    std::string left = "?";
+    if (total_bytes_ > 0 && bytes_done > 0 && seconds > 0) {
+      left = std::to_string(long(seconds * double(total_bytes_ - bytes_done) / double(bytes_done))) + " s";
+    }
+    std::fprintf(stderr, lang == Lang::kEn ? "\r%zu laporan, %.0f/s, %s left   " : "\r%zu laporan, %.0f/dtk, sisa %s   ",
+                 lines, rate, left.c_str());
+    if (final) std::fprintf(stderr, "\n");
+  }
+
+ private:
+  bool enabled_;
+  long total_bytes_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_{};
+};
+
+}  // namespace
+
+int RunBatch(int argc, char** argv, Lang lang) {
+  Args args;
+  std::string error;
+  if (!ParseArgs(argc, argv, 2,
+                 {{"--out", true}, {"--metode", true}, {"--rulebook", true}, {"--lang", true},
+                  {"--tanpa-manajemen", false}, {"--help", false}},
+                 lang, &args, &error)) {
+    std::cerr << "kopsehat batch: " << error << "\n";
+    return kExitInvalid;
+  }
+  if (args.Has("--help")) {
+    std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
+    return kExitOk;
+  }
+  if (!CheckCommonOptions(args, lang)) return kExitInvalid;
+  if (args.positional.size() != 1) {
+    std::cerr << "kopsehat batch: "
+              << (lang == Lang::kEn ? "give exactly one JSONL file (see --help)" : "sebutkan tepat satu berkas JSONL (lihat --help)")
+              << "\n";
+    return kExitInvalid;
+  }
+  Problems setup;
+  RulebookChooser chooser;
+  if (!chooser.Init(args, &setup)) {
+    PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", setup, lang);
+    return kExitInvalid;
+  }
+  const std::string& in_path = args.positional[0];
+  FILE* in = in_path == "-" ? stdin : std::fopen(in_path.c_str(), "rb");
+  if (in == nullptr) {
+    std::cerr << "kopsehat batch: " << in_path << ": "
+              << (lang == Lang::kEn ? "cannot open the file" : "berkas tidak dapat dibuka") << "\n";
+    return kExitInvalid;
+  }
+  FILE* out = stdout;
+  if (args.Has("--out")) {
+    out = std::fopen(args.Get("--out").c_str(), "wb");
+    if (out == nullptr) {
+      std::cerr << "kopsehat batch: " << args.Get("--out") << ": "
+                << (lang == Lang::kEn ? "cannot create the file" : "berkas tidak dapat dibuat") << "\n";
+      if (in != stdin) std::fclose(in);
+      return kExitInvalid;
+    }
+  }
+  long total_bytes = -1;
+  if (in != stdin && std::fseek(in, 0, SEEK_END) == 0) {
+    total_bytes = std::ftell(in);
+    std::fseek(in, 0, SEEK_SET);
+  }
+  Progress progress(total_bytes);
+  LaporanJsonReader reader;
+  Laporan laporan;
+  Assessment assessment;
+  Problems problems;
+  EvaluateOptions options;
+  options.without_checklist = args.Has("--tanpa-manajemen");
+  std::string line, output;
+  output.reserve(kOutputFlushBytes + (64 << 10));
+  size_t line_no = 0, assessed = 0, invalid = 0;
+  long bytes_done = 0;
+  char* buf = nullptr;
+  size_t cap = 0;
+  ssize_t len;
+  while ((len = getline(&buf, &cap, in)) > 0) {
+    ++line_no;
+    bytes_done += len;
+    std::string_view text(buf, size_t(len));
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
+    problems.Clear();
+    bool ok = reader.Read(text, &laporan, &problems);
+    const Rulebook* rb = ok ? chooser.Choose(laporan.metode, &problems) : nullptr;
+    ok = ok && rb != nullptr && Evaluate(laporan, *rb, options, &assessment, &problems);
+    if (ok) {
+      AppendPenilaianJson(assessment, lang, &output);
+      ++assessed;
+    } else {
+      AppendProblemsJson(line_no, problems, lang, &output);
+      ++invalid;
+      for (const Problem& p : problems.items()) {
+        std::cerr << (lang == Lang::kEn ? "line " : "baris ") << line_no << ": " << p.Line(lang) << "\n";
+      }
+    }
+    output.push_back('\n');
+    if (output.size() >= kOutputFlushBytes) {
+      std::fwrite(output.data(), 1, output.size(), out);
+      output.clear();
+    }
+    progress.Update(assessed + invalid, bytes_done, false, lang);
+  }
+  std::free(buf);
+  std::fwrite(output.data(), 1, output.size(), out);
+  progress.Update(assessed + invalid, bytes_done, true, lang);
+  const bool write_failed = std::fflush(out) != 0 || std::ferror(out) != 0;
+  if (out != stdout) std::fclose(out);
+  if (in != stdin) std::fclose(in);
+  if (write_failed) {
+    std::cerr << "kopsehat batch: " << (lang == Lang::kEn ? "writing the output failed" : "gagal menulis keluaran") << "\n";
+    return kExitInternal;
+  }
+  if (invalid > 0) {
+    std::cerr << "kopsehat batch: " << assessed << (lang == Lang::kEn ? " assessed, " : " dinilai, ") << invalid
+              << (lang == Lang::kEn ? " invalid lines\n" : " baris tidak sah\n");
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
+}  // namespace kopsehat::cli

@@ -1,0 +1,78 @@
+#include "cli/common.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace kopsehat::cli {
+
+bool ReadInputFile(const std::string& path, size_t max_bytes, std::string* out, Problems* problems) {
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    problems->Add(path, "berkas_tidak_terbaca", "berkas tidak dapat dibuka (periksa nama dan izinnya)",
+                  "cannot open the file (check its name and permissions)");
+    return false;
+  }
+  out->clear();
+  char chunk[1 << 16];
+  bool too_big = false;
+  for (;;) {
+    const size_t n = std::fread(chunk, 1, sizeof chunk, f);
+    if (n == 0) break;
+    if (out->size() + n > max_bytes) {
+      too_big = true;
+      break;
+    }
+    out->append(chunk, n);
+  }
+  const bool read_error = std::ferror(f) != 0;
+  if (f != stdin) std::fclose(f);
+  if (too_big) {
+    problems->Add(path, "terlalu_besar", "berkas lebih dari " + std::to_string(max_bytes >> 20) + " MiB",
+                  "file larger than " + std::to_string(max_bytes >> 20) + " MiB");
+    return false;
+  }
+  if (read_error) {
+    problems->Add(path, "berkas_tidak_terbaca", "berkas tidak dapat dibaca (mungkin sebuah folder?)",
+                  "cannot read the file (a directory?)");
+    return false;
+  }
+  return true;
+}
+
+bool RulebookChooser::Init(const Args& args, Problems* problems) {
+  forced_metode_ = args.Get("--metode");
+  if (!args.Has("--rulebook")) return true;
+  from_file_ = LoadRulebookFile(args.Get("--rulebook"), problems);
+  return from_file_ != nullptr;
+}
+
+const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Problems* problems) {
+  if (from_file_ != nullptr) return from_file_.get();
+  const std::string& id = !forced_metode_.empty() ? forced_metode_
+                          : !laporan_metode.empty() ? laporan_metode
+                                                    : std::string(kDefaultMetode);
+  if (last_ != nullptr && last_->id == id) return last_;
+  const Rulebook* rb = EmbeddedRulebookById(id, problems);
+  if (rb == nullptr && problems->empty()) {
+    std::string known;
+    for (const EmbeddedRulebook& e : EmbeddedRulebooks()) known += (known.empty() ? "" : ", ") + std::string(e.id);
+    problems->Add(forced_metode_.empty() ? "metode" : "--metode", "metode_tidak_dikenal",
+                  "metode '" + id + "' tidak dikenal; yang tersedia: " + known,
+                  "unknown method '" + id + "'; available: " + known);
+  }
+  if (rb != nullptr) last_ = rb;
+  return rb;
+}
+
+void PrintProblems(const std::string& title, const Problems& problems, Lang lang) {
+  std::cerr << "kopsehat: " << title << "\n";
+  for (const Problem& p : problems.items()) std::cerr << "  " << p.Line(lang) << "\n";
+  if (problems.dropped() > 0) {
+    std::cerr << "  " << (lang == Lang::kEn ? "... and " : "... dan ") << problems.dropped()
+              << (lang == Lang::kEn ? " more" : " lainnya") << "\n";
+  }
+}
+
+std::string VersionString() { return "kopsehat " KOPSEHAT_VERSION; }
+
+}  // namespace kopsehat::cli

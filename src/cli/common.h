@@ -1,0 +1,41 @@
+// cli/common.h — what the subcommands share: exit codes (spec §3), reading input files within limits, choosing
+// the rulebook. Depends on every library module; the subcommands stay thin.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli/args.h"
+#include "core/problems.h"
+#include "rules/loader.h"
+
+namespace kopsehat::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitInvalid = 2;
+
+// Reads a whole file ("-" = stdin) of at most max_bytes. On failure returns false with a problem naming the file.
+bool ReadInputFile(const std::string& path, size_t max_bytes, std::string* out, Problems* problems);
+
+// Chooses the rulebook: --rulebook FILE, else --metode ID, else the laporan's own metode, else the default.
+// Rulebooks loaded from files are kept in *owned.
+class RulebookChooser {
+ public:
+  // Loads --rulebook up front; false (with problems) when it is invalid.
+  bool Init(const Args& args, Problems* problems);
+  // The rulebook for a laporan whose "metode" is `laporan_metode` (may be empty). Null with a problem if unknown.
+  const Rulebook* Choose(const std::string& laporan_metode, Problems* problems);
+
+ private:
+  std::unique_ptr<Rulebook> from_file_;
+  std::string forced_metode_;
+  const Rulebook* last_ = nullptr;
+};
+
+// Prints "kopsehat: <title>" and every problem, one a line, on stderr.
+void PrintProblems(const std::string& title, const Problems& problems, Lang lang);
+
+std::string VersionString();
+
+}  // namespace kopsehat::cli

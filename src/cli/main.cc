@@ -1,0 +1,94 @@
+// The single `kopsehat` binary: dispatches to one subcommand. Nothing escapes as an uncaught exception: anything
+// unexpected is an internal error, exit 1 (spec §3).
+#include <cstring>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+
+namespace kopsehat::cli {
+
+bool CheckCommonOptions(const Args& args, Lang lang) {
+  const std::string format = args.Get("--format", "text");
+  if (format != "text" && format != "json") {
+    std::cerr << "kopsehat: " << (lang == Lang::kEn ? "--format must be text or json, not '" : "--format harus text atau json, bukan '")
+              << format << "'\n";
+    return false;
+  }
+  const std::string l = args.Get("--lang", "id");
+  if (l != "id" && l != "en") {
+    std::cerr << "kopsehat: " << (lang == Lang::kEn ? "--lang must be id or en, not '" : "--lang harus id atau en, bukan '") << l << "'\n";
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+const char* kHelpId = R"(kopsehat — penilaian kesehatan koperasi simpan pinjam (KSP/USP)
+
+Pemakaian: kopsehat PERINTAH [opsi]
+
+Perintah:
+  assess BERKAS      nilai satu laporan dan cetak laporannya
+  batch BERKAS.jsonl nilai satu laporan per baris, hasil satu baris JSON per laporan
+  rules list         daftar metode (rulebook) yang tersedia
+  rules show ID      tampilkan isi satu metode
+  rules check BERKAS periksa sebuah berkas rulebook
+
+Opsi umum: --lang id|en, --help, --version
+Panduan: docs/panduan.md
+)";
+
+const char* kHelpEn = R"(kopsehat — health assessment of savings-and-loan cooperatives (KSP/USP)
+
+Usage: kopsehat COMMAND [options]
+
+Commands:
+  assess FILE        assess one laporan and print its report
+  batch FILE.jsonl   assess one laporan per line, one JSON result per line
+  rules list         list the available methods (rulebooks)
+  rules show ID      show one method in full
+  rules check FILE   check a rulebook file
+
+Common options: --lang id|en, --help, --version
+Guide: docs/panduan.md
+)";
+
+int Main(int argc, char** argv) {
+  const Lang lang = DetectLang(argc, argv);
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
+    std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
+    return argc < 2 ? kExitInvalid : kExitOk;
+  }
+  const std::string command = argv[1];
+  if (command == "--version" || command == "version") {
+    std::cout << VersionString() << "\n";
+    return kExitOk;
+  }
+  if (command == "assess") return RunAssess(argc, argv, lang);
+  if (command == "batch") return RunBatch(argc, argv, lang);
+  if (command == "rules") return RunRules(argc, argv, lang);
+  if (command == "--lang" && argc >= 3) {  // "kopsehat --lang en" alone: help in that language
+    std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
+    return kExitOk;
+  }
+  std::cerr << "kopsehat: " << (lang == Lang::kEn ? "unknown command '" : "perintah tidak dikenal '") << command
+            << (lang == Lang::kEn ? "' (see kopsehat --help)\n" : "' (lihat kopsehat --help)\n");
+  return kExitInvalid;
+}
+
+}  // namespace
+}  // namespace kopsehat::cli
+
+int main(int argc, char** argv) {
+  try {
+    return kopsehat::cli::Main(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "kopsehat: galat internal / internal error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "kopsehat: galat internal / internal error\n";
+  }
+  return kopsehat::cli::kExitInternal;
+}

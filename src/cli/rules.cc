@@ -1,0 +1,143 @@
+// `kopsehat rules list | show ID | check FILE`: the methods the binary carries, printed readably.
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "report/text_report.h"
+
+namespace kopsehat::cli {
+
+namespace {
+
+const char* kHelpId = R"(Pemakaian:
+  kopsehat rules list                 daftar metode tertanam
+  kopsehat rules show ID [--lang en]  isi lengkap satu metode (besaran, komponen, tabel nilai, daftar periksa)
+  kopsehat rules show --rulebook BERKAS
+  kopsehat rules check BERKAS         periksa berkas rulebook; kode keluar 2 bila tidak sah
+)";
+
+const char* kHelpEn = R"(Usage:
+  kopsehat rules list                 list the embedded methods
+  kopsehat rules show ID [--lang en]  one method in full (quantities, components, band tables, checklist)
+  kopsehat rules show --rulebook FILE
+  kopsehat rules check FILE           check a rulebook file; exit code 2 when invalid
+)";
+
+std::string Plain(int64_t units, int scale) { return FormatPlain(units, scale, 0); }
+
+void Show(const Rulebook& rb, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  std::cout << rb.id << " (versi " << rb.version << ")\n" << rb.name.Get(lang) << "\n";
+  std::cout << (en ? "Source: " : "Sumber: ") << rb.source << "\n";
+  if (!rb.note.empty()) std::cout << (en ? "Note: " : "Catatan: ") << rb.note << "\n";
+  std::cout << "\n" << (en ? "QUANTITIES" : "BESARAN") << "\n";
+  for (const Quantity& q : rb.quantities) {
+    std::cout << "  " << q.id << " — " << q.name.Get(lang) << "\n      = " << q.form.text << "\n";
+    if (!q.note.empty()) std::cout << "      (" << q.note << ")\n";
+  }
+  for (size_t ai = 0; ai < rb.aspects.size(); ++ai) {
+    const Aspect& a = rb.aspects[ai];
+    std::cout << "\n" << (en ? "ASPECT " : "ASPEK ") << a.id << " — " << a.name.Get(lang) << " (bobot " << Plain(a.bobot_e2, 2) << ")\n";
+    for (const Component& c : rb.components) {
+      if (c.aspect_index != int(ai)) continue;
+      std::cout << "  " << c.id << " — " << c.name.Get(lang) << "\n      bobot " << Plain(c.bobot_e2, 2)
+                << (en ? ", confidence " : ", keyakinan ") << c.confidence << "; " << c.source << "\n";
+      if (!c.note.empty()) std::cout << "      " << c.note << "\n";
+      if (c.kind == ComponentKind::kRatio) {
+        std::cout << "      " << c.numerator.text << " / " << c.denominator.text << " × 100 %\n";
+        if (c.linear) {
+          const LinearRule& l = c.linear_rule;
+          std::cout << "      nilai = min(" << Plain(l.max_e2, 2) << ", max(" << Plain(l.min_e2, 2) << ", "
+                    << Plain(l.intercept_e2, 2) << " + " << Plain(l.slope_e2, 2) << " × r))"
+                    << (en ? ", r = ratio rounded half up\n" : ", r = rasio dibulatkan setengah ke atas\n");
+        } else {
+          for (const Band& b : c.bands) {
+            std::cout << "        " << IntervalText(b.range, lang) << " → " << Plain(b.nilai_e2, 2) << "\n";
+          }
+        }
+        std::cout << "        " << (en ? "zero denominator → " : "penyebut nol → ") << Plain(c.zero.nilai_e2, 2) << "\n";
+      } else {
+        std::cout << "      " << c.items.size() << (en ? " items, " : " butir, ") << Plain(c.points_per_yes_e6, 6)
+                  << (en ? " points per 'yes'; answers: manajemen." : " poin per 'ya'; jawaban: manajemen.") << c.answers_key << "\n";
+        for (size_t i = 0; i < c.items.size(); ++i) {
+          std::cout << "        " << (i + 1) << ". " << c.items[i].text.Get(lang)
+                    << (c.items[i].derivation.has_value() ? (en ? " [from the books]" : " [dari buku]") : "") << "\n";
+        }
+      }
+    }
+  }
+  std::cout << "\nPREDIKAT\n";
+  for (const PredikatRule& p : rb.predikat) {
+    std::cout << "  " << (p.has_min ? "skor ≥ " + Plain(p.min_e6, 6) : (en ? "otherwise" : "selainnya")) << " → "
+              << p.label << "\n";
+  }
+}
+
+}  // namespace
+
+int RunRules(int argc, char** argv, Lang lang) {
+  Args args;
+  std::string error;
+  if (!ParseArgs(argc, argv, 2, {{"--rulebook", true}, {"--lang", true}, {"--help", false}}, lang, &args, &error)) {
+    std::cerr << "kopsehat rules: " << error << "\n";
+    return kExitInvalid;
+  }
+  if (args.Has("--help") || args.positional.empty()) {
+    std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
+    return args.Has("--help") ? kExitOk : kExitInvalid;
+  }
+  if (!CheckCommonOptions(args, lang)) return kExitInvalid;
+  const std::string& sub = args.positional[0];
+  Problems problems;
+  if (sub == "list") {
+    for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
+      const Rulebook* rb = EmbeddedRulebookById(e.id, &problems);
+      if (rb == nullptr) {
+        PrintProblems("rulebook bawaan rusak / embedded rulebook broken:", problems, lang);
+        return kExitInternal;
+      }
+      std::cout << rb->id << (rb->id == kDefaultMetode ? (lang == Lang::kEn ? " (default)" : " (bawaan)") : "")
+                << "\n  versi " << rb->version << " — " << rb->name.Get(lang) << "\n";
+    }
+    return kExitOk;
+  }
+  if (sub == "show" || sub == "check") {
+    std::unique_ptr<Rulebook> owned;
+    const Rulebook* rb = nullptr;
+    if (args.Has("--rulebook") || sub == "check") {
+      const std::string path = sub == "check" && args.positional.size() > 1 ? args.positional[1] : args.Get("--rulebook");
+      if (path.empty()) {
+        std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "name the rulebook file" : "sebutkan berkas rulebook") << "\n";
+        return kExitInvalid;
+      }
+      owned = LoadRulebookFile(path, &problems);
+      rb = owned.get();
+    } else if (args.positional.size() == 2) {
+      rb = EmbeddedRulebookById(args.positional[1], &problems);
+      if (rb == nullptr && problems.empty()) {
+        std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "unknown method '" : "metode tidak dikenal '")
+                  << args.positional[1] << "' (kopsehat rules list)\n";
+        return kExitInvalid;
+      }
+    } else {
+      std::cerr << "kopsehat rules show: " << (lang == Lang::kEn ? "name one method id" : "sebutkan satu id metode") << "\n";
+      return kExitInvalid;
+    }
+    if (rb == nullptr) {
+      PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", problems, lang);
+      return kExitInvalid;
+    }
+    if (sub == "check") {
+      std::cout << rb->id << " (versi " << rb->version << "): " << (lang == Lang::kEn ? "valid" : "sah") << ", "
+                << rb->components.size() << (lang == Lang::kEn ? " components" : " komponen") << "\n";
+    } else {
+      Show(*rb, lang);
+    }
+    return kExitOk;
+  }
+  std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "unknown subcommand '" : "sub-perintah tidak dikenal '") << sub
+            << "' (list, show, check)\n";
+  return kExitInvalid;
+}
+
+}  // namespace kopsehat::cli

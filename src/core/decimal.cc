@@ -1,0 +1,133 @@
+#include "core/decimal.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace kopsehat {
+
+DecimalError ParseDecimal(std::string_view text, Decimal* out) {
+  if (text.empty()) return DecimalError::kEmpty;
+  size_t i = 0;
+  bool negative = false;
+  if (text[0] == '-') {
+    negative = true;
+    i = 1;
+  }
+  i128 units = 0;
+  int digits = 0;
+  int int_digits = 0;
+  int scale = 0;
+  bool seen_point = false;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      if (units != 0 || c != '0') ++digits;
+      if (digits > kMaxDecimalDigits) return DecimalError::kTooManyDigits;
+      units = units * 10 + (c - '0');
+      if (seen_point) {
+        ++scale;
+      } else {
+        ++int_digits;
+      }
+    } else if (c == '.' && !seen_point) {
+      seen_point = true;
+    } else if (c == 'e' || c == 'E') {
+      return DecimalError::kExponent;
+    } else {
+      return DecimalError::kSyntax;
+    }
+  }
+  // "1." and ".5" and "-" are not numbers in the plain form.
+  if (int_digits == 0 || (seen_point && scale == 0)) return DecimalError::kSyntax;
+  if (scale > kMaxDecimalDigits) return DecimalError::kTooManyDigits;
+  out->units = negative ? -units : units;
+  out->scale = scale;
+  return DecimalError::kNone;
+}
+
+int SignificantScale(const Decimal& d) {
+  int scale = d.scale;
+  i128 u = d.units;
+  while (scale > 0 && u % 10 == 0) {
+    u /= 10;
+    --scale;
+  }
+  return scale;
+}
+
+bool Rescale(const Decimal& d, int scale, i128* out) {
+  if (d.scale <= scale) {
+    *out = CheckedMul(d.units, Pow10(scale - d.scale));
+    return true;
+  }
+  const i128 div = Pow10(d.scale - scale);
+  if (d.units % div != 0) return false;
+  *out = d.units / div;
+  return true;
+}
+
+namespace {
+
+// Splits |units| / 10^scale into integer digits and exactly `scale` fraction digits, trimmed to min_decimals.
+void SplitDigits(i128 units, int scale, int min_decimals, std::string* int_part, std::string* frac_part) {
+  const u128 mag = units < 0 ? u128(0) - u128(units) : u128(units);
+  std::string digits = ToString(i128(mag));
+  if (int(digits.size()) <= scale) digits.insert(0, size_t(scale - int(digits.size()) + 1), '0');
+  *int_part = digits.substr(0, digits.size() - size_t(scale));
+  std::string frac = digits.substr(digits.size() - size_t(scale));
+  while (int(frac.size()) > min_decimals && frac.back() == '0') frac.pop_back();
+  while (int(frac.size()) < min_decimals) frac.push_back('0');
+  *frac_part = frac;
+}
+
+}  // namespace
+
+std::string FormatPlain(i128 units, int scale, int min_decimals) {
+  std::string int_part, frac_part;
+  SplitDigits(units, scale, min_decimals, &int_part, &frac_part);
+  std::string s = units < 0 ? "-" : "";
+  s += int_part;
+  if (!frac_part.empty()) s += "." + frac_part;
+  return s;
+}
+
+std::string FormatIndonesian(i128 units, int scale, int min_decimals) {
+  std::string int_part, frac_part;
+  SplitDigits(units, scale, min_decimals, &int_part, &frac_part);
+  std::string grouped;
+  const size_t n = int_part.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) grouped.push_back('.');
+    grouped.push_back(int_part[i]);
+  }
+  std::string s = units < 0 ? "-" : "";
+  s += grouped;
+  if (!frac_part.empty()) s += "," + frac_part;
+  return s;
+}
+
+i128 RoundHalfUp(i128 num, i128 den, int decimals) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  // floor(num * 10^d / den + 1/2) = floor((2 * num * 10^d + den) / (2 * den))
+  const i128 scaled = CheckedMul(CheckedMul(num, Pow10(decimals)), 2);
+  return FloorDiv(CheckedAdd(scaled, den), CheckedMul(den, 2));
+}
+
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = int(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = int(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace kopsehat

@@ -1,0 +1,37 @@
+// core/money.h — Rupiah amounts as integer sen. Depends on core/decimal.h.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/decimal.h"
+
+namespace kopsehat {
+
+// An amount of money in sen (1 Rupiah = 100 sen). Never a floating-point value.
+using Sen = int64_t;
+
+// The largest absolute amount one input line may hold: Rp 10^15 (a thousand trillion rupiah). With ~50 lines and
+// rulebook coefficients bounded (rules/), no sum or product of the engine can then overflow 128 bits.
+inline constexpr Sen kMaxAbsAmountSen = 100'000'000'000'000'000;  // 10^17 sen
+
+enum class AmountError {
+  kNone,
+  kNotANumber,       // not [-]digits[.digits]
+  kExponent,         // 1e5: refused, write the amount out
+  kTooManyDecimals,  // more than 2 significant decimals (a fraction of a sen)
+  kTooLarge,         // |amount| > Rp 10^15
+};
+
+// Parses a Rupiah amount in plain machine form ("1250000.50", "-5", "12.500" = 12.5) into sen, exactly.
+// Trailing zeros beyond two decimals are accepted (they carry no value); other digits beyond the sen are refused.
+AmountError ParseAmountSen(std::string_view text, Sen* out);
+
+// "1250000.50" — always two decimals, for machines.
+std::string FormatSenPlain(Sen sen);
+
+// "Rp 1.250.000,50", or "Rp 1.250.000" when the amount is whole rupiah; negative as "-Rp 1.250.000".
+std::string FormatRupiah(Sen sen);
+
+}  // namespace kopsehat

@@ -1,0 +1,556 @@
+#include "interchange/json_reader.h"
+
+#include <nlohmann/json.hpp>
+#include <simdjson.h>
+
+#include <string>
+
+namespace kopsehat {
+
+namespace od = simdjson::ondemand;
+
+namespace {
+
+// Thrown inside the reader when the document itself is not valid JSON: parsing cannot go on.
+struct Malformed {
+  simdjson::error_code code;
+};
+
+template <typename T>
+T Check(simdjson::simdjson_result<T> r) {
+  T value;
+  const simdjson::error_code e = std::move(r).get(value);
+  if (e != simdjson::SUCCESS) throw Malformed{e};
+  return value;
+}
+
+void Unknown(Problems* p, const std::string& path, std::string_view key, std::initializer_list<std::string_view> known) {
+  std::string best;
+  int best_d = 4;
+  for (std::string_view k : known) {
+    const int d = EditDistance(key, k);
+    if (d < best_d) {
+      best_d = d;
+      best = std::string(k);
+    }
+  }
+  p->Add(path, "kunci_tidak_dikenal",
+         "kunci tidak dikenal" + (best.empty() ? std::string() : " (maksudnya '" + best + "'?)"),
+         "unknown key" + (best.empty() ? std::string() : " (did you mean '" + best + "'?)"));
+}
+
+std::string Join(const std::string& base, std::string_view key) {
+  return base.empty() ? std::string(key) : base + "." + std::string(key);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  return s;
+}
+
+const char* TypeNameId(od::json_type t) {
+  switch (t) {
+    case od::json_type::array:
+      return "daftar";
+    case od::json_type::object:
+      return "objek";
+    case od::json_type::number:
+      return "angka";
+    case od::json_type::string:
+      return "teks";
+    case od::json_type::boolean:
+      return "true/false";
+    case od::json_type::null:
+      return "null";
+  }
+  return "?";
+}
+
+const char* TypeNameEn(od::json_type t) {
+  switch (t) {
+    case od::json_type::array:
+      return "an array";
+    case od::json_type::object:
+      return "an object";
+    case od::json_type::number:
+      return "a number";
+    case od::json_type::string:
+      return "a string";
+    case od::json_type::boolean:
+      return "a boolean";
+    case od::json_type::null:
+      return "null";
+  }
+  return "?";
+}
+
+void WrongType(Problems* p, const std::string& path, const char* want_id, const char* want_en, od::json_type got) {
+  p->Add(path, "tipe_salah", std::string("harus berupa ") + want_id + ", bukan " + TypeNameId(got),
+         std::string("must be ") + want_en + ", not " + TypeNameEn(got));
+}
+
+// Byte offset → 1-based line and column (columns count UTF-8 code points).
+void LineColumn(std::string_view text, size_t offset, size_t* line, size_t* col) {
+  *line = 1;
+  *col = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++*line;
+      *col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++*col;
+    }
+  }
+}
+
+}  // namespace
+
+struct LaporanJsonReader::Impl {
+  od::parser parser{kMaxLaporanBytes};
+  std::string buffer;
+  Laporan* out = nullptr;
+  Problems* problems = nullptr;
+  std::bitset<kLineCount> seen_current, seen_previous;
+
+  std::string ReadText(od::value v, const std::string& path) {
+    const od::json_type t = Check(v.type());
+    if (t != od::json_type::string) {
+      WrongType(problems, path, "teks", "a string", t);
+      return {};
+    }
+    const std::string_view s = Check(v.get_string());
+    if (s.size() > kMaxTextChars) {
+      problems->Add(path, "terlalu_panjang", "teks lebih dari " + std::to_string(kMaxTextChars) + " karakter",
+                    "text longer than " + std::to_string(kMaxTextChars) + " characters");
+      return {};
+    }
+    return std::string(s);
+  }
+
+  void ReadAmount(od::value v, const std::string& path, int line, Statements* st) {
+    const od::json_type t = Check(v.type());
+    std::string_view text;
+    if (t == od::json_type::number) {
+      text = Trim(v.raw_json_token());
+    } else if (t == od::json_type::string) {
+      text = Trim(Check(v.get_string()));
+    } else {
+      WrongType(problems, path, "angka atau teks angka", "a number or a numeric string", t);
+      return;
+    }
+    Sen sen = 0;
+    switch (ParseAmountSen(text, &sen)) {
+      case AmountError::kNone:
+        break;
+      case AmountError::kNotANumber:
+        problems->Add(path, "bukan_angka",
+                      "'" + std::string(text.substr(0, 40)) + "' bukan angka; tulis seperti 1250000 atau \"1250000.50\"",
+                      "'" + std::string(text.substr(0, 40)) + "' is not a number; write it like 1250000 or \"1250000.50\"");
+        return;
+      case AmountError::kExponent:
+        problems->Add(path, "bukan_angka", "notasi eksponen (" + std::string(text.substr(0, 40)) + ") tidak diterima; tulis angkanya utuh",
+                      "exponent notation (" + std::string(text.substr(0, 40)) + ") is not accepted; write the amount out");
+        return;
+      case AmountError::kTooManyDecimals:
+        problems->Add(path, "desimal_berlebih", "paling banyak 2 angka desimal (sen): " + std::string(text.substr(0, 40)),
+                      "at most 2 decimals (sen): " + std::string(text.substr(0, 40)));
+        return;
+      case AmountError::kTooLarge:
+        problems->Add(path, "terlalu_besar", "melebihi batas Rp 1.000.000.000.000.000 (10^15)",
+                      "exceeds the limit of Rp 1,000,000,000,000,000 (10^15)");
+        return;
+    }
+    if (sen < 0 && !kLines[size_t(line)].may_be_negative) {
+      problems->Add(path, "negatif", "tidak boleh negatif", "must not be negative");
+      return;
+    }
+    st->sen[size_t(line)] = sen;
+    st->present[size_t(line)] = true;
+  }
+
+  void ReadSection(od::value v, const std::string& path, Section section, Statements* st,
+                   std::bitset<kLineCount>* seen) {
+    const od::json_type t = Check(v.type());
+    if (t != od::json_type::object) {
+      WrongType(problems, path, "objek", "an object", t);
+      return;
+    }
+    od::object obj = Check(v.get_object());
+    const std::string_view section_key = SectionKey(section);
+    for (auto field_result : obj) {
+      od::field field = Check(std::move(field_result));
+      const std::string_view key = Check(field.unescaped_key());
+      const std::string key_path = Join(path, key);
+      const int line = FindLine(section_key, key);
+      if (line < 0) {
+        std::string best;
+        int best_d = 4;
+        for (const LineSpec& spec : kLines) {
+          if (spec.section != section) continue;
+          const int d = EditDistance(key, spec.key);
+          if (d < best_d) {
+            best_d = d;
+            best = spec.key;
+          }
+        }
+        problems->Add(key_path, "kunci_tidak_dikenal",
+                      "kunci tidak dikenal" + (best.empty() ? std::string() : " (maksudnya '" + best + "'?)"),
+                      "unknown key" + (best.empty() ? std::string() : " (did you mean '" + best + "'?)"));
+        continue;
+      }
+      if ((*seen)[size_t(line)]) {
+        problems->Add(key_path, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        continue;
+      }
+      (*seen)[size_t(line)] = true;
+      ReadAmount(field.value(), key_path, line, st);
+    }
+  }
+
+  void ReadKoperasi(od::value v) {
+    const od::json_type t = Check(v.type());
+    if (t != od::json_type::object) {
+      WrongType(problems, "koperasi", "objek", "an object", t);
+      return;
+    }
+    for (auto field_result : Check(v.get_object())) {
+      od::field field = Check(std::move(field_result));
+      const std::string_view key = Check(field.unescaped_key());
+      const std::string path = Join("koperasi", key);
+      Koperasi& k = out->koperasi;
+      std::string* target = key == "nama"                ? &k.nama
+                            : key == "jenis"             ? &k.jenis
+                            : key == "nomor_badan_hukum" ? &k.nomor_badan_hukum
+                            : key == "kabupaten"         ? &k.kabupaten
+                            : key == "provinsi"          ? &k.provinsi
+                                                         : nullptr;
+      if (target == nullptr) {
+        Unknown(problems, path, key, {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"});
+        continue;
+      }
+      *target = ReadText(field.value(), path);
+      if (target == &k.jenis && !k.jenis.empty() && k.jenis != "KSP" && k.jenis != "USP" && k.jenis != "KSPPS" &&
+          k.jenis != "USPPS") {
+        problems->Add(path, "nilai_tidak_sah", "harus salah satu dari KSP, USP, KSPPS, USPPS",
+                      "must be one of KSP, USP, KSPPS, USPPS");
+      }
+    }
+    if (out->koperasi.nama.empty()) {
+      problems->Add("koperasi.nama", "wajib_ada", "nama koperasi wajib diisi", "the cooperative's name is required");
+    }
+  }
+
+  void ReadPeriode(od::value v) {
+    const od::json_type t = Check(v.type());
+    if (t != od::json_type::object) {
+      WrongType(problems, "periode", "objek", "an object", t);
+      return;
+    }
+    for (auto field_result : Check(v.get_object())) {
+      od::field field = Check(std::move(field_result));
+      const std::string_view key = Check(field.unescaped_key());
+      if (key != "akhir") {
+        Unknown(problems, Join("periode", key), key, {"akhir"});
+        continue;
+      }
+      out->periode_akhir = ReadText(field.value(), "periode.akhir");
+      if (!out->periode_akhir.empty() && !IsIsoDate(out->periode_akhir)) {
+        problems->Add("periode.akhir", "tanggal_tidak_sah", "tanggal harus berbentuk TTTT-BB-HH, mis. 2021-12-31",
+                      "the date must be YYYY-MM-DD, e.g. 2021-12-31");
+      }
+    }
+    if (out->periode_akhir.empty()) {
+      problems->Add("periode.akhir", "wajib_ada", "tanggal akhir periode wajib diisi", "the period end date is required");
+    }
+  }
+
+  void ReadManajemen(od::value v) {
+    const od::json_type t = Check(v.type());
+    if (t != od::json_type::object) {
+      WrongType(problems, "manajemen", "objek", "an object", t);
+      return;
+    }
+    out->has_manajemen = true;
+    for (auto field_result : Check(v.get_object())) {
+      od::field field = Check(std::move(field_result));
+      const std::string key(Check(field.unescaped_key()));
+      const std::string path = "manajemen." + key;
+      if (out->FindChecklist(key) != nullptr) {
+        problems->Add(path, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        continue;
+      }
+      od::value value = field.value();
+      const od::json_type vt = Check(value.type());
+      if (vt != od::json_type::array) {
+        WrongType(problems, path, "daftar true/false", "an array of true/false", vt);
+        continue;
+      }
+      ChecklistAnswers answers{key, {}};
+      size_t index = 0;
+      for (auto element_result : Check(value.get_array())) {
+        od::value element = Check(std::move(element_result));
+        ++index;
+        if (index > kMaxChecklistAnswers) continue;  // counted for the message, not stored
+        const od::json_type et = Check(element.type());
+        if (et != od::json_type::boolean) {
+          WrongType(problems, path + "[" + std::to_string(index) + "]", "true atau false", "true or false", et);
+          answers.answers.push_back(false);
+          continue;
+        }
+        answers.answers.push_back(Check(element.get_bool()));
+      }
+      if (index > kMaxChecklistAnswers) {
+        problems->Add(path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklistAnswers) + " jawaban",
+                      "more than " + std::to_string(kMaxChecklistAnswers) + " answers");
+      }
+      if (out->manajemen.size() < 50) out->manajemen.push_back(std::move(answers));
+    }
+  }
+
+  void ReadPrevious(od::value v) {
+    const od::json_type t = Check(v.type());
+    if (t != od::json_type::object) {
+      WrongType(problems, "periode_lalu", "objek", "an object", t);
+      return;
+    }
+    out->has_previous = true;
+    for (auto field_result : Check(v.get_object())) {
+      od::field field = Check(std::move(field_result));
+      const std::string_view key = Check(field.unescaped_key());
+      const std::string path = Join("periode_lalu", key);
+      if (key == "neraca") {
+        ReadSection(field.value(), path, Section::kNeraca, &out->previous, &seen_previous);
+      } else if (key == "hasil_usaha") {
+        ReadSection(field.value(), path, Section::kHasilUsaha, &out->previous, &seen_previous);
+      } else if (key == "pinjaman") {
+        ReadSection(field.value(), path, Section::kPinjaman, &out->previous, &seen_previous);
+      } else {
+        Unknown(problems, path, key, {"neraca", "hasil_usaha", "pinjaman"});
+      }
+    }
+  }
+
+  void ReadRoot(od::document& doc) {
+    const od::json_type t = Check(doc.type());
+    if (t != od::json_type::object) {
+      problems->Add("", "tipe_salah", std::string("laporan harus berupa objek JSON, bukan ") + TypeNameId(t),
+                    std::string("a laporan must be a JSON object, not ") + TypeNameEn(t));
+      return;
+    }
+    std::bitset<16> seen;
+    bool has_koperasi = false, has_periode = false;
+    for (auto field_result : Check(doc.get_object())) {
+      od::field field = Check(std::move(field_result));
+      const std::string_view key = Check(field.unescaped_key());
+      static constexpr std::string_view kKeys[] = {"format",     "metode",  "koperasi", "periode",      "neraca",
+                                                   "hasil_usaha", "pinjaman", "manajemen", "periode_lalu"};
+      size_t k = 0;
+      while (k < std::size(kKeys) && kKeys[k] != key) ++k;
+      if (k == std::size(kKeys)) {
+        Unknown(problems, std::string(key), key,
+                {"format", "metode", "koperasi", "periode", "neraca", "hasil_usaha", "pinjaman", "manajemen",
+                 "periode_lalu"});
+        continue;
+      }
+      if (seen[k]) {
+        problems->Add(std::string(key), "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        continue;
+      }
+      seen[k] = true;
+      od::value v = field.value();
+      switch (k) {
+        case 0: {
+          const std::string format = ReadText(v, "format");
+          if (!format.empty() && format != "kopsehat/laporan-v1") {
+            problems->Add("format", "format_tidak_dikenal", "format '" + format + "' tidak dikenal; yang dikenal: kopsehat/laporan-v1",
+                          "unknown format '" + format + "'; known: kopsehat/laporan-v1");
+          }
+          break;
+        }
+        case 1:
+          out->metode = ReadText(v, "metode");
+          break;
+        case 2:
+          has_koperasi = true;
+          ReadKoperasi(v);
+          break;
+        case 3:
+          has_periode = true;
+          ReadPeriode(v);
+          break;
+        case 4:
+          ReadSection(v, "neraca", Section::kNeraca, &out->current, &seen_current);
+          break;
+        case 5:
+          ReadSection(v, "hasil_usaha", Section::kHasilUsaha, &out->current, &seen_current);
+          break;
+        case 6:
+          ReadSection(v, "pinjaman", Section::kPinjaman, &out->current, &seen_current);
+          break;
+        case 7:
+          ReadManajemen(v);
+          break;
+        case 8:
+          ReadPrevious(v);
+          break;
+      }
+    }
+    if (!has_koperasi) problems->Add("koperasi", "wajib_ada", "blok koperasi wajib ada", "the koperasi block is required");
+    if (!has_periode) problems->Add("periode", "wajib_ada", "blok periode wajib ada", "the periode block is required");
+  }
+
+  // Locates a syntax error precisely (simdjson's on-demand parser reports what, not always where).
+  void ReportMalformed(std::string_view json, simdjson::error_code code, const char* location) {
+    size_t offset = location != nullptr ? size_t(location - buffer.data()) : json.size();
+    std::string detail = simdjson::error_message(code);
+    try {
+      const nlohmann::json parsed = nlohmann::json::parse(json.begin(), json.end());
+      (void)parsed;
+    } catch (const nlohmann::json::parse_error& e) {
+      offset = e.byte > 0 ? e.byte - 1 : 0;
+      detail = e.what();
+      const size_t colon = detail.find(": ");
+      if (colon != std::string::npos) detail = detail.substr(colon + 2);
+    } catch (const std::exception&) {
+    }
+    size_t line = 0, col = 0;
+    LineColumn(json, offset, &line, &col);
+    const std::string where = std::to_string(line) + ", kolom " + std::to_string(col);
+    const std::string where_en = std::to_string(line) + ", column " + std::to_string(col);
+    problems->Add("", "json_tidak_sah", "JSON tidak sah pada baris " + where + " (" + detail + ")",
+                  "invalid JSON at line " + where_en + " (" + detail + ")");
+  }
+};
+
+LaporanJsonReader::LaporanJsonReader() : impl_(std::make_unique<Impl>()) {}
+LaporanJsonReader::~LaporanJsonReader() = default;
+
+bool LaporanJsonReader::Read(std::string_view json, Laporan* out, Problems* problems) {
+  *out = Laporan{};
+  const size_t before = problems->size();
+  if (json.size() > kMaxLaporanBytes) {
+    problems->Add("", "terlalu_besar", "berkas laporan lebih dari 1 MiB", "laporan file larger than 1 MiB");
+    return false;
+  }
+  Impl& im = *impl_;
+  im.out = out;
+  im.problems = problems;
+  im.seen_current.reset();
+  im.seen_previous.reset();
+  im.buffer.assign(json);
+  im.buffer.resize(json.size() + simdjson::SIMDJSON_PADDING, ' ');
+  od::document doc;
+  try {
+    doc = Check(im.parser.iterate(im.buffer.data(), json.size(), im.buffer.size()));
+    im.ReadRoot(doc);
+    // After the root value, current_location() fails with OUT_OF_BOUNDS unless something follows it.
+    const char* rest = nullptr;
+    if (doc.current_location().get(rest) == simdjson::SUCCESS) throw Malformed{simdjson::TRAILING_CONTENT};
+  } catch (const Malformed& m) {
+    const char* location = nullptr;
+    if (doc.current_location().get(location) != simdjson::SUCCESS) location = nullptr;
+    // Problems found before the syntax error may be artefacts of it; report the syntax error alone.
+    problems->Clear();
+    im.ReportMalformed(json, m.code, location);
+    return false;
+  }
+  ApplyDefaults(&out->current);
+  if (out->has_previous) ApplyDefaults(&out->previous);
+  ValidateLaporan(*out, problems);
+  return problems->size() == before;
+}
+
+bool IsIsoDate(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  const int m = (s[5] - '0') * 10 + (s[6] - '0');
+  const int d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + ((m == 2 && leap) ? 1 : 0);
+}
+
+void ValidateLaporan(const Laporan& l, Problems* problems) {
+  const Statements& s = l.current;
+  for (int i = 0; i < kLineCount; ++i) {
+    if (kLines[size_t(i)].required && !s.present[size_t(i)]) {
+      problems->Add(LinePath(i), "wajib_ada", std::string("wajib diisi (") + kLines[size_t(i)].label_id + ")",
+                    std::string("required (") + kLines[size_t(i)].label_en + ")");
+    }
+  }
+  // Balance: assets net of the loan-loss allowance equal liabilities plus equity, to the sen. Sums fit in int64:
+  // at most 29 lines of at most 10^17 sen each would not, so the sums are taken in 128 bits.
+  i128 aset = 0, pasiva = 0;
+  for (int i = 0; i < kLineCount; ++i) {
+    switch (kLines[size_t(i)].side) {
+      case BalanceSide::kAset:
+        aset += s.Get(i);
+        break;
+      case BalanceSide::kAsetPengurang:
+        aset -= s.Get(i);
+        break;
+      case BalanceSide::kKewajiban:
+      case BalanceSide::kEkuitas:
+        pasiva += s.Get(i);
+        break;
+      case BalanceSide::kNone:
+        break;
+    }
+  }
+  if (aset != pasiva) {
+    const auto rp = [](i128 v) { return (v < 0 ? "-Rp " : "Rp ") + FormatIndonesian(v < 0 ? -v : v, 2, 0); };
+    const auto rp_en = [](i128 v) { return "Rp " + FormatPlain(v, 2, 0); };
+    problems->Add("neraca", "neraca_tidak_seimbang",
+                  "neraca tidak seimbang: total aset " + rp(aset) + ", kewajiban + ekuitas " + rp(pasiva) +
+                      ", selisih " + rp(aset - pasiva),
+                  "the balance sheet does not balance: total assets " + rp_en(aset) + ", liabilities + equity " +
+                      rp_en(pasiva) + ", difference " + rp_en(aset - pasiva));
+  }
+  static const int kPA = line::Index("neraca.pinjaman_anggota");
+  static const int kPN = line::Index("neraca.pinjaman_non_anggota");
+  static const int kKL = line::Index("pinjaman.kurang_lancar");
+  static const int kDR = line::Index("pinjaman.diragukan");
+  static const int kMC = line::Index("pinjaman.macet");
+  static const int kBR = line::Index("pinjaman.berisiko");
+  static const int kVA = line::Index("pinjaman.volume_anggota");
+  static const int kVT = line::Index("pinjaman.volume_total");
+  static const int kBK = line::Index("hasil_usaha.biaya_karyawan");
+  static const int kBU = line::Index("hasil_usaha.beban_usaha");
+  const i128 loans = i128(s.Get(kPA)) + s.Get(kPN);
+  const i128 problem_loans = i128(s.Get(kKL)) + s.Get(kDR) + s.Get(kMC);
+  if (problem_loans > loans) {
+    problems->Add("pinjaman", "melebihi_pinjaman",
+                  "kurang lancar + diragukan + macet (" + FormatRupiah(Sen(problem_loans)) +
+                      ") melebihi pinjaman diberikan (" + FormatRupiah(Sen(loans)) + ")",
+                  "substandard + doubtful + loss (" + FormatSenPlain(Sen(problem_loans)) +
+                      ") exceed loans outstanding (" + FormatSenPlain(Sen(loans)) + ")");
+  }
+  if (s.Get(kBR) > loans) {
+    problems->Add("pinjaman.berisiko", "melebihi_pinjaman",
+                  "pinjaman berisiko (" + FormatRupiah(s.Get(kBR)) + ") melebihi pinjaman diberikan (" +
+                      FormatRupiah(Sen(loans)) + ")",
+                  "risky loans (" + FormatSenPlain(s.Get(kBR)) + ") exceed loans outstanding (" +
+                      FormatSenPlain(Sen(loans)) + ")");
+  }
+  if (s.Get(kVA) > s.Get(kVT)) {
+    problems->Add("pinjaman.volume_anggota", "melebihi_volume",
+                  "volume pinjaman anggota (" + FormatRupiah(s.Get(kVA)) + ") melebihi volume pinjaman total (" +
+                      FormatRupiah(s.Get(kVT)) + ")",
+                  "member loan volume (" + FormatSenPlain(s.Get(kVA)) + ") exceeds total loan volume (" +
+                      FormatSenPlain(s.Get(kVT)) + ")");
+  }
+  if (s.Get(kBK) > s.Get(kBU)) {
+    problems->Add("hasil_usaha.biaya_karyawan", "melebihi_beban_usaha",
+                  "biaya karyawan (" + FormatRupiah(s.Get(kBK)) + ") melebihi beban usaha (" + FormatRupiah(s.Get(kBU)) +
+                      "), padahal sudah termasuk di dalamnya",
+                  "staff cost (" + FormatSenPlain(s.Get(kBK)) + ") exceeds operating expenses (" +
+                      FormatSenPlain(s.Get(kBU)) + "), which contain it");
+  }
+}
+
+}  // namespace kopsehat

@@ -1,0 +1,126 @@
+#include "laporan/laporan.h"
+
+#include <cassert>
+
+namespace kopsehat {
+
+namespace {
+constexpr Section N = Section::kNeraca;
+constexpr Section H = Section::kHasilUsaha;
+constexpr Section P = Section::kPinjaman;
+constexpr BalanceSide A = BalanceSide::kAset;
+constexpr BalanceSide AP = BalanceSide::kAsetPengurang;
+constexpr BalanceSide K = BalanceSide::kKewajiban;
+constexpr BalanceSide E = BalanceSide::kEkuitas;
+constexpr BalanceSide X = BalanceSide::kNone;
+}  // namespace
+
+// The order is the order of laporan-v1 §1.1–1.3 and of every listing the program prints.
+const std::array<LineSpec, kLineCount> kLines = {{
+    {N, "kas", "Kas", "Cash on hand", A, false, false},
+    {N, "bank", "Bank", "Bank accounts", A, false, false},
+    {N, "simpanan_di_lembaga_lain", "Simpanan di lembaga lain", "Deposits placed at other institutions", A, false,
+     false},
+    {N, "surat_berharga", "Surat berharga", "Securities", A, false, false},
+    {N, "pinjaman_anggota", "Pinjaman kepada anggota", "Loans to members (gross)", A, false, false},
+    {N, "pinjaman_non_anggota", "Pinjaman kepada non-anggota", "Loans to non-members (gross)", A, false, false},
+    {N, "penyisihan_pinjaman", "Penyisihan penghapusan pinjaman", "Allowance for loan losses", AP, false, false},
+    {N, "pendapatan_masih_harus_diterima", "Pendapatan yang masih harus diterima", "Accrued income", A, false, false},
+    {N, "aset_lancar_lain", "Aset lancar lain", "Other current assets", A, false, false},
+    {N, "penyertaan", "Penyertaan", "Equity investments", A, false, false},
+    {N, "aset_tetap_bersih", "Aset tetap (bersih)", "Fixed assets (net)", A, false, false},
+    {N, "aset_lain", "Aset lain", "Other non-current assets", A, false, false},
+    {N, "tabungan", "Tabungan / simpanan sukarela", "Members' voluntary savings", K, false, false},
+    {N, "simpanan_berjangka", "Simpanan berjangka", "Time deposits", K, false, false},
+    {N, "beban_masih_harus_dibayar", "Beban yang masih harus dibayar", "Accrued expenses", K, false, false},
+    {N, "dana_yang_diterima", "Dana yang diterima", "Funds received from third parties", K, false, false},
+    {N, "utang_pajak", "Utang pajak", "Taxes payable", K, false, false},
+    {N, "dana_shu", "Dana SHU", "SHU funds payable", K, false, false},
+    {N, "kewajiban_lancar_lain", "Kewajiban lancar lain", "Other current liabilities", K, false, false},
+    {N, "utang_jangka_panjang", "Utang jangka panjang", "Long-term borrowings", K, false, false},
+    {N, "kewajiban_jangka_panjang_lain", "Kewajiban jangka panjang lain", "Other long-term liabilities", K, false,
+     false},
+    {N, "simpanan_pokok", "Simpanan pokok", "Principal member savings", E, true, false},
+    {N, "simpanan_wajib", "Simpanan wajib", "Compulsory member savings", E, true, false},
+    {N, "modal_penyetaraan", "Modal penyetaraan", "Equalisation capital", E, false, false},
+    {N, "modal_penyertaan", "Modal penyertaan", "Participation capital", E, false, false},
+    {N, "hibah", "Hibah / donasi", "Donated capital", E, false, false},
+    {N, "cadangan_umum", "Cadangan umum", "General reserve", E, false, false},
+    {N, "cadangan_tujuan_risiko", "Cadangan tujuan risiko", "Risk reserve", E, false, false},
+    {N, "shu_belum_dibagi", "SHU belum dibagi", "Undistributed surplus (SHU)", E, false, true},
+    {H, "partisipasi_bruto", "Partisipasi bruto", "Gross participation (income from members)", X, true, false},
+    {H, "pendapatan_non_anggota", "Pendapatan dari non-anggota", "Income from non-members", X, false, false},
+    {H, "beban_pokok", "Beban pokok", "Direct cost of services", X, false, false},
+    {H, "beban_usaha", "Beban usaha", "Operating expenses", X, false, false},
+    {H, "biaya_karyawan", "Biaya karyawan", "Staff cost", X, false, false},
+    {H, "beban_perkoperasian", "Beban perkoperasian", "Cooperative governance costs", X, false, false},
+    {H, "pendapatan_lain", "Pendapatan lain", "Other income", X, false, false},
+    {H, "beban_lain", "Beban lain", "Other expenses", X, false, false},
+    {H, "pajak", "Pajak penghasilan", "Income tax", X, false, false},
+    {H, "shu_bagian_anggota", "SHU bagian anggota", "SHU allocated to members", X, false, false},
+    {H, "meppp", "MEPPP (manfaat ekonomi anggota)", "Members' economic benefit (MEPPP)", X, false, false},
+    {P, "volume_anggota", "Volume pinjaman kepada anggota", "Loan volume to members", X, false, false},
+    {P, "volume_total", "Volume pinjaman diberikan", "Loan volume, all borrowers", X, false, false},
+    {P, "kurang_lancar", "Pinjaman kurang lancar", "Substandard loans", X, false, false},
+    {P, "diragukan", "Pinjaman diragukan", "Doubtful loans", X, false, false},
+    {P, "macet", "Pinjaman macet", "Loss loans", X, false, false},
+    {P, "berisiko", "Pinjaman berisiko", "Under-collateralised (risky) loans", X, false, false},
+}};
+
+const char* SectionKey(Section s) {
+  switch (s) {
+    case Section::kNeraca:
+      return "neraca";
+    case Section::kHasilUsaha:
+      return "hasil_usaha";
+    case Section::kPinjaman:
+      return "pinjaman";
+  }
+  return "";
+}
+
+int FindLine(std::string_view section, std::string_view key) {
+  for (int i = 0; i < kLineCount; ++i) {
+    if (SectionKey(kLines[size_t(i)].section) == section && kLines[size_t(i)].key == key) return i;
+  }
+  return -1;
+}
+
+int FindLine(std::string_view path) {
+  const size_t dot = path.find('.');
+  if (dot == std::string_view::npos) return -1;
+  return FindLine(path.substr(0, dot), path.substr(dot + 1));
+}
+
+std::string LinePath(int index) {
+  const LineSpec& spec = kLines[size_t(index)];
+  return std::string(SectionKey(spec.section)) + "." + spec.key;
+}
+
+namespace line {
+int Index(const char* path) {
+  const int i = FindLine(path);
+  assert(i >= 0);
+  return i;
+}
+}  // namespace line
+
+const ChecklistAnswers* Laporan::FindChecklist(std::string_view key) const {
+  for (const ChecklistAnswers& c : manajemen) {
+    if (c.key == key) return &c;
+  }
+  return nullptr;
+}
+
+void ApplyDefaults(Statements* s) {
+  static const int kPinjamanAnggota = line::Index("neraca.pinjaman_anggota");
+  static const int kPinjamanNonAnggota = line::Index("neraca.pinjaman_non_anggota");
+  static const int kVolumeAnggota = line::Index("pinjaman.volume_anggota");
+  static const int kVolumeTotal = line::Index("pinjaman.volume_total");
+  if (!s->present[size_t(kVolumeAnggota)]) s->sen[size_t(kVolumeAnggota)] = s->Get(kPinjamanAnggota);
+  if (!s->present[size_t(kVolumeTotal)]) {
+    s->sen[size_t(kVolumeTotal)] = s->Get(kPinjamanAnggota) + s->Get(kPinjamanNonAnggota);
+  }
+}
+
+}  // namespace kopsehat

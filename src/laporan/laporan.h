@@ -1,0 +1,84 @@
+// laporan/laporan.h — the typed statements of one cooperative for one period (format kopsehat/laporan-v1): the
+// list of statement lines the format knows, and the in-memory Laporan every reader produces and the engine reads.
+// Depends on core/ only. Knows no regulation: which lines a method uses is the rulebook's business.
+#pragma once
+
+#include <array>
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/money.h"
+
+namespace kopsehat {
+
+enum class Section : uint8_t { kNeraca, kHasilUsaha, kPinjaman };
+
+// Where a balance-sheet line sits in the balance check; other sections have kNone.
+enum class BalanceSide : uint8_t { kNone, kAset, kAsetPengurang, kKewajiban, kEkuitas };
+
+struct LineSpec {
+  Section section;
+  const char* key;       // "kas"
+  const char* label_id;  // "Kas"
+  const char* label_en;  // "Cash on hand"
+  BalanceSide side;
+  bool required;
+  bool may_be_negative;
+};
+
+inline constexpr int kLineCount = 46;
+extern const std::array<LineSpec, kLineCount> kLines;
+
+const char* SectionKey(Section s);  // "neraca"
+// Index of "section.key" in kLines, or -1.
+int FindLine(std::string_view section, std::string_view key);
+int FindLine(std::string_view path);  // "neraca.kas"
+std::string LinePath(int index);     // "neraca.kas"
+
+// Line indexes the format itself refers to (defaults and consistency checks of laporan-v1 §1.3).
+namespace line {
+int Index(const char* path);  // asserts the path exists; for the few lines the format names
+}
+
+// Amounts of every line of one period, in sen; `present` says which lines the file gave.
+struct Statements {
+  std::array<Sen, kLineCount> sen{};
+  std::bitset<kLineCount> present;
+
+  Sen Get(int index) const { return sen[size_t(index)]; }
+};
+
+struct Koperasi {
+  std::string nama;
+  std::string jenis;  // KSP, USP, KSPPS, USPPS (empty when not given)
+  std::string nomor_badan_hukum;
+  std::string kabupaten;
+  std::string provinsi;
+};
+
+// The yes/no answers of one checklist, e.g. key "umum" of block "manajemen".
+struct ChecklistAnswers {
+  std::string key;
+  std::vector<bool> answers;
+};
+
+struct Laporan {
+  std::string metode;  // empty: the default method
+  Koperasi koperasi;
+  std::string periode_akhir;  // ISO date, validated
+  Statements current;
+  bool has_previous = false;
+  Statements previous;
+  bool has_manajemen = false;
+  std::vector<ChecklistAnswers> manajemen;
+
+  const ChecklistAnswers* FindChecklist(std::string_view key) const;
+};
+
+// Fills the defaults laporan-v1 §1.3 gives to pinjaman.volume_anggota and pinjaman.volume_total.
+void ApplyDefaults(Statements* s);
+
+}  // namespace kopsehat

@@ -1,0 +1,236 @@
+#include "report/text_report.h"
+
+#include <algorithm>
+
+namespace kopsehat {
+
+namespace {
+
+size_t Width(std::string_view s) {
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
+std::string PadRight(const std::string& s, size_t width) {
+  const size_t w = Width(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+std::string PadLeft(const std::string& s, size_t width) {
+  const size_t w = Width(s);
+  return w >= width ? s : std::string(width - w, ' ') + s;
+}
+
+std::string Num(i128 units, int scale, int min_decimals, Lang lang) {
+  return lang == Lang::kEn ? FormatPlain(units, scale, min_decimals) : FormatIndonesian(units, scale, min_decimals);
+}
+
+std::string Points(int64_t e6, Lang lang) { return Num(e6, 6, 2, lang); }
+std::string Nilai(int64_t e2, Lang lang) { return Num(e2, 2, 0, lang); }
+
+std::string Pct(const Fraction& f, Lang lang) {
+  return (lang == Lang::kEn ? FormatFractionPlain(f, 2, 2) : FormatFractionIndonesian(f, 2, 2)) + " %";
+}
+
+std::string Rupiah(const Fraction& sen, Lang lang) {
+  const bool neg = sen.num < 0;
+  const Fraction rp{neg ? -sen.num : sen.num, CheckedMul(sen.den, 100)};
+  // Whole rupiah print without decimals; otherwise at least the two of the sen (a weighted quantity may need more).
+  const bool whole = CheckedMul(rp.num, 1) % rp.den == 0;
+  const int min_decimals = whole ? 0 : 2;
+  const std::string digits = lang == Lang::kEn ? FormatFractionPlain(rp, min_decimals, 4)
+                                               : FormatFractionIndonesian(rp, min_decimals, 4);
+  return (neg ? "-Rp " : "Rp ") + digits;
+}
+
+std::string EdgeText(const Decimal& d, Lang lang) { return Num(d.units, d.scale, 0, lang); }
+
+const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
+
+std::string NextStepText(const ComponentResult& r, Lang lang) {
+  const NextStep& n = r.next;
+  const std::string op = n.direction > 0 ? (n.inclusive ? "≥ " : "> ") : (n.inclusive ? "≤ " : "< ");
+  const std::string target = Pct(n.target_pct, lang);
+  if (lang == Lang::kEn) {
+    return std::string("nilai rises to ") + Nilai(n.nilai_e2, lang) + " when the ratio " +
+           (n.direction > 0 ? "rises" : "falls") + " to " + op + target + " (" + Num(RoundHalfUp(n.gap_pct, 2), 2, 2, lang) +
+           " percentage points away)";
+  }
+  return std::string("nilai naik ke ") + Nilai(n.nilai_e2, lang) + " bila rasio " + (n.direction > 0 ? "naik" : "turun") +
+         " menjadi " + op + target + " (selisih " + Num(RoundHalfUp(n.gap_pct, 2), 2, 2, lang) + " poin persen)";
+}
+
+// A name used as an operand of "/": parenthesised when it is itself a sum.
+std::string Operand(const std::string& name) {
+  return name.find(" + ") != std::string::npos || name.find(" - ") != std::string::npos ? "(" + name + ")" : name;
+}
+
+void RenderRatio(const ComponentResult& r, Lang lang, std::string* out) {
+  const Component& c = *r.spec;
+  const std::string indent = "       ";
+  *out += indent + PadRight(T(lang, "rumus", "formula"), 9) + ": " + Operand(c.numerator_name.Get(lang)) + " / " +
+          Operand(c.denominator_name.Get(lang)) + " × 100 %\n";
+  std::string calc = Rupiah(r.numerator_sen, lang) + " / " + Rupiah(r.denominator_sen, lang) + " = ";
+  calc += r.zero_denominator ? T(lang, "tidak terdefinisi (penyebut nol)", "undefined (zero denominator)")
+                             : Pct(r.ratio_pct, lang);
+  *out += indent + PadRight(T(lang, "hitungan", "computed"), 9) + ": " + calc + "\n";
+  std::string rule;
+  if (r.zero_denominator) {
+    rule = std::string(T(lang, "penyebut nol → nilai ", "zero denominator → nilai ")) + Nilai(r.nilai_e2, lang);
+  } else if (c.linear) {
+    const LinearRule& l = c.linear_rule;
+    rule = std::string("r = ") + std::to_string(r.linear_r) + "; " + T(lang, "nilai = batas ", "nilai = clamp ") +
+           Nilai(l.min_e2, lang) + ".." + Nilai(l.max_e2, lang) + " (" + Nilai(l.intercept_e2, lang) +
+           (l.slope_e2 < 0 ? " − " : " + ") + Nilai(l.slope_e2 < 0 ? -l.slope_e2 : l.slope_e2, lang) + " × r) = " +
+           Nilai(r.nilai_e2, lang);
+  } else {
+    rule = IntervalText(c.bands[size_t(r.band)].range, lang) + " → nilai " + Nilai(r.nilai_e2, lang);
+  }
+  *out += indent + PadRight(T(lang, "aturan", "rule"), 9) + ": " + rule + "\n";
+}
+
+void RenderChecklist(const ComponentResult& r, Lang lang, std::string* out) {
+  const Component& c = *r.spec;
+  const std::string indent = "       ";
+  if (!r.scored) {
+    *out += indent + T(lang, "tidak dinilai (tanpa daftar periksa)", "not scored (no checklist)") + "\n";
+    return;
+  }
+  *out += indent + std::to_string(r.yes) + T(lang, " dari ", " of ") + std::to_string(r.items) +
+          T(lang, " butir dijawab 'ya' × ", " items answered 'yes' × ") + Num(c.points_per_yes_e6, 6, 2, lang) +
+          T(lang, " poin", " points") + "\n";
+  for (const DerivedAnswer& d : r.derived) {
+    *out += indent + T(lang, "butir ", "item ") + std::to_string(d.item + 1) + T(lang, " menurut buku: ", " per the books: ") +
+            (d.books_say ? T(lang, "ya", "yes") : T(lang, "tidak", "no")) + " (" + d.explanation.Get(lang) + ")" +
+            (d.conflict ? T(lang, " — BERBEDA dengan jawaban", " — DIFFERS from the answer") : "") + "\n";
+  }
+}
+
+}  // namespace
+
+std::string FormatDateLong(const std::string& iso, Lang lang) {
+  static const char* kId[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                              "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  static const char* kEn[] = {"January", "February", "March",     "April",   "May",      "June",
+                              "July",    "August",   "September", "October", "November", "December"};
+  if (iso.size() != 10) return iso;
+  const int m = (iso[5] - '0') * 10 + (iso[6] - '0');
+  if (m < 1 || m > 12) return iso;
+  const int d = (iso[8] - '0') * 10 + (iso[9] - '0');
+  return std::to_string(d) + " " + (lang == Lang::kEn ? kEn : kId)[m - 1] + " " + iso.substr(0, 4);
+}
+
+std::string IntervalText(const Interval& iv, Lang lang) {
+  if (iv.has_lo && iv.has_hi && iv.lo_inclusive && iv.hi_inclusive && iv.lo.units * Pow10(iv.hi.scale) == iv.hi.units * Pow10(iv.lo.scale)) {
+    return "x = " + EdgeText(iv.lo, lang) + " %";
+  }
+  if (iv.has_lo && !iv.has_hi) return std::string("x ") + (iv.lo_inclusive ? "≥ " : "> ") + EdgeText(iv.lo, lang) + " %";
+  std::string s;
+  if (iv.has_lo) s += EdgeText(iv.lo, lang) + (iv.lo_inclusive ? " ≤ " : " < ");
+  s += "x";
+  if (iv.has_hi) s += (iv.hi_inclusive ? " ≤ " : " < ") + EdgeText(iv.hi, lang);
+  if (!iv.has_lo && !iv.has_hi) s += T(lang, " berapa pun", " any");
+  return s + " %";
+}
+
+std::string RenderTextReport(const Assessment& a, Lang lang) {
+  const Rulebook& rb = *a.rulebook;
+  std::string out;
+  out += T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM\n", "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT\n");
+  out += "==========================================\n";
+  const Koperasi& k = a.koperasi;
+  out += PadRight(T(lang, "Koperasi", "Cooperative"), 12) + ": " + k.nama + (k.jenis.empty() ? "" : " (" + k.jenis + ")") + "\n";
+  if (!k.nomor_badan_hukum.empty()) out += PadRight(T(lang, "No. BH", "Legal no."), 12) + ": " + k.nomor_badan_hukum + "\n";
+  if (!k.kabupaten.empty() || !k.provinsi.empty()) {
+    out += PadRight(T(lang, "Wilayah", "Region"), 12) + ": " + k.kabupaten +
+           (!k.kabupaten.empty() && !k.provinsi.empty() ? ", " : "") + k.provinsi + "\n";
+  }
+  out += PadRight(T(lang, "Periode", "Period"), 12) + ": " + T(lang, "tahun buku berakhir ", "year ending ") +
+         FormatDateLong(a.periode_akhir, lang) + "\n";
+  out += PadRight(T(lang, "Metode", "Method"), 12) + ": " + rb.id + " (versi " + rb.version + ") — " + rb.name.Get(lang) + "\n";
+  if (rb.origin != "bawaan") out += PadRight(T(lang, "Rulebook", "Rulebook"), 12) + ": " + rb.origin + "\n";
+  out += "\n";
+
+  for (size_t ai = 0; ai < a.aspects.size(); ++ai) {
+    const AspectResult& asp = a.aspects[ai];
+    std::string head = std::to_string(ai + 1) + ". " + asp.spec->name.Get(lang);
+    for (char& ch : head) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+    out += PadRight(head, 78) + PadLeft(Points(asp.skor_e6, lang) + " / " + Nilai(asp.spec->bobot_e2, lang), 16) + "\n";
+    int n = 0;
+    for (const ComponentResult& r : a.components) {
+      if (r.spec->aspect_index != int(ai)) continue;
+      ++n;
+      const Component& c = *r.spec;
+      const std::string title = "   " + std::to_string(ai + 1) + "." + std::to_string(n) + " " + c.name.Get(lang);
+      std::string score;
+      if (c.kind == ComponentKind::kRatio) {
+        score = "nilai " + Nilai(r.nilai_e2, lang) + " × bobot " + Nilai(c.bobot_e2, lang) + " = " + Points(r.skor_e6, lang);
+      } else {
+        score = T(lang, "skor ", "score ") + Points(r.skor_e6, lang) + " / " + Nilai(c.bobot_e2, lang);
+      }
+      if (Width(title) + Width(score) + 2 > 94) {
+        out += title + "\n" + PadLeft(score, 94) + "\n";
+      } else {
+        out += PadRight(title, 94 - Width(score)) + score + "\n";
+      }
+      if (c.kind == ComponentKind::kRatio) {
+        RenderRatio(r, lang, &out);
+      } else {
+        RenderChecklist(r, lang, &out);
+      }
+      if (c.confidence == "rendah") {
+        out += std::string("       ") + T(lang, "keyakinan rendah: ", "low confidence: ") + c.note + "\n";
+      }
+    }
+    out += "\n";
+  }
+
+  out += T(lang, "RINGKASAN\n", "SUMMARY\n");
+  out += "   " + PadRight(T(lang, "Aspek", "Aspect"), 40) + PadLeft(T(lang, "Skor", "Score"), 10) + PadLeft(T(lang, "Maks", "Max"), 10) + "\n";
+  for (const AspectResult& asp : a.aspects) {
+    out += "   " + PadRight(asp.spec->name.Get(lang), 40) + PadLeft(Points(asp.skor_e6, lang), 10) +
+           PadLeft(Points(asp.max_e6, lang), 10) + "\n";
+  }
+  out += "   " + PadRight("TOTAL", 40) + PadLeft(Points(a.total_e6, lang), 10) + PadLeft(Points(a.max_total_e6, lang), 10) + "\n\n";
+  out += std::string("   PREDIKAT: ") + a.Predikat().label + (lang == Lang::kEn ? " (" + a.Predikat().name.en + ")" : "") + "\n";
+  if (a.manajemen_excluded) {
+    out += T(lang, "   (tanpa aspek Manajemen: skor total tidak memuat 15 poin manajemen)\n",
+             "   (without the Manajemen aspect: the total excludes its 15 points)\n");
+  }
+  out += "\n";
+
+  const auto losses = BiggestLosses(a, 3);
+  if (!losses.empty()) {
+    out += T(lang, "KOMPONEN YANG PALING BANYAK KEHILANGAN POIN\n", "COMPONENTS THAT LOSE THE MOST POINTS\n");
+    int i = 0;
+    for (const ComponentResult* r : losses) {
+      out += "   " + std::to_string(++i) + ". " + r->spec->name.Get(lang) + T(lang, ": kehilangan ", ": loses ") +
+             Points(r->LostE6(), lang) + T(lang, " poin", " points") + "\n      ";
+      if (r->spec->kind == ComponentKind::kChecklist) {
+        out += std::to_string(r->items - r->yes) + T(lang, " butir dijawab 'tidak'; tiap 'ya' menambah ", " items answered 'no'; each 'yes' adds ") +
+               Num(r->spec->points_per_yes_e6, 6, 2, lang) + T(lang, " poin", " points");
+      } else if (r->zero_denominator) {
+        out += T(lang, "penyebut nol; lihat peringatan", "zero denominator; see the warnings");
+      } else {
+        out += T(lang, "rasio ", "ratio ") + Pct(r->ratio_pct, lang) + "; ";
+        out += r->next.exists ? NextStepText(*r, lang) : T(lang, "sudah di pita terbaik yang terjangkau", "already in the best reachable band");
+      }
+      out += "\n";
+    }
+    out += "\n";
+  }
+
+  if (!a.warnings.empty()) {
+    out += T(lang, "PERINGATAN\n", "WARNINGS\n");
+    for (const Warning& w : a.warnings) {
+      out += "   - " + (w.path.empty() ? "" : w.path + ": ") + w.pesan.Get(lang) + " [" + w.kode + "]\n";
+    }
+    out += "\n";
+  }
+  out += T(lang, "Sumber metode: ", "Method source: ") + rb.source + "\n";
+  if (!rb.note.empty()) out += T(lang, "Catatan: ", "Note: ") + rb.note + "\n";
+  return out;
+}
+
+}  // namespace kopsehat

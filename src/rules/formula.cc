@@ -1,0 +1,238 @@
+#include "rules/formula.h"
+
+#include <cctype>
+#include <map>
+
+namespace kopsehat {
+
+namespace {
+
+struct Coef {
+  i128 units = 0;
+  int scale = 0;
+};
+
+Coef AddCoef(Coef a, Coef b) {
+  const int s = std::max(a.scale, b.scale);
+  return Coef{CheckedAdd(CheckedMul(a.units, Pow10(s - a.scale)), CheckedMul(b.units, Pow10(s - b.scale))), s};
+}
+
+Coef MulCoef(Coef a, Coef b) { return Coef{CheckedMul(a.units, b.units), a.scale + b.scale}; }
+
+// A constant, or a linear combination of laporan lines.
+struct Value {
+  bool linear = false;
+  Coef constant;
+  std::map<int, Coef> terms;
+};
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::vector<Quantity>& quantities) : text_(text), quantities_(quantities) {}
+
+  bool Parse(Value* out) {
+    if (!ParseExpr(out)) return false;
+    SkipSpace();
+    if (pos_ != text_.size()) return Fail("karakter tak terduga", "unexpected character");
+    return true;
+  }
+
+  std::string error_id, error_en;
+
+ private:
+  bool Fail(const std::string& id, const std::string& en) {
+    const std::string col = std::to_string(pos_ + 1);
+    error_id = "rumus \"" + std::string(text_) + "\", kolom " + col + ": " + id;
+    error_en = "formula \"" + std::string(text_) + "\", column " + col + ": " + en;
+    return false;
+  }
+
+  void SkipSpace() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\t')) ++pos_;
+  }
+
+  bool Combine(Value* acc, const Value& v, bool subtract) {
+    if (acc->linear != v.linear) {
+      return Fail("angka tetap tidak boleh dijumlahkan dengan baris laporan",
+                  "a constant cannot be added to statement lines");
+    }
+    const Coef sign{subtract ? -1 : 1, 0};
+    if (!v.linear) {
+      acc->constant = AddCoef(acc->constant, MulCoef(v.constant, sign));
+      return true;
+    }
+    for (const auto& [line, c] : v.terms) {
+      auto it = acc->terms.find(line);
+      const Coef add = MulCoef(c, sign);
+      if (it == acc->terms.end()) {
+        acc->terms[line] = add;
+      } else {
+        it->second = AddCoef(it->second, add);
+      }
+    }
+    return true;
+  }
+
+  bool ParseExpr(Value* out) {
+    SkipSpace();
+    bool negate = false;
+    if (pos_ < text_.size() && text_[pos_] == '-') {
+      negate = true;
+      ++pos_;
+    }
+    Value first;
+    if (!ParseTerm(&first)) return false;
+    *out = Value{first.linear, {}, {}};
+    if (!Combine(out, first, negate)) return false;
+    for (;;) {
+      SkipSpace();
+      if (pos_ >= text_.size() || (text_[pos_] != '+' && text_[pos_] != '-')) return true;
+      const bool subtract = text_[pos_] == '-';
+      ++pos_;
+      Value next;
+      if (!ParseTerm(&next)) return false;
+      if (!Combine(out, next, subtract)) return false;
+    }
+  }
+
+  bool ParseTerm(Value* out) {
+    if (!ParseFactor(out)) return false;
+    for (;;) {
+      SkipSpace();
+      if (pos_ >= text_.size() || text_[pos_] != '*') return true;
+      ++pos_;
+      Value rhs;
+      if (!ParseFactor(&rhs)) return false;
+      if (out->linear && rhs.linear) {
+        return Fail("dua baris laporan tidak boleh dikalikan (rumus harus linear)",
+                    "two statement lines cannot be multiplied (formulas must be linear)");
+      }
+      const Value& lin = out->linear ? *out : rhs;
+      const Value& k = out->linear ? rhs : *out;
+      Value product;
+      product.linear = lin.linear;
+      if (!lin.linear) {
+        product.constant = MulCoef(lin.constant, k.constant);
+      } else {
+        for (const auto& [line, c] : lin.terms) product.terms[line] = MulCoef(c, k.constant);
+      }
+      *out = std::move(product);
+    }
+  }
+
+  bool ParseFactor(Value* out) {
+    SkipSpace();
+    if (pos_ >= text_.size()) return Fail("rumus berakhir terlalu cepat", "formula ends too early");
+    const char c = text_[pos_];
+    if (c == '(') {
+      ++pos_;
+      if (!ParseExpr(out)) return false;
+      SkipSpace();
+      if (pos_ >= text_.size() || text_[pos_] != ')') return Fail("kurung tutup ')' tidak ada", "missing ')'");
+      ++pos_;
+      return true;
+    }
+    if (std::isdigit(static_cast<unsigned char>(c))) return ParseNumber(out);
+    if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') return ParseName(out);
+    return Fail("karakter tak terduga", "unexpected character");
+  }
+
+  bool ParseNumber(Value* out) {
+    const size_t start = pos_;
+    while (pos_ < text_.size() && (std::isdigit(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '.')) {
+      ++pos_;
+    }
+    Decimal d;
+    if (ParseDecimal(text_.substr(start, pos_ - start), &d) != DecimalError::kNone) {
+      pos_ = start;
+      return Fail("angka tidak sah", "invalid number");
+    }
+    out->linear = false;
+    out->constant = Coef{d.units, d.scale};
+    return true;
+  }
+
+  bool ParseName(Value* out) {
+    const size_t start = pos_;
+    while (pos_ < text_.size() &&
+           (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_' || text_[pos_] == '.')) {
+      ++pos_;
+    }
+    const std::string_view name = text_.substr(start, pos_ - start);
+    out->linear = true;
+    out->terms.clear();
+    const int line = FindLine(name);
+    if (line >= 0) {
+      out->terms[line] = Coef{1, 0};
+      return true;
+    }
+    for (const Quantity& q : quantities_) {
+      if (q.id != name) continue;
+      for (const LinearForm::Term& t : q.form.terms) out->terms[t.line] = Coef{t.coef_units, q.form.scale};
+      return true;
+    }
+    pos_ = start;
+    return Fail("'" + std::string(name) + "' bukan baris laporan atau besaran yang sudah didefinisikan di atasnya",
+                "'" + std::string(name) + "' is neither a statement line nor a quantity defined above it");
+  }
+
+  std::string_view text_;
+  const std::vector<Quantity>& quantities_;
+  size_t pos_ = 0;
+};
+
+}  // namespace
+
+bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
+                  std::string* error_id, std::string* error_en) {
+  Parser parser(text, quantities);
+  Value v;
+  try {
+    if (!parser.Parse(&v)) {
+      *error_id = parser.error_id;
+      *error_en = parser.error_en;
+      return false;
+    }
+  } catch (const OverflowError&) {
+    *error_id = "rumus \"" + std::string(text) + "\": koefisien terlalu besar";
+    *error_en = "formula \"" + std::string(text) + "\": coefficient too large";
+    return false;
+  }
+  if (!v.linear) {
+    *error_id = "rumus \"" + std::string(text) + "\" tidak memuat baris laporan";
+    *error_en = "formula \"" + std::string(text) + "\" refers to no statement line";
+    return false;
+  }
+  int scale = 0;
+  for (const auto& [line, c] : v.terms) scale = std::max(scale, c.scale);
+  if (scale > kMaxCoefficientScale) {
+    *error_id = "rumus \"" + std::string(text) + "\": koefisien lebih dari 12 desimal";
+    *error_en = "formula \"" + std::string(text) + "\": coefficient with more than 12 decimals";
+    return false;
+  }
+  out->terms.clear();
+  out->scale = scale;
+  out->text = std::string(text);
+  const i128 limit = CheckedMul(kMaxAbsCoefficient, Pow10(scale));
+  for (const auto& [line, c] : v.terms) {
+    const i128 units = c.units * Pow10(scale - c.scale);
+    if (units == 0) continue;
+    if (units > limit || units < -limit) {
+      *error_id = "rumus \"" + std::string(text) + "\": koefisien melebihi 1.000.000";
+      *error_en = "formula \"" + std::string(text) + "\": coefficient exceeds 1,000,000";
+      return false;
+    }
+    out->terms.push_back(LinearForm::Term{line, units});
+  }
+  return true;
+}
+
+Fraction LinearForm::Evaluate(const Statements& s) const {
+  i128 sum = 0;
+  // No overflow check needed per term: |coef| <= 10^6 × 10^12 and |amount| <= 10^17 gives |term| <= 10^35, and
+  // 46 terms stay below 2^127 (1.7 × 10^38).
+  for (const Term& t : terms) sum += t.coef_units * s.sen[size_t(t.line)];
+  return Fraction{sum, Pow10(scale)};
+}
+
+}  // namespace kopsehat

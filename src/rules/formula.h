@@ -1,0 +1,22 @@
+// rules/formula.h — parses the linear formulas of a rulebook ("neraca.kas + 0.5 * (neraca.tabungan)") into a
+// LinearForm over laporan lines, expanding references to quantities defined earlier. Depends on rules/rulebook.h.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rulebook.h"
+
+namespace kopsehat {
+
+// Limits on coefficients keep every evaluation inside 128 bits for amounts within kMaxAbsAmountSen.
+inline constexpr int kMaxCoefficientScale = 12;        // at most 12 decimals after expansion
+inline constexpr int64_t kMaxAbsCoefficient = 1000000;  // |coefficient| <= 10^6
+
+// Resolves identifiers: laporan line paths always; quantity ids from `quantities` (those defined so far).
+// On error returns false and sets *error_id / *error_en (Indonesian / English, with the column).
+bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
+                  std::string* error_id, std::string* error_en);
+
+}  // namespace kopsehat

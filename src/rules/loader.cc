@@ -1,0 +1,704 @@
+#include "rules/loader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "rules/formula.h"
+
+namespace kopsehat {
+
+namespace {
+
+// Collects problems of one rulebook file and knows its text, to recover the exact digits of TOML numbers
+// (toml++ gives floats as double; the rulebook's numbers must be exact, so we read them from the source text).
+class Context {
+ public:
+  Context(std::string_view text, const std::string& origin, Problems* problems)
+      : origin_(origin), problems_(problems) {
+    std::string_view rest = text;
+    while (!rest.empty()) {
+      const size_t nl = rest.find('\n');
+      lines_.push_back(rest.substr(0, nl));
+      if (nl == std::string_view::npos) break;
+      rest.remove_prefix(nl + 1);
+    }
+  }
+
+  void Error(const toml::node* node, const std::string& id, const std::string& en) {
+    std::string where = origin_;
+    if (node != nullptr && node->source().begin.line > 0) where += ":" + std::to_string(node->source().begin.line);
+    problems_->Add(where, "rulebook_tidak_sah", id, en);
+  }
+  void Error(const toml::source_region& src, const std::string& id, const std::string& en) {
+    problems_->Add(origin_ + ":" + std::to_string(src.begin.line), "rulebook_tidak_sah", id, en);
+  }
+
+  // The number's text as written, from its source position (columns count code points).
+  std::string RawNumber(const toml::node& node) const {
+    const auto& pos = node.source().begin;
+    if (pos.line == 0 || pos.line > lines_.size()) return {};
+    std::string_view line = lines_[pos.line - 1];
+    size_t byte = 0;
+    for (size_t cp = 1; cp < pos.column && byte < line.size(); ++cp) {
+      ++byte;
+      while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
+    }
+    std::string out;
+    while (byte < line.size()) {
+      const char c = line[byte];
+      if (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
+        out.push_back(c);
+      } else if (c != '_') {
+        break;
+      }
+      ++byte;
+    }
+    if (!out.empty() && out[0] == '+') out.erase(0, 1);
+    return out;
+  }
+
+  const std::string& origin() const { return origin_; }
+
+ private:
+  std::string origin_;
+  Problems* problems_;
+  std::vector<std::string_view> lines_;
+};
+
+void CheckKeys(Context& ctx, const toml::table& table, std::initializer_list<const char*> allowed,
+               const std::string& where) {
+  for (const auto& [key, node] : table) {
+    bool ok = false;
+    for (const char* a : allowed) ok = ok || key.str() == a;
+    if (ok) continue;
+    std::string best;
+    int best_d = 4;
+    for (const char* a : allowed) {
+      const int d = EditDistance(key.str(), a);
+      if (d < best_d) {
+        best_d = d;
+        best = a;
+      }
+    }
+    const std::string hint_id = best.empty() ? "" : " (maksudnya '" + best + "'?)";
+    const std::string hint_en = best.empty() ? "" : " (did you mean '" + best + "'?)";
+    ctx.Error(key.source(), "kunci tidak dikenal '" + std::string(key.str()) + "' di " + where + hint_id,
+              "unknown key '" + std::string(key.str()) + "' in " + where + hint_en);
+  }
+}
+
+bool GetString(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
+               std::string* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    if (required) {
+      ctx.Error(&t, "kunci '" + std::string(key) + "' wajib ada di " + where,
+                "key '" + std::string(key) + "' is required in " + where);
+    }
+    return false;
+  }
+  if (!n->is_string()) {
+    ctx.Error(n, "'" + std::string(key) + "' di " + where + " harus berupa teks",
+              "'" + std::string(key) + "' in " + where + " must be a string");
+    return false;
+  }
+  *out = n->as_string()->get();
+  return true;
+}
+
+// An exact decimal from an integer, a float (read from its source text) or a string.
+bool GetDecimalNode(Context& ctx, const toml::node* n, const std::string& what, Decimal* out) {
+  std::string text;
+  if (n->is_integer()) {
+    text = std::to_string(n->as_integer()->get());
+  } else if (n->is_floating_point()) {
+    text = ctx.RawNumber(*n);
+  } else if (n->is_string()) {
+    text = n->as_string()->get();
+  } else {
+    ctx.Error(n, what + " harus berupa angka", what + " must be a number");
+    return false;
+  }
+  if (ParseDecimal(text, out) != DecimalError::kNone) {
+    ctx.Error(n, what + ": '" + text + "' bukan angka desimal biasa (mis. 12.5)",
+              what + ": '" + text + "' is not a plain decimal number (e.g. 12.5)");
+    return false;
+  }
+  return true;
+}
+
+bool GetDecimal(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
+                Decimal* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    if (required) {
+      ctx.Error(&t, "kunci '" + std::string(key) + "' wajib ada di " + where,
+                "key '" + std::string(key) + "' is required in " + where);
+    }
+    return false;
+  }
+  return GetDecimalNode(ctx, n, where + "." + key, out);
+}
+
+// A decimal at a fixed number of decimals (nilai and bobot: 2; points and thresholds: 6).
+bool GetFixed(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
+              int scale, int64_t* out) {
+  Decimal d;
+  if (!GetDecimal(ctx, t, key, required, where, &d)) return false;
+  i128 units = 0;
+  if (!Rescale(d, scale, &units) || units > i128(1) << 50 || units < -(i128(1) << 50)) {
+    ctx.Error(t.get(key), where + "." + key + ": paling banyak " + std::to_string(scale) + " desimal dan wajar besarnya",
+              where + "." + key + ": at most " + std::to_string(scale) + " decimals and of sensible size");
+    return false;
+  }
+  *out = int64_t(units);
+  return true;
+}
+
+bool GetFormula(Context& ctx, const toml::table& t, const char* key, const std::string& where,
+                const std::vector<Quantity>& quantities, LinearForm* out) {
+  std::string text;
+  if (!GetString(ctx, t, key, true, where, &text)) return false;
+  std::string eid, een;
+  if (!ParseFormula(text, quantities, out, &eid, &een)) {
+    ctx.Error(t.get(key), where + "." + key + ": " + eid, where + "." + key + ": " + een);
+    return false;
+  }
+  return true;
+}
+
+// "[20, 40)", "(-inf, 0]", "[80, +inf)", "[0, 0]".
+bool ParseInterval(std::string_view s, Interval* out) {
+  auto trim = [](std::string_view v) {
+    while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+    while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+    return v;
+  };
+  s = trim(s);
+  if (s.size() < 5) return false;
+  const char open = s.front(), close = s.back();
+  if ((open != '[' && open != '(') || (close != ']' && close != ')')) return false;
+  const std::string_view inner = s.substr(1, s.size() - 2);
+  const size_t comma = inner.find(',');
+  if (comma == std::string_view::npos) return false;
+  const std::string_view lo = trim(inner.substr(0, comma));
+  const std::string_view hi = trim(inner.substr(comma + 1));
+  Interval iv;
+  if (lo == "-inf") {
+    if (open != '(') return false;
+  } else {
+    if (ParseDecimal(lo, &iv.lo) != DecimalError::kNone) return false;
+    iv.has_lo = true;
+    iv.lo_inclusive = open == '[';
+  }
+  if (hi == "+inf" || hi == "inf") {
+    if (close != ')') return false;
+  } else {
+    if (ParseDecimal(hi, &iv.hi) != DecimalError::kNone) return false;
+    iv.has_hi = true;
+    iv.hi_inclusive = close == ']';
+  }
+  if (iv.has_lo && iv.has_hi) {
+    const int c = Compare(Fraction{iv.lo.units, Pow10(iv.lo.scale)}, iv.hi);
+    if (c > 0) return false;
+    if (c == 0 && !(iv.lo_inclusive && iv.hi_inclusive)) return false;
+  }
+  iv.text = std::string(1, open) + (iv.has_lo ? FormatPlain(iv.lo.units, iv.lo.scale, 0) : "-inf") + ", " +
+            (iv.has_hi ? FormatPlain(iv.hi.units, iv.hi.scale, 0) : "+inf") + std::string(1, close);
+  *out = iv;
+  return true;
+}
+
+// Bands must cover (-inf, +inf) exactly once. Sorts them and reports gaps and overlaps.
+void CheckBands(Context& ctx, const toml::node* where_node, const std::string& where, std::vector<Band>* bands,
+                const std::vector<const toml::node*>& nodes) {
+  std::vector<size_t> order(bands->size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto lo_key = [&](size_t i) { return (*bands)[i].range; };
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Interval ia = lo_key(a), ib = lo_key(b);
+    if (!ia.has_lo || !ib.has_lo) return !ia.has_lo && ib.has_lo;
+    const int c = Compare(Fraction{ia.lo.units, Pow10(ia.lo.scale)}, ib.lo);
+    if (c != 0) return c < 0;
+    return ia.lo_inclusive && !ib.lo_inclusive;
+  });
+  std::vector<Band> sorted;
+  for (size_t i : order) sorted.push_back((*bands)[i]);
+  if (sorted.empty()) {
+    ctx.Error(where_node, where + ": tabel nilai kosong", where + ": empty band table");
+    return;
+  }
+  if (sorted.front().range.has_lo) {
+    ctx.Error(nodes[order.front()], where + ": tabel tidak mencakup rasio di bawah " + sorted.front().range.text,
+              where + ": the table does not cover ratios below " + sorted.front().range.text);
+  }
+  if (sorted.back().range.has_hi) {
+    ctx.Error(nodes[order.back()], where + ": tabel tidak mencakup rasio di atas " + sorted.back().range.text,
+              where + ": the table does not cover ratios above " + sorted.back().range.text);
+  }
+  for (size_t k = 0; k + 1 < sorted.size(); ++k) {
+    const Interval& a = sorted[k].range;
+    const Interval& b = sorted[k + 1].range;
+    const toml::node* nb = nodes[order[k + 1]];
+    const std::string pair = a.text + " dan " + b.text, pair_en = a.text + " and " + b.text;
+    if (!a.has_hi || !b.has_lo) {
+      ctx.Error(nb, where + ": rentang " + pair + " tumpang tindih", where + ": bands " + pair_en + " overlap");
+      continue;
+    }
+    const int c = Compare(Fraction{a.hi.units, Pow10(a.hi.scale)}, b.lo);
+    if (c < 0 || (c == 0 && !a.hi_inclusive && !b.lo_inclusive)) {
+      ctx.Error(nb, where + ": ada celah di antara rentang " + pair, where + ": gap between bands " + pair_en);
+    } else if (c > 0 || (a.hi_inclusive && b.lo_inclusive)) {
+      ctx.Error(nb, where + ": rentang " + pair + " tumpang tindih", where + ": bands " + pair_en + " overlap");
+    }
+  }
+  *bands = std::move(sorted);
+}
+
+void LoadBands(Context& ctx, const toml::table& t, const std::string& where, Component* c) {
+  const toml::array* arr = t.get("nilai")->as_array();
+  if (arr == nullptr) {
+    ctx.Error(t.get("nilai"), where + ".nilai harus berupa daftar rentang", where + ".nilai must be a list of bands");
+    return;
+  }
+  if (arr->size() > kMaxBandsPerComponent) {
+    ctx.Error(arr, where + ": lebih dari 100 rentang", where + ": more than 100 bands");
+    return;
+  }
+  std::vector<const toml::node*> nodes;
+  bool ok = true;
+  for (const toml::node& n : *arr) {
+    const toml::table* bt = n.as_table();
+    if (bt == nullptr) {
+      ctx.Error(&n, where + ".nilai: tiap rentang berupa { rentang = \"[a, b)\", nilai = N }",
+                where + ".nilai: each band is { rentang = \"[a, b)\", nilai = N }");
+      ok = false;
+      continue;
+    }
+    CheckKeys(ctx, *bt, {"rentang", "nilai"}, where + ".nilai");
+    Band band;
+    std::string range;
+    if (!GetString(ctx, *bt, "rentang", true, where + ".nilai", &range)) {
+      ok = false;
+      continue;
+    }
+    if (!ParseInterval(range, &band.range)) {
+      ctx.Error(bt->get("rentang"),
+                where + ": rentang '" + range + "' tidak sah; tulis seperti \"[20, 40)\", \"(-inf, 0]\" atau \"[80, +inf)\"",
+                where + ": invalid band '" + range + "'; write it like \"[20, 40)\", \"(-inf, 0]\" or \"[80, +inf)\"");
+      ok = false;
+      continue;
+    }
+    if (!GetFixed(ctx, *bt, "nilai", true, where + ".nilai", 2, &band.nilai_e2)) {
+      ok = false;
+      continue;
+    }
+    if (band.nilai_e2 < 0 || band.nilai_e2 > 10000) {
+      ctx.Error(bt->get("nilai"), where + ": nilai harus di antara 0 dan 100", where + ": nilai must be within 0..100");
+      ok = false;
+    }
+    c->bands.push_back(band);
+    nodes.push_back(bt);
+  }
+  if (ok) CheckBands(ctx, arr, where, &c->bands, nodes);
+}
+
+Label GetLabel(Context& ctx, const toml::table& t, const char* key_id, const char* key_en, bool required,
+               const std::string& where) {
+  Label l;
+  GetString(ctx, t, key_id, required, where, &l.id);
+  GetString(ctx, t, key_en, false, where, &l.en);
+  return l;
+}
+
+Label NameOf(const LinearForm& form, const std::vector<Quantity>& quantities) {
+  for (const Quantity& q : quantities) {
+    if (q.id == form.text) return q.name;
+  }
+  const int line = FindLine(form.text);
+  if (line >= 0) return Label{kLines[size_t(line)].label_id, kLines[size_t(line)].label_en};
+  return Label{form.text, form.text};
+}
+
+void LoadDerivation(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb,
+                    ChecklistItem* item) {
+  CheckKeys(ctx, t, {"uji", "besaran", "pembanding", "persen", "bagian", "acuan_lalu", "pembilang", "penyebut",
+                     "perkiraan"},
+            where);
+  std::string kind;
+  if (!GetString(ctx, t, "uji", true, where, &kind)) return;
+  Derivation d{};
+  bool ok = true;
+  if (kind == "pertumbuhan_tidak_kurang_dari") {
+    d.kind = Derivation::Kind::kGrowthNotBelow;
+    ok = GetFormula(ctx, t, "besaran", where, rb.quantities, &d.a) &&
+         GetFormula(ctx, t, "pembanding", where, rb.quantities, &d.b);
+  } else if (kind == "pertumbuhan_minimal") {
+    d.kind = Derivation::Kind::kGrowthAtLeast;
+    ok = GetFormula(ctx, t, "besaran", where, rb.quantities, &d.a) &&
+         GetDecimal(ctx, t, "persen", true, where, &d.param);
+  } else if (kind == "kenaikan_minimal") {
+    d.kind = Derivation::Kind::kIncreaseAtLeast;
+    ok = GetFormula(ctx, t, "besaran", where, rb.quantities, &d.a) &&
+         GetFormula(ctx, t, "acuan_lalu", where, rb.quantities, &d.b) &&
+         GetDecimal(ctx, t, "bagian", true, where, &d.param);
+  } else if (kind == "rasio_maksimal") {
+    d.kind = Derivation::Kind::kRatioAtMost;
+    d.needs_previous = false;
+    ok = GetFormula(ctx, t, "pembilang", where, rb.quantities, &d.a) &&
+         GetFormula(ctx, t, "penyebut", where, rb.quantities, &d.b) &&
+         GetDecimal(ctx, t, "persen", true, where, &d.param);
+  } else {
+    ctx.Error(t.get("uji"),
+              where + ".uji '" + kind +
+                  "' tidak dikenal; pilih pertumbuhan_tidak_kurang_dari, pertumbuhan_minimal, kenaikan_minimal atau "
+                  "rasio_maksimal",
+              where + ".uji '" + kind +
+                  "' is unknown; use pertumbuhan_tidak_kurang_dari, pertumbuhan_minimal, kenaikan_minimal or "
+                  "rasio_maksimal");
+    return;
+  }
+  if (const toml::node* n = t.get("perkiraan")) {
+    if (!n->is_boolean()) {
+      ctx.Error(n, where + ".perkiraan harus true atau false", where + ".perkiraan must be true or false");
+    } else {
+      d.approximation = n->as_boolean()->get();
+    }
+  }
+  if (ok) item->derivation = d;
+}
+
+void LoadChecklist(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb,
+                   Component* c) {
+  GetString(ctx, t, "jawaban", true, where, &c->answers_key);
+  GetFixed(ctx, t, "poin_per_ya", true, where, 6, &c->points_per_yes_e6);
+  const toml::node* n = t.get("butir");
+  const toml::array* arr = n != nullptr ? n->as_array() : nullptr;
+  if (arr == nullptr || arr->empty()) {
+    ctx.Error(n != nullptr ? n : &t, where + ".butir: daftar butir pertanyaan wajib ada",
+              where + ".butir: the list of checklist items is required");
+    return;
+  }
+  if (arr->size() > kMaxChecklistItems) {
+    ctx.Error(arr, where + ": lebih dari 100 butir", where + ": more than 100 items");
+    return;
+  }
+  for (const toml::node& item_node : *arr) {
+    const toml::table* it = item_node.as_table();
+    const std::string iw = where + ".butir[" + std::to_string(c->items.size() + 1) + "]";
+    if (it == nullptr) {
+      ctx.Error(&item_node, iw + " harus berupa tabel { teks = ..., teks_en = ... }",
+                iw + " must be a table { teks = ..., teks_en = ... }");
+      continue;
+    }
+    CheckKeys(ctx, *it, {"teks", "teks_en", "dari_buku"}, iw);
+    ChecklistItem item;
+    item.text = GetLabel(ctx, *it, "teks", "teks_en", true, iw);
+    if (const toml::node* dn = it->get("dari_buku")) {
+      if (const toml::table* dt = dn->as_table()) {
+        LoadDerivation(ctx, *dt, iw + ".dari_buku", rb, &item);
+      } else {
+        ctx.Error(dn, iw + ".dari_buku harus berupa tabel", iw + ".dari_buku must be a table");
+      }
+    }
+    c->items.push_back(std::move(item));
+  }
+  const int64_t max_e6 = c->points_per_yes_e6 * int64_t(c->items.size());
+  if (max_e6 != c->bobot_e2 * 10000) {
+    ctx.Error(&t,
+              where + ": " + std::to_string(c->items.size()) + " butir × poin_per_ya = " + FormatPlain(max_e6, 6, 0) +
+                  ", tidak sama dengan bobot " + FormatPlain(c->bobot_e2, 2, 0),
+              where + ": " + std::to_string(c->items.size()) + " items × poin_per_ya = " + FormatPlain(max_e6, 6, 0) +
+                  ", not equal to bobot " + FormatPlain(c->bobot_e2, 2, 0));
+  }
+}
+
+void LoadRatio(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb, Component* c) {
+  if (GetFormula(ctx, t, "pembilang", where, rb.quantities, &c->numerator)) {
+    c->numerator_name = NameOf(c->numerator, rb.quantities);
+  }
+  if (GetFormula(ctx, t, "penyebut", where, rb.quantities, &c->denominator)) {
+    c->denominator_name = NameOf(c->denominator, rb.quantities);
+  }
+  const bool has_bands = t.get("nilai") != nullptr;
+  const bool has_linear = t.get("linear") != nullptr;
+  if (has_bands == has_linear) {
+    ctx.Error(&t, where + ": tulis tepat satu dari 'nilai' (tabel rentang) atau 'linear'",
+              where + ": give exactly one of 'nilai' (band table) or 'linear'");
+  } else if (has_bands) {
+    LoadBands(ctx, t, where, c);
+  } else if (const toml::table* lt = t.get("linear")->as_table()) {
+    c->linear = true;
+    const std::string lw = where + ".linear";
+    CheckKeys(ctx, *lt, {"konstanta", "kemiringan", "minimum", "maksimum"}, lw);
+    GetFixed(ctx, *lt, "konstanta", true, lw, 2, &c->linear_rule.intercept_e2);
+    GetFixed(ctx, *lt, "kemiringan", true, lw, 2, &c->linear_rule.slope_e2);
+    GetFixed(ctx, *lt, "minimum", true, lw, 2, &c->linear_rule.min_e2);
+    GetFixed(ctx, *lt, "maksimum", true, lw, 2, &c->linear_rule.max_e2);
+    if (c->linear_rule.min_e2 < 0 || c->linear_rule.max_e2 > 10000 ||
+        c->linear_rule.min_e2 > c->linear_rule.max_e2) {
+      ctx.Error(lt, lw + ": harus 0 <= minimum <= maksimum <= 100", lw + ": needs 0 <= minimum <= maksimum <= 100");
+    }
+  } else {
+    ctx.Error(t.get("linear"), where + ".linear harus berupa tabel", where + ".linear must be a table");
+  }
+  c->zero.kode = "penyebut_nol";
+  if (const toml::node* zn = t.get("penyebut_nol")) {
+    const toml::table* zt = zn->as_table();
+    if (zt == nullptr) {
+      ctx.Error(zn, where + ".penyebut_nol harus berupa tabel", where + ".penyebut_nol must be a table");
+    } else {
+      const std::string zw = where + ".penyebut_nol";
+      CheckKeys(ctx, *zt, {"nilai", "kode", "pesan", "pesan_en"}, zw);
+      GetFixed(ctx, *zt, "nilai", true, zw, 2, &c->zero.nilai_e2);
+      GetString(ctx, *zt, "kode", true, zw, &c->zero.kode);
+      c->zero.pesan = GetLabel(ctx, *zt, "pesan", "pesan_en", true, zw);
+      if (c->zero.nilai_e2 < 0 || c->zero.nilai_e2 > 10000) {
+        ctx.Error(zt, zw + ".nilai harus di antara 0 dan 100", zw + ".nilai must be within 0..100");
+      }
+    }
+  }
+}
+
+const toml::array* GetTableArray(Context& ctx, const toml::table& root, const char* key) {
+  const toml::node* n = root.get(key);
+  if (n == nullptr) {
+    ctx.Error(&root, "bagian [[" + std::string(key) + "]] wajib ada", "section [[" + std::string(key) + "]] is required");
+    return nullptr;
+  }
+  const toml::array* arr = n->as_array();
+  if (arr == nullptr || !arr->is_array_of_tables()) {
+    ctx.Error(n, "'" + std::string(key) + "' harus berupa [[" + key + "]]", "'" + std::string(key) + "' must be [[" + key + "]]");
+    return nullptr;
+  }
+  if (arr->size() > kMaxComponents) {
+    ctx.Error(n, "terlalu banyak entri [[" + std::string(key) + "]]", "too many [[" + std::string(key) + "]] entries");
+    return nullptr;
+  }
+  return arr;
+}
+
+void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
+  CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "besaran", "aspek", "komponen",
+                        "predikat"},
+            "rulebook");
+  std::string format;
+  if (GetString(ctx, root, "format", true, "rulebook", &format) && format != "kopsehat/rulebook-v1") {
+    ctx.Error(root.get("format"), "format '" + format + "' tidak dikenal; yang dikenal: kopsehat/rulebook-v1",
+              "unknown format '" + format + "'; known: kopsehat/rulebook-v1");
+  }
+  if (GetString(ctx, root, "id", true, "rulebook", &rb->id)) {
+    const bool valid = !rb->id.empty() && std::all_of(rb->id.begin(), rb->id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!valid) ctx.Error(root.get("id"), "id hanya boleh huruf kecil, angka, '-' dan '_'", "id may hold only a-z, 0-9, '-' and '_'");
+  }
+  GetString(ctx, root, "versi", true, "rulebook", &rb->version);
+  rb->name = GetLabel(ctx, root, "nama", "nama_en", true, "rulebook");
+  GetString(ctx, root, "sumber", true, "rulebook", &rb->source);
+  GetString(ctx, root, "catatan", false, "rulebook", &rb->note);
+
+  std::set<std::string> ids;
+  auto unique = [&](const toml::table& t, const std::string& id, const std::string& where) {
+    if (!ids.insert(id).second) ctx.Error(&t, where + ": id '" + id + "' dipakai dua kali", where + ": id '" + id + "' is used twice");
+  };
+
+  if (const toml::array* arr = GetTableArray(ctx, root, "besaran")) {
+    for (const toml::node& n : *arr) {
+      const toml::table& t = *n.as_table();
+      Quantity q;
+      GetString(ctx, t, "id", true, "besaran", &q.id);
+      const std::string where = "besaran." + q.id;
+      CheckKeys(ctx, t, {"id", "nama", "nama_en", "rumus", "catatan"}, where);
+      unique(t, q.id, where);
+      if (FindLine(q.id) >= 0) ctx.Error(&t, where + ": id sama dengan baris laporan", where + ": id equals a statement line");
+      q.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+      GetString(ctx, t, "catatan", false, where, &q.note);
+      if (GetFormula(ctx, t, "rumus", where, rb->quantities, &q.form)) rb->quantities.push_back(std::move(q));
+    }
+  }
+  if (const toml::array* arr = GetTableArray(ctx, root, "aspek")) {
+    for (const toml::node& n : *arr) {
+      const toml::table& t = *n.as_table();
+      Aspect a;
+      GetString(ctx, t, "id", true, "aspek", &a.id);
+      const std::string where = "aspek." + a.id;
+      CheckKeys(ctx, t, {"id", "nama", "nama_en", "bobot"}, where);
+      unique(t, a.id, where);
+      a.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+      GetFixed(ctx, t, "bobot", true, where, 2, &a.bobot_e2);
+      rb->aspects.push_back(std::move(a));
+    }
+  }
+  if (const toml::array* arr = GetTableArray(ctx, root, "komponen")) {
+    for (const toml::node& n : *arr) {
+      const toml::table& t = *n.as_table();
+      Component c;
+      GetString(ctx, t, "id", true, "komponen", &c.id);
+      const std::string where = "komponen." + c.id;
+      CheckKeys(ctx, t, {"id", "aspek", "nama", "nama_en", "jenis", "bobot", "sumber", "keyakinan", "catatan",
+                         "pembilang", "penyebut", "nilai", "linear", "penyebut_nol", "jawaban", "poin_per_ya", "butir"},
+                where);
+      unique(t, c.id, where);
+      c.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+      GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2);
+      GetString(ctx, t, "sumber", true, where, &c.source);
+      GetString(ctx, t, "catatan", false, where, &c.note);
+      if (GetString(ctx, t, "keyakinan", true, where, &c.confidence) && c.confidence != "tinggi" &&
+          c.confidence != "sedang" && c.confidence != "rendah") {
+        ctx.Error(t.get("keyakinan"), where + ".keyakinan harus tinggi, sedang atau rendah",
+                  where + ".keyakinan must be tinggi, sedang or rendah");
+      }
+      if (GetString(ctx, t, "aspek", true, where, &c.aspect)) {
+        for (size_t i = 0; i < rb->aspects.size(); ++i) {
+          if (rb->aspects[i].id == c.aspect) c.aspect_index = int(i);
+        }
+        if (c.aspect_index < 0) {
+          ctx.Error(t.get("aspek"), where + ": aspek '" + c.aspect + "' tidak didefinisikan",
+                    where + ": aspect '" + c.aspect + "' is not defined");
+        }
+      }
+      std::string kind = "rasio";
+      GetString(ctx, t, "jenis", false, where, &kind);
+      if (kind == "rasio") {
+        c.kind = ComponentKind::kRatio;
+        LoadRatio(ctx, t, where, *rb, &c);
+      } else if (kind == "daftar_periksa") {
+        c.kind = ComponentKind::kChecklist;
+        LoadChecklist(ctx, t, where, *rb, &c);
+      } else {
+        ctx.Error(t.get("jenis"), where + ".jenis harus 'rasio' atau 'daftar_periksa'",
+                  where + ".jenis must be 'rasio' or 'daftar_periksa'");
+      }
+      rb->components.push_back(std::move(c));
+    }
+  }
+  if (const toml::array* arr = GetTableArray(ctx, root, "predikat")) {
+    for (const toml::node& n : *arr) {
+      const toml::table& t = *n.as_table();
+      PredikatRule p;
+      GetString(ctx, t, "label", true, "predikat", &p.label);
+      const std::string where = "predikat." + p.label;
+      CheckKeys(ctx, t, {"minimal", "label", "nama", "nama_en"}, where);
+      p.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+      p.has_min = GetFixed(ctx, t, "minimal", false, where, 6, &p.min_e6);
+      if (!rb->predikat.empty() && (!rb->predikat.back().has_min || (p.has_min && p.min_e6 >= rb->predikat.back().min_e6))) {
+        ctx.Error(&t, where + ": predikat harus berurutan dari skor minimal tertinggi ke terendah; yang terakhir tanpa 'minimal'",
+                  where + ": predikat must go from the highest minimum down; only the last has no 'minimal'");
+      }
+      rb->predikat.push_back(std::move(p));
+    }
+    if (!rb->predikat.empty() && rb->predikat.back().has_min) {
+      ctx.Error(arr, "predikat terakhir tidak boleh punya 'minimal' (ia menampung semua skor di bawahnya)",
+                "the last predikat must have no 'minimal' (it takes every lower score)");
+    }
+  }
+}
+
+void CheckWeights(Context& ctx, const toml::table& root, const Rulebook& rb) {
+  int64_t total_e2 = 0;
+  for (size_t i = 0; i < rb.aspects.size(); ++i) {
+    const Aspect& a = rb.aspects[i];
+    total_e2 += a.bobot_e2;
+    int64_t sum_e2 = 0;
+    for (const Component& c : rb.components) {
+      if (c.aspect_index == int(i)) sum_e2 += c.bobot_e2;
+    }
+    if (sum_e2 != a.bobot_e2) {
+      ctx.Error(root.get("aspek"),
+                "aspek " + a.id + ": jumlah bobot komponennya " + FormatPlain(sum_e2, 2, 0) + ", bukan " +
+                    FormatPlain(a.bobot_e2, 2, 0),
+                "aspect " + a.id + ": its components' weights add up to " + FormatPlain(sum_e2, 2, 0) + ", not " +
+                    FormatPlain(a.bobot_e2, 2, 0));
+    }
+  }
+  if (total_e2 != 10000) {
+    ctx.Error(root.get("aspek"), "jumlah bobot semua aspek " + FormatPlain(total_e2, 2, 0) + ", harus 100",
+              "the aspects' weights add up to " + FormatPlain(total_e2, 2, 0) + ", must be 100");
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<Rulebook> LoadRulebook(std::string_view toml_text, const std::string& origin, Problems* problems) {
+  const size_t before = problems->size();
+  if (toml_text.size() > kMaxRulebookBytes) {
+    problems->Add(origin, "rulebook_tidak_sah", "berkas rulebook lebih dari 1 MiB", "rulebook file larger than 1 MiB");
+    return nullptr;
+  }
+  Context ctx(toml_text, origin, problems);
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    ctx.Error(e.source(), "TOML tidak sah: " + std::string(e.description()),
+              "invalid TOML: " + std::string(e.description()));
+    return nullptr;
+  }
+  auto rb = std::make_unique<Rulebook>();
+  rb->origin = origin;
+  try {
+    LoadBody(ctx, root, rb.get());
+    if (problems->size() == before) CheckWeights(ctx, root, *rb);
+  } catch (const OverflowError&) {
+    problems->Add(origin, "rulebook_tidak_sah", "angka terlalu besar", "number too large");
+  }
+  if (problems->size() != before) return nullptr;
+  return rb;
+}
+
+std::unique_ptr<Rulebook> LoadRulebookFile(const std::string& path, Problems* problems) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    problems->Add(path, "berkas_tidak_terbaca", "berkas rulebook tidak dapat dibuka", "cannot open the rulebook file");
+    return nullptr;
+  }
+  std::string text(kMaxRulebookBytes + 1, '\0');
+  in.read(text.data(), std::streamsize(text.size()));
+  text.resize(size_t(in.gcount()));
+  return LoadRulebook(text, path, problems);
+}
+
+const Component* Rulebook::FindComponent(std::string_view wanted) const {
+  for (const Component& c : components) {
+    if (c.id == wanted) return &c;
+  }
+  return nullptr;
+}
+
+bool Interval::Contains(const Fraction& x) const {
+  if (has_lo) {
+    const int c = Compare(x, lo);
+    if (c < 0 || (c == 0 && !lo_inclusive)) return false;
+  }
+  if (has_hi) {
+    const int c = Compare(x, hi);
+    if (c > 0 || (c == 0 && !hi_inclusive)) return false;
+  }
+  return true;
+}
+
+const Rulebook* EmbeddedRulebookById(std::string_view id, Problems* problems) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Rulebook>, std::less<>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(id);
+  if (it != cache.end()) return it->second.get();
+  for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
+    if (e.id != id) continue;
+    std::unique_ptr<Rulebook> rb = LoadRulebook(e.text, std::string("bawaan:") + e.file, problems);
+    if (rb == nullptr) return nullptr;
+    rb->origin = "bawaan";
+    const Rulebook* raw = rb.get();
+    cache.emplace(std::string(id), std::move(rb));
+    return raw;
+  }
+  return nullptr;
+}
+
+}  // namespace kopsehat

@@ -1,0 +1,41 @@
+// rules/loader.h — reads a rulebook from TOML (format kopsehat/rulebook-v1, documented in docs/rulebook.md) and
+// rejects, with file, line and reason, one that is malformed, has bands that overlap or leave gaps, or weights that
+// do not add up. Also gives the rulebooks embedded in the binary. Depends on rules/rulebook.h and toml++.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/problems.h"
+#include "rules/rulebook.h"
+
+namespace kopsehat {
+
+inline constexpr size_t kMaxRulebookBytes = 1 << 20;  // 1 MiB: ours are ~20 KB
+inline constexpr size_t kMaxComponents = 200;
+inline constexpr size_t kMaxBandsPerComponent = 100;
+inline constexpr size_t kMaxChecklistItems = 100;
+
+// Parses and validates. `origin` names the file in messages ("rules/ksp-2016.toml"). On failure returns null and
+// every problem found is in *problems, each with path "origin:line".
+std::unique_ptr<Rulebook> LoadRulebook(std::string_view toml_text, const std::string& origin, Problems* problems);
+
+// Reads the file (bounded by kMaxRulebookBytes) and loads it.
+std::unique_ptr<Rulebook> LoadRulebookFile(const std::string& path, Problems* problems);
+
+// The rulebooks compiled into the binary, by id; the first is the default method.
+struct EmbeddedRulebook {
+  const char* id;
+  const char* file;
+  std::string_view text;
+};
+const std::vector<EmbeddedRulebook>& EmbeddedRulebooks();
+
+// Loads an embedded rulebook once and keeps it for the life of the process. Null when the id is unknown.
+const Rulebook* EmbeddedRulebookById(std::string_view id, Problems* problems);
+
+inline constexpr const char* kDefaultMetode = "ksp-2016";
+
+}  // namespace kopsehat

@@ -1,0 +1,157 @@
+// rules/rulebook.h — a health-assessment method as data: derived quantities (linear forms over laporan lines),
+// aspects, components (ratio with a band table or a linear rule, or a yes/no checklist), predikat thresholds, and
+// where every number comes from. The engine (assess/) is generic over this model; no regulation's numbers live in
+// C++. Loaded from TOML by rules/loader.h. Depends on core/ and laporan/.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/decimal.h"
+#include "core/fraction.h"
+#include "core/problems.h"
+#include "laporan/laporan.h"
+
+namespace kopsehat {
+
+// A text in Indonesian (first) and English.
+struct Label {
+  std::string id;
+  std::string en;
+  const std::string& Get(Lang lang) const { return lang == Lang::kEn && !en.empty() ? en : id; }
+};
+
+// value (in sen) = Σ coef_units[i] × line[i] / 10^scale. Built from a formula text such as
+// "neraca.kas + 0.5 * (neraca.tabungan + neraca.simpanan_berjangka) - neraca.penyisihan_pinjaman".
+struct LinearForm {
+  struct Term {
+    int line;
+    i128 coef_units;
+  };
+  std::vector<Term> terms;
+  int scale = 0;
+  std::string text;  // the formula as written in the rulebook
+
+  Fraction Evaluate(const Statements& s) const;  // in sen
+};
+
+struct Quantity {
+  std::string id;
+  Label name;
+  LinearForm form;
+  std::string note;  // assumption or source, shown by `rules show`
+};
+
+// An interval of the ratio in percent, e.g. "[20, 40)". Missing ends are infinite.
+struct Interval {
+  bool has_lo = false;
+  Decimal lo;
+  bool lo_inclusive = false;
+  bool has_hi = false;
+  Decimal hi;
+  bool hi_inclusive = false;
+  std::string text;  // as written, normalised: "[20, 40)"
+
+  bool Contains(const Fraction& x) const;
+};
+
+struct Band {
+  Interval range;
+  int64_t nilai_e2;  // nilai × 100 (nilai may have two decimals)
+};
+
+// nilai = clamp(intercept + slope × round_half_up(x), min, max), x the exact percent.
+struct LinearRule {
+  int64_t intercept_e2 = 0;
+  int64_t slope_e2 = 0;
+  int64_t min_e2 = 0;
+  int64_t max_e2 = 0;
+};
+
+struct ZeroDenominatorRule {
+  int64_t nilai_e2 = 0;
+  std::string kode;  // warning code, e.g. "rpm_nol"
+  Label pesan;       // why this nilai
+};
+
+// How a checklist item can be answered from the statements (with periode_lalu where it needs growth).
+struct Derivation {
+  enum class Kind {
+    kGrowthNotBelow,  // growth(a) >= growth(b)                        uji = "pertumbuhan_tidak_kurang_dari"
+    kGrowthAtLeast,   // growth(a) >= percent                          uji = "pertumbuhan_minimal"
+    kIncreaseAtLeast, // a_now - a_prev >= fraction × b_prev           uji = "kenaikan_minimal"
+    kRatioAtMost,     // a <= percent × b (current period only)        uji = "rasio_maksimal"
+  };
+  Kind kind;
+  LinearForm a;
+  LinearForm b;
+  Decimal param;  // percent or fraction
+  bool approximation = false;
+  bool needs_previous = true;
+};
+
+struct ChecklistItem {
+  Label text;
+  std::optional<Derivation> derivation;
+};
+
+enum class ComponentKind { kRatio, kChecklist };
+
+struct Component {
+  std::string id;
+  std::string aspect;
+  int aspect_index = -1;
+  Label name;
+  ComponentKind kind = ComponentKind::kRatio;
+  int64_t bobot_e2 = 0;
+  std::string source;
+  std::string confidence;  // tinggi | sedang | rendah
+  std::string note;
+
+  // kRatio
+  LinearForm numerator;
+  LinearForm denominator;
+  Label numerator_name;
+  Label denominator_name;
+  bool linear = false;
+  std::vector<Band> bands;  // sorted ascending, covering the whole line exactly once
+  LinearRule linear_rule;
+  ZeroDenominatorRule zero;
+
+  // kChecklist
+  std::string answers_key;  // key in the laporan's manajemen block
+  int64_t points_per_yes_e6 = 0;
+  std::vector<ChecklistItem> items;
+};
+
+struct Aspect {
+  std::string id;
+  Label name;
+  int64_t bobot_e2 = 0;
+};
+
+struct PredikatRule {
+  bool has_min = false;
+  int64_t min_e6 = 0;  // skor_total >= min
+  std::string label;   // SEHAT
+  Label name;          // Sehat / Healthy
+};
+
+struct Rulebook {
+  std::string id;
+  std::string version;
+  Label name;
+  std::string source;
+  std::string note;
+  std::string origin;  // "bawaan" (embedded) or the file path
+  std::vector<Quantity> quantities;
+  std::vector<Aspect> aspects;
+  std::vector<Component> components;
+  std::vector<PredikatRule> predikat;  // descending by min; the last has no min
+
+  const Component* FindComponent(std::string_view id) const;
+};
+
+}  // namespace kopsehat
