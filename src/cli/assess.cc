@@ -82,12 +82,10 @@ int RunAssess(int argc, char** argv, Lang lang) {
   }
   Laporan laporan;
   LaporanJsonReader reader;
-  const bool read_ok = reader.Read(text, &laporan, &problems);
-  const Rulebook* rb = chooser.Choose(laporan.metode, &problems);
   Assessment assessment;
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
-  if (read_ok && rb != nullptr) Evaluate(laporan, *rb, options, &assessment, &problems);
+  AssessOne(text, &reader, &chooser, options, &laporan, &assessment, &problems);
   if (!problems.empty()) {
     const std::string n = std::to_string(problems.size());
     PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):"

@@ -64,6 +64,20 @@ const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Probl
   return rb;
 }
 
+bool AssessOne(std::string_view text, LaporanJsonReader* reader, RulebookChooser* chooser,
+               const EvaluateOptions& options, Laporan* laporan, Assessment* assessment, Problems* problems) {
+  const bool read_ok = reader->Read(text, laporan, problems);
+  bool structure_read = true;  // false when the text is not JSON at all: then nothing more can be said
+  for (const Problem& p : problems->items()) structure_read = structure_read && p.code != "json_tidak_sah";
+  if (!structure_read) return false;
+  const Rulebook* rb = chooser->Choose(laporan->metode, problems);
+  if (rb == nullptr) return false;
+  // Evaluate even an invalid laporan (its result is discarded) to report checklist problems in the same run;
+  // the engine is total over any Laporan value.
+  const bool evaluated = Evaluate(*laporan, *rb, options, assessment, problems);
+  return read_ok && evaluated;
+}
+
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang) {
   std::cerr << "kopsehat: " << title << "\n";
   for (const Problem& p : problems.items()) std::cerr << "  " << p.Line(lang) << "\n";

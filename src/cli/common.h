@@ -5,7 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "assess/assessment.h"
 #include "cli/args.h"
+#include "interchange/json_reader.h"
 #include "core/problems.h"
 #include "rules/loader.h"
 
@@ -32,6 +34,11 @@ class RulebookChooser {
   std::string forced_metode_;
   const Rulebook* last_ = nullptr;
 };
+
+// Reads, validates and assesses one laporan, collecting every problem: the reader's, the rulebook choice's and
+// those only the method can see (checklist lengths), so a user sees them all in one run. True when assessed.
+bool AssessOne(std::string_view text, LaporanJsonReader* reader, RulebookChooser* chooser,
+               const EvaluateOptions& options, Laporan* laporan, Assessment* assessment, Problems* problems);
 
 // Prints "kopsehat: <title>" and every problem, one a line, on stderr.
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang);
