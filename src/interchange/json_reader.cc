@@ -441,15 +441,17 @@ bool LaporanJsonReader::Read(std::string_view json, Laporan* out, Problems* prob
   im.buffer.assign(json);
   im.buffer.resize(json.size() + simdjson::SIMDJSON_PADDING, ' ');
   od::document doc;
+  bool iterated = false;  // a document that failed to start has no position to ask for
   try {
     doc = Check(im.parser.iterate(im.buffer.data(), json.size(), im.buffer.size()));
+    iterated = true;
     im.ReadRoot(doc);
     // After the root value, current_location() fails with OUT_OF_BOUNDS unless something follows it.
     const char* rest = nullptr;
     if (doc.current_location().get(rest) == simdjson::SUCCESS) throw Malformed{simdjson::TRAILING_CONTENT};
   } catch (const Malformed& m) {
     const char* location = nullptr;
-    if (doc.current_location().get(location) != simdjson::SUCCESS) location = nullptr;
+    if (!iterated || doc.current_location().get(location) != simdjson::SUCCESS) location = nullptr;
     // Problems found before the syntax error may be artefacts of it; report the syntax error alone.
     problems->Clear();
     im.ReportMalformed(json, m.code, location);
