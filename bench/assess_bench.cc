@@ -1,1 +1,146 @@
-// placeholder
+// bench/assess_bench.cc — micro-benchmarks of the three stages of one assessment, on the bundled example laporan
+// with the embedded ksp-2016 rulebook: reading the JSON, evaluating, writing penilaian-v1, and all three together
+// as `kopsehat batch` does per line (one reader, one Assessment, one output string reused). See bench/RESULTS.md.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "assess/assessment.h"
+#include "core/problems.h"
+#include "interchange/json_reader.h"
+#include "laporan/laporan.h"
+#include "report/json_report.h"
+#include "rules/loader.h"
+
+namespace kopsehat {
+namespace {
+
+const std::string& ExampleJson() {
+  static const std::string text = [] {
+    const std::string path = std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-sejahtera-bersama-2025.json";
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "assess_bench: cannot open %s\n", path.c_str());
+      std::exit(1);
+    }
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }();
+  return text;
+}
+
+const Rulebook& Ksp2016() {
+  static const Rulebook* rb = [] {
+    Problems problems;
+    const Rulebook* r = EmbeddedRulebookById(kDefaultMetode, &problems);
+    if (r == nullptr) {
+      std::fprintf(stderr, "assess_bench: embedded rulebook %s: %s\n", kDefaultMetode,
+                   problems.Render(Lang::kEn).c_str());
+      std::exit(1);
+    }
+    return r;
+  }();
+  return *rb;
+}
+
+const Laporan& ExampleLaporan() {
+  static const Laporan laporan = [] {
+    LaporanJsonReader reader;
+    Laporan l;
+    Problems problems;
+    if (!reader.Read(ExampleJson(), &l, &problems)) {
+      std::fprintf(stderr, "assess_bench: the example does not read: %s\n", problems.Render(Lang::kEn).c_str());
+      std::exit(1);
+    }
+    return l;
+  }();
+  return laporan;
+}
+
+const Assessment& ExampleAssessment() {
+  static const Assessment assessment = [] {
+    Assessment a;
+    Problems problems;
+    if (!Evaluate(ExampleLaporan(), Ksp2016(), EvaluateOptions{}, &a, &problems)) {
+      std::fprintf(stderr, "assess_bench: the example does not evaluate: %s\n", problems.Render(Lang::kEn).c_str());
+      std::exit(1);
+    }
+    return a;
+  }();
+  return assessment;
+}
+
+void BM_ReadLaporan(benchmark::State& state) {
+  const std::string& json = ExampleJson();
+  LaporanJsonReader reader;
+  Laporan laporan;
+  Problems problems;
+  for (auto _ : state) {
+    problems.Clear();
+    bool ok = reader.Read(json, &laporan, &problems);
+    benchmark::DoNotOptimize(ok);
+    benchmark::DoNotOptimize(laporan);
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(json.size()));
+}
+BENCHMARK(BM_ReadLaporan);
+
+void BM_Evaluate(benchmark::State& state) {
+  const Laporan& laporan = ExampleLaporan();
+  const Rulebook& rb = Ksp2016();
+  Assessment assessment;
+  Problems problems;
+  const EvaluateOptions options;
+  for (auto _ : state) {
+    problems.Clear();
+    bool ok = Evaluate(laporan, rb, options, &assessment, &problems);
+    benchmark::DoNotOptimize(ok);
+    benchmark::DoNotOptimize(assessment);
+  }
+}
+BENCHMARK(BM_Evaluate);
+
+void BM_WriteJson(benchmark::State& state) {
+  const Assessment& assessment = ExampleAssessment();
+  std::string out;
+  out.reserve(64 << 10);
+  for (auto _ : state) {
+    out.clear();
+    AppendPenilaianJson(assessment, Lang::kId, &out);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(out.size()));
+}
+BENCHMARK(BM_WriteJson);
+
+void BM_EndToEnd(benchmark::State& state) {
+  const std::string& json = ExampleJson();
+  const Rulebook& rb = Ksp2016();
+  LaporanJsonReader reader;
+  Laporan laporan;
+  Assessment assessment;
+  Problems problems;
+  const EvaluateOptions options;
+  std::string out;
+  out.reserve(64 << 10);
+  for (auto _ : state) {
+    problems.Clear();
+    out.clear();
+    bool ok = reader.Read(json, &laporan, &problems) && Evaluate(laporan, rb, options, &assessment, &problems);
+    if (ok) AppendPenilaianJson(assessment, Lang::kId, &out);
+    benchmark::DoNotOptimize(ok);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(int64_t(state.iterations()));
+}
+BENCHMARK(BM_EndToEnd);
+
+}  // namespace
+}  // namespace kopsehat
+
+BENCHMARK_MAIN();

@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <cctype>
 
 #include "assess/assessment.h"
 
@@ -187,35 +186,7 @@ DerivedAnswer Derive(const Laporan& laporan, const Derivation& d, const std::str
   return out;
 }
 
-// A person's name for a formula: the quantity's or line's label, or the formula with every identifier replaced by
-// its label ("Cadangan umum + Cadangan tujuan risiko").
-std::string FormName(const LinearForm& f, const Rulebook& rb, Lang lang) {
-  auto label = [&](std::string_view name) -> std::string {
-    for (const Quantity& q : rb.quantities) {
-      if (q.id == name) return q.name.Get(lang);
-    }
-    const int line = FindLine(name);
-    if (line >= 0) return lang == Lang::kEn ? kLines[size_t(line)].label_en : kLines[size_t(line)].label_id;
-    return std::string(name);
-  };
-  std::string out;
-  const std::string& t = f.text;
-  size_t i = 0;
-  while (i < t.size()) {
-    const unsigned char c = static_cast<unsigned char>(t[i]);
-    if (std::isalpha(c) || c == '_') {
-      size_t j = i;
-      while (j < t.size() && (std::isalnum(static_cast<unsigned char>(t[j])) || t[j] == '_' || t[j] == '.')) ++j;
-      out += label(std::string_view(t).substr(i, j - i));
-      i = j;
-    } else {
-      out.push_back(t[i++]);
-    }
-  }
-  return out;
-}
-
-void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Component& c, const ChecklistAnswers& answers,
+void EvaluateChecklist(const Laporan& laporan, const Component& c, const ChecklistAnswers& answers,
                        ComponentResult* r, std::vector<Warning>* warnings) {
   r->items = int(c.items.size());
   for (bool a : answers.answers) r->yes += a ? 1 : 0;
@@ -223,8 +194,7 @@ void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Compone
   for (size_t i = 0; i < c.items.size(); ++i) {
     const auto& d = c.items[i].derivation;
     if (!d.has_value() || (d->needs_previous && !laporan.has_previous)) continue;
-    DerivedAnswer da = Derive(laporan, *d, FormName(d->a, rb, Lang::kId), FormName(d->b, rb, Lang::kId),
-                              FormName(d->a, rb, Lang::kEn), FormName(d->b, rb, Lang::kEn));
+    DerivedAnswer da = Derive(laporan, *d, d->a_name.id, d->b_name.id, d->a_name.en, d->b_name.en);
     if (!da.answerable) continue;
     da.item = int(i);
     const bool filed = answers.answers[i];
@@ -260,18 +230,18 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
   }
   for (const ChecklistAnswers& a : laporan.manajemen) {
     bool known = false;
+    for (const Component& c : rb.components) known = known || (c.kind == ComponentKind::kChecklist && c.answers_key == a.key);
+    if (known) continue;
     std::string best;
     int best_d = 4;
     for (const Component& c : rb.components) {
       if (c.kind != ComponentKind::kChecklist) continue;
-      if (c.answers_key == a.key) known = true;
       const int d = EditDistance(a.key, c.answers_key);
       if (d < best_d) {
         best_d = d;
         best = c.answers_key;
       }
     }
-    if (known) continue;
     problems->Add("manajemen." + a.key, "kunci_tidak_dikenal",
                   "kunci tidak dikenal untuk metode " + rb.id + (best.empty() ? "" : " (maksudnya '" + best + "'?)"),
                   "unknown key for method " + rb.id + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
@@ -284,10 +254,10 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
     if (a == nullptr) {
       problems->Add(path, "wajib_ada", "wajib ada: " + n + " jawaban true/false (" + c.name.id + ")",
                     "required: " + n + " true/false answers (" + c.name.Get(Lang::kEn) + ")");
-    } else if (a->answers.size() != c.items.size()) {
-      problems->Add(path, "jumlah_jawaban_salah",
-                    "harus " + n + " jawaban, ada " + std::to_string(a->answers.size()),
-                    "must have " + n + " answers, has " + std::to_string(a->answers.size()));
+    } else if (a->answers.size() != c.items.size() || a->given != a->answers.size()) {
+      const std::string given = std::to_string(std::max(a->given, a->answers.size()));
+      problems->Add(path, "jumlah_jawaban_salah", "harus " + n + " jawaban, ada " + given,
+                    "must have " + n + " answers, has " + given);
     }
   }
   return problems->size() == before;
@@ -324,7 +294,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
       } else {
         r.max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
         if (laporan.has_manajemen) {
-          EvaluateChecklist(laporan, rb, c, *laporan.FindChecklist(c.answers_key), &r, &out->warnings);
+          EvaluateChecklist(laporan, c, *laporan.FindChecklist(c.answers_key), &r, &out->warnings);
         } else {
           r.scored = false;
           r.items = int(c.items.size());

@@ -67,8 +67,10 @@ const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Probl
 bool AssessOne(std::string_view text, LaporanJsonReader* reader, RulebookChooser* chooser,
                const EvaluateOptions& options, Laporan* laporan, Assessment* assessment, Problems* problems) {
   const bool read_ok = reader->Read(text, laporan, problems);
-  bool structure_read = true;  // false when the text is not JSON at all: then nothing more can be said
-  for (const Problem& p : problems->items()) structure_read = structure_read && p.code != "json_tidak_sah";
+  // A problem without a key path concerns the whole document (not JSON, not an object, too large): then nothing
+  // more can be said about its contents.
+  bool structure_read = true;
+  for (const Problem& p : problems->items()) structure_read = structure_read && !p.path.empty();
   if (!structure_read) return false;
   const Rulebook* rb = chooser->Choose(laporan->metode, problems);
   if (rb == nullptr) return false;

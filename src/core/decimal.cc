@@ -1,6 +1,8 @@
 #include "core/decimal.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <vector>
 
 namespace kopsehat {
@@ -13,6 +15,8 @@ DecimalError ParseDecimal(std::string_view text, Decimal* out) {
     negative = true;
     i = 1;
   }
+  uint64_t small = 0;  // the first 18 digits, accumulated cheaply
+  int small_digits = 0;
   i128 units = 0;
   int digits = 0;
   int int_digits = 0;
@@ -21,9 +25,18 @@ DecimalError ParseDecimal(std::string_view text, Decimal* out) {
   for (; i < text.size(); ++i) {
     const char c = text[i];
     if (c >= '0' && c <= '9') {
-      if (units != 0 || c != '0') ++digits;
+      if (small != 0 || units != 0 || c != '0') ++digits;  // leading zeros are not significant
       if (digits > kMaxDecimalDigits) return DecimalError::kTooManyDigits;
-      units = units * 10 + (c - '0');
+      if (small_digits < 18) {
+        small = small * 10 + uint64_t(c - '0');
+        ++small_digits;
+      } else {
+        if (small_digits == 18) {
+          units = i128(small);
+          small_digits = 19;
+        }
+        units = units * 10 + (c - '0');
+      }
       if (seen_point) {
         ++scale;
       } else {
@@ -38,6 +51,7 @@ DecimalError ParseDecimal(std::string_view text, Decimal* out) {
     }
   }
   // "1." and ".5" and "-" are not numbers in the plain form.
+  if (small_digits <= 18) units = i128(small);
   if (int_digits == 0 || (seen_point && scale == 0)) return DecimalError::kSyntax;
   if (scale > kMaxDecimalDigits) return DecimalError::kTooManyDigits;
   out->units = negative ? -units : units;
@@ -68,10 +82,21 @@ bool Rescale(const Decimal& d, int scale, i128* out) {
 
 namespace {
 
+// Decimal digits of a magnitude; 64-bit values (every amount and ratio in practice) take the fast path.
+std::string MagnitudeDigits(u128 mag) {
+  char buf[48];
+  char* p = buf + sizeof buf;
+  do {
+    *--p = char('0' + int(mag % 10));
+    mag /= 10;
+  } while (mag != 0);
+  return std::string(p, buf + sizeof buf);
+}
+
 // Splits |units| / 10^scale into integer digits and exactly `scale` fraction digits, trimmed to min_decimals.
 void SplitDigits(i128 units, int scale, int min_decimals, std::string* int_part, std::string* frac_part) {
   const u128 mag = units < 0 ? u128(0) - u128(units) : u128(units);
-  std::string digits = ToString(i128(mag));
+  std::string digits = MagnitudeDigits(mag);
   if (int(digits.size()) <= scale) digits.insert(0, size_t(scale - int(digits.size()) + 1), '0');
   *int_part = digits.substr(0, digits.size() - size_t(scale));
   std::string frac = digits.substr(digits.size() - size_t(scale));
@@ -81,6 +106,41 @@ void SplitDigits(i128 units, int scale, int min_decimals, std::string* int_part,
 }
 
 }  // namespace
+
+void AppendPlain(i128 units, int scale, int min_decimals, std::string* out) {
+  const u128 mag = units < 0 ? u128(0) - u128(units) : u128(units);
+  char buf[48];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  if (mag <= u128(UINT64_MAX)) {
+    char digits[24];
+    const auto r = std::to_chars(digits, digits + sizeof digits, uint64_t(mag));
+    p = end - (r.ptr - digits);
+    std::copy(digits, r.ptr, p);
+  } else {
+    const std::string s = MagnitudeDigits(mag);
+    p = end - s.size();
+    std::copy(s.begin(), s.end(), p);
+  }
+  while (end - p <= scale) *--p = '0';  // at least one integer digit
+  // Trim trailing zeros of the fraction down to min_decimals.
+  int decimals = scale;
+  while (decimals > min_decimals && end[-1] == '0') {
+    --end;
+    --decimals;
+  }
+  if (units < 0) out->push_back('-');
+  char* point = end - decimals;
+  out->append(p, size_t(point - p));
+  if (decimals > 0) {
+    out->push_back('.');
+    out->append(point, size_t(end - point));
+  }
+  for (int i = decimals; i < min_decimals; ++i) {
+    if (i == 0) out->push_back('.');
+    out->push_back('0');
+  }
+}
 
 std::string FormatPlain(i128 units, int scale, int min_decimals) {
   std::string int_part, frac_part;

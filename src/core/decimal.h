@@ -38,6 +38,7 @@ bool Rescale(const Decimal& d, int scale, i128* out);
 // units / 10^scale as text with at least `min_decimals` decimals, trailing zeros beyond that trimmed.
 // Plain: "-1250000.5" style with '.'; Indonesian: thousands grouped with '.', decimal comma.
 std::string FormatPlain(i128 units, int scale, int min_decimals);
+void AppendPlain(i128 units, int scale, int min_decimals, std::string* out);  // FormatPlain without a temporary
 std::string FormatIndonesian(i128 units, int scale, int min_decimals);
 
 // num/den rounded half up (ties toward +infinity) to `decimals` places, returned as units at that scale.

@@ -10,10 +10,45 @@ Fraction Fraction::Of(i128 num, i128 den) {
   return Fraction{num, den};
 }
 
+namespace {
+
+// x × y for magnitudes below 2^127, as a 256-bit number (hi, lo): the exact product that a comparison of two
+// fractions needs when the 128-bit one would overflow.
+struct U256 {
+  u128 hi;
+  u128 lo;
+};
+
+U256 Mul256(u128 x, u128 y) {
+  const u128 mask = ~uint64_t(0);
+  const u128 x0 = x & mask, x1 = x >> 64, y0 = y & mask, y1 = y >> 64;
+  const u128 p00 = x0 * y0, p01 = x0 * y1, p10 = x1 * y0, p11 = x1 * y1;
+  const u128 middle = (p00 >> 64) + (p01 & mask) + (p10 & mask);
+  const u128 lo = (p00 & mask) | (middle << 64);
+  const u128 hi = p11 + (p01 >> 64) + (p10 >> 64) + (middle >> 64);
+  return U256{hi, lo};
+}
+
+int CompareMagnitudes(const U256& a, const U256& b) {
+  if (a.hi != b.hi) return a.hi < b.hi ? -1 : 1;
+  if (a.lo != b.lo) return a.lo < b.lo ? -1 : 1;
+  return 0;
+}
+
+u128 Magnitude(i128 v) { return v < 0 ? u128(0) - u128(v) : u128(v); }
+
+}  // namespace
+
 int Compare(const Fraction& a, const Fraction& b) {
-  const i128 l = CheckedMul(a.num, b.den);
-  const i128 r = CheckedMul(b.num, a.den);
-  return l < r ? -1 : (l > r ? 1 : 0);
+  // Both denominators are positive, so a < b  <=>  a.num × b.den < b.num × a.den.
+  i128 l, r;
+  if (!__builtin_mul_overflow(a.num, b.den, &l) && !__builtin_mul_overflow(b.num, a.den, &r)) {
+    return l < r ? -1 : (l > r ? 1 : 0);
+  }
+  const int sa = a.Sign(), sb = b.Sign();
+  if (sa != sb) return sa < sb ? -1 : 1;
+  const int c = CompareMagnitudes(Mul256(Magnitude(a.num), Magnitude(b.den)), Mul256(Magnitude(b.num), Magnitude(a.den)));
+  return sa < 0 ? -c : c;
 }
 
 int Compare(const Fraction& a, const Decimal& b) {
@@ -30,6 +65,15 @@ Fraction Multiply(const Fraction& a, i128 k) { return Fraction{CheckedMul(a.num,
 i128 RoundHalfUp(const Fraction& f, int decimals) { return RoundHalfUp(f.num, f.den, decimals); }
 
 namespace {
+
+// k when den == 10^k (every amount the engine makes), else -1.
+int PowerOfTenExponent(i128 den) {
+  for (int k = 0; k <= 38; ++k) {
+    if (Pow10(k) == den) return k;
+    if (Pow10(k) > den) return -1;
+  }
+  return -1;
+}
 
 // Smallest d <= max_decimals with den | num * 10^d, or -1.
 int ExactDecimals(const Fraction& f, int max_decimals) {
@@ -48,6 +92,15 @@ std::string FormatFraction(const Fraction& f, int min_decimals, int max_decimals
 }
 
 }  // namespace
+
+void AppendFractionPlain(const Fraction& f, int min_decimals, int max_decimals, std::string* out) {
+  const int k = PowerOfTenExponent(f.den);
+  if (k >= 0 && k <= max_decimals) {
+    AppendPlain(f.num, k, min_decimals, out);
+    return;
+  }
+  out->append(FormatFractionPlain(f, min_decimals, max_decimals));
+}
 
 std::string FormatFractionPlain(const Fraction& f, int min_decimals, int max_decimals) {
   return FormatFraction(f, min_decimals, max_decimals, FormatPlain);

@@ -34,6 +34,7 @@ i128 RoundHalfUp(const Fraction& f, int decimals);
 // Exact decimal text when den divides a power of ten (true of every amount the engine makes: coefficients are
 // decimals), with at least `min_decimals`; otherwise rounded half up to `max_decimals`.
 std::string FormatFractionPlain(const Fraction& f, int min_decimals, int max_decimals);
+void AppendFractionPlain(const Fraction& f, int min_decimals, int max_decimals, std::string* out);
 std::string FormatFractionIndonesian(const Fraction& f, int min_decimals, int max_decimals);
 
 }  // namespace kopsehat

@@ -5,13 +5,6 @@
 
 namespace kopsehat {
 
-i128 Pow10(int n) {
-  assert(n >= 0 && n <= 38);
-  i128 r = 1;
-  for (int i = 0; i < n; ++i) r *= 10;
-  return r;
-}
-
 i128 FloorDiv(i128 a, i128 b) {
   assert(b != 0);
   i128 q = a / b;

@@ -36,8 +36,22 @@ inline i128 CheckedSub(i128 a, i128 b) {
   return r;
 }
 
-// 10^n for 0 <= n <= 38.
-i128 Pow10(int n);
+namespace internal {
+struct Pow10Table {
+  i128 v[39];
+  constexpr Pow10Table() : v() {
+    i128 r = 1;
+    for (int i = 0; i <= 38; ++i) {
+      v[i] = r;
+      if (i < 38) r *= 10;
+    }
+  }
+};
+inline constexpr Pow10Table kPow10;
+}  // namespace internal
+
+// 10^n for 0 <= n <= 38 (the caller guarantees the range).
+inline i128 Pow10(int n) { return internal::kPow10.v[n]; }
 
 // Floor division (rounds toward negative infinity); b != 0.
 i128 FloorDiv(i128 a, i128 b);

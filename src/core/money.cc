@@ -2,7 +2,39 @@
 
 namespace kopsehat {
 
+namespace {
+
+// The common shape — [-]digits[.d[d]] with at most 15 integer digits — parsed straight into sen. Returns false
+// for anything else, which the general path then handles (and explains).
+bool ParseSimpleAmount(std::string_view text, Sen* out) {
+  size_t i = 0;
+  const bool negative = !text.empty() && text[0] == '-';
+  if (negative) i = 1;
+  const size_t int_start = i;
+  int64_t rupiah = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') rupiah = rupiah * 10 + (text[i++] - '0');
+  const size_t int_digits = i - int_start;
+  if (int_digits == 0 || int_digits > 15) return false;  // 15 digits stay below 10^15 rupiah
+  int64_t sen = 0;
+  if (i < text.size()) {
+    if (text[i] != '.' || text.size() - i - 1 == 0 || text.size() - i - 1 > 2) return false;
+    ++i;
+    int scale = 0;
+    for (; i < text.size(); ++i, ++scale) {
+      if (text[i] < '0' || text[i] > '9') return false;
+      sen = sen * 10 + (text[i] - '0');
+    }
+    if (scale == 1) sen *= 10;
+  }
+  const int64_t value = rupiah * 100 + sen;
+  *out = negative ? -value : value;
+  return true;
+}
+
+}  // namespace
+
 AmountError ParseAmountSen(std::string_view text, Sen* out) {
+  if (ParseSimpleAmount(text, out)) return AmountError::kNone;
   Decimal d;
   switch (ParseDecimal(text, &d)) {
     case DecimalError::kNone:

@@ -128,7 +128,13 @@ struct LaporanJsonReader::Impl {
     return std::string(s);
   }
 
-  void ReadAmount(od::value v, const std::string& path, int line, Statements* st) {
+  void ReadAmount(od::value v, const std::string& base, std::string_view key, int line, Statements* st) {
+    // The key path is only needed for a message; building it for every good field costs more than the parse.
+    struct LazyPath {
+      const std::string& base;
+      std::string_view key;
+      operator std::string() const { return Join(base, key); }
+    } path{base, key};
     const od::json_type t = Check(v.type());
     std::string_view text;
     if (t == od::json_type::number) {
@@ -181,9 +187,9 @@ struct LaporanJsonReader::Impl {
     for (auto field_result : obj) {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
-      const std::string key_path = Join(path, key);
       const int line = FindLine(section_key, key);
       if (line < 0) {
+        const std::string key_path = Join(path, key);
         std::string best;
         int best_d = 4;
         for (const LineSpec& spec : kLines) {
@@ -200,11 +206,11 @@ struct LaporanJsonReader::Impl {
         continue;
       }
       if ((*seen)[size_t(line)]) {
-        problems->Add(key_path, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        problems->Add(Join(path, key), "kunci_ganda", "kunci muncul dua kali", "key appears twice");
         continue;
       }
       (*seen)[size_t(line)] = true;
-      ReadAmount(field.value(), key_path, line, st);
+      ReadAmount(field.value(), path, key, line, st);
     }
   }
 
@@ -214,21 +220,26 @@ struct LaporanJsonReader::Impl {
       WrongType(problems, "koperasi", "objek", "an object", t);
       return;
     }
+    std::bitset<5> seen;
     for (auto field_result : Check(v.get_object())) {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
       const std::string path = Join("koperasi", key);
       Koperasi& k = out->koperasi;
-      std::string* target = key == "nama"                ? &k.nama
-                            : key == "jenis"             ? &k.jenis
-                            : key == "nomor_badan_hukum" ? &k.nomor_badan_hukum
-                            : key == "kabupaten"         ? &k.kabupaten
-                            : key == "provinsi"          ? &k.provinsi
-                                                         : nullptr;
-      if (target == nullptr) {
+      static constexpr std::string_view kKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
+      std::string* const targets[] = {&k.nama, &k.jenis, &k.nomor_badan_hukum, &k.kabupaten, &k.provinsi};
+      size_t slot = 0;
+      while (slot < std::size(kKeys) && kKeys[slot] != key) ++slot;
+      if (slot == std::size(kKeys)) {
         Unknown(problems, path, key, {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"});
         continue;
       }
+      if (seen[slot]) {
+        problems->Add(path, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        continue;
+      }
+      seen[slot] = true;
+      std::string* target = targets[slot];
       *target = ReadText(field.value(), path);
       if (target == &k.jenis && !k.jenis.empty() && k.jenis != "KSP" && k.jenis != "USP" && k.jenis != "KSPPS" &&
           k.jenis != "USPPS") {
@@ -247,6 +258,7 @@ struct LaporanJsonReader::Impl {
       WrongType(problems, "periode", "objek", "an object", t);
       return;
     }
+    bool seen_akhir = false;
     for (auto field_result : Check(v.get_object())) {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
@@ -254,6 +266,11 @@ struct LaporanJsonReader::Impl {
         Unknown(problems, Join("periode", key), key, {"akhir"});
         continue;
       }
+      if (seen_akhir) {
+        problems->Add("periode.akhir", "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        continue;
+      }
+      seen_akhir = true;
       out->periode_akhir = ReadText(field.value(), "periode.akhir");
       if (!out->periode_akhir.empty() && !IsIsoDate(out->periode_akhir)) {
         problems->Add("periode.akhir", "tanggal_tidak_sah", "tanggal harus berbentuk TTTT-BB-HH, mis. 2021-12-31",
@@ -300,6 +317,7 @@ struct LaporanJsonReader::Impl {
         }
         answers.answers.push_back(Check(element.get_bool()));
       }
+      answers.given = index;
       if (index > kMaxChecklistAnswers) {
         problems->Add(path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklistAnswers) + " jawaban",
                       "more than " + std::to_string(kMaxChecklistAnswers) + " answers");
@@ -331,12 +349,13 @@ struct LaporanJsonReader::Impl {
     }
   }
 
-  void ReadRoot(od::document& doc) {
+  // False when the root is not an object (reported; nothing more to read).
+  bool ReadRoot(od::document& doc) {
     const od::json_type t = Check(doc.type());
     if (t != od::json_type::object) {
       problems->Add("", "tipe_salah", std::string("laporan harus berupa objek JSON, bukan ") + TypeNameId(t),
                     std::string("a laporan must be a JSON object, not ") + TypeNameEn(t));
-      return;
+      return false;
     }
     std::bitset<16> seen;
     bool has_koperasi = false, has_periode = false;
@@ -398,6 +417,7 @@ struct LaporanJsonReader::Impl {
     }
     if (!has_koperasi) problems->Add("koperasi", "wajib_ada", "blok koperasi wajib ada", "the koperasi block is required");
     if (!has_periode) problems->Add("periode", "wajib_ada", "blok periode wajib ada", "the periode block is required");
+    return true;
   }
 
   // Locates a syntax error precisely (simdjson's on-demand parser reports what, not always where).
@@ -445,7 +465,7 @@ bool LaporanJsonReader::Read(std::string_view json, Laporan* out, Problems* prob
   try {
     doc = Check(im.parser.iterate(im.buffer.data(), json.size(), im.buffer.size()));
     iterated = true;
-    im.ReadRoot(doc);
+    if (!im.ReadRoot(doc)) return false;
     // After the root value, current_location() fails with OUT_OF_BOUNDS unless something follows it.
     const char* rest = nullptr;
     if (doc.current_location().get(rest) == simdjson::SUCCESS) throw Malformed{simdjson::TRAILING_CONTENT};

@@ -1,6 +1,7 @@
 #include "laporan/laporan.h"
 
 #include <cassert>
+#include <unordered_map>
 
 namespace kopsehat {
 
@@ -80,8 +81,18 @@ const char* SectionKey(Section s) {
 }
 
 int FindLine(std::string_view section, std::string_view key) {
-  for (int i = 0; i < kLineCount; ++i) {
-    if (SectionKey(kLines[size_t(i)].section) == section && kLines[size_t(i)].key == key) return i;
+  // Called for every key of every laporan read: a hash lookup per section, built once.
+  using Map = std::unordered_map<std::string_view, int>;
+  static const std::array<Map, 3> kIndex = [] {
+    std::array<Map, 3> index;
+    for (int i = 0; i < kLineCount; ++i) index[size_t(kLines[size_t(i)].section)].emplace(kLines[size_t(i)].key, i);
+    return index;
+  }();
+  for (const Section s : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman}) {
+    if (section != SectionKey(s)) continue;
+    const Map& m = kIndex[size_t(s)];
+    const auto it = m.find(key);
+    return it == m.end() ? -1 : it->second;
   }
   return -1;
 }

@@ -62,7 +62,8 @@ struct Koperasi {
 // The yes/no answers of one checklist, e.g. key "umum" of block "manajemen".
 struct ChecklistAnswers {
   std::string key;
-  std::vector<bool> answers;
+  std::vector<bool> answers;  // at most the reader's limit
+  size_t given = 0;           // how many the file gave (may exceed what is stored)
 };
 
 struct Laporan {

@@ -2,9 +2,25 @@
 
 namespace kopsehat {
 
+namespace {
+// Bytes a JSON string must escape: control characters, '"' and '\\'.
+struct EscapeTable {
+  bool needs[256];
+  constexpr EscapeTable() : needs() {
+    for (int c = 0; c < 0x20; ++c) needs[c] = true;
+    needs[int('"')] = true;
+    needs[int('\\')] = true;
+  }
+};
+constexpr EscapeTable kEscape;
+}  // namespace
+
 void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
-  for (const char c : s) {
+  size_t plain = 0;  // length of the prefix that needs no escaping (almost always all of it)
+  while (plain < s.size() && !kEscape.needs[static_cast<unsigned char>(s[plain])]) ++plain;
+  out->append(s.data(), plain);
+  for (const char c : s.substr(plain)) {
     switch (c) {
       case '"':
         out->append("\\\"");
@@ -45,7 +61,7 @@ void Key(const char* k, std::string* out) {
 
 void Amount(const Fraction& sen, std::string* out) {
   out->push_back('"');
-  out->append(FormatFractionPlain(Fraction{sen.num, CheckedMul(sen.den, 100)}, 2, 14));
+  AppendFractionPlain(Fraction{sen.num, CheckedMul(sen.den, 100)}, 2, 14, out);
   out->push_back('"');
 }
 
@@ -83,9 +99,9 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
   out->append(",\"periode\":{\"akhir\":");
   AppendJsonString(a.periode_akhir, out);
   out->append("},\"skor_total\":");
-  out->append(FormatPlain(a.total_e6, 6, 0));
+  AppendPlain(a.total_e6, 6, 0, out);
   out->append(",\"skor_maksimal\":");
-  out->append(FormatPlain(a.max_total_e6, 6, 0));
+  AppendPlain(a.max_total_e6, 6, 0, out);
   out->append(",\"predikat\":");
   AppendJsonString(a.Predikat().label, out);
   out->append(",\"aspek\":[");
@@ -97,9 +113,9 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
     out->append(",\"nama\":");
     AppendJsonString(r.spec->name.Get(lang), out);
     out->append(",\"bobot\":");
-    out->append(FormatPlain(r.spec->bobot_e2, 2, 0));
+    AppendPlain(r.spec->bobot_e2, 2, 0, out);
     out->append(",\"skor\":");
-    out->append(FormatPlain(r.skor_e6, 6, 0));
+    AppendPlain(r.skor_e6, 6, 0, out);
     out->push_back('}');
   }
   out->append("],\"komponen\":[");
@@ -120,14 +136,14 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
       if (r.zero_denominator) {
         out->append("null");
       } else {
-        out->append(FormatPlain(RoundHalfUp(r.ratio_pct, 4), 4, 0));
+        AppendPlain(RoundHalfUp(r.ratio_pct, 4), 4, 0, out);
       }
       if (r.band >= 0) {
         out->append(",\"rentang\":");
         AppendJsonString(c.bands[size_t(r.band)].range.text, out);
       }
       out->append(",\"nilai\":");
-      out->append(FormatPlain(r.nilai_e2, 2, 0));
+      AppendPlain(r.nilai_e2, 2, 0, out);
     } else {
       out->append(",\"ya\":");
       out->append(r.scored ? std::to_string(r.yes) : "null");
@@ -135,9 +151,9 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
       out->append(std::to_string(r.items));
     }
     out->append(",\"bobot\":");
-    out->append(FormatPlain(c.bobot_e2, 2, 0));
+    AppendPlain(c.bobot_e2, 2, 0, out);
     out->append(",\"skor\":");
-    out->append(FormatPlain(r.skor_e6, 6, 0));
+    AppendPlain(r.skor_e6, 6, 0, out);
     out->push_back('}');
   }
   out->append("],\"besaran\":{");

@@ -172,8 +172,10 @@ class Parser {
       return true;
     }
     pos_ = start;
-    return Fail("'" + std::string(name) + "' bukan baris laporan atau besaran yang sudah didefinisikan di atasnya",
-                "'" + std::string(name) + "' is neither a statement line nor a quantity defined above it");
+    std::string quoted = "'";
+    quoted.append(name).append("'");
+    return Fail(quoted + " bukan baris laporan atau besaran yang sudah didefinisikan di atasnya",
+                quoted + " is neither a statement line nor a quantity defined above it");
   }
 
   std::string_view text_;
@@ -215,7 +217,12 @@ bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities
   out->text = std::string(text);
   const i128 limit = CheckedMul(kMaxAbsCoefficient, Pow10(scale));
   for (const auto& [line, c] : v.terms) {
-    const i128 units = c.units * Pow10(scale - c.scale);
+    i128 units = 0;
+    try {
+      units = CheckedMul(c.units, Pow10(scale - c.scale));
+    } catch (const OverflowError&) {
+      units = limit + 1;  // reported below as too large
+    }
     if (units == 0) continue;
     if (units > limit || units < -limit) {
       *error_id = "rumus \"" + std::string(text) + "\": koefisien melebihi 1.000.000";
@@ -225,6 +232,36 @@ bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities
     out->terms.push_back(LinearForm::Term{line, units});
   }
   return true;
+}
+
+Label FormulaLabel(const LinearForm& form, const std::vector<Quantity>& quantities) {
+  auto label = [&](std::string_view name, Lang lang) -> std::string {
+    for (const Quantity& q : quantities) {
+      if (q.id == name) return q.name.Get(lang);
+    }
+    const int line = FindLine(name);
+    if (line >= 0) return lang == Lang::kEn ? kLines[size_t(line)].label_en : kLines[size_t(line)].label_id;
+    return std::string(name);
+  };
+  Label out;
+  const std::string& t = form.text;
+  size_t i = 0;
+  while (i < t.size()) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if (std::isalpha(c) || c == '_') {
+      size_t j = i;
+      while (j < t.size() && (std::isalnum(static_cast<unsigned char>(t[j])) || t[j] == '_' || t[j] == '.')) ++j;
+      const std::string_view name = std::string_view(t).substr(i, j - i);
+      out.id += label(name, Lang::kId);
+      out.en += label(name, Lang::kEn);
+      i = j;
+    } else {
+      out.id.push_back(t[i]);
+      out.en.push_back(t[i]);
+      ++i;
+    }
+  }
+  return out;
 }
 
 Fraction LinearForm::Evaluate(const Statements& s) const {

@@ -19,4 +19,8 @@ inline constexpr int64_t kMaxAbsCoefficient = 1000000;  // |coefficient| <= 10^6
 bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
                   std::string* error_id, std::string* error_en);
 
+// A person's name for a formula: the quantity's or line's label, or the formula with every identifier replaced by
+// its label ("Cadangan umum + Cadangan tujuan risiko").
+Label FormulaLabel(const LinearForm& form, const std::vector<Quantity>& quantities);
+
 }  // namespace kopsehat

@@ -316,15 +316,6 @@ Label GetLabel(Context& ctx, const toml::table& t, const char* key_id, const cha
   return l;
 }
 
-Label NameOf(const LinearForm& form, const std::vector<Quantity>& quantities) {
-  for (const Quantity& q : quantities) {
-    if (q.id == form.text) return q.name;
-  }
-  const int line = FindLine(form.text);
-  if (line >= 0) return Label{kLines[size_t(line)].label_id, kLines[size_t(line)].label_en};
-  return Label{form.text, form.text};
-}
-
 void LoadDerivation(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb,
                     ChecklistItem* item) {
   CheckKeys(ctx, t, {"uji", "besaran", "pembanding", "persen", "bagian", "acuan_lalu", "pembilang", "penyebut",
@@ -370,13 +361,18 @@ void LoadDerivation(Context& ctx, const toml::table& t, const std::string& where
       d.approximation = n->as_boolean()->get();
     }
   }
-  if (ok) item->derivation = d;
+  if (!ok) return;
+  d.a_name = FormulaLabel(d.a, rb.quantities);
+  d.b_name = FormulaLabel(d.b, rb.quantities);
+  item->derivation = d;
 }
 
 void LoadChecklist(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb,
                    Component* c) {
   GetString(ctx, t, "jawaban", true, where, &c->answers_key);
-  GetFixed(ctx, t, "poin_per_ya", true, where, 6, &c->points_per_yes_e6);
+  if (GetFixed(ctx, t, "poin_per_ya", true, where, 6, &c->points_per_yes_e6) && c->points_per_yes_e6 < 0) {
+    ctx.Error(t.get("poin_per_ya"), where + ".poin_per_ya tidak boleh negatif", where + ".poin_per_ya must not be negative");
+  }
   const toml::node* n = t.get("butir");
   const toml::array* arr = n != nullptr ? n->as_array() : nullptr;
   if (arr == nullptr || arr->empty()) {
@@ -420,10 +416,10 @@ void LoadChecklist(Context& ctx, const toml::table& t, const std::string& where,
 
 void LoadRatio(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb, Component* c) {
   if (GetFormula(ctx, t, "pembilang", where, rb.quantities, &c->numerator)) {
-    c->numerator_name = NameOf(c->numerator, rb.quantities);
+    c->numerator_name = FormulaLabel(c->numerator, rb.quantities);
   }
   if (GetFormula(ctx, t, "penyebut", where, rb.quantities, &c->denominator)) {
-    c->denominator_name = NameOf(c->denominator, rb.quantities);
+    c->denominator_name = FormulaLabel(c->denominator, rb.quantities);
   }
   const bool has_bands = t.get("nilai") != nullptr;
   const bool has_linear = t.get("linear") != nullptr;
@@ -531,7 +527,9 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
       CheckKeys(ctx, t, {"id", "nama", "nama_en", "bobot"}, where);
       unique(t, a.id, where);
       a.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
-      GetFixed(ctx, t, "bobot", true, where, 2, &a.bobot_e2);
+      if (GetFixed(ctx, t, "bobot", true, where, 2, &a.bobot_e2) && a.bobot_e2 < 0) {
+        ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");
+      }
       rb->aspects.push_back(std::move(a));
     }
   }
@@ -546,7 +544,9 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
                 where);
       unique(t, c.id, where);
       c.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
-      GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2);
+      if (GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2) && c.bobot_e2 < 0) {
+        ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");
+      }
       GetString(ctx, t, "sumber", true, where, &c.source);
       GetString(ctx, t, "catatan", false, where, &c.note);
       if (GetString(ctx, t, "keyakinan", true, where, &c.confidence) && c.confidence != "tinggi" &&

@@ -87,6 +87,8 @@ struct Derivation {
   Kind kind;
   LinearForm a;
   LinearForm b;
+  Label a_name;   // "Modal sendiri", "Cadangan umum + Cadangan tujuan risiko"
+  Label b_name;
   Decimal param;  // percent or fraction
   bool approximation = false;
   bool needs_previous = true;

@@ -1,0 +1,256 @@
+// Unit tests for core/fraction.h and the checked arithmetic of core/int128.h.
+
+#include "core/fraction.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/int128.h"
+
+namespace kopsehat {
+namespace {
+
+std::string S(i128 v) { return ToString(v); }
+
+constexpr i128 k2p126 = i128(1) << 126;  // 8.5 × 10^37
+
+// 10^20 written out, independent of Pow10.
+const i128 kE20 = i128(100000000000LL) * i128(1000000000LL);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Of, Sign, IsZero
+
+TEST(FractionOf, PositiveUnchanged) {
+  const Fraction f = Fraction::Of(3, 4);
+  EXPECT_EQ(S(f.num), "3");
+  EXPECT_EQ(S(f.den), "4");
+  EXPECT_EQ(f.Sign(), 1);
+  EXPECT_FALSE(f.IsZero());
+}
+
+TEST(FractionOf, NegativeDenominatorMovesSignToNumerator) {
+  Fraction f = Fraction::Of(1, -2);
+  EXPECT_EQ(S(f.num), "-1");
+  EXPECT_EQ(S(f.den), "2");
+  EXPECT_EQ(f.Sign(), -1);
+  f = Fraction::Of(-1, -2);
+  EXPECT_EQ(S(f.num), "1");
+  EXPECT_EQ(S(f.den), "2");
+  EXPECT_EQ(f.Sign(), 1);
+  f = Fraction::Of(-7, 3);
+  EXPECT_EQ(S(f.num), "-7");
+  EXPECT_EQ(S(f.den), "3");
+}
+
+TEST(FractionOf, ZeroNumerator) {
+  const Fraction f = Fraction::Of(0, -5);
+  EXPECT_EQ(S(f.num), "0");
+  EXPECT_EQ(S(f.den), "5");
+  EXPECT_TRUE(f.IsZero());
+  EXPECT_EQ(f.Sign(), 0);
+}
+
+TEST(FractionOf, NotReduced) {
+  const Fraction f = Fraction::Of(6, -4);
+  EXPECT_EQ(S(f.num), "-6");
+  EXPECT_EQ(S(f.den), "4");
+}
+
+TEST(FractionOf, NegatingMinimumThrows) {
+  const i128 min = -k2p126 - k2p126;  // -2^127
+  EXPECT_THROW(Fraction::Of(min, -1), OverflowError);
+  EXPECT_THROW(Fraction::Of(1, min), OverflowError);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compare
+
+TEST(FractionCompare, FractionsExactTies) {
+  EXPECT_EQ(Compare(Fraction{1, 3}, Fraction{2, 6}), 0);
+  EXPECT_EQ(Compare(Fraction{-1, 2}, Fraction{-50, 100}), 0);
+  EXPECT_EQ(Compare(Fraction{0, 7}, Fraction{0, 1}), 0);
+}
+
+TEST(FractionCompare, FractionsOrder) {
+  EXPECT_EQ(Compare(Fraction{1, 3}, Fraction{1, 2}), -1);
+  EXPECT_EQ(Compare(Fraction{1, 2}, Fraction{1, 3}), 1);
+  EXPECT_EQ(Compare(Fraction{-1, 2}, Fraction{-1, 3}), -1);
+  EXPECT_EQ(Compare(Fraction{-1, 3}, Fraction{1, 1000000}), -1);
+  EXPECT_EQ(Compare(Fraction{333333, 1000000}, Fraction{1, 3}), -1);
+}
+
+TEST(FractionCompare, FractionsDifferingByTenToMinusTwenty) {
+  // (20 × 10^20 + 1) / 10^20 = 20.00000000000000000001 vs 20.
+  EXPECT_EQ(Compare(Fraction{20 * kE20 + 1, kE20}, Fraction{20, 1}), 1);
+  EXPECT_EQ(Compare(Fraction{20 * kE20 - 1, kE20}, Fraction{20, 1}), -1);
+  EXPECT_EQ(Compare(Fraction{20 * kE20, kE20}, Fraction{20, 1}), 0);
+}
+
+TEST(FractionCompare, WithDecimalExactTies) {
+  EXPECT_EQ(Compare(Fraction{15, 2}, Decimal{75, 1}), 0);      // 7.5
+  EXPECT_EQ(Compare(Fraction{15, 2}, Decimal{7500, 3}), 0);    // 7.500
+  EXPECT_EQ(Compare(Fraction{40, 1}, Decimal{40, 0}), 0);
+  EXPECT_EQ(Compare(Fraction{-9, 20}, Decimal{-45, 2}), 0);    // -0.45
+  EXPECT_EQ(Compare(Fraction{450, 10}, Decimal{45, 0}), 0);
+}
+
+TEST(FractionCompare, WithDecimalOrder) {
+  EXPECT_EQ(Compare(Fraction{1, 3}, Decimal{3333, 4}), 1);     // 0.3333.. > 0.3333
+  EXPECT_EQ(Compare(Fraction{1, 3}, Decimal{3334, 4}), -1);
+  EXPECT_EQ(Compare(Fraction{-1, 3}, Decimal{-3333, 4}), -1);
+  EXPECT_EQ(Compare(Fraction{2, 3}, Decimal{6667, 4}), -1);
+}
+
+TEST(FractionCompare, WithDecimalDifferingByTenToMinusTwenty) {
+  // Band edge 20 and a ratio 10^-20 above or below it.
+  EXPECT_EQ(Compare(Fraction{20 * kE20 + 1, kE20}, Decimal{20, 0}), 1);
+  EXPECT_EQ(Compare(Fraction{20 * kE20 - 1, kE20}, Decimal{20, 0}), -1);
+  // The edge itself written with 20 decimals.
+  EXPECT_EQ(Compare(Fraction{20, 1}, Decimal{20 * kE20 + 1, 20}), -1);
+  EXPECT_EQ(Compare(Fraction{20, 1}, Decimal{20 * kE20 - 1, 20}), 1);
+  EXPECT_EQ(Compare(Fraction{20, 1}, Decimal{20 * kE20, 20}), 0);
+}
+
+TEST(FractionCompare, OverflowThrows) {
+  EXPECT_THROW(Compare(Fraction{k2p126, 1}, Fraction{1, 3}), OverflowError);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Divide and Multiply
+
+TEST(FractionDivide, Basic) {
+  const Fraction q = Divide(Fraction{1, 2}, Fraction{3, 4});  // 2/3
+  EXPECT_GT(q.den, 0);
+  EXPECT_EQ(S(q.num * 3), S(q.den * 2));
+  EXPECT_EQ(S(q.num), "4");
+  EXPECT_EQ(S(q.den), "6");
+}
+
+TEST(FractionDivide, NegativeDivisorNormalised) {
+  const Fraction q = Divide(Fraction{1, 2}, Fraction{-1, 3});  // -3/2
+  EXPECT_EQ(S(q.num), "-3");
+  EXPECT_EQ(S(q.den), "2");
+  const Fraction r = Divide(Fraction{-5, 1}, Fraction{-10, 1});  // 1/2
+  EXPECT_EQ(S(r.num), "5");
+  EXPECT_EQ(S(r.den), "10");
+}
+
+TEST(FractionDivide, ZeroDividend) {
+  const Fraction q = Divide(Fraction{0, 1}, Fraction{-7, 2});
+  EXPECT_TRUE(q.IsZero());
+  EXPECT_GT(q.den, 0);
+}
+
+TEST(FractionDivide, OverflowThrows) {
+  EXPECT_THROW(Divide(Fraction{k2p126, 1}, Fraction{1, 4}), OverflowError);
+  EXPECT_THROW(Divide(Fraction{1, k2p126}, Fraction{4, 1}), OverflowError);
+}
+
+TEST(FractionMultiply, Basic) {
+  const Fraction p = Multiply(Fraction{1, 3}, 6);
+  EXPECT_EQ(S(p.num), "6");
+  EXPECT_EQ(S(p.den), "3");
+  const Fraction n = Multiply(Fraction{5, 7}, -2);
+  EXPECT_EQ(S(n.num), "-10");
+  EXPECT_EQ(S(n.den), "7");
+  EXPECT_THROW(Multiply(Fraction{k2p126, 1}, 2), OverflowError);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// RoundHalfUp
+
+TEST(FractionRoundHalfUp, Values) {
+  EXPECT_EQ(S(RoundHalfUp(Fraction{1, 8}, 2)), "13");     // 0.125 -> 0.13
+  EXPECT_EQ(S(RoundHalfUp(Fraction{-1, 8}, 2)), "-12");   // -0.125 -> -0.12
+  EXPECT_EQ(S(RoundHalfUp(Fraction{2, 3}, 2)), "67");
+  EXPECT_EQ(S(RoundHalfUp(Fraction{89, 2}, 0)), "45");    // 44.5 -> 45
+  EXPECT_EQ(S(RoundHalfUp(Fraction{-89, 2}, 0)), "-44");  // -44.5 -> -44
+  EXPECT_EQ(S(RoundHalfUp(Fraction{4449, 100}, 0)), "44");
+  EXPECT_EQ(S(RoundHalfUp(Fraction{20 * kE20 - 1, kE20}, 0)), "20");
+  EXPECT_EQ(S(RoundHalfUp(Fraction{5, 1}, 3)), "5000");
+}
+
+TEST(FractionRoundHalfUp, OverflowThrows) {
+  EXPECT_THROW(RoundHalfUp(Fraction{k2p126, 3}, 0), OverflowError);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// FormatFractionPlain / FormatFractionIndonesian
+
+TEST(FractionFormat, ExactWhenDenominatorIsTwoAndFivePowers) {
+  EXPECT_EQ(FormatFractionPlain(Fraction{1, 8}, 0, 6), "0.125");      // 2^3
+  EXPECT_EQ(FormatFractionPlain(Fraction{7, 20}, 0, 6), "0.35");      // 2^2 × 5
+  EXPECT_EQ(FormatFractionPlain(Fraction{1, 3125}, 0, 6), "0.00032"); // 5^5
+  EXPECT_EQ(FormatFractionPlain(Fraction{-1, 4}, 0, 6), "-0.25");
+  EXPECT_EQ(FormatFractionPlain(Fraction{5, 1}, 0, 6), "5");
+  EXPECT_EQ(FormatFractionPlain(Fraction{3, 6}, 0, 6), "0.5");        // not reduced, but exact
+}
+
+TEST(FractionFormat, MinDecimalsPads) {
+  EXPECT_EQ(FormatFractionPlain(Fraction{1, 2}, 2, 6), "0.50");
+  EXPECT_EQ(FormatFractionPlain(Fraction{5, 1}, 2, 6), "5.00");
+  EXPECT_EQ(FormatFractionIndonesian(Fraction{125000050, 100}, 2, 6), "1.250.000,50");
+  EXPECT_EQ(FormatFractionIndonesian(Fraction{125000000, 100}, 2, 6), "1.250.000,00");
+  EXPECT_EQ(FormatFractionIndonesian(Fraction{125000000, 100}, 0, 6), "1.250.000");
+}
+
+TEST(FractionFormat, RoundedWhenNotExact) {
+  EXPECT_EQ(FormatFractionPlain(Fraction{1, 3}, 0, 4), "0.3333");
+  EXPECT_EQ(FormatFractionPlain(Fraction{2, 3}, 0, 4), "0.6667");
+  EXPECT_EQ(FormatFractionPlain(Fraction{-2, 3}, 0, 2), "-0.67");
+  EXPECT_EQ(FormatFractionPlain(Fraction{2, 3}, 0, 1), "0.7");
+  EXPECT_EQ(FormatFractionPlain(Fraction{2, 3}, 0, 0), "1");
+  EXPECT_EQ(FormatFractionIndonesian(Fraction{2, 3}, 0, 4), "0,6667");
+  EXPECT_EQ(FormatFractionIndonesian(Fraction{10000000, 3}, 0, 2), "3.333.333,33");
+}
+
+TEST(FractionFormat, ExactButBeyondMaxDecimalsIsRounded) {
+  // 1/8 = 0.125 needs 3 decimals; with at most 2 it is rounded half up.
+  EXPECT_EQ(FormatFractionPlain(Fraction{1, 8}, 0, 2), "0.13");
+  EXPECT_EQ(FormatFractionPlain(Fraction{-1, 8}, 0, 2), "-0.12");
+}
+
+TEST(FractionFormat, RoundingToWholeTrimsZerosAboveMin) {
+  // 0.99999666.. to 4 decimals is 1.0000; trailing zeros beyond min_decimals are trimmed.
+  EXPECT_EQ(FormatFractionPlain(Fraction{299999, 300000}, 0, 4), "1");
+  EXPECT_EQ(FormatFractionPlain(Fraction{299999, 300000}, 2, 4), "1.00");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checked arithmetic (core/int128.h)
+
+TEST(FractionChecked, MulNearTwoToThe126) {
+  EXPECT_EQ(S(CheckedMul(i128(1) << 125, 2)), S(k2p126));
+  EXPECT_THROW(CheckedMul(k2p126, 2), OverflowError);
+  EXPECT_THROW(CheckedMul(k2p126, -3), OverflowError);
+  EXPECT_THROW(CheckedMul(k2p126, k2p126), OverflowError);
+  // -2^126 × 2 = -2^127 is exactly the minimum and fits.
+  EXPECT_EQ(S(CheckedMul(-k2p126, 2)), "-170141183460469231731687303715884105728");
+}
+
+TEST(FractionChecked, AddNearTwoToThe126) {
+  EXPECT_EQ(S(CheckedAdd(k2p126, k2p126 - 1)), "170141183460469231731687303715884105727");  // 2^127 - 1
+  EXPECT_THROW(CheckedAdd(k2p126, k2p126), OverflowError);
+  EXPECT_EQ(S(CheckedAdd(-k2p126, -k2p126)), "-170141183460469231731687303715884105728");
+  EXPECT_THROW(CheckedAdd(-k2p126, -k2p126 - 1), OverflowError);
+}
+
+TEST(FractionChecked, SubNearTwoToThe126) {
+  EXPECT_THROW(CheckedSub(-k2p126, k2p126 + 1), OverflowError);
+  EXPECT_EQ(S(CheckedSub(-k2p126, k2p126)), "-170141183460469231731687303715884105728");
+  EXPECT_THROW(CheckedSub(k2p126, -k2p126), OverflowError);
+}
+
+TEST(FractionChecked, Pow10AndFloorDiv) {
+  EXPECT_EQ(S(Pow10(0)), "1");
+  EXPECT_EQ(S(Pow10(20)), S(kE20));
+  EXPECT_EQ(S(FloorDiv(7, 2)), "3");
+  EXPECT_EQ(S(FloorDiv(-7, 2)), "-4");
+  EXPECT_EQ(S(FloorDiv(7, -2)), "-4");
+  EXPECT_EQ(S(FloorDiv(-7, -2)), "3");
+  EXPECT_EQ(S(FloorDiv(-8, 2)), "-4");
+}
+
+}  // namespace
+}  // namespace kopsehat
