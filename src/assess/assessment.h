@@ -31,14 +31,23 @@ struct NextStep {
   Fraction gap_pct;  // |target - ratio| in percentage points
 };
 
-// A checklist item answered from the statements.
+// A checklist item answered from the statements. The figures behind the answer are kept as numbers; text is made
+// only when someone reads it (ExplainDerived), so a batch of thousands pays nothing for sentences nobody prints.
 struct DerivedAnswer {
-  int item = 0;          // 0-based
+  const Derivation* spec = nullptr;
+  int item = 0;  // 0-based
   bool answerable = false;
   bool books_say = false;
   bool conflict = false;  // differs from the filed answer
-  Label explanation;      // what the books show
+  // By kind: growth% of a and of b | growth% of a and the minimum | increase and required (sen) | a as % of b and
+  // the limit. `zero_base` when the ratio's base was zero.
+  Fraction first;
+  Fraction second;
+  bool zero_base = false;
 };
+
+// What the books show, in words: "Modal sendiri tumbuh 25,93 %, Total aset tumbuh 12,53 %".
+Label ExplainDerived(const DerivedAnswer& d);
 
 struct ComponentResult {
   const Component* spec = nullptr;

@@ -124,9 +124,9 @@ Fraction GrowthPct(const Fraction& now, const Fraction& prev) {
   return PercentOf(Fraction{CheckedSub(now.num, prev.num), now.den}, prev);
 }
 
-DerivedAnswer Derive(const Laporan& laporan, const Derivation& d, const std::string& name_a, const std::string& name_b,
-                     const std::string& name_a_en, const std::string& name_b_en) {
+DerivedAnswer Derive(const Laporan& laporan, const Derivation& d) {
   DerivedAnswer out;
+  out.spec = &d;
   const Fraction a1 = d.a.Evaluate(laporan.current);
   const Fraction b1 = d.b.Evaluate(laporan.current);
   Fraction a0, b0;
@@ -136,55 +136,74 @@ DerivedAnswer Derive(const Laporan& laporan, const Derivation& d, const std::str
   }
   const Fraction param{d.param.units, Pow10(d.param.scale)};
   switch (d.kind) {
-    case Derivation::Kind::kGrowthNotBelow: {
-      if (a0.Sign() <= 0 || b0.Sign() <= 0) return out;
-      const Fraction ga = GrowthPct(a1, a0), gb = GrowthPct(b1, b0);
-      out.answerable = true;
-      out.books_say = Compare(ga, gb) >= 0;
-      out.explanation = {name_a + " tumbuh " + PctId(ga) + ", " + name_b + " tumbuh " + PctId(gb),
-                         name_a_en + " grew " + PctEn(ga) + ", " + name_b_en + " grew " + PctEn(gb)};
-      return out;
-    }
-    case Derivation::Kind::kGrowthAtLeast: {
+    case Derivation::Kind::kGrowthNotBelow:
+      if (a0.Sign() <= 0 || b0.Sign() <= 0) return out;  // growth from nothing is undefined
+      out.first = GrowthPct(a1, a0);
+      out.second = GrowthPct(b1, b0);
+      out.books_say = Compare(out.first, out.second) >= 0;
+      break;
+    case Derivation::Kind::kGrowthAtLeast:
       if (a0.Sign() <= 0) return out;
-      const Fraction g = GrowthPct(a1, a0);
-      out.answerable = true;
-      out.books_say = Compare(g, param) >= 0;
-      out.explanation = {name_a + " tumbuh " + PctId(g) + " (syarat minimal " + PctId(param) + ")",
-                         name_a_en + " grew " + PctEn(g) + " (at least " + PctEn(param) + " required)"};
-      return out;
-    }
-    case Derivation::Kind::kIncreaseAtLeast: {
-      const Fraction increase{CheckedSub(a1.num, a0.num), a1.den};
-      const Fraction required{CheckedMul(b0.num, param.num), CheckedMul(b0.den, param.den)};
-      out.answerable = true;
-      out.books_say = Compare(increase, required) >= 0;
-      out.explanation = {"kenaikan " + name_a + " " + RpId(increase) + ", syaratnya " + FormatFractionIndonesian(param, 0, 6) +
-                             " × " + name_b + " tahun lalu = " + RpId(required),
-                         name_a_en + " rose by " + RpEn(increase) + ", required " + FormatFractionPlain(param, 0, 6) +
-                             " × last year's " + name_b_en + " = " + RpEn(required)};
-      if (d.approximation) {
-        out.explanation.id += " (perkiraan dari neraca)";
-        out.explanation.en += " (approximated from the balance sheet)";
-      }
-      return out;
-    }
-    case Derivation::Kind::kRatioAtMost: {
-      out.answerable = true;
+      out.first = GrowthPct(a1, a0);
+      out.second = param;
+      out.books_say = Compare(out.first, out.second) >= 0;
+      break;
+    case Derivation::Kind::kIncreaseAtLeast:
+      out.first = Fraction{CheckedSub(a1.num, a0.num), a1.den};
+      out.second = Fraction{CheckedMul(b0.num, param.num), CheckedMul(b0.den, param.den)};
+      out.books_say = Compare(out.first, out.second) >= 0;
+      break;
+    case Derivation::Kind::kRatioAtMost:
+      out.second = param;
       if (b1.Sign() <= 0) {
+        out.zero_base = true;
         out.books_say = a1.Sign() <= 0;
-        out.explanation = {name_b + " nol", name_b_en + " is zero"};
-        return out;
+      } else {
+        out.first = PercentOf(a1, b1);
+        out.books_say = Compare(out.first, out.second) <= 0;
       }
-      const Fraction pct = PercentOf(a1, b1);
-      out.books_say = Compare(pct, param) <= 0;
-      out.explanation = {name_a + " " + PctId(pct) + " dari " + name_b + " (batas " + PctId(param) + ")",
-                         name_a_en + " is " + PctEn(pct) + " of " + name_b_en + " (limit " + PctEn(param) + ")"};
-      return out;
-    }
+      break;
   }
+  out.answerable = true;
   return out;
 }
+
+}  // namespace
+
+Label ExplainDerived(const DerivedAnswer& da) {
+  const Derivation& d = *da.spec;
+  const std::string& a = d.a_name.id;
+  const std::string& b = d.b_name.id;
+  const std::string& a_en = d.a_name.en;
+  const std::string& b_en = d.b_name.en;
+  switch (d.kind) {
+    case Derivation::Kind::kGrowthNotBelow:
+      return {a + " tumbuh " + PctId(da.first) + ", " + b + " tumbuh " + PctId(da.second),
+              a_en + " grew " + PctEn(da.first) + ", " + b_en + " grew " + PctEn(da.second)};
+    case Derivation::Kind::kGrowthAtLeast:
+      return {a + " tumbuh " + PctId(da.first) + " (syarat minimal " + PctId(da.second) + ")",
+              a_en + " grew " + PctEn(da.first) + " (at least " + PctEn(da.second) + " required)"};
+    case Derivation::Kind::kIncreaseAtLeast: {
+      const Fraction param{d.param.units, Pow10(d.param.scale)};
+      Label l{"kenaikan " + a + " " + RpId(da.first) + ", syaratnya " + FormatFractionIndonesian(param, 0, 6) + " × " +
+                  b + " tahun lalu = " + RpId(da.second),
+              a_en + " rose by " + RpEn(da.first) + ", required " + FormatFractionPlain(param, 0, 6) +
+                  " × last year's " + b_en + " = " + RpEn(da.second)};
+      if (d.approximation) {
+        l.id += " (perkiraan dari neraca)";
+        l.en += " (approximated from the balance sheet)";
+      }
+      return l;
+    }
+    case Derivation::Kind::kRatioAtMost:
+      if (da.zero_base) return {b + " nol", b_en + " is zero"};
+      return {a + " " + PctId(da.first) + " dari " + b + " (batas " + PctId(da.second) + ")",
+              a_en + " is " + PctEn(da.first) + " of " + b_en + " (limit " + PctEn(da.second) + ")"};
+  }
+  return {};
+}
+
+namespace {
 
 void EvaluateChecklist(const Laporan& laporan, const Component& c, const ChecklistAnswers& answers,
                        ComponentResult* r, std::vector<Warning>* warnings) {
@@ -194,21 +213,22 @@ void EvaluateChecklist(const Laporan& laporan, const Component& c, const Checkli
   for (size_t i = 0; i < c.items.size(); ++i) {
     const auto& d = c.items[i].derivation;
     if (!d.has_value() || (d->needs_previous && !laporan.has_previous)) continue;
-    DerivedAnswer da = Derive(laporan, *d, d->a_name.id, d->b_name.id, d->a_name.en, d->b_name.en);
+    DerivedAnswer da = Derive(laporan, *d);
     if (!da.answerable) continue;
     da.item = int(i);
     const bool filed = answers.answers[i];
     da.conflict = filed != da.books_say;
     if (da.conflict) {
+      const Label explanation = ExplainDerived(da);
       const std::string path = "manajemen." + c.answers_key + "[" + std::to_string(i + 1) + "]";
       const std::string f_id = filed ? "'ya'" : "'tidak'", b_id = da.books_say ? "'ya'" : "'tidak'";
       const std::string f_en = filed ? "'yes'" : "'no'", b_en = da.books_say ? "'yes'" : "'no'";
       warnings->push_back(Warning{
           "jawaban_berbeda_dengan_buku", path,
           Label{c.name.id + " butir " + std::to_string(i + 1) + " dijawab " + f_id + ", tetapi buku menunjukkan " +
-                    b_id + ": " + da.explanation.id + ". Jawaban yang diisi tetap dipakai; periksa kembali.",
+                    b_id + ": " + explanation.id + ". Jawaban yang diisi tetap dipakai; periksa kembali.",
                 c.name.Get(Lang::kEn) + " item " + std::to_string(i + 1) + " was answered " + f_en +
-                    ", but the books show " + b_en + ": " + da.explanation.en +
+                    ", but the books show " + b_en + ": " + explanation.en +
                     ". The filed answer is kept; please check it."}});
     }
     r->derived.push_back(std::move(da));
@@ -254,7 +274,7 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
     if (a == nullptr) {
       problems->Add(path, "wajib_ada", "wajib ada: " + n + " jawaban true/false (" + c.name.id + ")",
                     "required: " + n + " true/false answers (" + c.name.Get(Lang::kEn) + ")");
-    } else if (a->answers.size() != c.items.size() || a->given != a->answers.size()) {
+    } else if (std::max(a->given, a->answers.size()) != c.items.size()) {
       const std::string given = std::to_string(std::max(a->given, a->answers.size()));
       problems->Add(path, "jumlah_jawaban_salah", "harus " + n + " jawaban, ada " + given,
                     "must have " + n + " answers, has " + given);

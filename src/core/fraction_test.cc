@@ -112,8 +112,19 @@ TEST(FractionCompare, WithDecimalDifferingByTenToMinusTwenty) {
   EXPECT_EQ(Compare(Fraction{20, 1}, Decimal{20 * kE20, 20}), 0);
 }
 
-TEST(FractionCompare, OverflowThrows) {
-  EXPECT_THROW(Compare(Fraction{k2p126, 1}, Fraction{1, 3}), OverflowError);
+// Cross products beyond 128 bits are compared exactly in 256 bits (values near the Rp 10^15 input limit reach
+// them), never by throwing or wrapping.
+TEST(FractionCompare, HugeCrossProductsAreExact) {
+  EXPECT_EQ(Compare(Fraction{k2p126, 1}, Fraction{1, 3}), 1);
+  EXPECT_EQ(Compare(Fraction{1, 3}, Fraction{k2p126, 1}), -1);
+  EXPECT_EQ(Compare(Fraction{-k2p126, 1}, Fraction{1, 3}), -1);
+  // (2^126 + 1) / 2^126 vs (2^126 + 2) / (2^126 + 1): equal products only if 1 == 0; the first is larger by
+  // 1 / (2^126 (2^126 + 1)), far below what 128-bit arithmetic could see after dividing.
+  EXPECT_EQ(Compare(Fraction{k2p126 + 1, k2p126}, Fraction{k2p126 + 2, k2p126 + 1}), 1);
+  EXPECT_EQ(Compare(Fraction{k2p126 + 2, k2p126 + 1}, Fraction{k2p126 + 1, k2p126}), -1);
+  // Equal values with different huge representations.
+  EXPECT_EQ(Compare(Fraction{k2p126, k2p126 / 2}, Fraction{2, 1}), 0);
+  EXPECT_EQ(Compare(Fraction{-(k2p126 - 1), k2p126 - 1}, Fraction{-(k2p126 - 3), k2p126 - 3}), 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

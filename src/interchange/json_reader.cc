@@ -453,6 +453,8 @@ bool LaporanJsonReader::Read(std::string_view json, Laporan* out, Problems* prob
     problems->Add("", "terlalu_besar", "berkas laporan lebih dari 1 MiB", "laporan file larger than 1 MiB");
     return false;
   }
+  // Windows editors (Notepad) save UTF-8 with a byte-order mark; it carries no content.
+  if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
   Impl& im = *impl_;
   im.out = out;
   im.problems = problems;

@@ -101,6 +101,11 @@ const std::vector<Row>& Rows() {
        "neraca.kas", "kunci_ganda"},
       {"DuplicateHasilUsahaKey", Base::kCompact, R"("beban_usaha": 200000)",
        R"("beban_usaha": 200000, "beban_usaha": 1)", "hasil_usaha.beban_usaha", "kunci_ganda"},
+      // Regressions: duplicates inside koperasi and periode used to pass silently, the last value winning.
+      {"DuplicateKoperasiKey", Base::kCompact, R"("nama": "KSP Mini")", R"("nama": "KSP Mini", "nama": "KSP Lain")",
+       "koperasi.nama", "kunci_ganda"},
+      {"DuplicatePeriodeKey", Base::kCompact, R"("akhir": "2024-12-31")",
+       R"("akhir": "2024-12-31", "akhir": "2023-12-31")", "periode.akhir", "kunci_ganda"},
       {"DuplicateChecklistKey", Base::kCompact, R"("likuiditas": [true, true, true, true, true]})",
        R"("likuiditas": [true, true, true, true, true], "likuiditas": [true, true, true, true, true]})",
        "manajemen.likuiditas", "kunci_ganda"},
@@ -241,8 +246,9 @@ const std::vector<Row>& Rows() {
        "baris 4, kolom 15"},
       // A bare number or array is valid JSON but not a laporan. (The reader reports it as json_tidak_sah with a
       // misleading "Unexpected trailing content" detail; only the code and position are checked here.)
-      {"BareNumber", Base::kRaw, "", "42", "", "json_tidak_sah", "baris 1, kolom 1"},
-      {"BareArray", Base::kRaw, "", "[1, 2]", "", "json_tidak_sah", "baris 1, kolom 1"},
+      // Valid JSON that is not an object: said as such, not as a syntax error.
+      {"BareNumber", Base::kRaw, "", "42", "", "tipe_salah", "bukan angka"},
+      {"BareArray", Base::kRaw, "", "[1, 2]", "", "tipe_salah", "bukan daftar"},
   };
   return rows;
 }
@@ -629,6 +635,76 @@ TEST(JsonReaderChecklist, WithoutChecklistOptionIgnoredWhenBlockPresent) {
   EXPECT_FALSE(e.assessment.manajemen_excluded);
   EXPECT_EQ(e.assessment.max_total_e6, 100'000'000);
   EXPECT_EQ(e.assessment.total_e6, 89'800'000);
+}
+
+}  // namespace
+}  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// Regression: a checklist longer than the reader stores (200) was reported as "ada 200", not its real length.
+TEST(JsonReaderRegression, OverlongChecklistReportsItsRealLength) {
+  std::string answers = "[true";
+  for (int i = 1; i < 250; ++i) answers += ", true";
+  answers += "]";
+  size_t count = 0;
+  const std::string text = ReplaceOnce(kCompactLaporan, R"("aktiva": [true, true, true, true, true, true, true, true, true, true])",
+                                       R"("aktiva": )" + answers, &count);
+  ASSERT_EQ(count, 1u);
+  LaporanJsonReader reader;
+  Laporan l;
+  Problems problems;
+  reader.Read(text, &l, &problems);
+  const Rulebook* rb = EmbeddedRulebookById("ksp-2016", &problems);
+  ASSERT_NE(rb, nullptr);
+  Assessment a;
+  EXPECT_FALSE(Evaluate(l, *rb, EvaluateOptions{}, &a, &problems));
+  bool found = false;
+  for (const Problem& p : problems.items()) {
+    found = found || (p.path == "manajemen.aktiva" && p.code == "jumlah_jawaban_salah" &&
+                      p.pesan.find("ada 250") != std::string::npos);
+  }
+  EXPECT_TRUE(found) << problems.Render(Lang::kId);
+}
+
+// Regression: amounts at the Rp 10^15 limit made comparisons overflow 128 bits ("angka terlalu besar").
+TEST(JsonReaderRegression, AmountsAtTheLimitAreAssessed) {
+  const std::string text = R"({"koperasi":{"nama":"X"},"periode":{"akhir":"2024-12-31"},
+    "neraca":{"pinjaman_anggota":1000000000000000,"simpanan_pokok":1000000000000000,"simpanan_wajib":0},
+    "hasil_usaha":{"partisipasi_bruto":1},"pinjaman":{"kurang_lancar":1000000000000000,"berisiko":999999999999999.99}})";
+  LaporanJsonReader reader;
+  Laporan l;
+  Problems problems;
+  ASSERT_TRUE(reader.Read(text, &l, &problems)) << problems.Render(Lang::kId);
+  for (const char* id : {"ksp-2016", "ksp-2016-linear"}) {
+    const Rulebook* rb = EmbeddedRulebookById(id, &problems);
+    ASSERT_NE(rb, nullptr);
+    Assessment a;
+    EvaluateOptions options;
+    options.without_checklist = true;
+    EXPECT_TRUE(Evaluate(l, *rb, options, &a, &problems)) << id << ": " << problems.Render(Lang::kId);
+  }
+}
+
+// Regression (libFuzzer): empty input dereferenced a null position inside simdjson.
+TEST(JsonReaderRegression, EmptyAndBlankInputs) {
+  for (const char* text : {"", " ", "\n", "\xef\xbb\xbf"}) {
+    LaporanJsonReader reader;
+    Laporan l;
+    Problems problems;
+    EXPECT_FALSE(reader.Read(text, &l, &problems));
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems.items()[0].code, "json_tidak_sah");
+  }
+}
+
+TEST(JsonReaderRegression, ByteOrderMarkIsIgnored) {
+  LaporanJsonReader reader;
+  Laporan l;
+  Problems problems;
+  EXPECT_TRUE(reader.Read("\xEF\xBB\xBF" + std::string(kCompactLaporan), &l, &problems)) << problems.Render(Lang::kId);
+  EXPECT_EQ(l.koperasi.nama, "KSP Mini");
 }
 
 }  // namespace

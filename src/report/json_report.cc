@@ -1,8 +1,14 @@
 #include "report/json_report.h"
 
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+#include <vector>
+
 namespace kopsehat {
 
 namespace {
+
 // Bytes a JSON string must escape: control characters, '"' and '\\'.
 struct EscapeTable {
   bool needs[256];
@@ -13,190 +19,325 @@ struct EscapeTable {
   }
 };
 constexpr EscapeTable kEscape;
-}  // namespace
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  size_t plain = 0;  // length of the prefix that needs no escaping (almost always all of it)
-  while (plain < s.size() && !kEscape.needs[static_cast<unsigned char>(s[plain])]) ++plain;
-  out->append(s.data(), plain);
-  for (const char c : s.substr(plain)) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char* kHex = "0123456789abcdef";
-          out->append("\\u00");
-          out->push_back(kHex[(c >> 4) & 0xF]);
-          out->push_back(kHex[c & 0xF]);
-        } else {
-          out->push_back(c);
-        }
-    }
+// Offset of the first byte of s that JSON must escape, or s.size(). Eight bytes at a time: names and ids almost
+// never need escaping, and this scan runs over every string of every result.
+size_t PlainPrefix(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    const uint64_t control = (x - kOnes * 0x20) & ~x & kHighs;  // some byte < 0x20
+    const uint64_t q = x ^ (kOnes * '"'), b = x ^ (kOnes * '\\');
+    const uint64_t quote = (q - kOnes) & ~q & kHighs, backslash = (b - kOnes) & ~b & kHighs;
+    if ((control | quote | backslash) != 0) break;
   }
-  out->push_back('"');
+  while (i < s.size() && !kEscape.needs[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
 }
 
-namespace {
+// Builds one JSON record in a scratch buffer through a raw cursor and appends it to the output in one copy: the
+// batch writes ~5 KB per cooperative, and per-character capacity checks (push_back) or zero-filling resizes of
+// the output string were a third of the whole run.
+class Writer {
+ public:
+  // Re-entrant: a writer started while another is open on the same thread writes after the other's bytes.
+  explicit Writer(std::string* out) : out_(out), base_(used_), pos_(used_) {
+    if (scratch_.empty()) scratch_.resize(16384);
+  }
+  ~Writer() {
+    out_->append(scratch_.data() + base_, pos_ - base_);
+    used_ = base_;
+  }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
 
-void Key(const char* k, std::string* out) {
-  out->push_back('"');
-  out->append(k);
-  out->append("\":");
-}
+  void Reserve(size_t n) {
+    if (pos_ + n > scratch_.size()) scratch_.resize(std::max(scratch_.size() * 2, pos_ + n));
+    used_ = pos_ + n;  // claims the space, so a nested writer starts after it
+  }
+  void Raw(const char* p, size_t n) {
+    Reserve(n);
+    std::memcpy(scratch_.data() + pos_, p, n);
+    pos_ += n;
+  }
+  template <size_t N>
+  void Lit(const char (&lit)[N]) {
+    Raw(lit, N - 1);
+  }
+  void Char(char c) {
+    Reserve(1);
+    scratch_[pos_++] = c;
+  }
 
-void Amount(const Fraction& sen, std::string* out) {
-  out->push_back('"');
-  AppendFractionPlain(Fraction{sen.num, CheckedMul(sen.den, 100)}, 2, 14, out);
-  out->push_back('"');
-}
+  void String(std::string_view s) {
+    const size_t plain = PlainPrefix(s);
+    Reserve(s.size() * 6 + 2);  // worst case: every byte escaped as \u00XX
+    char* p = scratch_.data() + pos_;
+    *p++ = '"';
+    std::memcpy(p, s.data(), plain);
+    p += plain;
+    for (const char c : s.substr(plain)) {
+      switch (c) {
+        case '"':
+          *p++ = '\\';
+          *p++ = '"';
+          break;
+        case '\\':
+          *p++ = '\\';
+          *p++ = '\\';
+          break;
+        case '\n':
+          *p++ = '\\';
+          *p++ = 'n';
+          break;
+        case '\r':
+          *p++ = '\\';
+          *p++ = 'r';
+          break;
+        case '\t':
+          *p++ = '\\';
+          *p++ = 't';
+          break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            static const char* kHex = "0123456789abcdef";
+            std::memcpy(p, "\\u00", 4);
+            p += 4;
+            *p++ = kHex[(c >> 4) & 0xF];
+            *p++ = kHex[c & 0xF];
+          } else {
+            *p++ = c;
+          }
+      }
+    }
+    *p++ = '"';
+    pos_ = size_t(p - scratch_.data());
+  }
 
-void AppendKoperasi(const Koperasi& k, std::string* out) {
-  out->push_back('{');
+  // units / 10^scale with at least min_decimals decimals (trailing zeros trimmed down to that), exactly.
+  void Fixed(i128 units, int scale, int min_decimals) {
+    const u128 mag = units < 0 ? u128(0) - u128(units) : u128(units);
+    if (mag > u128(INT64_MAX)) {  // beyond any amount the limits allow; the general formatter is exact too
+      const std::string s = FormatPlain(units, scale, min_decimals);
+      Raw(s.data(), s.size());
+      return;
+    }
+    // Digits right-aligned in buf (two at a time), left-padded with zeros to at least scale + 1 digits.
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char buf[48];
+    char* const stop = buf + sizeof buf;
+    char* begin = stop;
+    uint64_t v = uint64_t(mag);
+    while (v >= 100) {
+      const size_t pair = size_t(v % 100) * 2;
+      v /= 100;
+      *--begin = kPairs[pair + 1];
+      *--begin = kPairs[pair];
+    }
+    if (v >= 10) {
+      *--begin = kPairs[v * 2 + 1];
+      *--begin = kPairs[v * 2];
+    } else {
+      *--begin = char('0' + v);
+    }
+    while (stop - begin <= scale) *--begin = '0';
+    char* end = stop;
+    int decimals = scale;
+    while (decimals > min_decimals && end[-1] == '0') {
+      --end;
+      --decimals;
+    }
+    char* const point = end - decimals;
+    Reserve(size_t(end - begin) + size_t(min_decimals) + 3);
+    char* p = scratch_.data() + pos_;
+    if (units < 0) *p++ = '-';
+    std::memcpy(p, begin, size_t(point - begin));
+    p += point - begin;
+    if (decimals > 0) {
+      *p++ = '.';
+      std::memcpy(p, point, size_t(decimals));
+      p += decimals;
+    }
+    for (int i = decimals; i < min_decimals; ++i) {
+      if (i == 0) *p++ = '.';
+      *p++ = '0';
+    }
+    pos_ = size_t(p - scratch_.data());
+  }
+
+  // An amount in sen as an exact decimal string with at least 2 decimals.
+  void Amount(const Fraction& sen) {
+    Char('"');
+    const Fraction rp{sen.num, CheckedMul(sen.den, 100)};
+    int k = 0;
+    while (k <= 16 && Pow10(k) < rp.den) ++k;
+    if (k <= 16 && Pow10(k) == rp.den) {
+      Fixed(rp.num, k, 2);
+    } else {
+      const std::string s = FormatFractionPlain(rp, 2, 14);
+      Raw(s.data(), s.size());
+    }
+    Char('"');
+  }
+
+ private:
+  // One scratch buffer per thread, kept between records: it grows to the largest record once.
+  static thread_local std::vector<char> scratch_;
+  static thread_local size_t used_;
+  std::string* out_;
+  size_t base_;
+  size_t pos_;
+};
+
+thread_local std::vector<char> Writer::scratch_;
+thread_local size_t Writer::used_ = 0;
+
+void WriteKoperasi(const Koperasi& k, Writer& w) {
+  w.Char('{');
   bool first = true;
-  auto field = [&](const char* key, const std::string& v) {
+  auto field = [&](std::string_view key, const std::string& v) {
     if (v.empty()) return;
-    if (!first) out->push_back(',');
+    if (!first) w.Char(',');
     first = false;
-    Key(key, out);
-    AppendJsonString(v, out);
+    w.String(key);
+    w.Char(':');
+    w.String(v);
   };
   field("nama", k.nama);
   field("jenis", k.jenis);
   field("nomor_badan_hukum", k.nomor_badan_hukum);
   field("kabupaten", k.kabupaten);
   field("provinsi", k.provinsi);
-  out->push_back('}');
+  w.Char('}');
 }
 
 }  // namespace
 
+void AppendJsonString(std::string_view s, std::string* out) {
+  Writer w(out);
+  w.String(s);
+}
+
 void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
   const Rulebook& rb = *a.rulebook;
-  out->append("{\"format\":\"kopsehat/penilaian-v1\",");
-  Key("metode", out);
-  AppendJsonString(rb.id, out);
-  out->push_back(',');
-  Key("metode_versi", out);
-  AppendJsonString(rb.version, out);
-  out->push_back(',');
-  Key("koperasi", out);
-  AppendKoperasi(a.koperasi, out);
-  out->append(",\"periode\":{\"akhir\":");
-  AppendJsonString(a.periode_akhir, out);
-  out->append("},\"skor_total\":");
-  AppendPlain(a.total_e6, 6, 0, out);
-  out->append(",\"skor_maksimal\":");
-  AppendPlain(a.max_total_e6, 6, 0, out);
-  out->append(",\"predikat\":");
-  AppendJsonString(a.Predikat().label, out);
-  out->append(",\"aspek\":[");
+  Writer w(out);
+  w.Lit("{\"format\":\"kopsehat/penilaian-v1\",\"metode\":");
+  w.String(rb.id);
+  w.Lit(",\"metode_versi\":");
+  w.String(rb.version);
+  w.Lit(",\"koperasi\":");
+  WriteKoperasi(a.koperasi, w);
+  w.Lit(",\"periode\":{\"akhir\":");
+  w.String(a.periode_akhir);
+  w.Lit("},\"skor_total\":");
+  w.Fixed(a.total_e6, 6, 0);
+  w.Lit(",\"skor_maksimal\":");
+  w.Fixed(a.max_total_e6, 6, 0);
+  w.Lit(",\"predikat\":");
+  w.String(a.Predikat().label);
+  w.Lit(",\"aspek\":[");
   for (size_t i = 0; i < a.aspects.size(); ++i) {
     const AspectResult& r = a.aspects[i];
-    if (i > 0) out->push_back(',');
-    out->append("{\"id\":");
-    AppendJsonString(r.spec->id, out);
-    out->append(",\"nama\":");
-    AppendJsonString(r.spec->name.Get(lang), out);
-    out->append(",\"bobot\":");
-    AppendPlain(r.spec->bobot_e2, 2, 0, out);
-    out->append(",\"skor\":");
-    AppendPlain(r.skor_e6, 6, 0, out);
-    out->push_back('}');
+    if (i > 0) w.Char(',');
+    w.Lit("{\"id\":");
+    w.String(r.spec->id);
+    w.Lit(",\"nama\":");
+    w.String(r.spec->name.Get(lang));
+    w.Lit(",\"bobot\":");
+    w.Fixed(r.spec->bobot_e2, 2, 0);
+    w.Lit(",\"skor\":");
+    w.Fixed(r.skor_e6, 6, 0);
+    w.Char('}');
   }
-  out->append("],\"komponen\":[");
+  w.Lit("],\"komponen\":[");
   for (size_t i = 0; i < a.components.size(); ++i) {
     const ComponentResult& r = a.components[i];
     const Component& c = *r.spec;
-    if (i > 0) out->push_back(',');
-    out->append("{\"id\":");
-    AppendJsonString(c.id, out);
-    out->append(",\"aspek\":");
-    AppendJsonString(c.aspect, out);
+    if (i > 0) w.Char(',');
+    w.Lit("{\"id\":");
+    w.String(c.id);
+    w.Lit(",\"aspek\":");
+    w.String(c.aspect);
     if (c.kind == ComponentKind::kRatio) {
-      out->append(",\"pembilang\":");
-      Amount(r.numerator_sen, out);
-      out->append(",\"penyebut\":");
-      Amount(r.denominator_sen, out);
-      out->append(",\"rasio_persen\":");
+      w.Lit(",\"pembilang\":");
+      w.Amount(r.numerator_sen);
+      w.Lit(",\"penyebut\":");
+      w.Amount(r.denominator_sen);
+      w.Lit(",\"rasio_persen\":");
       if (r.zero_denominator) {
-        out->append("null");
+        w.Lit("null");
       } else {
-        AppendPlain(RoundHalfUp(r.ratio_pct, 4), 4, 0, out);
+        w.Fixed(RoundHalfUp(r.ratio_pct, 4), 4, 0);
       }
       if (r.band >= 0) {
-        out->append(",\"rentang\":");
-        AppendJsonString(c.bands[size_t(r.band)].range.text, out);
+        w.Lit(",\"rentang\":");
+        w.String(c.bands[size_t(r.band)].range.text);
       }
-      out->append(",\"nilai\":");
-      AppendPlain(r.nilai_e2, 2, 0, out);
+      w.Lit(",\"nilai\":");
+      w.Fixed(r.nilai_e2, 2, 0);
     } else {
-      out->append(",\"ya\":");
-      out->append(r.scored ? std::to_string(r.yes) : "null");
-      out->append(",\"butir\":");
-      out->append(std::to_string(r.items));
+      w.Lit(",\"ya\":");
+      if (r.scored) {
+        w.Fixed(r.yes, 0, 0);
+      } else {
+        w.Lit("null");
+      }
+      w.Lit(",\"butir\":");
+      w.Fixed(r.items, 0, 0);
     }
-    out->append(",\"bobot\":");
-    AppendPlain(c.bobot_e2, 2, 0, out);
-    out->append(",\"skor\":");
-    AppendPlain(r.skor_e6, 6, 0, out);
-    out->push_back('}');
+    w.Lit(",\"bobot\":");
+    w.Fixed(c.bobot_e2, 2, 0);
+    w.Lit(",\"skor\":");
+    w.Fixed(r.skor_e6, 6, 0);
+    w.Char('}');
   }
-  out->append("],\"besaran\":{");
+  w.Lit("],\"besaran\":{");
   for (size_t i = 0; i < a.quantities_sen.size(); ++i) {
-    if (i > 0) out->push_back(',');
-    AppendJsonString(rb.quantities[i].id, out);
-    out->push_back(':');
-    Amount(a.quantities_sen[i], out);
+    if (i > 0) w.Char(',');
+    w.String(rb.quantities[i].id);
+    w.Char(':');
+    w.Amount(a.quantities_sen[i]);
   }
-  out->append("},\"peringatan\":[");
+  w.Lit("},\"peringatan\":[");
   for (size_t i = 0; i < a.warnings.size(); ++i) {
-    const Warning& w = a.warnings[i];
-    if (i > 0) out->push_back(',');
-    out->append("{\"kode\":");
-    AppendJsonString(w.kode, out);
-    if (!w.path.empty()) {
-      out->append(",\"path\":");
-      AppendJsonString(w.path, out);
+    const Warning& warning = a.warnings[i];
+    if (i > 0) w.Char(',');
+    w.Lit("{\"kode\":");
+    w.String(warning.kode);
+    if (!warning.path.empty()) {
+      w.Lit(",\"path\":");
+      w.String(warning.path);
     }
-    out->append(",\"pesan\":");
-    AppendJsonString(w.pesan.Get(lang), out);
-    out->push_back('}');
+    w.Lit(",\"pesan\":");
+    w.String(warning.pesan.Get(lang));
+    w.Char('}');
   }
-  out->append("]}");
+  w.Lit("]}");
 }
 
 void AppendProblemsJson(size_t line, const Problems& problems, Lang lang, std::string* out) {
-  out->append("{\"baris\":");
-  out->append(std::to_string(line));
-  out->append(",\"galat\":[");
+  Writer w(out);
+  w.Lit("{\"baris\":");
+  w.Fixed(i128(line), 0, 0);
+  w.Lit(",\"galat\":[");
   bool first = true;
   for (const Problem& p : problems.items()) {
-    if (!first) out->push_back(',');
+    if (!first) w.Char(',');
     first = false;
-    out->append("{\"path\":");
-    AppendJsonString(p.path, out);
-    out->append(",\"kode\":");
-    AppendJsonString(p.code, out);
-    out->append(",\"pesan\":");
-    AppendJsonString(p.Text(lang), out);
-    out->push_back('}');
+    w.Lit("{\"path\":");
+    w.String(p.path);
+    w.Lit(",\"kode\":");
+    w.String(p.code);
+    w.Lit(",\"pesan\":");
+    w.String(p.Text(lang));
+    w.Char('}');
   }
-  out->append("]}");
+  w.Lit("]}");
 }
 
 }  // namespace kopsehat

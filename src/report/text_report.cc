@@ -102,7 +102,7 @@ void RenderChecklist(const ComponentResult& r, Lang lang, std::string* out) {
           T(lang, " poin", " points") + "\n";
   for (const DerivedAnswer& d : r.derived) {
     *out += indent + T(lang, "butir ", "item ") + std::to_string(d.item + 1) + T(lang, " menurut buku: ", " per the books: ") +
-            (d.books_say ? T(lang, "ya", "yes") : T(lang, "tidak", "no")) + " (" + d.explanation.Get(lang) + ")" +
+            (d.books_say ? T(lang, "ya", "yes") : T(lang, "tidak", "no")) + " (" + ExplainDerived(d).Get(lang) + ")" +
             (d.conflict ? T(lang, " — BERBEDA dengan jawaban", " — DIFFERS from the answer") : "") + "\n";
   }
 }
