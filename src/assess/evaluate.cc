@@ -12,16 +12,10 @@ Fraction PercentOf(const Fraction& num, const Fraction& den) {
 }
 
 std::string PctId(const Fraction& f) { return FormatFractionIndonesian(f, 2, 2) + " %"; }
-std::string PctEn(const Fraction& f) { return FormatFractionPlain(f, 2, 2) + " %"; }
+std::string PctEn(const Fraction& f) { return FormatFractionEnglish(f, 2, 2) + " %"; }
 
-std::string RpId(const Fraction& sen) {
-  const Fraction rp{sen.num, CheckedMul(sen.den, 100)};
-  return (rp.num < 0 ? "-Rp " : "Rp ") + FormatFractionIndonesian(Fraction{rp.num < 0 ? -rp.num : rp.num, rp.den}, 0, 2);
-}
-std::string RpEn(const Fraction& sen) {
-  const Fraction rp{sen.num, CheckedMul(sen.den, 100)};
-  return "Rp " + FormatFractionPlain(rp, 0, 2);
-}
+std::string RpId(const Fraction& sen) { return FormatRupiah(sen, Lang::kId); }
+std::string RpEn(const Fraction& sen) { return FormatRupiah(sen, Lang::kEn); }
 
 NextStep NextBand(const Component& c, int band, const Fraction& x) {
   NextStep best;

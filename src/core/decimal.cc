@@ -151,19 +151,32 @@ std::string FormatPlain(i128 units, int scale, int min_decimals) {
   return s;
 }
 
-std::string FormatIndonesian(i128 units, int scale, int min_decimals) {
+namespace {
+
+std::string FormatGrouped(i128 units, int scale, int min_decimals, char thousands, char point) {
   std::string int_part, frac_part;
   SplitDigits(units, scale, min_decimals, &int_part, &frac_part);
-  std::string grouped;
+  std::string s = units < 0 ? "-" : "";
   const size_t n = int_part.size();
   for (size_t i = 0; i < n; ++i) {
-    if (i > 0 && (n - i) % 3 == 0) grouped.push_back('.');
-    grouped.push_back(int_part[i]);
+    if (i > 0 && (n - i) % 3 == 0) s.push_back(thousands);
+    s.push_back(int_part[i]);
   }
-  std::string s = units < 0 ? "-" : "";
-  s += grouped;
-  if (!frac_part.empty()) s += "," + frac_part;
+  if (!frac_part.empty()) {
+    s.push_back(point);
+    s += frac_part;
+  }
   return s;
+}
+
+}  // namespace
+
+std::string FormatIndonesian(i128 units, int scale, int min_decimals) {
+  return FormatGrouped(units, scale, min_decimals, '.', ',');
+}
+
+std::string FormatEnglish(i128 units, int scale, int min_decimals) {
+  return FormatGrouped(units, scale, min_decimals, ',', '.');
 }
 
 i128 RoundHalfUp(i128 num, i128 den, int decimals) {

@@ -40,6 +40,7 @@ bool Rescale(const Decimal& d, int scale, i128* out);
 std::string FormatPlain(i128 units, int scale, int min_decimals);
 void AppendPlain(i128 units, int scale, int min_decimals, std::string* out);  // FormatPlain without a temporary
 std::string FormatIndonesian(i128 units, int scale, int min_decimals);
+std::string FormatEnglish(i128 units, int scale, int min_decimals);  // "1,250,000.5": English reports
 
 // num/den rounded half up (ties toward +infinity) to `decimals` places, returned as units at that scale.
 // den != 0.

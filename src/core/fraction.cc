@@ -106,6 +106,10 @@ std::string FormatFractionPlain(const Fraction& f, int min_decimals, int max_dec
   return FormatFraction(f, min_decimals, max_decimals, FormatPlain);
 }
 
+std::string FormatFractionEnglish(const Fraction& f, int min_decimals, int max_decimals) {
+  return FormatFraction(f, min_decimals, max_decimals, FormatEnglish);
+}
+
 std::string FormatFractionIndonesian(const Fraction& f, int min_decimals, int max_decimals) {
   return FormatFraction(f, min_decimals, max_decimals, FormatIndonesian);
 }

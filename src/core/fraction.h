@@ -36,5 +36,6 @@ i128 RoundHalfUp(const Fraction& f, int decimals);
 std::string FormatFractionPlain(const Fraction& f, int min_decimals, int max_decimals);
 void AppendFractionPlain(const Fraction& f, int min_decimals, int max_decimals, std::string* out);
 std::string FormatFractionIndonesian(const Fraction& f, int min_decimals, int max_decimals);
+std::string FormatFractionEnglish(const Fraction& f, int min_decimals, int max_decimals);
 
 }  // namespace kopsehat

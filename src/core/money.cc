@@ -63,4 +63,13 @@ std::string FormatRupiah(Sen sen) {
   return (sen < 0 ? "-Rp " : "Rp ") + digits;
 }
 
+std::string FormatRupiah(const Fraction& sen, Lang lang) {
+  const bool negative = sen.num < 0;
+  const Fraction rp{negative ? -sen.num : sen.num, CheckedMul(sen.den, 100)};
+  const int min_decimals = rp.num % rp.den == 0 ? 0 : 2;
+  const std::string digits = lang == Lang::kEn ? FormatFractionEnglish(rp, min_decimals, 4)
+                                               : FormatFractionIndonesian(rp, min_decimals, 4);
+  return (negative ? "-Rp " : "Rp ") + digits;
+}
+
 }  // namespace kopsehat

@@ -6,6 +6,8 @@
 #include <string_view>
 
 #include "core/decimal.h"
+#include "core/fraction.h"
+#include "core/problems.h"
 
 namespace kopsehat {
 
@@ -33,5 +35,10 @@ std::string FormatSenPlain(Sen sen);
 
 // "Rp 1.250.000,50", or "Rp 1.250.000" when the amount is whole rupiah; negative as "-Rp 1.250.000".
 std::string FormatRupiah(Sen sen);
+
+// An exact amount in sen that may carry fractions of a sen (a weighted quantity), for people: "Rp 1.250.000",
+// "Rp 746.080.000,50", "Rp 0,005" (Indonesian) or "Rp 746,080,000.50" (English). Whole rupiah print without
+// decimals; otherwise at least two, more only when the exact value needs them (up to 4).
+std::string FormatRupiah(const Fraction& sen, Lang lang);
 
 }  // namespace kopsehat

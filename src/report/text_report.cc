@@ -23,25 +23,14 @@ std::string PadLeft(const std::string& s, size_t width) {
 }
 
 std::string Num(i128 units, int scale, int min_decimals, Lang lang) {
-  return lang == Lang::kEn ? FormatPlain(units, scale, min_decimals) : FormatIndonesian(units, scale, min_decimals);
+  return lang == Lang::kEn ? FormatEnglish(units, scale, min_decimals) : FormatIndonesian(units, scale, min_decimals);
 }
 
 std::string Points(int64_t e6, Lang lang) { return Num(e6, 6, 2, lang); }
 std::string Nilai(int64_t e2, Lang lang) { return Num(e2, 2, 0, lang); }
 
 std::string Pct(const Fraction& f, Lang lang) {
-  return (lang == Lang::kEn ? FormatFractionPlain(f, 2, 2) : FormatFractionIndonesian(f, 2, 2)) + " %";
-}
-
-std::string Rupiah(const Fraction& sen, Lang lang) {
-  const bool neg = sen.num < 0;
-  const Fraction rp{neg ? -sen.num : sen.num, CheckedMul(sen.den, 100)};
-  // Whole rupiah print without decimals; otherwise at least the two of the sen (a weighted quantity may need more).
-  const bool whole = CheckedMul(rp.num, 1) % rp.den == 0;
-  const int min_decimals = whole ? 0 : 2;
-  const std::string digits = lang == Lang::kEn ? FormatFractionPlain(rp, min_decimals, 4)
-                                               : FormatFractionIndonesian(rp, min_decimals, 4);
-  return (neg ? "-Rp " : "Rp ") + digits;
+  return (lang == Lang::kEn ? FormatFractionEnglish(f, 2, 2) : FormatFractionIndonesian(f, 2, 2)) + " %";
 }
 
 std::string EdgeText(const Decimal& d, Lang lang) { return Num(d.units, d.scale, 0, lang); }
@@ -71,7 +60,7 @@ void RenderRatio(const ComponentResult& r, Lang lang, std::string* out) {
   const std::string indent = "       ";
   *out += indent + PadRight(T(lang, "rumus", "formula"), 9) + ": " + Operand(c.numerator_name.Get(lang)) + " / " +
           Operand(c.denominator_name.Get(lang)) + " × 100 %\n";
-  std::string calc = Rupiah(r.numerator_sen, lang) + " / " + Rupiah(r.denominator_sen, lang) + " = ";
+  std::string calc = FormatRupiah(r.numerator_sen, lang) + " / " + FormatRupiah(r.denominator_sen, lang) + " = ";
   calc += r.zero_denominator ? T(lang, "tidak terdefinisi (penyebut nol)", "undefined (zero denominator)")
                              : Pct(r.ratio_pct, lang);
   *out += indent + PadRight(T(lang, "hitungan", "computed"), 9) + ": " + calc + "\n";
@@ -148,7 +137,7 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
   }
   out += PadRight(T(lang, "Periode", "Period"), 12) + ": " + T(lang, "tahun buku berakhir ", "year ending ") +
          FormatDateLong(a.periode_akhir, lang) + "\n";
-  out += PadRight(T(lang, "Metode", "Method"), 12) + ": " + rb.id + " (versi " + rb.version + ") — " + rb.name.Get(lang) + "\n";
+  out += PadRight(T(lang, "Metode", "Method"), 12) + ": " + rb.id + T(lang, " (versi ", " (version ") + rb.version + ") — " + rb.name.Get(lang) + "\n";
   if (rb.origin != "bawaan") out += PadRight(T(lang, "Rulebook", "Rulebook"), 12) + ": " + rb.origin + "\n";
   out += "\n";
 
