@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "assess/assessment.h"
+#include "core/suggest.h"
 
 namespace kopsehat {
 
@@ -246,19 +247,14 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
     bool known = false;
     for (const Component& c : rb.components) known = known || (c.kind == ComponentKind::kChecklist && c.answers_key == a.key);
     if (known) continue;
-    std::string best;
-    int best_d = 4;
+    std::vector<std::string_view> keys;
     for (const Component& c : rb.components) {
-      if (c.kind != ComponentKind::kChecklist) continue;
-      const int d = EditDistance(a.key, c.answers_key);
-      if (d < best_d) {
-        best_d = d;
-        best = c.answers_key;
-      }
+      if (c.kind == ComponentKind::kChecklist) keys.push_back(c.answers_key);
     }
+    const std::string best = NearestKey(a.key, keys);
     problems->Add("manajemen." + a.key, "kunci_tidak_dikenal",
-                  "kunci tidak dikenal untuk metode " + rb.id + (best.empty() ? "" : " (maksudnya '" + best + "'?)"),
-                  "unknown key for method " + rb.id + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+                  "kunci tidak dikenal untuk metode " + rb.id + DidYouMean(best, Lang::kId),
+                  "unknown key for method " + rb.id + DidYouMean(best, Lang::kEn));
   }
   for (const Component& c : rb.components) {
     if (c.kind != ComponentKind::kChecklist) continue;

@@ -48,26 +48,14 @@ Exit codes: 0 assessed; 2 invalid input or rulebook (every problem on stderr); 1
 
 int RunAssess(int argc, char** argv, Lang lang) {
   Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2,
-                 {{"--metode", true}, {"--rulebook", true}, {"--format", true}, {"--lang", true},
-                  {"--tanpa-manajemen", false}, {"--help", false}},
-                 lang, &args, &error)) {
-    std::cerr << "kopsehat assess: " << error << "\n";
-    return kExitInvalid;
-  }
-  if (args.Has("--help")) {
-    std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
-    return kExitOk;
-  }
-  if (!CheckCommonOptions(args, lang)) return kExitInvalid;
-  if (args.positional.size() != 1) {
-    std::cerr << "kopsehat assess: "
-              << (lang == Lang::kEn ? "give exactly one laporan file (see --help)"
-                                    : "sebutkan tepat satu berkas laporan (lihat --help)")
-              << "\n";
-    return kExitInvalid;
-  }
+  int exit_code = kExitOk;
+  const CommandSpec spec{"assess",
+                         {{"--metode", true}, {"--rulebook", true}, {"--format", true}, {"--tanpa-manajemen", false}},
+                         kHelpId,
+                         kHelpEn,
+                         "sebutkan tepat satu berkas laporan",
+                         "give exactly one laporan file"};
+  if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
   const std::string path = args.positional[0];
   Problems problems;
   RulebookChooser chooser;

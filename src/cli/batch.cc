@@ -83,25 +83,14 @@ class Progress {
 
 int RunBatch(int argc, char** argv, Lang lang) {
   Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2,
-                 {{"--out", true}, {"--metode", true}, {"--rulebook", true}, {"--lang", true},
-                  {"--tanpa-manajemen", false}, {"--help", false}},
-                 lang, &args, &error)) {
-    std::cerr << "kopsehat batch: " << error << "\n";
-    return kExitInvalid;
-  }
-  if (args.Has("--help")) {
-    std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
-    return kExitOk;
-  }
-  if (!CheckCommonOptions(args, lang)) return kExitInvalid;
-  if (args.positional.size() != 1) {
-    std::cerr << "kopsehat batch: "
-              << (lang == Lang::kEn ? "give exactly one JSONL file (see --help)" : "sebutkan tepat satu berkas JSONL (lihat --help)")
-              << "\n";
-    return kExitInvalid;
-  }
+  int exit_code = kExitOk;
+  const CommandSpec spec{"batch",
+                         {{"--out", true}, {"--metode", true}, {"--rulebook", true}, {"--tanpa-manajemen", false}},
+                         kHelpId,
+                         kHelpEn,
+                         "sebutkan tepat satu berkas JSONL",
+                         "give exactly one JSONL file"};
+  if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
   Problems setup;
   RulebookChooser chooser;
   if (!chooser.Init(args, &setup)) {

@@ -12,4 +12,16 @@ int RunRules(int argc, char** argv, Lang lang);
 // Validates --format and --lang values; prints the problem and returns false when wrong.
 bool CheckCommonOptions(const Args& args, Lang lang);
 
+// What every file-taking subcommand does first: parse its options, answer --help, check --format/--lang and that
+// exactly one file is named. Returns false when the command is already finished, with its exit code in *exit_code.
+struct CommandSpec {
+  const char* name;  // "assess"
+  std::vector<OptionSpec> options;
+  const char* help_id;
+  const char* help_en;
+  const char* one_file_id;  // "sebutkan tepat satu berkas laporan"
+  const char* one_file_en;
+};
+bool StartFileCommand(int argc, char** argv, Lang lang, const CommandSpec& spec, Args* args, int* exit_code);
+
 }  // namespace kopsehat::cli

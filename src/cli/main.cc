@@ -24,6 +24,30 @@ bool CheckCommonOptions(const Args& args, Lang lang) {
   return true;
 }
 
+bool StartFileCommand(int argc, char** argv, Lang lang, const CommandSpec& spec, Args* args, int* exit_code) {
+  std::string error;
+  std::vector<OptionSpec> options = spec.options;
+  options.push_back({"--lang", true});
+  options.push_back({"--help", false});
+  *exit_code = kExitInvalid;
+  if (!ParseArgs(argc, argv, 2, options, lang, args, &error)) {
+    std::cerr << "kopsehat " << spec.name << ": " << error << "\n";
+    return false;
+  }
+  if (args->Has("--help")) {
+    std::cout << (lang == Lang::kEn ? spec.help_en : spec.help_id);
+    *exit_code = kExitOk;
+    return false;
+  }
+  if (!CheckCommonOptions(*args, lang)) return false;
+  if (args->positional.size() != 1) {
+    std::cerr << "kopsehat " << spec.name << ": " << (lang == Lang::kEn ? spec.one_file_en : spec.one_file_id)
+              << (lang == Lang::kEn ? " (see --help)\n" : " (lihat --help)\n");
+    return false;
+  }
+  return true;
+}
+
 namespace {
 
 const char* kHelpId = R"(kopsehat — penilaian kesehatan koperasi simpan pinjam (KSP/USP)

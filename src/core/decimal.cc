@@ -189,18 +189,4 @@ i128 RoundHalfUp(i128 num, i128 den, int decimals) {
   return FloorDiv(CheckedAdd(scaled, den), CheckedMul(den, 2));
 }
 
-int EditDistance(std::string_view a, std::string_view b) {
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = int(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = int(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const int subst = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, subst});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 }  // namespace kopsehat

@@ -46,7 +46,5 @@ std::string FormatEnglish(i128 units, int scale, int min_decimals);  // "1,250,0
 // den != 0.
 i128 RoundHalfUp(i128 num, i128 den, int decimals);
 
-// Damerau-free Levenshtein distance, for "did you mean" suggestions on unknown keys.
-int EditDistance(std::string_view a, std::string_view b);
 
 }  // namespace kopsehat

@@ -1,6 +1,7 @@
 // Unit tests for core/decimal.h: exact parsing, rescaling, formatting, rounding and edit distance.
 
 #include "core/decimal.h"
+#include "core/suggest.h"
 
 #include <gtest/gtest.h>
 

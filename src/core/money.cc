@@ -12,9 +12,12 @@ bool ParseSimpleAmount(std::string_view text, Sen* out) {
   if (negative) i = 1;
   const size_t int_start = i;
   int64_t rupiah = 0;
-  while (i < text.size() && text[i] >= '0' && text[i] <= '9') rupiah = rupiah * 10 + (text[i++] - '0');
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+    if (i - int_start == 15) return false;  // a 16th digit: the general path decides (and cannot overflow)
+    rupiah = rupiah * 10 + (text[i++] - '0');
+  }
   const size_t int_digits = i - int_start;
-  if (int_digits == 0 || int_digits > 15) return false;  // 15 digits stay below 10^15 rupiah
+  if (int_digits == 0) return false;
   int64_t sen = 0;
   if (i < text.size()) {
     if (text[i] != '.' || text.size() - i - 1 == 0 || text.size() - i - 1 > 2) return false;

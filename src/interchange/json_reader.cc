@@ -4,6 +4,9 @@
 #include <simdjson.h>
 
 #include <string>
+#include <vector>
+
+#include "core/suggest.h"
 
 namespace kopsehat {
 
@@ -24,19 +27,10 @@ T Check(simdjson::simdjson_result<T> r) {
   return value;
 }
 
-void Unknown(Problems* p, const std::string& path, std::string_view key, std::initializer_list<std::string_view> known) {
-  std::string best;
-  int best_d = 4;
-  for (std::string_view k : known) {
-    const int d = EditDistance(key, k);
-    if (d < best_d) {
-      best_d = d;
-      best = std::string(k);
-    }
-  }
-  p->Add(path, "kunci_tidak_dikenal",
-         "kunci tidak dikenal" + (best.empty() ? std::string() : " (maksudnya '" + best + "'?)"),
-         "unknown key" + (best.empty() ? std::string() : " (did you mean '" + best + "'?)"));
+void Unknown(Problems* p, const std::string& path, std::string_view key, const std::vector<std::string_view>& known) {
+  const std::string best = NearestKey(key, known);
+  p->Add(path, "kunci_tidak_dikenal", "kunci tidak dikenal" + DidYouMean(best, Lang::kId),
+         "unknown key" + DidYouMean(best, Lang::kEn));
 }
 
 std::string Join(const std::string& base, std::string_view key) {
@@ -189,20 +183,11 @@ struct LaporanJsonReader::Impl {
       const std::string_view key = Check(field.unescaped_key());
       const int line = FindLine(section_key, key);
       if (line < 0) {
-        const std::string key_path = Join(path, key);
-        std::string best;
-        int best_d = 4;
+        std::vector<std::string_view> known;
         for (const LineSpec& spec : kLines) {
-          if (spec.section != section) continue;
-          const int d = EditDistance(key, spec.key);
-          if (d < best_d) {
-            best_d = d;
-            best = spec.key;
-          }
+          if (spec.section == section) known.push_back(spec.key);
         }
-        problems->Add(key_path, "kunci_tidak_dikenal",
-                      "kunci tidak dikenal" + (best.empty() ? std::string() : " (maksudnya '" + best + "'?)"),
-                      "unknown key" + (best.empty() ? std::string() : " (did you mean '" + best + "'?)"));
+        Unknown(problems, Join(path, key), key, known);
         continue;
       }
       if ((*seen)[size_t(line)]) {

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "core/suggest.h"
 #include "rules/formula.h"
 
 namespace kopsehat {
@@ -76,19 +77,9 @@ void CheckKeys(Context& ctx, const toml::table& table, std::initializer_list<con
     bool ok = false;
     for (const char* a : allowed) ok = ok || key.str() == a;
     if (ok) continue;
-    std::string best;
-    int best_d = 4;
-    for (const char* a : allowed) {
-      const int d = EditDistance(key.str(), a);
-      if (d < best_d) {
-        best_d = d;
-        best = a;
-      }
-    }
-    const std::string hint_id = best.empty() ? "" : " (maksudnya '" + best + "'?)";
-    const std::string hint_en = best.empty() ? "" : " (did you mean '" + best + "'?)";
-    ctx.Error(key.source(), "kunci tidak dikenal '" + std::string(key.str()) + "' di " + where + hint_id,
-              "unknown key '" + std::string(key.str()) + "' in " + where + hint_en);
+    const std::string best = NearestKey(key.str(), std::vector<std::string_view>(allowed.begin(), allowed.end()));
+    ctx.Error(key.source(), "kunci tidak dikenal '" + std::string(key.str()) + "' di " + where + DidYouMean(best, Lang::kId),
+              "unknown key '" + std::string(key.str()) + "' in " + where + DidYouMean(best, Lang::kEn));
   }
 }
 
