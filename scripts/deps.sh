@@ -8,7 +8,8 @@ PACKAGES=(
   libsimdjson-dev        # laporan JSON reader (exact number text via raw_json_token)
   nlohmann-json3-dev     # exact line/column of syntax errors in malformed JSON (error path only)
   libtomlplusplus-dev    # rulebook files
-  libfmt-dev             # text formatting of reports
+  libzip-dev libexpat1-dev   # reading XLSX laporan (zip container + streaming XML with limits)
+  libxlsxwriter-dev          # writing the XLSX laporan template
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-dev  # libFuzzer builds (cmake -DKOPSEHAT_FUZZ=ON)
   python3 hyperfine      # benchmark driver and timing

@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "interchange/json_reader.h"
+#include "interchange/spreadsheet.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 
@@ -14,8 +15,8 @@ namespace {
 
 const char* kHelpId = R"(Pemakaian: kopsehat assess BERKAS [opsi]
 
-Menilai kesehatan satu koperasi dari berkas laporan (JSON, format kopsehat/laporan-v1).
-BERKAS '-' berarti membaca dari masukan standar.
+Menilai kesehatan satu koperasi dari berkas laporan: JSON (kopsehat/laporan-v1), lembar kerja XLSX dari
+'kopsehat template', atau CSV (kunci;nilai). BERKAS '-' berarti membaca JSON dari masukan standar.
 
 Opsi:
   --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list')
@@ -30,8 +31,8 @@ Kode keluar: 0 dinilai; 2 masukan atau rulebook tidak sah (semua masalah di stde
 
 const char* kHelpEn = R"(Usage: kopsehat assess FILE [options]
 
-Assesses the health of one cooperative from a laporan file (JSON, format kopsehat/laporan-v1).
-FILE '-' reads standard input.
+Assesses the health of one cooperative from a laporan file: JSON (kopsehat/laporan-v1), an XLSX workbook from
+'kopsehat template', or CSV (key;value). FILE '-' reads JSON from standard input.
 
 Options:
   --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list')
@@ -64,7 +65,7 @@ int RunAssess(int argc, char** argv, Lang lang) {
     return kExitInvalid;
   }
   std::string text;
-  if (!ReadInputFile(path, kMaxLaporanBytes, &text, &problems)) {
+  if (!ReadInputFile(path, kMaxAnyLaporanBytes, &text, &problems)) {
     PrintProblems(lang == Lang::kEn ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
     return kExitInvalid;
   }
@@ -73,7 +74,7 @@ int RunAssess(int argc, char** argv, Lang lang) {
   Assessment assessment;
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
-  AssessOne(text, &reader, &chooser, options, &laporan, &assessment, &problems);
+  AssessOne(text, path, &reader, &chooser, options, &laporan, &assessment, &problems);
   if (!problems.empty()) {
     const std::string n = std::to_string(problems.size());
     PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):"

@@ -140,7 +140,7 @@ int RunBatch(int argc, char** argv, Lang lang) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
     problems.Clear();
-    if (AssessOne(text, &reader, &chooser, options, &laporan, &assessment, &problems)) {
+    if (AssessOne(text, "", &reader, &chooser, options, &laporan, &assessment, &problems)) {
       AppendPenilaianJson(assessment, lang, &output);
       ++assessed;
     } else {

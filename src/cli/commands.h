@@ -8,6 +8,8 @@ namespace kopsehat::cli {
 int RunAssess(int argc, char** argv, Lang lang);
 int RunBatch(int argc, char** argv, Lang lang);
 int RunRules(int argc, char** argv, Lang lang);
+int RunTemplate(int argc, char** argv, Lang lang);
+int RunConvert(int argc, char** argv, Lang lang);
 
 // Validates --format and --lang values; prints the problem and returns false when wrong.
 bool CheckCommonOptions(const Args& args, Lang lang);

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include "interchange/spreadsheet.h"
+
 namespace kopsehat::cli {
 
 bool ReadInputFile(const std::string& path, size_t max_bytes, std::string* out, Problems* problems) {
@@ -64,13 +66,17 @@ const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Probl
   return rb;
 }
 
-bool AssessOne(std::string_view text, LaporanJsonReader* reader, RulebookChooser* chooser,
-               const EvaluateOptions& options, Laporan* laporan, Assessment* assessment, Problems* problems) {
-  const bool read_ok = reader->Read(text, laporan, problems);
-  // A problem without a key path concerns the whole document (not JSON, not an object, too large): then nothing
-  // more can be said about its contents.
+bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonReader* reader,
+               RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
+               Problems* problems) {
+  const bool read_ok = IsSpreadsheetFile(text, file_name) ? ReadLaporanAny(text, file_name, laporan, problems)
+                                                           : reader->Read(text, laporan, problems);
+  // A problem that concerns the whole document (not JSON, not an object, not a workbook, too large) leaves nothing
+  // more to say about its contents.
   bool structure_read = true;
-  for (const Problem& p : problems->items()) structure_read = structure_read && !p.path.empty();
+  for (const Problem& p : problems->items()) {
+    structure_read = structure_read && !p.path.empty() && p.path != file_name;
+  }
   if (!structure_read) return false;
   const Rulebook* rb = chooser->Choose(laporan->metode, problems);
   if (rb == nullptr) return false;

@@ -37,8 +37,10 @@ class RulebookChooser {
 
 // Reads, validates and assesses one laporan, collecting every problem: the reader's, the rulebook choice's and
 // those only the method can see (checklist lengths), so a user sees them all in one run. True when assessed.
-bool AssessOne(std::string_view text, LaporanJsonReader* reader, RulebookChooser* chooser,
-               const EvaluateOptions& options, Laporan* laporan, Assessment* assessment, Problems* problems);
+// `file_name` decides, with the first bytes, whether the text is JSON, XLSX or CSV.
+bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonReader* reader,
+               RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
+               Problems* problems);
 
 // Prints "kopsehat: <title>" and every problem, one a line, on stderr.
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang);

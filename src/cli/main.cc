@@ -55,11 +55,13 @@ const char* kHelpId = R"(kopsehat — penilaian kesehatan koperasi simpan pinjam
 Pemakaian: kopsehat PERINTAH [opsi]
 
 Perintah:
-  assess BERKAS      nilai satu laporan dan cetak laporannya
+  assess BERKAS      nilai satu laporan (JSON, XLSX atau CSV) dan cetak laporannya
   batch BERKAS.jsonl nilai satu laporan per baris, hasil satu baris JSON per laporan
   rules list         daftar metode (rulebook) yang tersedia
   rules show ID      tampilkan isi satu metode
   rules check BERKAS periksa sebuah berkas rulebook
+  template --out F   buat template laporan untuk diisi (XLSX atau CSV)
+  convert BERKAS --to json|xlsx|csv   ubah bentuk laporan
 
 Opsi umum: --lang id|en, --help, --version
 Panduan: docs/panduan.md
@@ -75,6 +77,8 @@ Commands:
   rules list         list the available methods (rulebooks)
   rules show ID      show one method in full
   rules check FILE   check a rulebook file
+  template --out F   create a laporan template to fill (XLSX or CSV)
+  convert FILE --to json|xlsx|csv   convert a laporan between forms
 
 Common options: --lang id|en, --help, --version
 Guide: docs/panduan.md
@@ -94,6 +98,8 @@ int Main(int argc, char** argv) {
   if (command == "assess") return RunAssess(argc, argv, lang);
   if (command == "batch") return RunBatch(argc, argv, lang);
   if (command == "rules") return RunRules(argc, argv, lang);
+  if (command == "template") return RunTemplate(argc, argv, lang);
+  if (command == "convert") return RunConvert(argc, argv, lang);
   if (command == "--lang" && argc >= 3) {  // "kopsehat --lang en" alone: help in that language
     std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
     return kExitOk;

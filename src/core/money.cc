@@ -1,5 +1,8 @@
 #include "core/money.h"
 
+#include <algorithm>
+#include <string>
+
 namespace kopsehat {
 
 namespace {
@@ -56,6 +59,160 @@ AmountError ParseAmountSen(std::string_view text, Sen* out) {
   if (sen > kMaxAbsAmountSen || sen < -kMaxAbsAmountSen) return AmountError::kTooLarge;
   *out = Sen(sen);
   return AmountError::kNone;
+}
+
+namespace {
+
+AmountError FromDecimal(const Decimal& d, Sen* out) {
+  if (SignificantScale(d) > 2) return AmountError::kTooManyDecimals;
+  i128 sen = 0;
+  if (!Rescale(d, 2, &sen)) return AmountError::kTooManyDecimals;
+  if (sen > kMaxAbsAmountSen || sen < -kMaxAbsAmountSen) return AmountError::kTooLarge;
+  *out = Sen(sen);
+  return AmountError::kNone;
+}
+
+// Number of significant digits of |units| (0 for zero).
+int SignificantDigits(i128 units) {
+  u128 m = units < 0 ? u128(0) - u128(units) : u128(units);
+  int n = 0;
+  while (m != 0) {
+    m /= 10;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+AmountError ParseSpreadsheetNumberSen(std::string_view stored, Sen* out) {
+  // mantissa [eE] exponent
+  const size_t e = stored.find_first_of("eE");
+  Decimal d;
+  const DecimalError err = ParseDecimal(stored.substr(0, e), &d);
+  if (err == DecimalError::kTooManyDigits) return AmountError::kTooLarge;
+  if (err != DecimalError::kNone) return AmountError::kNotANumber;
+  if (e != std::string_view::npos) {
+    std::string_view exp = stored.substr(e + 1);
+    bool negative = false;
+    if (!exp.empty() && (exp[0] == '+' || exp[0] == '-')) {
+      negative = exp[0] == '-';
+      exp.remove_prefix(1);
+    }
+    if (exp.empty() || exp.size() > 3) return AmountError::kNotANumber;
+    int x = 0;
+    for (const char c : exp) {
+      if (c < '0' || c > '9') return AmountError::kNotANumber;
+      x = x * 10 + (c - '0');
+    }
+    if (negative) {
+      d.scale += x;
+      if (d.scale > kMaxDecimalDigits) return d.units == 0 ? FromDecimal(Decimal{}, out) : AmountError::kTooManyDecimals;
+    } else {
+      if (x > d.scale + 17) return d.units == 0 ? FromDecimal(Decimal{}, out) : AmountError::kTooLarge;
+      if (x <= d.scale) {
+        d.scale -= x;
+      } else {
+        d.units = CheckedMul(d.units, Pow10(x - d.scale));
+        d.scale = 0;
+      }
+    }
+  }
+  const int digits = SignificantDigits(d.units);
+  if (digits > 15) {
+    const int drop = digits - 15;
+    if (drop > d.scale) return AmountError::kTooLarge;  // the integer part itself exceeds double precision
+    d.units = RoundHalfUp(d.units, Pow10(drop), 0);
+    d.scale -= drop;
+  }
+  return FromDecimal(d, out);
+}
+
+AmountError ParseAmountTextSen(std::string_view text, Sen* out) {
+  std::string s;
+  // Normalise: drop spaces (also no-break spaces), the currency, a trailing ",-" (Indonesian for "no sen").
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == ' ' || c == '\t') continue;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      ++i;
+      continue;
+    }
+    s.push_back(char(c));
+  }
+  bool negative = false;
+  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
+    negative = true;
+    s = s.substr(1, s.size() - 2);
+  }
+  if (!s.empty() && s[0] == '-') {
+    if (negative) return AmountError::kNotANumber;
+    negative = true;
+    s.erase(0, 1);
+  }
+  if (s.size() >= 2 && (s[0] == 'R' || s[0] == 'r') && (s[1] == 'p' || s[1] == 'P')) {
+    s.erase(0, 2);
+    if (!s.empty() && s[0] == '.') s.erase(0, 1);
+  }
+  if (!s.empty() && s[0] == '-') {  // "Rp -1.000"
+    if (negative) return AmountError::kNotANumber;
+    negative = true;
+    s.erase(0, 1);
+  }
+  if (s.size() >= 2 && s.compare(s.size() - 2, 2, ",-") == 0) s.erase(s.size() - 2);
+  if (s.empty()) return AmountError::kNotANumber;
+  for (const char c : s) {
+    if ((c < '0' || c > '9') && c != '.' && c != ',') {
+      return (c == 'e' || c == 'E') ? AmountError::kExponent : AmountError::kNotANumber;
+    }
+  }
+  const size_t dots = size_t(std::count(s.begin(), s.end(), '.'));
+  const size_t commas = size_t(std::count(s.begin(), s.end(), ','));
+  char group = 0, point = 0;
+  if (dots > 0 && commas > 0) {
+    // Both: the one that comes last is the decimal point ("1.250.000,50" or "1,250,000.50").
+    point = s.find_last_of(".,") == s.rfind(',') ? ',' : '.';
+    group = point == ',' ? '.' : ',';
+  } else if (dots + commas == 0) {
+    // plain digits
+  } else {
+    const char sep = dots > 0 ? '.' : ',';
+    const size_t count = dots > 0 ? dots : commas;
+    const size_t after = s.size() - s.rfind(sep) - 1;
+    if (count > 1) {
+      group = sep;  // "1.250.000": only a thousands separator repeats
+    } else if (after == 3) {
+      return AmountError::kAmbiguous;  // "1.250": 1250 in Indonesian, 1.25 in English
+    } else {
+      point = sep;  // "1250,5", "1250.50", "0.125" (three or more decimals is refused below)
+    }
+  }
+  // Check the groups: the first has 1-3 digits, every later one exactly 3; then rebuild in plain form.
+  std::string plain(negative ? "-" : "");
+  const size_t point_at = point ? s.rfind(point) : std::string::npos;
+  const std::string int_part = s.substr(0, point_at);
+  if (group) {
+    size_t start = 0;
+    bool first = true;
+    for (;;) {
+      const size_t next = int_part.find(group, start);
+      const size_t len = (next == std::string::npos ? int_part.size() : next) - start;
+      if ((first && (len == 0 || len > 3)) || (!first && len != 3)) return AmountError::kNotANumber;
+      plain += int_part.substr(start, len);
+      if (next == std::string::npos) break;
+      start = next + 1;
+      first = false;
+    }
+  } else {
+    plain += int_part;
+  }
+  if (point_at != std::string::npos) {
+    const std::string frac = s.substr(point_at + 1);
+    if (frac.find_first_of(".,") != std::string::npos) return AmountError::kNotANumber;
+    plain.push_back('.');
+    plain += frac;
+  }
+  return ParseAmountSen(plain, out);
 }
 
 std::string FormatSenPlain(Sen sen) { return FormatPlain(sen, 2, 2); }

@@ -24,11 +24,24 @@ enum class AmountError {
   kExponent,         // 1e5: refused, write the amount out
   kTooManyDecimals,  // more than 2 significant decimals (a fraction of a sen)
   kTooLarge,         // |amount| > Rp 10^15
+  kAmbiguous,        // "1.250" or "1,250": a thousands group or a decimal fraction? (people's forms only)
 };
 
 // Parses a Rupiah amount in plain machine form ("1250000.50", "-5", "12.500" = 12.5) into sen, exactly.
 // Trailing zeros beyond two decimals are accepted (they carry no value); other digits beyond the sen are refused.
 AmountError ParseAmountSen(std::string_view text, Sen* out);
+
+// A number cell of a spreadsheet, from its stored text ("1250000.5", "1.25E+6", "1234567.8899999999"). Spreadsheets
+// keep numbers as binary doubles and store up to 17 significant digits, so a typed 1234567.89 can come back as
+// 1234567.8899999999. Such text is rounded (in decimal, exactly) to 15 significant digits — the precision a double
+// carries for every value — before the two-decimal rule applies. Values beyond 15 digits are refused as too large
+// to be exact (over Rp 10^13 with sen, which a cell cannot hold exactly anyway).
+AmountError ParseSpreadsheetNumberSen(std::string_view stored, Sen* out);
+
+// An amount as people type it in a text cell or a CSV file: Indonesian "1.250.000,50", "Rp 1.250.000", "Rp.
+// 1.250.000,-", "(1.000)" for negative, "-1.000"; plain "1250000.50"; English "1,250,000.50". A lone "1.250" or
+// "1,250" is refused as ambiguous (kAmbiguous): a thousands group in Indonesian, a decimal fraction in English.
+AmountError ParseAmountTextSen(std::string_view text, Sen* out);
 
 // "1250000.50" — always two decimals, for machines.
 std::string FormatSenPlain(Sen sen);

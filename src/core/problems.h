@@ -30,6 +30,7 @@ class Problems {
   bool empty() const { return items_.empty(); }
   size_t size() const { return items_.size() + dropped_; }
   const std::vector<Problem>& items() const { return items_; }
+  std::vector<Problem>& mutable_items() { return items_; }  // to point problems at cells after the fact
   size_t dropped() const { return dropped_; }
   void Clear() {
     items_.clear();

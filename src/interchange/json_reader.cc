@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/suggest.h"
+#include "interchange/fields.h"
 
 namespace kopsehat {
 
@@ -140,26 +141,10 @@ struct LaporanJsonReader::Impl {
       return;
     }
     Sen sen = 0;
-    switch (ParseAmountSen(text, &sen)) {
-      case AmountError::kNone:
-        break;
-      case AmountError::kNotANumber:
-        problems->Add(path, "bukan_angka",
-                      "'" + std::string(text.substr(0, 40)) + "' bukan angka; tulis seperti 1250000 atau \"1250000.50\"",
-                      "'" + std::string(text.substr(0, 40)) + "' is not a number; write it like 1250000 or \"1250000.50\"");
-        return;
-      case AmountError::kExponent:
-        problems->Add(path, "bukan_angka", "notasi eksponen (" + std::string(text.substr(0, 40)) + ") tidak diterima; tulis angkanya utuh",
-                      "exponent notation (" + std::string(text.substr(0, 40)) + ") is not accepted; write the amount out");
-        return;
-      case AmountError::kTooManyDecimals:
-        problems->Add(path, "desimal_berlebih", "paling banyak 2 angka desimal (sen): " + std::string(text.substr(0, 40)),
-                      "at most 2 decimals (sen): " + std::string(text.substr(0, 40)));
-        return;
-      case AmountError::kTooLarge:
-        problems->Add(path, "terlalu_besar", "melebihi batas Rp 1.000.000.000.000.000 (10^15)",
-                      "exceeds the limit of Rp 1,000,000,000,000,000 (10^15)");
-        return;
+    const AmountError error = ParseAmountSen(text, &sen);
+    if (error != AmountError::kNone) {
+      AddAmountProblem(problems, path, error, text, /*people_forms=*/false);
+      return;
     }
     if (sen < 0 && !kLines[size_t(line)].may_be_negative) {
       problems->Add(path, "negatif", "tidak boleh negatif", "must not be negative");
@@ -226,8 +211,7 @@ struct LaporanJsonReader::Impl {
       seen[slot] = true;
       std::string* target = targets[slot];
       *target = ReadText(field.value(), path);
-      if (target == &k.jenis && !k.jenis.empty() && k.jenis != "KSP" && k.jenis != "USP" && k.jenis != "KSPPS" &&
-          k.jenis != "USPPS") {
+      if (target == &k.jenis && !k.jenis.empty() && !IsKnownJenis(k.jenis)) {
         problems->Add(path, "nilai_tidak_sah", "harus salah satu dari KSP, USP, KSPPS, USPPS",
                       "must be one of KSP, USP, KSPPS, USPPS");
       }

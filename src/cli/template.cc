@@ -1,0 +1,192 @@
+// `kopsehat template --out FILE` and `kopsehat convert FILE --to json|xlsx|csv`: the spreadsheet a treasurer fills,
+// and conversions between the laporan forms (a filled template is a conversion of a laporan to XLSX).
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "interchange/json_reader.h"
+#include "interchange/spreadsheet.h"
+
+namespace kopsehat::cli {
+
+namespace {
+
+const char* kTemplateHelpId = R"(Pemakaian: kopsehat template --out BERKAS [opsi]
+
+Membuat template laporan untuk diisi bendahara: lembar kerja XLSX (Identitas, Neraca, Hasil Usaha, Pinjaman,
+Manajemen; sel isian berwarna kuning, total dan pemeriksaan keseimbangan neraca langsung terlihat, pilihan Ya/Tidak)
+atau CSV (kunci;nilai). Setelah diisi: kopsehat assess BERKAS.
+
+Opsi:
+  --out BERKAS        berkas yang dibuat (.xlsx atau .csv)
+  --format xlsx|csv   bentuk template (bawaan: dari nama berkas, lalu xlsx)
+  --metode ID         metode yang daftar periksanya dipakai (bawaan: ksp-2016)
+  --rulebook BERKAS   rulebook dari berkas TOML
+  --lang id|en        bahasa pesan
+  --help              tampilkan bantuan ini
+)";
+
+const char* kTemplateHelpEn = R"(Usage: kopsehat template --out FILE [options]
+
+Creates a laporan template for a treasurer to fill: an XLSX workbook (Identitas, Neraca, Hasil Usaha, Pinjaman,
+Manajemen; yellow input cells, totals and the balance check visible as they type, Ya/Tidak drop-downs) or a CSV
+(key;value). Once filled: kopsehat assess FILE.
+
+Options:
+  --out FILE          the file to create (.xlsx or .csv)
+  --format xlsx|csv   template form (default: from the file name, then xlsx)
+  --metode ID         method whose checklist is used (default: ksp-2016)
+  --rulebook FILE     rulebook from a TOML file
+  --lang id|en        message language
+  --help              show this help
+)";
+
+const char* kConvertHelpId = R"(Pemakaian: kopsehat convert BERKAS --to json|xlsx|csv [--out BERKAS]
+
+Mengubah laporan dari satu bentuk ke bentuk lain, dengan pemeriksaan yang sama seperti 'assess': JSON, XLSX dan CSV
+dibaca; JSON dan CSV ditulis ke keluaran standar bila --out tidak diberikan; XLSX perlu --out.
+
+Opsi:
+  --to json|xlsx|csv  bentuk tujuan
+  --out BERKAS        berkas tujuan
+  --metode ID         metode yang daftar periksanya dipakai untuk XLSX/CSV (bawaan: metode laporan, lalu ksp-2016)
+  --lang id|en        bahasa pesan
+  --help              tampilkan bantuan ini
+)";
+
+const char* kConvertHelpEn = R"(Usage: kopsehat convert FILE --to json|xlsx|csv [--out FILE]
+
+Converts a laporan from one form to another, with the same checks as 'assess': JSON, XLSX and CSV are read; JSON
+and CSV go to standard output when --out is not given; XLSX needs --out.
+
+Options:
+  --to json|xlsx|csv  target form
+  --out FILE          target file
+  --metode ID         method whose checklist is used for XLSX/CSV (default: the laporan's, then ksp-2016)
+  --lang id|en        message language
+  --help              show this help
+)";
+
+long long CreatedEpoch() {
+  // Reproducible builds convention: a fixed timestamp makes the workbook byte-identical.
+  const char* e = std::getenv("SOURCE_DATE_EPOCH");
+  return e != nullptr ? std::atoll(e) : 0;
+}
+
+bool EndsWith(const std::string& s, const char* suffix) {
+  const std::string x(suffix);
+  return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
+}
+
+// Writes the laporan (or an empty template) in `form` to `out_path` ("" = stdout for text forms).
+int WriteForm(const std::string& form, const std::string& out_path, const TemplateOptions& options, Lang lang) {
+  if (form == "xlsx") {
+    if (out_path.empty()) {
+      std::cerr << "kopsehat: " << (lang == Lang::kEn ? "an XLSX file needs --out FILE" : "berkas XLSX memerlukan --out BERKAS") << "\n";
+      return kExitInvalid;
+    }
+    std::string eid, een;
+    if (!WriteTemplateXlsx(out_path, options, &eid, &een)) {
+      std::cerr << "kopsehat: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+      return kExitInvalid;
+    }
+    return kExitOk;
+  }
+  const std::string text = form == "csv" ? TemplateCsv(options) : LaporanToJson(*options.prefill);
+  if (out_path.empty()) {
+    std::cout << text;
+    return kExitOk;
+  }
+  std::ofstream f(out_path, std::ios::binary);
+  f << text;
+  if (!f.flush()) {
+    std::cerr << "kopsehat: " << out_path << ": " << (lang == Lang::kEn ? "cannot write the file" : "berkas tidak dapat ditulis") << "\n";
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunTemplate(int argc, char** argv, Lang lang) {
+  Args args;
+  std::string error;
+  if (!ParseArgs(argc, argv, 2,
+                 {{"--out", true}, {"--format", true}, {"--metode", true}, {"--rulebook", true}, {"--lang", true},
+                  {"--help", false}},
+                 lang, &args, &error)) {
+    std::cerr << "kopsehat template: " << error << "\n";
+    return kExitInvalid;
+  }
+  if (args.Has("--help")) {
+    std::cout << (lang == Lang::kEn ? kTemplateHelpEn : kTemplateHelpId);
+    return kExitOk;
+  }
+  const std::string out = args.Get("--out");
+  if (out.empty() || !args.positional.empty()) {
+    std::cerr << "kopsehat template: " << (lang == Lang::kEn ? "name the file with --out (see --help)" : "sebutkan berkasnya dengan --out (lihat --help)") << "\n";
+    return kExitInvalid;
+  }
+  std::string form = args.Get("--format", EndsWith(out, ".csv") ? "csv" : "xlsx");
+  if (form != "xlsx" && form != "csv") {
+    std::cerr << "kopsehat template: " << (lang == Lang::kEn ? "--format must be xlsx or csv" : "--format harus xlsx atau csv") << "\n";
+    return kExitInvalid;
+  }
+  Problems problems;
+  RulebookChooser chooser;
+  const Rulebook* rb = chooser.Init(args, &problems) ? chooser.Choose("", &problems) : nullptr;
+  if (rb == nullptr) {
+    PrintProblems(lang == Lang::kEn ? "the method is invalid:" : "metode tidak sah:", problems, lang);
+    return kExitInvalid;
+  }
+  TemplateOptions options;
+  options.rulebook = rb;
+  options.created_epoch = CreatedEpoch();
+  return WriteForm(form, out, options, lang);
+}
+
+int RunConvert(int argc, char** argv, Lang lang) {
+  Args args;
+  int exit_code = kExitOk;
+  const CommandSpec spec{"convert",
+                         {{"--to", true}, {"--out", true}, {"--metode", true}, {"--rulebook", true}},
+                         kConvertHelpId,
+                         kConvertHelpEn,
+                         "sebutkan tepat satu berkas laporan",
+                         "give exactly one laporan file"};
+  if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
+  const std::string form = args.Get("--to");
+  if (form != "json" && form != "xlsx" && form != "csv") {
+    std::cerr << "kopsehat convert: " << (lang == Lang::kEn ? "--to must be json, xlsx or csv" : "--to harus json, xlsx atau csv") << "\n";
+    return kExitInvalid;
+  }
+  const std::string path = args.positional[0];
+  Problems problems;
+  std::string text;
+  if (!ReadInputFile(path, kMaxAnyLaporanBytes, &text, &problems)) {
+    PrintProblems(lang == Lang::kEn ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
+    return kExitInvalid;
+  }
+  Laporan laporan;
+  if (!ReadLaporanAny(text, path, &laporan, &problems)) {
+    const std::string n = std::to_string(problems.size());
+    PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):" : path + " tidak sah (" + n + " masalah):",
+                  problems, lang);
+    return kExitInvalid;
+  }
+  RulebookChooser chooser;
+  const Rulebook* rb = chooser.Init(args, &problems) ? chooser.Choose(laporan.metode, &problems) : nullptr;
+  if (rb == nullptr) {
+    PrintProblems(lang == Lang::kEn ? "the method is invalid:" : "metode tidak sah:", problems, lang);
+    return kExitInvalid;
+  }
+  TemplateOptions options;
+  options.rulebook = rb;
+  options.prefill = &laporan;
+  options.created_epoch = CreatedEpoch();
+  return WriteForm(form, args.Get("--out"), options, lang);
+}
+
+}  // namespace kopsehat::cli

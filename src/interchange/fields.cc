@@ -1,0 +1,300 @@
+#include "interchange/fields.h"
+
+#include <cctype>
+#include <cstdio>
+
+#include "core/suggest.h"
+#include "interchange/json_reader.h"
+
+namespace kopsehat {
+
+void AddAmountProblem(Problems* problems, const std::string& path, AmountError error, std::string_view text,
+                      bool people_forms) {
+  const std::string shown(text.substr(0, 40));
+  const std::string hint_id = people_forms ? "tulis seperti 1.250.000 atau 1.250.000,50" : "tulis seperti 1250000 atau \"1250000.50\"";
+  const std::string hint_en = people_forms ? "write it like 1.250.000 or 1.250.000,50" : "write it like 1250000 or \"1250000.50\"";
+  switch (error) {
+    case AmountError::kNone:
+      return;
+    case AmountError::kNotANumber:
+      problems->Add(path, "bukan_angka", "'" + shown + "' bukan angka; " + hint_id, "'" + shown + "' is not a number; " + hint_en);
+      return;
+    case AmountError::kExponent:
+      problems->Add(path, "bukan_angka", "notasi eksponen (" + shown + ") tidak diterima; tulis angkanya utuh",
+                    "exponent notation (" + shown + ") is not accepted; write the amount out");
+      return;
+    case AmountError::kTooManyDecimals:
+      problems->Add(path, "desimal_berlebih", "paling banyak 2 angka desimal (sen): " + shown,
+                    "at most 2 decimals (sen): " + shown);
+      return;
+    case AmountError::kTooLarge:
+      problems->Add(path, "terlalu_besar", "melebihi batas Rp 1.000.000.000.000.000 (10^15)",
+                    "exceeds the limit of Rp 1,000,000,000,000,000 (10^15)");
+      return;
+    case AmountError::kAmbiguous:
+      problems->Add(path, "angka_ambigu",
+                    "'" + shown + "' bisa berarti ribuan atau pecahan desimal; tulis 1.250 sebagai 1250 (seribu dua ratus "
+                    "lima puluh) atau 1,25 (satu koma dua lima)",
+                    "'" + shown + "' could be a thousands group or a decimal fraction; write 1250 or 1,25 (Indonesian "
+                    "decimal comma) instead");
+      return;
+  }
+}
+
+bool IsKnownJenis(std::string_view jenis) {
+  return jenis == "KSP" || jenis == "USP" || jenis == "KSPPS" || jenis == "USPPS";
+}
+
+std::string ExcelSerialToIsoDate(std::string_view stored) {
+  Decimal d;
+  if (ParseDecimal(stored, &d) != DecimalError::kNone || SignificantScale(d) != 0) return {};
+  i128 serial = 0;
+  if (!Rescale(d, 0, &serial) || serial < 1 || serial > 2958465 || serial == 60) return {};  // 60: 1900-02-29
+  // Excel counts 1900-02-29, which did not exist: serials from 61 on are one day ahead.
+  int64_t days = int64_t(serial) - (serial >= 61 ? 1 : 0);  // days since 1899-12-31
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+  const int64_t z0 = days - 25568 + 719468;  // 1899-12-31 is 25568 days before 1970-01-01
+  const int64_t era = (z0 >= 0 ? z0 : z0 - 146096) / 146097;
+  const int64_t doe = z0 - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t day = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(year), int(month), int(day));
+  return buf;
+}
+
+namespace {
+
+constexpr std::string_view kKoperasiKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
+constexpr std::string_view kChecklistLists[] = {"umum", "kelembagaan", "permodalan", "aktiva", "likuiditas"};
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// "31/12/2025", "31-12-2025" or "2025-12-31" → "2025-12-31"; empty when none of these.
+std::string DateText(std::string_view s) {
+  if (IsIsoDate(s)) return std::string(s);
+  if (s.size() == 10 && (s[2] == '/' || s[2] == '-' || s[2] == '.') && s[5] == s[2]) {
+    const std::string iso = std::string(s.substr(6, 4)) + "-" + std::string(s.substr(3, 2)) + "-" + std::string(s.substr(0, 2));
+    if (IsIsoDate(iso)) return iso;
+  }
+  return {};
+}
+
+}  // namespace
+
+const std::vector<std::string>& LaporanBuilder::KnownKeys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> k;
+    for (std::string_view f : kKoperasiKeys) k.push_back("koperasi." + std::string(f));
+    k.push_back("periode.akhir");
+    k.push_back("metode");
+    for (int i = 0; i < kLineCount; ++i) k.push_back(LinePath(i));
+    for (int i = 0; i < kLineCount; ++i) k.push_back("periode_lalu." + LinePath(i));
+    return k;
+  }();
+  return keys;
+}
+
+LaporanBuilder::LaporanBuilder(Laporan* out, Problems* problems)
+    : out_(out), problems_(problems), problems_before_(problems->size()) {
+  *out_ = Laporan{};
+}
+
+std::string LaporanBuilder::Where(const std::string& place, std::string_view key) const {
+  return place + " (" + std::string(key) + ")";
+}
+
+void LaporanBuilder::Set(std::string_view key_in, Kind kind, std::string_view value, const std::string& place) {
+  const std::string key(key_in);
+  const bool empty = kind == Kind::kEmpty || (kind == Kind::kText && value.find_first_not_of(" \t") == std::string_view::npos);
+  auto [it, inserted] = places_.emplace(key, place);
+  if (!inserted && !empty) {
+    if (it->second.find("!kosong") == std::string::npos) {
+      problems_->Add(Where(place, key), "kunci_ganda", "kunci ini sudah diisi di " + it->second,
+                     "this key is already filled at " + it->second);
+      return;
+    }
+    it->second = place;
+  }
+  if (empty && inserted) it->second = place + "!kosong";  // remembered as empty: a later filled duplicate wins
+  const std::string where = Where(place, key);
+
+  // manajemen.<list>[n]
+  if (key.rfind("manajemen.", 0) == 0) {
+    const size_t open = key.find('['), close = key.find(']');
+    const std::string list = key.substr(10, open == std::string::npos ? std::string::npos : open - 10);
+    size_t item = 0;
+    bool ok = open != std::string::npos && close == key.size() - 1 && close > open + 1;
+    for (size_t i = open + 1; ok && i < close; ++i) {
+      ok = std::isdigit(static_cast<unsigned char>(key[i])) != 0 && item < 1000;
+      item = item * 10 + size_t(key[i] - '0');
+    }
+    if (!ok || item == 0) {
+      problems_->Add(where, "kunci_tidak_dikenal", "tulis butir daftar periksa seperti manajemen.umum[1]",
+                     "write a checklist item like manajemen.umum[1]");
+      return;
+    }
+    SetAnswer(list, item, empty ? Kind::kEmpty : kind, value, where);
+    return;
+  }
+  if (key == "metode") {
+    if (!empty) out_->metode = std::string(value);
+    return;
+  }
+  if (key == "periode.akhir") {
+    if (empty) return;
+    out_->periode_akhir = kind == Kind::kNumber ? ExcelSerialToIsoDate(value) : DateText(value);
+    if (out_->periode_akhir.empty()) {
+      problems_->Add(where, "tanggal_tidak_sah", "tanggal harus berbentuk TTTT-BB-HH (2025-12-31) atau HH/BB/TTTT (31/12/2025)",
+                     "the date must be YYYY-MM-DD (2025-12-31) or DD/MM/YYYY (31/12/2025)");
+      out_->periode_akhir = "?";  // given but invalid: not also "missing"
+    }
+    return;
+  }
+  if (key.rfind("koperasi.", 0) == 0) {
+    const std::string_view field = std::string_view(key).substr(9);
+    std::string* targets[] = {&out_->koperasi.nama, &out_->koperasi.jenis, &out_->koperasi.nomor_badan_hukum,
+                              &out_->koperasi.kabupaten, &out_->koperasi.provinsi};
+    for (size_t i = 0; i < std::size(kKoperasiKeys); ++i) {
+      if (kKoperasiKeys[i] != field) continue;
+      if (empty) return;
+      if (value.size() > kMaxTextChars) {
+        problems_->Add(where, "terlalu_panjang", "teks lebih dari " + std::to_string(kMaxTextChars) + " karakter",
+                       "text longer than " + std::to_string(kMaxTextChars) + " characters");
+        return;
+      }
+      *targets[i] = std::string(value);
+      if (i == 1 && !IsKnownJenis(value)) {
+        problems_->Add(where, "nilai_tidak_sah", "harus salah satu dari KSP, USP, KSPPS, USPPS",
+                       "must be one of KSP, USP, KSPPS, USPPS");
+      }
+      return;
+    }
+  }
+  const bool previous = key.rfind("periode_lalu.", 0) == 0;
+  const int line = FindLine(previous ? std::string_view(key).substr(13) : std::string_view(key));
+  if (line >= 0) {
+    if (!empty) SetAmount(key, line, previous, kind, value, where);
+    return;
+  }
+  std::vector<std::string_view> known(KnownKeys().begin(), KnownKeys().end());
+  const std::string best = NearestKey(key, known);
+  places_.erase(key);
+  problems_->Add(where, "kunci_tidak_dikenal", "kunci tidak dikenal" + DidYouMean(best, Lang::kId),
+                 "unknown key" + DidYouMean(best, Lang::kEn));
+}
+
+void LaporanBuilder::SetAmount(std::string_view key, int line, bool previous, Kind kind, std::string_view value,
+                               const std::string& where) {
+  (void)key;
+  Sen sen = 0;
+  AmountError error = AmountError::kNotANumber;
+  if (kind == Kind::kNumber) {
+    error = ParseSpreadsheetNumberSen(value, &sen);
+  } else if (kind == Kind::kText) {
+    error = ParseAmountTextSen(value, &sen);
+  }
+  if (error != AmountError::kNone) {
+    AddAmountProblem(problems_, where, error, kind == Kind::kBoolean ? std::string_view("TRUE/FALSE") : value,
+                     /*people_forms=*/true);
+    return;
+  }
+  if (sen < 0 && !kLines[size_t(line)].may_be_negative) {
+    problems_->Add(where, "negatif", "tidak boleh negatif", "must not be negative");
+    return;
+  }
+  Statements& st = previous ? out_->previous : out_->current;
+  st.sen[size_t(line)] = sen;
+  st.present[size_t(line)] = true;
+  if (previous) out_->has_previous = true;
+}
+
+void LaporanBuilder::SetAnswer(std::string_view list, size_t item, Kind kind, std::string_view value,
+                               const std::string& where) {
+  const std::string key = "manajemen." + std::string(list) + "[" + std::to_string(item) + "]";
+  if (item > kMaxChecklistAnswers) {
+    problems_->Add(where, "terlalu_banyak", "nomor butir lebih dari " + std::to_string(kMaxChecklistAnswers),
+                   "item number above " + std::to_string(kMaxChecklistAnswers));
+    return;
+  }
+  if (kind == Kind::kEmpty) {
+    blank_answer_places_[key] = where;
+    answers_[std::string(list)];  // the list exists, even if this answer is blank
+    return;
+  }
+  bool answer = false;
+  const std::string v = Lower(value);
+  if (kind == Kind::kBoolean || kind == Kind::kNumber) {
+    if (v != "1" && v != "0") {
+      problems_->Add(where, "jawaban_tidak_sah", "isi Ya atau Tidak", "answer Ya (yes) or Tidak (no)");
+      return;
+    }
+    answer = v == "1";
+  } else if (v == "ya" || v == "y" || v == "yes" || v == "true" || v == "benar" || v == "1") {
+    answer = true;
+  } else if (v == "tidak" || v == "t" || v == "no" || v == "false" || v == "salah" || v == "0") {
+    answer = false;
+  } else {
+    problems_->Add(where, "jawaban_tidak_sah", "'" + std::string(value.substr(0, 40)) + "' bukan jawaban; isi Ya atau Tidak",
+                   "'" + std::string(value.substr(0, 40)) + "' is not an answer; write Ya (yes) or Tidak (no)");
+    return;
+  }
+  answers_[std::string(list)][item] = answer;
+}
+
+bool LaporanBuilder::Finish() {
+  // The checklist: blank everywhere means "not filled in" (then the engine asks for --tanpa-manajemen); blank in
+  // places means those items still need an answer.
+  bool any_answer = false;
+  for (const auto& [list, items] : answers_) any_answer = any_answer || !items.empty();
+  if (any_answer) {
+    out_->has_manajemen = true;
+    for (const auto& [key, where] : blank_answer_places_) {
+      problems_->Add(where, "belum_dijawab", "butir ini belum dijawab; isi Ya atau Tidak",
+                     "this item has no answer yet; write Ya (yes) or Tidak (no)");
+    }
+    for (auto& [list, items] : answers_) {
+      size_t n = 0;
+      for (const auto& [item, answer] : items) n = std::max(n, item);
+      for (const auto& [key, where] : blank_answer_places_) {
+        if (key.rfind("manajemen." + list + "[", 0) != 0) continue;
+        n = std::max(n, size_t(std::stoul(key.substr(list.size() + 11))));
+      }
+      ChecklistAnswers c{list, std::vector<bool>(n, false), n};
+      for (const auto& [item, answer] : items) c.answers[item - 1] = answer;
+      out_->manajemen.push_back(std::move(c));
+    }
+  }
+  if (out_->koperasi.nama.empty()) {
+    auto it = places_.find("koperasi.nama");
+    problems_->Add(it == places_.end() ? "koperasi.nama" : Where(it->second.substr(0, it->second.find("!kosong")), "koperasi.nama"),
+                   "wajib_ada", "nama koperasi wajib diisi", "the cooperative's name is required");
+  }
+  if (out_->periode_akhir.empty()) {
+    auto it = places_.find("periode.akhir");
+    problems_->Add(it == places_.end() ? "periode.akhir" : Where(it->second.substr(0, it->second.find("!kosong")), "periode.akhir"),
+                   "wajib_ada", "tanggal akhir periode wajib diisi", "the period end date is required");
+  }
+  ApplyDefaults(&out_->current);
+  if (out_->has_previous) ApplyDefaults(&out_->previous);
+  const size_t before_validation = problems_->size();
+  ValidateLaporan(*out_, problems_);
+  // Point the whole-document problems at their cells where the key has one.
+  std::vector<Problem>& items = problems_->mutable_items();
+  for (size_t i = std::min(before_validation, items.size()); i < items.size(); ++i) {
+    auto it = places_.find(items[i].path);
+    if (it == places_.end()) continue;
+    items[i].path = Where(it->second.substr(0, it->second.find("!kosong")), items[i].path);
+  }
+  return problems_->size() == problems_before_;
+}
+
+}  // namespace kopsehat

@@ -1,0 +1,53 @@
+// interchange/spreadsheet.h — laporan files people keep in spreadsheets: the CSV form (`kunci;nilai` rows) and the
+// XLSX template (sheets Identitas, Neraca, Hasil Usaha, Pinjaman, Manajemen), read back exactly, every problem
+// naming its cell or line. Also writes both templates, optionally filled from a Laporan. Format: docs/formats.md.
+// Depends on interchange/fields.h, interchange/xlsx_reader.h, rules/ (checklist items), libxlsxwriter.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/problems.h"
+#include "laporan/laporan.h"
+#include "rules/rulebook.h"
+
+namespace kopsehat {
+
+inline constexpr size_t kMaxCsvBytes = 1 << 20;
+inline constexpr size_t kMaxCsvRows = 5000;
+inline constexpr size_t kMaxHeaderSearchRows = 20;  // the "Kunci" header must be within the first rows of a sheet
+
+// `key;value` or `key,value` rows (the separator is the one the first row uses), UTF-8 with or without BOM,
+// RFC 4180 quotes, '#' comments, an optional header row `kunci;nilai[;keterangan]`. Problems: "baris 14 (neraca.kas)".
+bool ReadLaporanCsv(std::string_view text, Laporan* out, Problems* problems);
+
+// A workbook in the layout of the template: every sheet with a "Kunci" column is read; its value columns are found
+// by their headers ("Tahun ini"/"Nilai", "Tahun lalu", "Jawaban"). Problems: "Neraca!B14 (neraca.kas)".
+bool ReadLaporanXlsx(std::string_view bytes, const std::string& file_name, Laporan* out, Problems* problems);
+
+// Reads a laporan file of any supported kind, chosen by its content and name: JSON, XLSX or CSV.
+bool ReadLaporanAny(std::string_view bytes, const std::string& file_name, Laporan* out, Problems* problems);
+
+// True when the file is a workbook or CSV (by its first bytes, then its name), not JSON.
+bool IsSpreadsheetFile(std::string_view bytes, const std::string& file_name);
+
+inline constexpr size_t kMaxAnyLaporanBytes = 20u << 20;  // the largest laporan file of any kind (an XLSX)
+
+struct TemplateOptions {
+  const Rulebook* rulebook = nullptr;  // its checklist items fill the Manajemen sheet
+  const Laporan* prefill = nullptr;    // values to fill in (kopsehat convert --to xlsx|csv); null for an empty one
+  long long created_epoch = 0;         // workbook creation time (SOURCE_DATE_EPOCH) for byte-identical output
+};
+
+// Writes the XLSX template to `path`. False with a message (Indonesian, English) when the file cannot be written.
+bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& options, std::string* error_id,
+                       std::string* error_en);
+
+// The CSV template as text (separator ';', decimal comma in examples).
+std::string TemplateCsv(const TemplateOptions& options);
+
+// The laporan as kopsehat/laporan-v1 JSON (kopsehat convert --to json): keys in the order of the spec, amounts
+// as exact decimal strings when they have sen, integers otherwise.
+std::string LaporanToJson(const Laporan& laporan);
+
+}  // namespace kopsehat

@@ -1,0 +1,254 @@
+// The spreadsheet forms of a laporan: CSV rows, the XLSX template, and round trips through both.
+#include "interchange/spreadsheet.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+
+#include "interchange/fields.h"
+#include "interchange/json_reader.h"
+#include "rules/loader.h"
+
+namespace kopsehat {
+namespace {
+
+const Rulebook& Ksp2016() {
+  Problems p;
+  const Rulebook* rb = EmbeddedRulebookById("ksp-2016", &p);
+  EXPECT_NE(rb, nullptr);
+  return *rb;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// A random but valid laporan: the balance sheet balances to the sen through shu_belum_dibagi, loan-quality figures
+// stay within loans, staff cost within operating expenses.
+Laporan RandomLaporan(std::mt19937_64& rng, bool with_previous, bool with_sen) {
+  auto amount = [&](Sen max_rupiah) {
+    const Sen rupiah = Sen(rng() % uint64_t(max_rupiah + 1));
+    return rupiah * 100 + (with_sen ? Sen(rng() % 100) : 0);
+  };
+  Laporan l;
+  l.koperasi.nama = "KSP Uji \"" + std::to_string(rng() % 1000) + "\"; Makmur, Jaya";
+  l.koperasi.jenis = (rng() % 2) ? "KSP" : "USP";
+  l.koperasi.kabupaten = "Probolinggo";
+  l.periode_akhir = "2025-12-31";
+  auto fill = [&](Statements* st, Sen scale) {
+    for (int i = 0; i < kLineCount; ++i) {
+      if (rng() % 4 == 0) continue;  // some lines left out
+      const LineSpec& s = kLines[size_t(i)];
+      if (s.section == Section::kPinjaman) continue;
+      st->sen[size_t(i)] = amount(scale);
+      st->present[size_t(i)] = true;
+    }
+    const int pa = line::Index("neraca.pinjaman_anggota"), pn = line::Index("neraca.pinjaman_non_anggota");
+    const Sen loans = st->Get(pa) + st->Get(pn);
+    const int kl = line::Index("pinjaman.kurang_lancar"), br = line::Index("pinjaman.berisiko");
+    st->sen[size_t(kl)] = loans / 10;
+    st->present[size_t(kl)] = true;
+    st->sen[size_t(br)] = loans / 5;
+    st->present[size_t(br)] = true;
+    const int bu = line::Index("hasil_usaha.beban_usaha"), bk = line::Index("hasil_usaha.biaya_karyawan");
+    st->sen[size_t(bk)] = st->Get(bu) / 2;
+    st->present[size_t(bk)] = true;
+    for (const char* req : {"neraca.simpanan_pokok", "neraca.simpanan_wajib", "hasil_usaha.partisipasi_bruto"}) {
+      st->present[size_t(line::Index(req))] = true;
+    }
+    // Balance through shu_belum_dibagi (may be negative).
+    const int shu = line::Index("neraca.shu_belum_dibagi");
+    st->sen[size_t(shu)] = 0;
+    Sen aset = 0, pasiva = 0;
+    for (int i = 0; i < kLineCount; ++i) {
+      switch (kLines[size_t(i)].side) {
+        case BalanceSide::kAset: aset += st->Get(i); break;
+        case BalanceSide::kAsetPengurang: aset -= st->Get(i); break;
+        case BalanceSide::kKewajiban: case BalanceSide::kEkuitas: pasiva += st->Get(i); break;
+        case BalanceSide::kNone: break;
+      }
+    }
+    st->sen[size_t(shu)] = aset - pasiva;
+    st->present[size_t(shu)] = true;
+  };
+  fill(&l.current, Sen(1) << (20 + rng() % 20));
+  if (with_previous) {
+    l.has_previous = true;
+    fill(&l.previous, Sen(1) << 30);
+  }
+  l.has_manajemen = true;
+  for (const auto& [key, n] : std::vector<std::pair<const char*, size_t>>{{"umum", 12}, {"kelembagaan", 6}, {"permodalan", 5}, {"aktiva", 10}, {"likuiditas", 5}}) {
+    ChecklistAnswers a{key, {}, n};
+    for (size_t i = 0; i < n; ++i) a.answers.push_back(rng() % 3 != 0);
+    l.manajemen.push_back(a);
+  }
+  return l;
+}
+
+void ExpectSameLaporan(const Laporan& want, Laporan got, const std::string& context) {
+  Laporan w = want;
+  for (Laporan* x : {&got, &w}) {
+    ApplyDefaults(&x->current);
+    if (x->has_previous) ApplyDefaults(&x->previous);
+  }
+  EXPECT_EQ(got.koperasi.nama, w.koperasi.nama) << context;
+  EXPECT_EQ(got.koperasi.jenis, w.koperasi.jenis) << context;
+  EXPECT_EQ(got.koperasi.kabupaten, w.koperasi.kabupaten) << context;
+  EXPECT_EQ(got.periode_akhir, w.periode_akhir) << context;
+  for (int i = 0; i < kLineCount; ++i) {
+    EXPECT_EQ(got.current.Get(i), w.current.Get(i)) << context << " " << LinePath(i);
+    if (w.has_previous) {
+      EXPECT_EQ(got.previous.Get(i), w.previous.Get(i)) << context << " periode_lalu." << LinePath(i);
+    }
+  }
+  EXPECT_EQ(got.has_previous, w.has_previous) << context;
+  ASSERT_EQ(got.manajemen.size(), w.manajemen.size()) << context;
+  for (const ChecklistAnswers& a : w.manajemen) {
+    const ChecklistAnswers* b = got.FindChecklist(a.key);
+    ASSERT_NE(b, nullptr) << context << " " << a.key;
+    EXPECT_EQ(b->answers, a.answers) << context << " " << a.key;
+  }
+}
+
+TEST(SpreadsheetCsv, RoundTripOfManyGeneratedLaporan) {
+  std::mt19937_64 rng(20251231);
+  for (int n = 0; n < 300; ++n) {
+    const Laporan l = RandomLaporan(rng, n % 2 == 0, n % 3 != 0);
+    TemplateOptions o;
+    o.rulebook = &Ksp2016();
+    o.prefill = &l;
+    const std::string csv = TemplateCsv(o);
+    Laporan back;
+    Problems p;
+    ASSERT_TRUE(ReadLaporanCsv(csv, &back, &p)) << "case " << n << "\n" << p.Render(Lang::kId) << csv;
+    ExpectSameLaporan(l, back, "csv case " + std::to_string(n));
+  }
+}
+
+TEST(SpreadsheetXlsx, RoundTripOfGeneratedLaporan) {
+  std::mt19937_64 rng(7);
+  const std::string path = (std::filesystem::temp_directory_path() / "kopsehat_roundtrip.xlsx").string();
+  for (int n = 0; n < 40; ++n) {
+    const Laporan l = RandomLaporan(rng, n % 2 == 1, n % 4 != 0);
+    TemplateOptions o;
+    o.rulebook = &Ksp2016();
+    o.prefill = &l;
+    std::string eid, een;
+    ASSERT_TRUE(WriteTemplateXlsx(path, o, &eid, &een)) << eid;
+    Laporan back;
+    Problems p;
+    ASSERT_TRUE(ReadLaporanXlsx(ReadFile(path), "uji.xlsx", &back, &p)) << "case " << n << "\n" << p.Render(Lang::kId);
+    ExpectSameLaporan(l, back, "xlsx case " + std::to_string(n));
+  }
+  std::remove(path.c_str());
+}
+
+TEST(SpreadsheetXlsx, EmptyTemplateAsksForTheRequiredFieldsByCell) {
+  const std::string path = (std::filesystem::temp_directory_path() / "kopsehat_empty.xlsx").string();
+  TemplateOptions o;
+  o.rulebook = &Ksp2016();
+  std::string eid, een;
+  ASSERT_TRUE(WriteTemplateXlsx(path, o, &eid, &een)) << eid;
+  Laporan l;
+  Problems p;
+  EXPECT_FALSE(ReadLaporanXlsx(ReadFile(path), "kosong.xlsx", &l, &p));
+  const std::string all = p.Render(Lang::kId);
+  EXPECT_NE(all.find("Identitas!B2 (koperasi.nama): nama koperasi wajib diisi"), std::string::npos) << all;
+  EXPECT_NE(all.find("(periode.akhir): tanggal akhir periode wajib diisi"), std::string::npos) << all;
+  EXPECT_NE(all.find("(neraca.simpanan_pokok): wajib diisi"), std::string::npos) << all;
+  // An untouched checklist is "not filled in", not 38 separate errors.
+  EXPECT_EQ(all.find("belum dijawab"), std::string::npos) << all;
+  std::remove(path.c_str());
+}
+
+struct CsvCase {
+  const char* name;
+  std::string text;
+  const char* path;  // expected problem path (prefix), or nullptr when accepted
+  const char* code;
+};
+
+std::string Minimal(const std::string& extra = "", char sep = ';') {
+  std::string s = "kunci;nilai\nkoperasi.nama;KSP Mini\nperiode.akhir;31/12/2025\nneraca.kas;5.000.000\n"
+                  "neraca.simpanan_pokok;2.000.000\nneraca.simpanan_wajib;3.000.000\nhasil_usaha.partisipasi_bruto;500000\n" +
+                  extra;
+  if (sep != ';') std::replace(s.begin(), s.end(), ';', sep);
+  return s;
+}
+
+TEST(SpreadsheetCsv, TableOfInputs) {
+  const CsvCase cases[] = {
+      {"Minimal", Minimal(), nullptr, nullptr},
+      {"CommaSeparated", Minimal("", ','), nullptr, nullptr},
+      {"BomAndCrlf", "\xEF\xBB\xBF" + Minimal(), nullptr, nullptr},
+      {"QuotedDecimalComma", [] {
+         std::string t = Minimal("", ',');
+         t.replace(t.find("neraca.kas,5.000.000"), 20, "neraca.kas,\"5.000.000,00\"");
+         return t;
+       }(), nullptr, nullptr},
+      {"UnknownKey", Minimal("neraca.kass;100\n"), "baris 8 (neraca.kass)", "kunci_tidak_dikenal"},
+      {"Ambiguous", Minimal("hasil_usaha.beban_usaha;1.250\n"), "baris 8 (hasil_usaha.beban_usaha)", "angka_ambigu"},
+      {"ThreeDecimals", Minimal("hasil_usaha.beban_usaha;1.250,505\n"), "baris 8 (hasil_usaha.beban_usaha)", "desimal_berlebih"},
+      {"Negative", Minimal("hasil_usaha.beban_usaha;(1.000.000)\n"), "baris 8 (hasil_usaha.beban_usaha)", "negatif"},
+      {"Words", Minimal("hasil_usaha.beban_usaha;sejuta\n"), "baris 8 (hasil_usaha.beban_usaha)", "bukan_angka"},
+      {"Duplicate", Minimal("neraca.kas;1\n"), "baris 8 (neraca.kas)", "kunci_ganda"},
+      {"BadDate", "kunci;nilai\nkoperasi.nama;X\nperiode.akhir;31/02/2025\n", "baris 3 (periode.akhir)", "tanggal_tidak_sah"},
+      {"BadAnswer", Minimal("manajemen.umum[1];mungkin\n"), "baris 8 (manajemen.umum[1])", "jawaban_tidak_sah"},
+      {"BadItemKey", Minimal("manajemen.umum;Ya\n"), "baris 8 (manajemen.umum)", "kunci_tidak_dikenal"},
+      {"UnclosedQuote", Minimal("koperasi.provinsi;\"Jawa\n"), "baris 8", "csv_tidak_sah"},
+      {"CommaDecimalUnquoted", Minimal("neraca.bank,1.250.000,50\n", ','), "baris 8 (neraca.bank)", "csv_tidak_sah"},
+      {"Unbalanced", Minimal("neraca.bank;1\n"), "baris 4 (neraca.kas)", nullptr},  // balance points at the sheet
+  };
+  for (const CsvCase& c : cases) {
+    Laporan l;
+    Problems p;
+    const bool ok = ReadLaporanCsv(c.text, &l, &p);
+    if (c.path == nullptr) {
+      EXPECT_TRUE(ok) << c.name << "\n" << p.Render(Lang::kId);
+      continue;
+    }
+    EXPECT_FALSE(ok) << c.name;
+    if (c.code == nullptr) continue;
+    bool found = false;
+    for (const Problem& q : p.items()) found = found || (q.path.rfind(c.path, 0) == 0 && q.code == c.code);
+    EXPECT_TRUE(found) << c.name << ": want " << c.path << " " << c.code << "\n" << p.Render(Lang::kId);
+  }
+}
+
+TEST(SpreadsheetCsv, UnbalancedShowsBothTotals) {
+  Laporan l;
+  Problems p;
+  EXPECT_FALSE(ReadLaporanCsv(Minimal("neraca.bank;1\n"), &l, &p));
+  ASSERT_EQ(p.size(), 1u) << p.Render(Lang::kId);
+  EXPECT_EQ(p.items()[0].code, "neraca_tidak_seimbang");
+  EXPECT_NE(p.items()[0].pesan.find("Rp 5.000.001"), std::string::npos) << p.items()[0].pesan;
+}
+
+TEST(SpreadsheetCsv, ExcelSerialDates) {
+  EXPECT_EQ(ExcelSerialToIsoDate("46022"), "2025-12-31");
+  EXPECT_EQ(ExcelSerialToIsoDate("1"), "1900-01-01");
+  EXPECT_EQ(ExcelSerialToIsoDate("59"), "1900-02-28");
+  EXPECT_EQ(ExcelSerialToIsoDate("60"), "");  // Excel's phantom 1900-02-29 never existed
+  EXPECT_EQ(ExcelSerialToIsoDate("61"), "1900-03-01");
+  EXPECT_EQ(ExcelSerialToIsoDate("45351"), "2024-02-29");
+  EXPECT_EQ(ExcelSerialToIsoDate("46022.5"), "");
+  EXPECT_EQ(ExcelSerialToIsoDate("0"), "");
+}
+
+TEST(SpreadsheetAny, ChoosesByContentAndName) {
+  Laporan l;
+  Problems p;
+  EXPECT_TRUE(ReadLaporanAny(Minimal(), "laporan.csv", &l, &p)) << p.Render(Lang::kId);
+  EXPECT_EQ(l.koperasi.nama, "KSP Mini");
+  Problems q;
+  EXPECT_FALSE(ReadLaporanAny("PK\x03\x04garbage", "laporan.json", &l, &q));  // a zip, whatever its name
+  EXPECT_FALSE(q.empty());
+}
+
+}  // namespace
+}  // namespace kopsehat
