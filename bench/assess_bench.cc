@@ -12,6 +12,7 @@
 #include "assess/assessment.h"
 #include "core/problems.h"
 #include "interchange/json_reader.h"
+#include "interchange/spreadsheet.h"
 #include "laporan/laporan.h"
 #include "report/json_report.h"
 #include "rules/loader.h"
@@ -139,6 +140,57 @@ void BM_EndToEnd(benchmark::State& state) {
   state.SetItemsProcessed(int64_t(state.iterations()));
 }
 BENCHMARK(BM_EndToEnd);
+
+
+// The example as a filled template workbook (written once by the template writer) and as a key;value CSV: what
+// `kopsehat assess laporan.xlsx|.csv` reads.
+const std::string& ExampleXlsx() {
+  static const std::string bytes = [] {
+    const std::string path = "/tmp/kopsehat_bench_template.xlsx";
+    TemplateOptions o;
+    o.rulebook = &Ksp2016();
+    o.prefill = &ExampleLaporan();
+    std::string eid, een;
+    if (!WriteTemplateXlsx(path, o, &eid, &een)) {
+      std::fprintf(stderr, "assess_bench: %s\n", een.c_str());
+      std::exit(1);
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::remove(path.c_str());
+    return b;
+  }();
+  return bytes;
+}
+
+void BM_ReadXlsxTemplate(benchmark::State& state) {
+  const std::string& bytes = ExampleXlsx();
+  for (auto _ : state) {
+    Laporan laporan;
+    Problems problems;
+    bool ok = ReadLaporanXlsx(bytes, "laporan.xlsx", &laporan, &problems);
+    if (!ok) state.SkipWithError("the template did not read back");
+    benchmark::DoNotOptimize(laporan);
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(bytes.size()));
+}
+BENCHMARK(BM_ReadXlsxTemplate);
+
+void BM_ReadCsvLaporan(benchmark::State& state) {
+  TemplateOptions o;
+  o.rulebook = &Ksp2016();
+  o.prefill = &ExampleLaporan();
+  const std::string csv = TemplateCsv(o);
+  for (auto _ : state) {
+    Laporan laporan;
+    Problems problems;
+    bool ok = ReadLaporanCsv(csv, &laporan, &problems);
+    if (!ok) state.SkipWithError("the CSV did not read back");
+    benchmark::DoNotOptimize(laporan);
+  }
+  state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(csv.size()));
+}
+BENCHMARK(BM_ReadCsvLaporan);
 
 }  // namespace
 }  // namespace kopsehat

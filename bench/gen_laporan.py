@@ -373,20 +373,70 @@ def check(doc):
     assert sen(n["simpanan_pokok"]) > 0 and sen(n["simpanan_wajib"]) > 0
 
 
+LINE_KEYS = {
+    "neraca": NERACA_KEYS,
+    "hasil_usaha": ["partisipasi_bruto", "pendapatan_non_anggota", "beban_pokok", "beban_usaha", "biaya_karyawan",
+                    "beban_perkoperasian", "pendapatan_lain", "beban_lain", "pajak", "shu_bagian_anggota", "meppp"],
+    "pinjaman": ["volume_anggota", "volume_total", "kurang_lancar", "diragukan", "macet", "berisiko"],
+}
+
+
+def csv_keys():
+    """Every key a batch CSV of these laporan needs, in a fixed order."""
+    keys = ["koperasi.nama", "koperasi.jenis", "koperasi.nomor_badan_hukum", "koperasi.kabupaten",
+            "koperasi.provinsi", "periode.akhir", "metode"]
+    for prefix in ("", "periode_lalu."):
+        for section, names in LINE_KEYS.items():
+            keys += [f"{prefix}{section}.{n}" for n in names]
+    for name, n in CHECKLIST:
+        keys += [f"manajemen.{name}[{i + 1}]" for i in range(n)]
+    return keys
+
+
+def csv_amount(v):
+    """An amount as a person would type it: Indonesian decimal comma, no grouping (never ambiguous)."""
+    return str(v).replace(".", ",")
+
+
+def csv_row(doc):
+    row = {f"koperasi.{k}": v for k, v in doc["koperasi"].items()}
+    row["periode.akhir"] = doc["periode"]["akhir"]
+    if "metode" in doc:
+        row["metode"] = doc["metode"]
+    for prefix, block in (("", doc), ("periode_lalu.", doc.get("periode_lalu", {}))):
+        for section in ("neraca", "hasil_usaha", "pinjaman"):
+            for k, v in block.get(section, {}).items():
+                row[f"{prefix}{section}.{k}"] = csv_amount(v)
+    for name, answers in doc.get("manajemen", {}).items():
+        for i, a in enumerate(answers):
+            row[f"manajemen.{name}[{i + 1}]"] = "Ya" if a else "Tidak"
+    return row
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--check", action="store_true", help="re-check every emitted laporan (slower)")
+    ap.add_argument("--format", choices=["jsonl", "csv"], default="jsonl",
+                    help="jsonl: one laporan per line; csv: a batch CSV, one cooperative per row under a key header")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     out = sys.stdout
     buf = []
+    keys = None
     for i in range(args.count):
         doc = laporan(rng, i)
         if args.check:
             check(doc)
-        buf.append(json.dumps(doc, separators=(",", ":"), ensure_ascii=True))
+        if args.format == "csv":
+            row = csv_row(doc)
+            if keys is None:
+                keys = csv_keys()
+                out.write(";".join(keys) + "\n")
+            buf.append(";".join(row.get(k, "") for k in keys))
+        else:
+            buf.append(json.dumps(doc, separators=(",", ":"), ensure_ascii=True))
         if len(buf) >= 4096:
             out.write("\n".join(buf) + "\n")
             buf.clear()

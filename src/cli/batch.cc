@@ -11,15 +11,17 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "interchange/json_reader.h"
+#include "interchange/spreadsheet.h"
 #include "report/json_report.h"
 
 namespace kopsehat::cli {
 
 namespace {
 
-const char* kHelpId = R"(Pemakaian: kopsehat batch BERKAS.jsonl [opsi]
+const char* kHelpId = R"(Pemakaian: kopsehat batch BERKAS.jsonl|BERKAS.csv [opsi]
 
-Menilai banyak koperasi: satu laporan JSON per baris. Hasilnya satu baris JSON (kopsehat/penilaian-v1) per
+Menilai banyak koperasi: satu laporan JSON per baris (.jsonl), atau CSV dengan satu koperasi per baris dan baris
+judul berisi kunci (.csv; template: kopsehat template --format csv-baris --out semua.csv). Hasilnya satu baris JSON (kopsehat/penilaian-v1) per
 baris masukan, dalam urutan yang sama. Baris yang tidak sah menghasilkan {"baris": N, "galat": [...]} dan pesan
 di stderr; baris lain tetap dinilai. Baris kosong dilewati. BERKAS '-' membaca masukan standar.
 
@@ -34,9 +36,10 @@ Opsi:
 Kode keluar: 0 semua baris dinilai; 2 ada baris tidak sah (atau rulebook tidak sah); 1 galat internal.
 )";
 
-const char* kHelpEn = R"(Usage: kopsehat batch FILE.jsonl [options]
+const char* kHelpEn = R"(Usage: kopsehat batch FILE.jsonl|FILE.csv [options]
 
-Assesses many cooperatives: one JSON laporan per line. The output is one JSON line (kopsehat/penilaian-v1) per
+Assesses many cooperatives: one JSON laporan per line (.jsonl), or a CSV with one cooperative per row under a header
+row of keys (.csv; template: kopsehat template --format csv-baris --out all.csv). The output is one JSON line (kopsehat/penilaian-v1) per
 input line, in the same order. An invalid line gives {"baris": N, "galat": [...]} and a message on stderr; the
 other lines are still assessed. Empty lines are skipped. FILE '-' reads standard input.
 
@@ -129,6 +132,10 @@ int RunBatch(int argc, char** argv, Lang lang) {
   std::string line, output;
   output.reserve(kOutputFlushBytes + (64 << 10));
   size_t line_no = 0, assessed = 0, invalid = 0;
+  // FILE.csv: one cooperative per row, the first row naming the keys (a Dinas's whole region in one sheet).
+  const bool csv = in_path.size() > 4 && (in_path.compare(in_path.size() - 4, 4, ".csv") == 0 ||
+                                          in_path.compare(in_path.size() - 4, 4, ".CSV") == 0);
+  CsvBatch csv_batch;
   long bytes_done = 0;
   char* buf = nullptr;
   size_t cap = 0;
@@ -140,7 +147,25 @@ int RunBatch(int argc, char** argv, Lang lang) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
     if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
     problems.Clear();
-    if (AssessOne(text, "", &reader, &chooser, options, &laporan, &assessment, &problems)) {
+    bool ok = false;
+    if (!csv) {
+      ok = AssessOne(text, "", &reader, &chooser, options, &laporan, &assessment, &problems);
+    } else if (text.front() == '#') {
+      continue;  // a comment row of a CSV batch
+    } else if (!csv_batch.has_header()) {
+      if (!csv_batch.ReadHeader(text, line_no, &problems)) {
+        for (const Problem& p : problems.items()) std::cerr << p.Line(lang) << "\n";
+        std::free(buf);
+        if (in != stdin) std::fclose(in);
+        if (out != stdout) std::fclose(out);
+        return kExitInvalid;
+      }
+      continue;
+    } else {
+      const bool read_ok = csv_batch.ReadRow(text, line_no, &laporan, &problems);
+      ok = EvaluateRead(read_ok, laporan, &chooser, options, &assessment, &problems);
+    }
+    if (ok) {
       AppendPenilaianJson(assessment, lang, &output);
       ++assessed;
     } else {

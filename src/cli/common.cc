@@ -78,6 +78,12 @@ bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonR
     structure_read = structure_read && !p.path.empty() && p.path != file_name;
   }
   if (!structure_read) return false;
+  return EvaluateRead(read_ok, *laporan, chooser, options, assessment, problems);
+}
+
+bool EvaluateRead(bool read_ok, const Laporan& laporan_value, RulebookChooser* chooser, const EvaluateOptions& options,
+                  Assessment* assessment, Problems* problems) {
+  const Laporan* laporan = &laporan_value;
   const Rulebook* rb = chooser->Choose(laporan->metode, problems);
   if (rb == nullptr) return false;
   // Evaluate even an invalid laporan (its result is discarded) to report checklist problems in the same run;

@@ -42,6 +42,10 @@ bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonR
                RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
                Problems* problems);
 
+// The second half of AssessOne, for readers that produce a Laporan themselves (batch CSV rows).
+bool EvaluateRead(bool read_ok, const Laporan& laporan, RulebookChooser* chooser, const EvaluateOptions& options,
+                  Assessment* assessment, Problems* problems);
+
 // Prints "kopsehat: <title>" and every problem, one a line, on stderr.
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang);
 

@@ -21,7 +21,9 @@ atau CSV (kunci;nilai). Setelah diisi: kopsehat assess BERKAS.
 
 Opsi:
   --out BERKAS        berkas yang dibuat (.xlsx atau .csv)
-  --format xlsx|csv   bentuk template (bawaan: dari nama berkas, lalu xlsx)
+  --format xlsx|csv|csv-baris
+                      bentuk: lembar kerja, CSV kunci;nilai, atau CSV satu koperasi per baris untuk 'batch'
+                      (bawaan: dari nama berkas, lalu xlsx)
   --metode ID         metode yang daftar periksanya dipakai (bawaan: ksp-2016)
   --rulebook BERKAS   rulebook dari berkas TOML
   --lang id|en        bahasa pesan
@@ -36,7 +38,9 @@ Manajemen; yellow input cells, totals and the balance check visible as they type
 
 Options:
   --out FILE          the file to create (.xlsx or .csv)
-  --format xlsx|csv   template form (default: from the file name, then xlsx)
+  --format xlsx|csv|csv-baris
+                      form: workbook, key;value CSV, or a CSV with one cooperative per row for 'batch'
+                      (default: from the file name, then xlsx)
   --metode ID         method whose checklist is used (default: ksp-2016)
   --rulebook FILE     rulebook from a TOML file
   --lang id|en        message language
@@ -80,6 +84,17 @@ bool EndsWith(const std::string& s, const char* suffix) {
   return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
 }
 
+// Says what was written and what to do next.
+void Confirm(const std::string& path, const TemplateOptions& options, Lang lang) {
+  if (options.prefill != nullptr) {
+    std::cout << (lang == Lang::kEn ? "Laporan written: " : "Laporan ditulis: ") << path << "\n";
+    return;
+  }
+  std::cout << (lang == Lang::kEn ? "Template written: " : "Template ditulis: ") << path << "\n"
+            << (lang == Lang::kEn ? "Fill the yellow cells, then run: kopsehat assess " : "Isi sel berwarna kuning, lalu jalankan: kopsehat assess ")
+            << path << "\n";
+}
+
 // Writes the laporan (or an empty template) in `form` to `out_path` ("" = stdout for text forms).
 int WriteForm(const std::string& form, const std::string& out_path, const TemplateOptions& options, Lang lang) {
   if (form == "xlsx") {
@@ -92,6 +107,7 @@ int WriteForm(const std::string& form, const std::string& out_path, const Templa
       std::cerr << "kopsehat: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
       return kExitInvalid;
     }
+    Confirm(out_path, options, lang);
     return kExitOk;
   }
   const std::string text = form == "csv" ? TemplateCsv(options) : LaporanToJson(*options.prefill);
@@ -105,6 +121,7 @@ int WriteForm(const std::string& form, const std::string& out_path, const Templa
     std::cerr << "kopsehat: " << out_path << ": " << (lang == Lang::kEn ? "cannot write the file" : "berkas tidak dapat ditulis") << "\n";
     return kExitInvalid;
   }
+  Confirm(out_path, options, lang);
   return kExitOk;
 }
 
@@ -130,8 +147,8 @@ int RunTemplate(int argc, char** argv, Lang lang) {
     return kExitInvalid;
   }
   std::string form = args.Get("--format", EndsWith(out, ".csv") ? "csv" : "xlsx");
-  if (form != "xlsx" && form != "csv") {
-    std::cerr << "kopsehat template: " << (lang == Lang::kEn ? "--format must be xlsx or csv" : "--format harus xlsx atau csv") << "\n";
+  if (form != "xlsx" && form != "csv" && form != "csv-baris") {
+    std::cerr << "kopsehat template: " << (lang == Lang::kEn ? "--format must be xlsx, csv or csv-baris" : "--format harus xlsx, csv atau csv-baris") << "\n";
     return kExitInvalid;
   }
   Problems problems;
@@ -140,6 +157,18 @@ int RunTemplate(int argc, char** argv, Lang lang) {
   if (rb == nullptr) {
     PrintProblems(lang == Lang::kEn ? "the method is invalid:" : "metode tidak sah:", problems, lang);
     return kExitInvalid;
+  }
+  if (form == "csv-baris") {  // the header row of a batch CSV: one cooperative per row below it
+    std::ofstream f(out, std::ios::binary);
+    f << BatchCsvHeader(rb);
+    if (!f.flush()) {
+      std::cerr << "kopsehat: " << out << ": " << (lang == Lang::kEn ? "cannot write the file" : "berkas tidak dapat ditulis") << "\n";
+      return kExitInvalid;
+    }
+    std::cout << (lang == Lang::kEn ? "Batch template written: " : "Template batch ditulis: ") << out << "\n"
+              << (lang == Lang::kEn ? "One cooperative per row, then run: kopsehat batch " : "Satu koperasi per baris, lalu jalankan: kopsehat batch ")
+              << out << "\n";
+    return kExitOk;
   }
   TemplateOptions options;
   options.rulebook = rb;

@@ -468,7 +468,24 @@ bool IsIsoDate(std::string_view s) {
   return d <= kDays[m - 1] + ((m == 2 && leap) ? 1 : 0);
 }
 
+namespace {
+
+// Whether an amount of `section` was already refused or misspelt ("neraca.kas: ..." from JSON, "Neraca!B5
+// (neraca.kas): ..." from a spreadsheet). A check across the section's lines would then only echo that problem.
+bool SectionHasProblem(const Problems& problems, std::string_view section) {
+  const std::string plain = std::string(section) + ".", cell = "(" + plain;
+  for (const Problem& p : problems.items()) {
+    if (p.path.rfind(plain, 0) == 0 || p.path.find(cell) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void ValidateLaporan(const Laporan& l, Problems* problems) {
+  const bool neraca_read = !SectionHasProblem(*problems, "neraca");
+  const bool hasil_usaha_read = !SectionHasProblem(*problems, "hasil_usaha");
+  const bool pinjaman_read = !SectionHasProblem(*problems, "pinjaman");
   const Statements& s = l.current;
   for (int i = 0; i < kLineCount; ++i) {
     if (kLines[size_t(i)].required && !s.present[size_t(i)]) {
@@ -496,9 +513,7 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
     }
   }
   // An amount already refused (or a misspelt key) would make the totals differ for no real reason: the balance is
-  // checked only when every balance-sheet amount was read.
-  bool neraca_read = true;
-  for (const Problem& p : problems->items()) neraca_read = neraca_read && p.path.rfind("neraca.", 0) != 0;
+  // checked only when every balance-sheet amount was read; likewise the checks below.
   if (neraca_read && aset != pasiva) {
     const auto rp = [](i128 v) {
       const i128 m = v < 0 ? -v : v;
@@ -523,28 +538,29 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
   static const int kBU = line::Index("hasil_usaha.beban_usaha");
   const i128 loans = i128(s.Get(kPA)) + s.Get(kPN);
   const i128 problem_loans = i128(s.Get(kKL)) + s.Get(kDR) + s.Get(kMC);
-  if (problem_loans > loans) {
+  const bool loans_read = neraca_read && pinjaman_read;
+  if (loans_read && problem_loans > loans) {
     problems->Add("pinjaman", "melebihi_pinjaman",
                   "kurang lancar + diragukan + macet (" + FormatRupiah(Sen(problem_loans)) +
                       ") melebihi pinjaman diberikan (" + FormatRupiah(Sen(loans)) + ")",
                   "substandard + doubtful + loss (" + FormatSenPlain(Sen(problem_loans)) +
                       ") exceed loans outstanding (" + FormatSenPlain(Sen(loans)) + ")");
   }
-  if (s.Get(kBR) > loans) {
+  if (loans_read && s.Get(kBR) > loans) {
     problems->Add("pinjaman.berisiko", "melebihi_pinjaman",
                   "pinjaman berisiko (" + FormatRupiah(s.Get(kBR)) + ") melebihi pinjaman diberikan (" +
                       FormatRupiah(Sen(loans)) + ")",
                   "risky loans (" + FormatSenPlain(s.Get(kBR)) + ") exceed loans outstanding (" +
                       FormatSenPlain(Sen(loans)) + ")");
   }
-  if (s.Get(kVA) > s.Get(kVT)) {
+  if (loans_read && s.Get(kVA) > s.Get(kVT)) {
     problems->Add("pinjaman.volume_anggota", "melebihi_volume",
                   "volume pinjaman anggota (" + FormatRupiah(s.Get(kVA)) + ") melebihi volume pinjaman total (" +
                       FormatRupiah(s.Get(kVT)) + ")",
                   "member loan volume (" + FormatSenPlain(s.Get(kVA)) + ") exceeds total loan volume (" +
                       FormatSenPlain(s.Get(kVT)) + ")");
   }
-  if (s.Get(kBK) > s.Get(kBU)) {
+  if (hasil_usaha_read && s.Get(kBK) > s.Get(kBU)) {
     problems->Add("hasil_usaha.biaya_karyawan", "melebihi_beban_usaha",
                   "biaya karyawan (" + FormatRupiah(s.Get(kBK)) + ") melebihi beban usaha (" + FormatRupiah(s.Get(kBU)) +
                       "), padahal sudah termasuk di dalamnya",

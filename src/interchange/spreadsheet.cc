@@ -93,6 +93,12 @@ bool SplitCsv(std::string_view text, char sep, std::vector<CsvRecord>* out, Prob
   return true;
 }
 
+// The separator a row uses: ';' (Indonesian spreadsheets) when it comes first, else ','.
+char DetectSeparator(std::string_view row) {
+  const size_t semi = row.find(';'), comma = row.find(',');
+  return semi != std::string_view::npos && (comma == std::string_view::npos || semi < comma) ? ';' : ',';
+}
+
 bool IsBlankRecord(const CsvRecord& r) {
   for (const std::string& f : r.fields) {
     if (!Trim(f).empty()) return false;
@@ -166,8 +172,7 @@ bool ReadLaporanCsv(std::string_view text, Laporan* out, Problems* problems) {
       const size_t nl = text.find('\n', pos);
       const std::string_view row = Trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
       if (!row.empty() && row[0] != '#') {
-        const size_t semi = row.find(';'), comma = row.find(',');
-        sep = semi != std::string_view::npos && (comma == std::string_view::npos || semi < comma) ? ';' : ',';
+        sep = DetectSeparator(row);
         break;
       }
       if (nl == std::string_view::npos) break;
@@ -201,6 +206,58 @@ bool ReadLaporanCsv(std::string_view text, Laporan* out, Problems* problems) {
     builder.Set(key, value.empty() ? LaporanBuilder::Kind::kEmpty : LaporanBuilder::Kind::kText, value, place);
   }
   return builder.Finish() && problems->size() == before;
+}
+
+bool CsvBatch::ReadHeader(std::string_view line, size_t line_no, Problems* problems) {
+  if (line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+  sep_ = DetectSeparator(line);
+  std::vector<CsvRecord> records;
+  if (!SplitCsv(line, sep_, &records, problems) || records.size() != 1) return false;
+  keys_.clear();
+  for (const std::string& f : records[0].fields) keys_.emplace_back(Trim(f));
+  if (keys_.empty() || keys_.size() > 2000) {
+    problems->Add("baris " + std::to_string(line_no), "csv_tidak_sah", "baris judul harus berisi kunci (neraca.kas;...)",
+                  "the header row must hold the keys (neraca.kas;...)");
+    keys_.clear();
+    return false;
+  }
+  return true;
+}
+
+bool CsvBatch::ReadRow(std::string_view line, size_t line_no, Laporan* out, Problems* problems) const {
+  LaporanBuilder builder(out, problems);
+  const size_t before = problems->size();
+  std::vector<CsvRecord> records;
+  const std::string place = "baris " + std::to_string(line_no);
+  if (!SplitCsv(line, sep_, &records, problems) || records.size() != 1) return false;
+  const std::vector<std::string>& fields = records[0].fields;
+  if (fields.size() > keys_.size()) {
+    problems->Add(place, "csv_tidak_sah",
+                  "lebih banyak kolom (" + std::to_string(fields.size()) + ") daripada kunci di baris judul (" +
+                      std::to_string(keys_.size()) + "); beri tanda kutip pada nilai yang memakai pemisah",
+                  "more columns (" + std::to_string(fields.size()) + ") than keys in the header (" +
+                      std::to_string(keys_.size()) + "); quote values that contain the separator");
+    return false;
+  }
+  for (size_t k = 0; k < fields.size(); ++k) {
+    if (keys_[k].empty()) continue;
+    const std::string_view value = Trim(fields[k]);
+    builder.Set(keys_[k], value.empty() ? LaporanBuilder::Kind::kEmpty : LaporanBuilder::Kind::kText, value,
+                place + ", kolom " + std::to_string(k + 1));
+  }
+  return builder.Finish() && problems->size() == before;
+}
+
+std::string BatchCsvHeader(const Rulebook* rulebook) {
+  std::string out;
+  for (const std::string& k : LaporanBuilder::KnownKeys()) out += (out.empty() ? "" : ";") + k;
+  if (rulebook != nullptr) {
+    for (const Component& c : rulebook->components) {
+      if (c.kind != ComponentKind::kChecklist) continue;
+      for (size_t i = 0; i < c.items.size(); ++i) out += ";manajemen." + c.answers_key + "[" + std::to_string(i + 1) + "]";
+    }
+  }
+  return out + "\n";
 }
 
 bool ReadLaporanXlsx(std::string_view bytes, const std::string& file_name, Laporan* out, Problems* problems) {

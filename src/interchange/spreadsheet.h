@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/problems.h"
 #include "laporan/laporan.h"
@@ -20,6 +21,24 @@ inline constexpr size_t kMaxHeaderSearchRows = 20;  // the "Kunci" header must b
 // `key;value` or `key,value` rows (the separator is the one the first row uses), UTF-8 with or without BOM,
 // RFC 4180 quotes, '#' comments, an optional header row `kunci;nilai[;keterangan]`. Problems: "baris 14 (neraca.kas)".
 bool ReadLaporanCsv(std::string_view text, Laporan* out, Problems* problems);
+
+// Batch CSV (one cooperative per row): the header row holds the keys, each later row one laporan. Used by
+// `kopsehat batch FILE.csv`, where a Dinas keeps its whole region in one sheet. Records must not span lines.
+class CsvBatch {
+ public:
+  // Reads the header row ("neraca.kas;neraca.bank;..."). False with problems when it is not one.
+  bool ReadHeader(std::string_view line, size_t line_no, Problems* problems);
+  bool has_header() const { return !keys_.empty(); }
+  // One row → one laporan; problems say "baris 14, kolom 5 (neraca.kas)".
+  bool ReadRow(std::string_view line, size_t line_no, Laporan* out, Problems* problems) const;
+
+ private:
+  char sep_ = ';';
+  std::vector<std::string> keys_;
+};
+
+// The header row of a batch CSV with every key (and the method's checklist items), separator ';'.
+std::string BatchCsvHeader(const Rulebook* rulebook);
 
 // A workbook in the layout of the template: every sheet with a "Kunci" column is read; its value columns are found
 // by their headers ("Tahun ini"/"Nilai", "Tahun lalu", "Jawaban"). Problems: "Neraca!B14 (neraca.kas)".

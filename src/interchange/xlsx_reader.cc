@@ -4,10 +4,12 @@
 #include <zip.h>
 
 #include <algorithm>
-#include <cstring>
+#include <cstdint>
 #include <memory>
 #include <new>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kopsehat {
@@ -1155,7 +1157,8 @@ class XlsxReader {
     XML_SetEntityDeclHandler(parser.get(), &ParseContext::OnEntityDecl);
     XML_SetParamEntityParsing(parser.get(), XML_PARAM_ENTITY_PARSING_NEVER);
 
-    const size_t max_markup = std::max(kMinMarkupRunBytes, st_.limits.max_text_bytes * 8);
+    const size_t text = st_.limits.max_text_bytes;
+    const size_t max_markup = std::max(kMinMarkupRunBytes, text > SIZE_MAX / 8 ? SIZE_MAX : text * 8);
     size_t markup_run = 0;  // bytes since the last '>'
     std::vector<char> buffer(kChunkBytes);
     size_t part_bytes = 0;

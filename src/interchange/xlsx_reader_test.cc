@@ -614,6 +614,12 @@ TEST(XlsxLimits, OneSharedStringCopiedIntoManyCellsIsBounded) {
   ExpectProblem(r, "melebihi_batas", "max_total_uncompressed");
 }
 
+TEST(XlsxLimits, EndlessMarkupIsRefused) {
+  // One start tag of 2 MiB: expat 2.5 would re-scan it for every chunk inflated.
+  const Result r = Read(Workbook({{"S", SheetXml("<row r=\"1\" x=\"" + std::string(2u << 20, 'a') + "\"/>")}}));
+  ExpectProblem(r, "xml_rusak", "'>'");
+}
+
 TEST(XlsxLimits, DoctypeAndEntitiesAreRefused) {
   const std::string laughs =
       "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
