@@ -1,10 +1,12 @@
 #include "interchange/fields.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
 #include "core/suggest.h"
 #include "interchange/json_reader.h"
+#include "interchange/xlsx_reader.h"
 
 namespace kopsehat {
 
@@ -70,7 +72,6 @@ std::string ExcelSerialToIsoDate(std::string_view stored) {
 namespace {
 
 constexpr std::string_view kKoperasiKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
-constexpr std::string_view kChecklistLists[] = {"umum", "kelembagaan", "permodalan", "aktiva", "likuiditas"};
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -103,98 +104,106 @@ const std::vector<std::string>& LaporanBuilder::KnownKeys() {
   return keys;
 }
 
+std::string Place::Text() const {
+  if (sheet != nullptr) return *sheet + "!" + CellRef(row, col);
+  return "baris " + std::to_string(row) + (col != 0 ? ", kolom " + std::to_string(col) : std::string());
+}
+
 LaporanBuilder::LaporanBuilder(Laporan* out, Problems* problems)
     : out_(out), problems_(problems), problems_before_(problems->size()) {
   *out_ = Laporan{};
 }
 
-std::string LaporanBuilder::Where(const std::string& place, std::string_view key) const {
-  return place + " (" + std::string(key) + ")";
+std::string LaporanBuilder::Where(const Place& place, std::string_view key) {
+  return place.Text() + " (" + std::string(key) + ")";
 }
 
-void LaporanBuilder::Set(std::string_view key_in, Kind kind, std::string_view value, const std::string& place) {
-  const std::string key(key_in);
-  const bool empty = kind == Kind::kEmpty || (kind == Kind::kText && value.find_first_not_of(" \t") == std::string_view::npos);
-  auto [it, inserted] = places_.emplace(key, place);
-  if (!inserted && !empty) {
-    if (it->second.find("!kosong") == std::string::npos) {
-      problems_->Add(Where(place, key), "kunci_ganda", "kunci ini sudah diisi di " + it->second,
-                     "this key is already filled at " + it->second);
-      return;
-    }
-    it->second = place;
-  }
-  if (empty && inserted) it->second = place + "!kosong";  // remembered as empty: a later filled duplicate wins
-  const std::string where = Where(place, key);
+LaporanBuilder::Seen* LaporanBuilder::Slot(std::string_view key, int line, bool previous) {
+  if (line >= 0) return &lines_[size_t(line + (previous ? kLineCount : 0))];
+  auto it = others_.find(key);
+  if (it == others_.end()) it = others_.emplace(std::string(key), Seen{}).first;
+  return &it->second;
+}
 
-  // manajemen.<list>[n]
-  if (key.rfind("manajemen.", 0) == 0) {
+void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value, const Place& place) {
+  const bool empty = kind == Kind::kEmpty || (kind == Kind::kText && value.find_first_not_of(" \t") == std::string_view::npos);
+  const bool previous = key.rfind("periode_lalu.", 0) == 0;
+  const int line = FindLine(previous ? key.substr(13) : key);
+  const bool checklist = key.rfind("manajemen.", 0) == 0;
+  const bool identity = key == "metode" || key == "periode.akhir" ||
+                        (key.rfind("koperasi.", 0) == 0 &&
+                         std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) != std::end(kKoperasiKeys));
+  if (line < 0 && !checklist && !identity) {
+    std::vector<std::string_view> known(KnownKeys().begin(), KnownKeys().end());
+    const std::string best = NearestKey(key, known);
+    problems_->Add(Where(place, key), "kunci_tidak_dikenal", "kunci tidak dikenal" + DidYouMean(best, Lang::kId),
+                   "unknown key" + DidYouMean(best, Lang::kEn));
+    return;
+  }
+  Seen* seen = Slot(key, line, previous);
+  if (seen->filled && !empty) {
+    const std::string first = seen->place.Text();
+    problems_->Add(Where(place, key), "kunci_ganda", "kunci ini sudah diisi di " + first, "this key is already filled at " + first);
+    return;
+  }
+  if (!seen->any || !empty) seen->place = place;  // a filled place wins over an earlier empty one
+  seen->any = true;
+  seen->filled = seen->filled || !empty;
+
+  if (checklist) {
     const size_t open = key.find('['), close = key.find(']');
-    const std::string list = key.substr(10, open == std::string::npos ? std::string::npos : open - 10);
+    const std::string list(key.substr(10, open == std::string_view::npos ? std::string_view::npos : open - 10));
     size_t item = 0;
-    bool ok = open != std::string::npos && close == key.size() - 1 && close > open + 1;
+    bool ok = open != std::string_view::npos && close == key.size() - 1 && close > open + 1;
     for (size_t i = open + 1; ok && i < close; ++i) {
       ok = std::isdigit(static_cast<unsigned char>(key[i])) != 0 && item < 1000;
       item = item * 10 + size_t(key[i] - '0');
     }
     if (!ok || item == 0) {
-      problems_->Add(where, "kunci_tidak_dikenal", "tulis butir daftar periksa seperti manajemen.umum[1]",
+      problems_->Add(Where(place, key), "kunci_tidak_dikenal", "tulis butir daftar periksa seperti manajemen.umum[1]",
                      "write a checklist item like manajemen.umum[1]");
       return;
     }
-    SetAnswer(list, item, empty ? Kind::kEmpty : kind, value, where);
+    SetAnswer(list, item, empty ? Kind::kEmpty : kind, value, key, place);
+    return;
+  }
+  if (empty) return;
+  if (line >= 0) {
+    SetAmount(line, previous, kind, value, key, place);
     return;
   }
   if (key == "metode") {
-    if (!empty) out_->metode = std::string(value);
+    out_->metode = std::string(value);
     return;
   }
   if (key == "periode.akhir") {
-    if (empty) return;
     out_->periode_akhir = kind == Kind::kNumber ? ExcelSerialToIsoDate(value) : DateText(value);
     if (out_->periode_akhir.empty()) {
-      problems_->Add(where, "tanggal_tidak_sah", "tanggal harus berbentuk TTTT-BB-HH (2025-12-31) atau HH/BB/TTTT (31/12/2025)",
+      problems_->Add(Where(place, key), "tanggal_tidak_sah",
+                     "tanggal harus berbentuk TTTT-BB-HH (2025-12-31) atau HH/BB/TTTT (31/12/2025)",
                      "the date must be YYYY-MM-DD (2025-12-31) or DD/MM/YYYY (31/12/2025)");
       out_->periode_akhir = "?";  // given but invalid: not also "missing"
     }
     return;
   }
-  if (key.rfind("koperasi.", 0) == 0) {
-    const std::string_view field = std::string_view(key).substr(9);
-    std::string* targets[] = {&out_->koperasi.nama, &out_->koperasi.jenis, &out_->koperasi.nomor_badan_hukum,
-                              &out_->koperasi.kabupaten, &out_->koperasi.provinsi};
-    for (size_t i = 0; i < std::size(kKoperasiKeys); ++i) {
-      if (kKoperasiKeys[i] != field) continue;
-      if (empty) return;
-      if (value.size() > kMaxTextChars) {
-        problems_->Add(where, "terlalu_panjang", "teks lebih dari " + std::to_string(kMaxTextChars) + " karakter",
-                       "text longer than " + std::to_string(kMaxTextChars) + " characters");
-        return;
-      }
-      *targets[i] = std::string(value);
-      if (i == 1 && !IsKnownJenis(value)) {
-        problems_->Add(where, "nilai_tidak_sah", "harus salah satu dari KSP, USP, KSPPS, USPPS",
-                       "must be one of KSP, USP, KSPPS, USPPS");
-      }
-      return;
-    }
-  }
-  const bool previous = key.rfind("periode_lalu.", 0) == 0;
-  const int line = FindLine(previous ? std::string_view(key).substr(13) : std::string_view(key));
-  if (line >= 0) {
-    if (!empty) SetAmount(key, line, previous, kind, value, where);
+  // koperasi.*
+  std::string* targets[] = {&out_->koperasi.nama, &out_->koperasi.jenis, &out_->koperasi.nomor_badan_hukum,
+                            &out_->koperasi.kabupaten, &out_->koperasi.provinsi};
+  const size_t i = size_t(std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) - std::begin(kKoperasiKeys));
+  if (value.size() > kMaxTextChars) {
+    problems_->Add(Where(place, key), "terlalu_panjang", "teks lebih dari " + std::to_string(kMaxTextChars) + " karakter",
+                   "text longer than " + std::to_string(kMaxTextChars) + " characters");
     return;
   }
-  std::vector<std::string_view> known(KnownKeys().begin(), KnownKeys().end());
-  const std::string best = NearestKey(key, known);
-  places_.erase(key);
-  problems_->Add(where, "kunci_tidak_dikenal", "kunci tidak dikenal" + DidYouMean(best, Lang::kId),
-                 "unknown key" + DidYouMean(best, Lang::kEn));
+  *targets[i] = std::string(value);
+  if (i == 1 && !IsKnownJenis(value)) {
+    problems_->Add(Where(place, key), "nilai_tidak_sah", "harus salah satu dari KSP, USP, KSPPS, USPPS",
+                   "must be one of KSP, USP, KSPPS, USPPS");
+  }
 }
 
-void LaporanBuilder::SetAmount(std::string_view key, int line, bool previous, Kind kind, std::string_view value,
-                               const std::string& where) {
-  (void)key;
+void LaporanBuilder::SetAmount(int line, bool previous, Kind kind, std::string_view value, std::string_view key,
+                               const Place& place) {
   Sen sen = 0;
   AmountError error = AmountError::kNotANumber;
   if (kind == Kind::kNumber) {
@@ -203,12 +212,12 @@ void LaporanBuilder::SetAmount(std::string_view key, int line, bool previous, Ki
     error = ParseAmountTextSen(value, &sen);
   }
   if (error != AmountError::kNone) {
-    AddAmountProblem(problems_, where, error, kind == Kind::kBoolean ? std::string_view("TRUE/FALSE") : value,
+    AddAmountProblem(problems_, Where(place, key), error, kind == Kind::kBoolean ? std::string_view("TRUE/FALSE") : value,
                      /*people_forms=*/true);
     return;
   }
   if (sen < 0 && !kLines[size_t(line)].may_be_negative) {
-    problems_->Add(where, "negatif", "tidak boleh negatif", "must not be negative");
+    problems_->Add(Where(place, key), "negatif", "tidak boleh negatif", "must not be negative");
     return;
   }
   Statements& st = previous ? out_->previous : out_->current;
@@ -217,24 +226,23 @@ void LaporanBuilder::SetAmount(std::string_view key, int line, bool previous, Ki
   if (previous) out_->has_previous = true;
 }
 
-void LaporanBuilder::SetAnswer(std::string_view list, size_t item, Kind kind, std::string_view value,
-                               const std::string& where) {
-  const std::string key = "manajemen." + std::string(list) + "[" + std::to_string(item) + "]";
+void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, std::string_view value,
+                               std::string_view key, const Place& place) {
   if (item > kMaxChecklistAnswers) {
-    problems_->Add(where, "terlalu_banyak", "nomor butir lebih dari " + std::to_string(kMaxChecklistAnswers),
+    problems_->Add(Where(place, key), "terlalu_banyak", "nomor butir lebih dari " + std::to_string(kMaxChecklistAnswers),
                    "item number above " + std::to_string(kMaxChecklistAnswers));
     return;
   }
+  std::map<size_t, bool>& items = answers_[list];  // the list exists, even if this answer is blank
   if (kind == Kind::kEmpty) {
-    blank_answer_places_[key] = where;
-    answers_[std::string(list)];  // the list exists, even if this answer is blank
+    blank_answers_[std::string(key)] = place;
     return;
   }
   bool answer = false;
   const std::string v = Lower(value);
   if (kind == Kind::kBoolean || kind == Kind::kNumber) {
     if (v != "1" && v != "0") {
-      problems_->Add(where, "jawaban_tidak_sah", "isi Ya atau Tidak", "answer Ya (yes) or Tidak (no)");
+      problems_->Add(Where(place, key), "jawaban_tidak_sah", "isi Ya atau Tidak", "answer Ya (yes) or Tidak (no)");
       return;
     }
     answer = v == "1";
@@ -243,11 +251,11 @@ void LaporanBuilder::SetAnswer(std::string_view list, size_t item, Kind kind, st
   } else if (v == "tidak" || v == "t" || v == "no" || v == "false" || v == "salah" || v == "0") {
     answer = false;
   } else {
-    problems_->Add(where, "jawaban_tidak_sah", "'" + std::string(value.substr(0, 40)) + "' bukan jawaban; isi Ya atau Tidak",
+    problems_->Add(Where(place, key), "jawaban_tidak_sah", "'" + std::string(value.substr(0, 40)) + "' bukan jawaban; isi Ya atau Tidak",
                    "'" + std::string(value.substr(0, 40)) + "' is not an answer; write Ya (yes) or Tidak (no)");
     return;
   }
-  answers_[std::string(list)][item] = answer;
+  items[item] = answer;
 }
 
 bool LaporanBuilder::Finish() {
@@ -257,14 +265,14 @@ bool LaporanBuilder::Finish() {
   for (const auto& [list, items] : answers_) any_answer = any_answer || !items.empty();
   if (any_answer) {
     out_->has_manajemen = true;
-    for (const auto& [key, where] : blank_answer_places_) {
-      problems_->Add(where, "belum_dijawab", "butir ini belum dijawab; isi Ya atau Tidak",
+    for (const auto& [key, place] : blank_answers_) {
+      problems_->Add(Where(place, key), "belum_dijawab", "butir ini belum dijawab; isi Ya atau Tidak",
                      "this item has no answer yet; write Ya (yes) or Tidak (no)");
     }
     for (auto& [list, items] : answers_) {
       size_t n = 0;
       for (const auto& [item, answer] : items) n = std::max(n, item);
-      for (const auto& [key, where] : blank_answer_places_) {
+      for (const auto& [key, place] : blank_answers_) {
         if (key.rfind("manajemen." + list + "[", 0) != 0) continue;
         n = std::max(n, size_t(std::stoul(key.substr(list.size() + 11))));
       }
@@ -273,15 +281,22 @@ bool LaporanBuilder::Finish() {
       out_->manajemen.push_back(std::move(c));
     }
   }
+  auto place_of = [&](const std::string& key) -> const Seen* {
+    const bool previous = key.rfind("periode_lalu.", 0) == 0;
+    const int line = FindLine(previous ? std::string_view(key).substr(13) : std::string_view(key));
+    if (line >= 0) return &lines_[size_t(line + (previous ? kLineCount : 0))];
+    auto it = others_.find(key);
+    return it == others_.end() ? nullptr : &it->second;
+  };
+  auto at = [&](const std::string& key) {
+    const Seen* s = place_of(key);
+    return s != nullptr && s->any ? Where(s->place, key) : key;
+  };
   if (out_->koperasi.nama.empty()) {
-    auto it = places_.find("koperasi.nama");
-    problems_->Add(it == places_.end() ? "koperasi.nama" : Where(it->second.substr(0, it->second.find("!kosong")), "koperasi.nama"),
-                   "wajib_ada", "nama koperasi wajib diisi", "the cooperative's name is required");
+    problems_->Add(at("koperasi.nama"), "wajib_ada", "nama koperasi wajib diisi", "the cooperative's name is required");
   }
   if (out_->periode_akhir.empty()) {
-    auto it = places_.find("periode.akhir");
-    problems_->Add(it == places_.end() ? "periode.akhir" : Where(it->second.substr(0, it->second.find("!kosong")), "periode.akhir"),
-                   "wajib_ada", "tanggal akhir periode wajib diisi", "the period end date is required");
+    problems_->Add(at("periode.akhir"), "wajib_ada", "tanggal akhir periode wajib diisi", "the period end date is required");
   }
   ApplyDefaults(&out_->current);
   if (out_->has_previous) ApplyDefaults(&out_->previous);
@@ -289,11 +304,7 @@ bool LaporanBuilder::Finish() {
   ValidateLaporan(*out_, problems_);
   // Point the whole-document problems at their cells where the key has one.
   std::vector<Problem>& items = problems_->mutable_items();
-  for (size_t i = std::min(before_validation, items.size()); i < items.size(); ++i) {
-    auto it = places_.find(items[i].path);
-    if (it == places_.end()) continue;
-    items[i].path = Where(it->second.substr(0, it->second.find("!kosong")), items[i].path);
-  }
+  for (size_t i = std::min(before_validation, items.size()); i < items.size(); ++i) items[i].path = at(items[i].path);
   return problems_->size() == problems_before_;
 }
 

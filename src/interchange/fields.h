@@ -3,7 +3,10 @@
 // into a Laporan with the same validation as the JSON reader. Depends on core/, laporan/, json_reader.h.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <map>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -25,10 +28,20 @@ bool IsKnownJenis(std::string_view jenis);
 // as "YYYY-MM-DD"; empty when it is not a whole day number in 1900..9999.
 std::string ExcelSerialToIsoDate(std::string_view stored_number);
 
+// Where a value was found, kept as numbers and put into words only for a message: "Neraca!B14" (a sheet), "baris 14,
+// kolom 5" (a batch CSV cell) or "baris 14" (a key;value CSV line). The sheet name must outlive the builder.
+struct Place {
+  const std::string* sheet = nullptr;
+  uint32_t row = 0;
+  uint32_t col = 0;  // 0: a whole line
+
+  std::string Text() const;
+};
+
 // Builds a Laporan from keyed values, as a spreadsheet or CSV file gives them. Keys are those of laporan-v1 joined
 // with dots: "koperasi.nama", "periode.akhir", "metode", "neraca.kas", "periode_lalu.neraca.kas",
-// "manajemen.umum[3]" (1-based item). Each value comes with the place it was found ("Neraca!B14", "baris 14"),
-// and every problem names that place and the key: "Neraca!B14 (neraca.kas): ...".
+// "manajemen.umum[3]" (1-based item). Each value comes with its Place, and every problem names that place and the
+// key: "Neraca!B14 (neraca.kas): ...".
 class LaporanBuilder {
  public:
   enum class Kind { kEmpty, kText, kNumber, kBoolean };
@@ -36,28 +49,35 @@ class LaporanBuilder {
   LaporanBuilder(Laporan* out, Problems* problems);
 
   // Records one value. An empty value still records the key's place, so "required" problems can point at it.
-  void Set(std::string_view key, Kind kind, std::string_view value, const std::string& place);
+  void Set(std::string_view key, Kind kind, std::string_view value, const Place& place);
 
   // Applies the format's defaults and its whole-document checks, pointing each problem at its cell or line.
   // True when the laporan is usable.
   bool Finish();
 
-  // Every key the builder knows, in template order (for "did you mean" and for writing templates).
+  // Every key the builder knows except checklist items, in template order (for "did you mean", templates).
   static const std::vector<std::string>& KnownKeys();
 
  private:
-  void SetAmount(std::string_view key, int line, bool previous, Kind kind, std::string_view value,
-                 const std::string& where);
-  void SetAnswer(std::string_view list, size_t item, Kind kind, std::string_view value, const std::string& where);
-  std::string Where(const std::string& place, std::string_view key) const;
+  // Where each key was seen: filled (a second filled one is a duplicate) or empty (for "required" messages).
+  struct Seen {
+    Place place;
+    bool filled = false;
+    bool any = false;
+  };
+  Seen* Slot(std::string_view key, int line, bool previous);
+  void SetAmount(int line, bool previous, Kind kind, std::string_view value, std::string_view key, const Place& place);
+  void SetAnswer(const std::string& list, size_t item, Kind kind, std::string_view value, std::string_view key,
+                 const Place& place);
+  static std::string Where(const Place& place, std::string_view key);
 
   Laporan* out_;
   Problems* problems_;
   size_t problems_before_;
-  std::map<std::string, std::string, std::less<>> places_;  // key -> place, for problems found at Finish
-  std::map<std::string, std::map<size_t, bool>> answers_;   // checklist key -> item -> answer
-  size_t blank_answers_ = 0;
-  std::map<std::string, std::string> blank_answer_places_;  // "manajemen.umum[3]" -> place
+  std::array<Seen, 2 * kLineCount> lines_{};           // current lines, then previous ones
+  std::map<std::string, Seen, std::less<>> others_;    // identity keys and checklist items
+  std::map<std::string, std::map<size_t, bool>> answers_;  // checklist key -> item -> answer
+  std::map<std::string, Place> blank_answers_;          // "manajemen.umum[3]" -> place
 };
 
 }  // namespace kopsehat

@@ -192,10 +192,10 @@ bool ReadLaporanCsv(std::string_view text, Laporan* out, Problems* problems) {
       continue;
     }
     header_seen = true;
-    const std::string place = "baris " + std::to_string(r.line);
+    const Place place{nullptr, uint32_t(r.line), 0};
     const std::string key(Trim(r.fields[0]));
     if (r.fields.size() > std::max<size_t>(columns, 2)) {
-      problems->Add(place + " (" + key + ")", "csv_tidak_sah",
+      problems->Add(place.Text() + " (" + key + ")", "csv_tidak_sah",
                     "terlalu banyak kolom; bila nilai memakai koma desimal, beri tanda kutip (\"1.250.000,50\") atau "
                     "pakai pemisah titik koma (;)",
                     "too many columns; if a value uses a decimal comma, quote it (\"1.250.000,50\") or use ';' as the "
@@ -243,7 +243,7 @@ bool CsvBatch::ReadRow(std::string_view line, size_t line_no, Laporan* out, Prob
     if (keys_[k].empty()) continue;
     const std::string_view value = Trim(fields[k]);
     builder.Set(keys_[k], value.empty() ? LaporanBuilder::Kind::kEmpty : LaporanBuilder::Kind::kText, value,
-                place + ", kolom " + std::to_string(k + 1));
+                Place{nullptr, uint32_t(line_no), uint32_t(k + 1)});
   }
   return builder.Finish() && problems->size() == before;
 }
@@ -275,7 +275,10 @@ bool ReadLaporanXlsx(std::string_view bytes, const std::string& file_name, Lapor
     for (const XlsxCell& cell : sheet.cells) {
       if (cell.row > cols.header_row) rows[cell.row][cell.col] = &cell;
     }
-    for (const auto& [row, cells] : rows) {
+    for (const auto& row_entry : rows) {
+      // Named copies: clang 14 cannot capture structured bindings in the lambdas below.
+      const uint32_t row = row_entry.first;
+      const std::map<uint32_t, const XlsxCell*>& cells = row_entry.second;
       auto key_it = cells.find(cols.key);
       if (key_it == cells.end() || key_it->second->type != XlsxCell::Type::kString) continue;
       const std::string key(Trim(key_it->second->text));
@@ -287,9 +290,9 @@ bool ReadLaporanXlsx(std::string_view bytes, const std::string& file_name, Lapor
       };
       auto set = [&](const std::string& k, uint32_t col) {
         const XlsxCell* cell = value_of(col);
-        const std::string place = sheet.name + "!" + CellRef(row, col);
+        const Place place{&sheet.name, row, col};
         if (cell != nullptr && cell->type == XlsxCell::Type::kError) {
-          problems->Add(place + " (" + k + ")", "sel_galat", "sel berisi galat " + cell->text + "; perbaiki rumusnya",
+          problems->Add(place.Text() + " (" + k + ")", "sel_galat", "sel berisi galat " + cell->text + "; perbaiki rumusnya",
                         "the cell holds the error " + cell->text + "; fix its formula");
           return;
         }

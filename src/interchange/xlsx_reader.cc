@@ -105,11 +105,12 @@ bool SniffFileType(std::string_view bytes, const std::string& file, Problems* p)
     static const std::string kInfo = Utf16Le("EncryptionInfo");
     static const std::string kPackage = Utf16Le("EncryptedPackage");
     if (bytes.find(kInfo) != std::string_view::npos || bytes.find(kPackage) != std::string_view::npos) {
-      p->Add(file, "terenkripsi",
-             "buku kerja ini dilindungi kata sandi (terenkripsi) sehingga tidak bisa dibaca; buka di Excel/LibreOffice, "
-             "hapus kata sandi, simpan ulang sebagai .xlsx, lalu unggah lagi",
-             "this workbook is password-protected (encrypted) and cannot be read; open it in Excel/LibreOffice, "
-             "remove the password, save it again as .xlsx and upload it again");
+      p->Add(
+          file, "terenkripsi",
+          "buku kerja ini dilindungi kata sandi (terenkripsi) sehingga tidak bisa dibaca; buka di Excel/LibreOffice, "
+          "hapus kata sandi, simpan ulang sebagai .xlsx, lalu unggah lagi",
+          "this workbook is password-protected (encrypted) and cannot be read; open it in Excel/LibreOffice, "
+          "remove the password, save it again as .xlsx and upload it again");
     } else {
       p->Add(file, "xls_lama",
              std::string("berkas ini buku kerja Excel lama (.xls, Excel 97-2003), bukan .xlsx; ") + kSaveAsId +
@@ -120,9 +121,10 @@ bool SniffFileType(std::string_view bytes, const std::string& file, Problems* p)
     return false;
   }
   if (StartsWith(bytes, "%PDF")) {
-    p->Add(file, "bukan_xlsx",
-           "berkas ini PDF, bukan buku kerja Excel; unggah berkas .xlsx aslinya (PDF tidak bisa dibaca angkanya)",
-           "this file is a PDF, not an Excel workbook; upload the original .xlsx (the figures of a PDF cannot be read)");
+    p->Add(
+        file, "bukan_xlsx",
+        "berkas ini PDF, bukan buku kerja Excel; unggah berkas .xlsx aslinya (PDF tidak bisa dibaca angkanya)",
+        "this file is a PDF, not an Excel workbook; upload the original .xlsx (the figures of a PDF cannot be read)");
     return false;
   }
   if (StartsWith(bytes, "\x89PNG") || StartsWith(bytes, "\xFF\xD8\xFF")) {
@@ -137,9 +139,10 @@ bool SniffFileType(std::string_view bytes, const std::string& file, Problems* p)
   std::string_view head = bytes.substr(0, kSniffBytes);
   if (StartsWith(head, "\xFF\xFE") || StartsWith(head, "\xFE\xFF")) {
     // Excel's "Unicode Text" export: UTF-16 with a byte-order mark, tab-separated.
-    p->Add(file, "bukan_xlsx",
-           "berkas ini teks Unicode (UTF-16, mis. 'Teks Unicode' dari Excel), bukan buku kerja; " + std::string(kSaveAsId),
-           "this file is Unicode (UTF-16) text (e.g. Excel's 'Unicode Text'), not a workbook; " + std::string(kSaveAsEn));
+    p->Add(
+        file, "bukan_xlsx",
+        "berkas ini teks Unicode (UTF-16, mis. 'Teks Unicode' dari Excel), bukan buku kerja; " + std::string(kSaveAsId),
+        "this file is Unicode (UTF-16) text (e.g. Excel's 'Unicode Text'), not a workbook; " + std::string(kSaveAsEn));
     return false;
   }
   if (StartsWith(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
@@ -202,9 +205,12 @@ std::string_view LocalName(const XML_Char* name) {
 
 Tag TagOf(const XML_Char* name) {
   static constexpr std::pair<std::string_view, Tag> kTags[] = {
-      {"c", Tag::kC},       {"v", Tag::kV},         {"row", Tag::kRow}, {"f", Tag::kF},
-      {"t", Tag::kT},       {"r", Tag::kR},         {"si", Tag::kSi},   {"is", Tag::kIs},
-      {"rPh", Tag::kRPh},   {"sheet", Tag::kSheet}, {"sst", Tag::kSst}, {"sheetData", Tag::kSheetData},
+      {"c", Tag::kC},           {"v", Tag::kV},
+      {"row", Tag::kRow},       {"f", Tag::kF},
+      {"t", Tag::kT},           {"r", Tag::kR},
+      {"si", Tag::kSi},         {"is", Tag::kIs},
+      {"rPh", Tag::kRPh},       {"sheet", Tag::kSheet},
+      {"sst", Tag::kSst},       {"sheetData", Tag::kSheetData},
       {"sheets", Tag::kSheets}, {"Relationship", Tag::kRelationship},
   };
   const std::string_view local = LocalName(name);
@@ -382,10 +388,14 @@ class ParseContext {
     if (stopped_) return;
     try {
       Fail(state_->file, "xml_rusak",
-           "bagian " + part_ + " memuat deklarasi DOCTYPE/entitas, yang tidak pernah ada di berkas .xlsx yang sah; "
-               "berkas ditolak demi keamanan. " + kSaveAsId,
-           "part " + part_ + " holds a DOCTYPE/entity declaration, which a valid .xlsx never has; the file is refused "
-               "for safety. " + kSaveAsEn);
+           "bagian " + part_ +
+               " memuat deklarasi DOCTYPE/entitas, yang tidak pernah ada di berkas .xlsx yang sah; "
+               "berkas ditolak demi keamanan. " +
+               kSaveAsId,
+           "part " + part_ +
+               " holds a DOCTYPE/entity declaration, which a valid .xlsx never has; the file is refused "
+               "for safety. " +
+               kSaveAsEn);
     } catch (const std::bad_alloc&) {
       OutOfMemory();
     }
@@ -432,8 +442,8 @@ class RelsHandler : public XmlHandler {
     const char* target = Attr(atts, "Target");
     const char* mode = Attr(atts, "TargetMode");
     if (id == nullptr || target == nullptr) return;
-    rels.push_back(Relationship{id, type != nullptr ? type : "", target,
-                                mode != nullptr && std::string_view(mode) == "External"});
+    rels.push_back(
+        Relationship{id, type != nullptr ? type : "", target, mode != nullptr && std::string_view(mode) == "External"});
   }
   void End(ParseContext&, Tag) override {}
   void Text(ParseContext&, std::string_view) override {}
@@ -596,9 +606,7 @@ class SheetHandler : public XmlHandler {
  private:
   enum class CellType : uint8_t { kNumber, kShared, kStr, kInline, kBool, kError, kDate };
 
-  std::string Where(bool en = false) const {
-    return (en ? "sheet '" : "lembar '") + sheet_->name + "': ";
-  }
+  std::string Where(bool en = false) const { return (en ? "sheet '" : "lembar '") + sheet_->name + "': "; }
   std::string CellPath(ParseContext& ctx) const { return ctx.state().file + "!" + CellRef(cell_row_, cell_col_); }
 
   void StartRow(ParseContext& ctx, const XML_Char** atts) {
@@ -679,12 +687,12 @@ class SheetHandler : public XmlHandler {
           if (ok) index = index * 10 + uint32_t(c - '0');
         }
         if (!ok || index >= shared_->size()) {
-          ctx.state().problems->Add(
-              CellPath(ctx), "xml_rusak",
-              Where() + "sel merujuk teks bersama nomor '" + std::string(v.substr(0, 12)) + "' yang tidak ada (ada " +
-                  std::to_string(shared_->size()) + "). " + kSaveAsId,
-              Where(true) + "the cell refers to shared string '" + std::string(v.substr(0, 12)) +
-                  "', which does not exist (there are " + std::to_string(shared_->size()) + "). " + kSaveAsEn);
+          ctx.state().problems->Add(CellPath(ctx), "xml_rusak",
+                                    Where() + "sel merujuk teks bersama nomor '" + std::string(v.substr(0, 12)) +
+                                        "' yang tidak ada (ada " + std::to_string(shared_->size()) + "). " + kSaveAsId,
+                                    Where(true) + "the cell refers to shared string '" + std::string(v.substr(0, 12)) +
+                                        "', which does not exist (there are " + std::to_string(shared_->size()) +
+                                        "). " + kSaveAsEn);
           return;
         }
         cell.type = XlsxCell::Type::kString;
@@ -756,8 +764,8 @@ class SheetHandler : public XmlHandler {
     // One long shared string copied into a million cells would take far more memory than the file: the text kept
     // is bounded like the text inflated.
     if (cell.text.size() > lim.max_total_uncompressed - std::min(st.text_bytes, lim.max_total_uncompressed)) {
-      ctx.FailLimit(CellPath(ctx), "max_total_uncompressed", lim.max_total_uncompressed,
-                    "jumlah teks semua sel (bita)", "the text of all cells together (bytes)");
+      ctx.FailLimit(CellPath(ctx), "max_total_uncompressed", lim.max_total_uncompressed, "jumlah teks semua sel (bita)",
+                    "the text of all cells together (bytes)");
       return;
     }
     ++st.cells;
@@ -933,17 +941,19 @@ class XlsxReader {
       std::string type;
       if (!ReadSmall(mimetype, "mimetype", kMaxMimetypeBytes, &type)) return false;
       if (type.find("opendocument.spreadsheet") != std::string::npos) {
-        NotAWorkbook("berkas ini lembar kerja OpenDocument (.ods), bukan .xlsx; buka di LibreOffice Calc lalu simpan "
-                     "ulang sebagai Buku Kerja Excel 2007-365 (.xlsx)",
-                     "this file is an OpenDocument spreadsheet (.ods), not .xlsx; open it in LibreOffice Calc and save "
-                     "it again as Excel 2007-365 Workbook (.xlsx)");
+        NotAWorkbook(
+            "berkas ini lembar kerja OpenDocument (.ods), bukan .xlsx; buka di LibreOffice Calc lalu simpan "
+            "ulang sebagai Buku Kerja Excel 2007-365 (.xlsx)",
+            "this file is an OpenDocument spreadsheet (.ods), not .xlsx; open it in LibreOffice Calc and save "
+            "it again as Excel 2007-365 Workbook (.xlsx)");
         return false;
       }
       if (type.find("opendocument") != std::string::npos) {
-        NotAWorkbook("berkas ini dokumen OpenDocument (mis. .odt), bukan lembar kerja; laporan harus berupa buku kerja "
-                     ".xlsx",
-                     "this file is an OpenDocument document (e.g. .odt), not a spreadsheet; the laporan must be an .xlsx "
-                     "workbook");
+        NotAWorkbook(
+            "berkas ini dokumen OpenDocument (mis. .odt), bukan lembar kerja; laporan harus berupa buku kerja "
+            ".xlsx",
+            "this file is an OpenDocument document (e.g. .odt), not a spreadsheet; the laporan must be an .xlsx "
+            "workbook");
         return false;
       }
     }
@@ -954,10 +964,11 @@ class XlsxReader {
       return false;
     }
     if (Locate("ppt/presentation.xml") >= 0) {
-      NotAWorkbook("berkas ini presentasi PowerPoint (.pptx), bukan lembar kerja Excel; isi laporan di templat Excel "
-                   "(.xlsx)",
-                   "this file is a PowerPoint presentation (.pptx), not an Excel spreadsheet; fill in the laporan in "
-                   "the Excel template (.xlsx)");
+      NotAWorkbook(
+          "berkas ini presentasi PowerPoint (.pptx), bukan lembar kerja Excel; isi laporan di templat Excel "
+          "(.xlsx)",
+          "this file is a PowerPoint presentation (.pptx), not an Excel spreadsheet; fill in the laporan in "
+          "the Excel template (.xlsx)");
       return false;
     }
     if (Locate("xl/workbook.bin") >= 0) {
@@ -987,10 +998,11 @@ class XlsxReader {
                    "this file looks like an OpenDocument file, not .xlsx; " + std::string(kSaveAsEn));
       return false;
     }
-    NotAWorkbook("berkas ini zip tetapi bukan buku kerja Excel (tidak ada xl/workbook.xml); simpan laporan dari Excel "
-                 "sebagai Buku Kerja Excel (.xlsx) lalu unggah lagi",
-                 "this file is a zip but not an Excel workbook (there is no xl/workbook.xml); save the laporan from "
-                 "Excel as an Excel Workbook (.xlsx) and upload it again");
+    NotAWorkbook(
+        "berkas ini zip tetapi bukan buku kerja Excel (tidak ada xl/workbook.xml); simpan laporan dari Excel "
+        "sebagai Buku Kerja Excel (.xlsx) lalu unggah lagi",
+        "this file is a zip but not an Excel workbook (there is no xl/workbook.xml); save the laporan from "
+        "Excel as an Excel Workbook (.xlsx) and upload it again");
     return false;
   }
 
@@ -1074,7 +1086,8 @@ class XlsxReader {
         PartTooLarge(part);
         return nullptr;
       }
-      if (info.size > st_.limits.max_total_uncompressed - std::min(st_.total_inflated, st_.limits.max_total_uncompressed)) {
+      if (info.size >
+          st_.limits.max_total_uncompressed - std::min(st_.total_inflated, st_.limits.max_total_uncompressed)) {
         TotalTooLarge();
         return nullptr;
       }
@@ -1180,11 +1193,10 @@ class XlsxReader {
         if (!ctx.stopped()) {
           const unsigned long line = XML_GetCurrentLineNumber(parser.get());
           const std::string error = XML_ErrorString(XML_GetErrorCode(parser.get()));
-          st_.problems->Add(st_.file, "xml_rusak",
-                            "XML rusak di bagian " + part + " baris " + std::to_string(line) + " (" + error + "). " +
-                                kSaveAsId,
-                            "damaged XML in part " + part + " at line " + std::to_string(line) + " (" + error + "). " +
-                                kSaveAsEn);
+          st_.problems->Add(
+              st_.file, "xml_rusak",
+              "XML rusak di bagian " + part + " baris " + std::to_string(line) + " (" + error + "). " + kSaveAsId,
+              "damaged XML in part " + part + " at line " + std::to_string(line) + " (" + error + "). " + kSaveAsEn);
           st_.fatal = true;
         }
         return false;

@@ -84,8 +84,8 @@ Entries WorkbookEntries(const std::vector<SheetSpec>& sheets, const std::string&
   e.emplace_back("_rels/.rels", std::string("<?xml version=\"1.0\"?><Relationships xmlns=\"") + kPkgRelNs +
                                     "\"><Relationship Id=\"rId1\" Type=\"" + kRelNs +
                                     "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-  std::string wb = std::string("<?xml version=\"1.0\"?><workbook xmlns=\"") + kMainNs + "\" xmlns:r=\"" + kRelNs +
-                   "\"><sheets>";
+  std::string wb =
+      std::string("<?xml version=\"1.0\"?><workbook xmlns=\"") + kMainNs + "\" xmlns:r=\"" + kRelNs + "\"><sheets>";
   std::string rels = std::string("<?xml version=\"1.0\"?><Relationships xmlns=\"") + kPkgRelNs + "\">";
   for (size_t i = 0; i < sheets.size(); ++i) {
     const std::string n = std::to_string(i + 1);
@@ -96,7 +96,8 @@ Entries WorkbookEntries(const std::vector<SheetSpec>& sheets, const std::string&
   }
   wb += "</sheets></workbook>";
   if (!sst.empty()) {
-    rels += std::string("<Relationship Id=\"rIdS\" Type=\"") + kRelNs + "/sharedStrings\" Target=\"sharedStrings.xml\"/>";
+    rels +=
+        std::string("<Relationship Id=\"rIdS\" Type=\"") + kRelNs + "/sharedStrings\" Target=\"sharedStrings.xml\"/>";
     e.emplace_back("xl/sharedStrings.xml", sst);
   }
   rels += "</Relationships>";
@@ -167,7 +168,8 @@ TEST(XlsxCellRef, FormatsAndParses) {
   EXPECT_EQ(col, 27u);
   ASSERT_TRUE(ParseCellRef("XFD1048576", &row, &col));
   EXPECT_EQ(col, 16384u);
-  for (const char* bad : {"", "B", "14", "B0", "XFE1", "A1048577", "AAAA1", "A1B", "A-1", "A 1", "$$A1", "A99999999999"}) {
+  for (const char* bad :
+       {"", "B", "14", "B0", "XFE1", "A1048577", "AAAA1", "A1B", "A-1", "A 1", "$$A1", "A99999999999"}) {
     EXPECT_FALSE(ParseCellRef(bad, &row, &col)) << bad;
   }
   for (uint32_t c : {1u, 25u, 26u, 27u, 702u, 703u, 16384u}) {
@@ -266,7 +268,8 @@ TEST(XlsxRead, InlineStringsBooleansErrorsAndDates) {
 TEST(XlsxRead, FormulasGiveTheirCachedValues) {
   const std::string rows =
       "<row r=\"1\"><c r=\"A1\"><v>1250000.5</v></c><c r=\"B1\"><f>A1*2</f><v>2500001</v></c></row>"
-      "<row r=\"2\"><c r=\"A2\"><v>2</v></c><c r=\"B2\"><f t=\"shared\" ref=\"B2:B3\" si=\"0\">A2*2</f><v>4</v></c></row>"
+      "<row r=\"2\"><c r=\"A2\"><v>2</v></c><c r=\"B2\"><f t=\"shared\" ref=\"B2:B3\" "
+      "si=\"0\">A2*2</f><v>4</v></c></row>"
       "<row r=\"3\"><c r=\"A3\"><v>3</v></c><c r=\"B3\"><f t=\"shared\" si=\"0\"/><v>6</v></c></row>"
       "<row r=\"4\"><c r=\"B4\"><f>SUM(B1:B3)</f></c>"  // no cached value: nothing to read
       "<c r=\"C4\" t=\"str\"><f>IF(A1&gt;0,\"OK\",\"-\")</f><v>OK</v></c>"
@@ -415,9 +418,7 @@ std::string Utf16(std::string_view ascii) {
   return out;
 }
 
-TEST(XlsxWrongType, LegacyXls) {
-  ExpectProblem(Read(Ole2(Utf16("Workbook"))), "xls_lama", ".xlsx");
-}
+TEST(XlsxWrongType, LegacyXls) { ExpectProblem(Read(Ole2(Utf16("Workbook"))), "xls_lama", ".xlsx"); }
 
 TEST(XlsxWrongType, EncryptedWorkbook) {
   const Result r = Read(Ole2(Utf16("EncryptionInfo") + std::string(50, '\0') + Utf16("EncryptedPackage")));
@@ -582,21 +583,20 @@ TEST(XlsxLimits, CellsSharedStringsTextAndSheets) {
 
   limits = XlsxLimits{};
   limits.max_shared_strings = 2;
-  ExpectProblem(Read(Workbook({{"S", SheetXml("")}}, SstXml("<si><t>a</t></si><si><t>b</t></si><si><t>c</t></si>")),
-                     limits),
-                "melebihi_batas", "max_shared_strings = 2");
+  ExpectProblem(
+      Read(Workbook({{"S", SheetXml("")}}, SstXml("<si><t>a</t></si><si><t>b</t></si><si><t>c</t></si>")), limits),
+      "melebihi_batas", "max_shared_strings = 2");
 
   limits = XlsxLimits{};
   limits.max_text_bytes = 10;
-  ExpectProblem(Read(Workbook({{"S", SheetXml("")}}, SstXml("<si><r><t>123456</t></r><r><t>7890X</t></r></si>")),
-                     limits),
-                "melebihi_batas", "max_text_bytes = 10");
+  ExpectProblem(
+      Read(Workbook({{"S", SheetXml("")}}, SstXml("<si><r><t>123456</t></r><r><t>7890X</t></r></si>")), limits),
+      "melebihi_batas", "max_text_bytes = 10");
   ExpectProblem(
       Read(Workbook({{"S", SheetXml("<row><c t=\"inlineStr\"><is><t>12345678901</t></is></c></row>")}}), limits),
       "melebihi_batas", "max_text_bytes = 10");
-  EXPECT_TRUE(Read(Workbook({{"S", SheetXml("<row><c t=\"inlineStr\"><is><t>1234567890</t></is></c></row>")}}),
-                   limits)
-                  .ok);
+  EXPECT_TRUE(
+      Read(Workbook({{"S", SheetXml("<row><c t=\"inlineStr\"><is><t>1234567890</t></is></c></row>")}}), limits).ok);
 
   limits = XlsxLimits{};
   limits.max_sheets = 2;
@@ -609,8 +609,8 @@ TEST(XlsxLimits, OneSharedStringCopiedIntoManyCellsIsBounded) {
   limits.max_total_uncompressed = 200000;
   std::string rows;
   for (int i = 1; i <= 100; ++i) rows += "<row r=\"" + std::to_string(i) + "\"><c t=\"s\"><v>0</v></c></row>";
-  const Result r = Read(Workbook({{"S", SheetXml(rows)}}, SstXml("<si><t>" + std::string(10000, 'x') + "</t></si>")),
-                        limits);
+  const Result r =
+      Read(Workbook({{"S", SheetXml(rows)}}, SstXml("<si><t>" + std::string(10000, 'x') + "</t></si>")), limits);
   ExpectProblem(r, "melebihi_batas", "max_total_uncompressed");
 }
 
@@ -632,8 +632,8 @@ TEST(XlsxLimits, DoctypeAndEntitiesAreRefused) {
   ExpectProblem(in_sheet, "xml_rusak", "DOCTYPE");
   const Result in_sst = Read(Workbook({{"S", SheetXml("")}}, laughs + "<sst><si><t>&lol9;</t></si></sst>"));
   ExpectProblem(in_sst, "xml_rusak", "DOCTYPE");
-  const Result external = Read(Workbook(
-      {{"S", "<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><worksheet><sheetData/></worksheet>"}}));
+  const Result external =
+      Read(Workbook({{"S", "<!DOCTYPE x SYSTEM \"file:///etc/passwd\"><worksheet><sheetData/></worksheet>"}}));
   ExpectProblem(external, "xml_rusak", "DOCTYPE");
 }
 
@@ -669,8 +669,8 @@ void WriteWithXlsxwriter(const std::string& path, bool constant_memory) {
 TEST(XlsxRealWorkbook, WrittenByLibxlsxwriter) {
   for (const bool constant_memory : {false, true}) {  // shared strings, then inline strings
     SCOPED_TRACE(constant_memory ? "constant_memory" : "default");
-    const std::string path = testing::TempDir() + "kopsehat_xlsx_" + std::to_string(getpid()) +
-                             (constant_memory ? "_cm" : "") + ".xlsx";
+    const std::string path =
+        testing::TempDir() + "kopsehat_xlsx_" + std::to_string(getpid()) + (constant_memory ? "_cm" : "") + ".xlsx";
     WriteWithXlsxwriter(path, constant_memory);
     const std::string bytes = ReadFile(path);
     std::filesystem::remove(path);
