@@ -6,9 +6,39 @@
 
 #include "assess/assessment.h"
 #include "interchange/json_reader.h"
+#include "interchange/spreadsheet.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 #include "rules/loader.h"
+
+namespace {
+
+// The same bytes as a key;value CSV and as a batch CSV (header row + rows): readers of people's text must be as
+// robust as the JSON one.
+void FuzzCsv(std::string_view text) {
+  using namespace kopsehat;
+  Laporan laporan;
+  Problems problems;
+  (void)ReadLaporanCsv(text, &laporan, &problems);
+  CsvBatch batch;
+  size_t line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    const size_t nl = text.find('\n', pos);
+    const std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    ++line_no;
+    Problems p;
+    if (!batch.has_header()) {
+      (void)batch.ReadHeader(line, line_no, &p);
+    } else {
+      (void)batch.ReadRow(line, line_no, &laporan, &p);
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+}
+
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace kopsehat;
@@ -16,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Problems problems;
   Laporan laporan;
   const std::string_view text(reinterpret_cast<const char*>(data), size);
+  FuzzCsv(text);
   if (!reader.Read(text, &laporan, &problems)) return 0;
   for (const char* id : {"ksp-2016", "ksp-2016-linear"}) {
     const Rulebook* rb = EmbeddedRulebookById(id, &problems);
