@@ -29,7 +29,7 @@ void FuzzCsv(std::string_view text) {
     ++line_no;
     Problems p;
     if (!batch.has_header()) {
-      (void)batch.ReadHeader(line, line_no, &p);
+      if (!batch.ReadHeader(line, line_no, &p)) break;  // as `kopsehat batch` does: a bad header ends the file
     } else {
       (void)batch.ReadRow(line, line_no, &laporan, &p);
     }

@@ -28,6 +28,8 @@ class Problems {
 
   void Add(std::string path, std::string code, std::string pesan, std::string message);
   bool empty() const { return items_.empty(); }
+  // No more problems will be stored: callers can skip work that only makes a message better (suggestions).
+  bool full() const { return items_.size() >= kMaxProblems; }
   size_t size() const { return items_.size() + dropped_; }
   const std::vector<Problem>& items() const { return items_; }
   std::vector<Problem>& mutable_items() { return items_; }  // to point problems at cells after the fact

@@ -118,6 +118,16 @@ std::string LaporanBuilder::Where(const Place& place, std::string_view key) {
   return place.Text() + " (" + std::string(key) + ")";
 }
 
+bool LaporanBuilder::IsKnownKeyForm(std::string_view key) {
+  const bool previous = key.rfind("periode_lalu.", 0) == 0;
+  if (FindLine(previous ? key.substr(13) : key) >= 0) return true;
+  if (key == "metode" || key == "periode.akhir") return true;
+  if (key.rfind("koperasi.", 0) == 0) {
+    return std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) != std::end(kKoperasiKeys);
+  }
+  return key.rfind("manajemen.", 0) == 0 && key.size() > 13 && key.back() == ']' && key.find('[') != std::string_view::npos;
+}
+
 LaporanBuilder::Seen* LaporanBuilder::Slot(std::string_view key, int line, bool previous) {
   if (line >= 0) return &lines_[size_t(line + (previous ? kLineCount : 0))];
   auto it = others_.find(key);
@@ -135,7 +145,9 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
                          std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) != std::end(kKoperasiKeys));
   if (line < 0 && !checklist && !identity) {
     std::vector<std::string_view> known(KnownKeys().begin(), KnownKeys().end());
-    const std::string best = NearestKey(key, known);
+    // A suggestion costs an edit distance per known key; a hostile file with thousands of bad keys gets none
+    // once the problem list is full.
+    const std::string best = problems_->full() ? std::string() : NearestKey(key, known);
     problems_->Add(Where(place, key), "kunci_tidak_dikenal", "kunci tidak dikenal" + DidYouMean(best, Lang::kId),
                    "unknown key" + DidYouMean(best, Lang::kEn));
     return;

@@ -58,6 +58,9 @@ class LaporanBuilder {
   // Every key the builder knows except checklist items, in template order (for "did you mean", templates).
   static const std::vector<std::string>& KnownKeys();
 
+  // Whether Set would accept the key's form (a statement line, an identity key, or manajemen.<list>[n]).
+  static bool IsKnownKeyForm(std::string_view key);
+
  private:
   // Where each key was seen: filled (a second filled one is a duplicate) or empty (for "required" messages).
   struct Seen {

@@ -29,7 +29,7 @@ T Check(simdjson::simdjson_result<T> r) {
 }
 
 void Unknown(Problems* p, const std::string& path, std::string_view key, const std::vector<std::string_view>& known) {
-  const std::string best = NearestKey(key, known);
+  const std::string best = p->full() ? std::string() : NearestKey(key, known);
   p->Add(path, "kunci_tidak_dikenal", "kunci tidak dikenal" + DidYouMean(best, Lang::kId),
          "unknown key" + DidYouMean(best, Lang::kEn));
 }

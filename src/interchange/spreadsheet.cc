@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "core/suggest.h"
 #include "interchange/fields.h"
 #include "interchange/json_reader.h"
 #include "interchange/xlsx_reader.h"
@@ -215,6 +216,21 @@ bool CsvBatch::ReadHeader(std::string_view line, size_t line_no, Problems* probl
   if (!SplitCsv(line, sep_, &records, problems) || records.size() != 1) return false;
   keys_.clear();
   for (const std::string& f : records[0].fields) keys_.emplace_back(Trim(f));
+  // Unknown keys are refused here, once, rather than in every row below.
+  bool keys_ok = true;
+  std::vector<std::string_view> known(LaporanBuilder::KnownKeys().begin(), LaporanBuilder::KnownKeys().end());
+  for (size_t k = 0; k < keys_.size() && keys_.size() <= 2000; ++k) {
+    if (keys_[k].empty() || LaporanBuilder::IsKnownKeyForm(keys_[k])) continue;
+    keys_ok = false;
+    const std::string best = problems->full() ? std::string() : NearestKey(keys_[k], known);
+    problems->Add("baris " + std::to_string(line_no) + ", kolom " + std::to_string(k + 1) + " (" + keys_[k] + ")",
+                  "kunci_tidak_dikenal", "kunci tidak dikenal" + DidYouMean(best, Lang::kId),
+                  "unknown key" + DidYouMean(best, Lang::kEn));
+  }
+  if (!keys_ok) {
+    keys_.clear();
+    return false;
+  }
   if (keys_.empty() || keys_.size() > 2000) {
     problems->Add("baris " + std::to_string(line_no), "csv_tidak_sah", "baris judul harus berisi kunci (neraca.kas;...)",
                   "the header row must hold the keys (neraca.kas;...)");
