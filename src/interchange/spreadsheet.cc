@@ -640,20 +640,30 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
       worksheet_write_string(ws, tp, 0, "Total kewajiban + ekuitas", bold);
       worksheet_write_string(ws, diff, 0, "Selisih (harus 0)", bold);
       worksheet_write_string(ws, check, 0, "Pemeriksaan", bold);
+      // Each formula also carries its result, computed here exactly: LibreOffice does not recalculate an .xlsx on
+      // load by default, and a filled laporan must not show zero totals until the user edits a cell.
       for (const char* colname : {"B", "C"}) {
         const lxw_col_t col = std::string_view(colname) == "B" ? 1 : 2;
+        const Statements* st = l == nullptr ? nullptr : (col == 1 ? &l->current : (l->has_previous ? &l->previous : nullptr));
+        i128 aset_sen = 0, pasiva_sen = 0;
+        for (int i = 0; st != nullptr && i < kLineCount; ++i) {
+          const BalanceSide side = kLines[size_t(i)].side;
+          if (side == BalanceSide::kAset) aset_sen += st->Get(i);
+          if (side == BalanceSide::kAsetPengurang) aset_sen -= st->Get(i);
+          if (side == BalanceSide::kKewajiban || side == BalanceSide::kEkuitas) pasiva_sen += st->Get(i);
+        }
         std::string fa = "=";
         for (size_t k = 0; k < aset_rows.size(); ++k) fa += (k ? "+" : "") + std::string(colname) + std::to_string(aset_rows[k] + 1);
         fa += "-" + std::string(colname) + std::to_string(penyisihan_row + 1);
         std::string fp = "=";
         for (size_t k = 0; k < pasiva_rows.size(); ++k) fp += (k ? "+" : "") + std::string(colname) + std::to_string(pasiva_rows[k] + 1);
-        worksheet_write_formula(ws, ta, col, fa.c_str(), total);
-        worksheet_write_formula(ws, tp, col, fp.c_str(), total);
+        worksheet_write_formula_num(ws, ta, col, fa.c_str(), total, double(aset_sen) / 100.0);
+        worksheet_write_formula_num(ws, tp, col, fp.c_str(), total, double(pasiva_sen) / 100.0);
         const std::string fd = "=" + std::string(colname) + std::to_string(ta + 1) + "-" + colname + std::to_string(tp + 1);
-        worksheet_write_formula(ws, diff, col, fd.c_str(), total);
+        worksheet_write_formula_num(ws, diff, col, fd.c_str(), total, double(aset_sen - pasiva_sen) / 100.0);
         const std::string fc = "=IF(ROUND(" + std::string(colname) + std::to_string(diff + 1) +
                                ",2)=0,\"SEIMBANG\",\"TIDAK SEIMBANG\")";
-        worksheet_write_formula(ws, check, col, fc.c_str(), bold);
+        worksheet_write_formula_str(ws, check, col, fc.c_str(), bold, aset_sen == pasiva_sen ? "SEIMBANG" : "TIDAK SEIMBANG");
       }
     }
     if (section == Section::kPinjaman) {
@@ -661,15 +671,24 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
       const auto at = [&](const char* p) { return cell_of[line::Index(p)]; };
       const std::string bermasalah = "=" + at("pinjaman.kurang_lancar") + "+" + at("pinjaman.diragukan") + "+" + at("pinjaman.macet");
       const std::string diberikan = "=Neraca!" + at("neraca.pinjaman_anggota") + "+Neraca!" + at("neraca.pinjaman_non_anggota");
+      Sen problem_sen = 0, loans_sen = 0, risky_sen = 0;
+      if (l != nullptr) {
+        const Statements& st = l->current;
+        problem_sen = st.Get(line::Index("pinjaman.kurang_lancar")) + st.Get(line::Index("pinjaman.diragukan")) +
+                      st.Get(line::Index("pinjaman.macet"));
+        loans_sen = st.Get(line::Index("neraca.pinjaman_anggota")) + st.Get(line::Index("neraca.pinjaman_non_anggota"));
+        risky_sen = st.Get(line::Index("pinjaman.berisiko"));
+      }
       worksheet_write_string(ws, r, 0, "Pinjaman bermasalah (kurang lancar + diragukan + macet)", bold);
-      worksheet_write_formula(ws, r, 1, bermasalah.c_str(), total);
+      worksheet_write_formula_num(ws, r, 1, bermasalah.c_str(), total, double(problem_sen) / 100.0);
       worksheet_write_string(ws, r + 1, 0, "Pinjaman diberikan (dari Neraca)", bold);
-      worksheet_write_formula(ws, r + 1, 1, diberikan.c_str(), total);
+      worksheet_write_formula_num(ws, r + 1, 1, diberikan.c_str(), total, double(loans_sen) / 100.0);
       worksheet_write_string(ws, r + 2, 0, "Pemeriksaan", bold);
       const std::string fc = "=IF(AND(B" + std::to_string(r + 1) + "<=B" + std::to_string(r + 2) + "," +
                              at("pinjaman.berisiko") + "<=B" + std::to_string(r + 2) +
                              "),\"SESUAI\",\"MELEBIHI PINJAMAN DIBERIKAN\")";
-      worksheet_write_formula(ws, r + 2, 1, fc.c_str(), bold);
+      worksheet_write_formula_str(ws, r + 2, 1, fc.c_str(), bold,
+                                  problem_sen <= loans_sen && risky_sen <= loans_sen ? "SESUAI" : "MELEBIHI PINJAMAN DIBERIKAN");
     }
   }
 

@@ -11,6 +11,7 @@
 
 #include "interchange/fields.h"
 #include "interchange/json_reader.h"
+#include "interchange/xlsx_reader.h"
 #include "rules/loader.h"
 
 namespace kopsehat {
@@ -164,6 +165,46 @@ TEST(SpreadsheetXlsx, EmptyTemplateAsksForTheRequiredFieldsByCell) {
   // An untouched checklist is "not filled in", not 38 separate errors.
   EXPECT_EQ(all.find("belum dijawab"), std::string::npos) << all;
   std::remove(path.c_str());
+}
+
+// The check rows carry their results (LibreOffice does not recalculate an .xlsx on load by default, so a filled
+// laporan would otherwise show zero totals). A test with LibreOffice recalculating is in the issue note; here the
+// cached values are checked against the example's figures.
+TEST(SpreadsheetXlsx, CheckRowsCarryTheirResults) {
+  LaporanJsonReader reader;
+  Laporan example;
+  Problems p;
+  ASSERT_TRUE(reader.Read(ReadFile(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-sejahtera-bersama-2025.json"), &example, &p));
+  const std::string path = (std::filesystem::temp_directory_path() / "kopsehat_checks.xlsx").string();
+  TemplateOptions o;
+  o.rulebook = &Ksp2016();
+  o.prefill = &example;
+  std::string eid, een;
+  ASSERT_TRUE(WriteTemplateXlsx(path, o, &eid, &een)) << eid;
+  XlsxWorkbook wb;
+  ASSERT_TRUE(ReadXlsx(ReadFile(path), "x.xlsx", XlsxLimits{}, &wb, &p)) << p.Render(Lang::kId);
+  std::remove(path.c_str());
+  auto value_right_of = [&](const char* sheet, const char* label) -> const XlsxCell* {
+    const XlsxSheet* s = wb.FindSheet(sheet);
+    if (s == nullptr) return nullptr;
+    for (const XlsxCell& c : s->cells) {
+      if (c.col != 1 || c.text != label) continue;
+      for (const XlsxCell& v : s->cells) {
+        if (v.row == c.row && v.col == 2) return &v;
+      }
+    }
+    return nullptr;
+  };
+  const XlsxCell* total = value_right_of("Neraca", "Total aset");
+  ASSERT_NE(total, nullptr);
+  EXPECT_TRUE(total->from_formula);
+  EXPECT_EQ(total->text, "2313250000.5");  // = the example's total assets, Rp 2.313.250.000,50
+  const XlsxCell* check = value_right_of("Neraca", "Pemeriksaan");
+  ASSERT_NE(check, nullptr);
+  EXPECT_EQ(check->text, "SEIMBANG");
+  const XlsxCell* problem = value_right_of("Pinjaman", "Pinjaman bermasalah (kurang lancar + diragukan + macet)");
+  ASSERT_NE(problem, nullptr);
+  EXPECT_EQ(problem->text, "87800000");  // 48.600.000 + 21.300.000 + 17.900.000
 }
 
 struct CsvCase {
