@@ -10,6 +10,8 @@ PACKAGES=(
   libtomlplusplus-dev    # rulebook files
   libzip-dev libexpat1-dev   # reading XLSX laporan (zip container + streaming XML with limits)
   libxlsxwriter-dev          # writing the XLSX laporan template
+  libcairo2-dev fonts-dejavu-core   # PDF reports and charts (one drawing code for PDF, PNG, SVG)
+  poppler-utils              # tests read the PDFs back (pdftotext, pdftoppm)
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-dev  # libFuzzer builds (cmake -DKOPSEHAT_FUZZ=ON)
   python3 hyperfine      # benchmark driver and timing

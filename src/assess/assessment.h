@@ -3,6 +3,7 @@
 // Pure: Evaluate does no I/O, reads no clock and keeps no global state. Depends on core/, laporan/, rules/.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -63,6 +64,7 @@ struct ComponentResult {
   bool scored = true;  // false when assessed without the checklist
   int yes = 0;
   int items = 0;
+  std::bitset<128> answers;  // the filed answers, item i = bit i (rulebooks have at most 100 items); no allocation
   std::vector<DerivedAnswer> derived;
   // Both.
   int64_t nilai_e2 = 0;

@@ -203,7 +203,10 @@ namespace {
 void EvaluateChecklist(const Laporan& laporan, const Component& c, const ChecklistAnswers& answers,
                        ComponentResult* r, std::vector<Warning>* warnings) {
   r->items = int(c.items.size());
-  for (bool a : answers.answers) r->yes += a ? 1 : 0;
+  for (size_t i = 0; i < answers.answers.size() && i < r->answers.size(); ++i) {
+    r->answers[i] = answers.answers[i];
+    r->yes += answers.answers[i] ? 1 : 0;
+  }
   r->skor_e6 = int64_t(r->yes) * c.points_per_yes_e6;
   for (size_t i = 0; i < c.items.size(); ++i) {
     const auto& d = c.items[i].derivation;

@@ -1,4 +1,5 @@
 // `kopsehat assess FILE`: one laporan, one report (text or JSON) on stdout; problems on stderr; exit per spec §3.
+#include <fstream>
 #include <iostream>
 
 #include "assess/assessment.h"
@@ -7,6 +8,7 @@
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
 #include "report/json_report.h"
+#include "report/pdf_report.h"
 #include "report/text_report.h"
 
 namespace kopsehat::cli {
@@ -21,7 +23,9 @@ Menilai kesehatan satu koperasi dari berkas laporan: JSON (kopsehat/laporan-v1),
 Opsi:
   --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list')
   --rulebook BERKAS   pakai rulebook dari berkas TOML, bukan yang tertanam
-  --format text|json  bentuk keluaran (bawaan: text)
+  --format text|json|pdf
+                      bentuk keluaran (bawaan: text); pdf: laporan A4 untuk ditandatangani, perlu --out
+  --out BERKAS        tulis ke berkas, bukan ke layar
   --lang id|en        bahasa keluaran (bawaan: id)
   --tanpa-manajemen   nilai tanpa daftar periksa manajemen bila blok itu tidak ada
   --help              tampilkan bantuan ini
@@ -37,7 +41,9 @@ Assesses the health of one cooperative from a laporan file: JSON (kopsehat/lapor
 Options:
   --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list')
   --rulebook FILE     use the rulebook in a TOML file instead of an embedded one
-  --format text|json  output form (default: text)
+  --format text|json|pdf
+                      output form (default: text); pdf: the A4 report to sign, needs --out
+  --out FILE          write to a file instead of the screen
   --lang id|en        output language (default: id)
   --tanpa-manajemen   score without the management checklist when the laporan has none
   --help              show this help
@@ -51,11 +57,12 @@ int RunAssess(int argc, char** argv, Lang lang) {
   Args args;
   int exit_code = kExitOk;
   const CommandSpec spec{"assess",
-                         {{"--metode", true}, {"--rulebook", true}, {"--format", true}, {"--tanpa-manajemen", false}},
+                         {{"--metode", true}, {"--rulebook", true}, {"--format", true}, {"--out", true}, {"--tanpa-manajemen", false}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
-                         "give exactly one laporan file"};
+                         "give exactly one laporan file",
+                         {"text", "json", "pdf"}};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
   const std::string path = args.positional[0];
   Problems problems;
@@ -82,13 +89,39 @@ int RunAssess(int argc, char** argv, Lang lang) {
                   problems, lang);
     return kExitInvalid;
   }
-  if (args.Get("--format", "text") == "json") {
-    std::string out;
+  const std::string format = args.Get("--format", "text");
+  if (format == "pdf") {
+    const std::string out_path = args.Get("--out");
+    if (out_path.empty()) {
+      std::cerr << "kopsehat assess: " << (lang == Lang::kEn ? "a PDF needs --out FILE" : "PDF memerlukan --out BERKAS") << "\n";
+      return kExitInvalid;
+    }
+    PdfOptions pdf;
+    pdf.lang = lang;
+    pdf.created_epoch = SourceDateEpoch();
+    std::string eid, een;
+    if (!WritePdfReport(assessment, pdf, out_path, &eid, &een)) {
+      std::cerr << "kopsehat assess: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+      return kExitInvalid;
+    }
+    std::cout << (lang == Lang::kEn ? "Report written: " : "Laporan penilaian ditulis: ") << out_path << "\n";
+    return kExitOk;
+  }
+  std::string out = format == "json" ? std::string() : RenderTextReport(assessment, lang);
+  if (format == "json") {
     AppendPenilaianJson(assessment, lang, &out);
     out.push_back('\n');
+  }
+  if (!args.Has("--out")) {
     std::cout << out;
-  } else {
-    std::cout << RenderTextReport(assessment, lang);
+    return kExitOk;
+  }
+  std::ofstream f(args.Get("--out"), std::ios::binary);
+  f << out;
+  if (!f.flush()) {
+    std::cerr << "kopsehat assess: " << args.Get("--out") << ": "
+              << (lang == Lang::kEn ? "cannot write the file" : "berkas tidak dapat ditulis") << "\n";
+    return kExitInvalid;
   }
   return kExitOk;
 }

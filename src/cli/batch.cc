@@ -3,6 +3,7 @@
 // stays flat whatever the number of lines. Progress on stderr only when stderr is a terminal.
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -13,6 +14,7 @@
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
 #include "report/json_report.h"
+#include "report/pdf_report.h"
 
 namespace kopsehat::cli {
 
@@ -27,6 +29,8 @@ di stderr; baris lain tetap dinilai. Baris kosong dilewati. BERKAS '-' membaca m
 
 Opsi:
   --out BERKAS        tulis hasil ke berkas (bawaan: keluaran standar)
+  --format jsonl|pdf  jsonl (bawaan) atau satu laporan PDF per koperasi di --out-dir
+  --out-dir FOLDER    folder untuk PDF (000042-nama-koperasi.pdf)
   --metode ID         metode untuk semua baris (bawaan: metode tiap laporan, lalu ksp-2016)
   --rulebook BERKAS   rulebook dari berkas TOML
   --lang id|en        bahasa pesan (bawaan: id)
@@ -45,6 +49,8 @@ other lines are still assessed. Empty lines are skipped. FILE '-' reads standard
 
 Options:
   --out FILE          write the results to a file (default: standard output)
+  --format jsonl|pdf  jsonl (default) or one PDF report per cooperative in --out-dir
+  --out-dir DIR       folder for the PDFs (000042-cooperative-name.pdf)
   --metode ID         method for every line (default: each laporan's own, then ksp-2016)
   --rulebook FILE     rulebook from a TOML file
   --lang id|en        message language (default: id)
@@ -55,6 +61,25 @@ Exit codes: 0 every line assessed; 2 some lines invalid (or an invalid rulebook)
 )";
 
 inline constexpr size_t kOutputFlushBytes = 1 << 20;
+
+// "000042-ksp-sejahtera-bersama.pdf": the line number keeps the files in input order and unique; the name makes
+// them findable. Only [a-z0-9-] from the name, at most 60 characters.
+std::string PdfFileName(size_t line_no, const std::string& nama) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%06zu", line_no);
+  std::string slug;
+  for (const char c : nama) {
+    const char l = char(std::tolower(static_cast<unsigned char>(c)));
+    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
+      slug.push_back(l);
+    } else if (!slug.empty() && slug.back() != '-') {
+      slug.push_back('-');
+    }
+    if (slug.size() >= 60) break;
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return std::string(number) + (slug.empty() ? "" : "-" + slug) + ".pdf";
+}
 
 class Progress {
  public:
@@ -88,12 +113,24 @@ int RunBatch(int argc, char** argv, Lang lang) {
   Args args;
   int exit_code = kExitOk;
   const CommandSpec spec{"batch",
-                         {{"--out", true}, {"--metode", true}, {"--rulebook", true}, {"--tanpa-manajemen", false}},
+                         {{"--out", true}, {"--metode", true}, {"--rulebook", true}, {"--tanpa-manajemen", false},
+                          {"--format", true}, {"--out-dir", true}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas JSONL",
-                         "give exactly one JSONL file"};
+                         "give exactly one JSONL file",
+                         {"jsonl", "pdf"}};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
+  // --format pdf: one A4 report per cooperative in --out-dir, written as each line is assessed (memory stays flat).
+  const bool pdf = args.Get("--format", "jsonl") == "pdf";
+  const std::string out_dir = args.Get("--out-dir");
+  if (pdf && out_dir.empty()) {
+    std::cerr << "kopsehat batch: " << (lang == Lang::kEn ? "--format pdf needs --out-dir DIR" : "--format pdf memerlukan --out-dir FOLDER") << "\n";
+    return kExitInvalid;
+  }
+  PdfOptions pdf_options;
+  pdf_options.lang = lang;
+  pdf_options.created_epoch = SourceDateEpoch();
   Problems setup;
   RulebookChooser chooser;
   if (!chooser.Init(args, &setup)) {
@@ -164,6 +201,20 @@ int RunBatch(int argc, char** argv, Lang lang) {
     } else {
       const bool read_ok = csv_batch.ReadRow(text, line_no, &laporan, &problems);
       ok = EvaluateRead(read_ok, laporan, &chooser, options, &assessment, &problems);
+    }
+    if (ok && pdf) {
+      const std::string path = out_dir + "/" + PdfFileName(line_no, assessment.koperasi.nama);
+      std::string eid, een;
+      if (!WritePdfReport(assessment, pdf_options, path, &eid, &een)) {
+        std::cerr << "kopsehat batch: " << path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+        std::free(buf);
+        if (in != stdin) std::fclose(in);
+        if (out != stdout) std::fclose(out);
+        return kExitInternal;
+      }
+      ++assessed;
+      progress.Update(assessed + invalid, bytes_done, false, lang);
+      continue;
     }
     if (ok) {
       AppendPenilaianJson(assessment, lang, &output);

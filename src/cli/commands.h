@@ -1,6 +1,8 @@
 // cli/commands.h — one entry point per subcommand (one file each).
 #pragma once
 
+#include <vector>
+
 #include "cli/args.h"
 
 namespace kopsehat::cli {
@@ -11,8 +13,11 @@ int RunRules(int argc, char** argv, Lang lang);
 int RunTemplate(int argc, char** argv, Lang lang);
 int RunConvert(int argc, char** argv, Lang lang);
 
-// Validates --format and --lang values; prints the problem and returns false when wrong.
+// Validates the --lang value; prints the problem and returns false when wrong.
 bool CheckCommonOptions(const Args& args, Lang lang);
+
+// Validates --format against the command's own forms (when given); prints the problem and returns false when wrong.
+bool CheckFormat(const Args& args, const std::vector<const char*>& formats, Lang lang);
 
 // What every file-taking subcommand does first: parse its options, answer --help, check --format/--lang and that
 // exactly one file is named. Returns false when the command is already finished, with its exit code in *exit_code.
@@ -23,6 +28,7 @@ struct CommandSpec {
   const char* help_en;
   const char* one_file_id;  // "sebutkan tepat satu berkas laporan"
   const char* one_file_en;
+  std::vector<const char*> formats = {};  // accepted --format values; empty: any (or none)
 };
 bool StartFileCommand(int argc, char** argv, Lang lang, const CommandSpec& spec, Args* args, int* exit_code);
 

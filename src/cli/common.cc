@@ -1,6 +1,7 @@
 #include "cli/common.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "interchange/spreadsheet.h"
@@ -102,5 +103,10 @@ void PrintProblems(const std::string& title, const Problems& problems, Lang lang
 }
 
 std::string VersionString() { return "kopsehat " KOPSEHAT_VERSION; }
+
+long long SourceDateEpoch() {
+  const char* e = std::getenv("SOURCE_DATE_EPOCH");
+  return e != nullptr ? std::atoll(e) : 0;
+}
 
 }  // namespace kopsehat::cli

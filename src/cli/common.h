@@ -51,4 +51,8 @@ void PrintProblems(const std::string& title, const Problems& problems, Lang lang
 
 std::string VersionString();
 
+// SOURCE_DATE_EPOCH (reproducible builds convention) or 0: generated files carry this creation time, never "now",
+// so the same input gives the same bytes.
+long long SourceDateEpoch();
+
 }  // namespace kopsehat::cli

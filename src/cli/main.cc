@@ -9,13 +9,20 @@
 
 namespace kopsehat::cli {
 
-bool CheckCommonOptions(const Args& args, Lang lang) {
-  const std::string format = args.Get("--format", "text");
-  if (format != "text" && format != "json") {
-    std::cerr << "kopsehat: " << (lang == Lang::kEn ? "--format must be text or json, not '" : "--format harus text atau json, bukan '")
-              << format << "'\n";
-    return false;
+bool CheckFormat(const Args& args, const std::vector<const char*>& formats, Lang lang) {
+  if (!args.Has("--format") || formats.empty()) return true;
+  const std::string format = args.Get("--format");
+  std::string list;
+  for (const char* f : formats) {
+    if (format == f) return true;
+    list += (list.empty() ? "" : ", ") + std::string(f);
   }
+  std::cerr << "kopsehat: " << (lang == Lang::kEn ? "--format must be one of " : "--format harus salah satu dari ") << list
+            << (lang == Lang::kEn ? ", not '" : ", bukan '") << format << "'\n";
+  return false;
+}
+
+bool CheckCommonOptions(const Args& args, Lang lang) {
   const std::string l = args.Get("--lang", "id");
   if (l != "id" && l != "en") {
     std::cerr << "kopsehat: " << (lang == Lang::kEn ? "--lang must be id or en, not '" : "--lang harus id atau en, bukan '") << l << "'\n";
@@ -39,7 +46,7 @@ bool StartFileCommand(int argc, char** argv, Lang lang, const CommandSpec& spec,
     *exit_code = kExitOk;
     return false;
   }
-  if (!CheckCommonOptions(*args, lang)) return false;
+  if (!CheckCommonOptions(*args, lang) || !CheckFormat(*args, spec.formats, lang)) return false;
   if (args->positional.size() != 1) {
     std::cerr << "kopsehat " << spec.name << ": " << (lang == Lang::kEn ? spec.one_file_en : spec.one_file_id)
               << (lang == Lang::kEn ? " (see --help)\n" : " (lihat --help)\n");

@@ -73,12 +73,6 @@ Options:
   --help              show this help
 )";
 
-long long CreatedEpoch() {
-  // Reproducible builds convention: a fixed timestamp makes the workbook byte-identical.
-  const char* e = std::getenv("SOURCE_DATE_EPOCH");
-  return e != nullptr ? std::atoll(e) : 0;
-}
-
 bool EndsWith(const std::string& s, const char* suffix) {
   const std::string x(suffix);
   return s.size() >= x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0;
@@ -172,7 +166,7 @@ int RunTemplate(int argc, char** argv, Lang lang) {
   }
   TemplateOptions options;
   options.rulebook = rb;
-  options.created_epoch = CreatedEpoch();
+  options.created_epoch = SourceDateEpoch();
   return WriteForm(form, out, options, lang);
 }
 
@@ -214,7 +208,7 @@ int RunConvert(int argc, char** argv, Lang lang) {
   TemplateOptions options;
   options.rulebook = rb;
   options.prefill = &laporan;
-  options.created_epoch = CreatedEpoch();
+  options.created_epoch = SourceDateEpoch();
   return WriteForm(form, args.Get("--out"), options, lang);
 }
 
