@@ -9,6 +9,7 @@
 #include "interchange/spreadsheet.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"
+#include "report/xlsx_worksheet.h"
 #include "report/text_report.h"
 
 namespace kopsehat::cli {
@@ -23,8 +24,9 @@ Menilai kesehatan satu koperasi dari berkas laporan: JSON (kopsehat/laporan-v1),
 Opsi:
   --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list')
   --rulebook BERKAS   pakai rulebook dari berkas TOML, bukan yang tertanam
-  --format text|json|pdf
-                      bentuk keluaran (bawaan: text); pdf: laporan A4 untuk ditandatangani, perlu --out
+  --format text|json|pdf|xlsx
+                      bentuk keluaran (bawaan: text); pdf: laporan A4 untuk ditandatangani; xlsx: lembar
+                      kerja dengan rumus hidup untuk ditelusuri auditor (keduanya perlu --out)
   --out BERKAS        tulis ke berkas, bukan ke layar
   --lang id|en        bahasa keluaran (bawaan: id)
   --tanpa-manajemen   nilai tanpa daftar periksa manajemen bila blok itu tidak ada
@@ -41,8 +43,9 @@ Assesses the health of one cooperative from a laporan file: JSON (kopsehat/lapor
 Options:
   --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list')
   --rulebook FILE     use the rulebook in a TOML file instead of an embedded one
-  --format text|json|pdf
-                      output form (default: text); pdf: the A4 report to sign, needs --out
+  --format text|json|pdf|xlsx
+                      output form (default: text); pdf: the A4 report to sign; xlsx: a worksheet with live
+                      formulas an auditor can trace (both need --out)
   --out FILE          write to a file instead of the screen
   --lang id|en        output language (default: id)
   --tanpa-manajemen   score without the management checklist when the laporan has none
@@ -62,7 +65,7 @@ int RunAssess(int argc, char** argv, Lang lang) {
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
                          "give exactly one laporan file",
-                         {"text", "json", "pdf"}};
+                         {"text", "json", "pdf", "xlsx"}};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
   const std::string path = args.positional[0];
   Problems problems;
@@ -90,6 +93,23 @@ int RunAssess(int argc, char** argv, Lang lang) {
     return kExitInvalid;
   }
   const std::string format = args.Get("--format", "text");
+  if (format == "xlsx") {
+    const std::string out_path = args.Get("--out");
+    if (out_path.empty()) {
+      std::cerr << "kopsehat assess: " << (lang == Lang::kEn ? "a worksheet needs --out FILE" : "lembar kerja memerlukan --out BERKAS") << "\n";
+      return kExitInvalid;
+    }
+    WorksheetOptions ws;
+    ws.lang = lang;
+    ws.created_epoch = SourceDateEpoch();
+    std::string eid, een;
+    if (!WriteAssessmentWorksheet(laporan, assessment, ws, out_path, &eid, &een)) {
+      std::cerr << "kopsehat assess: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+      return kExitInvalid;
+    }
+    std::cout << (lang == Lang::kEn ? "Worksheet written: " : "Lembar kerja penilaian ditulis: ") << out_path << "\n";
+    return kExitOk;
+  }
   if (format == "pdf") {
     const std::string out_path = args.Get("--out");
     if (out_path.empty()) {

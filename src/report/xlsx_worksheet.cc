@@ -1,0 +1,260 @@
+#include "report/xlsx_worksheet.h"
+
+#include <xlsxwriter.h>
+
+#include <map>
+
+#include "core/decimal.h"
+#include "report/text_report.h"
+
+namespace kopsehat {
+
+namespace {
+
+// A number for a spreadsheet cell. Drawing the exact value into a double is fine here: the cell is a cached value
+// that the spreadsheet recomputes, not a result the engine relies on.
+double ToDouble(i128 units, int scale) { return double(units) / double(Pow10(scale)); }
+double SenToRupiah(const Fraction& sen) { return double(sen.num) / double(sen.den) / 100.0; }
+
+std::string Decimal2(const Decimal& d) { return FormatPlain(d.units, d.scale, 0); }
+
+// "=0.5*Masukan!$B$7+Masukan!$B$8-…" for a linear form, from the cells of its lines.
+std::string LinearFormula(const LinearForm& f, const std::map<int, std::string>& cell_of_line) {
+  std::string out;
+  for (const LinearForm::Term& t : f.terms) {
+    const bool negative = t.coef_units < 0;
+    const i128 mag = negative ? -t.coef_units : t.coef_units;
+    out += negative ? "-" : (out.empty() ? "" : "+");
+    if (mag != Pow10(f.scale)) out += FormatPlain(mag, f.scale, 0) + "*";
+    out += cell_of_line.at(t.line);
+  }
+  return out.empty() ? "0" : out;
+}
+
+// The band chain for ratio cell `x`: IF(AND(x>=20,x<40),50,IF(…)); the last band is the fallback.
+std::string BandFormula(const Component& c, const std::string& x) {
+  std::string out, closing;
+  for (size_t i = 0; i < c.bands.size(); ++i) {
+    const Band& b = c.bands[i];
+    const std::string nilai = FormatPlain(b.nilai_e2, 2, 0);
+    if (i + 1 == c.bands.size()) {
+      out += nilai;
+      break;
+    }
+    std::vector<std::string> conds;
+    if (b.range.has_lo) conds.push_back(x + (b.range.lo_inclusive ? ">=" : ">") + Decimal2(b.range.lo));
+    if (b.range.has_hi) conds.push_back(x + (b.range.hi_inclusive ? "<=" : "<") + Decimal2(b.range.hi));
+    const std::string cond = conds.size() == 1 ? conds[0] : "AND(" + conds[0] + "," + conds[1] + ")";
+    out += "IF(" + cond + "," + nilai + ",";
+    closing += ")";
+  }
+  return out + closing;
+}
+
+const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
+
+}  // namespace
+
+bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
+                              const std::string& path, std::string* error_id, std::string* error_en) {
+  const Rulebook& rb = *a.rulebook;
+  const Lang lang = o.lang;
+  lxw_workbook_options wopts{};
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wopts);
+  if (wb == nullptr) {
+    *error_id = "berkas tidak dapat dibuat";
+    *error_en = "cannot create the file";
+    return false;
+  }
+  lxw_doc_properties props{};
+  char title[] = "Lembar kerja penilaian kesehatan (Kopsehat)";
+  props.title = title;
+  props.created = time_t(o.created_epoch);
+  workbook_set_properties(wb, &props);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_format* header = workbook_add_format(wb);
+  format_set_bold(header);
+  format_set_bg_color(header, 0xD9E1F2);
+  format_set_border(header, LXW_BORDER_THIN);
+  lxw_format* money = workbook_add_format(wb);
+  format_set_num_format(money, "#,##0.00");
+  lxw_format* input = workbook_add_format(wb);
+  format_set_num_format(input, "#,##0.00");
+  format_set_bg_color(input, 0xFFF2CC);
+  lxw_format* input_text = workbook_add_format(wb);
+  format_set_bg_color(input_text, 0xFFF2CC);
+  lxw_format* pct = workbook_add_format(wb);
+  format_set_num_format(pct, "0.0000");
+  lxw_format* score = workbook_add_format(wb);
+  format_set_num_format(score, "0.00");
+  lxw_format* big = workbook_add_format(wb);
+  format_set_bold(big);
+  format_set_font_size(big, 14);
+
+  // Sheets in display order; Ringkasan first so a CSV export of the workbook shows the result.
+  lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
+  lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
+  lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
+  lxw_worksheet* ks = workbook_add_worksheet(wb, "Komponen");
+  lxw_worksheet* ms = workbook_add_worksheet(wb, "Manajemen");
+
+  // Masukan: every statement line of this year, as the engine read it (defaults applied).
+  worksheet_set_column(in, 0, 0, 42, nullptr);
+  worksheet_set_column(in, 1, 1, 20, nullptr);
+  worksheet_set_column(in, 2, 2, 34, nullptr);
+  const char* in_head[] = {"Pos", "Nilai (Rp)", "Kunci"};
+  for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(in, 0, c, in_head[c], header);
+  std::map<int, std::string> cell_of_line;
+  for (int i = 0; i < kLineCount; ++i) {
+    const lxw_row_t r = lxw_row_t(i + 1);
+    worksheet_write_string(in, r, 0, lang == Lang::kEn ? kLines[size_t(i)].label_en : kLines[size_t(i)].label_id, nullptr);
+    worksheet_write_number(in, r, 1, double(laporan.current.Get(i)) / 100.0, input);
+    worksheet_write_string(in, r, 2, LinePath(i).c_str(), nullptr);
+    cell_of_line[i] = "Masukan!$B$" + std::to_string(r + 1);
+  }
+
+  // Besaran: each quantity as the linear formula over the inputs.
+  worksheet_set_column(qs, 0, 0, 46, nullptr);
+  worksheet_set_column(qs, 1, 1, 22, nullptr);
+  worksheet_set_column(qs, 2, 2, 30, nullptr);
+  worksheet_set_column(qs, 3, 3, 90, nullptr);
+  const char* q_head[] = {"Besaran", "Nilai (Rp)", "Id", "Rumus"};
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(qs, 0, c, q_head[c], header);
+  for (size_t i = 0; i < rb.quantities.size(); ++i) {
+    const lxw_row_t r = lxw_row_t(i + 1);
+    const Quantity& q = rb.quantities[i];
+    worksheet_write_string(qs, r, 0, q.name.Get(lang).c_str(), nullptr);
+    worksheet_write_formula_num(qs, r, 1, ("=" + LinearFormula(q.form, cell_of_line)).c_str(), money,
+                                SenToRupiah(a.quantities_sen[i]));
+    worksheet_write_string(qs, r, 2, q.id.c_str(), nullptr);
+    worksheet_write_string(qs, r, 3, q.form.text.c_str(), nullptr);
+  }
+
+  // Manajemen: the filed answers, editable.
+  worksheet_set_column(ms, 0, 0, 26, nullptr);
+  worksheet_set_column(ms, 2, 2, 80, nullptr);
+  const char* m_head[] = {"Komponen", "No", "Butir", "Jawaban"};
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ms, 0, c, m_head[c], header);
+  std::map<const Component*, std::pair<lxw_row_t, lxw_row_t>> answer_rows;  // first, last (1-based rows)
+  lxw_row_t mr = 1;
+  for (size_t k = 0; k < a.components.size(); ++k) {
+    const ComponentResult& cr = a.components[k];
+    const Component& c = *cr.spec;
+    if (c.kind != ComponentKind::kChecklist) continue;
+    const lxw_row_t first = mr;
+    for (size_t i = 0; i < c.items.size(); ++i, ++mr) {
+      worksheet_write_string(ms, mr, 0, c.name.Get(lang).c_str(), nullptr);
+      worksheet_write_number(ms, mr, 1, double(i + 1), nullptr);
+      worksheet_write_string(ms, mr, 2, c.items[i].text.Get(lang).c_str(), nullptr);
+      if (cr.scored) {
+        worksheet_write_string(ms, mr, 3, cr.answers[i] ? "Ya" : "Tidak", input_text);
+      } else {
+        worksheet_write_blank(ms, mr, 3, input_text);
+      }
+    }
+    answer_rows[&c] = {first + 1, mr};
+  }
+
+  // Komponen: numerator, denominator, ratio, nilai (band lookup or linear rule), bobot, skor — all live.
+  worksheet_set_column(ks, 0, 0, 50, nullptr);
+  worksheet_set_column(ks, 1, 2, 20, nullptr);
+  worksheet_set_column(ks, 3, 7, 11, nullptr);
+  worksheet_set_column(ks, 8, 9, 36, nullptr);
+  const char* k_head[] = {"Komponen", "Pembilang (Rp) / ya", "Penyebut (Rp) / butir", "Rasio %", "Nilai",
+                          "Bobot", "Skor", "Poin per ya", "Aspek", "Id"};
+  for (lxw_col_t c = 0; c < 10; ++c) worksheet_write_string(ks, 0, c, k_head[c], header);
+  for (size_t k = 0; k < a.components.size(); ++k) {
+    const ComponentResult& cr = a.components[k];
+    const Component& c = *cr.spec;
+    const lxw_row_t r = lxw_row_t(k + 1);
+    const std::string row = std::to_string(r + 1);
+    worksheet_write_string(ks, r, 0, c.name.Get(lang).c_str(), nullptr);
+    worksheet_write_number(ks, r, 5, ToDouble(c.bobot_e2, 2), nullptr);
+    worksheet_write_string(ks, r, 8, c.aspect.c_str(), nullptr);
+    worksheet_write_string(ks, r, 9, c.id.c_str(), nullptr);
+    const double skor = ToDouble(cr.skor_e6, 6);
+    if (c.kind == ComponentKind::kRatio) {
+      worksheet_write_formula_num(ks, r, 1, ("=" + LinearFormula(c.numerator, cell_of_line)).c_str(), money,
+                                  SenToRupiah(cr.numerator_sen));
+      worksheet_write_formula_num(ks, r, 2, ("=" + LinearFormula(c.denominator, cell_of_line)).c_str(), money,
+                                  SenToRupiah(cr.denominator_sen));
+      const std::string ratio = "=IF(C" + row + "=0,\"\",B" + row + "/C" + row + "*100)";
+      if (cr.zero_denominator) {
+        worksheet_write_formula_str(ks, r, 3, ratio.c_str(), pct, "");
+      } else {
+        worksheet_write_formula_num(ks, r, 3, ratio.c_str(), pct, double(cr.ratio_pct.num) / double(cr.ratio_pct.den));
+      }
+      std::string rule;
+      if (c.linear) {
+        const LinearRule& l = c.linear_rule;
+        // INT(x + 0.5) is floor(x + 1/2): the engine's half-up rounding, also for negatives (ROUND is away from 0).
+        rule = "MAX(" + FormatPlain(l.min_e2, 2, 0) + ",MIN(" + FormatPlain(l.max_e2, 2, 0) + "," +
+               FormatPlain(l.intercept_e2, 2, 0) + "+(" + FormatPlain(l.slope_e2, 2, 0) + ")*INT(D" + row + "+0.5)))";
+      } else {
+        rule = BandFormula(c, "D" + row);
+      }
+      const std::string nilai = "=IF(C" + row + "=0," + FormatPlain(c.zero.nilai_e2, 2, 0) + "," + rule + ")";
+      worksheet_write_formula_num(ks, r, 4, nilai.c_str(), nullptr, ToDouble(cr.nilai_e2, 2));
+      worksheet_write_formula_num(ks, r, 6, ("=E" + row + "*F" + row + "/100").c_str(), score, skor);
+    } else {
+      const auto rows = answer_rows[&c];
+      const std::string range = "Manajemen!$D$" + std::to_string(rows.first) + ":$D$" + std::to_string(rows.second);
+      worksheet_write_formula_num(ks, r, 1, ("=COUNTIF(" + range + ",\"Ya\")").c_str(), nullptr, double(cr.yes));
+      worksheet_write_number(ks, r, 2, double(c.items.size()), nullptr);
+      worksheet_write_number(ks, r, 7, ToDouble(c.points_per_yes_e6, 6), nullptr);
+      worksheet_write_formula_num(ks, r, 6, ("=B" + row + "*H" + row).c_str(), score, skor);
+    }
+  }
+  const std::string last_k = std::to_string(a.components.size() + 1);
+
+  // Ringkasan: aspects, total, predikat.
+  worksheet_set_column(sum, 0, 0, 40, nullptr);
+  worksheet_set_column(sum, 1, 2, 14, nullptr);
+  worksheet_write_string(sum, 0, 0, T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH ASSESSMENT"), big);
+  worksheet_write_string(sum, 1, 0, (a.koperasi.nama + (a.koperasi.jenis.empty() ? "" : " (" + a.koperasi.jenis + ")")).c_str(), bold);
+  worksheet_write_string(sum, 2, 0, (T(lang, "Tahun buku berakhir ", "Year ending ") + FormatDateLong(a.periode_akhir, lang)).c_str(), nullptr);
+  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + rb.id + " (versi " + rb.version + ")").c_str(), nullptr);
+  worksheet_write_string(sum, 4, 0, T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
+                                       "Change a figure on Masukan or an answer on Manajemen; every score follows."), nullptr);
+  const char* s_head[] = {"Aspek", "Skor", "Bobot"};
+  for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(sum, 6, c, s_head[c], header);
+  lxw_row_t sr = 7;
+  for (const AspectResult& asp : a.aspects) {
+    worksheet_write_string(sum, sr, 0, asp.spec->name.Get(lang).c_str(), nullptr);
+    const std::string f = "=SUMIF(Komponen!$I$2:$I$" + last_k + ",\"" + asp.spec->id + "\",Komponen!$G$2:$G$" + last_k + ")";
+    worksheet_write_formula_num(sum, sr, 1, f.c_str(), score, ToDouble(asp.skor_e6, 6));
+    worksheet_write_number(sum, sr, 2, ToDouble(asp.spec->bobot_e2, 2), nullptr);
+    ++sr;
+  }
+  const std::string total_cell = "B" + std::to_string(sr + 1);
+  worksheet_write_string(sum, sr, 0, "TOTAL", bold);
+  worksheet_write_formula_num(sum, sr, 1, ("=SUM(B8:B" + std::to_string(sr) + ")").c_str(), score, ToDouble(a.total_e6, 6));
+  ++sr;
+  // ROUND guards the thresholds against binary sums such as 65.99999999999999 for 66.
+  std::string pred, closing;
+  for (size_t i = 0; i < rb.predikat.size(); ++i) {
+    const PredikatRule& p = rb.predikat[i];
+    if (!p.has_min) {
+      pred += "\"" + p.label + "\"";
+      break;
+    }
+    pred += "IF(ROUND(" + total_cell + ",6)>=" + FormatPlain(p.min_e6, 6, 0) + ",\"" + p.label + "\",";
+    closing += ")";
+  }
+  worksheet_write_string(sum, sr, 0, "PREDIKAT", bold);
+  worksheet_write_formula_str(sum, sr, 1, ("=" + pred + closing).c_str(), bold, a.Predikat().label.c_str());
+  if (a.manajemen_excluded) {
+    worksheet_write_string(sum, sr + 1, 0, T(lang, "Dinilai tanpa daftar periksa manajemen.", "Assessed without the management checklist."), nullptr);
+  }
+
+  const lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) {
+    *error_id = std::string("berkas tidak dapat ditulis (") + lxw_strerror(err) + ")";
+    *error_en = std::string("cannot write the file (") + lxw_strerror(err) + ")";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace kopsehat

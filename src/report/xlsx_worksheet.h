@@ -1,0 +1,25 @@
+// report/xlsx_worksheet.h — the assessment as a traceable XLSX worksheet: the inputs on one sheet, and every derived
+// quantity, ratio, band lookup, nilai and skor as a live spreadsheet formula referring to them, generated from the
+// rulebook, so an auditor can change an input in LibreOffice or Excel and watch the score follow. Each formula also
+// carries the engine's exact result as its cached value (LibreOffice does not recalculate on load by default).
+// Depends on assess/, laporan/, rules/, libxlsxwriter.
+#pragma once
+
+#include <string>
+
+#include "assess/assessment.h"
+#include "laporan/laporan.h"
+
+namespace kopsehat {
+
+struct WorksheetOptions {
+  Lang lang = Lang::kId;
+  long long created_epoch = 0;  // SOURCE_DATE_EPOCH
+};
+
+// Sheets: Ringkasan (total and predikat, first so a CSV export shows them), Masukan (inputs), Besaran (quantities),
+// Komponen (ratios and bands), Manajemen (checklist). False with the reason when the file cannot be written.
+bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& options,
+                              const std::string& path, std::string* error_id, std::string* error_en);
+
+}  // namespace kopsehat

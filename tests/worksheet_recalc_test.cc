@@ -1,0 +1,138 @@
+// The traceable XLSX worksheet, recalculated by LibreOffice: for many generated cooperatives, the spreadsheet's own
+// formulas must reproduce the engine's total and predikat. LibreOffice is told to recalculate every formula on load
+// (a throw-away profile with OOXMLRecalcMode = 0), so the values compared are the formulas' own results, not the
+// cached ones the writer stores. Needs `libreoffice` (package libreoffice-calc-nogui, installed by scripts/deps.sh).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "assess/assessment.h"
+#include "interchange/json_reader.h"
+#include "report/xlsx_worksheet.h"
+#include "rules/loader.h"
+
+namespace kopsehat {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A random valid cooperative: balanced through shu_belum_dibagi, loan figures within loans.
+Laporan Generate(std::mt19937_64& rng, bool with_checklist) {
+  auto amount = [&](uint64_t max_rupiah) { return Sen(rng() % (max_rupiah + 1)) * 100 + Sen(rng() % 100); };
+  Laporan l;
+  l.koperasi.nama = "KSP Uji " + std::to_string(rng() % 100000);
+  l.periode_akhir = "2025-12-31";
+  Statements& s = l.current;
+  const uint64_t scale = uint64_t(1) << (24 + rng() % 12);
+  for (int i = 0; i < kLineCount; ++i) {
+    if (kLines[size_t(i)].section == Section::kPinjaman || rng() % 5 == 0) continue;
+    s.sen[size_t(i)] = amount(scale);
+    s.present[size_t(i)] = true;
+  }
+  const Sen loans = s.Get(line::Index("neraca.pinjaman_anggota")) + s.Get(line::Index("neraca.pinjaman_non_anggota"));
+  s.sen[size_t(line::Index("pinjaman.kurang_lancar"))] = loans / Sen(2 + rng() % 40);
+  s.sen[size_t(line::Index("pinjaman.diragukan"))] = loans / Sen(5 + rng() % 80);
+  s.sen[size_t(line::Index("pinjaman.macet"))] = loans / Sen(10 + rng() % 100);
+  s.sen[size_t(line::Index("pinjaman.berisiko"))] = loans / Sen(2 + rng() % 10);
+  s.sen[size_t(line::Index("hasil_usaha.biaya_karyawan"))] = s.Get(line::Index("hasil_usaha.beban_usaha")) / 2;
+  Sen aset = 0, pasiva = 0;
+  const int shu = line::Index("neraca.shu_belum_dibagi");
+  s.sen[size_t(shu)] = 0;
+  for (int i = 0; i < kLineCount; ++i) {
+    const BalanceSide side = kLines[size_t(i)].side;
+    if (side == BalanceSide::kAset) aset += s.Get(i);
+    if (side == BalanceSide::kAsetPengurang) aset -= s.Get(i);
+    if (side == BalanceSide::kKewajiban || side == BalanceSide::kEkuitas) pasiva += s.Get(i);
+  }
+  s.sen[size_t(shu)] = aset - pasiva;
+  ApplyDefaults(&s);
+  l.has_manajemen = with_checklist;
+  if (with_checklist) {
+    for (const auto& [key, n] : std::vector<std::pair<const char*, size_t>>{{"umum", 12}, {"kelembagaan", 6}, {"permodalan", 5}, {"aktiva", 10}, {"likuiditas", 5}}) {
+      ChecklistAnswers a{key, {}, n};
+      for (size_t i = 0; i < n; ++i) a.answers.push_back(rng() % 2 == 0);
+      l.manajemen.push_back(a);
+    }
+  }
+  return l;
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The value in column B of the row whose column A is `label`, from LibreOffice's CSV of the first sheet.
+std::string CsvValue(const std::string& csv, const std::string& label) {
+  std::istringstream lines(csv);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.rfind(label + ",", 0) != 0) continue;
+    const std::string rest = line.substr(label.size() + 1);
+    return rest.substr(0, rest.find(','));
+  }
+  return "<missing>";
+}
+
+TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
+  const fs::path dir = fs::temp_directory_path() / "kopsehat_recalc";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "profile" / "user");
+  std::ofstream(dir / "profile" / "user" / "registrymodifications.xcu")
+      << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+         "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" "
+         "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n";
+  Problems problems;
+  const Rulebook* tables = EmbeddedRulebookById("ksp-2016", &problems);
+  const Rulebook* linear = EmbeddedRulebookById("ksp-2016-linear", &problems);
+  ASSERT_NE(tables, nullptr);
+  ASSERT_NE(linear, nullptr);
+  std::mt19937_64 rng(424242);
+  constexpr int kCount = 24;
+  std::vector<Assessment> expected(kCount);
+  std::string files;
+  for (int n = 0; n < kCount; ++n) {
+    const Laporan l = Generate(rng, n % 6 != 5);
+    EvaluateOptions options;
+    options.without_checklist = !l.has_manajemen;
+    ASSERT_TRUE(Evaluate(l, n % 2 ? *linear : *tables, options, &expected[size_t(n)], &problems)) << problems.Render(Lang::kId);
+    const fs::path path = dir / ("ws" + std::to_string(n) + ".xlsx");
+    std::string eid, een;
+    ASSERT_TRUE(WriteAssessmentWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string(), &eid, &een)) << eid;
+    files += " " + path.string();
+  }
+  const std::string cmd = "cd " + dir.string() + " && timeout 300 libreoffice -env:UserInstallation=file://" +
+                          (dir / "profile").string() + " --headless --convert-to csv --outdir " + (dir / "out").string() +
+                          files + " > lo.log 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << "LibreOffice failed (is libreoffice-calc-nogui installed?): "
+                                         << ReadFile(dir / "lo.log");
+  int distinct_predikat = 0;
+  std::set<std::string> seen;
+  for (int n = 0; n < kCount; ++n) {
+    const std::string csv = ReadFile(dir / "out" / ("ws" + std::to_string(n) + ".csv"));
+    ASSERT_FALSE(csv.empty()) << n;
+    const Assessment& a = expected[size_t(n)];
+    // The CSV holds the spreadsheet's number as LibreOffice prints it ("57.2", "77"); read it exactly and round to
+    // the hundredths every score of these rulebooks is made of, as a binary sum may end in ...9999999.
+    Decimal total;
+    const std::string text = CsvValue(csv, "TOTAL");
+    ASSERT_EQ(ParseDecimal(text, &total), DecimalError::kNone) << "case " << n << ": " << text;
+    EXPECT_EQ(RoundHalfUp(total.units, Pow10(total.scale), 2), i128(a.total_e6 / 10000)) << "case " << n << ": " << text;
+    EXPECT_EQ(a.total_e6 % 10000, 0);
+    EXPECT_EQ(CsvValue(csv, "PREDIKAT"), a.Predikat().label) << "case " << n;
+    if (seen.insert(a.Predikat().label).second) ++distinct_predikat;
+  }
+  EXPECT_GE(distinct_predikat, 2) << "the generated cooperatives should not all share one predikat";
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace kopsehat
