@@ -12,6 +12,7 @@ int RunBatch(int argc, char** argv, Lang lang);
 int RunRules(int argc, char** argv, Lang lang);
 int RunTemplate(int argc, char** argv, Lang lang);
 int RunConvert(int argc, char** argv, Lang lang);
+int RunChart(int argc, char** argv, Lang lang);
 
 // Validates the --lang value; prints the problem and returns false when wrong.
 bool CheckCommonOptions(const Args& args, Lang lang);

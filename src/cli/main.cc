@@ -67,6 +67,7 @@ Perintah:
   rules list         daftar metode (rulebook) yang tersedia
   rules show ID      tampilkan isi satu metode
   rules check BERKAS periksa sebuah berkas rulebook
+  chart BERKAS --kind radar|bars --out F.svg|png|pdf   grafik penilaian
   template --out F   buat template laporan untuk diisi (XLSX atau CSV)
   convert BERKAS --to json|xlsx|csv   ubah bentuk laporan
 
@@ -84,6 +85,7 @@ Commands:
   rules list         list the available methods (rulebooks)
   rules show ID      show one method in full
   rules check FILE   check a rulebook file
+  chart FILE --kind radar|bars --out F.svg|png|pdf     assessment charts
   template --out F   create a laporan template to fill (XLSX or CSV)
   convert FILE --to json|xlsx|csv   convert a laporan between forms
 
@@ -107,6 +109,7 @@ int Main(int argc, char** argv) {
   if (command == "rules") return RunRules(argc, argv, lang);
   if (command == "template") return RunTemplate(argc, argv, lang);
   if (command == "convert") return RunConvert(argc, argv, lang);
+  if (command == "chart") return RunChart(argc, argv, lang);
   if (command == "--lang" && argc >= 3) {  // "kopsehat --lang en" alone: help in that language
     std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
     return kExitOk;
