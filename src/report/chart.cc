@@ -3,6 +3,8 @@
 // distinguishable in black-and-white print (dark outlines, light fills, text always black or dark grey).
 #include "report/chart.h"
 
+#include "report/wording.h"
+
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
@@ -35,11 +37,8 @@ constexpr size_t kMaxBars = 12;
 
 const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
-std::string Num(i128 units, int scale, int min_decimals, Lang lang) {
-  return lang == Lang::kEn ? FormatEnglish(units, scale, min_decimals) : FormatIndonesian(units, scale, min_decimals);
-}
-
-std::string Points(int64_t e6, Lang lang) { return Num(e6, 6, 2, lang); }
+std::string Num(i128 units, int scale, int min_decimals, Lang lang) { return FormatNumber(units, scale, min_decimals, lang); }
+std::string Points(int64_t e6, Lang lang) { return FormatPoints(e6, lang); }
 
 // skor as a percentage of max, one decimal at most: "80", "75,3". max_e6 > 0.
 std::string PercentText(int64_t skor_e6, int64_t max_e6, Lang lang) {

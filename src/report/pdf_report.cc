@@ -6,6 +6,8 @@
 
 #include "report/pdf_report.h"
 
+#include "report/wording.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 
@@ -65,14 +67,10 @@ double Ascent(double size) { return size * 0.93; }
 
 const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
-std::string Num(i128 units, int scale, int min_decimals, Lang lang) {
-  return lang == Lang::kEn ? FormatEnglish(units, scale, min_decimals) : FormatIndonesian(units, scale, min_decimals);
-}
-std::string Points(int64_t e6, Lang lang) { return Num(e6, 6, 2, lang); }
-std::string Nilai(int64_t e2, Lang lang) { return Num(e2, 2, 0, lang); }
-std::string Pct(const Fraction& f, Lang lang) {
-  return (lang == Lang::kEn ? FormatFractionEnglish(f, 2, 2) : FormatFractionIndonesian(f, 2, 2)) + " %";
-}
+std::string Num(i128 units, int scale, int min_decimals, Lang lang) { return FormatNumber(units, scale, min_decimals, lang); }
+std::string Points(int64_t e6, Lang lang) { return FormatPoints(e6, lang); }
+std::string Nilai(int64_t e2, Lang lang) { return FormatNilai(e2, lang); }
+std::string Pct(const Fraction& f, Lang lang) { return FormatPercent(f, lang); }
 
 // An amount for a table column headed "(Rp)": FormatRupiah without its "Rp " prefix.
 std::string Amount(const Fraction& sen, Lang lang) {
@@ -80,23 +78,6 @@ std::string Amount(const Fraction& sen, Lang lang) {
   if (s.rfind("Rp ", 0) == 0) return s.substr(3);
   if (s.rfind("-Rp ", 0) == 0) return "-" + s.substr(4);
   return s;
-}
-
-// A name used as an operand of "/": parenthesised when it is itself a sum.
-std::string Operand(const std::string& name) {
-  return name.find(" + ") != std::string::npos || name.find(" - ") != std::string::npos ? "(" + name + ")" : name;
-}
-
-std::string NextStepText(const ComponentResult& r, Lang lang) {
-  const NextStep& n = r.next;
-  const std::string op = n.direction > 0 ? (n.inclusive ? "≥ " : "> ") : (n.inclusive ? "≤ " : "< ");
-  const std::string gap = Num(RoundHalfUp(n.gap_pct, 2), 2, 2, lang);
-  if (lang == Lang::kEn) {
-    return "nilai rises to " + Nilai(n.nilai_e2, lang) + " when the ratio " + (n.direction > 0 ? "rises" : "falls") +
-           " to " + op + Pct(n.target_pct, lang) + " (" + gap + " percentage points away)";
-  }
-  return "nilai naik ke " + Nilai(n.nilai_e2, lang) + " bila rasio " + (n.direction > 0 ? "naik" : "turun") +
-         " menjadi " + op + Pct(n.target_pct, lang) + " (selisih " + gap + " poin persen)";
 }
 
 std::string IsoUtc(long long epoch) {
@@ -209,7 +190,7 @@ class Doc {
 
   // A section title in capitals with a rule under it. `keep` is the height that must follow it on the same page.
   void Section(const std::string& title, double keep) {
-    Ensure(24.0 + keep);
+    Ensure(32.0 + keep);
     if (y > kTop) y += 8.0;
     Font(10.5, true);
     Show(kLeft, y + Ascent(10.5), title, Align::kStart, kAccent);
@@ -672,7 +653,7 @@ class Report {
   }
 
   std::string ChecklistCount(const ComponentResult& r) const {
-    if (!r.scored) return L("tidak dinilai (tanpa daftar periksa)", "not scored (no checklist)");
+    if (!r.scored) return L("tidak dinilai", "not scored");
     return std::to_string(r.yes) + L(" dari ", " of ") + std::to_string(r.items);
   }
 
@@ -690,8 +671,11 @@ class Report {
         all_checklist = all_checklist && a_.components[i].spec->kind == ComponentKind::kChecklist;
       }
       const std::string title = std::to_string(ai + 1) + ". " + asp.spec->name.Get(lang_);
-      const std::string right = std::string(L("skor ", "score ")) + Points(asp.skor_e6, lang_) + L(" dari ", " of ") +
-                                Nilai(asp.spec->bobot_e2, lang_);
+      const std::string right =
+          asp.max_e6 == 0 && asp.spec->bobot_e2 != 0
+              ? std::string(L("tidak dinilai", "not scored"))
+              : std::string(L("skor ", "score ")) + Points(asp.skor_e6, lang_) + L(" dari ", " of ") +
+                    Nilai(asp.spec->bobot_e2, lang_);
       std::vector<std::vector<Cell>> rows;
       if (all_checklist) {
         Table t(&d_,
@@ -740,7 +724,7 @@ class Report {
           continue;
         }
         groups.push_back({name_row,
-                          {{Operand(c.numerator_name.Get(lang_)) + " / " + Operand(c.denominator_name.Get(lang_)) +
+                          {{OperandName(c.numerator_name.Get(lang_)) + " / " + OperandName(c.denominator_name.Get(lang_)) +
                             " ×\u00a0100\u00a0%"},
                            {Amount(r.numerator_sen, lang_)},
                            {Amount(r.denominator_sen, lang_)},
@@ -919,11 +903,23 @@ class Report {
     }
   }
 
+  // The block is kept on one page and names what is signed, so a signature page stands on its own.
   void Signatures() {
-    constexpr double kBlock = 24.0 + 30.0 + 14.0 + 58.0 + 26.0;
-    d_.Ensure(kBlock);
-    d_.Section(L("PENGESAHAN", "SIGNATURES"), kBlock - 24.0);
-    d_.y += 4.0;
+    const std::string what =
+        lang_ == Lang::kEn
+            ? "Health assessment of " + a_.koperasi.nama + ", financial year ending " +
+                  FormatDateLong(a_.periode_akhir, lang_) + ", method " + a_.rulebook->id + ": rating " +
+                  a_.Predikat().label + ", total score " + Points(a_.total_e6, lang_) + " of " +
+                  Num(a_.max_total_e6, 6, 0, lang_) + "."
+            : "Penilaian kesehatan " + a_.koperasi.nama + ", tahun buku berakhir " +
+                  FormatDateLong(a_.periode_akhir, lang_) + ", metode " + a_.rulebook->id + ": predikat " +
+                  a_.Predikat().label + ", skor total " + Points(a_.total_e6, lang_) + " dari " +
+                  Num(a_.max_total_e6, 6, 0, lang_) + ".";
+    constexpr double kSign = 14.0 + 58.0 + 26.0;
+    const double text_h = d_.ParagraphHeight(what, 9.0, false) + 8.0 + 30.0;
+    d_.Section(L("PENGESAHAN", "SIGNATURES"), text_h + kSign);
+    d_.Paragraph(what, 9.0, false);
+    d_.y += 8.0;
     d_.Font(9.0, false);
     d_.Show(kLeft, d_.y + Ascent(9.0), L("Tempat, tanggal: ______________________________",
                                          "Place, date: ______________________________"));
@@ -939,7 +935,7 @@ class Report {
       d_.Font(7.5, false);
       d_.Show(cx - col / 2.0 + 18.0, d_.y + 14.0 + 58.0 + 11.0, L("Nama:", "Name:"), Align::kStart, kGrey);
     }
-    d_.y += 14.0 + 58.0 + 26.0;
+    d_.y += kSign;
   }
 
   const Assessment& a_;

@@ -1,5 +1,7 @@
 #include "report/text_report.h"
 
+#include "report/wording.h"
+
 #include <algorithm>
 
 namespace kopsehat {
@@ -22,44 +24,19 @@ std::string PadLeft(const std::string& s, size_t width) {
   return w >= width ? s : std::string(width - w, ' ') + s;
 }
 
-std::string Num(i128 units, int scale, int min_decimals, Lang lang) {
-  return lang == Lang::kEn ? FormatEnglish(units, scale, min_decimals) : FormatIndonesian(units, scale, min_decimals);
-}
-
-std::string Points(int64_t e6, Lang lang) { return Num(e6, 6, 2, lang); }
-std::string Nilai(int64_t e2, Lang lang) { return Num(e2, 2, 0, lang); }
-
-std::string Pct(const Fraction& f, Lang lang) {
-  return (lang == Lang::kEn ? FormatFractionEnglish(f, 2, 2) : FormatFractionIndonesian(f, 2, 2)) + " %";
-}
-
+std::string Num(i128 units, int scale, int min_decimals, Lang lang) { return FormatNumber(units, scale, min_decimals, lang); }
+std::string Points(int64_t e6, Lang lang) { return FormatPoints(e6, lang); }
+std::string Nilai(int64_t e2, Lang lang) { return FormatNilai(e2, lang); }
+std::string Pct(const Fraction& f, Lang lang) { return FormatPercent(f, lang); }
 std::string EdgeText(const Decimal& d, Lang lang) { return Num(d.units, d.scale, 0, lang); }
 
 const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
-std::string NextStepText(const ComponentResult& r, Lang lang) {
-  const NextStep& n = r.next;
-  const std::string op = n.direction > 0 ? (n.inclusive ? "≥ " : "> ") : (n.inclusive ? "≤ " : "< ");
-  const std::string target = Pct(n.target_pct, lang);
-  if (lang == Lang::kEn) {
-    return std::string("nilai rises to ") + Nilai(n.nilai_e2, lang) + " when the ratio " +
-           (n.direction > 0 ? "rises" : "falls") + " to " + op + target + " (" + Num(RoundHalfUp(n.gap_pct, 2), 2, 2, lang) +
-           " percentage points away)";
-  }
-  return std::string("nilai naik ke ") + Nilai(n.nilai_e2, lang) + " bila rasio " + (n.direction > 0 ? "naik" : "turun") +
-         " menjadi " + op + target + " (selisih " + Num(RoundHalfUp(n.gap_pct, 2), 2, 2, lang) + " poin persen)";
-}
-
-// A name used as an operand of "/": parenthesised when it is itself a sum.
-std::string Operand(const std::string& name) {
-  return name.find(" + ") != std::string::npos || name.find(" - ") != std::string::npos ? "(" + name + ")" : name;
-}
-
 void RenderRatio(const ComponentResult& r, Lang lang, std::string* out) {
   const Component& c = *r.spec;
   const std::string indent = "       ";
-  *out += indent + PadRight(T(lang, "rumus", "formula"), 9) + ": " + Operand(c.numerator_name.Get(lang)) + " / " +
-          Operand(c.denominator_name.Get(lang)) + " × 100 %\n";
+  *out += indent + PadRight(T(lang, "rumus", "formula"), 9) + ": " + OperandName(c.numerator_name.Get(lang)) + " / " +
+          OperandName(c.denominator_name.Get(lang)) + " × 100 %\n";
   std::string calc = FormatRupiah(r.numerator_sen, lang) + " / " + FormatRupiah(r.denominator_sen, lang) + " = ";
   calc += r.zero_denominator ? T(lang, "tidak terdefinisi (penyebut nol)", "undefined (zero denominator)")
                              : Pct(r.ratio_pct, lang);

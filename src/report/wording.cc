@@ -1,0 +1,33 @@
+#include "report/wording.h"
+
+namespace kopsehat {
+
+std::string FormatNumber(i128 units, int scale, int min_decimals, Lang lang) {
+  return lang == Lang::kEn ? FormatEnglish(units, scale, min_decimals) : FormatIndonesian(units, scale, min_decimals);
+}
+
+std::string FormatPoints(int64_t e6, Lang lang) { return FormatNumber(e6, 6, 2, lang); }
+std::string FormatNilai(int64_t e2, Lang lang) { return FormatNumber(e2, 2, 0, lang); }
+
+std::string FormatPercent(const Fraction& f, Lang lang) {
+  return (lang == Lang::kEn ? FormatFractionEnglish(f, 2, 2) : FormatFractionIndonesian(f, 2, 2)) + " %";
+}
+
+std::string OperandName(const std::string& name) {
+  return name.find(" + ") != std::string::npos || name.find(" - ") != std::string::npos ? "(" + name + ")" : name;
+}
+
+std::string NextStepText(const ComponentResult& r, Lang lang) {
+  const NextStep& n = r.next;
+  const std::string op = n.direction > 0 ? (n.inclusive ? "≥ " : "> ") : (n.inclusive ? "≤ " : "< ");
+  const std::string target = FormatPercent(n.target_pct, lang);
+  const std::string gap = FormatNumber(RoundHalfUp(n.gap_pct, 2), 2, 2, lang);
+  if (lang == Lang::kEn) {
+    return "nilai rises to " + FormatNilai(n.nilai_e2, lang) + " when the ratio " + (n.direction > 0 ? "rises" : "falls") +
+           " to " + op + target + " (" + gap + " percentage points away)";
+  }
+  return "nilai naik ke " + FormatNilai(n.nilai_e2, lang) + " bila rasio " + (n.direction > 0 ? "naik" : "turun") +
+         " menjadi " + op + target + " (selisih " + gap + " poin persen)";
+}
+
+}  // namespace kopsehat
