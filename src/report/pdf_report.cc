@@ -944,11 +944,16 @@ class Report {
   std::vector<std::string> numbers_;  // "1.2" per component
 };
 
-cairo_status_t Discard(void*, const unsigned char*, unsigned int) { return CAIRO_STATUS_SUCCESS; }
-
 // Draws the whole report onto `surface`; the number of pages drawn.
 int Render(cairo_surface_t* surface, const Assessment& a, Lang lang, int total_pages) {
   cairo_t* cr = cairo_create(surface);
+  // The same font options on both passes (a PDF surface's own: unhinted metrics), so the counting pass measures
+  // text exactly as the file does and breaks pages at the same places.
+  cairo_font_options_t* fo = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+  cairo_set_font_options(cr, fo);
+  cairo_font_options_destroy(fo);
   const Rulebook& rb = *a.rulebook;
   std::string footer = "Kopsehat · " + rb.id + T(lang, " versi ", " version ") + rb.version + " · " + a.koperasi.nama;
   if (!a.periode_akhir.empty()) footer += " · " + FormatDateLong(a.periode_akhir, lang);
@@ -979,8 +984,10 @@ bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::s
     *error_en = "incomplete assessment; no PDF report made";
     return false;
   }
-  // Pass 1: count the pages.
-  cairo_surface_t* counter = cairo_pdf_surface_create_for_stream(Discard, nullptr, kPageW, kPageH);
+  // Pass 1: count the pages. A recording surface only records the drawing; making a throw-away PDF (fonts
+  // subset, streams compressed) made this pass as slow as the real one.
+  cairo_rectangle_t page{0, 0, kPageW, kPageH};
+  cairo_surface_t* counter = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
   const int pages = Render(counter, a, options.lang, 0);
   cairo_surface_destroy(counter);
 

@@ -18,17 +18,22 @@ double SenToRupiah(const Fraction& sen) { return double(sen.num) / double(sen.de
 
 std::string Decimal2(const Decimal& d) { return FormatPlain(d.units, d.scale, 0); }
 
-// "=0.5*Masukan!$B$7+Masukan!$B$8-…" for a linear form, from the cells of its lines.
+// "=0.5*Masukan!$B$7+Masukan!$B$8-…" for a linear form, from the cells of its lines. (Built by appending: GCC 12
+// at -O3 reports a false -Wrestrict on "=" + std::string.)
 std::string LinearFormula(const LinearForm& f, const std::map<int, std::string>& cell_of_line) {
-  std::string out;
+  std::string out = "=";
   for (const LinearForm::Term& t : f.terms) {
     const bool negative = t.coef_units < 0;
     const i128 mag = negative ? -t.coef_units : t.coef_units;
-    out += negative ? "-" : (out.empty() ? "" : "+");
-    if (mag != Pow10(f.scale)) out += FormatPlain(mag, f.scale, 0) + "*";
+    out += negative ? "-" : (out.size() == 1 ? "" : "+");
+    if (mag != Pow10(f.scale)) {
+      out += FormatPlain(mag, f.scale, 0);
+      out += "*";
+    }
     out += cell_of_line.at(t.line);
   }
-  return out.empty() ? "0" : out;
+  if (out.size() == 1) out += "0";
+  return out;
 }
 
 // The band chain for ratio cell `x`: IF(AND(x>=20,x<40),50,IF(…)); the last band is the fallback.
@@ -125,7 +130,7 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
     const lxw_row_t r = lxw_row_t(i + 1);
     const Quantity& q = rb.quantities[i];
     worksheet_write_string(qs, r, 0, q.name.Get(lang).c_str(), nullptr);
-    worksheet_write_formula_num(qs, r, 1, ("=" + LinearFormula(q.form, cell_of_line)).c_str(), money,
+    worksheet_write_formula_num(qs, r, 1, LinearFormula(q.form, cell_of_line).c_str(), money,
                                 SenToRupiah(a.quantities_sen[i]));
     worksheet_write_string(qs, r, 2, q.id.c_str(), nullptr);
     worksheet_write_string(qs, r, 3, q.form.text.c_str(), nullptr);
@@ -175,9 +180,9 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
     worksheet_write_string(ks, r, 9, c.id.c_str(), nullptr);
     const double skor = ToDouble(cr.skor_e6, 6);
     if (c.kind == ComponentKind::kRatio) {
-      worksheet_write_formula_num(ks, r, 1, ("=" + LinearFormula(c.numerator, cell_of_line)).c_str(), money,
+      worksheet_write_formula_num(ks, r, 1, LinearFormula(c.numerator, cell_of_line).c_str(), money,
                                   SenToRupiah(cr.numerator_sen));
-      worksheet_write_formula_num(ks, r, 2, ("=" + LinearFormula(c.denominator, cell_of_line)).c_str(), money,
+      worksheet_write_formula_num(ks, r, 2, LinearFormula(c.denominator, cell_of_line).c_str(), money,
                                   SenToRupiah(cr.denominator_sen));
       const std::string ratio = "=IF(C" + row + "=0,\"\",B" + row + "/C" + row + "*100)";
       if (cr.zero_denominator) {
