@@ -136,3 +136,30 @@ TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
 
 }  // namespace
 }  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+TEST(WorksheetDeterminism, SameInputAndEpochGiveTheSameBytes) {
+  Problems problems;
+  const Rulebook* rb = EmbeddedRulebookById("ksp-2016", &problems);
+  ASSERT_NE(rb, nullptr);
+  std::mt19937_64 rng(5);
+  const Laporan l = Generate(rng, true);
+  Assessment a;
+  ASSERT_TRUE(Evaluate(l, *rb, EvaluateOptions{}, &a, &problems));
+  WorksheetOptions o;
+  o.created_epoch = 1700000000;
+  const fs::path p1 = fs::temp_directory_path() / "kopsehat_ws1.xlsx", p2 = fs::temp_directory_path() / "kopsehat_ws2.xlsx";
+  std::string eid, een;
+  ASSERT_TRUE(WriteAssessmentWorksheet(l, a, o, p1.string(), &eid, &een)) << eid;
+  ASSERT_TRUE(WriteAssessmentWorksheet(l, a, o, p2.string(), &eid, &een)) << eid;
+  const std::string b1 = ReadFile(p1), b2 = ReadFile(p2);
+  EXPECT_GT(b1.size(), 1000u);
+  EXPECT_EQ(b1, b2);
+  fs::remove(p1);
+  fs::remove(p2);
+}
+
+}  // namespace
+}  // namespace kopsehat
