@@ -67,31 +67,10 @@ int RunAssess(int argc, char** argv, Lang lang) {
                          "give exactly one laporan file",
                          {"text", "json", "pdf", "xlsx"}};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
-  const std::string path = args.positional[0];
-  Problems problems;
-  RulebookChooser chooser;
-  if (!chooser.Init(args, &problems)) {
-    PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", problems, lang);
-    return kExitInvalid;
-  }
-  std::string text;
-  if (!ReadInputFile(path, kMaxAnyLaporanBytes, &text, &problems)) {
-    PrintProblems(lang == Lang::kEn ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
-    return kExitInvalid;
-  }
-  Laporan laporan;
-  LaporanJsonReader reader;
-  Assessment assessment;
-  EvaluateOptions options;
-  options.without_checklist = args.Has("--tanpa-manajemen");
-  AssessOne(text, path, &reader, &chooser, options, &laporan, &assessment, &problems);
-  if (!problems.empty()) {
-    const std::string n = std::to_string(problems.size());
-    PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):"
-                                    : path + " tidak sah (" + n + " masalah):",
-                  problems, lang);
-    return kExitInvalid;
-  }
+  AssessedFile file;
+  if (!AssessFile(args, lang, &file)) return kExitInvalid;
+  const Laporan& laporan = file.laporan;
+  const Assessment& assessment = file.assessment;
   const std::string format = args.Get("--format", "text");
   if (format == "xlsx") {
     const std::string out_path = args.Get("--out");

@@ -108,29 +108,9 @@ int RunChart(int argc, char** argv, Lang lang) {
   const ChartKind kind = kind_text == "bars" ? ChartKind::kBars : ChartKind::kRadar;
   const ChartFormat format = format_text == "svg" ? ChartFormat::kSvg : format_text == "png" ? ChartFormat::kPng : ChartFormat::kPdf;
 
-  const std::string path = args.positional[0];
-  Problems problems;
-  RulebookChooser chooser;
-  if (!chooser.Init(args, &problems)) {
-    PrintProblems(en ? "the rulebook is invalid:" : "rulebook tidak sah:", problems, lang);
-    return kExitInvalid;
-  }
-  std::string text;
-  if (!ReadInputFile(path, kMaxAnyLaporanBytes, &text, &problems)) {
-    PrintProblems(en ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
-    return kExitInvalid;
-  }
-  Laporan laporan;
-  LaporanJsonReader reader;
-  Assessment assessment;
-  EvaluateOptions options;
-  options.without_checklist = args.Has("--tanpa-manajemen");
-  AssessOne(text, path, &reader, &chooser, options, &laporan, &assessment, &problems);
-  if (!problems.empty()) {
-    const std::string n = std::to_string(problems.size());
-    PrintProblems(en ? path + " is invalid (" + n + " problems):" : path + " tidak sah (" + n + " masalah):", problems, lang);
-    return kExitInvalid;
-  }
+  AssessedFile file;
+  if (!AssessFile(args, lang, &file)) return kExitInvalid;
+  const Assessment& assessment = file.assessment;
   std::string error_id, error_en;
   if (!WriteChart(assessment, kind, format, lang, out, &error_id, &error_en)) {
     std::cerr << "kopsehat chart: " << out << ": " << (en ? error_en : error_id) << "\n";

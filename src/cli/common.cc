@@ -93,6 +93,31 @@ bool EvaluateRead(bool read_ok, const Laporan& laporan_value, RulebookChooser* c
   return read_ok && evaluated;
 }
 
+bool AssessFile(const Args& args, Lang lang, AssessedFile* out) {
+  const std::string& path = args.positional[0];
+  Problems problems;
+  if (!out->chooser.Init(args, &problems)) {
+    PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", problems, lang);
+    return false;
+  }
+  std::string text;
+  if (!ReadInputFile(path, kMaxAnyLaporanBytes, &text, &problems)) {
+    PrintProblems(lang == Lang::kEn ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
+    return false;
+  }
+  LaporanJsonReader reader;
+  EvaluateOptions options;
+  options.without_checklist = args.Has("--tanpa-manajemen");
+  AssessOne(text, path, &reader, &out->chooser, options, &out->laporan, &out->assessment, &problems);
+  if (!problems.empty()) {
+    const std::string n = std::to_string(problems.size());
+    PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):" : path + " tidak sah (" + n + " masalah):",
+                  problems, lang);
+    return false;
+  }
+  return true;
+}
+
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang) {
   std::cerr << "kopsehat: " << title << "\n";
   for (const Problem& p : problems.items()) std::cerr << "  " << p.Line(lang) << "\n";

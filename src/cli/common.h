@@ -42,6 +42,16 @@ bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonR
                RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
                Problems* problems);
 
+// What assess and chart do with their one file: choose the rulebook (--metode/--rulebook), read the laporan of any
+// kind, assess it (--tanpa-manajemen). On any problem prints them all and returns false (exit code 2). The
+// assessment refers to the chooser's rulebook, so they live together.
+struct AssessedFile {
+  RulebookChooser chooser;
+  Laporan laporan;
+  Assessment assessment;
+};
+bool AssessFile(const Args& args, Lang lang, AssessedFile* out);
+
 // The second half of AssessOne, for readers that produce a Laporan themselves (batch CSV rows).
 bool EvaluateRead(bool read_ok, const Laporan& laporan, RulebookChooser* chooser, const EvaluateOptions& options,
                   Assessment* assessment, Problems* problems);
