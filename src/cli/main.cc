@@ -69,6 +69,7 @@ Perintah:
   rules check BERKAS periksa sebuah berkas rulebook
   chart BERKAS --kind radar|bars --out F.svg|png|pdf   grafik penilaian
   template --out F   buat template laporan untuk diisi (XLSX atau CSV)
+  whatif BERKAS      bagaimana jika: nilai ulang setelah tindakan perbaikan; --peka: langkah terkecil per komponen
   convert BERKAS --to json|xlsx|csv   ubah bentuk laporan
 
 Opsi umum: --lang id|en, --help, --version
@@ -87,6 +88,7 @@ Commands:
   rules check FILE   check a rulebook file
   chart FILE --kind radar|bars --out F.svg|png|pdf     assessment charts
   template --out F   create a laporan template to fill (XLSX or CSV)
+  whatif FILE        what if: re-assess after improvement actions; --peka: the smallest step per component
   convert FILE --to json|xlsx|csv   convert a laporan between forms
 
 Common options: --lang id|en, --help, --version
@@ -108,6 +110,7 @@ int Main(int argc, char** argv) {
   if (command == "batch") return RunBatch(argc, argv, lang);
   if (command == "rules") return RunRules(argc, argv, lang);
   if (command == "template") return RunTemplate(argc, argv, lang);
+  if (command == "whatif") return RunWhatif(argc, argv, lang);
   if (command == "convert") return RunConvert(argc, argv, lang);
   if (command == "chart") return RunChart(argc, argv, lang);
   if (command == "--lang" && argc >= 3) {  // "kopsehat --lang en" alone: help in that language

@@ -1,0 +1,173 @@
+#include "plan/actions.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <toml++/toml.h>
+
+#include "rules/formula.h"
+
+namespace kopsehat {
+
+extern const std::string_view kEmbeddedActionBook;  // generated from rules/aksi-ksp.toml
+
+const Action* ActionBook::Find(std::string_view id) const {
+  for (const Action& a : actions) {
+    if (a.id == id) return &a;
+  }
+  return nullptr;
+}
+
+namespace {
+
+void Error(Problems* p, const std::string& origin, const toml::source_region& src, const std::string& id,
+           const std::string& en) {
+  p->Add(origin + ":" + std::to_string(src.begin.line), "aksi_tidak_sah", id, en);
+}
+
+std::string Str(const toml::table& t, const char* key) {
+  const toml::node* n = t.get(key);
+  return n != nullptr && n->is_string() ? n->as_string()->get() : std::string();
+}
+
+}  // namespace
+
+std::unique_ptr<ActionBook> LoadActionBook(std::string_view text, const std::string& origin, Problems* problems) {
+  const size_t before = problems->size();
+  toml::table root;
+  try {
+    root = toml::parse(text, origin);
+  } catch (const toml::parse_error& e) {
+    Error(problems, origin, e.source(), "TOML tidak sah: " + std::string(e.description()),
+          "invalid TOML: " + std::string(e.description()));
+    return nullptr;
+  }
+  auto book = std::make_unique<ActionBook>();
+  const toml::array* arr = root.get("aksi") != nullptr ? root.get("aksi")->as_array() : nullptr;
+  if (Str(root, "format") != "kopsehat/aksi-v1" || arr == nullptr || !arr->is_array_of_tables()) {
+    problems->Add(origin, "aksi_tidak_sah", "harus format = \"kopsehat/aksi-v1\" dengan daftar [[aksi]]",
+                  "needs format = \"kopsehat/aksi-v1\" and a list of [[aksi]]");
+    return nullptr;
+  }
+  for (const toml::node& n : *arr) {
+    const toml::table& t = *n.as_table();
+    Action a;
+    a.id = Str(t, "id");
+    a.name = Label{Str(t, "nama"), Str(t, "nama_en")};
+    a.description = Label{Str(t, "keterangan"), Str(t, "keterangan_en")};
+    const std::string where = "aksi." + a.id;
+    if (a.id.empty() || a.name.id.empty()) {
+      Error(problems, origin, t.source(), where + ": id dan nama wajib ada", where + ": id and nama are required");
+      continue;
+    }
+    // biaya: an integer or a decimal string, kept exactly in millionths.
+    const toml::node* cost = t.get("biaya");
+    Decimal d;
+    const std::string cost_text = cost == nullptr ? "" : cost->is_integer() ? std::to_string(cost->as_integer()->get())
+                                                      : cost->is_string()    ? cost->as_string()->get()
+                                                                             : "";
+    i128 cost_units = 0;
+    if (ParseDecimal(cost_text, &d) != DecimalError::kNone || !Rescale(d, 6, &cost_units) || cost_units < 0 ||
+        cost_units > i128(1) << 40) {
+      Error(problems, origin, t.source(), where + ".biaya harus angka >= 0 (bilangan bulat atau teks \"0.5\")",
+            where + ".biaya must be a number >= 0 (an integer or a string \"0.5\")");
+      continue;
+    }
+    a.cost_e6 = int64_t(cost_units);
+    const toml::table* changes = t.get("perubahan") != nullptr ? t.get("perubahan")->as_table() : nullptr;
+    if (changes == nullptr || changes->empty()) {
+      Error(problems, origin, t.source(), where + ".perubahan wajib ada", where + ".perubahan is required");
+      continue;
+    }
+    i128 assets = 0, claims = 0;
+    bool ok = true;
+    for (const auto& [key, value] : *changes) {
+      const int line = FindLine(key.str());
+      if (line < 0 || !value.is_integer() || value.as_integer()->get() == 0 || value.as_integer()->get() < -10 ||
+          value.as_integer()->get() > 10) {
+        Error(problems, origin, key.source(),
+              where + ".perubahan: '" + std::string(key.str()) + "' harus baris laporan dengan kelipatan bulat -10..10",
+              where + ".perubahan: '" + std::string(key.str()) + "' must be a statement line with a whole multiple -10..10");
+        ok = false;
+        continue;
+      }
+      const int coef = int(value.as_integer()->get());
+      a.deltas.push_back(Action::Delta{line, coef});
+      switch (kLines[size_t(line)].side) {
+        case BalanceSide::kAset: assets += coef; break;
+        case BalanceSide::kAsetPengurang: assets -= coef; break;
+        case BalanceSide::kKewajiban:
+        case BalanceSide::kEkuitas: claims += coef; break;
+        case BalanceSide::kNone: break;
+      }
+    }
+    if (ok && assets != claims) {
+      Error(problems, origin, t.source(), where + ": tidak seimbang (aset berubah " + ToString(assets) +
+                                               ", kewajiban + ekuitas berubah " + ToString(claims) + " per rupiah)",
+            where + ": not balanced (assets change by " + ToString(assets) + ", liabilities + equity by " +
+                ToString(claims) + " per rupiah)");
+      ok = false;
+    }
+    const toml::array* bounds = t.get("batas") != nullptr ? t.get("batas")->as_array() : nullptr;
+    if (bounds == nullptr || bounds->empty()) {
+      Error(problems, origin, t.source(), where + ".batas wajib ada (daftar rumus)", where + ".batas is required (a list of formulas)");
+      ok = false;
+    } else {
+      for (const toml::node& b : *bounds) {
+        LinearForm form;
+        std::string eid, een;
+        if (!b.is_string() || !ParseFormula(b.as_string()->get(), {}, &form, &eid, &een)) {
+          Error(problems, origin, b.source(), where + ".batas: " + eid, where + ".batas: " + een);
+          ok = false;
+          continue;
+        }
+        a.bounds.push_back(std::move(form));
+      }
+    }
+    if (ok) book->actions.push_back(std::move(a));
+  }
+  if (problems->size() != before) return nullptr;
+  return book;
+}
+
+const ActionBook* EmbeddedActionBook(Problems* problems) {
+  static std::mutex mu;
+  static std::unique_ptr<ActionBook> book;
+  std::lock_guard<std::mutex> lock(mu);
+  if (book == nullptr) book = LoadActionBook(kEmbeddedActionBook, "bawaan:aksi-ksp.toml", problems);
+  return book.get();
+}
+
+Sen MaxAmount(const Action& action, const Statements& s) {
+  i128 best = kMaxAbsAmountSen;
+  for (const LinearForm& f : action.bounds) {
+    const Fraction v = f.Evaluate(s);
+    best = std::min(best, FloorDiv(v.num, v.den));
+  }
+  return Sen(std::max<i128>(best, 0));
+}
+
+bool ApplyAction(const Action& action, Sen amount, Statements* s, Problems* problems) {
+  if (amount < 0 || amount > MaxAmount(action, *s)) {
+    problems->Add("aksi." + action.id, "melebihi_batas",
+                  "jumlah " + FormatRupiah(amount) + " di luar batas 0.." + FormatRupiah(MaxAmount(action, *s)),
+                  "amount " + FormatSenPlain(amount) + " outside 0.." + FormatSenPlain(MaxAmount(action, *s)));
+    return false;
+  }
+  for (const Action::Delta& d : action.deltas) {
+    const i128 next = i128(s->Get(d.line)) + i128(d.coef) * amount;
+    if ((next < 0 && !kLines[size_t(d.line)].may_be_negative) || next > kMaxAbsAmountSen || next < -kMaxAbsAmountSen) {
+      problems->Add("aksi." + action.id, "melebihi_batas",
+                    LinePath(d.line) + " akan menjadi " + FormatRupiah(Sen(std::clamp<i128>(next, -kMaxAbsAmountSen, kMaxAbsAmountSen))),
+                    LinePath(d.line) + " would become " + ToString(next) + " sen");
+      return false;
+    }
+  }
+  for (const Action::Delta& d : action.deltas) {
+    s->sen[size_t(d.line)] += Sen(d.coef) * amount;
+    s->present[size_t(d.line)] = true;
+  }
+  return true;
+}
+
+}  // namespace kopsehat

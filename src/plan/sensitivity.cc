@@ -1,0 +1,90 @@
+#include "plan/sensitivity.h"
+
+#include <algorithm>
+
+namespace kopsehat {
+
+namespace {
+
+// How a linear form changes per sen of the action: Σ coef_units(line) × delta(line), in units of 10^-scale sen.
+i128 Slope(const LinearForm& f, const Action& a) {
+  i128 slope = 0;
+  for (const LinearForm::Term& t : f.terms) {
+    for (const Action::Delta& d : a.deltas) {
+      if (d.line == t.line) slope = CheckedAdd(slope, CheckedMul(t.coef_units, d.coef));
+    }
+  }
+  return slope;
+}
+
+i128 CeilDiv(i128 a, i128 b) { return -FloorDiv(-a, b); }
+
+// The smallest amount in sen that moves the ratio across the next band's edge, or -1 when the action cannot.
+i128 SmallestAmount(const Component& c, const ComponentResult& r, const Action& a) {
+  const Fraction n0 = r.numerator_sen, d0 = r.denominator_sen;  // num / 10^sN, den / 10^sD
+  const i128 an = Slope(c.numerator, a), ad = Slope(c.denominator, a);
+  if (an == 0 && ad == 0) return -1;
+  const Fraction t = r.next.target_pct;  // p / q
+  // 100·(n0.num + an·x)·d0.den·q  vs  p·(d0.num + ad·x)·n0.den, with D(x) > 0:
+  //   x·(100·an·d0.den·q − p·ad·n0.den) ≥ p·d0.num·n0.den − 100·n0.num·d0.den·q
+  i128 coef = CheckedSub(CheckedMul(CheckedMul(CheckedMul(100, an), d0.den), t.den), CheckedMul(CheckedMul(t.num, ad), n0.den));
+  i128 rhs = CheckedSub(CheckedMul(CheckedMul(t.num, d0.num), n0.den), CheckedMul(CheckedMul(CheckedMul(100, n0.num), d0.den), t.den));
+  if (r.next.direction < 0) {
+    coef = -coef;
+    rhs = -rhs;
+  }
+  if (coef <= 0) return -1;
+  i128 x = r.next.inclusive ? CeilDiv(rhs, coef) : FloorDiv(rhs, coef) + 1;
+  return std::max<i128>(x, 1);
+}
+
+}  // namespace
+
+std::vector<ComponentLevers> FindLevers(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options,
+                                        const Assessment& base, const ActionBook& actions) {
+  std::vector<ComponentLevers> out;
+  Laporan changed;
+  Assessment after;
+  for (size_t k = 0; k < base.components.size(); ++k) {
+    const ComponentResult& r = base.components[k];
+    const Component& c = *r.spec;
+    if (c.kind != ComponentKind::kRatio || r.zero_denominator || !r.next.exists) continue;
+    ComponentLevers levers{k, {}};
+    for (const Action& a : actions.actions) {
+      i128 x = -1;
+      try {
+        x = SmallestAmount(c, r, a);
+      } catch (const OverflowError&) {
+        continue;
+      }
+      if (x < 0) continue;
+      // Whole rupiah, then verified: a few rupiah more when rounding of the edge or another line's move needs it.
+      Sen amount = Sen(CeilDiv(x, 100) * 100);
+      const Sen limit = MaxAmount(a, laporan.current);
+      for (int attempt = 0; attempt < 3 && amount <= limit; ++attempt, amount += 100) {
+        changed = laporan;
+        Problems p;
+        if (!ApplyAction(a, amount, &changed.current, &p)) break;
+        ApplyDefaults(&changed.current);
+        if (!Evaluate(changed, rulebook, options, &after, &p)) break;
+        const ComponentResult& ra = after.components[k];
+        if (ra.nilai_e2 < r.next.nilai_e2 && !(r.next.nilai_e2 <= ra.nilai_e2)) continue;
+        Lever lever;
+        lever.action = &a;
+        lever.amount_sen = amount;
+        lever.nilai_after_e2 = ra.nilai_e2;
+        lever.component_gain_e6 = ra.skor_e6 - r.skor_e6;
+        lever.total_gain_e6 = after.total_e6 - base.total_e6;
+        lever.weighted_cost = CheckedMul(amount, a.cost_e6);
+        levers.levers.push_back(lever);
+        break;
+      }
+    }
+    std::stable_sort(levers.levers.begin(), levers.levers.end(),
+                     [](const Lever& x, const Lever& y) { return x.weighted_cost < y.weighted_cost; });
+    if (!levers.levers.empty()) out.push_back(std::move(levers));
+  }
+  return out;
+}
+
+}  // namespace kopsehat
