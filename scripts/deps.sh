@@ -12,6 +12,7 @@ PACKAGES=(
   libxlsxwriter-dev          # writing the XLSX laporan template
   libcairo2-dev fonts-dejavu-core   # PDF reports and charts (one drawing code for PDF, PNG, SVG)
   poppler-utils              # tests read the PDFs back (pdftotext, pdftoppm)
+  libglpk-dev                # the improvement plan is a mixed-integer linear program
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-dev  # libFuzzer builds (cmake -DKOPSEHAT_FUZZ=ON)
   python3 hyperfine      # benchmark driver and timing

@@ -12,6 +12,7 @@ int RunBatch(int argc, char** argv, Lang lang);
 int RunRules(int argc, char** argv, Lang lang);
 int RunTemplate(int argc, char** argv, Lang lang);
 int RunWhatif(int argc, char** argv, Lang lang);
+int RunPlan(int argc, char** argv, Lang lang);
 int RunConvert(int argc, char** argv, Lang lang);
 int RunChart(int argc, char** argv, Lang lang);
 

@@ -69,6 +69,7 @@ Perintah:
   rules check BERKAS periksa sebuah berkas rulebook
   chart BERKAS --kind radar|bars --out F.svg|png|pdf   grafik penilaian
   template --out F   buat template laporan untuk diisi (XLSX atau CSV)
+  plan BERKAS        rencana tindakan termurah menuju SEHAT (--target), diperiksa dengan menilai ulang
   whatif BERKAS      bagaimana jika: nilai ulang setelah tindakan perbaikan; --peka: langkah terkecil per komponen
   convert BERKAS --to json|xlsx|csv   ubah bentuk laporan
 
@@ -88,6 +89,7 @@ Commands:
   rules check FILE   check a rulebook file
   chart FILE --kind radar|bars --out F.svg|png|pdf     assessment charts
   template --out F   create a laporan template to fill (XLSX or CSV)
+  plan FILE          the cheapest verified set of actions to SEHAT (--target)
   whatif FILE        what if: re-assess after improvement actions; --peka: the smallest step per component
   convert FILE --to json|xlsx|csv   convert a laporan between forms
 
@@ -111,6 +113,7 @@ int Main(int argc, char** argv) {
   if (command == "rules") return RunRules(argc, argv, lang);
   if (command == "template") return RunTemplate(argc, argv, lang);
   if (command == "whatif") return RunWhatif(argc, argv, lang);
+  if (command == "plan") return RunPlan(argc, argv, lang);
   if (command == "convert") return RunConvert(argc, argv, lang);
   if (command == "chart") return RunChart(argc, argv, lang);
   if (command == "--lang" && argc >= 3) {  // "kopsehat --lang en" alone: help in that language

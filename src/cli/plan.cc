@@ -1,0 +1,157 @@
+// `kopsehat plan FILE --target SEHAT`: the cheapest verified set of improvement actions that reaches the target.
+#include <algorithm>
+#include <cctype>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "plan/optimize.h"
+#include "report/text_report.h"
+#include "report/wording.h"
+
+namespace kopsehat::cli {
+
+namespace {
+
+const char* kHelpId = R"(Pemakaian: kopsehat plan BERKAS [--target SEHAT|"CUKUP SEHAT"|SKOR] [--aksi-pakai ID,ID]
+
+Mencari kumpulan tindakan perbaikan termurah (rupiah tertimbang biaya tiap tindakan) yang membawa skor ke target,
+dengan pemrograman linear bilangan bulat campuran (GLPK). Rencana dibulatkan ke atas ke rupiah, diterapkan pada
+laporan, lalu dinilai ulang dengan tepat; rencana yang tidak lolos pemeriksaan tidak pernah ditampilkan.
+
+Opsi:
+  --target T          predikat (bawaan: predikat tertinggi, mis. SEHAT) atau skor, mis. 75
+  --aksi-pakai ID,…   hanya tindakan ini (daftar: kopsehat whatif BERKAS --aksi-daftar)
+  --metode ID, --rulebook BERKAS, --tanpa-manajemen, --lang id|en, --help
+)";
+
+const char* kHelpEn = R"(Usage: kopsehat plan FILE [--target SEHAT|"CUKUP SEHAT"|SCORE] [--aksi-pakai ID,ID]
+
+Finds the cheapest set of improvement actions (rupiah weighted by each action's cost) that brings the score to the
+target, as a mixed-integer linear program (GLPK). The plan is rounded up to the rupiah, applied to the laporan and
+assessed again exactly; a plan that does not verify is never shown.
+
+Options:
+  --target T          a predikat (default: the highest, e.g. SEHAT) or a score, e.g. 75
+  --aksi-pakai ID,…   only these actions (list: kopsehat whatif FILE --aksi-daftar)
+  --metode ID, --rulebook FILE, --tanpa-manajemen, --lang id|en, --help
+)";
+
+}  // namespace
+
+int RunPlan(int argc, char** argv, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  Args args;
+  int exit_code = kExitOk;
+  const CommandSpec spec{"plan",
+                         {{"--target", true}, {"--aksi-pakai", true}, {"--metode", true}, {"--rulebook", true},
+                          {"--tanpa-manajemen", false}},
+                         kHelpId,
+                         kHelpEn,
+                         "sebutkan tepat satu berkas laporan",
+                         "give exactly one laporan file"};
+  if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
+  Problems problems;
+  const ActionBook* book = EmbeddedActionBook(&problems);
+  if (book == nullptr) {
+    PrintProblems("daftar tindakan bawaan rusak / embedded action book broken:", problems, lang);
+    return kExitInternal;
+  }
+  AssessedFile file;
+  if (!AssessFile(args, lang, &file)) return kExitInvalid;
+  const Assessment& base = file.assessment;
+  const Rulebook& rb = *base.rulebook;
+  // The target: a predikat label (case-insensitive) or a score.
+  std::string target_text = args.Get("--target", rb.predikat.front().label);
+  int64_t target_e6 = -1;
+  for (const PredikatRule& p : rb.predikat) {
+    std::string a = p.label, b = target_text;
+    for (char& c : a) c = char(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : b) c = char(std::toupper(static_cast<unsigned char>(c)));
+    if (a == b) target_e6 = p.has_min ? p.min_e6 : 0;
+  }
+  if (target_e6 < 0) {
+    Decimal d;
+    i128 units = 0;
+    std::string plain = target_text;
+    std::replace(plain.begin(), plain.end(), ',', '.');
+    if (ParseDecimal(plain, &d) == DecimalError::kNone && Rescale(d, 6, &units) && units >= 0 && units <= 100'000'000) {
+      target_e6 = int64_t(units);
+    }
+  }
+  if (target_e6 < 0) {
+    std::cerr << "kopsehat plan: " << (en ? "--target must be a predikat or a score from 0 to 100"
+                                          : "--target harus predikat atau skor 0 sampai 100") << "\n";
+    return kExitInvalid;
+  }
+  std::vector<std::string> allowed;
+  if (args.Has("--aksi-pakai")) {
+    std::string list = args.Get("--aksi-pakai");
+    size_t start = 0;
+    while (start <= list.size()) {
+      const size_t comma = list.find(',', start);
+      const std::string id = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (book->Find(id) == nullptr) {
+        std::cerr << "kopsehat plan: " << (en ? "unknown action '" : "tindakan tidak dikenal '") << id << "'\n";
+        return kExitInvalid;
+      }
+      allowed.push_back(id);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  EvaluateOptions options;
+  options.without_checklist = args.Has("--tanpa-manajemen");
+  const Plan plan = MakePlan(file.laporan, rb, options, base, *book, target_e6, allowed);
+
+  std::cout << (en ? "PLAN — " : "RENCANA — ") << base.koperasi.nama << ", " << FormatDateLong(base.periode_akhir, lang)
+            << "\n" << (en ? "Now: " : "Sekarang: ") << FormatPoints(base.total_e6, lang) << " (" << base.Predikat().label
+            << "); " << (en ? "target: " : "target: ") << FormatPoints(target_e6, lang) << "\n\n";
+  switch (plan.status) {
+    case Plan::Status::kAlreadyThere:
+      std::cout << (en ? "The target is already reached.\n" : "Target sudah tercapai.\n");
+      return kExitOk;
+    case Plan::Status::kNotVerified:
+      std::cout << (en ? "The solver found a plan, but it did not verify when assessed exactly; no plan is shown.\n"
+                       : "Pemecah menemukan rencana, tetapi tidak lolos penilaian ulang yang tepat; tidak ada rencana yang ditampilkan.\n");
+      return kExitOk;
+    case Plan::Status::kUnreachable:
+      std::cout << (en ? "The target cannot be reached with these actions within their bounds.\n"
+                       : "Target tidak dapat dicapai dengan tindakan ini dalam batas-batasnya.\n");
+      if (plan.reachable_max_e6 >= 0) {
+        std::cout << (en ? "The highest total they can give (solver's estimate): " : "Total tertinggi yang dapat dicapai (perkiraan pemecah): ")
+                  << FormatPoints(plan.reachable_max_e6, lang) << "\n";
+      }
+      if (!plan.stuck.empty()) {
+        std::cout << (en ? "Points no action can move:\n" : "Poin yang tidak dapat digerakkan tindakan mana pun:\n");
+        for (size_t k : plan.stuck) {
+          const ComponentResult& r = base.components[k];
+          std::cout << "  - " << r.spec->name.Get(lang) << ": " << FormatPoints(r.LostE6(), lang) << (en ? " points\n" : " poin\n");
+        }
+      }
+      return kExitOk;
+    case Plan::Status::kVerified:
+      break;
+  }
+  std::cout << (en ? "Steps (verified by assessing the result again):\n" : "Langkah (diperiksa dengan menilai ulang hasilnya):\n");
+  int i = 0;
+  for (const PlanStep& s : plan.steps) {
+    std::cout << "  " << ++i << ". " << s.action->name.Get(lang) << ": " << FormatRupiah(s.amount_sen) << "\n     "
+              << s.action->description.Get(lang) << "\n";
+  }
+  const Assessment& after = plan.result;
+  std::cout << "\n" << (en ? "Components that change:\n" : "Komponen yang berubah:\n");
+  for (size_t k = 0; k < base.components.size(); ++k) {
+    const ComponentResult& b = base.components[k];
+    const ComponentResult& a = after.components[k];
+    if (a.skor_e6 == b.skor_e6) continue;
+    const int64_t diff = a.skor_e6 - b.skor_e6;
+    std::cout << "  " << b.spec->name.Get(lang) << ": nilai " << FormatNilai(b.nilai_e2, lang) << " → "
+              << FormatNilai(a.nilai_e2, lang) << ", skor " << (diff >= 0 ? "+" : "") << FormatPoints(diff, lang) << "\n";
+  }
+  std::cout << "\n" << (en ? "RESULT: " : "HASIL: ") << FormatPoints(after.total_e6, lang) << " (" << after.Predikat().label
+            << ")\n";
+  return kExitOk;
+}
+
+}  // namespace kopsehat::cli

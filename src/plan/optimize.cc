@@ -1,0 +1,210 @@
+#include "plan/optimize.h"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace kopsehat {
+
+namespace {
+
+// Per rupiah of the action, how a linear form moves, in rupiah (the form is in sen with 10^scale).
+double SlopePerRupiah(const LinearForm& f, const Action& a) {
+  i128 slope = 0;
+  for (const LinearForm::Term& t : f.terms) {
+    for (const Action::Delta& d : a.deltas) {
+      if (d.line == t.line) slope += t.coef_units * d.coef;
+    }
+  }
+  return double(slope) / double(Pow10(f.scale));  // sen per sen = rupiah per rupiah
+}
+
+double Rupiah(const Fraction& sen) { return double(sen.num) / double(sen.den) / 100.0; }
+double EdgeValue(const Decimal& d) { return double(d.units) / double(Pow10(d.scale)); }
+
+struct ModelColumn {
+  const Action* action;
+  double upper;  // rupiah
+};
+
+struct Solution {
+  bool ok = false;
+  std::vector<double> amounts;  // rupiah, per column
+  double total = 0;             // the solver's total score
+};
+
+// Builds and solves the program. target < 0: maximise the total instead of minimising the cost.
+Solution Solve(const Assessment& base, const std::vector<ModelColumn>& cols, double target, double margin) {
+  std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp(glp_create_prob(), glp_delete_prob);
+  glp_prob* p = lp.get();
+  glp_set_obj_dir(p, target < 0 ? GLP_MAX : GLP_MIN);
+  const int n = int(cols.size());
+  glp_add_cols(p, n);
+  for (int j = 0; j < n; ++j) {
+    glp_set_col_bnds(p, j + 1, cols[size_t(j)].upper > 0 ? GLP_DB : GLP_FX, 0.0, cols[size_t(j)].upper);
+    glp_set_obj_coef(p, j + 1, target < 0 ? 0.0 : double(cols[size_t(j)].action->cost_e6) / 1e6);
+  }
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0};
+  auto add_row = [&](const std::vector<std::pair<int, double>>& terms, int type, double lo, double hi) {
+    const int row = glp_add_rows(p, 1);
+    glp_set_row_bnds(p, row, type, lo, hi);
+    for (const auto& [col, v] : terms) {
+      if (v == 0) continue;
+      ia.push_back(row);
+      ja.push_back(col);
+      ar.push_back(v);
+    }
+  };
+  std::vector<std::pair<int, double>> score_terms;  // Σ bobot/100 · nilai_b · z_b
+  double fixed_score = 0;
+  for (const ComponentResult& r : base.components) {
+    const Component& c = *r.spec;
+    bool movable = c.kind == ComponentKind::kRatio && !c.linear && !r.zero_denominator && Rupiah(r.denominator_sen) > 0;
+    std::vector<double> an(static_cast<size_t>(n)), ad(static_cast<size_t>(n));
+    bool any = false;
+    for (int j = 0; movable && j < n; ++j) {
+      an[size_t(j)] = SlopePerRupiah(c.numerator, *cols[size_t(j)].action);
+      ad[size_t(j)] = SlopePerRupiah(c.denominator, *cols[size_t(j)].action);
+      any = any || an[size_t(j)] != 0 || ad[size_t(j)] != 0;
+    }
+    if (!movable || !any) {
+      fixed_score += double(r.skor_e6) / 1e6;
+      continue;
+    }
+    const double n0 = Rupiah(r.numerator_sen), d0 = Rupiah(r.denominator_sen);
+    // The denominator stays positive (the model assumes it; verification checks it).
+    {
+      std::vector<std::pair<int, double>> terms;
+      for (int j = 0; j < n; ++j) terms.push_back({j + 1, ad[size_t(j)]});
+      add_row(terms, GLP_LO, 1.0 - d0, 0.0);
+    }
+    const int first_z = glp_add_cols(p, int(c.bands.size()));
+    std::vector<std::pair<int, double>> pick;
+    for (size_t b = 0; b < c.bands.size(); ++b) {
+      const int z = first_z + int(b);
+      glp_set_col_kind(p, z, GLP_BV);
+      pick.push_back({z, 1.0});
+      score_terms.push_back({z, double(c.bobot_e2) / 100.0 * double(c.bands[b].nilai_e2) / 100.0 / 100.0});
+      const Interval& iv = c.bands[b].range;
+      for (int side = 0; side < 2; ++side) {
+        const bool lower = side == 0;
+        if (lower ? !iv.has_lo : !iv.has_hi) continue;
+        const double t = EdgeValue(lower ? iv.lo : iv.hi);
+        const bool strict = lower ? !iv.lo_inclusive : !iv.hi_inclusive;
+        // 100·N − t·D = k0 + Σ k_j x_j, scaled by its largest possible size M to keep the row well conditioned.
+        const double k0 = 100 * n0 - t * d0;
+        double m = std::fabs(k0) + 1;
+        std::vector<double> k(static_cast<size_t>(n));
+        for (int j = 0; j < n; ++j) {
+          k[size_t(j)] = 100 * an[size_t(j)] - t * ad[size_t(j)];
+          m += std::fabs(k[size_t(j)]) * cols[size_t(j)].upper;
+        }
+        std::vector<std::pair<int, double>> terms;
+        for (int j = 0; j < n; ++j) terms.push_back({j + 1, k[size_t(j)] / m});
+        const double eps = strict ? margin : margin / 10;
+        if (lower) {  // z_b = 1  ⇒  (k0 + kx)/m ≥ eps
+          terms.push_back({z, -1.0});
+          add_row(terms, GLP_LO, -1.0 - k0 / m + eps, 0.0);
+        } else {  // z_b = 1  ⇒  (k0 + kx)/m ≤ −eps
+          terms.push_back({z, 1.0});
+          add_row(terms, GLP_UP, 0.0, 1.0 - k0 / m - eps);
+        }
+      }
+    }
+    add_row(pick, GLP_FX, 1.0, 1.0);
+  }
+  if (target >= 0) {
+    add_row(score_terms, GLP_LO, target - fixed_score, 0.0);
+  } else {
+    for (const auto& [col, v] : score_terms) glp_set_obj_coef(p, col, v);
+  }
+  glp_load_matrix(p, int(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+  glp_iocp parm;
+  glp_init_iocp(&parm);
+  parm.presolve = GLP_ON;
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.tm_lim = 20000;  // ms: a planning request is interactive
+  Solution s;
+  if (glp_intopt(p, &parm) != 0) return s;
+  const int status = glp_mip_status(p);
+  if (status != GLP_OPT && status != GLP_FEAS) return s;
+  s.ok = true;
+  for (int j = 0; j < n; ++j) s.amounts.push_back(glp_mip_col_val(p, j + 1));
+  double total = fixed_score;
+  for (const auto& [col, v] : score_terms) total += v * glp_mip_col_val(p, col);
+  s.total = total;
+  return s;
+}
+
+// Applies the rounded amounts and assesses; true when the target is reached.
+bool Verify(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, const std::vector<PlanStep>& steps,
+            int64_t target_e6, Assessment* out) {
+  Laporan changed = laporan;
+  Problems p;
+  for (const PlanStep& s : steps) {
+    if (!ApplyAction(*s.action, s.amount_sen, &changed.current, &p)) return false;
+  }
+  ApplyDefaults(&changed.current);
+  return Evaluate(changed, rb, options, out, &p) && out->total_e6 >= target_e6;
+}
+
+}  // namespace
+
+Plan MakePlan(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, const Assessment& base,
+              const ActionBook& actions, int64_t target_e6, const std::vector<std::string>& allowed) {
+  glp_term_out(GLP_OFF);
+  Plan plan;
+  if (base.total_e6 >= target_e6) {
+    plan.status = Plan::Status::kAlreadyThere;
+    plan.result = base;
+    return plan;
+  }
+  std::vector<ModelColumn> cols;
+  for (const Action& a : actions.actions) {
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), a.id) == allowed.end()) continue;
+    cols.push_back({&a, double(MaxAmount(a, laporan.current) / 100)});
+  }
+  const double target = double(target_e6) / 1e6;
+  // The solver's doubles may sit a hair on the wrong side of a band edge: retry with wider margins.
+  for (const double margin : {1e-9, 1e-7, 1e-5, 1e-3}) {
+    const Solution s = Solve(base, cols, target, margin);
+    if (!s.ok) break;
+    std::vector<PlanStep> steps;
+    i128 cost = 0;
+    for (size_t j = 0; j < cols.size(); ++j) {
+      const double rupiah = s.amounts[j];
+      if (rupiah <= 0.5) continue;  // the solver's zero
+      const Sen amount = std::min<Sen>(Sen(std::ceil(rupiah - 1e-6)) * 100, MaxAmount(*cols[j].action, laporan.current));
+      steps.push_back({cols[j].action, amount});
+      cost += i128(amount) * cols[j].action->cost_e6;
+    }
+    if (Verify(laporan, rb, options, steps, target_e6, &plan.result)) {
+      plan.status = Plan::Status::kVerified;
+      plan.steps = std::move(steps);
+      plan.weighted_cost = cost;
+      return plan;
+    }
+    plan.status = Plan::Status::kNotVerified;
+  }
+  if (plan.status == Plan::Status::kNotVerified) return plan;
+  // Unreachable: how far these actions can go, and what nothing moves.
+  plan.status = Plan::Status::kUnreachable;
+  const Solution best = Solve(base, cols, -1, 1e-7);
+  if (best.ok) plan.reachable_max_e6 = int64_t(std::floor(best.total * 1e6 + 0.5));
+  for (size_t k = 0; k < base.components.size(); ++k) {
+    const ComponentResult& r = base.components[k];
+    if (r.LostE6() <= 0) continue;
+    bool moved = false;
+    for (const ModelColumn& col : cols) {
+      if (r.spec->kind != ComponentKind::kRatio) break;
+      moved = moved || SlopePerRupiah(r.spec->numerator, *col.action) != 0 || SlopePerRupiah(r.spec->denominator, *col.action) != 0;
+    }
+    if (!moved) plan.stuck.push_back(k);
+  }
+  return plan;
+}
+
+}  // namespace kopsehat
