@@ -118,6 +118,24 @@ bool AssessFile(const Args& args, Lang lang, AssessedFile* out) {
   return true;
 }
 
+const ActionBook* LoadActionsForCommand(const Args& args, Lang lang, std::unique_ptr<ActionBook>* owned) {
+  Problems problems;
+  const ActionBook* book = nullptr;
+  if (args.Has("--aksi-file")) {
+    std::string text;
+    if (ReadInputFile(args.Get("--aksi-file"), 1 << 20, &text, &problems)) {
+      *owned = LoadActionBook(text, args.Get("--aksi-file"), &problems);
+      book = owned->get();
+    }
+  } else {
+    book = EmbeddedActionBook(&problems);
+  }
+  if (book == nullptr) {
+    PrintProblems(lang == Lang::kEn ? "the action book is invalid:" : "daftar tindakan tidak sah:", problems, lang);
+  }
+  return book;
+}
+
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang) {
   std::cerr << "kopsehat: " << title << "\n";
   for (const Problem& p : problems.items()) std::cerr << "  " << p.Line(lang) << "\n";

@@ -8,6 +8,7 @@
 #include "assess/assessment.h"
 #include "cli/args.h"
 #include "interchange/json_reader.h"
+#include "plan/actions.h"
 #include "core/problems.h"
 #include "rules/loader.h"
 
@@ -51,6 +52,10 @@ struct AssessedFile {
   Assessment assessment;
 };
 bool AssessFile(const Args& args, Lang lang, AssessedFile* out);
+
+// The action book: --aksi-file FILE (a copy of rules/aksi-ksp.toml with the user's own cost weights or actions),
+// else the embedded one. Kept in *owned when loaded from a file. Prints problems and returns null when invalid.
+const ActionBook* LoadActionsForCommand(const Args& args, Lang lang, std::unique_ptr<ActionBook>* owned);
 
 // The second half of AssessOne, for readers that produce a Laporan themselves (batch CSV rows).
 bool EvaluateRead(bool read_ok, const Laporan& laporan, RulebookChooser* chooser, const EvaluateOptions& options,

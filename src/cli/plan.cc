@@ -22,6 +22,7 @@ laporan, lalu dinilai ulang dengan tepat; rencana yang tidak lolos pemeriksaan t
 Opsi:
   --target T          predikat (bawaan: predikat tertinggi, mis. SEHAT) atau skor, mis. 75
   --aksi-pakai ID,…   hanya tindakan ini (daftar: kopsehat whatif BERKAS --aksi-daftar)
+  --aksi-file BERKAS  daftar tindakan sendiri (salinan rules/aksi-ksp.toml, mis. dengan bobot biaya lain)
   --metode ID, --rulebook BERKAS, --tanpa-manajemen, --lang id|en, --help
 )";
 
@@ -34,6 +35,7 @@ assessed again exactly; a plan that does not verify is never shown.
 Options:
   --target T          a predikat (default: the highest, e.g. SEHAT) or a score, e.g. 75
   --aksi-pakai ID,…   only these actions (list: kopsehat whatif FILE --aksi-daftar)
+  --aksi-file FILE    an action book of your own (a copy of rules/aksi-ksp.toml, e.g. with other cost weights)
   --metode ID, --rulebook FILE, --tanpa-manajemen, --lang id|en, --help
 )";
 
@@ -45,18 +47,16 @@ int RunPlan(int argc, char** argv, Lang lang) {
   int exit_code = kExitOk;
   const CommandSpec spec{"plan",
                          {{"--target", true}, {"--aksi-pakai", true}, {"--metode", true}, {"--rulebook", true},
-                          {"--tanpa-manajemen", false}},
+                          {"--tanpa-manajemen", false}, {"--aksi-file", true}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
                          "give exactly one laporan file"};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
   Problems problems;
-  const ActionBook* book = EmbeddedActionBook(&problems);
-  if (book == nullptr) {
-    PrintProblems("daftar tindakan bawaan rusak / embedded action book broken:", problems, lang);
-    return kExitInternal;
-  }
+  std::unique_ptr<ActionBook> owned_book;
+  const ActionBook* book = LoadActionsForCommand(args, lang, &owned_book);
+  if (book == nullptr) return kExitInvalid;
   AssessedFile file;
   if (!AssessFile(args, lang, &file)) return kExitInvalid;
   const Assessment& base = file.assessment;
@@ -138,6 +138,27 @@ int RunPlan(int argc, char** argv, Lang lang) {
   for (const PlanStep& s : plan.steps) {
     std::cout << "  " << ++i << ". " << s.action->name.Get(lang) << ": " << FormatRupiah(s.amount_sen) << "\n     "
               << s.action->description.Get(lang) << "\n";
+    // What this step lifts on its own (some steps only help together with others, e.g. lending the cash a
+    // collection brings in so the cash ratio stays in its band).
+    Laporan alone = file.laporan;
+    Problems p;
+    Assessment one;
+    std::string lifted;
+    if (ApplyAction(*s.action, s.amount_sen, &alone.current, &p)) {
+      ApplyDefaults(&alone.current);
+      if (Evaluate(alone, rb, options, &one, &p)) {
+        for (size_t k = 0; k < base.components.size(); ++k) {
+          if (one.components[k].nilai_e2 <= base.components[k].nilai_e2) continue;
+          lifted += (lifted.empty() ? "" : "; ") + base.components[k].spec->name.Get(lang) + " " +
+                    FormatNilai(base.components[k].nilai_e2, lang) + " → " + FormatNilai(one.components[k].nilai_e2, lang);
+        }
+      }
+    }
+    std::cout << "     " << (en ? "lifts: " : "menaikkan: ")
+              << (lifted.empty() ? (en ? "nothing on its own; it works together with the other steps"
+                                       : "tidak ada jika sendirian; bekerja bersama langkah lain")
+                                 : lifted)
+              << "\n";
   }
   const Assessment& after = plan.result;
   std::cout << "\n" << (en ? "Components that change:\n" : "Komponen yang berubah:\n");

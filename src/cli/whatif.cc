@@ -25,6 +25,7 @@ Opsi:
   --peka                untuk tiap komponen yang kehilangan poin: jumlah terkecil tiap tindakan yang menaikkan
                         nilainya satu tingkat (diperiksa dengan menilai ulang)
   --aksi-daftar         tampilkan tindakan yang tersedia
+  --aksi-file BERKAS  daftar tindakan sendiri (salinan rules/aksi-ksp.toml, mis. dengan bobot biaya lain)
   --metode ID, --rulebook BERKAS, --tanpa-manajemen, --lang id|en, --help
 )";
 
@@ -41,6 +42,7 @@ Options:
   --peka                for every component that loses points: the smallest amount of each action that lifts its
                         nilai one band (verified by assessing again)
   --aksi-daftar         list the available actions
+  --aksi-file FILE    an action book of your own (a copy of rules/aksi-ksp.toml, e.g. with other cost weights)
   --metode ID, --rulebook FILE, --tanpa-manajemen, --lang id|en, --help
 )";
 
@@ -70,18 +72,16 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   int exit_code = kExitOk;
   const CommandSpec spec{"whatif",
                          {{"--aksi", true}, {"--set", true}, {"--peka", false}, {"--aksi-daftar", false},
-                          {"--metode", true}, {"--rulebook", true}, {"--tanpa-manajemen", false}},
+                          {"--metode", true}, {"--rulebook", true}, {"--tanpa-manajemen", false}, {"--aksi-file", true}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
                          "give exactly one laporan file"};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
   Problems problems;
-  const ActionBook* book = EmbeddedActionBook(&problems);
-  if (book == nullptr) {
-    PrintProblems("daftar tindakan bawaan rusak / embedded action book broken:", problems, lang);
-    return kExitInternal;
-  }
+  std::unique_ptr<ActionBook> owned_book;
+  const ActionBook* book = LoadActionsForCommand(args, lang, &owned_book);
+  if (book == nullptr) return kExitInvalid;
   if (args.Has("--aksi-daftar")) {
     for (const Action& a : book->actions) {
       std::cout << a.id << "\n    " << a.name.Get(lang) << " — " << a.description.Get(lang) << "\n";
