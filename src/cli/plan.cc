@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "plan/optimize.h"
+#include "report/json_report.h"
 #include "report/text_report.h"
 #include "report/wording.h"
 
@@ -21,7 +22,8 @@ laporan, lalu dinilai ulang dengan tepat; rencana yang tidak lolos pemeriksaan t
 
 Opsi:
   --target T          predikat (bawaan: predikat tertinggi, mis. SEHAT) atau skor, mis. 75
-  --aksi-pakai ID,…   hanya tindakan ini (daftar: kopsehat whatif BERKAS --aksi-daftar)
+  --aksi-pakai ID,…   hanya tindakan ini (daftar: kopsehat whatif BERKAS --aksi-daftar); juga --actions
+  --format text|json  bentuk keluaran (json: kopsehat/rencana-v1)
   --aksi-file BERKAS  daftar tindakan sendiri (salinan rules/aksi-ksp.toml, mis. dengan bobot biaya lain)
   --metode ID, --rulebook BERKAS, --tanpa-manajemen, --lang id|en, --help
 )";
@@ -34,7 +36,8 @@ assessed again exactly; a plan that does not verify is never shown.
 
 Options:
   --target T          a predikat (default: the highest, e.g. SEHAT) or a score, e.g. 75
-  --aksi-pakai ID,…   only these actions (list: kopsehat whatif FILE --aksi-daftar)
+  --aksi-pakai ID,…   only these actions (list: kopsehat whatif FILE --aksi-daftar); also --actions
+  --format text|json  output form (json: kopsehat/rencana-v1)
   --aksi-file FILE    an action book of your own (a copy of rules/aksi-ksp.toml, e.g. with other cost weights)
   --metode ID, --rulebook FILE, --tanpa-manajemen, --lang id|en, --help
 )";
@@ -46,12 +49,14 @@ int RunPlan(int argc, char** argv, Lang lang) {
   Args args;
   int exit_code = kExitOk;
   const CommandSpec spec{"plan",
-                         {{"--target", true}, {"--aksi-pakai", true}, {"--metode", true}, {"--rulebook", true},
+                         {{"--target", true}, {"--aksi-pakai", true}, {"--actions", true}, {"--format", true},
+                          {"--metode", true}, {"--rulebook", true},
                           {"--tanpa-manajemen", false}, {"--aksi-file", true}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
-                         "give exactly one laporan file"};
+                         "give exactly one laporan file",
+                         {"text", "json"}};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
   Problems problems;
   std::unique_ptr<ActionBook> owned_book;
@@ -85,8 +90,8 @@ int RunPlan(int argc, char** argv, Lang lang) {
     return kExitInvalid;
   }
   std::vector<std::string> allowed;
-  if (args.Has("--aksi-pakai")) {
-    std::string list = args.Get("--aksi-pakai");
+  if (args.Has("--aksi-pakai") || args.Has("--actions")) {
+    std::string list = args.Has("--aksi-pakai") ? args.Get("--aksi-pakai") : args.Get("--actions");
     size_t start = 0;
     while (start <= list.size()) {
       const size_t comma = list.find(',', start);
@@ -103,6 +108,32 @@ int RunPlan(int argc, char** argv, Lang lang) {
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
   const Plan plan = MakePlan(file.laporan, rb, options, base, *book, target_e6, allowed);
+  if (args.Get("--format", "text") == "json") {
+    // kopsehat/rencana-v1: the plan for programs (the web application later).
+    static const char* kStatus[] = {"terverifikasi", "sudah_tercapai", "tidak_tercapai", "tidak_terverifikasi"};
+    std::string out = "{\"format\":\"kopsehat/rencana-v1\",\"metode\":";
+    AppendJsonString(rb.id, &out);
+    out += ",\"skor_awal\":" + FormatPlain(base.total_e6, 6, 0) + ",\"predikat_awal\":";
+    AppendJsonString(base.Predikat().label, &out);
+    out += ",\"target\":" + FormatPlain(target_e6, 6, 0) + ",\"status\":\"" + kStatus[int(plan.status)] + "\",\"langkah\":[";
+    for (size_t k = 0; k < plan.steps.size(); ++k) {
+      out += k ? "," : "";
+      out += "{\"aksi\":";
+      AppendJsonString(plan.steps[k].action->id, &out);
+      out += ",\"jumlah\":\"" + FormatSenPlain(plan.steps[k].amount_sen) + "\"}";
+    }
+    out += "]";
+    if (plan.status == Plan::Status::kVerified || plan.status == Plan::Status::kAlreadyThere) {
+      out += ",\"skor_akhir\":" + FormatPlain(plan.result.total_e6, 6, 0) + ",\"predikat_akhir\":";
+      AppendJsonString(plan.result.Predikat().label, &out);
+    }
+    if (plan.status == Plan::Status::kUnreachable && plan.reachable_max_e6 >= 0) {
+      out += ",\"skor_tertinggi_tercapai\":" + FormatPlain(plan.reachable_max_e6, 6, 0);
+    }
+    out += "}\n";
+    std::cout << out;
+    return kExitOk;
+  }
 
   std::cout << (en ? "PLAN — " : "RENCANA — ") << base.koperasi.nama << ", " << FormatDateLong(base.periode_akhir, lang)
             << "\n" << (en ? "Now: " : "Sekarang: ") << FormatPoints(base.total_e6, lang) << " (" << base.Predikat().label
