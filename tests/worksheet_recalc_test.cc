@@ -12,6 +12,8 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "assess/assessment.h"
 #include "interchange/json_reader.h"
 #include "report/xlsx_worksheet.h"
@@ -81,7 +83,7 @@ std::string CsvValue(const std::string& csv, const std::string& label) {
 }
 
 TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
-  const fs::path dir = fs::temp_directory_path() / "kopsehat_recalc";
+  const fs::path dir = fs::temp_directory_path() / ("kopsehat_recalc_" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "profile" / "user");
   std::ofstream(dir / "profile" / "user" / "registrymodifications.xcu")
@@ -150,7 +152,8 @@ TEST(WorksheetDeterminism, SameInputAndEpochGiveTheSameBytes) {
   ASSERT_TRUE(Evaluate(l, *rb, EvaluateOptions{}, &a, &problems));
   WorksheetOptions o;
   o.created_epoch = 1700000000;
-  const fs::path p1 = fs::temp_directory_path() / "kopsehat_ws1.xlsx", p2 = fs::temp_directory_path() / "kopsehat_ws2.xlsx";
+  const std::string pid = std::to_string(getpid());
+  const fs::path p1 = fs::temp_directory_path() / ("kopsehat_ws1_" + pid + ".xlsx"), p2 = fs::temp_directory_path() / ("kopsehat_ws2_" + pid + ".xlsx");
   std::string eid, een;
   ASSERT_TRUE(WriteAssessmentWorksheet(l, a, o, p1.string(), &eid, &een)) << eid;
   ASSERT_TRUE(WriteAssessmentWorksheet(l, a, o, p2.string(), &eid, &een)) << eid;

@@ -9,6 +9,8 @@
 #include <iterator>
 #include <random>
 
+#include <unistd.h>
+
 #include "interchange/fields.h"
 #include "interchange/json_reader.h"
 #include "interchange/xlsx_reader.h"
@@ -133,7 +135,7 @@ TEST(SpreadsheetCsv, RoundTripOfManyGeneratedLaporan) {
 
 TEST(SpreadsheetXlsx, RoundTripOfGeneratedLaporan) {
   std::mt19937_64 rng(7);
-  const std::string path = (std::filesystem::temp_directory_path() / "kopsehat_roundtrip.xlsx").string();
+  const std::string path = (std::filesystem::temp_directory_path() / ("kopsehat_roundtrip_" + std::to_string(getpid()) + ".xlsx")).string();
   for (int n = 0; n < 40; ++n) {
     const Laporan l = RandomLaporan(rng, n % 2 == 1, n % 4 != 0);
     TemplateOptions o;
@@ -150,7 +152,7 @@ TEST(SpreadsheetXlsx, RoundTripOfGeneratedLaporan) {
 }
 
 TEST(SpreadsheetXlsx, EmptyTemplateAsksForTheRequiredFieldsByCell) {
-  const std::string path = (std::filesystem::temp_directory_path() / "kopsehat_empty.xlsx").string();
+  const std::string path = (std::filesystem::temp_directory_path() / ("kopsehat_empty_" + std::to_string(getpid()) + ".xlsx")).string();
   TemplateOptions o;
   o.rulebook = &Ksp2016();
   std::string eid, een;
@@ -175,7 +177,7 @@ TEST(SpreadsheetXlsx, CheckRowsCarryTheirResults) {
   Laporan example;
   Problems p;
   ASSERT_TRUE(reader.Read(ReadFile(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-sejahtera-bersama-2025.json"), &example, &p));
-  const std::string path = (std::filesystem::temp_directory_path() / "kopsehat_checks.xlsx").string();
+  const std::string path = (std::filesystem::temp_directory_path() / ("kopsehat_checks_" + std::to_string(getpid()) + ".xlsx")).string();
   TemplateOptions o;
   o.rulebook = &Ksp2016();
   o.prefill = &example;
