@@ -110,6 +110,8 @@ AmountError ParseSpreadsheetNumberSen(std::string_view stored, Sen* out) {
       if (d.scale > kMaxDecimalDigits) return d.units == 0 ? FromDecimal(Decimal{}, out) : AmountError::kTooManyDecimals;
     } else {
       if (x > d.scale + 17) return d.units == 0 ? FromDecimal(Decimal{}, out) : AmountError::kTooLarge;
+      // The integer digits after the shift may not exceed what any amount can hold (17 in sen, with margin).
+      if (d.units != 0 && SignificantDigits(d.units) + (x - d.scale) > 19) return AmountError::kTooLarge;
       if (x <= d.scale) {
         d.scale -= x;
       } else {
@@ -128,39 +130,82 @@ AmountError ParseSpreadsheetNumberSen(std::string_view stored, Sen* out) {
   return FromDecimal(d, out);
 }
 
+namespace {
+
+// Spaces used as thousands separators ("1 250 000", also no-break spaces): allowed only between digit groups of
+// three after a first group of one to three, in the integer part; then removed. "12 5" is not a number.
+bool RemoveSpaceGroups(std::string* s) {
+  if (s->find(' ') == std::string::npos) return true;
+  const size_t end = s->find_first_of(".,");
+  const std::string int_part = s->substr(0, end);
+  if (end != std::string::npos && s->find(' ', end) != std::string::npos) return false;
+  std::string digits;
+  size_t start = 0;
+  bool first = true;
+  for (;;) {
+    const size_t next = int_part.find(' ', start);
+    const size_t len = (next == std::string::npos ? int_part.size() : next) - start;
+    if ((first && (len == 0 || len > 3)) || (!first && len != 3)) return false;
+    digits += int_part.substr(start, len);
+    if (next == std::string::npos) break;
+    start = next + 1;
+    first = false;
+  }
+  *s = digits + (end == std::string::npos ? std::string() : s->substr(end));
+  return true;
+}
+
+}  // namespace
+
 AmountError ParseAmountTextSen(std::string_view text, Sen* out) {
   std::string s;
-  // Normalise: drop spaces (also no-break spaces), the currency, a trailing ",-" (Indonesian for "no sen").
+  // No-break spaces become spaces; leading and trailing spaces go.
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == ' ' || c == '\t') continue;
     if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      s.push_back(' ');
       ++i;
       continue;
     }
-    s.push_back(char(c));
+    s.push_back(c == '\t' ? ' ' : char(c));
   }
+  auto trim = [](std::string* v) {
+    while (!v->empty() && v->front() == ' ') v->erase(0, 1);
+    while (!v->empty() && v->back() == ' ') v->pop_back();
+  };
+  trim(&s);
   bool negative = false;
   if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
     negative = true;
     s = s.substr(1, s.size() - 2);
+    trim(&s);
   }
   if (!s.empty() && s[0] == '-') {
     if (negative) return AmountError::kNotANumber;
     negative = true;
     s.erase(0, 1);
   }
+  // "Rp", "Rp." and a trailing ",-" mark Indonesian writing: then a lone "1.250" can only be one thousand two hundred
+  // fifty (the dot groups thousands), which settles what is otherwise ambiguous.
+  bool indonesian = false;
   if (s.size() >= 2 && (s[0] == 'R' || s[0] == 'r') && (s[1] == 'p' || s[1] == 'P')) {
+    indonesian = true;
     s.erase(0, 2);
     if (!s.empty() && s[0] == '.') s.erase(0, 1);
+    trim(&s);
   }
-  if (!s.empty() && s[0] == '-') {  // "Rp -1.000"
+  if (!s.empty() && s[0] == '-') {  // "Rp -1.000.000"
     if (negative) return AmountError::kNotANumber;
     negative = true;
     s.erase(0, 1);
+    trim(&s);
   }
-  if (s.size() >= 2 && s.compare(s.size() - 2, 2, ",-") == 0) s.erase(s.size() - 2);
+  if (s.size() >= 2 && s.compare(s.size() - 2, 2, ",-") == 0) {
+    indonesian = true;
+    s.erase(s.size() - 2);
+  }
   if (s.empty()) return AmountError::kNotANumber;
+  if (!RemoveSpaceGroups(&s)) return AmountError::kNotANumber;
   for (const char c : s) {
     if ((c < '0' || c > '9') && c != '.' && c != ',') {
       return (c == 'e' || c == 'E') ? AmountError::kExponent : AmountError::kNotANumber;
@@ -170,9 +215,11 @@ AmountError ParseAmountTextSen(std::string_view text, Sen* out) {
   const size_t commas = size_t(std::count(s.begin(), s.end(), ','));
   char group = 0, point = 0;
   if (dots > 0 && commas > 0) {
-    // Both: the one that comes last is the decimal point ("1.250.000,50" or "1,250,000.50").
+    // Both: the one that comes last is the decimal point ("1.250.000,50" or "1,250,000.50"). Three or more digits
+    // after it ("1.250,000") is almost always a mistyped thousands group, not a fraction: refused.
     point = s.find_last_of(".,") == s.rfind(',') ? ',' : '.';
     group = point == ',' ? '.' : ',';
+    if (s.size() - s.rfind(point) - 1 > 2) return AmountError::kAmbiguous;
   } else if (dots + commas == 0) {
     // plain digits
   } else {
@@ -181,6 +228,8 @@ AmountError ParseAmountTextSen(std::string_view text, Sen* out) {
     const size_t after = s.size() - s.rfind(sep) - 1;
     if (count > 1) {
       group = sep;  // "1.250.000": only a thousands separator repeats
+    } else if (after == 3 && indonesian && sep == '.') {
+      group = sep;  // "Rp 1.250", "250.000,-": Indonesian, the dot groups thousands
     } else if (after == 3) {
       return AmountError::kAmbiguous;  // "1.250": 1250 in Indonesian, 1.25 in English
     } else {

@@ -37,10 +37,10 @@ TEST(MoneyText, IndonesianPlainAndEnglishForms) {
       // Refused, each for its own reason.
       {"1.250", AmountError::kAmbiguous, 0},
       {"1,250", AmountError::kAmbiguous, 0},
-      {"Rp 12.500", AmountError::kAmbiguous, 0},
+      {"Rp 12.500", AmountError::kNone, 1250000},  // "Rp" marks Indonesian writing: the dot groups thousands
       {"1.25.000", AmountError::kNotANumber, 0},     // a group of 2
       {"1.2500.000", AmountError::kNotANumber, 0},   // a group of 4
-      {"1.250.000,505", AmountError::kTooManyDecimals, 0},
+      {"1.250.000,505", AmountError::kAmbiguous, 0},  // three digits after grouping: refused as a likely typo
       {"12,345", AmountError::kAmbiguous, 0},
       {"0,125", AmountError::kAmbiguous, 0},
       {"1250.505", AmountError::kAmbiguous, 0},
@@ -51,6 +51,17 @@ TEST(MoneyText, IndonesianPlainAndEnglishForms) {
       {"Rp", AmountError::kNotANumber, 0},
       {"(-1.000.000)", AmountError::kNotANumber, 0},
       {"1e6", AmountError::kExponent, 0},
+      // Regressions from review: spaces may only group thousands; a 3-digit fraction after grouping is a typo;
+      // Rp or a trailing ",-" marks Indonesian writing, where a lone dot groups thousands.
+      {"12 5", AmountError::kNotANumber, 0},
+      {"1 250", AmountError::kNone, 125000},
+      {"1 25", AmountError::kNotANumber, 0},
+      {"1.250,000", AmountError::kAmbiguous, 0},
+      {"1,250.000", AmountError::kAmbiguous, 0},
+      {"Rp 250.000", AmountError::kNone, 25000000},
+      {"250.000,-", AmountError::kNone, 25000000},
+      {"Rp 5.000,-", AmountError::kNone, 500000},
+      {"Rp 1,250", AmountError::kAmbiguous, 0},
       {"1.000.000.000.000.000,01", AmountError::kTooLarge, 0},
   };
   for (const TextCase& c : cases) {
@@ -85,6 +96,7 @@ TEST(MoneySpreadsheet, StoredNumberTextIsExact) {
       {"abc", AmountError::kNotANumber, 0},
       {"1E", AmountError::kNotANumber, 0},
       {"1E+1234", AmountError::kNotANumber, 0},
+      {"123456789012345678901234567890E17", AmountError::kTooLarge, 0},  // was an internal overflow error
   };
   for (const TextCase& c : cases) {
     Sen sen = -7;

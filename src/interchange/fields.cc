@@ -135,7 +135,13 @@ LaporanBuilder::Seen* LaporanBuilder::Slot(std::string_view key, int line, bool 
   return &it->second;
 }
 
-void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value, const Place& place) {
+void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value_in, const Place& place) {
+  // A cell that looks like "KSP" may hold "KSP " — spaces around a text value mean nothing to a treasurer.
+  std::string_view value = value_in;
+  if (kind == Kind::kText) {
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
+  }
   const bool empty = kind == Kind::kEmpty || (kind == Kind::kText && value.find_first_not_of(" \t") == std::string_view::npos);
   const bool previous = key.rfind("periode_lalu.", 0) == 0;
   const int line = FindLine(previous ? key.substr(13) : key);
@@ -152,6 +158,28 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
                    "unknown key" + DidYouMean(best, Lang::kEn));
     return;
   }
+  // manajemen.<list>[<n>]: list names are [a-z0-9_]+ and the item a plain number, so "umum[01]" and "umum[1]" are
+  // the same key (a duplicate), not two.
+  std::string canonical;
+  if (checklist) {
+    const size_t open = key.find('['), close = key.find(']');
+    const std::string_view list = key.substr(10, open == std::string_view::npos ? std::string_view::npos : open - 10);
+    size_t item = 0;
+    bool ok = !list.empty() && open != std::string_view::npos && close == key.size() - 1 && close > open + 1 &&
+              close - open <= 4;
+    for (const char ch : list) ok = ok && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
+    for (size_t i = open + 1; ok && i < close; ++i) {
+      ok = std::isdigit(static_cast<unsigned char>(key[i])) != 0;
+      item = item * 10 + size_t(key[i] - '0');
+    }
+    if (!ok || item == 0) {
+      problems_->Add(Where(place, key), "kunci_tidak_dikenal", "tulis butir daftar periksa seperti manajemen.umum[1]",
+                     "write a checklist item like manajemen.umum[1]");
+      return;
+    }
+    canonical = "manajemen." + std::string(list) + "[" + std::to_string(item) + "]";
+    key = canonical;
+  }
   Seen* seen = Slot(key, line, previous);
   if (seen->filled && !empty) {
     const std::string first = seen->place.Text();
@@ -163,19 +191,9 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
   seen->filled = seen->filled || !empty;
 
   if (checklist) {
-    const size_t open = key.find('['), close = key.find(']');
-    const std::string list(key.substr(10, open == std::string_view::npos ? std::string_view::npos : open - 10));
-    size_t item = 0;
-    bool ok = open != std::string_view::npos && close == key.size() - 1 && close > open + 1;
-    for (size_t i = open + 1; ok && i < close; ++i) {
-      ok = std::isdigit(static_cast<unsigned char>(key[i])) != 0 && item < 1000;
-      item = item * 10 + size_t(key[i] - '0');
-    }
-    if (!ok || item == 0) {
-      problems_->Add(Where(place, key), "kunci_tidak_dikenal", "tulis butir daftar periksa seperti manajemen.umum[1]",
-                     "write a checklist item like manajemen.umum[1]");
-      return;
-    }
+    const size_t open = key.find('[');
+    const std::string list(key.substr(10, open - 10));
+    const size_t item = size_t(std::stoul(std::string(key.substr(open + 1, key.size() - open - 2))));
     SetAnswer(list, item, empty ? Kind::kEmpty : kind, value, key, place);
     return;
   }
@@ -205,6 +223,7 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
   if (value.size() > kMaxTextChars) {
     problems_->Add(Where(place, key), "terlalu_panjang", "teks lebih dari " + std::to_string(kMaxTextChars) + " karakter",
                    "text longer than " + std::to_string(kMaxTextChars) + " characters");
+    *targets[i] = "?";  // given, though refused: not also "required"
     return;
   }
   *targets[i] = std::string(value);
@@ -223,16 +242,18 @@ void LaporanBuilder::SetAmount(int line, bool previous, Kind kind, std::string_v
   } else if (kind == Kind::kText) {
     error = ParseAmountTextSen(value, &sen);
   }
+  Statements& st = previous ? out_->previous : out_->current;
   if (error != AmountError::kNone) {
     AddAmountProblem(problems_, Where(place, key), error, kind == Kind::kBoolean ? std::string_view("TRUE/FALSE") : value,
                      /*people_forms=*/true);
+    st.present[size_t(line)] = true;  // given, though refused: not also "required"
     return;
   }
   if (sen < 0 && !kLines[size_t(line)].may_be_negative) {
     problems_->Add(Where(place, key), "negatif", "tidak boleh negatif", "must not be negative");
+    st.present[size_t(line)] = true;
     return;
   }
-  Statements& st = previous ? out_->previous : out_->current;
   st.sen[size_t(line)] = sen;
   st.present[size_t(line)] = true;
   if (previous) out_->has_previous = true;
@@ -247,9 +268,10 @@ void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, 
   }
   std::map<size_t, bool>& items = answers_[list];  // the list exists, even if this answer is blank
   if (kind == Kind::kEmpty) {
-    blank_answers_[std::string(key)] = place;
+    if (items.count(item) == 0) blank_answers_.emplace(std::string(key), place);  // a filled copy wins
     return;
   }
+  blank_answers_.erase(std::string(key));
   bool answer = false;
   const std::string v = Lower(value);
   if (kind == Kind::kBoolean || kind == Kind::kNumber) {
@@ -287,6 +309,13 @@ bool LaporanBuilder::Finish() {
       for (const auto& [key, place] : blank_answers_) {
         if (key.rfind("manajemen." + list + "[", 0) != 0) continue;
         n = std::max(n, size_t(std::stoul(key.substr(list.size() + 11))));
+      }
+      // An item with no row at all (deleted from the sheet) is as unanswered as a blank one: never a silent "Tidak".
+      for (size_t item = 1; item <= n; ++item) {
+        const std::string key = "manajemen." + list + "[" + std::to_string(item) + "]";
+        if (items.count(item) != 0 || blank_answers_.count(key) != 0) continue;
+        problems_->Add(key, "belum_dijawab", "butir ini tidak ada di berkas; tambahkan barisnya dan isi Ya atau Tidak",
+                       "this item is missing from the file; add its row and answer Ya (yes) or Tidak (no)");
       }
       ChecklistAnswers c{list, std::vector<bool>(n, false), n};
       for (const auto& [item, answer] : items) c.answers[item - 1] = answer;

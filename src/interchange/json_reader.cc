@@ -144,10 +144,12 @@ struct LaporanJsonReader::Impl {
     const AmountError error = ParseAmountSen(text, &sen);
     if (error != AmountError::kNone) {
       AddAmountProblem(problems, path, error, text, /*people_forms=*/false);
+      st->present[size_t(line)] = true;  // given, though refused: not also "required"
       return;
     }
     if (sen < 0 && !kLines[size_t(line)].may_be_negative) {
       problems->Add(path, "negatif", "tidak boleh negatif", "must not be negative");
+      st->present[size_t(line)] = true;
       return;
     }
     st->sen[size_t(line)] = sen;

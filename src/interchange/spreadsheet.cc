@@ -70,7 +70,8 @@ bool SplitCsv(std::string_view text, char sep, std::vector<CsvRecord>* out, Prob
       } else if (c == sep) {
         rec.fields.push_back(field);
         field.clear();
-      } else if (c == '\n') {
+      } else if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+        // "\n", "\r\n", or a lone "\r" (Excel for Mac's "Macintosh CSV") ends a record.
         record_done = true;
         ++line;
       } else if (c != '\r') {
@@ -170,7 +171,7 @@ bool ReadLaporanCsv(std::string_view text, Laporan* out, Problems* problems) {
   {
     size_t pos = 0;
     while (pos < text.size()) {
-      const size_t nl = text.find('\n', pos);
+      const size_t nl = text.find_first_of("\r\n", pos);
       const std::string_view row = Trim(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
       if (!row.empty() && row[0] != '#') {
         sep = DetectSeparator(row);
@@ -204,6 +205,20 @@ bool ReadLaporanCsv(std::string_view text, Laporan* out, Problems* problems) {
       continue;
     }
     const std::string_view value = r.fields.size() > 1 ? Trim(r.fields[1]) : std::string_view();
+    // With ',' as the separator, an unquoted "1.250.000,50" splits into "1.250.000" and "50": a third field of one
+    // to three digits right after a number is such a split, not a note — refuse it rather than drop the sen.
+    if (sep == ',' && r.fields.size() > 2) {
+      const std::string_view next = Trim(r.fields[2]);
+      const bool digits = !next.empty() && next.size() <= 3 &&
+                          next.find_first_not_of("0123456789-") == std::string_view::npos;
+      const bool number = !value.empty() && value.find_first_not_of("0123456789.,()Rp -") == std::string_view::npos;
+      if (digits && number) {
+        problems->Add(place.Text() + " (" + key + ")", "csv_tidak_sah",
+                      "nilai ini terpotong oleh koma; beri tanda kutip (\"1.250.000,50\") atau pakai pemisah titik koma (;)",
+                      "this value is cut by a comma; quote it (\"1.250.000,50\") or use ';' as the separator");
+        continue;
+      }
+    }
     builder.Set(key, value.empty() ? LaporanBuilder::Kind::kEmpty : LaporanBuilder::Kind::kText, value, place);
   }
   return builder.Finish() && problems->size() == before;
@@ -247,6 +262,14 @@ bool CsvBatch::ReadRow(std::string_view line, size_t line_no, Laporan* out, Prob
   const std::string place = "baris " + std::to_string(line_no);
   if (!SplitCsv(line, sep_, &records, problems) || records.size() != 1) return false;
   const std::vector<std::string>& fields = records[0].fields;
+  if (fields.size() < keys_.size()) {
+    problems->Add(place, "csv_tidak_sah",
+                  "lebih sedikit kolom (" + std::to_string(fields.size()) + ") daripada kunci di baris judul (" +
+                      std::to_string(keys_.size()) + "); baris ini terpotong?",
+                  "fewer columns (" + std::to_string(fields.size()) + ") than keys in the header (" +
+                      std::to_string(keys_.size()) + "); is the row cut short?");
+    return false;
+  }
   if (fields.size() > keys_.size()) {
     problems->Add(place, "csv_tidak_sah",
                   "lebih banyak kolom (" + std::to_string(fields.size()) + ") daripada kunci di baris judul (" +
@@ -780,7 +803,8 @@ std::string LaporanToJson(const Laporan& l) {
     out += ",\n  \"manajemen\": {";
     for (size_t k = 0; k < l.manajemen.size(); ++k) {
       out += k ? ", " : "";
-      out += "\"" + l.manajemen[k].key + "\": [";
+      AppendJsonString(l.manajemen[k].key, &out);
+      out += ": [";
       for (size_t i = 0; i < l.manajemen[k].answers.size(); ++i) {
         out += (i ? ", " : "") + std::string(l.manajemen[k].answers[i] ? "true" : "false");
       }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <algorithm>
 #include <random>
 
 #include <unistd.h>
@@ -236,7 +237,7 @@ TEST(SpreadsheetCsv, TableOfInputs) {
        }(), nullptr, nullptr},
       {"UnknownKey", Minimal("neraca.kass;100\n"), "baris 8 (neraca.kass)", "kunci_tidak_dikenal"},
       {"Ambiguous", Minimal("hasil_usaha.beban_usaha;1.250\n"), "baris 8 (hasil_usaha.beban_usaha)", "angka_ambigu"},
-      {"ThreeDecimals", Minimal("hasil_usaha.beban_usaha;1.250,505\n"), "baris 8 (hasil_usaha.beban_usaha)", "desimal_berlebih"},
+      {"ThreeDecimals", Minimal("hasil_usaha.beban_usaha;1250,5051\n"), "baris 8 (hasil_usaha.beban_usaha)", "desimal_berlebih"},
       {"Negative", Minimal("hasil_usaha.beban_usaha;(1.000.000)\n"), "baris 8 (hasil_usaha.beban_usaha)", "negatif"},
       {"Words", Minimal("hasil_usaha.beban_usaha;sejuta\n"), "baris 8 (hasil_usaha.beban_usaha)", "bukan_angka"},
       {"Duplicate", Minimal("neraca.kas;1\n"), "baris 8 (neraca.kas)", "kunci_ganda"},
@@ -246,6 +247,14 @@ TEST(SpreadsheetCsv, TableOfInputs) {
       {"UnclosedQuote", Minimal("koperasi.provinsi;\"Jawa\n"), "baris 8", "csv_tidak_sah"},
       {"CommaDecimalUnquoted", Minimal("neraca.bank,1.250.000,50\n", ','), "baris 8 (neraca.bank)", "csv_tidak_sah"},
       {"Unbalanced", Minimal("neraca.bank;1\n"), "baris 4 (neraca.kas)", nullptr},  // balance points at the sheet
+      // Regressions from review.
+      {"CommaSplitValue", "kunci,nilai,keterangan\nkoperasi.nama,KSP Mini,\nperiode.akhir,2025-12-31,\nneraca.kas,5000000,\n"
+                          "neraca.bank,1.250.000,50\n", "baris 5 (neraca.bank)", "csv_tidak_sah"},
+      {"ChecklistRowMissing", Minimal("manajemen.likuiditas[1];Ya\nmanajemen.likuiditas[3];Ya\n"),
+       "manajemen.likuiditas[2]", "belum_dijawab"},
+      {"ChecklistLeadingZeroIsTheSameItem", Minimal("manajemen.umum[1];Ya\nmanajemen.umum[01];Tidak\n"),
+       "baris 9 (manajemen.umum[1])", "kunci_ganda"},
+      {"ChecklistBadListName", Minimal("manajemen.u\"m[1];Ya\n"), "baris 8", "kunci_tidak_dikenal"},
   };
   for (const CsvCase& c : cases) {
     Laporan l;
@@ -261,6 +270,43 @@ TEST(SpreadsheetCsv, TableOfInputs) {
     for (const Problem& q : p.items()) found = found || (q.path.rfind(c.path, 0) == 0 && q.code == c.code);
     EXPECT_TRUE(found) << c.name << ": want " << c.path << " " << c.code << "\n" << p.Render(Lang::kId);
   }
+}
+
+TEST(SpreadsheetCsv, BlankCopyDoesNotUnanswerAnItem) {
+  Laporan l;
+  Problems p;
+  ReadLaporanCsv(Minimal("manajemen.likuiditas[1];Ya\nmanajemen.likuiditas[1];\n"), &l, &p);
+  for (const Problem& q : p.items()) EXPECT_NE(q.code, "belum_dijawab") << p.Render(Lang::kId);
+}
+
+TEST(SpreadsheetCsv, MacintoshLineEndings) {
+  std::string text = Minimal();
+  std::replace(text.begin(), text.end(), '\n', '\r');
+  Laporan l;
+  Problems p;
+  EXPECT_TRUE(ReadLaporanCsv(text, &l, &p)) << p.Render(Lang::kId);
+  EXPECT_EQ(l.koperasi.nama, "KSP Mini");
+}
+
+TEST(SpreadsheetCsv, BatchRowWithFewerColumnsIsRefused) {
+  CsvBatch batch;
+  Problems p;
+  ASSERT_TRUE(batch.ReadHeader("koperasi.nama;periode.akhir;neraca.simpanan_pokok", 1, &p)) << p.Render(Lang::kId);
+  Laporan l;
+  EXPECT_FALSE(batch.ReadRow("KSP A;2025-12-31", 2, &l, &p));
+  ASSERT_FALSE(p.empty());
+  EXPECT_EQ(p.items().back().code, "csv_tidak_sah");
+}
+
+TEST(SpreadsheetBuilder, TextValuesAreTrimmed) {
+  Laporan l;
+  Problems p;
+  LaporanBuilder b(&l, &p);
+  const std::string sheet = "Identitas";
+  b.Set("koperasi.jenis", LaporanBuilder::Kind::kText, "KSP ", Place{&sheet, 3, 2});
+  b.Set("manajemen.umum[1]", LaporanBuilder::Kind::kText, " ya ", Place{&sheet, 4, 2});
+  for (const Problem& q : p.items()) ADD_FAILURE() << q.Line(Lang::kId);
+  EXPECT_EQ(l.koperasi.jenis, "KSP");
 }
 
 TEST(SpreadsheetCsv, UnbalancedShowsBothTotals) {
