@@ -110,7 +110,8 @@ int RunPlan(int argc, char** argv, Lang lang) {
   const Plan plan = MakePlan(file.laporan, rb, options, base, *book, target_e6, allowed);
   if (args.Get("--format", "text") == "json") {
     // kopsehat/rencana-v1: the plan for programs (the web application later).
-    static const char* kStatus[] = {"terverifikasi", "sudah_tercapai", "tidak_tercapai", "tidak_terverifikasi"};
+    static const char* kStatus[] = {"terverifikasi", "sudah_tercapai", "tidak_tercapai", "tidak_terverifikasi",
+                                    "pemecah_gagal"};
     std::string out = "{\"format\":\"kopsehat/rencana-v1\",\"metode\":";
     AppendJsonString(rb.id, &out);
     out += ",\"skor_awal\":" + FormatPlain(base.total_e6, 6, 0) + ",\"predikat_awal\":";
@@ -146,7 +147,20 @@ int RunPlan(int argc, char** argv, Lang lang) {
       std::cout << (en ? "The solver found a plan, but it did not verify when assessed exactly; no plan is shown.\n"
                        : "Pemecah menemukan rencana, tetapi tidak lolos penilaian ulang yang tepat; tidak ada rencana yang ditampilkan.\n");
       return kExitOk;
+    case Plan::Status::kSolverFailed:
+      std::cout << (en ? "The solver stopped without an answer (time limit or numerical trouble); no plan is shown. "
+                         "Try fewer actions (--aksi-pakai) or a nearer target.\n"
+                       : "Pemecah berhenti tanpa jawaban (batas waktu atau masalah numerik); tidak ada rencana yang "
+                         "ditampilkan. Coba lebih sedikit tindakan (--aksi-pakai) atau target yang lebih dekat.\n");
+      return kExitOk;
     case Plan::Status::kUnreachable:
+      if (!plan.not_modelled.empty()) {
+        std::cout << (en ? "The solver found no plan, but it holds these components fixed (their rule is not modelled), "
+                           "so a plan may still exist; try whatif:\n"
+                         : "Pemecah tidak menemukan rencana, tetapi komponen berikut dianggap tetap (aturannya tidak "
+                           "dimodelkan), jadi rencana mungkin tetap ada; coba whatif:\n");
+        for (size_t k : plan.not_modelled) std::cout << "  - " << base.components[k].spec->name.Get(lang) << "\n";
+      }
       std::cout << (en ? "The target cannot be reached with these actions within their bounds.\n"
                        : "Target tidak dapat dicapai dengan tindakan ini dalam batas-batasnya.\n");
       if (plan.reachable_max_e6 >= 0) {

@@ -99,9 +99,15 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   std::vector<std::string> applied;
   for (const std::string& item : args.Has("--aksi") ? SplitList(args.Get("--aksi")) : std::vector<std::string>{}) {
     const size_t eq = item.find('=');
-    const Action* a = eq == std::string::npos ? nullptr : book->Find(item.substr(0, eq));
+    const Action* a = book->Find(item.substr(0, eq));
     Sen amount = 0;
-    const AmountError err = a == nullptr ? AmountError::kNotANumber : ParseAmountTextSen(item.substr(eq + 1), &amount);
+    const AmountError err = a == nullptr || eq == std::string::npos ? AmountError::kNotANumber
+                                                                      : ParseAmountTextSen(item.substr(eq + 1), &amount);
+    if (a != nullptr && eq == std::string::npos) {
+      problems.Add("--aksi " + item, "bukan_angka", "jumlahnya belum ditulis: " + item + "=JUMLAH",
+                   "the amount is missing: " + item + "=AMOUNT");
+      continue;
+    }
     if (a == nullptr) {
       problems.Add("--aksi " + item, "aksi_tidak_dikenal", "tindakan tidak dikenal; lihat --aksi-daftar",
                    "unknown action; see --aksi-daftar");
@@ -127,7 +133,12 @@ int RunWhatif(int argc, char** argv, Lang lang) {
       continue;
     }
     Sen& cell = changed.current.sen[size_t(line)];
-    cell = op == '+' ? cell + amount : op == '-' ? cell - amount : amount;
+    const i128 next = op == '+' ? i128(cell) + amount : op == '-' ? i128(cell) - amount : i128(amount);
+    if (next > kMaxAbsAmountSen || next < -kMaxAbsAmountSen) {
+      problems.Add("--set " + item, "terlalu_besar", "hasilnya melebihi batas Rp 10^15", "the result exceeds Rp 10^15");
+      continue;
+    }
+    cell = Sen(next);
     changed.current.present[size_t(line)] = true;
     applied.push_back(LinePath(line) + " " + (op == '=' ? "= " : std::string(1, op) + " ") + FormatRupiah(amount));
   }

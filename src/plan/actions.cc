@@ -138,6 +138,32 @@ const ActionBook* EmbeddedActionBook(Problems* problems) {
   return book.get();
 }
 
+std::vector<Action::Delta> EffectiveDeltas(const Action& action, const Statements& s) {
+  static const int kPA = line::Index("neraca.pinjaman_anggota");
+  static const int kPN = line::Index("neraca.pinjaman_non_anggota");
+  static const int kVA = line::Index("pinjaman.volume_anggota");
+  static const int kVT = line::Index("pinjaman.volume_total");
+  std::vector<Action::Delta> out = action.deltas;
+  int member = 0, other = 0;
+  for (const Action::Delta& d : action.deltas) {
+    if (d.line == kPA) member += d.coef;
+    if (d.line == kPN) other += d.coef;
+  }
+  if (!s.present[size_t(kVA)] && member != 0) out.push_back({kVA, member});
+  if (!s.present[size_t(kVT)] && member + other != 0) out.push_back({kVT, member + other});
+  return out;
+}
+
+i128 FormSlope(const LinearForm& form, const std::vector<Action::Delta>& deltas) {
+  i128 slope = 0;
+  for (const LinearForm::Term& t : form.terms) {
+    for (const Action::Delta& d : deltas) {
+      if (d.line == t.line) slope = CheckedAdd(slope, CheckedMul(t.coef_units, d.coef));
+    }
+  }
+  return slope;
+}
+
 Sen MaxAmount(const Action& action, const Statements& s) {
   i128 best = kMaxAbsAmountSen;
   for (const LinearForm& f : action.bounds) {

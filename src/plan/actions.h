@@ -39,6 +39,13 @@ std::unique_ptr<ActionBook> LoadActionBook(std::string_view toml_text, const std
 // The action book compiled into the binary (rules/aksi-ksp.toml).
 const ActionBook* EmbeddedActionBook(Problems* problems);
 
+// The action's change per sen on every line it moves, including the lines that follow others by default: when
+// pinjaman.volume_anggota / volume_total are not given, they follow the loans the action changes (ApplyDefaults).
+std::vector<Action::Delta> EffectiveDeltas(const Action& action, const Statements& s);
+
+// How a linear form changes per sen of the action, in units of 10^-scale sen (exact).
+i128 FormSlope(const LinearForm& form, const std::vector<Action::Delta>& deltas);
+
 // The largest amount (sen, >= 0) the action can take on these statements: the smallest of its bounds.
 Sen MaxAmount(const Action& action, const Statements& s);
 

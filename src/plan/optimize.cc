@@ -11,32 +11,66 @@ namespace kopsehat {
 namespace {
 
 // Per rupiah of the action, how a linear form moves, in rupiah (the form is in sen with 10^scale).
-double SlopePerRupiah(const LinearForm& f, const Action& a) {
-  i128 slope = 0;
-  for (const LinearForm::Term& t : f.terms) {
-    for (const Action::Delta& d : a.deltas) {
-      if (d.line == t.line) slope += t.coef_units * d.coef;
-    }
-  }
-  return double(slope) / double(Pow10(f.scale));  // sen per sen = rupiah per rupiah
+double SlopePerRupiah(const LinearForm& f, const std::vector<Action::Delta>& deltas) {
+  return double(FormSlope(f, deltas)) / double(Pow10(f.scale));  // sen per sen = rupiah per rupiah
 }
 
 double Rupiah(const Fraction& sen) { return double(sen.num) / double(sen.den) / 100.0; }
 double EdgeValue(const Decimal& d) { return double(d.units) / double(Pow10(d.scale)); }
 
+// The bands the model uses for a ratio component: its table, or for a linear rule one band per rounded integer
+// percent where the rule is not clamped ([k − 0.5, k + 0.5) → nilai(k): the engine rounds half up), with the two
+// clamped ends open. Empty when a linear rule would need more than kMaxLinearBands.
+constexpr int kMaxLinearBands = 400;
+
+Decimal Half(i128 twice) { return Decimal{twice * 5, 1}; }  // twice/2 as a decimal with one place
+
+std::vector<Band> ModelBands(const Component& c) {
+  if (!c.linear) return c.bands;
+  const LinearRule& l = c.linear_rule;
+  if (l.slope_e2 == 0) return {Band{Interval{}, std::clamp(l.intercept_e2, l.min_e2, l.max_e2)}};
+  auto nilai = [&](i128 r) { return int64_t(std::clamp<i128>(i128(l.intercept_e2) + i128(l.slope_e2) * r, l.min_e2, l.max_e2)); };
+  // The integer r where intercept + slope·r meets min and max; one step beyond on each side.
+  const i128 ra = FloorDiv(i128(l.min_e2) - l.intercept_e2, l.slope_e2), rb = FloorDiv(i128(l.max_e2) - l.intercept_e2, l.slope_e2);
+  const i128 k0 = std::min(ra, rb) - 1, k1 = std::max(ra, rb) + 2;
+  if (k1 - k0 > kMaxLinearBands) return {};
+  std::vector<Band> bands;
+  Interval first;
+  first.has_hi = true;
+  first.hi = Half(2 * k0 + 1);
+  bands.push_back(Band{first, nilai(k0)});
+  for (i128 k = k0 + 1; k < k1; ++k) {
+    Interval iv;
+    iv.has_lo = iv.has_hi = true;
+    iv.lo = Half(2 * k - 1);
+    iv.lo_inclusive = true;
+    iv.hi = Half(2 * k + 1);
+    bands.push_back(Band{iv, nilai(k)});
+  }
+  Interval last;
+  last.has_lo = true;
+  last.lo = Half(2 * k1 - 1);
+  last.lo_inclusive = true;
+  bands.push_back(Band{last, nilai(k1)});
+  return bands;
+}
+
 struct ModelColumn {
   const Action* action;
-  double upper;  // rupiah
+  double upper;                       // rupiah
+  std::vector<Action::Delta> deltas;  // including the lines that follow by default
 };
 
 struct Solution {
   bool ok = false;
+  bool solver_failed = false;  // stopped (time limit, numerical trouble), as opposed to "no plan exists"
   std::vector<double> amounts;  // rupiah, per column
   double total = 0;             // the solver's total score
 };
 
 // Builds and solves the program. target < 0: maximise the total instead of minimising the cost.
-Solution Solve(const Assessment& base, const std::vector<ModelColumn>& cols, double target, double margin) {
+Solution Solve(const Statements& start, const Assessment& base, const std::vector<ModelColumn>& cols, double target,
+               double margin) {
   std::unique_ptr<glp_prob, void (*)(glp_prob*)> lp(glp_create_prob(), glp_delete_prob);
   glp_prob* p = lp.get();
   glp_set_obj_dir(p, target < 0 ? GLP_MAX : GLP_MIN);
@@ -62,12 +96,13 @@ Solution Solve(const Assessment& base, const std::vector<ModelColumn>& cols, dou
   double fixed_score = 0;
   for (const ComponentResult& r : base.components) {
     const Component& c = *r.spec;
-    bool movable = c.kind == ComponentKind::kRatio && !c.linear && !r.zero_denominator && Rupiah(r.denominator_sen) > 0;
+    const std::vector<Band> bands = c.kind == ComponentKind::kRatio ? ModelBands(c) : std::vector<Band>{};
+    bool movable = c.kind == ComponentKind::kRatio && !bands.empty() && !r.zero_denominator && Rupiah(r.denominator_sen) > 0;
     std::vector<double> an(static_cast<size_t>(n)), ad(static_cast<size_t>(n));
     bool any = false;
     for (int j = 0; movable && j < n; ++j) {
-      an[size_t(j)] = SlopePerRupiah(c.numerator, *cols[size_t(j)].action);
-      ad[size_t(j)] = SlopePerRupiah(c.denominator, *cols[size_t(j)].action);
+      an[size_t(j)] = SlopePerRupiah(c.numerator, cols[size_t(j)].deltas);
+      ad[size_t(j)] = SlopePerRupiah(c.denominator, cols[size_t(j)].deltas);
       any = any || an[size_t(j)] != 0 || ad[size_t(j)] != 0;
     }
     if (!movable || !any) {
@@ -81,14 +116,14 @@ Solution Solve(const Assessment& base, const std::vector<ModelColumn>& cols, dou
       for (int j = 0; j < n; ++j) terms.push_back({j + 1, ad[size_t(j)]});
       add_row(terms, GLP_LO, 1.0 - d0, 0.0);
     }
-    const int first_z = glp_add_cols(p, int(c.bands.size()));
+    const int first_z = glp_add_cols(p, int(bands.size()));
     std::vector<std::pair<int, double>> pick;
-    for (size_t b = 0; b < c.bands.size(); ++b) {
+    for (size_t b = 0; b < bands.size(); ++b) {
       const int z = first_z + int(b);
       glp_set_col_kind(p, z, GLP_BV);
       pick.push_back({z, 1.0});
-      score_terms.push_back({z, double(c.bobot_e2) / 100.0 * double(c.bands[b].nilai_e2) / 100.0 / 100.0});
-      const Interval& iv = c.bands[b].range;
+      score_terms.push_back({z, double(c.bobot_e2) / 100.0 * double(bands[b].nilai_e2) / 100.0 / 100.0});
+      const Interval& iv = bands[b].range;
       for (int side = 0; side < 2; ++side) {
         const bool lower = side == 0;
         if (lower ? !iv.has_lo : !iv.has_hi) continue;
@@ -116,6 +151,18 @@ Solution Solve(const Assessment& base, const std::vector<ModelColumn>& cols, dou
     }
     add_row(pick, GLP_FX, 1.0, 1.0);
   }
+  // Every line the actions move stays within what it may hold after all of them together (actions that draw on
+  // the same cash or the same bad loans share it).
+  for (int line = 0; line < kLineCount; ++line) {
+    if (kLines[size_t(line)].may_be_negative) continue;
+    std::vector<std::pair<int, double>> terms;
+    for (int j = 0; j < n; ++j) {
+      for (const Action::Delta& d : cols[size_t(j)].deltas) {
+        if (d.line == line) terms.push_back({j + 1, double(d.coef)});
+      }
+    }
+    if (!terms.empty()) add_row(terms, GLP_LO, -double(start.Get(line)) / 100.0, 0.0);
+  }
   if (target >= 0) {
     add_row(score_terms, GLP_LO, target - fixed_score, 0.0);
   } else {
@@ -128,9 +175,15 @@ Solution Solve(const Assessment& base, const std::vector<ModelColumn>& cols, dou
   parm.msg_lev = GLP_MSG_OFF;
   parm.tm_lim = 20000;  // ms: a planning request is interactive
   Solution s;
-  if (glp_intopt(p, &parm) != 0) return s;
+  const int ret = glp_intopt(p, &parm);
   const int status = glp_mip_status(p);
-  if (status != GLP_OPT && status != GLP_FEAS) return s;
+  // No plan exists: the relaxation or the integer problem is infeasible. Anything else that stops without a
+  // solution (time limit, numerical failure) is the solver's failure, not the cooperative's.
+  if (ret == GLP_ENOPFS || ret == GLP_ENODFS || status == GLP_NOFEAS) return s;
+  if (status != GLP_OPT && status != GLP_FEAS) {
+    s.solver_failed = true;
+    return s;
+  }
   s.ok = true;
   for (int j = 0; j < n; ++j) s.amounts.push_back(glp_mip_col_val(p, j + 1));
   double total = fixed_score;
@@ -139,14 +192,29 @@ Solution Solve(const Assessment& base, const std::vector<ModelColumn>& cols, dou
   return s;
 }
 
-// Applies the rounded amounts and assesses; true when the target is reached.
-bool Verify(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, const std::vector<PlanStep>& steps,
+// Applies the rounded amounts and assesses; true when the target is reached. Steps are applied in an order that
+// keeps every intermediate state within bounds (a collection that brings in cash before the lending that uses
+// it); `steps` is reordered to that order, which is the order shown.
+bool Verify(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, std::vector<PlanStep>* steps,
             int64_t target_e6, Assessment* out) {
   Laporan changed = laporan;
   Problems p;
-  for (const PlanStep& s : steps) {
-    if (!ApplyAction(*s.action, s.amount_sen, &changed.current, &p)) return false;
+  std::vector<PlanStep> pending = *steps, ordered;
+  while (!pending.empty()) {
+    bool progress = false;
+    for (size_t i = 0; i < pending.size(); ++i) {
+      Statements trial = changed.current;
+      Problems q;
+      if (!ApplyAction(*pending[i].action, pending[i].amount_sen, &trial, &q)) continue;
+      changed.current = trial;
+      ordered.push_back(pending[i]);
+      pending.erase(pending.begin() + long(i));
+      progress = true;
+      break;
+    }
+    if (!progress) return false;
   }
+  *steps = ordered;
   ApplyDefaults(&changed.current);
   return Evaluate(changed, rb, options, out, &p) && out->total_e6 >= target_e6;
 }
@@ -165,13 +233,16 @@ Plan MakePlan(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
   std::vector<ModelColumn> cols;
   for (const Action& a : actions.actions) {
     if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), a.id) == allowed.end()) continue;
-    cols.push_back({&a, double(MaxAmount(a, laporan.current) / 100)});
+    cols.push_back({&a, double(MaxAmount(a, laporan.current) / 100), EffectiveDeltas(a, laporan.current)});
   }
   const double target = double(target_e6) / 1e6;
   // The solver's doubles may sit a hair on the wrong side of a band edge: retry with wider margins.
   for (const double margin : {1e-9, 1e-7, 1e-5, 1e-3}) {
-    const Solution s = Solve(base, cols, target, margin);
-    if (!s.ok) break;
+    const Solution s = Solve(laporan.current, base, cols, target, margin);
+    if (!s.ok) {
+      if (s.solver_failed) plan.status = Plan::Status::kSolverFailed;
+      break;
+    }
     std::vector<PlanStep> steps;
     i128 cost = 0;
     for (size_t j = 0; j < cols.size(); ++j) {
@@ -181,7 +252,7 @@ Plan MakePlan(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
       steps.push_back({cols[j].action, amount});
       cost += i128(amount) * cols[j].action->cost_e6;
     }
-    if (Verify(laporan, rb, options, steps, target_e6, &plan.result)) {
+    if (Verify(laporan, rb, options, &steps, target_e6, &plan.result)) {
       plan.status = Plan::Status::kVerified;
       plan.steps = std::move(steps);
       plan.weighted_cost = cost;
@@ -189,20 +260,26 @@ Plan MakePlan(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
     }
     plan.status = Plan::Status::kNotVerified;
   }
-  if (plan.status == Plan::Status::kNotVerified) return plan;
+  if (plan.status == Plan::Status::kNotVerified || plan.status == Plan::Status::kSolverFailed) return plan;
   // Unreachable: how far these actions can go, and what nothing moves.
   plan.status = Plan::Status::kUnreachable;
-  const Solution best = Solve(base, cols, -1, 1e-7);
+  const Solution best = Solve(laporan.current, base, cols, -1, 1e-7);
   if (best.ok) plan.reachable_max_e6 = int64_t(std::floor(best.total * 1e6 + 0.5));
   for (size_t k = 0; k < base.components.size(); ++k) {
     const ComponentResult& r = base.components[k];
     if (r.LostE6() <= 0) continue;
+    const bool held_fixed = r.spec->kind == ComponentKind::kRatio &&
+                            (ModelBands(*r.spec).empty() || r.zero_denominator || r.denominator_sen.Sign() <= 0);
     bool moved = false;
     for (const ModelColumn& col : cols) {
       if (r.spec->kind != ComponentKind::kRatio) break;
-      moved = moved || SlopePerRupiah(r.spec->numerator, *col.action) != 0 || SlopePerRupiah(r.spec->denominator, *col.action) != 0;
+      moved = moved || SlopePerRupiah(r.spec->numerator, col.deltas) != 0 || SlopePerRupiah(r.spec->denominator, col.deltas) != 0;
     }
-    if (!moved) plan.stuck.push_back(k);
+    if (!moved) {
+      plan.stuck.push_back(k);
+    } else if (held_fixed) {
+      plan.not_modelled.push_back(k);
+    }
   }
   return plan;
 }

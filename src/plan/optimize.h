@@ -20,13 +20,15 @@ struct PlanStep {
 };
 
 struct Plan {
-  enum class Status { kVerified, kAlreadyThere, kUnreachable, kNotVerified };
+  enum class Status { kVerified, kAlreadyThere, kUnreachable, kNotVerified, kSolverFailed };
   Status status = Status::kUnreachable;
   std::vector<PlanStep> steps;
   Assessment result;                 // the laporan after the steps, assessed by the engine
   i128 weighted_cost = 0;            // Σ amount × cost weight (sen × 10^-6)
   int64_t reachable_max_e6 = -1;     // when unreachable: the highest total these actions can give (solver's view)
   std::vector<size_t> stuck;         // components that lose points and no action can move (when unreachable)
+  std::vector<size_t> not_modelled;  // components the actions move but the model holds fixed (linear rules,
+                                     // negative denominators): a plan may exist that the solver cannot see
 };
 
 // `target_e6`: the total to reach (e.g. 80 000 000 for SEHAT). `allowed`: action ids to use (empty: all).

@@ -182,6 +182,64 @@ TEST(PlanOptimize, UnreachableTargetIsExplained) {
   EXPECT_TRUE(checklist);
 }
 
+// Regressions from review.
+TEST(PlanOptimize, LinearRulesAreModelled) {
+  Case c = Load("ksp-maju-jaya-2025.json");
+  Problems p;
+  c.rulebook = EmbeddedRulebookById("ksp-2016-linear", &p);
+  ASSERT_TRUE(Evaluate(c.laporan, *c.rulebook, EvaluateOptions{}, &c.assessment, &p));
+  const Plan plan = MakePlan(c.laporan, *c.rulebook, EvaluateOptions{}, c.assessment, *c.book, 80'000'000, {});
+  ASSERT_EQ(plan.status, Plan::Status::kVerified);
+  EXPECT_GE(plan.result.total_e6, 80'000'000);
+  EXPECT_GE(TotalAfter(c, plan.steps), 80'000'000);
+}
+
+TEST(PlanOptimize, ActionsSharingCashAreCheckedTogether) {
+  // More cash to lend and funds to repay than the plan can use at once: both draw on kas.
+  Case c = Load("ksp-maju-jaya-2025.json");
+  Statements& s = c.laporan.current;
+  const auto set = [&](const char* path, Sen rupiah) { s.sen[size_t(line::Index(path))] = rupiah * 100; };
+  set("neraca.kas", 200'000'000);
+  set("neraca.bank", 165'150'000);
+  set("neraca.tabungan", 712'300'000);
+  set("neraca.dana_yang_diterima", 100'000'000);
+  i128 diff = 0;
+  for (int i = 0; i < kLineCount; ++i) {
+    const BalanceSide side = kLines[size_t(i)].side;
+    if (side == BalanceSide::kAset) diff += s.Get(i);
+    if (side == BalanceSide::kAsetPengurang) diff -= s.Get(i);
+    if (side == BalanceSide::kKewajiban || side == BalanceSide::kEkuitas) diff -= s.Get(i);
+  }
+  s.sen[size_t(line::Index("neraca.shu_belum_dibagi"))] += Sen(diff);
+  Problems p;
+  ASSERT_TRUE(Evaluate(c.laporan, *c.rulebook, EvaluateOptions{}, &c.assessment, &p));
+  const Plan plan = MakePlan(c.laporan, *c.rulebook, EvaluateOptions{}, c.assessment, *c.book, 80'000'000, {});
+  ASSERT_EQ(plan.status, Plan::Status::kVerified);
+  EXPECT_GE(TotalAfter(c, plan.steps), 80'000'000);  // in the order the plan gives
+}
+
+TEST(PlanActions, VolumeLinesFollowLoansWhenDefaulted) {
+  Problems p;
+  const ActionBook* book = EmbeddedActionBook(&p);
+  ASSERT_NE(book, nullptr);
+  const Action* lend = book->Find("kas_ke_pinjaman");
+  ASSERT_NE(lend, nullptr);
+  Statements s;
+  auto has = [](const std::vector<Action::Delta>& d, const char* path, int coef) {
+    for (const Action::Delta& x : d) {
+      if (x.line == line::Index(path) && x.coef == coef) return true;
+    }
+    return false;
+  };
+  const auto defaulted = EffectiveDeltas(*lend, s);
+  EXPECT_TRUE(has(defaulted, "pinjaman.volume_anggota", 1));
+  EXPECT_TRUE(has(defaulted, "pinjaman.volume_total", 1));
+  s.present[size_t(line::Index("pinjaman.volume_anggota"))] = true;  // given by the cooperative: it does not follow
+  const auto given = EffectiveDeltas(*lend, s);
+  EXPECT_FALSE(has(given, "pinjaman.volume_anggota", 1));
+  EXPECT_TRUE(has(given, "pinjaman.volume_total", 1));
+}
+
 TEST(PlanOptimize, AlreadyThere) {
   const Case c = Load("ksp-sejahtera-bersama-2025.json");
   const Plan plan = MakePlan(c.laporan, *c.rulebook, EvaluateOptions{}, c.assessment, *c.book, 80'000'000, {});

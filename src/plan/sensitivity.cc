@@ -6,23 +6,13 @@ namespace kopsehat {
 
 namespace {
 
-// How a linear form changes per sen of the action: Σ coef_units(line) × delta(line), in units of 10^-scale sen.
-i128 Slope(const LinearForm& f, const Action& a) {
-  i128 slope = 0;
-  for (const LinearForm::Term& t : f.terms) {
-    for (const Action::Delta& d : a.deltas) {
-      if (d.line == t.line) slope = CheckedAdd(slope, CheckedMul(t.coef_units, d.coef));
-    }
-  }
-  return slope;
-}
-
 i128 CeilDiv(i128 a, i128 b) { return -FloorDiv(-a, b); }
 
 // The smallest amount in sen that moves the ratio across the next band's edge, or -1 when the action cannot.
-i128 SmallestAmount(const Component& c, const ComponentResult& r, const Action& a) {
+i128 SmallestAmount(const Component& c, const ComponentResult& r, const std::vector<Action::Delta>& deltas) {
   const Fraction n0 = r.numerator_sen, d0 = r.denominator_sen;  // num / 10^sN, den / 10^sD
-  const i128 an = Slope(c.numerator, a), ad = Slope(c.denominator, a);
+  if (d0.Sign() <= 0) return -1;  // the edge inequality below multiplies through by a positive denominator
+  const i128 an = FormSlope(c.numerator, deltas), ad = FormSlope(c.denominator, deltas);
   if (an == 0 && ad == 0) return -1;
   const Fraction t = r.next.target_pct;  // p / q
   // 100·(n0.num + an·x)·d0.den·q  vs  p·(d0.num + ad·x)·n0.den, with D(x) > 0:
@@ -53,14 +43,15 @@ std::vector<ComponentLevers> FindLevers(const Laporan& laporan, const Rulebook& 
     for (const Action& a : actions.actions) {
       i128 x = -1;
       try {
-        x = SmallestAmount(c, r, a);
+        x = SmallestAmount(c, r, EffectiveDeltas(a, laporan.current));
       } catch (const OverflowError&) {
         continue;
       }
       if (x < 0) continue;
       // Whole rupiah, then verified: a few rupiah more when rounding of the edge or another line's move needs it.
-      Sen amount = Sen(CeilDiv(x, 100) * 100);
       const Sen limit = MaxAmount(a, laporan.current);
+      if (x > limit) continue;  // compared in 128 bits, before any narrowing
+      Sen amount = Sen(CeilDiv(x, 100) * 100);
       for (int attempt = 0; attempt < 3 && amount <= limit; ++attempt, amount += 100) {
         changed = laporan;
         Problems p;
@@ -68,7 +59,7 @@ std::vector<ComponentLevers> FindLevers(const Laporan& laporan, const Rulebook& 
         ApplyDefaults(&changed.current);
         if (!Evaluate(changed, rulebook, options, &after, &p)) break;
         const ComponentResult& ra = after.components[k];
-        if (ra.nilai_e2 < r.next.nilai_e2 && !(r.next.nilai_e2 <= ra.nilai_e2)) continue;
+        if (ra.nilai_e2 < r.next.nilai_e2) continue;  // not there yet: one more rupiah
         Lever lever;
         lever.action = &a;
         lever.amount_sen = amount;
