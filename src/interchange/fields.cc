@@ -207,7 +207,16 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
     return;
   }
   if (key == "periode.akhir") {
-    out_->periode_akhir = kind == Kind::kNumber ? ExcelSerialToIsoDate(value) : DateText(value);
+    std::string serial(value);
+    if (kind == Kind::kNumber && date1904_) {
+      // 1904 system: day 0 is 1904-01-01, which is day 1462 of the 1900 system.
+      Decimal d;
+      i128 days = 0;
+      if (ParseDecimal(value, &d) == DecimalError::kNone && SignificantScale(d) == 0 && Rescale(d, 0, &days)) {
+        serial = ToString(days + 1462);
+      }
+    }
+    out_->periode_akhir = kind == Kind::kNumber ? ExcelSerialToIsoDate(serial) : DateText(value);
     if (out_->periode_akhir.empty()) {
       problems_->Add(Where(place, key), "tanggal_tidak_sah",
                      "tanggal harus berbentuk TTTT-BB-HH (2025-12-31) atau HH/BB/TTTT (31/12/2025)",

@@ -48,6 +48,9 @@ class LaporanBuilder {
 
   LaporanBuilder(Laporan* out, Problems* problems);
 
+  // Date cells of this workbook count from 1904 (XlsxWorkbook::date1904): serial numbers are 1462 days later.
+  void SetDate1904(bool on) { date1904_ = on; }
+
   // Records one value. An empty value still records the key's place, so "required" problems can point at it.
   void Set(std::string_view key, Kind kind, std::string_view value, const Place& place);
 
@@ -76,6 +79,7 @@ class LaporanBuilder {
 
   Laporan* out_;
   Problems* problems_;
+  bool date1904_ = false;
   size_t problems_before_;
   std::array<Seen, 2 * kLineCount> lines_{};           // current lines, then previous ones
   std::map<std::string, Seen, std::less<>> others_;    // identity keys and checklist items

@@ -303,6 +303,7 @@ bool ReadLaporanXlsx(std::string_view bytes, const std::string& file_name, Lapor
   XlsxWorkbook workbook;
   if (!ReadXlsx(bytes, file_name, XlsxLimits{}, &workbook, problems)) return false;
   LaporanBuilder builder(out, problems);
+  builder.SetDate1904(workbook.date1904);
   const size_t before = problems->size();
   bool any_sheet = false;
   for (const XlsxSheet& sheet : workbook.sheets) {

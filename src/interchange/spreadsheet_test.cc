@@ -309,6 +309,19 @@ TEST(SpreadsheetBuilder, TextValuesAreTrimmed) {
   EXPECT_EQ(l.koperasi.jenis, "KSP");
 }
 
+TEST(SpreadsheetBuilder, Date1904SerialsAreShifted) {
+  // 44560 in the 1904 system is 2025-12-31 (46022 in the 1900 system).
+  for (const bool date1904 : {false, true}) {
+    Laporan l;
+    Problems p;
+    LaporanBuilder b(&l, &p);
+    b.SetDate1904(date1904);
+    const std::string sheet = "Identitas";
+    b.Set("periode.akhir", LaporanBuilder::Kind::kNumber, date1904 ? "44560" : "46022", Place{&sheet, 7, 2});
+    EXPECT_EQ(l.periode_akhir, "2025-12-31") << date1904;
+  }
+}
+
 TEST(SpreadsheetCsv, UnbalancedShowsBothTotals) {
   Laporan l;
   Problems p;

@@ -180,6 +180,7 @@ bool SniffFileType(std::string_view bytes, const std::string& file, Problems* p)
 
 enum class Tag : uint8_t {
   kOther,
+  kWorkbookPr,
   kSheets,
   kSheet,
   kRelationship,
@@ -212,6 +213,7 @@ Tag TagOf(const XML_Char* name) {
       {"rPh", Tag::kRPh},       {"sheet", Tag::kSheet},
       {"sst", Tag::kSst},       {"sheetData", Tag::kSheetData},
       {"sheets", Tag::kSheets}, {"Relationship", Tag::kRelationship},
+      {"workbookPr", Tag::kWorkbookPr},
   };
   const std::string_view local = LocalName(name);
   for (const auto& [text, tag] : kTags) {
@@ -471,8 +473,14 @@ struct SheetEntry {
 class WorkbookHandler : public XmlHandler {
  public:
   std::vector<SheetEntry> sheets;
+  bool date1904 = false;
 
   void Start(ParseContext& ctx, Tag tag, const XML_Char** atts) override {
+    if (tag == Tag::kWorkbookPr) {
+      const char* d = Attr(atts, "date1904");
+      date1904 = d != nullptr && (std::string_view(d) == "1" || std::string_view(d) == "true");
+      return;
+    }
     if (tag != Tag::kSheet || ctx.Up(1) != Tag::kSheets) return;
     if (sheets.size() >= ctx.limits().max_sheets) {
       ctx.FailLimit(ctx.state().file, "max_sheets", ctx.limits().max_sheets, "jumlah lembar kerja",
@@ -1040,6 +1048,7 @@ class XlsxReader {
       if (!ParsePart(sst_index, sst_part, &handler)) return false;
     }
 
+    wb->date1904 = workbook.date1904;
     for (const SheetEntry& entry : workbook.sheets) {
       XlsxSheet sheet;
       sheet.name = entry.name;
@@ -1215,6 +1224,7 @@ class XlsxReader {
 bool ReadXlsx(std::string_view bytes, const std::string& file_name, const XlsxLimits& limits, XlsxWorkbook* out,
               Problems* problems) {
   out->sheets.clear();
+  out->date1904 = false;
   const size_t before = problems->size();
   try {
     if (!SniffFileType(bytes, file_name, problems)) return false;

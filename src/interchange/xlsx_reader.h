@@ -35,6 +35,7 @@ struct XlsxSheet {
 
 struct XlsxWorkbook {
   std::vector<XlsxSheet> sheets;  // in workbook order
+  bool date1904 = false;          // date cells count days from 1904-01-01 (old Mac Excel), not from 1900
 
   const XlsxSheet* FindSheet(std::string_view name) const;  // exact name, then case-insensitive ASCII
 };

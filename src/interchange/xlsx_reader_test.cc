@@ -702,3 +702,26 @@ TEST(XlsxRealWorkbook, WrittenByLibxlsxwriter) {
 
 }  // namespace
 }  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// Old Mac Excel workbooks count dates from 1904: the reader passes the flag on (regression from review).
+TEST(XlsxRead, Date1904FlagIsRead) {
+  Entries e = WorkbookEntries({{"S", SheetXml("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")}}, "", false);
+  for (auto& [name, body] : e) {
+    if (name != "xl/workbook.xml") continue;
+    const size_t at = body.find("<sheets>");
+    ASSERT_NE(at, std::string::npos);
+    body.insert(at, "<workbookPr date1904=\"1\"/>");
+  }
+  const Result r = Read(MakeZip(e));
+  ASSERT_TRUE(r.ok) << r.Text();
+  EXPECT_TRUE(r.wb.date1904);
+  const Result plain = Read(Workbook({{"S", SheetXml("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")}}));
+  ASSERT_TRUE(plain.ok);
+  EXPECT_FALSE(plain.wb.date1904);
+}
+
+}  // namespace
+}  // namespace kopsehat
