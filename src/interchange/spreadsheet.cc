@@ -573,7 +573,7 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
       "6. Jangan mengubah kolom 'Kunci' (abu-abu kecil): program membaca isian lewat kunci itu.",
       "7. Simpan sebagai .xlsx, lalu jalankan: kopsehat assess laporan.xlsx",
       "",
-      "Semua masalah ditunjukkan dengan nama lembar dan sel, misalnya Neraca!B5 (neraca.kas).",
+      "Semua masalah ditunjukkan dengan nama lembar dan sel, misalnya Neraca!B3 (neraca.kas).",
   };
   for (size_t i = 0; i < std::size(lines); ++i) worksheet_write_string(ws, lxw_row_t(i), 0, lines[i], i == 0 ? title : nullptr);
 
