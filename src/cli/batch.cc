@@ -182,7 +182,8 @@ int RunBatch(int argc, char** argv, Lang lang) {
     bytes_done += len;
     std::string_view text(buf, size_t(len));
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-    if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
+    // Empty lines, and in a CSV rows of nothing but separators (what a spreadsheet saves for an empty row), are skipped.
+    if (text.find_first_not_of(csv ? " \t;,\r" : " \t") == std::string_view::npos) continue;
     problems.Clear();
     bool ok = false;
     if (!csv) {
@@ -223,7 +224,12 @@ int RunBatch(int argc, char** argv, Lang lang) {
       AppendProblemsJson(line_no, problems, lang, &output);
       ++invalid;
       for (const Problem& p : problems.items()) {
-        std::cerr << (lang == Lang::kEn ? "line " : "baris ") << line_no << ": " << p.Line(lang) << "\n";
+        // CSV problems already name their line ("baris 14, kolom 5 (neraca.kas)").
+        if (p.path.rfind("baris ", 0) == 0) {
+          std::cerr << p.Line(lang) << "\n";
+        } else {
+          std::cerr << (lang == Lang::kEn ? "line " : "baris ") << line_no << ": " << p.Line(lang) << "\n";
+        }
       }
     }
     output.push_back('\n');

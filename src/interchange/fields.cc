@@ -125,7 +125,17 @@ bool LaporanBuilder::IsKnownKeyForm(std::string_view key) {
   if (key.rfind("koperasi.", 0) == 0) {
     return std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) != std::end(kKoperasiKeys);
   }
-  return key.rfind("manajemen.", 0) == 0 && key.size() > 13 && key.back() == ']' && key.find('[') != std::string_view::npos;
+  if (key.rfind("manajemen.", 0) != 0 || key.back() != ']') return false;
+  const size_t open = key.find('[');
+  if (open == std::string_view::npos || open == 10 || key.size() - open < 3 || key.size() - open > 5) return false;
+  for (size_t i = 10; i < open; ++i) {
+    const char c = key[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  for (size_t i = open + 1; i + 1 < key.size(); ++i) {
+    if (key[i] < '0' || key[i] > '9') return false;
+  }
+  return key[open + 1] != '0';
 }
 
 LaporanBuilder::Seen* LaporanBuilder::Slot(std::string_view key, int line, bool previous) {

@@ -235,6 +235,14 @@ bool CsvBatch::ReadHeader(std::string_view line, size_t line_no, Problems* probl
   bool keys_ok = true;
   std::vector<std::string_view> known(LaporanBuilder::KnownKeys().begin(), LaporanBuilder::KnownKeys().end());
   for (size_t k = 0; k < keys_.size() && keys_.size() <= 2000; ++k) {
+    for (size_t j = 0; j < k && !keys_[k].empty(); ++j) {
+      if (keys_[j] != keys_[k]) continue;
+      keys_ok = false;
+      problems->Add("baris " + std::to_string(line_no) + ", kolom " + std::to_string(k + 1) + " (" + keys_[k] + ")",
+                    "kunci_ganda", "kunci ini sudah ada di kolom " + std::to_string(j + 1),
+                    "this key is already in column " + std::to_string(j + 1));
+      break;
+    }
     if (keys_[k].empty() || LaporanBuilder::IsKnownKeyForm(keys_[k])) continue;
     keys_ok = false;
     const std::string best = problems->full() ? std::string() : NearestKey(keys_[k], known);

@@ -298,6 +298,19 @@ TEST(SpreadsheetCsv, BatchRowWithFewerColumnsIsRefused) {
   EXPECT_EQ(p.items().back().code, "csv_tidak_sah");
 }
 
+TEST(SpreadsheetCsv, BatchHeaderDuplicatesAndBadItemKeysAreRefusedOnce) {
+  for (const char* header : {"koperasi.nama;neraca.kas;neraca.kas", "koperasi.nama;manajemen.umum[abc]",
+                             "koperasi.nama;manajemen.umum[0]", "koperasi.nama;manajemen.umum[01]"}) {
+    CsvBatch batch;
+    Problems p;
+    EXPECT_FALSE(batch.ReadHeader(header, 1, &p)) << header;
+    EXPECT_FALSE(p.empty()) << header;
+  }
+  CsvBatch ok;
+  Problems p;
+  EXPECT_TRUE(ok.ReadHeader("koperasi.nama;manajemen.umum[12];manajemen.likuiditas[5]", 1, &p)) << p.Render(Lang::kId);
+}
+
 TEST(SpreadsheetBuilder, TextValuesAreTrimmed) {
   Laporan l;
   Problems p;
