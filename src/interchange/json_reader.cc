@@ -475,6 +475,7 @@ namespace {
 // Whether an amount of `section` was already refused or misspelt ("neraca.kas: ..." from JSON, "Neraca!B5
 // (neraca.kas): ..." from a spreadsheet). A check across the section's lines would then only echo that problem.
 bool SectionHasProblem(const Problems& problems, std::string_view section) {
+  if (problems.empty()) return false;  // the common case, on the batch's hot path: no strings built
   const std::string plain = std::string(section) + ".", cell = "(" + plain;
   for (const Problem& p : problems.items()) {
     if (p.path.rfind(plain, 0) == 0 || p.path.find(cell) != std::string::npos) return true;
