@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include "assess/assessment.h"
+#include "assess/test_laporan.h"
 #include "core/fraction.h"
 #include "laporan/laporan.h"
 #include "rules/loader.h"
@@ -22,29 +23,9 @@ namespace {
 constexpr Sen kRp = 100;  // sen per rupiah
 
 // One checklist's answers. Sets `given` (how many the file gave) too, where ChecklistAnswers has that field.
-ChecklistAnswers Answers(const char* key, std::vector<bool> answers) {
-  ChecklistAnswers c;
-  c.key = key;
-  c.answers = std::move(answers);
-  if constexpr (requires { c.given; }) c.given = c.answers.size();
-  return c;
-}
-
-Laporan Blank() {
-  Laporan l;
-  l.has_manajemen = true;
-  l.manajemen = {Answers("umum", std::vector<bool>(12, false)), Answers("kelembagaan", std::vector<bool>(6, false)),
-                 Answers("permodalan", std::vector<bool>(5, false)), Answers("aktiva", std::vector<bool>(10, false)),
-                 Answers("likuiditas", std::vector<bool>(5, false))};
-  return l;
-}
-
-void Set(Laporan* l, std::string_view path, Sen v) {
-  const int i = FindLine(path);
-  if (i < 0) throw std::invalid_argument("unknown line " + std::string(path));
-  l->current.sen[size_t(i)] = v;
-  l->current.present.set(size_t(i));
-}
+using testing::Answers;
+using testing::Blank;
+using testing::Set;
 
 // The first `yes` answers of checklist `key` are 'ya', the rest 'tidak'.
 void Yes(Laporan* l, std::string_view key, int yes) {
