@@ -2,66 +2,33 @@
 // CSV, `assess` of workbooks and CSV files (the same report as the JSON laporan), problems that name the cell or
 // CSV line, wrong file types refused with a message saying what to do, and reproducible templates.
 // Runs the binary through the shell like tests/cli_test.cc.
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <zip.h>
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "cli_harness.h"
 #include "core/problems.h"
 #include "interchange/xlsx_reader.h"
 
 namespace {
 
+namespace e2e = kopsehat::e2e;
 namespace fs = std::filesystem;
 
-const std::string kSourceDir = KOPSEHAT_SOURCE_DIR;
-const std::string kBinary = KOPSEHAT_BINARY;
-const std::string kExample = kSourceDir + "/examples/ksp-sejahtera-bersama-2025.json";
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void WriteAll(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using e2e::Contains;
+using e2e::kExample;
+using e2e::kSourceDir;
+using e2e::Lines;
+using e2e::ReadAll;
+using e2e::Result;
+using e2e::WriteAll;
 
 // The names of a zip's entries (empty when it is not a readable zip).
 std::set<std::string> ZipEntries(const std::string& path) {
@@ -93,41 +60,8 @@ std::string ZipEntry(const std::string& path, const std::string& entry) {
   return text;
 }
 
-class CliSpreadsheetTest : public ::testing::Test {
+class CliSpreadsheetTest : public e2e::CliHarness {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "kopsehat_clisheet_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string Path(const std::string& name) const { return (fs::path(dir_) / name).string(); }
-
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const std::string p = Path(name);
-    WriteAll(p, bytes);
-    return p;
-  }
-
-  // Runs the binary with `args` (each quoted) from the source directory, stdin from /dev/null; `env` is put
-  // before the command as is ("SOURCE_DATE_EPOCH=1700000000").
-  Result Run(const std::vector<std::string>& args, const std::string& env = "") const {
-    std::string cmd = "cd " + Quote(kSourceDir) + " && " + env + (env.empty() ? "" : " ") + Quote(kBinary);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    const std::string out = Path("stdout.txt"), err = Path("stderr.txt");
-    cmd += " </dev/null >" + Quote(out) + " 2>" + Quote(err);
-    const int raw = std::system(cmd.c_str());
-    Result r;
-    r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = ReadAll(out);
-    r.err = ReadAll(err);
-    return r;
-  }
-
   // The JSON report of the example laporan itself, the reference every other form must reproduce.
   std::string ExampleJsonReport() const {
     const Result r = Run({"assess", kExample, "--format", "json"});
@@ -144,8 +78,6 @@ class CliSpreadsheetTest : public ::testing::Test {
     EXPECT_TRUE(fs::exists(p)) << p;
     return p;
   }
-
-  std::string dir_;
 };
 
 // ---- template
@@ -199,10 +131,10 @@ TEST_F(CliSpreadsheetTest, TemplateWithoutOutExitsTwo) {
 TEST_F(CliSpreadsheetTest, TemplateIsReproducibleWithSourceDateEpoch) {
   const std::string a = Path("a.xlsx"), b = Path("b.xlsx");
   const std::string env = "SOURCE_DATE_EPOCH=1700000000";
-  ASSERT_EQ(Run({"template", "--out", a}, env).status, 0);
+  ASSERT_EQ(Run({"template", "--out", a}, "", env).status, 0);
   // Let the clock move on, so a workbook that embedded the current time would differ.
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-  ASSERT_EQ(Run({"template", "--out", b}, env).status, 0);
+  ASSERT_EQ(Run({"template", "--out", b}, "", env).status, 0);
   const std::string x = ReadAll(a), y = ReadAll(b);
   ASSERT_FALSE(x.empty());
   EXPECT_TRUE(x == y) << "two templates with SOURCE_DATE_EPOCH=1700000000 differ";
@@ -212,8 +144,8 @@ TEST_F(CliSpreadsheetTest, TemplateIsReproducibleWithSourceDateEpoch) {
 
 TEST_F(CliSpreadsheetTest, CsvTemplateIsReproducible) {
   const std::string a = Path("a.csv"), b = Path("b.csv");
-  ASSERT_EQ(Run({"template", "--out", a}, "SOURCE_DATE_EPOCH=1700000000").status, 0);
-  ASSERT_EQ(Run({"template", "--out", b}, "SOURCE_DATE_EPOCH=1700000000").status, 0);
+  ASSERT_EQ(Run({"template", "--out", a}, "", "SOURCE_DATE_EPOCH=1700000000").status, 0);
+  ASSERT_EQ(Run({"template", "--out", b}, "", "SOURCE_DATE_EPOCH=1700000000").status, 0);
   EXPECT_EQ(ReadAll(a), ReadAll(b));
 }
 

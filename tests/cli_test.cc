@@ -1,101 +1,31 @@
 // End-to-end tests of the `kopsehat` binary: runs it through the shell, captures stdout and stderr in files and
 // checks the exit codes and outputs against ../shared/spec/laporan-v1.md (§2 output, §3 exit codes).
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_harness.h"
+
 namespace {
 
-namespace fs = std::filesystem;
+namespace e2e = kopsehat::e2e;
 using nlohmann::json;
 
-const std::string kSourceDir = KOPSEHAT_SOURCE_DIR;
-const std::string kBinary = KOPSEHAT_BINARY;
-const std::string kExample = kSourceDir + "/examples/ksp-sejahtera-bersama-2025.json";
+using e2e::Contains;
+using e2e::kExample;
+using e2e::kSourceDir;
+using e2e::Lines;
+using e2e::ReadAll;
+using e2e::Result;
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void WriteAll(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
-
-std::string Quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-struct Result {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
-}
-
-class CliTest : public ::testing::Test {
+class CliTest : public e2e::CliHarness {
  protected:
-  void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "kopsehat_cli_XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-
-  std::string Path(const std::string& name) const { return (fs::path(dir_) / name).string(); }
-
-  std::string Write(const std::string& name, const std::string& text) const {
-    const std::string p = Path(name);
-    WriteAll(p, text);
-    return p;
-  }
-
-  // Runs the binary with `args` (each quoted) from the source directory; `stdin_file` empty means /dev/null.
-  Result Run(const std::vector<std::string>& args, const std::string& stdin_file = "") const {
-    std::string cmd = "cd " + Quote(kSourceDir) + " && " + Quote(kBinary);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    const std::string out = Path("stdout.txt"), err = Path("stderr.txt");
-    cmd += " <" + Quote(stdin_file.empty() ? "/dev/null" : stdin_file) + " >" + Quote(out) + " 2>" + Quote(err);
-    const int raw = std::system(cmd.c_str());
-    Result r;
-    r.status = raw != -1 && WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = ReadAll(out);
-    r.err = ReadAll(err);
-    return r;
-  }
-
   static json Example() { return json::parse(ReadAll(kExample)); }
-
-  std::string dir_;
 };
-
-bool Contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 const std::regex kDecimal2(R"(-?[0-9]+\.[0-9]{2})");
 

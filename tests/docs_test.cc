@@ -1,20 +1,19 @@
 // Runs every command the user guide shows: each line inside a ```sh or ```console block of docs/panduan.md that
 // starts with "$ kopsehat ", from the repository root, with the built binary. Exit code 0 is expected, or 2 when
 // the line ends with the comment "# keluar 2". A guide that is missing or shows no command fails the test.
-#include <sys/wait.h>
-
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_harness.h"
+
 namespace {
 
+namespace e2e = kopsehat::e2e;
 namespace fs = std::filesystem;
 
 struct DocCommand {
@@ -75,11 +74,6 @@ std::vector<DocCommand> ExtractCommands(const std::string& markdown) {
   return commands;
 }
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 TEST(DocsExtract, FindsCommandsInShellBlocksOnly) {
   const std::string md =
       "Teks $ kopsehat tidak dihitung\n"
@@ -111,28 +105,23 @@ TEST(DocsExtract, FindsCommandsInShellBlocksOnly) {
 }
 
 TEST(DocsPanduan, EveryCommandRunsWithItsExitCode) {
-  const std::string source_dir = KOPSEHAT_SOURCE_DIR;
   // KOPSEHAT_PANDUAN names another guide, to try this test itself on a guide outside the repository.
   const char* other_guide = std::getenv("KOPSEHAT_PANDUAN");
-  const std::string guide = other_guide != nullptr ? other_guide : source_dir + "/docs/panduan.md";
+  const std::string guide = other_guide != nullptr ? other_guide : e2e::kSourceDir + "/docs/panduan.md";
   ASSERT_TRUE(fs::is_regular_file(guide)) << guide << " is missing";
-  const std::vector<DocCommand> commands = ExtractCommands(ReadAll(guide));
+  const std::vector<DocCommand> commands = ExtractCommands(e2e::ReadAll(guide));
   ASSERT_FALSE(commands.empty()) << guide << " shows no \"$ kopsehat ...\" command in a ```sh or ```console block";
 
   std::string tmpl = (fs::temp_directory_path() / "kopsehat_docs_XXXXXX").string();
   ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-  const std::string out = tmpl + "/stdout.txt", err = tmpl + "/stderr.txt";
   for (const DocCommand& c : commands) {
     SCOPED_TRACE(guide + ":" + std::to_string(c.line) + ": kopsehat " + c.args);
-    const std::string cmd = "cd '" + source_dir + "' && '" + std::string(KOPSEHAT_BINARY) + "' " + c.args +
-                            " </dev/null >'" + out + "' 2>'" + err + "'";
-    const int raw = std::system(cmd.c_str());
-    ASSERT_NE(raw, -1);
-    ASSERT_TRUE(WIFEXITED(raw));
-    const std::string stderr_text = ReadAll(err);
-    EXPECT_EQ(WEXITSTATUS(raw), c.expected_status) << stderr_text;
+    const e2e::Result r = e2e::RunKopsehat(c.args, tmpl);
+    ASSERT_NE(r.status, -1) << "the command did not run or did not exit normally";
+    const std::string& stderr_text = r.err;
+    EXPECT_EQ(r.status, c.expected_status) << stderr_text;
     if (c.expected_status == 0) {
-      EXPECT_FALSE(ReadAll(out).empty()) << "a documented command prints something";
+      EXPECT_FALSE(r.out.empty()) << "a documented command prints something";
     } else {
       // The documented failure must come from the file's content, not from a file the guide forgot to provide.
       EXPECT_EQ(stderr_text.find("tidak dapat dibuka"), std::string::npos) << stderr_text;

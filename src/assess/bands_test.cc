@@ -26,33 +26,12 @@ namespace {
 
 constexpr Sen kD = 10'000'000'000;  // the denominator of every edge test: 10^10 sen = Rp 100,000,000
 
-// One checklist's answers. Sets `given` (how many the file gave) too, where ChecklistAnswers has that field.
 using testing::Answers;
+using testing::Assess;
 using testing::Blank;
+using testing::Book;
+using testing::Comp;
 using testing::Set;
-
-const Rulebook& Book(const char* id) {
-  Problems p;
-  const Rulebook* rb = EmbeddedRulebookById(id, &p);
-  if (rb == nullptr) throw std::runtime_error(std::string("no embedded rulebook ") + id + ": " + p.Render(Lang::kEn));
-  return *rb;
-}
-
-Assessment Assess(const Laporan& l, const char* rulebook_id) {
-  Problems p;
-  Assessment a;
-  if (!Evaluate(l, Book(rulebook_id), EvaluateOptions{}, &a, &p)) {
-    ADD_FAILURE() << "Evaluate failed: " << p.Render(Lang::kEn);
-  }
-  return a;
-}
-
-const ComponentResult& Comp(const Assessment& a, std::string_view id) {
-  for (const ComponentResult& r : a.components) {
-    if (r.spec != nullptr && r.spec->id == id) return r;
-  }
-  throw std::runtime_error("component not in assessment: " + std::string(id));
-}
 
 int CountWarnings(const Assessment& a, std::string_view path) {
   int n = 0;

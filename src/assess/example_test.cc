@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "assess/assessment.h"
+#include "assess/test_laporan.h"
 #include "core/fraction.h"
 #include "interchange/json_reader.h"
 #include "laporan/laporan.h"
@@ -20,6 +21,10 @@
 
 namespace kopsehat {
 namespace {
+
+using testing::Assess;
+using testing::Comp;
+using testing::Quantity;
 
 constexpr const char* kExample = KOPSEHAT_SOURCE_DIR "/examples/ksp-sejahtera-bersama-2025.json";
 
@@ -38,34 +43,6 @@ Laporan ReadExample() {
   const bool ok = reader.Read(ReadFile(kExample), &l, &p);
   EXPECT_TRUE(ok) << p.Render(Lang::kEn);
   return l;
-}
-
-const Rulebook& Ksp2016() {
-  Problems p;
-  const Rulebook* rb = EmbeddedRulebookById("ksp-2016", &p);
-  if (rb == nullptr) throw std::runtime_error("no embedded ksp-2016: " + p.Render(Lang::kEn));
-  return *rb;
-}
-
-Assessment Assess(const Laporan& l) {
-  Problems p;
-  Assessment a;
-  if (!Evaluate(l, Ksp2016(), EvaluateOptions{}, &a, &p)) ADD_FAILURE() << p.Render(Lang::kEn);
-  return a;
-}
-
-const ComponentResult& Comp(const Assessment& a, std::string_view id) {
-  for (const ComponentResult& r : a.components) {
-    if (r.spec != nullptr && r.spec->id == id) return r;
-  }
-  throw std::runtime_error("component not in assessment: " + std::string(id));
-}
-
-const Fraction& Quantity(const Assessment& a, std::string_view id) {
-  for (size_t i = 0; i < a.rulebook->quantities.size(); ++i) {
-    if (a.rulebook->quantities[i].id == id) return a.quantities_sen.at(i);
-  }
-  throw std::runtime_error("quantity not in rulebook: " + std::string(id));
 }
 
 int64_t AspectSkor(const Assessment& a, std::string_view id) {

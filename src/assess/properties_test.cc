@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "assess/assessment.h"
+#include "assess/test_laporan.h"
 #include "core/fraction.h"
 #include "core/int128.h"
 #include "laporan/laporan.h"
@@ -25,19 +26,8 @@ namespace {
 constexpr int kCases = 2000;
 constexpr uint64_t kSeed = 0x6b6f707365686174ULL;  // "kopsehat"
 
-const Rulebook& Book(const char* id) {
-  Problems p;
-  const Rulebook* rb = EmbeddedRulebookById(id, &p);
-  if (rb == nullptr) throw std::runtime_error(std::string("no embedded rulebook ") + id + ": " + p.Render(Lang::kEn));
-  return *rb;
-}
-
-const ComponentResult& Comp(const Assessment& a, std::string_view id) {
-  for (const ComponentResult& r : a.components) {
-    if (r.spec != nullptr && r.spec->id == id) return r;
-  }
-  throw std::runtime_error("component not in assessment: " + std::string(id));
-}
+using testing::Book;
+using testing::Comp;
 
 int Line(std::string_view path) {
   const int i = FindLine(path);

@@ -22,9 +22,12 @@ namespace {
 
 constexpr Sen kRp = 100;  // sen per rupiah
 
-// One checklist's answers. Sets `given` (how many the file gave) too, where ChecklistAnswers has that field.
 using testing::Answers;
+using testing::Assess;
 using testing::Blank;
+using testing::Book;
+using testing::Comp;
+using testing::Quantity;
 using testing::Set;
 
 // The first `yes` answers of checklist `key` are 'ya', the rest 'tidak'.
@@ -35,36 +38,6 @@ void Yes(Laporan* l, std::string_view key, int yes) {
     return;
   }
   throw std::invalid_argument("no checklist " + std::string(key));
-}
-
-const Rulebook& Book(const char* id) {
-  Problems p;
-  const Rulebook* rb = EmbeddedRulebookById(id, &p);
-  if (rb == nullptr) throw std::runtime_error(std::string("no embedded rulebook ") + id + ": " + p.Render(Lang::kEn));
-  return *rb;
-}
-
-Assessment Assess(const Laporan& l, const char* rulebook_id) {
-  Problems p;
-  Assessment a;
-  if (!Evaluate(l, Book(rulebook_id), EvaluateOptions{}, &a, &p)) {
-    ADD_FAILURE() << "Evaluate failed: " << p.Render(Lang::kEn);
-  }
-  return a;
-}
-
-const ComponentResult& Comp(const Assessment& a, std::string_view id) {
-  for (const ComponentResult& r : a.components) {
-    if (r.spec != nullptr && r.spec->id == id) return r;
-  }
-  throw std::runtime_error("component not in assessment: " + std::string(id));
-}
-
-const Fraction& Quantity(const Assessment& a, std::string_view id) {
-  for (size_t i = 0; i < a.rulebook->quantities.size(); ++i) {
-    if (a.rulebook->quantities[i].id == id) return a.quantities_sen.at(i);
-  }
-  throw std::runtime_error("quantity not in rulebook: " + std::string(id));
 }
 
 // The exact percent rounded half up to 2 decimals, as hundredths: 73.34 % → 7334 (what the theses print).
