@@ -101,18 +101,13 @@ bool AssessFile(const Args& args, Lang lang, AssessedFile* out) {
     return false;
   }
   std::string text;
-  if (!ReadInputFile(path, kMaxAnyLaporanBytes, &text, &problems)) {
-    PrintProblems(lang == Lang::kEn ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
-    return false;
-  }
+  if (!ReadLaporanInput(path, lang, &text)) return false;
   LaporanJsonReader reader;
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
   AssessOne(text, path, &reader, &out->chooser, options, &out->laporan, &out->assessment, &problems);
   if (!problems.empty()) {
-    const std::string n = std::to_string(problems.size());
-    PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):" : path + " tidak sah (" + n + " masalah):",
-                  problems, lang);
+    PrintInvalidLaporan(path, problems, lang);
     return false;
   }
   return true;
@@ -143,6 +138,19 @@ void PrintProblems(const std::string& title, const Problems& problems, Lang lang
     std::cerr << "  " << (lang == Lang::kEn ? "... and " : "... dan ") << problems.dropped()
               << (lang == Lang::kEn ? " more" : " lainnya") << "\n";
   }
+}
+
+bool ReadLaporanInput(const std::string& path, Lang lang, std::string* text) {
+  Problems problems;
+  if (ReadInputFile(path, kMaxAnyLaporanBytes, text, &problems)) return true;
+  PrintProblems(lang == Lang::kEn ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
+  return false;
+}
+
+void PrintInvalidLaporan(const std::string& path, const Problems& problems, Lang lang) {
+  const std::string n = std::to_string(problems.size());
+  PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):" : path + " tidak sah (" + n + " masalah):",
+                problems, lang);
 }
 
 std::string VersionString() { return "kopsehat " KOPSEHAT_VERSION; }

@@ -64,6 +64,12 @@ bool EvaluateRead(bool read_ok, const Laporan& laporan, RulebookChooser* chooser
 // Prints "kopsehat: <title>" and every problem, one a line, on stderr.
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang);
 
+// Reads the laporan file `path` ("-" = stdin) of any kind, up to kMaxAnyLaporanBytes; on failure prints why.
+bool ReadLaporanInput(const std::string& path, Lang lang, std::string* text);
+
+// Prints "<path> tidak sah (N masalah):" and the problems of a laporan that could not be read or assessed.
+void PrintInvalidLaporan(const std::string& path, const Problems& problems, Lang lang);
+
 std::string VersionString();
 
 // SOURCE_DATE_EPOCH (reproducible builds convention) or 0: generated files carry this creation time, never "now",

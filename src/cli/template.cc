@@ -188,15 +188,10 @@ int RunConvert(int argc, char** argv, Lang lang) {
   const std::string path = args.positional[0];
   Problems problems;
   std::string text;
-  if (!ReadInputFile(path, kMaxAnyLaporanBytes, &text, &problems)) {
-    PrintProblems(lang == Lang::kEn ? "cannot read the laporan:" : "laporan tidak dapat dibaca:", problems, lang);
-    return kExitInvalid;
-  }
+  if (!ReadLaporanInput(path, lang, &text)) return kExitInvalid;
   Laporan laporan;
   if (!ReadLaporanAny(text, path, &laporan, &problems)) {
-    const std::string n = std::to_string(problems.size());
-    PrintProblems(lang == Lang::kEn ? path + " is invalid (" + n + " problems):" : path + " tidak sah (" + n + " masalah):",
-                  problems, lang);
+    PrintInvalidLaporan(path, problems, lang);
     return kExitInvalid;
   }
   RulebookChooser chooser;

@@ -1082,12 +1082,7 @@ class XlsxReader {
       return nullptr;
     }
     if ((info.valid & ZIP_STAT_ENCRYPTION_METHOD) != 0 && info.encryption_method != ZIP_EM_NONE) {
-      st_.problems->Add(st_.file, "terenkripsi",
-                        "isi zip ini dikunci kata sandi; buka di Excel/LibreOffice, hapus kata sandi, simpan ulang "
-                        "sebagai .xlsx",
-                        "the zip's content is password-protected; open it in Excel/LibreOffice, remove the password "
-                        "and save it again as .xlsx");
-      st_.fatal = true;
+      ZipEncrypted();
       return nullptr;
     }
     if ((info.valid & ZIP_STAT_SIZE) != 0) {
@@ -1105,17 +1100,22 @@ class XlsxReader {
     if (f == nullptr) {
       zip_error_t* e = zip_get_error(zip_.get());
       if (zip_error_code_zip(e) == ZIP_ER_NOPASSWD || zip_error_code_zip(e) == ZIP_ER_WRONGPASSWD) {
-        st_.problems->Add(st_.file, "terenkripsi",
-                          "isi zip ini dikunci kata sandi; buka di Excel/LibreOffice, hapus kata sandi, simpan ulang "
-                          "sebagai .xlsx",
-                          "the zip's content is password-protected; open it in Excel/LibreOffice, remove the password "
-                          "and save it again as .xlsx");
-        st_.fatal = true;
+        ZipEncrypted();
       } else {
         DamagedZip(part, e);
       }
     }
     return f;
+  }
+
+  // A zip entry locked with a password (zip-level encryption, not an encrypted workbook).
+  void ZipEncrypted() {
+    st_.problems->Add(st_.file, "terenkripsi",
+                      "isi zip ini dikunci kata sandi; buka di Excel/LibreOffice, hapus kata sandi, simpan ulang "
+                      "sebagai .xlsx",
+                      "the zip's content is password-protected; open it in Excel/LibreOffice, remove the password "
+                      "and save it again as .xlsx");
+    st_.fatal = true;
   }
 
   void PartTooLarge(const std::string& part) {
