@@ -47,6 +47,50 @@ bool IsKnownJenis(std::string_view jenis) {
   return jenis == "KSP" || jenis == "USP" || jenis == "KSPPS" || jenis == "USPPS";
 }
 
+int PearlsSettingIndex(std::string_view key) {
+  for (size_t i = 0; i < std::size(kPearlsSettingKeys); ++i) {
+    if (kPearlsSettingKeys[i] == key) return int(i);
+  }
+  return -1;
+}
+
+bool ParsePearlsPercent(std::string_view text, const std::string& path, bool may_be_negative, Decimal* out,
+                        Problems* problems) {
+  const std::string shown(text.substr(0, 40));
+  Decimal d;
+  if (ParseDecimal(text, &d) != DecimalError::kNone) {
+    problems->Add(path, "bukan_angka", "'" + shown + "' bukan angka persen; tulis seperti 2.61",
+                  "'" + shown + "' is not a percentage; write it like 2.61");
+    return false;
+  }
+  if (SignificantScale(d) > 4) {
+    problems->Add(path, "desimal_berlebih", "paling banyak 4 angka desimal: " + shown, "at most 4 decimals: " + shown);
+    return false;
+  }
+  i128 units = 0;
+  if (!Rescale(d, 4, &units) || units > 1000 * 10000 || units < -1000 * 10000) {
+    problems->Add(path, "di_luar_rentang", "harus di antara -1000 dan 1000 (persen)", "must be within -1000..1000 (percent)");
+    return false;
+  }
+  if (units < 0 && !may_be_negative) {
+    problems->Add(path, "negatif", "tidak boleh negatif", "must not be negative");
+    return false;
+  }
+  *out = Decimal{units, 4};
+  return true;
+}
+
+bool ParsePearlsMonths(const Decimal& d, const std::string& path, int* out, Problems* problems) {
+  i128 months = 0;
+  if (!Rescale(d, 0, &months) || months < 1 || months > 12) {
+    problems->Add(path, "di_luar_rentang", "jumlah bulan harus bilangan bulat 1 sampai 12",
+                  "the number of months must be a whole number from 1 to 12");
+    return false;
+  }
+  *out = int(months);
+  return true;
+}
+
 std::string ExcelSerialToIsoDate(std::string_view stored) {
   Decimal d;
   if (ParseDecimal(stored, &d) != DecimalError::kNone || SignificantScale(d) != 0) return {};
@@ -97,6 +141,7 @@ const std::vector<std::string>& LaporanBuilder::KnownKeys() {
     for (std::string_view f : kKoperasiKeys) k.push_back("koperasi." + std::string(f));
     k.push_back("periode.akhir");
     k.push_back("metode");
+    for (std::string_view f : kPearlsSettingKeys) k.push_back("pearls." + std::string(f));
     for (int i = 0; i < kLineCount; ++i) k.push_back(LinePath(i));
     for (int i = 0; i < kLineCount; ++i) k.push_back("periode_lalu." + LinePath(i));
     return k;
@@ -122,6 +167,7 @@ bool LaporanBuilder::IsKnownKeyForm(std::string_view key) {
   const bool previous = key.rfind("periode_lalu.", 0) == 0;
   if (FindLine(previous ? key.substr(13) : key) >= 0) return true;
   if (key == "metode" || key == "periode.akhir") return true;
+  if (key.rfind("pearls.", 0) == 0 && PearlsSettingIndex(key.substr(7)) >= 0) return true;
   if (key.rfind("koperasi.", 0) == 0) {
     return std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) != std::end(kKoperasiKeys);
   }
@@ -156,7 +202,8 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
   const bool previous = key.rfind("periode_lalu.", 0) == 0;
   const int line = FindLine(previous ? key.substr(13) : key);
   const bool checklist = key.rfind("manajemen.", 0) == 0;
-  const bool identity = key == "metode" || key == "periode.akhir" ||
+  const int pearls_setting = key.rfind("pearls.", 0) == 0 ? PearlsSettingIndex(key.substr(7)) : -1;
+  const bool identity = key == "metode" || key == "periode.akhir" || pearls_setting >= 0 ||
                         (key.rfind("koperasi.", 0) == 0 &&
                          std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) != std::end(kKoperasiKeys));
   if (line < 0 && !checklist && !identity) {
@@ -209,7 +256,12 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
   }
   if (empty) return;
   if (line >= 0) {
+    if (!previous && kLines[size_t(line)].section == Section::kPearls) out_->has_pearls = true;
     SetAmount(line, previous, kind, value, key, place);
+    return;
+  }
+  if (pearls_setting >= 0) {
+    SetPearlsSetting(pearls_setting, kind, value, key, place);
     return;
   }
   if (key == "metode") {
@@ -273,9 +325,33 @@ void LaporanBuilder::SetAmount(int line, bool previous, Kind kind, std::string_v
     st.present[size_t(line)] = true;
     return;
   }
+  if (IsCountLine(line) && sen % 100 != 0) {
+    problems_->Add(Where(place, key), "bukan_bilangan_bulat", "harus bilangan bulat (jumlah orang)",
+                   "must be a whole number (a count)");
+    st.present[size_t(line)] = true;
+    return;
+  }
   st.sen[size_t(line)] = sen;
   st.present[size_t(line)] = true;
   if (previous) out_->has_previous = true;
+}
+
+void LaporanBuilder::SetPearlsSetting(int setting, Kind kind, std::string_view value, std::string_view key,
+                                      const Place& place) {
+  out_->has_pearls = true;
+  std::string text(value);
+  if (kind == Kind::kText) std::replace(text.begin(), text.end(), ',', '.');  // "2,61": the Indonesian decimal comma
+  if (kind == Kind::kBoolean) text = "TRUE/FALSE";
+  PearlsSettings& ps = out_->pearls;
+  const std::string where = Where(place, key);
+  if (setting == 0) {
+    Decimal d;
+    if (ParsePearlsPercent(text, where, false, &d, problems_)) ParsePearlsMonths(d, where, &ps.bulan, problems_);
+  } else if (setting == 1) {
+    ps.has_inflasi = ParsePearlsPercent(text, where, true, &ps.inflasi_pct, problems_);
+  } else {
+    ps.has_suku_bunga_pasar = ParsePearlsPercent(text, where, false, &ps.suku_bunga_pasar_pct, problems_);
+  }
 }
 
 void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, std::string_view value,

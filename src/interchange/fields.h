@@ -24,6 +24,18 @@ void AddAmountProblem(Problems* problems, const std::string& path, AmountError e
 // koperasi.jenis must be one of these when given.
 bool IsKnownJenis(std::string_view jenis);
 
+// The settings of the `pearls` block that are not statement lines, in this order: months covered (1..12), annual
+// inflation in percent, market deposit rate in percent.
+inline constexpr std::string_view kPearlsSettingKeys[] = {"bulan", "inflasi_persen", "suku_bunga_pasar_persen"};
+int PearlsSettingIndex(std::string_view key);  // -1 when not a setting
+
+// A percentage setting written in machine form ("2.61"): at most 4 decimals, |x| <= 1000, negative only when
+// allowed. On a problem adds it at `path` and returns false.
+bool ParsePearlsPercent(std::string_view text, const std::string& path, bool may_be_negative, Decimal* out,
+                        Problems* problems);
+// pearls.bulan: a whole number of months from 1 to 12.
+bool ParsePearlsMonths(const Decimal& d, const std::string& path, int* out, Problems* problems);
+
 // The date of an Excel serial day number (1900 date system: 1 = 1900-01-01, with Excel's phantom 1900-02-29),
 // as "YYYY-MM-DD"; empty when it is not a whole day number in 1900..9999.
 std::string ExcelSerialToIsoDate(std::string_view stored_number);
@@ -73,6 +85,7 @@ class LaporanBuilder {
   };
   Seen* Slot(std::string_view key, int line, bool previous);
   void SetAmount(int line, bool previous, Kind kind, std::string_view value, std::string_view key, const Place& place);
+  void SetPearlsSetting(int setting, Kind kind, std::string_view value, std::string_view key, const Place& place);
   void SetAnswer(const std::string& list, size_t item, Kind kind, std::string_view value, std::string_view key,
                  const Place& place);
   static std::string Where(const Place& place, std::string_view key);

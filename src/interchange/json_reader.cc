@@ -152,8 +152,80 @@ struct LaporanJsonReader::Impl {
       st->present[size_t(line)] = true;
       return;
     }
+    if (IsCountLine(line) && sen % 100 != 0) {
+      problems->Add(path, "bukan_bilangan_bulat", "harus bilangan bulat (jumlah orang)", "must be a whole number (a count)");
+      st->present[size_t(line)] = true;
+      return;
+    }
     st->sen[size_t(line)] = sen;
     st->present[size_t(line)] = true;
+  }
+
+  // A percentage setting of the pearls block: a JSON number or numeric string, |x| <= 1000, at most 4 decimals.
+  bool ReadPercent(od::value v, const std::string& path, bool may_be_negative, Decimal* value_out) {
+    const od::json_type t = Check(v.type());
+    std::string_view text;
+    if (t == od::json_type::number) {
+      text = Trim(v.raw_json_token());
+    } else if (t == od::json_type::string) {
+      text = Trim(Check(v.get_string()));
+    } else {
+      WrongType(problems, path, "angka persen", "a percentage number", t);
+      return false;
+    }
+    return ParsePearlsPercent(text, path, may_be_negative, value_out, problems);
+  }
+
+  // `pearls` (and `periode_lalu.pearls`, which holds lines only): PEARLS lines plus, for the current period, the
+  // settings bulan, inflasi_persen and suku_bunga_pasar_persen.
+  void ReadPearls(od::value v, const std::string& path, bool current, Statements* st, std::bitset<kLineCount>* seen) {
+    const od::json_type t = Check(v.type());
+    if (t != od::json_type::object) {
+      WrongType(problems, path, "objek", "an object", t);
+      return;
+    }
+    if (current) out->has_pearls = true;
+    std::bitset<3> seen_setting;
+    for (auto field_result : Check(v.get_object())) {
+      od::field field = Check(std::move(field_result));
+      const std::string_view key = Check(field.unescaped_key());
+      const int setting = current ? PearlsSettingIndex(key) : -1;
+      if (setting >= 0) {
+        const std::string p = Join(path, key);
+        if (seen_setting[size_t(setting)]) {
+          problems->Add(p, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+          continue;
+        }
+        seen_setting[size_t(setting)] = true;
+        PearlsSettings& ps = out->pearls;
+        od::value value = field.value();
+        if (setting == 0) {
+          Decimal d;
+          if (ReadPercent(value, p, false, &d)) ParsePearlsMonths(d, p, &ps.bulan, problems);
+        } else if (setting == 1) {
+          ps.has_inflasi = ReadPercent(value, p, true, &ps.inflasi_pct);
+        } else {
+          ps.has_suku_bunga_pasar = ReadPercent(value, p, false, &ps.suku_bunga_pasar_pct);
+        }
+        continue;
+      }
+      const int line = FindLine("pearls", key);
+      if (line < 0) {
+        std::vector<std::string_view> known;
+        for (const LineSpec& spec : kLines) {
+          if (spec.section == Section::kPearls) known.push_back(spec.key);
+        }
+        if (current) known.insert(known.end(), std::begin(kPearlsSettingKeys), std::end(kPearlsSettingKeys));
+        Unknown(problems, Join(path, key), key, known);
+        continue;
+      }
+      if ((*seen)[size_t(line)]) {
+        problems->Add(Join(path, key), "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        continue;
+      }
+      (*seen)[size_t(line)] = true;
+      ReadAmount(field.value(), path, key, line, st);
+    }
   }
 
   void ReadSection(od::value v, const std::string& path, Section section, Statements* st,
@@ -314,8 +386,10 @@ struct LaporanJsonReader::Impl {
         ReadSection(field.value(), path, Section::kHasilUsaha, &out->previous, &seen_previous);
       } else if (key == "pinjaman") {
         ReadSection(field.value(), path, Section::kPinjaman, &out->previous, &seen_previous);
+      } else if (key == "pearls") {
+        ReadPearls(field.value(), path, /*current=*/false, &out->previous, &seen_previous);
       } else {
-        Unknown(problems, path, key, {"neraca", "hasil_usaha", "pinjaman"});
+        Unknown(problems, path, key, {"neraca", "hasil_usaha", "pinjaman", "pearls"});
       }
     }
   }
@@ -333,14 +407,14 @@ struct LaporanJsonReader::Impl {
     for (auto field_result : Check(doc.get_object())) {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
-      static constexpr std::string_view kKeys[] = {"format",     "metode",  "koperasi", "periode",      "neraca",
-                                                   "hasil_usaha", "pinjaman", "manajemen", "periode_lalu"};
+      static constexpr std::string_view kKeys[] = {"format",   "metode",    "koperasi",     "periode", "neraca",
+                                                   "hasil_usaha", "pinjaman", "manajemen", "periode_lalu", "pearls"};
       size_t k = 0;
       while (k < std::size(kKeys) && kKeys[k] != key) ++k;
       if (k == std::size(kKeys)) {
         Unknown(problems, std::string(key), key,
                 {"format", "metode", "koperasi", "periode", "neraca", "hasil_usaha", "pinjaman", "manajemen",
-                 "periode_lalu"});
+                 "periode_lalu", "pearls"});
         continue;
       }
       if (seen[k]) {
@@ -383,6 +457,9 @@ struct LaporanJsonReader::Impl {
           break;
         case 8:
           ReadPrevious(v);
+          break;
+        case 9:
+          ReadPearls(v, "pearls", /*current=*/true, &out->current, &seen_current);
           break;
       }
     }
@@ -483,6 +560,45 @@ bool SectionHasProblem(const Problems& problems, std::string_view section) {
   return false;
 }
 
+// "<part> (Rp a) melebihi <whole> (Rp b)": a line of the pearls block that must stay inside another amount.
+void CheckWithin(const std::string& path, const std::string& part_id, const std::string& part_en, i128 part,
+                 const std::string& whole_id, const std::string& whole_en, i128 whole, Problems* problems) {
+  if (part <= whole) return;
+  problems->Add(path, "melebihi_induk",
+                part_id + " (" + FormatRupiah(Sen(part)) + ") melebihi " + whole_id + " (" + FormatRupiah(Sen(whole)) + ")",
+                part_en + " (" + FormatSenPlain(Sen(part)) + ") exceeds " + whole_en + " (" + FormatSenPlain(Sen(whole)) + ")");
+}
+
+// The pearls block's lines that are parts of other lines (docs/formats.md, PEARLS): a part larger than its whole
+// is a typing error that would otherwise give impossible ratios.
+void ValidatePearls(const Laporan& l, bool neraca_read, bool hasil_usaha_read, Problems* problems) {
+  if (SectionHasProblem(*problems, "pearls")) return;
+  const Statements& s = l.current;
+  auto get = [&](const char* path) { return i128(s.Get(line::Index(path))); };
+  if (neraca_read) {
+    CheckWithin("pearls", "pinjaman lalai 1–12 bulan + lalai > 12 bulan", "loans delinquent 1–12 and > 12 months",
+                get("pearls.lalai_1_12_bulan") + get("pearls.lalai_lebih_12_bulan"), "pinjaman diberikan",
+                "loans outstanding", get("neraca.pinjaman_anggota") + get("neraca.pinjaman_non_anggota"), problems);
+  }
+  CheckWithin("pearls.pemulihan_kumulatif", "pemulihan kumulatif", "accumulated recoveries",
+              get("pearls.pemulihan_kumulatif"), "hapus buku kumulatif", "accumulated charge-offs",
+              get("pearls.hapus_buku_kumulatif"), problems);
+  CheckWithin("pearls.utang_tidak_berbiaya_30_hari", "utang tidak berbiaya ≤ 30 hari", "non-interest payables ≤ 30 days",
+              get("pearls.utang_tidak_berbiaya_30_hari"), "kewajiban tidak berbiaya", "non-interest-bearing liabilities",
+              get("pearls.utang_tidak_berbiaya"), problems);
+  CheckWithin("pearls.cadangan_likuiditas", "cadangan likuiditas", "liquidity reserves", get("pearls.cadangan_likuiditas"),
+              "investasi likuid + aset likuid tidak menghasilkan", "liquid investments + non-earning liquid assets",
+              get("pearls.investasi_likuid") + get("pearls.aset_likuid_tidak_menghasilkan"), problems);
+  if (hasil_usaha_read) {
+    CheckWithin("pearls", "pendapatan investasi (likuid + keuangan + non-keuangan)", "investment income (all three)",
+                get("pearls.pendapatan_investasi_likuid") + get("pearls.pendapatan_investasi_keuangan") +
+                    get("pearls.pendapatan_investasi_non_keuangan"),
+                "pendapatan lain", "other income", get("hasil_usaha.pendapatan_lain"), problems);
+    CheckWithin("pearls.beban_penyisihan", "beban penyisihan", "provision expense", get("pearls.beban_penyisihan"),
+                "beban usaha", "operating expenses", get("hasil_usaha.beban_usaha"), problems);
+  }
+}
+
 }  // namespace
 
 void ValidateLaporan(const Laporan& l, Problems* problems) {
@@ -563,6 +679,7 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
                   "member loan volume (" + FormatSenPlain(s.Get(kVA)) + ") exceeds total loan volume (" +
                       FormatSenPlain(s.Get(kVT)) + ")");
   }
+  if (l.has_pearls) ValidatePearls(l, neraca_read, hasil_usaha_read, problems);
   if (hasil_usaha_read && s.Get(kBK) > s.Get(kBU)) {
     problems->Add("hasil_usaha.biaya_karyawan", "melebihi_beban_usaha",
                   "biaya karyawan (" + FormatRupiah(s.Get(kBK)) + ") melebihi beban usaha (" + FormatRupiah(s.Get(kBU)) +

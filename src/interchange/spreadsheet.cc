@@ -434,6 +434,8 @@ std::string SheetOf(Section s) {
       return "Hasil Usaha";
     case Section::kPinjaman:
       return "Pinjaman";
+    case Section::kPearls:
+      return "PEARLS";
   }
   return "";
 }
@@ -792,10 +794,19 @@ std::string LaporanToJson(const Laporan& l) {
   out += "},\n  \"periode\": {\"akhir\": ";
   AppendJsonString(l.periode_akhir, &out);
   out += "}";
-  auto sections = [&](const Statements& st, const std::string& indent) {
+  auto sections = [&](const Statements& st, const std::string& indent, bool current) {
     std::string s;
-    for (const Section section : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman}) {
+    for (const Section section : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman, Section::kPearls}) {
       std::string body;
+      if (section == Section::kPearls && current && l.has_pearls) {
+        const PearlsSettings& ps = l.pearls;
+        body += "\"bulan\": " + std::to_string(ps.bulan);
+        if (ps.has_inflasi) body += ", \"inflasi_persen\": " + FormatPlain(ps.inflasi_pct.units, ps.inflasi_pct.scale, 0);
+        if (ps.has_suku_bunga_pasar) {
+          body += ", \"suku_bunga_pasar_persen\": " +
+                  FormatPlain(ps.suku_bunga_pasar_pct.units, ps.suku_bunga_pasar_pct.scale, 0);
+        }
+      }
       for (int i = 0; i < kLineCount; ++i) {
         if (kLines[size_t(i)].section != section || !st.present[size_t(i)]) continue;
         const Sen v = st.Get(i);
@@ -807,7 +818,7 @@ std::string LaporanToJson(const Laporan& l) {
     }
     return s;
   };
-  out += sections(l.current, "  ");
+  out += sections(l.current, "  ", true);
   if (l.has_manajemen) {
     out += ",\n  \"manajemen\": {";
     for (size_t k = 0; k < l.manajemen.size(); ++k) {
@@ -822,7 +833,7 @@ std::string LaporanToJson(const Laporan& l) {
     out += "}";
   }
   if (l.has_previous) {
-    const std::string prev = sections(l.previous, "    ");
+    const std::string prev = sections(l.previous, "    ", false);
     out += ",\n  \"periode_lalu\": {" + (prev.empty() ? std::string() : prev.substr(1)) + "\n  }";
   }
   out += "\n}\n";

@@ -9,6 +9,7 @@ namespace {
 constexpr Section N = Section::kNeraca;
 constexpr Section H = Section::kHasilUsaha;
 constexpr Section P = Section::kPinjaman;
+constexpr Section Q = Section::kPearls;
 constexpr BalanceSide A = BalanceSide::kAset;
 constexpr BalanceSide AP = BalanceSide::kAsetPengurang;
 constexpr BalanceSide K = BalanceSide::kKewajiban;
@@ -66,6 +67,40 @@ const std::array<LineSpec, kLineCount> kLines = {{
     {P, "diragukan", "Pinjaman diragukan", "Doubtful loans", X, false, false},
     {P, "macet", "Pinjaman macet", "Loss loans", X, false, false},
     {P, "berisiko", "Pinjaman berisiko", "Under-collateralised (risky) loans", X, false, false},
+    // PEARLS (docs/formats.md): the WOCCU code each line serves is in the comment.
+    {Q, "lalai_1_12_bulan", "Pinjaman lalai 1–12 bulan", "Loans delinquent 1–12 months", X, false, false},  // P2 P6 E9 A1
+    {Q, "lalai_lebih_12_bulan", "Pinjaman lalai > 12 bulan", "Loans delinquent over 12 months", X, false, false},  // P1 P3
+    {Q, "hapus_buku_kumulatif", "Hapus buku pinjaman kumulatif", "Accumulated loan charge-offs", X, false, false},  // P4 P5
+    {Q, "pemulihan_kumulatif", "Pemulihan hapus buku kumulatif", "Accumulated recoveries of charge-offs", X, false,
+     false},                                                                                                    // P5
+    {Q, "aset_bermasalah", "Aset bermasalah", "Problem assets", X, false, false},                               // P6 E9 A3
+    {Q, "investasi_likuid", "Investasi likuid", "Liquid investments", X, false, false},                         // E2 L1 R2
+    {Q, "aset_likuid_tidak_menghasilkan", "Aset likuid tidak menghasilkan", "Non-earning liquid assets", X, false,
+     false},                                                                                                    // L1 L3 A2
+    {Q, "cadangan_likuiditas", "Cadangan likuiditas", "Liquidity reserves", X, false, false},                   // L2
+    {Q, "investasi_keuangan", "Investasi keuangan", "Financial investments", X, false, false},                  // E3 R3
+    {Q, "investasi_non_keuangan", "Investasi non-keuangan", "Non-financial investments", X, false, false},      // E4 R4
+    {Q, "aset_tidak_menghasilkan_lain", "Aset tidak menghasilkan lainnya", "Other non-earning assets", X, false,
+     false},                                                                                                    // A2 A3
+    {Q, "utang_tidak_berbiaya", "Kewajiban tidak berbiaya", "Non-interest-bearing liabilities", X, false, false},  // A3
+    {Q, "utang_tidak_berbiaya_30_hari", "Utang tidak berbiaya jatuh tempo ≤ 30 hari",
+     "Non-interest payables due within 30 days", X, false, false},                                             // L1
+    {Q, "modal_lembaga_lain", "Modal lembaga lainnya", "Other institutional capital", X, false, false},         // E8 E9
+    {Q, "modal_transisi", "Modal transisi", "Transitory capital", X, false, false},                             // A3
+    {Q, "anggota", "Jumlah anggota", "Number of members", X, false, false},                                    // S10
+    {Q, "premi_asuransi_pinjaman", "Premi asuransi pinjaman", "Credit insurance premiums", X, false, false},    // R1
+    {Q, "pendapatan_investasi_likuid", "Pendapatan investasi likuid", "Liquid investment income", X, false, false},  // R2
+    {Q, "pendapatan_investasi_keuangan", "Pendapatan investasi keuangan", "Financial investment income", X, false,
+     false},                                                                                                    // R3
+    {Q, "pendapatan_investasi_non_keuangan", "Pendapatan investasi non-keuangan", "Non-financial investment income",
+     X, false, false},                                                                                          // R4
+    {Q, "biaya_simpanan_non_saham", "Biaya simpanan non-saham", "Financial cost of savings deposits", X, false,
+     false},                                                                                                    // R5 R8
+    {Q, "biaya_kredit_eksternal", "Biaya kredit eksternal", "Financial cost of external credit", X, false, false},  // R6
+    {Q, "biaya_simpanan_saham", "Balas jasa simpanan saham", "Financial cost of member shares", X, false, false},  // R7
+    {Q, "beban_penyisihan", "Beban penyisihan pinjaman", "Provision expense for risk assets", X, false, false},  // R10
+    {Q, "pendapatan_tidak_berulang", "Pendapatan tidak berulang", "Non-recurring income", X, false, false},     // R11
+    {Q, "beban_tidak_berulang", "Beban tidak berulang", "Non-recurring expense", X, false, false},              // R11
 }};
 
 const char* SectionKey(Section s) {
@@ -76,6 +111,8 @@ const char* SectionKey(Section s) {
       return "hasil_usaha";
     case Section::kPinjaman:
       return "pinjaman";
+    case Section::kPearls:
+      return "pearls";
   }
   return "";
 }
@@ -83,12 +120,12 @@ const char* SectionKey(Section s) {
 int FindLine(std::string_view section, std::string_view key) {
   // Called for every key of every laporan read: a hash lookup per section, built once.
   using Map = std::unordered_map<std::string_view, int>;
-  static const std::array<Map, 3> kIndex = [] {
-    std::array<Map, 3> index;
+  static const std::array<Map, kSectionCount> kIndex = [] {
+    std::array<Map, kSectionCount> index;
     for (int i = 0; i < kLineCount; ++i) index[size_t(kLines[size_t(i)].section)].emplace(kLines[size_t(i)].key, i);
     return index;
   }();
-  for (const Section s : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman}) {
+  for (const Section s : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman, Section::kPearls}) {
     if (section != SectionKey(s)) continue;
     const Map& m = kIndex[size_t(s)];
     const auto it = m.find(key);
@@ -106,6 +143,11 @@ int FindLine(std::string_view path) {
 std::string LinePath(int index) {
   const LineSpec& spec = kLines[size_t(index)];
   return std::string(SectionKey(spec.section)) + "." + spec.key;
+}
+
+bool IsCountLine(int index) {
+  static const int kAnggota = FindLine("pearls", "anggota");
+  return index == kAnggota;
 }
 
 namespace line {

@@ -10,11 +10,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/decimal.h"
 #include "core/money.h"
 
 namespace kopsehat {
 
-enum class Section : uint8_t { kNeraca, kHasilUsaha, kPinjaman };
+// kPearls holds the lines PEARLS (credit-union monitoring) needs that the Ministry statements lack; optional.
+enum class Section : uint8_t { kNeraca, kHasilUsaha, kPinjaman, kPearls };
+inline constexpr int kSectionCount = 4;
 
 // Where a balance-sheet line sits in the balance check; other sections have kNone.
 enum class BalanceSide : uint8_t { kNone, kAset, kAsetPengurang, kKewajiban, kEkuitas };
@@ -29,7 +32,7 @@ struct LineSpec {
   bool may_be_negative;
 };
 
-inline constexpr int kLineCount = 46;
+inline constexpr int kLineCount = 72;
 extern const std::array<LineSpec, kLineCount> kLines;
 
 const char* SectionKey(Section s);  // "neraca"
@@ -37,6 +40,9 @@ const char* SectionKey(Section s);  // "neraca"
 int FindLine(std::string_view section, std::string_view key);
 int FindLine(std::string_view path);  // "neraca.kas"
 std::string LinePath(int index);     // "neraca.kas"
+
+// Whether the line holds a count (members) rather than Rupiah: whole numbers, printed without "Rp".
+bool IsCountLine(int index);
 
 // Line indexes the format itself refers to (defaults and consistency checks of laporan-v1 §1.3).
 namespace line {
@@ -66,6 +72,15 @@ struct ChecklistAnswers {
   size_t given = 0;           // how many the file gave (may exceed what is stored)
 };
 
+// Settings of the optional `pearls` block that are not statement lines (docs/formats.md §PEARLS).
+struct PearlsSettings {
+  int bulan = 12;  // months the income statement covers (1..12): flows are annualised by 12 / bulan
+  bool has_inflasi = false;
+  Decimal inflasi_pct;  // annual inflation in percent, e.g. 2.61
+  bool has_suku_bunga_pasar = false;
+  Decimal suku_bunga_pasar_pct;  // market deposit rate in percent per year
+};
+
 struct Laporan {
   std::string metode;  // empty: the default method
   Koperasi koperasi;
@@ -75,6 +90,8 @@ struct Laporan {
   Statements previous;
   bool has_manajemen = false;
   std::vector<ChecklistAnswers> manajemen;
+  bool has_pearls = false;  // the file had a `pearls` block (PEARLS methods need it)
+  PearlsSettings pearls;
 
   const ChecklistAnswers* FindChecklist(std::string_view key) const;
 };

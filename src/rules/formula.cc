@@ -28,7 +28,8 @@ struct Value {
 
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<Quantity>& quantities) : text_(text), quantities_(quantities) {}
+  Parser(std::string_view text, const std::vector<Quantity>& quantities, bool allow_previous)
+      : text_(text), quantities_(quantities), allow_previous_(allow_previous) {}
 
   bool Parse(Value* out) {
     if (!ParseExpr(out)) return false;
@@ -159,6 +160,7 @@ class Parser {
       ++pos_;
     }
     const std::string_view name = text_.substr(start, pos_ - start);
+    if (name == "lalu" || name == "rata_rata") return ParsePeriodFunction(name, start, out);
     out->linear = true;
     out->terms.clear();
     const int line = FindLine(name);
@@ -178,16 +180,57 @@ class Parser {
                 quoted + " is neither a statement line nor a quantity defined above it");
   }
 
+  // lalu(x): x at the end of the previous period; rata_rata(x) = (x + lalu(x)) / 2, PEARLS' two-point average.
+  // Previous-period lines are numbered from kLineCount up.
+  bool ParsePeriodFunction(std::string_view name, size_t start, Value* out) {
+    SkipSpace();
+    if (pos_ >= text_.size() || text_[pos_] != '(') {
+      pos_ = start;
+      return Fail("'" + std::string(name) + "' ditulis sebagai fungsi: " + std::string(name) + "(...)",
+                  "'" + std::string(name) + "' is a function: " + std::string(name) + "(...)");
+    }
+    if (!allow_previous_) {
+      pos_ = start;
+      return Fail(std::string(name) + "() hanya boleh di rulebook metode sasaran (format kopsehat/sasaran-v1)",
+                  std::string(name) + "() is allowed only in goal-method rulebooks (format kopsehat/sasaran-v1)");
+    }
+    ++pos_;
+    Value inner;
+    if (!ParseExpr(&inner)) return false;
+    SkipSpace();
+    if (pos_ >= text_.size() || text_[pos_] != ')') return Fail("kurung tutup ')' tidak ada", "missing ')'");
+    ++pos_;
+    if (!inner.linear) return Fail(std::string(name) + "() memerlukan baris laporan", std::string(name) + "() needs statement lines");
+    for (const auto& [line, c] : inner.terms) {
+      if (line >= kLineCount) {
+        return Fail(std::string(name) + "() tidak boleh memuat lalu() atau rata_rata()",
+                    std::string(name) + "() must not contain lalu() or rata_rata()");
+      }
+    }
+    *out = Value{true, {}, {}};
+    const Coef half{5, 1};
+    for (const auto& [line, c] : inner.terms) {
+      if (name == "lalu") {
+        out->terms[line + kLineCount] = c;
+      } else {
+        out->terms[line] = MulCoef(c, half);
+        out->terms[line + kLineCount] = MulCoef(c, half);
+      }
+    }
+    return true;
+  }
+
   std::string_view text_;
   const std::vector<Quantity>& quantities_;
+  bool allow_previous_ = false;
   size_t pos_ = 0;
 };
 
 }  // namespace
 
 bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
-                  std::string* error_id, std::string* error_en) {
-  Parser parser(text, quantities);
+                  std::string* error_id, std::string* error_en, bool allow_previous) {
+  Parser parser(text, quantities, allow_previous);
   Value v;
   try {
     if (!parser.Parse(&v)) {
@@ -213,6 +256,7 @@ bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities
     return false;
   }
   out->terms.clear();
+  out->uses_previous = false;
   out->scale = scale;
   out->text = std::string(text);
   const i128 limit = CheckedMul(kMaxAbsCoefficient, Pow10(scale));
@@ -230,12 +274,15 @@ bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities
       return false;
     }
     out->terms.push_back(LinearForm::Term{line, units});
+    out->uses_previous = out->uses_previous || line >= kLineCount;
   }
   return true;
 }
 
 Label FormulaLabel(const LinearForm& form, const std::vector<Quantity>& quantities) {
   auto label = [&](std::string_view name, Lang lang) -> std::string {
+    if (name == "lalu") return lang == Lang::kEn ? "previous" : "lalu";
+    if (name == "rata_rata") return lang == Lang::kEn ? "average" : "rata-rata";
     for (const Quantity& q : quantities) {
       if (q.id == name) return q.name.Get(lang);
     }
@@ -267,8 +314,19 @@ Label FormulaLabel(const LinearForm& form, const std::vector<Quantity>& quantiti
 Fraction LinearForm::Evaluate(const Statements& s) const {
   i128 sum = 0;
   // No overflow check needed per term: |coef| <= 10^6 × 10^12 and |amount| <= 10^17 gives |term| <= 10^35, and
-  // 46 terms stay below 2^127 (1.7 × 10^38).
+  // 72 terms stay below 2^127 (1.7 × 10^38). Forms of scored rulebooks never refer to the previous period (the
+  // parser refuses lalu() there), so every line index is below kLineCount.
   for (const Term& t : terms) sum += t.coef_units * s.sen[size_t(t.line)];
+  return Fraction{sum, Pow10(scale)};
+}
+
+Fraction LinearForm::Evaluate(const Statements& current, const Statements& previous) const {
+  i128 sum = 0;
+  // As above; at most 2 × 72 terms of at most 10^35 stay below 2^127.
+  for (const Term& t : terms) {
+    sum += t.line < kLineCount ? t.coef_units * current.sen[size_t(t.line)]
+                               : t.coef_units * previous.sen[size_t(t.line - kLineCount)];
+  }
   return Fraction{sum, Pow10(scale)};
 }
 

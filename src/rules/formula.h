@@ -16,8 +16,9 @@ inline constexpr int64_t kMaxAbsCoefficient = 1000000;  // |coefficient| <= 10^6
 
 // Resolves identifiers: laporan line paths always; quantity ids from `quantities` (those defined so far).
 // On error returns false and sets *error_id / *error_en (Indonesian / English, with the column).
+// `allow_previous` (goal-method rulebooks only) admits lalu(x) and rata_rata(x), which refer to periode_lalu.
 bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
-                  std::string* error_id, std::string* error_en);
+                  std::string* error_id, std::string* error_en, bool allow_previous = false);
 
 // A person's name for a formula: the quantity's or line's label, or the formula with every identifier replaced by
 // its label ("Cadangan umum + Cadangan tujuan risiko").

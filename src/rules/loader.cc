@@ -10,158 +10,13 @@
 
 #include "core/suggest.h"
 #include "rules/formula.h"
+#include "rules/toml_support.h"
 
 namespace kopsehat {
 
+using namespace rules_internal;
+
 namespace {
-
-// Collects problems of one rulebook file and knows its text, to recover the exact digits of TOML numbers
-// (toml++ gives floats as double; the rulebook's numbers must be exact, so we read them from the source text).
-class Context {
- public:
-  Context(std::string_view text, const std::string& origin, Problems* problems)
-      : origin_(origin), problems_(problems) {
-    std::string_view rest = text;
-    while (!rest.empty()) {
-      const size_t nl = rest.find('\n');
-      lines_.push_back(rest.substr(0, nl));
-      if (nl == std::string_view::npos) break;
-      rest.remove_prefix(nl + 1);
-    }
-  }
-
-  void Error(const toml::node* node, const std::string& id, const std::string& en) {
-    std::string where = origin_;
-    if (node != nullptr && node->source().begin.line > 0) where += ":" + std::to_string(node->source().begin.line);
-    problems_->Add(where, "rulebook_tidak_sah", id, en);
-  }
-  void Error(const toml::source_region& src, const std::string& id, const std::string& en) {
-    problems_->Add(origin_ + ":" + std::to_string(src.begin.line), "rulebook_tidak_sah", id, en);
-  }
-
-  // The number's text as written, from its source position (columns count code points).
-  std::string RawNumber(const toml::node& node) const {
-    const auto& pos = node.source().begin;
-    if (pos.line == 0 || pos.line > lines_.size()) return {};
-    std::string_view line = lines_[pos.line - 1];
-    size_t byte = 0;
-    for (size_t cp = 1; cp < pos.column && byte < line.size(); ++cp) {
-      ++byte;
-      while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80) ++byte;
-    }
-    std::string out;
-    while (byte < line.size()) {
-      const char c = line[byte];
-      if (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
-        out.push_back(c);
-      } else if (c != '_') {
-        break;
-      }
-      ++byte;
-    }
-    if (!out.empty() && out[0] == '+') out.erase(0, 1);
-    return out;
-  }
-
-  const std::string& origin() const { return origin_; }
-
- private:
-  std::string origin_;
-  Problems* problems_;
-  std::vector<std::string_view> lines_;
-};
-
-void CheckKeys(Context& ctx, const toml::table& table, std::initializer_list<const char*> allowed,
-               const std::string& where) {
-  for (const auto& [key, node] : table) {
-    bool ok = false;
-    for (const char* a : allowed) ok = ok || key.str() == a;
-    if (ok) continue;
-    const std::string best = NearestKey(key.str(), std::vector<std::string_view>(allowed.begin(), allowed.end()));
-    ctx.Error(key.source(), "kunci tidak dikenal '" + std::string(key.str()) + "' di " + where + DidYouMean(best, Lang::kId),
-              "unknown key '" + std::string(key.str()) + "' in " + where + DidYouMean(best, Lang::kEn));
-  }
-}
-
-bool GetString(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
-               std::string* out) {
-  const toml::node* n = t.get(key);
-  if (n == nullptr) {
-    if (required) {
-      ctx.Error(&t, "kunci '" + std::string(key) + "' wajib ada di " + where,
-                "key '" + std::string(key) + "' is required in " + where);
-    }
-    return false;
-  }
-  if (!n->is_string()) {
-    ctx.Error(n, "'" + std::string(key) + "' di " + where + " harus berupa teks",
-              "'" + std::string(key) + "' in " + where + " must be a string");
-    return false;
-  }
-  *out = n->as_string()->get();
-  return true;
-}
-
-// An exact decimal from an integer, a float (read from its source text) or a string.
-bool GetDecimalNode(Context& ctx, const toml::node* n, const std::string& what, Decimal* out) {
-  std::string text;
-  if (n->is_integer()) {
-    text = std::to_string(n->as_integer()->get());
-  } else if (n->is_floating_point()) {
-    text = ctx.RawNumber(*n);
-  } else if (n->is_string()) {
-    text = n->as_string()->get();
-  } else {
-    ctx.Error(n, what + " harus berupa angka", what + " must be a number");
-    return false;
-  }
-  if (ParseDecimal(text, out) != DecimalError::kNone) {
-    ctx.Error(n, what + ": '" + text + "' bukan angka desimal biasa (mis. 12.5)",
-              what + ": '" + text + "' is not a plain decimal number (e.g. 12.5)");
-    return false;
-  }
-  return true;
-}
-
-bool GetDecimal(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
-                Decimal* out) {
-  const toml::node* n = t.get(key);
-  if (n == nullptr) {
-    if (required) {
-      ctx.Error(&t, "kunci '" + std::string(key) + "' wajib ada di " + where,
-                "key '" + std::string(key) + "' is required in " + where);
-    }
-    return false;
-  }
-  return GetDecimalNode(ctx, n, where + "." + key, out);
-}
-
-// A decimal at a fixed number of decimals (nilai and bobot: 2; points and thresholds: 6).
-bool GetFixed(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
-              int scale, int64_t* out) {
-  Decimal d;
-  if (!GetDecimal(ctx, t, key, required, where, &d)) return false;
-  i128 units = 0;
-  if (!Rescale(d, scale, &units) || units > i128(1) << 50 || units < -(i128(1) << 50)) {
-    ctx.Error(t.get(key), where + "." + key + ": paling banyak " + std::to_string(scale) + " desimal dan wajar besarnya",
-              where + "." + key + ": at most " + std::to_string(scale) + " decimals and of sensible size");
-    return false;
-  }
-  *out = int64_t(units);
-  return true;
-}
-
-bool GetFormula(Context& ctx, const toml::table& t, const char* key, const std::string& where,
-                const std::vector<Quantity>& quantities, LinearForm* out) {
-  std::string text;
-  if (!GetString(ctx, t, key, true, where, &text)) return false;
-  std::string eid, een;
-  if (!ParseFormula(text, quantities, out, &eid, &een)) {
-    ctx.Error(t.get(key), where + "." + key + ": " + eid, where + "." + key + ": " + een);
-    return false;
-  }
-  return true;
-}
 
 // "[20, 40)", "(-inf, 0]", "[80, +inf)", "[0, 0]".
 bool ParseInterval(std::string_view s, Interval* out) {
@@ -297,14 +152,6 @@ void LoadBands(Context& ctx, const toml::table& t, const std::string& where, Com
     nodes.push_back(bt);
   }
   if (ok) CheckBands(ctx, arr, where, &c->bands, nodes);
-}
-
-Label GetLabel(Context& ctx, const toml::table& t, const char* key_id, const char* key_en, bool required,
-               const std::string& where) {
-  Label l;
-  GetString(ctx, t, key_id, required, where, &l.id);
-  GetString(ctx, t, key_en, false, where, &l.en);
-  return l;
 }
 
 void LoadDerivation(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb,
@@ -450,24 +297,6 @@ void LoadRatio(Context& ctx, const toml::table& t, const std::string& where, con
       }
     }
   }
-}
-
-const toml::array* GetTableArray(Context& ctx, const toml::table& root, const char* key) {
-  const toml::node* n = root.get(key);
-  if (n == nullptr) {
-    ctx.Error(&root, "bagian [[" + std::string(key) + "]] wajib ada", "section [[" + std::string(key) + "]] is required");
-    return nullptr;
-  }
-  const toml::array* arr = n->as_array();
-  if (arr == nullptr || !arr->is_array_of_tables()) {
-    ctx.Error(n, "'" + std::string(key) + "' harus berupa [[" + key + "]]", "'" + std::string(key) + "' must be [[" + key + "]]");
-    return nullptr;
-  }
-  if (arr->size() > kMaxComponents) {
-    ctx.Error(n, "terlalu banyak entri [[" + std::string(key) + "]]", "too many [[" + std::string(key) + "]] entries");
-    return nullptr;
-  }
-  return arr;
 }
 
 void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {

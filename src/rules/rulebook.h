@@ -33,8 +33,10 @@ struct LinearForm {
   std::vector<Term> terms;
   int scale = 0;
   std::string text;  // the formula as written in the rulebook
+  bool uses_previous = false;  // some term refers to periode_lalu (line index >= kLineCount)
 
-  Fraction Evaluate(const Statements& s) const;  // in sen
+  Fraction Evaluate(const Statements& s) const;  // in sen; only for forms with !uses_previous
+  Fraction Evaluate(const Statements& current, const Statements& previous) const;  // in sen
 };
 
 struct Quantity {

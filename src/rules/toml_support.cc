@@ -1,0 +1,127 @@
+#include "rules/toml_support.h"
+
+#include "core/suggest.h"
+#include "rules/formula.h"
+#include "rules/loader.h"
+
+namespace kopsehat::rules_internal {
+
+void CheckKeys(Context& ctx, const toml::table& table, std::initializer_list<const char*> allowed,
+               const std::string& where) {
+  for (const auto& [key, node] : table) {
+    bool ok = false;
+    for (const char* a : allowed) ok = ok || key.str() == a;
+    if (ok) continue;
+    const std::string best = NearestKey(key.str(), std::vector<std::string_view>(allowed.begin(), allowed.end()));
+    ctx.Error(key.source(), "kunci tidak dikenal '" + std::string(key.str()) + "' di " + where + DidYouMean(best, Lang::kId),
+              "unknown key '" + std::string(key.str()) + "' in " + where + DidYouMean(best, Lang::kEn));
+  }
+}
+
+bool GetString(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
+               std::string* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    if (required) {
+      ctx.Error(&t, "kunci '" + std::string(key) + "' wajib ada di " + where,
+                "key '" + std::string(key) + "' is required in " + where);
+    }
+    return false;
+  }
+  if (!n->is_string()) {
+    ctx.Error(n, "'" + std::string(key) + "' di " + where + " harus berupa teks",
+              "'" + std::string(key) + "' in " + where + " must be a string");
+    return false;
+  }
+  *out = n->as_string()->get();
+  return true;
+}
+
+// An exact decimal from an integer, a float (read from its source text) or a string.
+bool GetDecimalNode(Context& ctx, const toml::node* n, const std::string& what, Decimal* out) {
+  std::string text;
+  if (n->is_integer()) {
+    text = std::to_string(n->as_integer()->get());
+  } else if (n->is_floating_point()) {
+    text = ctx.RawNumber(*n);
+  } else if (n->is_string()) {
+    text = n->as_string()->get();
+  } else {
+    ctx.Error(n, what + " harus berupa angka", what + " must be a number");
+    return false;
+  }
+  if (ParseDecimal(text, out) != DecimalError::kNone) {
+    ctx.Error(n, what + ": '" + text + "' bukan angka desimal biasa (mis. 12.5)",
+              what + ": '" + text + "' is not a plain decimal number (e.g. 12.5)");
+    return false;
+  }
+  return true;
+}
+
+bool GetDecimal(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
+                Decimal* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) {
+    if (required) {
+      ctx.Error(&t, "kunci '" + std::string(key) + "' wajib ada di " + where,
+                "key '" + std::string(key) + "' is required in " + where);
+    }
+    return false;
+  }
+  return GetDecimalNode(ctx, n, where + "." + key, out);
+}
+
+// A decimal at a fixed number of decimals (nilai and bobot: 2; points and thresholds: 6).
+bool GetFixed(Context& ctx, const toml::table& t, const char* key, bool required, const std::string& where,
+              int scale, int64_t* out) {
+  Decimal d;
+  if (!GetDecimal(ctx, t, key, required, where, &d)) return false;
+  i128 units = 0;
+  if (!Rescale(d, scale, &units) || units > i128(1) << 50 || units < -(i128(1) << 50)) {
+    ctx.Error(t.get(key), where + "." + key + ": paling banyak " + std::to_string(scale) + " desimal dan wajar besarnya",
+              where + "." + key + ": at most " + std::to_string(scale) + " decimals and of sensible size");
+    return false;
+  }
+  *out = int64_t(units);
+  return true;
+}
+
+bool GetFormula(Context& ctx, const toml::table& t, const char* key, const std::string& where,
+                const std::vector<Quantity>& quantities, LinearForm* out, bool allow_previous) {
+  std::string text;
+  if (!GetString(ctx, t, key, true, where, &text)) return false;
+  std::string eid, een;
+  if (!ParseFormula(text, quantities, out, &eid, &een, allow_previous)) {
+    ctx.Error(t.get(key), where + "." + key + ": " + eid, where + "." + key + ": " + een);
+    return false;
+  }
+  return true;
+}
+
+Label GetLabel(Context& ctx, const toml::table& t, const char* key_id, const char* key_en, bool required,
+               const std::string& where) {
+  Label l;
+  GetString(ctx, t, key_id, required, where, &l.id);
+  GetString(ctx, t, key_en, false, where, &l.en);
+  return l;
+}
+
+const toml::array* GetTableArray(Context& ctx, const toml::table& root, const char* key) {
+  const toml::node* n = root.get(key);
+  if (n == nullptr) {
+    ctx.Error(&root, "bagian [[" + std::string(key) + "]] wajib ada", "section [[" + std::string(key) + "]] is required");
+    return nullptr;
+  }
+  const toml::array* arr = n->as_array();
+  if (arr == nullptr || !arr->is_array_of_tables()) {
+    ctx.Error(n, "'" + std::string(key) + "' harus berupa [[" + key + "]]", "'" + std::string(key) + "' must be [[" + key + "]]");
+    return nullptr;
+  }
+  if (arr->size() > kMaxComponents) {
+    ctx.Error(n, "terlalu banyak entri [[" + std::string(key) + "]]", "too many [[" + std::string(key) + "]] entries");
+    return nullptr;
+  }
+  return arr;
+}
+
+}  // namespace kopsehat::rules_internal
