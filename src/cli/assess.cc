@@ -1,4 +1,5 @@
 // `kopsehat assess FILE`: one laporan, one report (text or JSON) on stdout; problems on stderr; exit per spec §3.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 
@@ -7,10 +8,12 @@
 #include "cli/common.h"
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
+#include "report/goal_report.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"
 #include "report/xlsx_worksheet.h"
 #include "report/text_report.h"
+#include "report/wording.h"
 
 namespace kopsehat::cli {
 
@@ -22,7 +25,8 @@ Menilai kesehatan satu koperasi dari berkas laporan: JSON (kopsehat/laporan-v1),
 'kopsehat template', atau CSV (kunci;nilai). BERKAS '-' berarti membaca JSON dari masukan standar.
 
 Opsi:
-  --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list')
+  --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list'); 'all' menilai
+                      dengan semua metode yang datanya tersedia dan menampilkan hasilnya berdampingan
   --rulebook BERKAS   pakai rulebook dari berkas TOML, bukan yang tertanam
   --format text|json|pdf|xlsx
                       bentuk keluaran (bawaan: text); pdf: laporan A4 untuk ditandatangani; xlsx: lembar
@@ -41,7 +45,8 @@ Assesses the health of one cooperative from a laporan file: JSON (kopsehat/lapor
 'kopsehat template', or CSV (key;value). FILE '-' reads JSON from standard input.
 
 Options:
-  --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list')
+  --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list'); 'all' assesses
+                      with every method whose data is present and shows the results side by side
   --rulebook FILE     use the rulebook in a TOML file instead of an embedded one
   --format text|json|pdf|xlsx
                       output form (default: text); pdf: the A4 report to sign; xlsx: a worksheet with live
@@ -53,6 +58,125 @@ Options:
 
 Exit codes: 0 assessed; 2 invalid input or rulebook (every problem on stderr); 1 internal error.
 )";
+
+// Text and JSON go to --out or the screen.
+int WriteOutput(const Args& args, Lang lang, const std::string& out) {
+  if (!args.Has("--out")) {
+    std::cout << out;
+    return kExitOk;
+  }
+  std::ofstream f(args.Get("--out"), std::ios::binary);
+  f << out;
+  if (!f.flush()) {
+    std::cerr << "kopsehat assess: " << args.Get("--out") << ": "
+              << (lang == Lang::kEn ? "cannot write the file" : "berkas tidak dapat ditulis") << "\n";
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
+int WriteGoalReport(const Args& args, Lang lang, const GoalAssessment& goal) {
+  const std::string format = args.Get("--format", "text");
+  if (format == "pdf" || format == "xlsx") {
+    std::cerr << "kopsehat assess: "
+              << (lang == Lang::kEn ? "PDF and XLSX reports of goal methods (PEARLS) are not available yet; use text or json"
+                                    : "laporan PDF dan XLSX untuk metode sasaran (PEARLS) belum tersedia; pakai text atau json")
+              << "\n";
+    return kExitInvalid;
+  }
+  std::string out;
+  if (format == "json") {
+    AppendGoalJson(goal, lang, &out);
+    out.push_back('\n');
+  } else {
+    out = RenderGoalTextReport(goal, lang);
+  }
+  return WriteOutput(args, lang, out);
+}
+
+// --metode all: every embedded method whose inputs the laporan has, side by side, so a board sees the Ministry
+// predikat and the movement's PEARLS view together.
+int RunAssessAll(const Args& args, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  if (args.Has("--rulebook")) {
+    std::cerr << "kopsehat assess: " << (en ? "--metode all uses the embedded methods; drop --rulebook" : "--metode all memakai metode tertanam; hapus --rulebook") << "\n";
+    return kExitInvalid;
+  }
+  const std::string format = args.Get("--format", "text");
+  if (format != "text" && format != "json") {
+    std::cerr << "kopsehat assess: " << (en ? "--metode all gives text or json" : "--metode all menghasilkan text atau json") << "\n";
+    return kExitInvalid;
+  }
+  Laporan laporan;
+  if (!ReadLaporanFile(args.positional[0], lang, &laporan)) return kExitInvalid;
+  EvaluateOptions options;
+  options.without_checklist = args.Has("--tanpa-manajemen");
+  struct Row {
+    std::string id;
+    std::string result;  // text
+    std::string json;    // the full result object, or empty
+    Label skipped;       // why not assessed
+  };
+  std::vector<Row> rows;
+  for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
+    Row row{e.id, {}, {}, {}};
+    Problems problems;
+    if (const GoalRulebook* g = EmbeddedGoalRulebookById(e.id, &problems)) {
+      GoalAssessment ga;
+      if (EvaluateGoals(laporan, *g, &ga, &problems)) {
+        row.result = GoalSummaryLine(ga.summary).Get(lang);
+        AppendGoalJson(ga, lang, &row.json);
+      }
+    } else if (const Rulebook* rb = EmbeddedRulebookById(e.id, &problems)) {
+      Assessment a;
+      if (Evaluate(laporan, *rb, options, &a, &problems)) {
+        row.result = std::string(en ? "score " : "skor ") + FormatPoints(a.total_e6, lang) + (en ? " of " : " dari ") +
+                     FormatPoints(a.max_total_e6, lang) + " — " + a.Predikat().label;
+        AppendPenilaianJson(a, lang, &row.json);
+      }
+    }
+    if (row.json.empty()) {
+      row.skipped = problems.empty() ? Label{"tidak dapat dinilai", "cannot be assessed"}
+                                     : Label{problems.items()[0].pesan, problems.items()[0].message};
+    }
+    rows.push_back(std::move(row));
+  }
+  std::string out;
+  if (format == "json") {
+    out = "{\"format\":\"kopsehat/semua-metode-v1\",\"hasil\":[";
+    bool first = true;
+    for (const Row& r : rows) {
+      if (r.json.empty()) continue;
+      out += (first ? "" : ",") + r.json;
+      first = false;
+    }
+    out += "],\"tidak_dinilai\":[";
+    first = true;
+    for (const Row& r : rows) {
+      if (!r.json.empty()) continue;
+      out += first ? "{\"metode\":" : ",{\"metode\":";
+      first = false;
+      AppendJsonString(r.id, &out);
+      out += ",\"alasan\":";
+      AppendJsonString(r.skipped.Get(lang), &out);
+      out += "}";
+    }
+    out += "]}\n";
+    return WriteOutput(args, lang, out);
+  }
+  out = std::string(en ? "ASSESSMENT BY EVERY METHOD — " : "PENILAIAN DENGAN SEMUA METODE — ") + laporan.koperasi.nama +
+        "\n" + (en ? "Period to " : "Periode s.d. ") + FormatDateLong(laporan.periode_akhir, lang) + "\n\n";
+  size_t width = 8;
+  for (const Row& r : rows) width = std::max(width, r.id.size() + 2);
+  for (const Row& r : rows) {
+    out += r.id + std::string(width - r.id.size(), ' ') +
+           (r.json.empty() ? std::string(en ? "not assessed: " : "tidak dinilai: ") + r.skipped.Get(lang) : r.result) +
+           "\n";
+  }
+  out += std::string("\n") +
+         (en ? "Details per method: kopsehat assess FILE --metode ID\n" : "Rincian tiap metode: kopsehat assess BERKAS --metode ID\n");
+  return WriteOutput(args, lang, out);
+}
 
 }  // namespace
 
@@ -67,8 +191,10 @@ int RunAssess(int argc, char** argv, Lang lang) {
                          "give exactly one laporan file",
                          {"text", "json", "pdf", "xlsx"}};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
+  if (args.Get("--metode") == "all") return RunAssessAll(args, lang);
   AssessedFile file;
-  if (!AssessFile(args, lang, &file)) return kExitInvalid;
+  if (!AssessFile(args, lang, &file, /*allow_goal=*/true)) return kExitInvalid;
+  if (file.is_goal) return WriteGoalReport(args, lang, file.goal);
   const Laporan& laporan = file.laporan;
   const Assessment& assessment = file.assessment;
   const std::string format = args.Get("--format", "text");
@@ -111,18 +237,7 @@ int RunAssess(int argc, char** argv, Lang lang) {
     AppendPenilaianJson(assessment, lang, &out);
     out.push_back('\n');
   }
-  if (!args.Has("--out")) {
-    std::cout << out;
-    return kExitOk;
-  }
-  std::ofstream f(args.Get("--out"), std::ios::binary);
-  f << out;
-  if (!f.flush()) {
-    std::cerr << "kopsehat assess: " << args.Get("--out") << ": "
-              << (lang == Lang::kEn ? "cannot write the file" : "berkas tidak dapat ditulis") << "\n";
-    return kExitInvalid;
-  }
-  return kExitOk;
+  return WriteOutput(args, lang, out);
 }
 
 }  // namespace kopsehat::cli

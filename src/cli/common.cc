@@ -45,16 +45,39 @@ bool ReadInputFile(const std::string& path, size_t max_bytes, std::string* out, 
 bool RulebookChooser::Init(const Args& args, Problems* problems) {
   forced_metode_ = args.Get("--metode");
   if (!args.Has("--rulebook")) return true;
-  from_file_ = LoadRulebookFile(args.Get("--rulebook"), problems);
+  const std::string path = args.Get("--rulebook");
+  std::string text;
+  if (!ReadInputFile(path, kMaxRulebookBytes, &text, problems)) return false;
+  if (IsGoalRulebookText(text)) {
+    goal_from_file_ = LoadGoalRulebook(text, path, problems);
+    return goal_from_file_ != nullptr;
+  }
+  from_file_ = LoadRulebook(text, path, problems);
   return from_file_ != nullptr;
+}
+
+std::string RulebookChooser::ChosenId(const std::string& laporan_metode) const {
+  return !forced_metode_.empty() ? forced_metode_ : !laporan_metode.empty() ? laporan_metode : std::string(kDefaultMetode);
+}
+
+const GoalRulebook* RulebookChooser::ChooseGoal(const std::string& laporan_metode, Problems* problems) {
+  if (goal_from_file_ != nullptr) return goal_from_file_.get();
+  if (from_file_ != nullptr) return nullptr;
+  return EmbeddedGoalRulebookById(ChosenId(laporan_metode), problems);
 }
 
 const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Problems* problems) {
   if (from_file_ != nullptr) return from_file_.get();
-  const std::string& id = !forced_metode_.empty() ? forced_metode_
-                          : !laporan_metode.empty() ? laporan_metode
-                                                    : std::string(kDefaultMetode);
+  const std::string id = goal_from_file_ != nullptr ? goal_from_file_->id : ChosenId(laporan_metode);
   if (last_ != nullptr && last_->id == id) return last_;
+  if (goal_from_file_ != nullptr || EmbeddedGoalRulebookById(id, problems) != nullptr) {
+    problems->Add(forced_metode_.empty() ? "metode" : "--metode", "metode_sasaran",
+                  "metode '" + id + "' adalah metode sasaran (PEARLS); perintah ini hanya untuk metode berskor. "
+                  "Pakai 'kopsehat assess'.",
+                  "method '" + id + "' is a goal method (PEARLS); this command works on scored methods only. "
+                  "Use 'kopsehat assess'.");
+    return nullptr;
+  }
   const Rulebook* rb = EmbeddedRulebookById(id, problems);
   if (rb == nullptr && problems->empty()) {
     std::string known;
@@ -67,20 +90,7 @@ const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Probl
   return rb;
 }
 
-bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonReader* reader,
-               RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
-               Problems* problems) {
-  const bool read_ok = IsSpreadsheetFile(text, file_name) ? ReadLaporanAny(text, file_name, laporan, problems)
-                                                           : reader->Read(text, laporan, problems);
-  // A problem that concerns the whole document (not JSON, not an object, not a workbook, too large) leaves nothing
-  // more to say about its contents.
-  bool structure_read = true;
-  for (const Problem& p : problems->items()) {
-    structure_read = structure_read && !p.path.empty() && p.path != file_name;
-  }
-  if (!structure_read) return false;
-  return EvaluateRead(read_ok, *laporan, chooser, options, assessment, problems);
-}
+
 
 bool EvaluateRead(bool read_ok, const Laporan& laporan_value, RulebookChooser* chooser, const EvaluateOptions& options,
                   Assessment* assessment, Problems* problems) {
@@ -93,7 +103,45 @@ bool EvaluateRead(bool read_ok, const Laporan& laporan_value, RulebookChooser* c
   return read_ok && evaluated;
 }
 
-bool AssessFile(const Args& args, Lang lang, AssessedFile* out) {
+namespace {
+
+// Reads a laporan of any kind. False when the whole document could not be read (not JSON, not a workbook, too
+// large): nothing more can be said about its contents. *read_ok says whether it was also valid.
+bool ReadAny(std::string_view text, const std::string& file_name, LaporanJsonReader* reader, Laporan* laporan,
+             Problems* problems, bool* read_ok) {
+  *read_ok = IsSpreadsheetFile(text, file_name) ? ReadLaporanAny(text, file_name, laporan, problems)
+                                                : reader->Read(text, laporan, problems);
+  for (const Problem& p : problems->items()) {
+    if (p.path.empty() || p.path == file_name) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonReader* reader,
+               RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
+               Problems* problems) {
+  bool read_ok = false;
+  if (!ReadAny(text, file_name, reader, laporan, problems, &read_ok)) return false;
+  return EvaluateRead(read_ok, *laporan, chooser, options, assessment, problems);
+}
+
+bool ReadLaporanFile(const std::string& path, Lang lang, Laporan* out) {
+  std::string text;
+  if (!ReadLaporanInput(path, lang, &text)) return false;
+  LaporanJsonReader reader;
+  Problems problems;
+  bool read_ok = false;
+  ReadAny(text, path, &reader, out, &problems, &read_ok);
+  if (!problems.empty()) {
+    PrintInvalidLaporan(path, problems, lang);
+    return false;
+  }
+  return true;
+}
+
+bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal) {
   const std::string& path = args.positional[0];
   Problems problems;
   if (!out->chooser.Init(args, &problems)) {
@@ -105,7 +153,16 @@ bool AssessFile(const Args& args, Lang lang, AssessedFile* out) {
   LaporanJsonReader reader;
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
-  AssessOne(text, path, &reader, &out->chooser, options, &out->laporan, &out->assessment, &problems);
+  bool read_ok = false;
+  if (ReadAny(text, path, &reader, &out->laporan, &problems, &read_ok)) {
+    const GoalRulebook* goal = allow_goal ? out->chooser.ChooseGoal(out->laporan.metode, &problems) : nullptr;
+    if (goal != nullptr) {
+      out->is_goal = true;
+      if (read_ok) EvaluateGoals(out->laporan, *goal, &out->goal, &problems);
+    } else {
+      EvaluateRead(read_ok, out->laporan, &out->chooser, options, &out->assessment, &problems);
+    }
+  }
   if (!problems.empty()) {
     PrintInvalidLaporan(path, problems, lang);
     return false;

@@ -6,10 +6,12 @@
 #include <string>
 
 #include "assess/assessment.h"
+#include "assess/goals.h"
 #include "cli/args.h"
 #include "interchange/json_reader.h"
 #include "plan/actions.h"
 #include "core/problems.h"
+#include "rules/goal_rulebook.h"
 #include "rules/loader.h"
 
 namespace kopsehat::cli {
@@ -27,11 +29,17 @@ class RulebookChooser {
  public:
   // Loads --rulebook up front; false (with problems) when it is invalid.
   bool Init(const Args& args, Problems* problems);
-  // The rulebook for a laporan whose "metode" is `laporan_metode` (may be empty). Null with a problem if unknown.
+  // The rulebook for a laporan whose "metode" is `laporan_metode` (may be empty). Null with a problem if unknown,
+  // or if it names a goal method (PEARLS), which only `assess` handles.
   const Rulebook* Choose(const std::string& laporan_metode, Problems* problems);
+  // The goal rulebook when the choice (--rulebook file, --metode, the laporan's metode) is a goal method; else null.
+  const GoalRulebook* ChooseGoal(const std::string& laporan_metode, Problems* problems);
 
  private:
+  std::string ChosenId(const std::string& laporan_metode) const;
+
   std::unique_ptr<Rulebook> from_file_;
+  std::unique_ptr<GoalRulebook> goal_from_file_;
   std::string forced_metode_;
   const Rulebook* last_ = nullptr;
 };
@@ -46,12 +54,20 @@ bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonR
 // What assess and chart do with their one file: choose the rulebook (--metode/--rulebook), read the laporan of any
 // kind, assess it (--tanpa-manajemen). On any problem prints them all and returns false (exit code 2). The
 // assessment refers to the chooser's rulebook, so they live together.
+// With `allow_goal` a goal method (PEARLS) is assessed into `goal` and `is_goal` is set; without it a goal method
+// is refused with a problem (what-if, plan and chart work on scored methods).
 struct AssessedFile {
   RulebookChooser chooser;
   Laporan laporan;
   Assessment assessment;
+  bool is_goal = false;
+  GoalAssessment goal;
 };
-bool AssessFile(const Args& args, Lang lang, AssessedFile* out);
+bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal = false);
+
+// Reads and validates one laporan file of any kind (JSON, XLSX, CSV) without assessing it; prints the problems and
+// returns false when it is invalid.
+bool ReadLaporanFile(const std::string& path, Lang lang, Laporan* out);
 
 // The action book: --aksi-file FILE (a copy of rules/aksi-ksp.toml with the user's own cost weights or actions),
 // else the embedded one. Kept in *owned when loaded from a file. Prints problems and returns null when invalid.

@@ -73,6 +73,49 @@ void Show(const Rulebook& rb, Lang lang) {
   }
 }
 
+std::string GoalConditionText(const GoalRulebook& rb, const GoalCondition& c) { (void)rb; return c.text; }
+
+void ShowGoal(const GoalRulebook& rb, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  std::cout << rb.id << " (versi " << rb.version << ")\n" << rb.name.Get(lang) << "\n";
+  std::cout << (en ? "Goal method: each indicator is compared with its goal (met / not met), no score.\n"
+                   : "Metode sasaran: tiap indikator dibandingkan dengan sasarannya (memenuhi / tidak), tanpa skor.\n");
+  std::cout << (en ? "Source: " : "Sumber: ") << rb.source << "\n";
+  if (!rb.note.empty()) std::cout << (en ? "Note: " : "Catatan: ") << rb.note << "\n";
+  for (const std::string& b : rb.required_blocks) std::cout << (en ? "Needs the laporan block: " : "Perlu blok laporan: ") << b << "\n";
+  std::cout << "\n" << (en ? "QUANTITIES" : "BESARAN") << "\n";
+  for (const Quantity& q : rb.quantities) {
+    std::cout << "  " << q.id << " — " << q.name.Get(lang) << "\n      = " << q.form.text << "\n";
+    if (!q.note.empty()) std::cout << "      (" << q.note << ")\n";
+  }
+  for (size_t ai = 0; ai < rb.aspects.size(); ++ai) {
+    std::cout << "\n" << (en ? "ASPECT " : "ASPEK ") << rb.aspects[ai].id << " — " << rb.aspects[ai].name.Get(lang) << "\n";
+    for (const Indicator& ind : rb.indicators) {
+      if (ind.aspect_index != int(ai)) continue;
+      std::cout << "  " << ind.id << " — " << ind.name.Get(lang) << "\n      "
+                << (en ? "confidence " : "keyakinan ") << ind.confidence << "; " << ind.source << "\n";
+      if (ind.kind == IndicatorKind::kAmount) {
+        std::cout << "      " << ind.numerator.text << "\n";
+      } else {
+        std::cout << "      " << ind.numerator.text << " / " << ind.denominator.text << " × 100 %"
+                  << (ind.annualised ? (en ? " (annualised)" : " (disetahunkan)") : "") << "\n";
+      }
+      if (ind.variant.has_value()) std::cout << "      varian: " << ind.variant->numerator.text << "\n";
+      std::cout << "      " << (en ? "goal: " : "sasaran: ") << ind.goal.text.Get(lang);
+      if (!ind.goal.conditions.empty()) {
+        std::cout << "  [";
+        for (size_t i = 0; i < ind.goal.conditions.size(); ++i) {
+          std::cout << (i ? "; " : "") << GoalConditionText(rb, ind.goal.conditions[i]);
+        }
+        std::cout << "]";
+      }
+      std::cout << "\n";
+      if (!ind.adaptation.id.empty()) std::cout << "      " << (en ? "adaptation: " : "adaptasi: ") << ind.adaptation.Get(lang) << "\n";
+      if (!ind.note.empty()) std::cout << "      " << ind.note << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 int RunRules(int argc, char** argv, Lang lang) {
@@ -91,7 +134,12 @@ int RunRules(int argc, char** argv, Lang lang) {
   Problems problems;
   if (sub == "list") {
     for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
-      const Rulebook* rb = EmbeddedRulebookById(e.id, &problems);
+      if (const GoalRulebook* g = EmbeddedGoalRulebookById(e.id, &problems)) {
+        std::cout << g->id << "\n  versi " << g->version << " — " << g->name.Get(lang)
+                  << (lang == Lang::kEn ? " [goal method]" : " [metode sasaran]") << "\n";
+        continue;
+      }
+      const Rulebook* rb = problems.empty() ? EmbeddedRulebookById(e.id, &problems) : nullptr;
       if (rb == nullptr) {
         PrintProblems("rulebook bawaan rusak / embedded rulebook broken:", problems, lang);
         return kExitInternal;
@@ -103,18 +151,29 @@ int RunRules(int argc, char** argv, Lang lang) {
   }
   if (sub == "show" || sub == "check") {
     std::unique_ptr<Rulebook> owned;
+    std::unique_ptr<GoalRulebook> owned_goal;
     const Rulebook* rb = nullptr;
+    const GoalRulebook* goal = nullptr;
     if (args.Has("--rulebook") || sub == "check") {
       const std::string path = sub == "check" && args.positional.size() > 1 ? args.positional[1] : args.Get("--rulebook");
       if (path.empty()) {
         std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "name the rulebook file" : "sebutkan berkas rulebook") << "\n";
         return kExitInvalid;
       }
-      owned = LoadRulebookFile(path, &problems);
-      rb = owned.get();
+      std::string text;
+      if (ReadInputFile(path, kMaxRulebookBytes + 1, &text, &problems)) {
+        if (IsGoalRulebookText(text)) {
+          owned_goal = LoadGoalRulebook(text, path, &problems);
+          goal = owned_goal.get();
+        } else {
+          owned = LoadRulebook(text, path, &problems);
+          rb = owned.get();
+        }
+      }
     } else if (args.positional.size() == 2) {
-      rb = EmbeddedRulebookById(args.positional[1], &problems);
-      if (rb == nullptr && problems.empty()) {
+      goal = EmbeddedGoalRulebookById(args.positional[1], &problems);
+      rb = goal == nullptr && problems.empty() ? EmbeddedRulebookById(args.positional[1], &problems) : nullptr;
+      if (rb == nullptr && goal == nullptr && problems.empty()) {
         std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "unknown method '" : "metode tidak dikenal '")
                   << args.positional[1] << "' (kopsehat rules list)\n";
         return kExitInvalid;
@@ -123,9 +182,18 @@ int RunRules(int argc, char** argv, Lang lang) {
       std::cerr << "kopsehat rules show: " << (lang == Lang::kEn ? "name one method id" : "sebutkan satu id metode") << "\n";
       return kExitInvalid;
     }
-    if (rb == nullptr) {
+    if (rb == nullptr && goal == nullptr) {
       PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", problems, lang);
       return kExitInvalid;
+    }
+    if (goal != nullptr) {
+      if (sub == "check") {
+        std::cout << goal->id << " (versi " << goal->version << "): " << (lang == Lang::kEn ? "valid" : "sah") << ", "
+                  << goal->indicators.size() << (lang == Lang::kEn ? " indicators" : " indikator") << "\n";
+      } else {
+        ShowGoal(*goal, lang);
+      }
+      return kExitOk;
     }
     if (sub == "check") {
       std::cout << rb->id << " (versi " << rb->version << "): " << (lang == Lang::kEn ? "valid" : "sah") << ", "

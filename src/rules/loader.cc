@@ -10,6 +10,7 @@
 
 #include "core/suggest.h"
 #include "rules/formula.h"
+#include "rules/goal_rulebook.h"
 #include "rules/toml_support.h"
 
 namespace kopsehat {
@@ -510,7 +511,7 @@ const Rulebook* EmbeddedRulebookById(std::string_view id, Problems* problems) {
   auto it = cache.find(id);
   if (it != cache.end()) return it->second.get();
   for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
-    if (e.id != id) continue;
+    if (e.id != id || IsGoalRulebookText(e.text)) continue;  // goal methods: EmbeddedGoalRulebookById
     std::unique_ptr<Rulebook> rb = LoadRulebook(e.text, std::string("bawaan:") + e.file, problems);
     if (rb == nullptr) return nullptr;
     rb->origin = "bawaan";

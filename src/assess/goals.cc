@@ -1,0 +1,429 @@
+#include "assess/goals.h"
+
+#include <algorithm>
+
+namespace kopsehat {
+
+namespace {
+
+i128 Abs(i128 v) { return v < 0 ? -v : v; }
+
+// Goal values pass through several operations (percent, annualisation, sums of indicators and rates); reducing
+// keeps them far from the 128-bit limit. Not on the scored engine's hot path.
+Fraction Reduce(Fraction f) {
+  i128 a = Abs(f.num), b = f.den;
+  while (b != 0) {
+    const i128 t = a % b;
+    a = b;
+    b = t;
+  }
+  if (a > 1) {
+    f.num /= a;
+    f.den /= a;
+  }
+  return f;
+}
+
+Fraction Add(const Fraction& a, const Fraction& b) {
+  return Reduce(Fraction::Of(CheckedAdd(CheckedMul(a.num, b.den), CheckedMul(b.num, a.den)), CheckedMul(a.den, b.den)));
+}
+
+Fraction Negate(const Fraction& a) { return Fraction{CheckedSub(0, a.num), a.den}; }
+
+Fraction Sub(const Fraction& a, const Fraction& b) { return Add(a, Negate(b)); }
+
+Fraction FromDecimal(const Decimal& d) { return Fraction{d.units, Pow10(d.scale)}; }
+
+// 100 × num / den (den non-zero), reduced.
+Fraction Percent(const Fraction& num, const Fraction& den) {
+  const Fraction n = Reduce(num), d = Reduce(den);
+  return Reduce(Fraction::Of(CheckedMul(CheckedMul(n.num, d.den), 100), CheckedMul(d.num, n.den)));
+}
+
+bool SectionGiven(const Statements& s, Section section) {
+  for (int i = 0; i < kLineCount; ++i) {
+    if (kLines[size_t(i)].section == section && s.present[size_t(i)]) return true;
+  }
+  return false;
+}
+
+const char* kSectionNames[] = {"neraca", "hasil_usaha", "pinjaman", "pearls"};
+
+class Evaluator {
+ public:
+  Evaluator(const Laporan& l, const GoalRulebook& rb, GoalAssessment* out) : l_(l), rb_(rb), out_(out) {
+    for (int s = 0; s < kSectionCount; ++s) {
+      if (l.has_previous && SectionGiven(l.previous, Section(s))) previous_given_ |= 1u << unsigned(s);
+    }
+  }
+
+  void Run() {
+    for (const int i : rb_.order) Resolve(size_t(i));
+  }
+
+ private:
+  // The sections of periode_lalu an indicator reads but the laporan lacks, in words; empty when all are there.
+  std::string MissingPrevious(const Indicator& ind) const {
+    std::string missing;
+    for (int s = 0; s < kSectionCount; ++s) {
+      const unsigned bit = 1u << unsigned(s);
+      if ((ind.previous_sections & bit) != 0 && (previous_given_ & bit) == 0) {
+        missing += (missing.empty() ? "periode_lalu." : ", periode_lalu.") + std::string(kSectionNames[s]);
+      }
+    }
+    return missing;
+  }
+
+  void Resolve(size_t i) {
+    const Indicator& ind = rb_.indicators[i];
+    IndicatorResult& r = out_->indicators[i];
+    r.spec = &ind;
+    ComputeValue(ind, &r);
+    if (!r.has_value && r.status == GoalStatus::kNotAssessable && !r.reason.id.empty()) return;
+    if (r.zero_denominator) {
+      ApplyZeroRule(ind, &r);
+      return;
+    }
+    ComputeStatus(ind, &r);
+    ComputePrevious(ind, &r);
+  }
+
+  void ComputeValue(const Indicator& ind, IndicatorResult* r) {
+    const std::string missing = MissingPrevious(ind);
+    if (!missing.empty()) {
+      r->status = GoalStatus::kNotAssessable;
+      r->reason = {"perlu " + missing + " (rata-rata atau pertumbuhan memakai angka akhir tahun lalu)",
+                   "needs " + missing + " (averages and growth use last year-end's figures)"};
+      return;
+    }
+    const LinearForm* numerator = &ind.numerator;
+    if (ind.variant.has_value()) {
+      bool all = true;
+      for (const int k : ind.variant->when_met) all = all && out_->indicators[size_t(k)].status == GoalStatus::kMet;
+      if (all) {
+        numerator = &ind.variant->numerator;
+        r->used_variant = true;
+      }
+    }
+    r->numerator_sen = Reduce(numerator->Evaluate(l_.current, l_.previous));
+    if (ind.kind == IndicatorKind::kAmount) {
+      r->value = r->numerator_sen;
+      r->has_value = true;
+      return;
+    }
+    r->denominator_sen = Reduce(ind.denominator.Evaluate(l_.current, l_.previous));
+    if (ind.kind == IndicatorKind::kGrowth && r->denominator_sen.Sign() < 0) {
+      r->status = GoalStatus::kNotAssessable;
+      r->reason = {"nilai tahun lalu negatif: pertumbuhan tidak bermakna", "last year's value is negative: growth has no meaning"};
+      return;
+    }
+    if (r->denominator_sen.IsZero()) {
+      r->zero_denominator = true;
+      return;
+    }
+    r->value = Percent(r->numerator_sen, r->denominator_sen);
+    if (ind.annualised && l_.pearls.bulan != 12) {
+      r->value = Reduce(Fraction::Of(CheckedMul(r->value.num, 12), CheckedMul(r->value.den, l_.pearls.bulan)));
+      r->annualised = true;
+    }
+    r->has_value = true;
+  }
+
+  void ApplyZeroRule(const Indicator& ind, IndicatorResult* r) {
+    switch (ind.zero_status) {
+      case ZeroStatus::kMet:
+        r->status = GoalStatus::kMet;
+        break;
+      case ZeroStatus::kNotMet:
+        r->status = GoalStatus::kNotMet;
+        break;
+      case ZeroStatus::kNotAssessable:
+        r->status = GoalStatus::kNotAssessable;
+        break;
+    }
+    r->reason = ind.zero_message;
+    if (r->reason.id.empty()) {
+      r->reason = {"penyebut (" + ind.denominator_name.id + ") nol: rasio tidak dapat dihitung",
+                   "the denominator (" + ind.denominator_name.Get(Lang::kEn) + ") is zero: no ratio"};
+    }
+  }
+
+  // The operand's value, or false when an indicator it names has none or a rate is not given (*why says which).
+  bool Operand(const GoalOperand& op, Fraction* out, Label* why) const {
+    Fraction v = FromDecimal(op.constant);
+    for (const auto& [k, sign] : op.indicators) {
+      const IndicatorResult& other = out_->indicators[size_t(k)];
+      if (!other.has_value) {
+        *why = {"indikator pembanding " + rb_.indicators[size_t(k)].id + " tidak punya nilai",
+                "the indicator compared with, " + rb_.indicators[size_t(k)].id + ", has no value"};
+        return false;
+      }
+      v = sign > 0 ? Add(v, other.value) : Sub(v, other.value);
+    }
+    for (const auto& [param, sign] : op.params) {
+      const bool inflasi = param == GoalParam::kInflasi;
+      const bool given = inflasi ? l_.pearls.has_inflasi : l_.pearls.has_suku_bunga_pasar;
+      if (!given) {
+        const char* key = inflasi ? "pearls.inflasi_persen" : "pearls.suku_bunga_pasar_persen";
+        *why = {std::string(key) + " belum diisi", std::string(key) + " is not given"};
+        return false;
+      }
+      const Fraction p = FromDecimal(inflasi ? l_.pearls.inflasi_pct : l_.pearls.suku_bunga_pasar_pct);
+      v = sign > 0 ? Add(v, p) : Sub(v, p);
+    }
+    *out = v;
+    return true;
+  }
+
+  enum class Truth { kHolds, kFails, kUnknown };
+
+  Truth Compare(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction, Fraction* target) const {
+    Fraction rhs;
+    if (!Operand(c.rhs, &rhs, why)) return Truth::kUnknown;
+    const int cmp = kopsehat::Compare(r.value, rhs);
+    bool holds = false;
+    switch (c.op) {
+      case GoalOp::kGe:
+        holds = cmp >= 0;
+        *direction = 1;
+        break;
+      case GoalOp::kGt:
+        holds = cmp > 0;
+        *direction = 1;
+        break;
+      case GoalOp::kLe:
+        holds = cmp <= 0;
+        *direction = -1;
+        break;
+      case GoalOp::kLt:
+        holds = cmp < 0;
+        *direction = -1;
+        break;
+      case GoalOp::kEq:
+        holds = cmp == 0;
+        *direction = cmp < 0 ? 1 : -1;
+        break;
+    }
+    *target = rhs;
+    return holds ? Truth::kHolds : Truth::kFails;
+  }
+
+  Truth Evaluate(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction, Fraction* target) const {
+    switch (c.kind) {
+      case GoalCondition::Kind::kCompare:
+        return Compare(r, c, why, direction, target);
+      case GoalCondition::Kind::kMet: {
+        const IndicatorResult& other = out_->indicators[size_t(c.indicator)];
+        if (other.status == GoalStatus::kMet) return Truth::kHolds;
+        if (other.status == GoalStatus::kNotMet) {
+          *why = {rb_.indicators[size_t(c.indicator)].id + " belum memenuhi sasaran",
+                  rb_.indicators[size_t(c.indicator)].id + " does not meet its goal"};
+          return Truth::kFails;
+        }
+        *why = {rb_.indicators[size_t(c.indicator)].id + " tidak dapat dinilai",
+                rb_.indicators[size_t(c.indicator)].id + " cannot be assessed"};
+        return Truth::kUnknown;
+      }
+      case GoalCondition::Kind::kToward: {
+        const IndicatorResult& paired = out_->indicators[size_t(c.indicator)];
+        const IndicatorResult& reference = out_->indicators[size_t(c.reference)];
+        const std::string& pid = rb_.indicators[size_t(c.indicator)].id;
+        const std::string& rid = rb_.indicators[size_t(c.reference)].id;
+        if (paired.status == GoalStatus::kMet) return Truth::kHolds;
+        if (paired.status != GoalStatus::kNotMet || paired.direction == 0 || !reference.has_value) {
+          *why = {pid + " atau " + rid + " tidak dapat dinilai", pid + " or " + rid + " cannot be assessed"};
+          return Truth::kUnknown;
+        }
+        // The paired ratio is too low (direction +1): this line must grow faster than total assets; too high:
+        // slower.
+        const int cmp = kopsehat::Compare(r.value, reference.value);
+        const bool holds = paired.direction > 0 ? cmp > 0 : cmp < 0;
+        *direction = paired.direction;
+        *target = reference.value;
+        if (!holds) {
+          *why = paired.direction > 0
+                     ? Label{pid + " di bawah sasaran: pertumbuhan ini harus melebihi " + rid,
+                             pid + " is below its goal: this growth must exceed " + rid}
+                     : Label{pid + " di atas sasaran: pertumbuhan ini harus di bawah " + rid,
+                             pid + " is above its goal: this growth must stay below " + rid};
+        }
+        return holds ? Truth::kHolds : Truth::kFails;
+      }
+    }
+    return Truth::kUnknown;
+  }
+
+  void ComputeStatus(const Indicator& ind, IndicatorResult* r) {
+    if (ind.goal.kind != Goal::Kind::kConditions) {
+      r->status = GoalStatus::kNoTarget;
+      return;
+    }
+    bool fails = false, unknown = false;
+    Label unknown_why;
+    for (const GoalCondition& c : ind.goal.conditions) {
+      Label why;
+      int direction = 0;
+      Fraction target;
+      const Truth t = Evaluate(*r, c, &why, &direction, &target);
+      if (t == Truth::kUnknown && !unknown) {
+        unknown = true;
+        unknown_why = why;
+      }
+      if (t == Truth::kFails && !fails) {
+        fails = true;
+        r->direction = direction;
+        if (c.kind == GoalCondition::Kind::kCompare) {
+          r->has_gap = true;
+          r->strict = c.op == GoalOp::kGt || c.op == GoalOp::kLt;
+          r->target = target;
+          r->gap = Reduce(Fraction::Of(Abs(Sub(r->value, target).num), Sub(r->value, target).den));
+        } else {
+          r->reason = why;
+        }
+      }
+    }
+    if (fails) {
+      r->status = GoalStatus::kNotMet;
+    } else if (unknown) {
+      r->status = GoalStatus::kNotAssessable;
+      r->reason = unknown_why;
+    } else {
+      r->status = GoalStatus::kMet;
+    }
+  }
+
+  // Last year's value of a stock ratio or amount (no averages, no growth, no annualisation): the trend a board
+  // asks about first.
+  void ComputePrevious(const Indicator& ind, IndicatorResult* r) {
+    if (!l_.has_previous || ind.kind == IndicatorKind::kGrowth || ind.numerator.uses_previous ||
+        ind.denominator.uses_previous || ind.annualised || r->used_variant) {
+      return;
+    }
+    for (const LinearForm* f : {&ind.numerator, &ind.denominator}) {
+      for (const LinearForm::Term& t : f->terms) {
+        if ((previous_given_ & (1u << unsigned(kLines[size_t(t.line)].section))) == 0) return;
+      }
+    }
+    const Fraction num = ind.numerator.Evaluate(l_.previous);
+    if (ind.kind == IndicatorKind::kAmount) {
+      r->previous_value = Reduce(num);
+      r->has_previous_value = true;
+      return;
+    }
+    const Fraction den = ind.denominator.Evaluate(l_.previous);
+    if (den.IsZero()) return;
+    r->previous_value = Percent(num, den);
+    r->has_previous_value = true;
+  }
+
+  const Laporan& l_;
+  const GoalRulebook& rb_;
+  GoalAssessment* out_;
+  unsigned previous_given_ = 0;
+};
+
+std::string Count(int n) { return std::to_string(n); }
+
+}  // namespace
+
+const char* GoalStatusCode(GoalStatus s) {
+  switch (s) {
+    case GoalStatus::kMet:
+      return "memenuhi";
+    case GoalStatus::kNotMet:
+      return "tidak_memenuhi";
+    case GoalStatus::kNoTarget:
+      return "tanpa_sasaran";
+    case GoalStatus::kNotAssessable:
+      return "tidak_dapat_dinilai";
+  }
+  return "";
+}
+
+Label GoalStatusLabel(GoalStatus s) {
+  switch (s) {
+    case GoalStatus::kMet:
+      return {"memenuhi sasaran", "meets the goal"};
+    case GoalStatus::kNotMet:
+      return {"TIDAK MEMENUHI", "DOES NOT MEET"};
+    case GoalStatus::kNoTarget:
+      return {"tanpa sasaran angka", "no numeric goal"};
+    case GoalStatus::kNotAssessable:
+      return {"tidak dapat dinilai", "cannot be assessed"};
+  }
+  return {};
+}
+
+bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessment* out, Problems* problems) {
+  for (const std::string& block : rb.required_blocks) {
+    if (block == "pearls" && !laporan.has_pearls) {
+      problems->Add("pearls", "wajib_ada",
+                    "blok pearls wajib ada untuk metode " + rb.id + " (lihat docs/formats.md, bagian PEARLS)",
+                    "the pearls block is required by method " + rb.id + " (see docs/formats.md, PEARLS)");
+      return false;
+    }
+  }
+  out->rulebook = &rb;
+  out->koperasi = laporan.koperasi;
+  out->periode_akhir = laporan.periode_akhir;
+  out->bulan = laporan.pearls.bulan;
+  out->warnings.clear();
+  out->indicators.assign(rb.indicators.size(), IndicatorResult{});
+  out->summary = GoalSummary{};
+  try {
+    out->quantities_sen.resize(rb.quantities.size());
+    for (size_t i = 0; i < rb.quantities.size(); ++i) {
+      out->quantities_sen[i] = Reduce(rb.quantities[i].form.Evaluate(laporan.current, laporan.previous));
+    }
+    Evaluator(laporan, rb, out).Run();
+  } catch (const OverflowError&) {
+    problems->Add("", "terlalu_besar", "angka terlalu besar untuk dihitung dengan rulebook " + rb.id,
+                  "numbers too large to compute with rulebook " + rb.id);
+    return false;
+  }
+  GoalSummary& s = out->summary;
+  for (const IndicatorResult& r : out->indicators) {
+    ++s.total;
+    s.met += r.status == GoalStatus::kMet;
+    s.not_met += r.status == GoalStatus::kNotMet;
+    s.no_target += r.status == GoalStatus::kNoTarget;
+    s.not_assessable += r.status == GoalStatus::kNotAssessable;
+  }
+  if (out->bulan != 12) {
+    out->warnings.push_back(Warning{
+        "disetahunkan", "pearls.bulan",
+        Label{"Hasil usaha mencakup " + Count(out->bulan) + " bulan: arus (pendapatan, biaya) indikator R dan P4 "
+                  "disetahunkan × 12/" + Count(out->bulan) + "; indikator pertumbuhan S tidak.",
+              "The income statement covers " + Count(out->bulan) + " months: flows (income, costs) in the R "
+                  "indicators and P4 are annualised × 12/" + Count(out->bulan) + "; the S growth rates are not."}});
+  }
+  if (!laporan.has_previous) {
+    out->warnings.push_back(Warning{
+        "tanpa_periode_lalu", "periode_lalu",
+        Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak dapat dinilai.",
+              "No periode_lalu: indicators that use averages or growth cannot be assessed."}});
+  }
+  return true;
+}
+
+Label GoalSummaryLine(const GoalSummary& s) {
+  Label l{Count(s.met) + " dari " + Count(s.total) + " indikator memenuhi sasaran",
+          Count(s.met) + " of " + Count(s.total) + " indicators meet their goal"};
+  std::vector<Label> parts;
+  if (s.not_met > 0) parts.push_back({Count(s.not_met) + " tidak memenuhi", Count(s.not_met) + " do not"});
+  if (s.no_target > 0) parts.push_back({Count(s.no_target) + " tanpa sasaran angka", Count(s.no_target) + " without a numeric goal"});
+  if (s.not_assessable > 0) {
+    parts.push_back({Count(s.not_assessable) + " tidak dapat dinilai", Count(s.not_assessable) + " cannot be assessed"});
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    l.id += (i == 0 ? " (" : ", ") + parts[i].id;
+    l.en += (i == 0 ? " (" : ", ") + parts[i].en;
+  }
+  if (!parts.empty()) {
+    l.id += ")";
+    l.en += ")";
+  }
+  return l;
+}
+
+}  // namespace kopsehat

@@ -1,0 +1,76 @@
+// assess/goals.h — the result of assessing one Laporan with a goal method (rules/goal_rulebook.h, e.g. PEARLS):
+// every indicator's exact value, its goal, met / not met / no numeric goal / not assessable and why, the distance
+// to the goal, and the value a year earlier where the laporan allows it. Pure: no I/O, no clock, no globals.
+// Depends on core/, laporan/, rules/, assess/assessment.h (Warning).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "assess/assessment.h"
+#include "core/fraction.h"
+#include "core/problems.h"
+#include "laporan/laporan.h"
+#include "rules/goal_rulebook.h"
+
+namespace kopsehat {
+
+enum class GoalStatus {
+  kMet,
+  kNotMet,
+  kNoTarget,       // minimise, or no numeric goal: reported, not counted either way
+  kNotAssessable,  // an input is missing (periode_lalu, a rate) or the denominator is zero with no rule
+};
+
+const char* GoalStatusCode(GoalStatus s);  // "memenuhi", "tidak_memenuhi", "tanpa_sasaran", "tidak_dapat_dinilai"
+Label GoalStatusLabel(GoalStatus s);        // "memenuhi sasaran" / "meets the goal", ...
+
+struct IndicatorResult {
+  const Indicator* spec = nullptr;
+  bool has_value = false;
+  Fraction value;  // percent (ratios, growth) or sen (amounts), exact
+  Fraction numerator_sen;
+  Fraction denominator_sen;
+  bool zero_denominator = false;
+  bool used_variant = false;   // the BKCU conditional numerator applied
+  bool annualised = false;     // the value was scaled by 12 / bulan (bulan < 12)
+  GoalStatus status = GoalStatus::kNotAssessable;
+  Label reason;  // why not assessable, or what a zero denominator means
+  // Distance to the goal when not met, from the first failing comparison: `gap` points (or sen) in `direction`
+  // (+1 the value must rise, −1 fall), towards `target`.
+  bool has_gap = false;
+  int direction = 0;
+  bool strict = false;  // the failing comparison was > or <: the value must pass the target, not just reach it
+  Fraction gap;
+  Fraction target;
+  bool has_previous_value = false;  // the same indicator on periode_lalu (stock ratios and amounts only)
+  Fraction previous_value;
+};
+
+struct GoalSummary {
+  int total = 0;
+  int met = 0;
+  int not_met = 0;
+  int no_target = 0;
+  int not_assessable = 0;
+};
+
+struct GoalAssessment {
+  const GoalRulebook* rulebook = nullptr;
+  Koperasi koperasi;
+  std::string periode_akhir;
+  int bulan = 12;
+  std::vector<Fraction> quantities_sen;  // parallel to rulebook->quantities, current period
+  std::vector<IndicatorResult> indicators;  // parallel to rulebook->indicators
+  GoalSummary summary;
+  std::vector<Warning> warnings;
+};
+
+// Assesses `laporan` (already validated) with `rulebook`. A missing required block (pearls) is a problem and the
+// result is false; everything else missing makes single indicators "not assessable", with the reason.
+bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rulebook, GoalAssessment* out, Problems* problems);
+
+// "31 dari 44 indikator memenuhi sasaran (8 tidak memenuhi, 3 tanpa sasaran angka, 2 tidak dapat dinilai)".
+Label GoalSummaryLine(const GoalSummary& s);
+
+}  // namespace kopsehat

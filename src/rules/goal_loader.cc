@@ -1,0 +1,592 @@
+// Loads goal rulebooks (format kopsehat/sasaran-v1); see rules/goal_rulebook.h and docs/rulebook.md.
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "core/suggest.h"
+#include "rules/formula.h"
+#include "rules/goal_rulebook.h"
+#include "rules/loader.h"
+#include "rules/toml_support.h"
+
+namespace kopsehat {
+
+using namespace rules_internal;
+
+namespace {
+
+constexpr size_t kMaxConditions = 8;
+constexpr size_t kMaxOperandTerms = 8;
+
+std::string_view TrimSpaces(std::string_view v) {
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+  return v;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+// A condition as written, before indicator ids are resolved (they may refer forward: S1 to S11).
+struct RawCondition {
+  GoalCondition condition;
+  std::vector<std::pair<std::string, int>> indicator_ids;  // kCompare operand terms
+  std::string target_id;                                   // kMet, kToward
+  std::string reference_id;                                // kToward
+  const toml::node* node = nullptr;
+};
+
+// Parses "op operand" | "terpenuhi ID" | "menuju ID relatif ID". Returns an error text (Indonesian, English) or
+// empty strings on success.
+bool ParseCondition(std::string_view text, RawCondition* out, std::string* error_id, std::string* error_en) {
+  text = TrimSpaces(text);
+  out->condition.text = std::string(text);
+  const std::vector<std::string_view> words = Words(text);
+  if (words.empty()) {
+    *error_id = "syarat kosong";
+    *error_en = "empty condition";
+    return false;
+  }
+  if (words[0] == "terpenuhi") {
+    if (words.size() != 2) {
+      *error_id = "tulis 'terpenuhi ID', mis. 'terpenuhi P1'";
+      *error_en = "write 'terpenuhi ID', e.g. 'terpenuhi P1'";
+      return false;
+    }
+    out->condition.kind = GoalCondition::Kind::kMet;
+    out->target_id = std::string(words[1]);
+    return true;
+  }
+  if (words[0] == "menuju") {
+    if (words.size() != 4 || words[2] != "relatif") {
+      *error_id = "tulis 'menuju ID relatif ID', mis. 'menuju E1 relatif S11'";
+      *error_en = "write 'menuju ID relatif ID', e.g. 'menuju E1 relatif S11'";
+      return false;
+    }
+    out->condition.kind = GoalCondition::Kind::kToward;
+    out->target_id = std::string(words[1]);
+    out->reference_id = std::string(words[3]);
+    return true;
+  }
+  static const std::pair<const char*, GoalOp> kOps[] = {
+      {">=", GoalOp::kGe}, {"<=", GoalOp::kLe}, {">", GoalOp::kGt}, {"<", GoalOp::kLt}, {"=", GoalOp::kEq}};
+  size_t op_len = 0;
+  for (const auto& [sym, op] : kOps) {
+    const std::string_view s(sym);
+    if (text.substr(0, s.size()) == s) {
+      out->condition.op = op;
+      op_len = s.size();
+      break;
+    }
+  }
+  if (op_len == 0) {
+    *error_id = "syarat harus diawali >=, >, <=, < atau =, atau berupa 'terpenuhi ID' / 'menuju ID relatif ID'";
+    *error_en = "a condition starts with >=, >, <=, < or =, or is 'terpenuhi ID' / 'menuju ID relatif ID'";
+    return false;
+  }
+  out->condition.kind = GoalCondition::Kind::kCompare;
+  // operand: term (('+'|'-') term)*, a term a number, an indicator id or a rate name.
+  std::string_view rest = TrimSpaces(text.substr(op_len));
+  int sign = 1;
+  bool expect_term = true;
+  size_t terms = 0;
+  GoalOperand& rhs = out->condition.rhs;
+  bool has_constant = false;
+  while (!rest.empty()) {
+    if (!expect_term) {
+      if (rest[0] != '+' && rest[0] != '-') break;
+      sign = rest[0] == '-' ? -1 : 1;
+      rest = TrimSpaces(rest.substr(1));
+      expect_term = true;
+      continue;
+    }
+    size_t n = 0;
+    while (n < rest.size() && rest[n] != ' ' && rest[n] != '+' && (rest[n] != '-' || n == 0)) ++n;
+    const std::string_view term = rest.substr(0, n);
+    rest = TrimSpaces(rest.substr(n));
+    expect_term = false;
+    if (++terms > kMaxOperandTerms) {
+      *error_id = "terlalu banyak suku";
+      *error_en = "too many terms";
+      return false;
+    }
+    Decimal d;
+    if (!term.empty() && ((term[0] >= '0' && term[0] <= '9') || term[0] == '-')) {
+      if (ParseDecimal(term, &d) != DecimalError::kNone || has_constant) {
+        *error_id = "'" + std::string(term) + "' bukan angka biasa, atau angka tetap ditulis dua kali";
+        *error_en = "'" + std::string(term) + "' is not a plain number, or a second constant";
+        return false;
+      }
+      has_constant = true;
+      rhs.constant = Decimal{sign * d.units, d.scale};
+    } else if (term == "inflasi") {
+      rhs.params.push_back({GoalParam::kInflasi, sign});
+    } else if (term == "suku_bunga_pasar") {
+      rhs.params.push_back({GoalParam::kSukuBungaPasar, sign});
+    } else if (!term.empty()) {
+      out->indicator_ids.push_back({std::string(term), sign});
+    }
+  }
+  if (expect_term || !rest.empty() || terms == 0) {
+    *error_id = "pembanding tidak lengkap atau tidak sah; tulis seperti '>= 100', '> inflasi + 10' atau '>= R1'";
+    *error_en = "missing or invalid operand; write it like '>= 100', '> inflasi + 10' or '>= R1'";
+    return false;
+  }
+  return true;
+}
+
+void LoadGoal(Context& ctx, const toml::table& t, const std::string& where, Indicator* ind,
+              std::vector<RawCondition>* raw) {
+  const toml::node* n = t.get("sasaran");
+  ind->goal.text = GetLabel(ctx, t, "sasaran_teks", "sasaran_teks_en", true, where);
+  if (n == nullptr) {
+    ind->goal.kind = Goal::Kind::kNone;
+    return;
+  }
+  if (n->is_string()) {
+    if (n->as_string()->get() != "minimalkan") {
+      ctx.Error(n, where + ".sasaran: teks yang dikenal hanya \"minimalkan\"; syarat ditulis sebagai daftar [\">= 100\"]",
+                where + ".sasaran: the only word known is \"minimalkan\"; conditions are a list [\">= 100\"]");
+    }
+    ind->goal.kind = Goal::Kind::kMinimise;
+    return;
+  }
+  const toml::array* arr = n->as_array();
+  if (arr == nullptr || arr->empty() || arr->size() > kMaxConditions) {
+    ctx.Error(n, where + ".sasaran: daftar 1 sampai 8 syarat, atau \"minimalkan\"",
+              where + ".sasaran: a list of 1 to 8 conditions, or \"minimalkan\"");
+    return;
+  }
+  ind->goal.kind = Goal::Kind::kConditions;
+  for (const toml::node& c : *arr) {
+    if (!c.is_string()) {
+      ctx.Error(&c, where + ".sasaran: tiap syarat berupa teks", where + ".sasaran: each condition is a string");
+      continue;
+    }
+    RawCondition rc;
+    rc.node = &c;
+    std::string eid, een;
+    if (!ParseCondition(c.as_string()->get(), &rc, &eid, &een)) {
+      ctx.Error(&c, where + ".sasaran \"" + c.as_string()->get() + "\": " + eid,
+                where + ".sasaran \"" + c.as_string()->get() + "\": " + een);
+      continue;
+    }
+    raw->push_back(std::move(rc));
+  }
+}
+
+unsigned PreviousSections(const LinearForm& f) {
+  unsigned mask = 0;
+  for (const LinearForm::Term& t : f.terms) {
+    if (t.line >= kLineCount) mask |= 1u << unsigned(kLines[size_t(t.line - kLineCount)].section);
+  }
+  return mask;
+}
+
+bool LoadFormulas(Context& ctx, const toml::table& t, const std::string& where, const GoalRulebook& rb,
+                  Indicator* ind) {
+  const auto& q = rb.quantities;
+  bool ok = true;
+  if (ind->kind == IndicatorKind::kRatio) {
+    ok = GetFormula(ctx, t, "pembilang", where, q, &ind->numerator, true) &&
+         GetFormula(ctx, t, "penyebut", where, q, &ind->denominator, true);
+    if (ok) {
+      ind->numerator_name = FormulaLabel(ind->numerator, q);
+      ind->denominator_name = FormulaLabel(ind->denominator, q);
+    }
+    return ok;
+  }
+  std::string text;
+  if (!GetString(ctx, t, "besaran", true, where, &text)) return false;
+  std::string eid, een;
+  LinearForm x;
+  if (!ParseFormula(text, q, &x, &eid, &een, true)) {
+    ctx.Error(t.get("besaran"), where + ".besaran: " + eid, where + ".besaran: " + een);
+    return false;
+  }
+  if (ind->kind == IndicatorKind::kAmount) {
+    ind->numerator = x;
+    ind->numerator_name = FormulaLabel(x, q);
+    return true;
+  }
+  if (x.uses_previous) {
+    ctx.Error(t.get("besaran"), where + ".besaran: pertumbuhan dihitung dari besaran periode ini; jangan pakai lalu()",
+              where + ".besaran: growth is taken of a current-period quantity; do not use lalu()");
+    return false;
+  }
+  // growth = (x − lalu(x)) / lalu(x): written out so the ratio machinery (and its explanation) serves both.
+  const std::string num = "(" + text + ") - lalu(" + text + ")", den = "lalu(" + text + ")";
+  if (!ParseFormula(num, q, &ind->numerator, &eid, &een, true) ||
+      !ParseFormula(den, q, &ind->denominator, &eid, &een, true)) {
+    ctx.Error(t.get("besaran"), where + ".besaran: " + eid, where + ".besaran: " + een);
+    return false;
+  }
+  const Label label = FormulaLabel(x, q);
+  ind->numerator_name = {label.id + " − " + label.id + " tahun lalu", label.en + " − previous " + label.en};
+  ind->denominator_name = {label.id + " tahun lalu", "previous " + label.en};
+  return true;
+}
+
+// Resolves every id a goal or variant names, records dependencies and orders the indicators so each comes after
+// the ones it needs. Cycles are errors.
+void Resolve(Context& ctx, const toml::array* arr, GoalRulebook* rb, std::vector<std::vector<RawCondition>>* raw,
+             std::vector<const toml::node*>* variant_nodes) {
+  const size_t n = rb->indicators.size();
+  auto find = [&](const std::string& id, const toml::node* node, const std::string& where) {
+    const int i = rb->IndexOf(id);
+    if (i < 0) {
+      std::vector<std::string_view> known;
+      for (const Indicator& ind : rb->indicators) known.push_back(ind.id);
+      const std::string best = NearestKey(id, known);
+      ctx.Error(node, where + ": indikator '" + id + "' tidak ada" + DidYouMean(best, Lang::kId),
+                where + ": no indicator '" + id + "'" + DidYouMean(best, Lang::kEn));
+    }
+    return i;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    Indicator& ind = rb->indicators[i];
+    const std::string where = "indikator." + ind.id;
+    std::set<int> deps;
+    for (RawCondition& rc : (*raw)[i]) {
+      GoalCondition c = rc.condition;
+      for (const auto& [id, sign] : rc.indicator_ids) {
+        const int k = find(id, rc.node, where + ".sasaran");
+        if (k >= 0) {
+          c.rhs.indicators.push_back({k, sign});
+          deps.insert(k);
+        }
+      }
+      if (!rc.target_id.empty()) {
+        c.indicator = find(rc.target_id, rc.node, where + ".sasaran");
+        if (c.indicator >= 0) deps.insert(c.indicator);
+      }
+      if (!rc.reference_id.empty()) {
+        c.reference = find(rc.reference_id, rc.node, where + ".sasaran");
+        if (c.reference >= 0) deps.insert(c.reference);
+      }
+      if (c.kind == GoalCondition::Kind::kToward && c.indicator >= 0 &&
+          rb->indicators[size_t(c.indicator)].goal.kind != Goal::Kind::kConditions) {
+        ctx.Error(rc.node, where + ": 'menuju " + rc.target_id + "' memerlukan indikator yang punya syarat sasaran",
+                  where + ": 'menuju " + rc.target_id + "' needs an indicator with goal conditions");
+      }
+      ind.goal.conditions.push_back(std::move(c));
+    }
+    if (ind.variant.has_value()) {
+      for (const std::string& id : ind.variant->when_met_ids) {
+        const int k = find(id, (*variant_nodes)[i], where + ".varian");
+        if (k >= 0) {
+          ind.variant->when_met.push_back(k);
+          deps.insert(k);
+        }
+      }
+    }
+    if (deps.count(int(i)) != 0) {
+      ctx.Error((*arr)[i].as_table(), where + ": sasaran merujuk indikator itu sendiri", where + ": the goal refers to the indicator itself");
+      deps.erase(int(i));
+    }
+    ind.depends_on.assign(deps.begin(), deps.end());
+  }
+  // Kahn's algorithm, stable in rulebook order.
+  std::vector<int> indegree(n, 0);
+  for (size_t i = 0; i < n; ++i) indegree[i] = int(rb->indicators[i].depends_on.size());
+  std::vector<bool> done(n, false);
+  for (size_t round = 0; round < n; ++round) {
+    bool progressed = false;
+    for (size_t i = 0; i < n; ++i) {
+      if (done[i] || indegree[i] != 0) continue;
+      done[i] = true;
+      rb->order.push_back(int(i));
+      for (size_t j = 0; j < n; ++j) {
+        for (int d : rb->indicators[j].depends_on) {
+          if (d == int(i)) --indegree[j];
+        }
+      }
+      progressed = true;
+      break;
+    }
+    if (!progressed) break;
+  }
+  if (rb->order.size() != n) {
+    std::string ids;
+    for (size_t i = 0; i < n; ++i) {
+      if (!done[i]) ids += (ids.empty() ? "" : ", ") + rb->indicators[i].id;
+    }
+    ctx.Error(arr, "sasaran saling bergantung melingkar: " + ids, "goals depend on each other in a cycle: " + ids);
+  }
+}
+
+void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::vector<RawCondition>* raw,
+                   const toml::node** variant_node) {
+  Indicator ind;
+  GetString(ctx, t, "id", true, "indikator", &ind.id);
+  const std::string where = "indikator." + ind.id;
+  CheckKeys(ctx, t,
+            {"id", "aspek", "nama", "nama_en", "jenis", "pembilang", "penyebut", "besaran", "disetahunkan", "sasaran",
+             "sasaran_teks", "sasaran_teks_en", "penyebut_nol", "penyebut_nol_pesan", "penyebut_nol_pesan_en",
+             "adaptasi", "adaptasi_en", "varian", "sumber", "keyakinan", "catatan"},
+            where);
+  ind.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+  GetString(ctx, t, "sumber", true, where, &ind.source);
+  GetString(ctx, t, "catatan", false, where, &ind.note);
+  if (GetString(ctx, t, "keyakinan", true, where, &ind.confidence) && ind.confidence != "tinggi" &&
+      ind.confidence != "sedang" && ind.confidence != "rendah") {
+    ctx.Error(t.get("keyakinan"), where + ".keyakinan harus tinggi, sedang atau rendah",
+              where + ".keyakinan must be tinggi, sedang or rendah");
+  }
+  if (GetString(ctx, t, "aspek", true, where, &ind.aspect)) {
+    for (size_t i = 0; i < rb->aspects.size(); ++i) {
+      if (rb->aspects[i].id == ind.aspect) ind.aspect_index = int(i);
+    }
+    if (ind.aspect_index < 0) {
+      ctx.Error(t.get("aspek"), where + ": aspek '" + ind.aspect + "' tidak didefinisikan",
+                where + ": aspect '" + ind.aspect + "' is not defined");
+    }
+  }
+  std::string kind = "rasio";
+  GetString(ctx, t, "jenis", false, where, &kind);
+  if (kind == "rasio") {
+    ind.kind = IndicatorKind::kRatio;
+  } else if (kind == "pertumbuhan") {
+    ind.kind = IndicatorKind::kGrowth;
+  } else if (kind == "jumlah") {
+    ind.kind = IndicatorKind::kAmount;
+  } else {
+    ctx.Error(t.get("jenis"), where + ".jenis harus rasio, pertumbuhan atau jumlah",
+              where + ".jenis must be rasio, pertumbuhan or jumlah");
+  }
+  LoadFormulas(ctx, t, where, *rb, &ind);
+  if (const toml::node* a = t.get("disetahunkan")) {
+    if (!a->is_boolean()) {
+      ctx.Error(a, where + ".disetahunkan harus true atau false", where + ".disetahunkan must be true or false");
+    } else {
+      ind.annualised = a->as_boolean()->get();
+    }
+  }
+  LoadGoal(ctx, t, where, &ind, raw);
+  std::string zero = "tidak_dapat_dinilai";
+  GetString(ctx, t, "penyebut_nol", false, where, &zero);
+  if (zero == "terpenuhi") {
+    ind.zero_status = ZeroStatus::kMet;
+  } else if (zero == "tidak_terpenuhi") {
+    ind.zero_status = ZeroStatus::kNotMet;
+  } else if (zero == "tidak_dapat_dinilai") {
+    ind.zero_status = ZeroStatus::kNotAssessable;
+  } else {
+    ctx.Error(t.get("penyebut_nol"), where + ".penyebut_nol harus terpenuhi, tidak_terpenuhi atau tidak_dapat_dinilai",
+              where + ".penyebut_nol must be terpenuhi, tidak_terpenuhi or tidak_dapat_dinilai");
+  }
+  ind.zero_message = GetLabel(ctx, t, "penyebut_nol_pesan", "penyebut_nol_pesan_en", false, where);
+  ind.adaptation = GetLabel(ctx, t, "adaptasi", "adaptasi_en", false, where);
+  if (const toml::node* vn = t.get("varian")) {
+    *variant_node = vn;
+    const toml::table* vt = vn->as_table();
+    if (vt == nullptr) {
+      ctx.Error(vn, where + ".varian harus berupa tabel { syarat = [...], pembilang = \"...\" }",
+                where + ".varian must be a table { syarat = [...], pembilang = \"...\" }");
+    } else {
+      CheckKeys(ctx, *vt, {"syarat", "pembilang"}, where + ".varian");
+      Indicator::Variant v;
+      const toml::array* ids = vt->get("syarat") != nullptr ? vt->get("syarat")->as_array() : nullptr;
+      if (ids == nullptr || ids->empty()) {
+        ctx.Error(vn, where + ".varian.syarat: daftar id indikator wajib ada", where + ".varian.syarat: a list of indicator ids is required");
+      } else {
+        for (const toml::node& id : *ids) {
+          if (id.is_string()) v.when_met_ids.push_back(id.as_string()->get());
+        }
+      }
+      if (ind.kind != IndicatorKind::kRatio) {
+        ctx.Error(vn, where + ".varian hanya untuk jenis rasio", where + ".varian is for jenis rasio only");
+      } else if (GetFormula(ctx, *vt, "pembilang", where + ".varian", rb->quantities, &v.numerator, true)) {
+        v.numerator_name = FormulaLabel(v.numerator, rb->quantities);
+        ind.variant = std::move(v);
+      }
+    }
+  }
+  ind.previous_sections = PreviousSections(ind.numerator) | PreviousSections(ind.denominator) |
+                          (ind.variant.has_value() ? PreviousSections(ind.variant->numerator) : 0u);
+  rb->indicators.push_back(std::move(ind));
+}
+
+void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
+  CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "perlu_blok", "besaran",
+                        "aspek", "indikator"},
+            "rulebook");
+  std::string format;
+  if (GetString(ctx, root, "format", true, "rulebook", &format) && format != kGoalRulebookFormat) {
+    ctx.Error(root.get("format"), "format '" + format + "' bukan " + kGoalRulebookFormat,
+              "format '" + format + "' is not " + kGoalRulebookFormat);
+  }
+  if (GetString(ctx, root, "id", true, "rulebook", &rb->id)) {
+    const bool valid = !rb->id.empty() && std::all_of(rb->id.begin(), rb->id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!valid) ctx.Error(root.get("id"), "id hanya boleh huruf kecil, angka, '-' dan '_'", "id may hold only a-z, 0-9, '-' and '_'");
+  }
+  GetString(ctx, root, "versi", true, "rulebook", &rb->version);
+  rb->name = GetLabel(ctx, root, "nama", "nama_en", true, "rulebook");
+  GetString(ctx, root, "sumber", true, "rulebook", &rb->source);
+  GetString(ctx, root, "catatan", false, "rulebook", &rb->note);
+  if (const toml::node* b = root.get("perlu_blok")) {
+    const toml::array* arr = b->as_array();
+    bool ok = arr != nullptr;
+    for (size_t i = 0; ok && i < arr->size(); ++i) {
+      const toml::node& e = (*arr)[i];
+      ok = e.is_string() && e.as_string()->get() == "pearls";
+      if (ok) rb->required_blocks.push_back(e.as_string()->get());
+    }
+    if (!ok) ctx.Error(b, "perlu_blok: daftar blok laporan; yang dikenal: \"pearls\"", "perlu_blok: a list of laporan blocks; known: \"pearls\"");
+  }
+  std::set<std::string> ids;
+  auto unique = [&](const toml::table& t, const std::string& id, const std::string& where) {
+    if (!ids.insert(id).second) ctx.Error(&t, where + ": id '" + id + "' dipakai dua kali", where + ": id '" + id + "' is used twice");
+  };
+  if (const toml::array* arr = GetTableArray(ctx, root, "besaran")) {
+    for (const toml::node& n : *arr) {
+      const toml::table& t = *n.as_table();
+      Quantity q;
+      GetString(ctx, t, "id", true, "besaran", &q.id);
+      const std::string where = "besaran." + q.id;
+      CheckKeys(ctx, t, {"id", "nama", "nama_en", "rumus", "catatan"}, where);
+      unique(t, q.id, where);
+      if (FindLine(q.id) >= 0 || q.id == "lalu" || q.id == "rata_rata") {
+        ctx.Error(&t, where + ": id sama dengan baris laporan atau nama fungsi", where + ": id equals a statement line or a function name");
+      }
+      q.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+      GetString(ctx, t, "catatan", false, where, &q.note);
+      if (GetFormula(ctx, t, "rumus", where, rb->quantities, &q.form, true)) rb->quantities.push_back(std::move(q));
+    }
+  }
+  if (const toml::array* arr = GetTableArray(ctx, root, "aspek")) {
+    for (const toml::node& n : *arr) {
+      const toml::table& t = *n.as_table();
+      GoalAspect a;
+      GetString(ctx, t, "id", true, "aspek", &a.id);
+      const std::string where = "aspek." + a.id;
+      CheckKeys(ctx, t, {"id", "nama", "nama_en"}, where);
+      unique(t, a.id, where);
+      a.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+      rb->aspects.push_back(std::move(a));
+    }
+  }
+  const toml::array* arr = GetTableArray(ctx, root, "indikator");
+  if (arr == nullptr) return;
+  std::vector<std::vector<RawCondition>> raw;
+  std::vector<const toml::node*> variant_nodes;
+  for (const toml::node& n : *arr) {
+    const toml::table& t = *n.as_table();
+    std::string id;
+    GetString(ctx, t, "id", false, "indikator", &id);
+    unique(t, id, "indikator." + id);
+    raw.emplace_back();
+    variant_nodes.push_back(nullptr);
+    LoadIndicator(ctx, t, rb, &raw.back(), &variant_nodes.back());
+  }
+  Resolve(ctx, arr, rb, &raw, &variant_nodes);
+}
+
+}  // namespace
+
+bool IsGoalRulebookText(std::string_view text) {
+  // The format key is a top-level line near the top of every rulebook; a full parse is not needed to choose the
+  // loader (the chosen loader then checks everything, the format included).
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t nl = text.find('\n', pos);
+    const std::string_view line = TrimSpaces(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    pos = nl == std::string_view::npos ? text.size() : nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    if (line[0] == '[') return false;  // a table began: the top-level keys are over
+    const size_t eq = line.find('=');
+    if (eq == std::string_view::npos || TrimSpaces(line.substr(0, eq)) != "format") continue;
+    std::string_view value = TrimSpaces(line.substr(eq + 1));
+    const size_t hash = value.find('#');
+    if (hash != std::string_view::npos) value = TrimSpaces(value.substr(0, hash));
+    return value == std::string("\"") + kGoalRulebookFormat + "\"" || value == std::string("'") + kGoalRulebookFormat + "'";
+  }
+  return false;
+}
+
+std::unique_ptr<GoalRulebook> LoadGoalRulebook(std::string_view toml_text, const std::string& origin,
+                                               Problems* problems) {
+  const size_t before = problems->size();
+  if (toml_text.size() > kMaxRulebookBytes) {
+    problems->Add(origin, "rulebook_tidak_sah", "berkas rulebook lebih dari 1 MiB", "rulebook file larger than 1 MiB");
+    return nullptr;
+  }
+  Context ctx(toml_text, origin, problems);
+  toml::table root;
+  try {
+    root = toml::parse(toml_text, origin);
+  } catch (const toml::parse_error& e) {
+    ctx.Error(e.source(), "TOML tidak sah: " + std::string(e.description()),
+              "invalid TOML: " + std::string(e.description()));
+    return nullptr;
+  }
+  auto rb = std::make_unique<GoalRulebook>();
+  rb->origin = origin;
+  try {
+    LoadGoalBody(ctx, root, rb.get());
+  } catch (const OverflowError&) {
+    problems->Add(origin, "rulebook_tidak_sah", "angka terlalu besar", "number too large");
+  }
+  if (problems->size() != before) return nullptr;
+  return rb;
+}
+
+const GoalRulebook* EmbeddedGoalRulebookById(std::string_view id, Problems* problems) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<GoalRulebook>, std::less<>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(id);
+  if (it != cache.end()) return it->second.get();
+  for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
+    if (e.id != id || !IsGoalRulebookText(e.text)) continue;
+    std::unique_ptr<GoalRulebook> rb = LoadGoalRulebook(e.text, std::string("bawaan:") + e.file, problems);
+    if (rb == nullptr) return nullptr;
+    rb->origin = "bawaan";
+    const GoalRulebook* raw = rb.get();
+    cache.emplace(std::string(id), std::move(rb));
+    return raw;
+  }
+  return nullptr;
+}
+
+const Indicator* GoalRulebook::Find(std::string_view wanted) const {
+  const int i = IndexOf(wanted);
+  return i < 0 ? nullptr : &indicators[size_t(i)];
+}
+
+int GoalRulebook::IndexOf(std::string_view wanted) const {
+  for (size_t i = 0; i < indicators.size(); ++i) {
+    if (indicators[i].id == wanted) return int(i);
+  }
+  return -1;
+}
+
+const char* GoalOpSymbol(GoalOp op) {
+  switch (op) {
+    case GoalOp::kGe:
+      return "≥";
+    case GoalOp::kGt:
+      return ">";
+    case GoalOp::kLe:
+      return "≤";
+    case GoalOp::kLt:
+      return "<";
+    case GoalOp::kEq:
+      return "=";
+  }
+  return "?";
+}
+
+}  // namespace kopsehat
