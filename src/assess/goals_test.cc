@@ -1,0 +1,398 @@
+// Goal methods (issue 8): every PEARLS formula on the worked example credit union against hand-computed values,
+// goal edges, zero denominators, missing inputs, annualisation, the R8 − R9 − R10 + R11 = R12 identity.
+#include "assess/goals.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+
+#include "interchange/json_reader.h"
+
+namespace kopsehat {
+namespace {
+
+constexpr Sen kJuta = 100'000'000;  // Rp 1.000.000 in sen
+
+Laporan ReadExample() {
+  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/kopdit-sinar-harapan-2025.json", std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  LaporanJsonReader reader;
+  Laporan l;
+  Problems p;
+  EXPECT_TRUE(reader.Read(text, &l, &p)) << p.Render(Lang::kId);
+  return l;
+}
+
+const GoalRulebook& Goals(const char* id) {
+  Problems p;
+  const GoalRulebook* rb = EmbeddedGoalRulebookById(id, &p);
+  if (rb == nullptr) throw std::runtime_error(std::string("no goal rulebook ") + id + ": " + p.Render(Lang::kEn));
+  return *rb;
+}
+
+GoalAssessment AssessGoals(const Laporan& l, const char* id = "pearls-woccu") {
+  GoalAssessment a;
+  Problems p;
+  EXPECT_TRUE(EvaluateGoals(l, Goals(id), &a, &p)) << p.Render(Lang::kEn);
+  return a;
+}
+
+const IndicatorResult& Ind(const GoalAssessment& a, const std::string& id) {
+  for (const IndicatorResult& r : a.indicators) {
+    if (r.spec->id == id) return r;
+  }
+  throw std::runtime_error("no indicator " + id);
+}
+
+void ExpectValue(const GoalAssessment& a, const std::string& id, i128 num, i128 den) {
+  const IndicatorResult& r = Ind(a, id);
+  ASSERT_TRUE(r.has_value) << id << ": " << r.reason.en;
+  EXPECT_EQ(Compare(r.value, Fraction{num, den}), 0)
+      << id << " = " << FormatFractionPlain(r.value, 0, 8) << ", expected " << ToString(num) << "/" << ToString(den);
+}
+
+// The worked example, in millions of rupiah (examples/kopdit-sinar-harapan-2025.json):
+//   total aset 9.000 (2024: 8.000); penyisihan (PPAP 100 + DCR 150) = 250; lalai 1–12 = 220, > 12 = 40;
+//   penyisihan wajib = 40 + 0,35 × 220 = 117; simpanan non-saham 5.200 + 1.100 = 6.300 (2024: 5.600);
+//   saham 200 + 1.300 = 1.500 (2024: 1.350); kredit eksternal 200 (2024: 250); modal lembaga 450 + 50 = 500
+//   (2024: 450); modal lembaga bersih 500 + 250 − 117 − 20 = 613 (2024: 450 + 220 − (50 + 70) − 15 = 535);
+//   pinjaman bersih 7.400 − 250 = 7.150 (2024: 6.600 − 220 = 6.380).
+TEST(GoalsWorkedExample, EveryWoccuValueByHand) {
+  const GoalAssessment a = AssessGoals(ReadExample());
+  ExpectValue(a, "P1", 625, 1);                // 100 × 250 / 40
+  ExpectValue(a, "P2", 1050, 11);              // 100 × (250 − 40) / 220 = 95,45
+  EXPECT_EQ(Compare(Ind(a, "P3").value, Fraction{40 * kJuta, 1}), 0);  // Rp 40 juta left over 12 months
+  ExpectValue(a, "P4", 6, 7);                  // 100 × (300 − 240) / ((7.400 + 6.600) / 2) = 6.000 / 7.000
+  ExpectValue(a, "P5", 40, 1);                 // 100 × 120 / 300
+  ExpectValue(a, "P6", 8663, 78);              // 100 × (9.000 + 100 − 117 − 6.600 − 20 + 6.300) / 7.800
+  ExpectValue(a, "E1", 715, 9);                // 100 × 7.150 / 9.000
+  ExpectValue(a, "E2", 20, 3);                 // 600 / 9.000
+  ExpectValue(a, "E3", 5, 3);                  // 150 / 9.000
+  ExpectValue(a, "E4", 0, 1);
+  ExpectValue(a, "E5", 70, 1);                 // 6.300 / 9.000
+  ExpectValue(a, "E6", 20, 9);                 // 200 / 9.000
+  ExpectValue(a, "E7", 50, 3);                 // 1.500 / 9.000
+  ExpectValue(a, "E8", 50, 9);                 // 500 / 9.000
+  ExpectValue(a, "E9", 613, 90);               // 613 / 9.000
+  ExpectValue(a, "A1", 130, 37);               // 260 / 7.400
+  ExpectValue(a, "A2", 95, 9);                 // (200 + 750) / 9.000
+  ExpectValue(a, "A3", 1926, 19);              // (613 + 250 + 100) / 950
+  ExpectValue(a, "R1", 28400, 1353);           // (1.450 − 30) / ((7.150 + 6.380) / 2 = 6.765)
+  ExpectValue(a, "R2", 72, 11);                // 36 / 550
+  ExpectValue(a, "R3", 180, 29);               // 9 / 145
+  ExpectValue(a, "R5", 660, 119);              // 330 / 5.950
+  ExpectValue(a, "R6", 20, 3);                 // 15 / 225
+  ExpectValue(a, "R7", 140, 19);               // 105 / 1.425
+  ExpectValue(a, "R8", 209, 17);               // (1.450 + 45 − 330 − 105 − 15 = 1.045) / 8.500
+  ExpectValue(a, "R9", 8, 1);                  // (700 + 40 − 60) / 8.500
+  ExpectValue(a, "R10", 12, 17);               // 60 / 8.500
+  ExpectValue(a, "R11", -1, 17);               // (5 − 10) / 8.500
+  ExpectValue(a, "R12", 50, 17);               // SHU 250 / 8.500
+  ExpectValue(a, "L1", 760, 63);               // (600 + 200 − 40) / 6.300
+  ExpectValue(a, "L2", 650, 63);               // 650 / 6.300
+  ExpectValue(a, "L3", 20, 9);                 // 200 / 9.000
+  ExpectValue(a, "S1", 350, 29);               // (7.150 − 6.380) / 6.380
+  ExpectValue(a, "S2", 20, 1);                 // (600 − 500) / 500
+  ExpectValue(a, "S3", 50, 7);                 // 10 / 140
+  ExpectValue(a, "S5", 25, 2);                 // 700 / 5.600
+  ExpectValue(a, "S6", -20, 1);                // −50 / 250
+  ExpectValue(a, "S7", 100, 9);                // 150 / 1.350
+  ExpectValue(a, "S8", 100, 9);                // 50 / 450
+  ExpectValue(a, "S9", 1560, 107);             // 78 / 535
+  ExpectValue(a, "S10", 275, 26);              // (11.500 − 10.400) / 10.400 members
+  ExpectValue(a, "S11", 25, 2);                // 1.000 / 8.000
+}
+
+TEST(GoalsWorkedExample, WoccuStatusesAndSummary) {
+  const GoalAssessment a = AssessGoals(ReadExample());
+  const std::map<std::string, GoalStatus> want = {
+      {"P1", GoalStatus::kMet},     {"P2", GoalStatus::kMet},           {"P3", GoalStatus::kNotMet},
+      {"P4", GoalStatus::kNoTarget}, {"P5", GoalStatus::kNotMet},        {"P6", GoalStatus::kMet},
+      {"E1", GoalStatus::kMet},     {"E2", GoalStatus::kMet},           {"E3", GoalStatus::kMet},
+      {"E4", GoalStatus::kMet},     {"E5", GoalStatus::kMet},           {"E6", GoalStatus::kMet},
+      {"E7", GoalStatus::kMet},     {"E8", GoalStatus::kNotMet},        {"E9", GoalStatus::kNotMet},
+      {"A1", GoalStatus::kMet},     {"A2", GoalStatus::kNotMet},        {"A3", GoalStatus::kNotMet},
+      {"R1", GoalStatus::kNoTarget}, {"R2", GoalStatus::kMet},           {"R3", GoalStatus::kMet},
+      {"R4", GoalStatus::kNotAssessable},                                {"R5", GoalStatus::kMet},
+      {"R6", GoalStatus::kNotMet},  {"R7", GoalStatus::kMet},           {"R8", GoalStatus::kMet},
+      {"R9", GoalStatus::kNotMet},  {"R10", GoalStatus::kMet},          {"R11", GoalStatus::kNoTarget},
+      {"R12", GoalStatus::kNotMet}, {"L1", GoalStatus::kNotMet},        {"L2", GoalStatus::kMet},
+      {"L3", GoalStatus::kNotMet},  {"S1", GoalStatus::kMet},           {"S2", GoalStatus::kMet},
+      {"S3", GoalStatus::kMet},     {"S4", GoalStatus::kNotAssessable}, {"S5", GoalStatus::kMet},
+      {"S6", GoalStatus::kMet},     {"S7", GoalStatus::kMet},           {"S8", GoalStatus::kNotMet},
+      {"S9", GoalStatus::kMet},     {"S10", GoalStatus::kNotMet},       {"S11", GoalStatus::kNotMet},
+  };
+  ASSERT_EQ(want.size(), 44u);
+  for (const auto& [id, status] : want) {
+    EXPECT_EQ(GoalStatusCode(Ind(a, id).status), std::string(GoalStatusCode(status))) << id;
+  }
+  EXPECT_EQ(a.summary.total, 44);
+  EXPECT_EQ(a.summary.met, 25);
+  EXPECT_EQ(a.summary.not_met, 14);
+  EXPECT_EQ(a.summary.no_target, 3);
+  EXPECT_EQ(a.summary.not_assessable, 2);
+  EXPECT_EQ(GoalSummaryLine(a.summary).id,
+            "25 dari 44 indikator memenuhi sasaran (14 tidak memenuhi, 3 tanpa sasaran angka, 2 tidak dapat dinilai)");
+  // Why S8 fails: E8 is below 10 % and S8 (11,11 %) does not beat S11 (12,5 %); S9 passes: 14,58 % > 12,5 %.
+  EXPECT_NE(Ind(a, "S8").reason.id.find("S11"), std::string::npos);
+  // S11 is exactly inflasi 2,5 + 10: "> 12,5 %" is not met at 12,5 %, with a zero gap and a strict target.
+  const IndicatorResult& s11 = Ind(a, "S11");
+  EXPECT_TRUE(s11.strict);
+  EXPECT_TRUE(s11.gap.IsZero());
+  EXPECT_EQ(Compare(s11.target, Fraction{25, 2}), 0);
+  // E8: 10 − 50/9 = 40/9 points short, upward.
+  EXPECT_EQ(Ind(a, "E8").direction, 1);
+  EXPECT_EQ(Compare(Ind(a, "E8").gap, Fraction{40, 9}), 0);
+  // Stock ratios carry last year's value: P1 2024 = (90 + 130) / 50 = 440 %.
+  ASSERT_TRUE(Ind(a, "P1").has_previous_value);
+  EXPECT_EQ(Compare(Ind(a, "P1").previous_value, Fraction{440, 1}), 0);
+  EXPECT_FALSE(Ind(a, "R9").has_previous_value);  // an average needs 2023 too
+}
+
+TEST(GoalsWorkedExample, AccuAdaptations) {
+  const GoalAssessment a = AssessGoals(ReadExample(), "pearls-accu");
+  EXPECT_EQ(a.summary.total, 13);
+  // P1 and P2 are ideal, so BKCU's E1 deducts the required allowance: (7.400 − 117) / 9.000 = 80,92 % > 80 %.
+  const IndicatorResult& e1 = Ind(a, "E1");
+  EXPECT_TRUE(e1.used_variant);
+  ExpectValue(a, "E1", 7283, 90);
+  EXPECT_EQ(e1.status, GoalStatus::kNotMet);
+  // R7 "at the market rate": 7,37 % is above 5 % + 1 %.
+  EXPECT_EQ(Ind(a, "R7").status, GoalStatus::kNotMet);
+  EXPECT_EQ(Ind(a, "R7").direction, -1);
+  // S10 > 12 % (ACCU) instead of ≥ 15 %: 10,58 % still fails.
+  EXPECT_EQ(Ind(a, "S10").status, GoalStatus::kNotMet);
+  EXPECT_EQ(a.summary.met, 5);
+  EXPECT_EQ(a.summary.not_met, 8);
+}
+
+TEST(GoalsWorkedExample, WithoutVariantConditionsE1UsesTheActualAllowance) {
+  Laporan l = ReadExample();
+  // Loans over 12 months 300 (juta): P1 = 250 / 300 < 100 %, so BKCU's variant does not apply.
+  l.current.sen[size_t(FindLine("pearls.lalai_lebih_12_bulan"))] = 300 * kJuta;
+  const GoalAssessment a = AssessGoals(l, "pearls-accu");
+  EXPECT_EQ(Ind(a, "P1").status, GoalStatus::kNotMet);
+  EXPECT_EQ(Ind(a, "P2").status, GoalStatus::kNotMet);  // tied to P1 in ACCU
+  EXPECT_FALSE(Ind(a, "E1").used_variant);
+  ExpectValue(a, "E1", 715, 9);
+  // WOCCU's R10 needs P1 and P2 met.
+  EXPECT_EQ(Ind(AssessGoals(l), "R10").status, GoalStatus::kNotMet);
+}
+
+// A laporan where the income statement is consistent with the PEARLS cost lines: beban pokok is exactly the three
+// financial costs and the non-recurring net equals −(beban lain + pajak). Then R8 − R9 − R10 + R11 = R12 exactly.
+TEST(GoalsIdentity, R8MinusR9MinusR10PlusR11IsR12WhenLinesAreConsistent) {
+  Laporan l = ReadExample();
+  auto set = [&](const char* path, Sen v) { l.current.sen[size_t(FindLine(path))] = v; };
+  set("pearls.pendapatan_tidak_berulang", 0);
+  set("pearls.beban_tidak_berulang", 55 * kJuta);  // beban lain 10 + pajak 45
+  const GoalAssessment a = AssessGoals(l);
+  const auto v = [&](const char* id) { return Ind(a, id).value; };
+  // All five share the denominator 8.500 juta; numerators in juta: 1.045 − 680 − 60 − 55 = 250 = SHU.
+  // Exact: R8 − R9 − R10 + R11 as fractions.
+  auto sub = [](const Fraction& x, const Fraction& y) {
+    return Fraction::Of(CheckedSub(CheckedMul(x.num, y.den), CheckedMul(y.num, x.den)), CheckedMul(x.den, y.den));
+  };
+  auto add = [](const Fraction& x, const Fraction& y) {
+    return Fraction::Of(CheckedAdd(CheckedMul(x.num, y.den), CheckedMul(y.num, x.den)), CheckedMul(x.den, y.den));
+  };
+  const Fraction combined = add(sub(sub(v("R8"), v("R9")), v("R10")), v("R11"));
+  EXPECT_EQ(Compare(combined, v("R12")), 0) << FormatFractionPlain(combined, 0, 8) << " vs "
+                                            << FormatFractionPlain(v("R12"), 0, 8);
+}
+
+TEST(GoalsInputs, AnnualisationScalesFlowsByTwelveOverMonths) {
+  Laporan l = ReadExample();
+  l.pearls.bulan = 9;
+  const GoalAssessment a = AssessGoals(l);
+  ExpectValue(a, "R9", 32, 3);         // 8 % × 12 / 9
+  ExpectValue(a, "P4", 8, 7);          // 6/7 % × 12 / 9
+  EXPECT_TRUE(Ind(a, "R9").annualised);
+  ExpectValue(a, "E1", 715, 9);        // stocks are not annualised
+  ExpectValue(a, "S11", 25, 2);        // nor growth
+  bool warned = false;
+  for (const Warning& w : a.warnings) warned = warned || w.kode == "disetahunkan";
+  EXPECT_TRUE(warned);
+}
+
+TEST(GoalsInputs, WithoutPreviousPeriodAveragesAndGrowthCannotBeAssessed) {
+  Laporan l = ReadExample();
+  l.has_previous = false;
+  l.previous = Statements{};
+  const GoalAssessment a = AssessGoals(l);
+  for (const char* id : {"P4", "R1", "R9", "R12", "S1", "S10", "S11"}) {
+    EXPECT_EQ(Ind(a, id).status, GoalStatus::kNotAssessable) << id;
+    EXPECT_NE(Ind(a, id).reason.id.find("periode_lalu"), std::string::npos) << id;
+  }
+  for (const char* id : {"P1", "E1", "A1", "L1"}) EXPECT_NE(Ind(a, id).status, GoalStatus::kNotAssessable) << id;
+  // S1..S9 read S11 and E's status; with no growth at all they cannot be assessed either.
+  EXPECT_EQ(Ind(a, "S5").status, GoalStatus::kNotAssessable);
+}
+
+TEST(GoalsInputs, PreviousPeriodWithoutItsPearlsBlockNamesWhatIsMissing) {
+  Laporan l = ReadExample();
+  for (int i = 0; i < kLineCount; ++i) {
+    if (kLines[size_t(i)].section == Section::kPearls) {
+      l.previous.sen[size_t(i)] = 0;
+      l.previous.present.reset(size_t(i));
+    }
+  }
+  const GoalAssessment a = AssessGoals(l);
+  EXPECT_EQ(Ind(a, "S10").status, GoalStatus::kNotAssessable);
+  EXPECT_NE(Ind(a, "S10").reason.id.find("periode_lalu.pearls"), std::string::npos);
+  EXPECT_EQ(Ind(a, "S11").status, GoalStatus::kNotMet);  // total assets come from periode_lalu.neraca
+}
+
+TEST(GoalsInputs, MissingRatesMakeTheirGoalsNotAssessable) {
+  Laporan l = ReadExample();
+  l.pearls.has_inflasi = false;
+  l.pearls.has_suku_bunga_pasar = false;
+  const GoalAssessment a = AssessGoals(l);
+  EXPECT_EQ(Ind(a, "S11").status, GoalStatus::kNotAssessable);
+  EXPECT_NE(Ind(a, "S11").reason.id.find("pearls.inflasi_persen"), std::string::npos);
+  EXPECT_EQ(Ind(a, "R2").status, GoalStatus::kNotAssessable);
+  EXPECT_NE(Ind(a, "R2").reason.id.find("pearls.suku_bunga_pasar_persen"), std::string::npos);
+  // R5 has two conditions, both unknown: not assessable, never "met".
+  EXPECT_EQ(Ind(a, "R5").status, GoalStatus::kNotAssessable);
+}
+
+TEST(GoalsInputs, AFailingConditionWinsOverAnUnknownOne) {
+  Laporan l = ReadExample();
+  l.pearls.has_suku_bunga_pasar = false;   // R5's ">= pasar" unknown
+  l.pearls.inflasi_pct = Decimal{10, 0};   // R5 5,55 % is not > 10 %: fails
+  const GoalAssessment a = AssessGoals(l);
+  EXPECT_EQ(Ind(a, "R5").status, GoalStatus::kNotMet);
+}
+
+TEST(GoalsInputs, MissingPearlsBlockIsAProblem) {
+  Laporan l = ReadExample();
+  l.has_pearls = false;
+  GoalAssessment a;
+  Problems p;
+  EXPECT_FALSE(EvaluateGoals(l, Goals("pearls-woccu"), &a, &p));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p.items()[0].path, "pearls");
+  EXPECT_EQ(p.items()[0].code, "wajib_ada");
+}
+
+// Zero denominators follow the rulebook: P1 with no loans over 12 months late is met, not an error (reference
+// §12.2); R4 with no non-financial investments cannot be assessed.
+TEST(GoalsZero, DenominatorRulesFromTheRulebook) {
+  Laporan l = ReadExample();
+  auto set = [&](const char* path, Sen v) { l.current.sen[size_t(FindLine(path))] = v; };
+  set("pearls.lalai_lebih_12_bulan", 0);
+  set("pearls.lalai_1_12_bulan", 0);
+  set("pearls.hapus_buku_kumulatif", 0);
+  set("pearls.pemulihan_kumulatif", 0);
+  // Keep the balance sheet as it is; lalai and charge-offs are memo lines.
+  const GoalAssessment a = AssessGoals(l);
+  for (const char* id : {"P1", "P2", "P5"}) {
+    EXPECT_TRUE(Ind(a, id).zero_denominator) << id;
+    EXPECT_EQ(Ind(a, id).status, GoalStatus::kMet) << id;
+    EXPECT_FALSE(Ind(a, id).reason.id.empty()) << id;
+  }
+  EXPECT_EQ(Ind(a, "P3").status, GoalStatus::kMet);  // nothing left over 12 months
+  EXPECT_EQ(Ind(a, "R4").status, GoalStatus::kNotAssessable);
+  EXPECT_NE(Ind(a, "R4").reason.id.find("non-keuangan"), std::string::npos);
+}
+
+// A small goal rulebook to walk the goal edges exactly: one ratio kas / bank in percent with each operator.
+std::unique_ptr<GoalRulebook> EdgeBook(const std::string& conditions) {
+  const std::string text = R"(format = "kopsehat/sasaran-v1"
+id = "uji"
+versi = "1"
+nama = "Uji"
+sumber = "uji"
+[[besaran]]
+id = "bank2"
+nama = "Bank"
+rumus = "neraca.bank"
+[[aspek]]
+id = "X"
+nama = "X"
+[[indikator]]
+id = "X1"
+aspek = "X"
+nama = "Kas ÷ bank"
+pembilang = "neraca.kas"
+penyebut = "bank2"
+sasaran = [)" + conditions + R"(]
+sasaran_teks = "uji"
+sumber = "uji"
+keyakinan = "tinggi"
+)";
+  Problems p;
+  auto rb = LoadGoalRulebook(text, "uji.toml", &p);
+  EXPECT_NE(rb, nullptr) << p.Render(Lang::kEn);
+  return rb;
+}
+
+GoalStatus StatusAt(const GoalRulebook& rb, Sen kas, Sen bank) {
+  Laporan l;
+  l.current.sen[size_t(FindLine("neraca.kas"))] = kas;
+  l.current.sen[size_t(FindLine("neraca.bank"))] = bank;
+  GoalAssessment a;
+  Problems p;
+  EXPECT_TRUE(EvaluateGoals(l, rb, &a, &p)) << p.Render(Lang::kEn);
+  return a.indicators.at(0).status;
+}
+
+TEST(GoalsEdges, EachOperatorJustBelowAtAndAbove) {
+  // kas / bank × 100 with bank = 10.000 sen: kas 9.999 → 99,99 %, 10.000 → 100 %, 10.001 → 100,01 %.
+  struct Row {
+    const char* condition;
+    GoalStatus below, at, above;
+  };
+  const GoalStatus M = GoalStatus::kMet, N = GoalStatus::kNotMet;
+  for (const Row& row : {Row{"\">= 100\"", N, M, M}, Row{"\"> 100\"", N, N, M}, Row{"\"<= 100\"", M, M, N},
+                         Row{"\"< 100\"", M, N, N}, Row{"\"= 100\"", N, M, N}}) {
+    const auto rb = EdgeBook(row.condition);
+    ASSERT_NE(rb, nullptr);
+    EXPECT_EQ(StatusAt(*rb, 9'999, 10'000), row.below) << row.condition;
+    EXPECT_EQ(StatusAt(*rb, 10'000, 10'000), row.at) << row.condition;
+    EXPECT_EQ(StatusAt(*rb, 10'001, 10'000), row.above) << row.condition;
+  }
+}
+
+TEST(GoalsEdges, RangeIsInclusiveAtBothEndsAndReportsTheNearSide) {
+  const auto rb = EdgeBook("\">= 70\", \"<= 80\"");
+  ASSERT_NE(rb, nullptr);
+  EXPECT_EQ(StatusAt(*rb, 6'999, 10'000), GoalStatus::kNotMet);
+  EXPECT_EQ(StatusAt(*rb, 7'000, 10'000), GoalStatus::kMet);
+  EXPECT_EQ(StatusAt(*rb, 8'000, 10'000), GoalStatus::kMet);
+  EXPECT_EQ(StatusAt(*rb, 8'001, 10'000), GoalStatus::kNotMet);
+  Laporan l;
+  l.current.sen[size_t(FindLine("neraca.kas"))] = 8'500;
+  l.current.sen[size_t(FindLine("neraca.bank"))] = 10'000;
+  GoalAssessment a;
+  Problems p;
+  ASSERT_TRUE(EvaluateGoals(l, *rb, &a, &p));
+  EXPECT_EQ(a.indicators[0].direction, -1);
+  EXPECT_EQ(Compare(a.indicators[0].gap, Fraction{5, 1}), 0);  // 85 % → 80 %
+}
+
+TEST(GoalsEdges, ZeroDenominatorWithoutARuleCannotBeAssessed) {
+  const auto rb = EdgeBook("\">= 100\"");
+  ASSERT_NE(rb, nullptr);
+  EXPECT_EQ(StatusAt(*rb, 5, 0), GoalStatus::kNotAssessable);
+}
+
+TEST(GoalsEdges, AmountsAtTheLimitDoNotOverflow) {
+  Laporan l = ReadExample();
+  // Every pearls line at the Rp 10^15 limit: values are large but exact, or the assessment says it cannot
+  // compute them; never a crash.
+  for (int i = 0; i < kLineCount; ++i) {
+    if (kLines[size_t(i)].section == Section::kPearls) l.current.sen[size_t(i)] = kMaxAbsAmountSen;
+  }
+  GoalAssessment a;
+  Problems p;
+  const bool ok = EvaluateGoals(l, Goals("pearls-woccu"), &a, &p);
+  if (!ok) {
+    EXPECT_EQ(p.items().at(0).code, "terlalu_besar");
+  }
+}
+
+}  // namespace
+}  // namespace kopsehat

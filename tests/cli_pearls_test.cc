@@ -1,0 +1,178 @@
+// End-to-end tests of the goal methods (issue 8): `kopsehat assess --metode pearls-woccu|pearls-accu|all`, the
+// JSON result format kopsehat/hasil-sasaran-v1 (docs/formats.md), `rules` on goal rulebooks, and the commands that
+// refuse goal methods.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "cli_harness.h"
+
+namespace {
+
+namespace e2e = kopsehat::e2e;
+using e2e::Contains;
+using e2e::kSourceDir;
+using e2e::ReadAll;
+using e2e::Result;
+using nlohmann::json;
+
+const std::string kKopdit = kSourceDir + "/examples/kopdit-sinar-harapan-2025.json";
+
+class CliPearlsTest : public e2e::CliHarness {};
+
+TEST_F(CliPearlsTest, WoccuTextReportExplainsEveryIndicator) {
+  const Result r = Run({"assess", kKopdit, "--metode", "pearls-woccu"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(Contains(r.out, "RINGKASAN: 25 dari 44 indikator memenuhi sasaran")) << r.out;
+  for (const char* code : {"  P1 ", "  P6 ", "  E9 ", "  A3 ", "  R12 ", "  L3 ", "  S11 "}) {
+    EXPECT_TRUE(Contains(r.out, code)) << code;
+  }
+  // Formula with amounts, value, goal, verdict with the distance, last year.
+  EXPECT_TRUE(Contains(r.out, "hitung : Rp 500.000.000 / Rp 9.000.000.000")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "nilai 5,56 %   sasaran ≥ 10 %   → TIDAK MEMENUHI: perlu naik 4,44 poin (ke 10,00 %)"));
+  EXPECT_TRUE(Contains(r.out, "tahun lalu: 440,00 % (naik 185,00 poin)"));
+  EXPECT_TRUE(Contains(r.out, "perlu naik melewati 12,50 %"));  // S11 exactly at inflation + 10
+  EXPECT_TRUE(Contains(r.out, "hitung : 1.100 / 10.400"));      // members are counted, not rupiah
+}
+
+TEST_F(CliPearlsTest, EnglishReport) {
+  const Result r = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--lang", "en"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out, "SUMMARY: 25 of 44 indicators meet their goal")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "needs to rise 4.44 points (to 10.00 %)")) << r.out;
+}
+
+TEST_F(CliPearlsTest, JsonResultFormat) {
+  const Result r = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["format"], "kopsehat/hasil-sasaran-v1");
+  EXPECT_EQ(j["metode"], "pearls-woccu");
+  EXPECT_EQ(j["periode"]["bulan"], 12);
+  EXPECT_EQ(j["ringkasan"]["indikator"], 44);
+  EXPECT_EQ(j["ringkasan"]["memenuhi"], 25);
+  EXPECT_EQ(j["ringkasan"]["tidak_memenuhi"], 14);
+  EXPECT_EQ(j["ringkasan"]["tanpa_sasaran"], 3);
+  EXPECT_EQ(j["ringkasan"]["tidak_dapat_dinilai"], 2);
+  ASSERT_EQ(j["indikator"].size(), 44u);
+  const std::set<std::string> statuses = {"memenuhi", "tidak_memenuhi", "tanpa_sasaran", "tidak_dapat_dinilai"};
+  for (const json& ind : j["indikator"]) {
+    EXPECT_TRUE(statuses.count(ind["status"].get<std::string>())) << ind.dump();
+    EXPECT_TRUE(ind.contains("sasaran")) << ind.dump();
+  }
+  const json& e8 = j["indikator"][13];
+  EXPECT_EQ(e8["id"], "E8");
+  EXPECT_EQ(e8["pembilang"], "500000000.00");
+  EXPECT_EQ(e8["penyebut"], "9000000000.00");
+  EXPECT_DOUBLE_EQ(e8["nilai_persen"].get<double>(), 5.5556);
+  EXPECT_DOUBLE_EQ(e8["selisih"].get<double>(), 4.4444);
+  EXPECT_EQ(e8["arah"], "naik");
+  const json& p3 = j["indikator"][2];
+  EXPECT_EQ(p3["id"], "P3");
+  EXPECT_EQ(p3["nilai_rupiah"], "40000000.00");
+  EXPECT_EQ(j["indikator"][21]["id"], "R4");
+  EXPECT_TRUE(j["indikator"][21]["nilai_persen"].is_null());
+  EXPECT_FALSE(j["indikator"][21]["alasan"].get<std::string>().empty());
+  EXPECT_EQ(j["besaran"]["penyisihan_wajib"], "117000000.00");
+}
+
+TEST_F(CliPearlsTest, AccuMarksItsAdaptations) {
+  const Result r = Run({"assess", kKopdit, "--metode", "pearls-accu", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  ASSERT_EQ(j["indikator"].size(), 13u);
+  for (const json& ind : j["indikator"]) EXPECT_TRUE(ind.contains("adaptasi")) << ind["id"];
+  EXPECT_EQ(j["indikator"][2]["id"], "E1");
+  EXPECT_EQ(j["indikator"][2]["rumus_varian"], true);
+}
+
+TEST_F(CliPearlsTest, AllMethodsSideBySide) {
+  const Result r = Run({"assess", kKopdit, "--metode", "all"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out, "ksp-2016 ")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "pearls-woccu     25 dari 44 indikator memenuhi sasaran")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "pearls-accu      5 dari 13 indikator memenuhi sasaran")) << r.out;
+  // The Ministry predikat of the same laporan, as `assess` alone gives it.
+  const json ksp = json::parse(Run({"assess", kKopdit, "--format", "json"}).out);
+  EXPECT_TRUE(Contains(r.out, "— " + ksp["predikat"].get<std::string>())) << r.out;
+
+  const Result js = Run({"assess", kKopdit, "--metode", "all", "--format", "json"});
+  ASSERT_EQ(js.status, 0) << js.err;
+  const json j = json::parse(js.out);
+  EXPECT_EQ(j["format"], "kopsehat/semua-metode-v1");
+  ASSERT_EQ(j["hasil"].size(), 4u);
+  EXPECT_EQ(j["hasil"][0]["format"], "kopsehat/penilaian-v1");
+  EXPECT_EQ(j["hasil"][0]["predikat"], ksp["predikat"]);
+  EXPECT_EQ(j["hasil"][2]["format"], "kopsehat/hasil-sasaran-v1");
+  EXPECT_TRUE(j["tidak_dinilai"].empty());
+}
+
+TEST_F(CliPearlsTest, AllSkipsMethodsWhoseInputsAreMissingAndSaysWhy) {
+  json lap = json::parse(ReadAll(kKopdit));
+  lap.erase("pearls");
+  const std::string path = Write("tanpa-pearls.json", lap.dump());
+  const Result r = Run({"assess", path, "--metode", "all", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["hasil"].size(), 2u);
+  ASSERT_EQ(j["tidak_dinilai"].size(), 2u);
+  EXPECT_EQ(j["tidak_dinilai"][0]["metode"], "pearls-woccu");
+  EXPECT_TRUE(Contains(j["tidak_dinilai"][0]["alasan"].get<std::string>(), "blok pearls wajib ada"));
+  const Result text = Run({"assess", path, "--metode", "all"});
+  EXPECT_TRUE(Contains(text.out, "pearls-woccu     tidak dinilai: blok pearls wajib ada")) << text.out;
+}
+
+TEST_F(CliPearlsTest, PearlsWithoutTheBlockIsAnInputError) {
+  const Result r = Run({"assess", kSourceDir + "/examples/ksp-sejahtera-bersama-2025.json", "--metode", "pearls-woccu"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "pearls: blok pearls wajib ada untuk metode pearls-woccu")) << r.err;
+}
+
+TEST_F(CliPearlsTest, TheLaporanMayNameAGoalMethod) {
+  json lap = json::parse(ReadAll(kKopdit));
+  lap["metode"] = "pearls-accu";
+  const Result r = Run({"assess", Write("accu.json", lap.dump())});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out, "PEARLS ACCU")) << r.out;
+}
+
+TEST_F(CliPearlsTest, GoalRulebookFromAFile) {
+  const Result r = Run({"assess", kKopdit, "--rulebook", kSourceDir + "/rules/pearls-accu.toml"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out, "dari " + kSourceDir + "/rules/pearls-accu.toml")) << r.out;
+  const Result check = Run({"rules", "check", kSourceDir + "/rules/pearls-woccu.toml"});
+  EXPECT_EQ(check.status, 0) << check.err;
+  EXPECT_TRUE(Contains(check.out, "sah, 44 indikator")) << check.out;
+}
+
+TEST_F(CliPearlsTest, RulesListAndShow) {
+  const Result list = Run({"rules", "list"});
+  ASSERT_EQ(list.status, 0) << list.err;
+  EXPECT_TRUE(Contains(list.out, "pearls-woccu\n  versi 2026.1 — PEARLS (WOCCU) — 44 indikator [metode sasaran]")) << list.out;
+  const Result show = Run({"rules", "show", "pearls-accu"});
+  ASSERT_EQ(show.status, 0) << show.err;
+  EXPECT_TRUE(Contains(show.out, "adaptasi: BKCU")) << show.out;
+  EXPECT_TRUE(Contains(show.out, "varian: pinjaman_bruto - penyisihan_wajib")) << show.out;
+}
+
+TEST_F(CliPearlsTest, ScoredOnlyCommandsRefuseGoalMethods) {
+  for (const char* cmd : {"plan", "whatif", "chart"}) {
+    std::vector<std::string> args = {cmd, kKopdit, "--metode", "pearls-woccu"};
+    if (std::string(cmd) == "whatif") args.insert(args.end(), {"--set", "neraca.kas=+1000"});
+    if (std::string(cmd) == "chart") args.insert(args.end(), {"--out", Path("c.svg")});
+    const Result r = Run(args);
+    EXPECT_EQ(r.status, 2) << cmd << " " << r.out;
+    EXPECT_TRUE(Contains(r.err, "metode sasaran")) << cmd << ": " << r.err;
+  }
+}
+
+TEST_F(CliPearlsTest, XlsxOfAGoalMethodSaysItIsNotAvailableYet) {
+  const Result r = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "xlsx", "--out", Path("x.xlsx")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "belum tersedia")) << r.err;
+}
+
+}  // namespace
