@@ -147,7 +147,13 @@ int RunTemplate(int argc, char** argv, Lang lang) {
   }
   Problems problems;
   RulebookChooser chooser;
-  const Rulebook* rb = chooser.Init(args, &problems) ? chooser.Choose("", &problems) : nullptr;
+  // A goal method (PEARLS) keeps the Ministry sheets, with its checklist, and adds the PEARLS lines: a credit union
+  // fills one workbook for both views.
+  const bool chooser_ok = chooser.Init(args, &problems);
+  const GoalRulebook* goal = chooser_ok ? chooser.ChooseGoal("", &problems) : nullptr;
+  const Rulebook* rb = chooser_ok && problems.empty()
+                           ? (goal != nullptr ? EmbeddedRulebookById(kDefaultMetode, &problems) : chooser.Choose("", &problems))
+                           : nullptr;
   if (rb == nullptr) {
     PrintProblems(lang == Lang::kEn ? "the method is invalid:" : "metode tidak sah:", problems, lang);
     return kExitInvalid;
@@ -167,6 +173,10 @@ int RunTemplate(int argc, char** argv, Lang lang) {
   TemplateOptions options;
   options.rulebook = rb;
   options.created_epoch = SourceDateEpoch();
+  if (goal != nullptr) {
+    options.pearls = true;
+    options.metode = goal->id;
+  }
   return WriteForm(form, out, options, lang);
 }
 
@@ -195,7 +205,12 @@ int RunConvert(int argc, char** argv, Lang lang) {
     return kExitInvalid;
   }
   RulebookChooser chooser;
-  const Rulebook* rb = chooser.Init(args, &problems) ? chooser.Choose(laporan.metode, &problems) : nullptr;
+  const bool chooser_ok = chooser.Init(args, &problems);
+  const GoalRulebook* goal = chooser_ok ? chooser.ChooseGoal(laporan.metode, &problems) : nullptr;
+  const Rulebook* rb = chooser_ok && problems.empty()
+                           ? (goal != nullptr ? EmbeddedRulebookById(kDefaultMetode, &problems)
+                                              : chooser.Choose(laporan.metode, &problems))
+                           : nullptr;
   if (rb == nullptr) {
     PrintProblems(lang == Lang::kEn ? "the method is invalid:" : "metode tidak sah:", problems, lang);
     return kExitInvalid;

@@ -404,6 +404,26 @@ std::string Hint(int line) {
       {"shu_belum_dibagi", "boleh negatif pada tahun rugi"},
       {"tabungan", "simpanan sukarela anggota; kewajiban lancar"},
       {"partisipasi_bruto", "pendapatan dari pelayanan kepada anggota"},
+      // PEARLS (docs/formats.md): the WOCCU code each line serves.
+      {"lalai_1_12_bulan", "saldo pinjaman yang lewat jatuh tempo 1–12 bulan (A1, P2)"},
+      {"lalai_lebih_12_bulan", "saldo pinjaman lewat jatuh tempo > 12 bulan, setelah hapus buku (P1, P3)"},
+      {"hapus_buku_kumulatif", "seluruh pinjaman yang pernah dihapus buku (P4, P5)"},
+      {"pemulihan_kumulatif", "seluruh tagihan yang pulih dari pinjaman hapus buku (P5)"},
+      {"aset_bermasalah", "aset yang diperkirakan harus dihapus (P6, E9)"},
+      {"investasi_likuid", "simpanan berbunga jangka pendek, mis. di Puskopdit (E2, L1)"},
+      {"aset_likuid_tidak_menghasilkan", "kas dan rekening tanpa bunga (L1, L3)"},
+      {"cadangan_likuiditas", "cadangan likuiditas wajib (L2)"},
+      {"investasi_keuangan", "investasi jangka panjang, mis. saham Puskopdit (E3)"},
+      {"investasi_non_keuangan", "usaha non-keuangan: toko, perumahan (E4)"},
+      {"aset_tidak_menghasilkan_lain", "piutang, aset tetap, aset lain tanpa hasil (A2)"},
+      {"utang_tidak_berbiaya", "semua kewajiban tanpa bunga (A3)"},
+      {"utang_tidak_berbiaya_30_hari", "bagian yang jatuh tempo ≤ 30 hari (L1)"},
+      {"modal_lembaga_lain", "mis. dana gedung; di luar cadangan umum dan hibah (E8)"},
+      {"modal_transisi", "SHU belum dibagi dan dana yang menunggu alokasi (A3)"},
+      {"anggota", "jumlah orang, bukan Rupiah (S10)"},
+      {"biaya_simpanan_non_saham", "balas jasa + premi + pajak simpanan non-saham (R5)"},
+      {"biaya_simpanan_saham", "balas jasa simpanan saham (BJS) + premi + pajak (R7)"},
+      {"beban_penyisihan", "bagian dari beban usaha (R9, R10)"},
   };
   auto it = kSpecial.find(s.key);
   std::string hint = it != kSpecial.end() ? it->second : "";
@@ -473,8 +493,28 @@ constexpr Identity kIdentity[] = {
     {"metode", "Metode penilaian", "kosong = ksp-2016"},
 };
 
+// The settings of the pearls block, written beside the identity (they are not amounts of a period).
+constexpr Identity kPearlsSettings[] = {
+    {"pearls.bulan", "PEARLS: bulan yang dicakup hasil usaha", "1–12; kosong = 12"},
+    {"pearls.inflasi_persen", "PEARLS: inflasi tahunan (%)", "mis. 2,5; untuk sasaran S11 dan R5"},
+    {"pearls.suku_bunga_pasar_persen", "PEARLS: suku bunga pasar simpanan (%)", "mis. 5; untuk sasaran R2, R3, R5–R7"},
+};
+
+bool WithPearls(const TemplateOptions& o) { return o.pearls || (o.prefill != nullptr && o.prefill->has_pearls); }
+
+std::string PercentText(const Decimal& d) {
+  std::string s = FormatPlain(d.units, d.scale, 0);
+  std::replace(s.begin(), s.end(), '.', ',');  // the people's form, read back by the CSV and XLSX readers
+  return s;
+}
+
 std::string IdentityValue(const Laporan* l, std::string_view key) {
   if (l == nullptr) return {};
+  if (key == "pearls.bulan") return l->has_pearls ? std::to_string(l->pearls.bulan) : std::string();
+  if (key == "pearls.inflasi_persen") return l->pearls.has_inflasi ? PercentText(l->pearls.inflasi_pct) : std::string();
+  if (key == "pearls.suku_bunga_pasar_persen") {
+    return l->pearls.has_suku_bunga_pasar ? PercentText(l->pearls.suku_bunga_pasar_pct) : std::string();
+  }
   if (key == "koperasi.nama") return l->koperasi.nama;
   if (key == "koperasi.jenis") return l->koperasi.jenis;
   if (key == "koperasi.nomor_badan_hukum") return l->koperasi.nomor_badan_hukum;
@@ -496,11 +536,19 @@ std::string TemplateCsv(const TemplateOptions& o) {
   out += "# Daftar periksa manajemen: Ya atau Tidak. Baris periode_lalu.* (tahun lalu) boleh kosong.\n";
   out += "# Jangan ubah kolom kunci. Nilai yang memakai koma desimal tidak perlu kutip karena pemisahnya titik koma.\n";
   out += "kunci;nilai;keterangan\n";
+  const bool pearls = WithPearls(o);
   for (const Identity& id : kIdentity) {
-    out += std::string(id.key) + ";" + CsvField(IdentityValue(l, id.key)) + ";" + CsvField(std::string(id.label) + (*id.hint ? " (" + std::string(id.hint) + ")" : "")) + "\n";
+    std::string v = IdentityValue(l, id.key);
+    if (v.empty() && std::string_view(id.key) == "metode") v = o.metode;
+    out += std::string(id.key) + ";" + CsvField(v) + ";" + CsvField(std::string(id.label) + (*id.hint ? " (" + std::string(id.hint) + ")" : "")) + "\n";
+  }
+  for (const Identity& id : kPearlsSettings) {
+    if (!pearls) break;
+    out += std::string(id.key) + ";" + CsvField(IdentityValue(l, id.key)) + ";" + CsvField(std::string(id.label) + " (" + id.hint + ")") + "\n";
   }
   for (int prev = 0; prev < 2; ++prev) {
     for (int i = 0; i < kLineCount; ++i) {
+      if (!pearls && kLines[size_t(i)].section == Section::kPearls) continue;
       const Statements* st = l == nullptr ? nullptr : (prev ? (l->has_previous ? &l->previous : nullptr) : &l->current);
       const std::string value = st != nullptr && st->present[size_t(i)] ? CsvAmount(st->Get(i)) : "";
       const std::string hint = Hint(i);
@@ -595,19 +643,22 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
   worksheet_set_column(ws, 3, 3, 40, nullptr);
   const char* id_headers[] = {"Isian", "Nilai", "Kunci", "Keterangan"};
   for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ws, 0, c, id_headers[c], header);
-  for (size_t i = 0; i < std::size(kIdentity); ++i) {
+  const bool pearls = WithPearls(o);
+  std::vector<Identity> identity(std::begin(kIdentity), std::end(kIdentity));
+  if (pearls) identity.insert(identity.end(), std::begin(kPearlsSettings), std::end(kPearlsSettings));
+  for (size_t i = 0; i < identity.size(); ++i) {
     const lxw_row_t r = lxw_row_t(i + 1);
-    worksheet_write_string(ws, r, 0, kIdentity[i].label, nullptr);
-    std::string v = IdentityValue(l, kIdentity[i].key);
-    if (v.empty() && std::string_view(kIdentity[i].key) == "metode" && o.rulebook != nullptr) v = o.rulebook->id;
+    worksheet_write_string(ws, r, 0, identity[i].label, nullptr);
+    std::string v = IdentityValue(l, identity[i].key);
+    if (v.empty() && std::string_view(identity[i].key) == "metode") v = !o.metode.empty() ? o.metode : o.rulebook != nullptr ? o.rulebook->id : "";
     if (v.empty()) {
       worksheet_write_blank(ws, r, 1, input_text);
     } else {
       worksheet_write_string(ws, r, 1, v.c_str(), input_text);
     }
-    worksheet_write_string(ws, r, 2, kIdentity[i].key, key);
-    worksheet_write_string(ws, r, 3, kIdentity[i].hint, nullptr);
-    if (std::string_view(kIdentity[i].key) == "koperasi.jenis") {
+    worksheet_write_string(ws, r, 2, identity[i].key, key);
+    worksheet_write_string(ws, r, 3, identity[i].hint, nullptr);
+    if (std::string_view(identity[i].key) == "koperasi.jenis") {
       lxw_data_validation dv{};
       char ksp[] = "KSP", usp[] = "USP", kspps[] = "KSPPS", uspps[] = "USPPS";
       char* jenis[] = {ksp, usp, kspps, uspps, nullptr};
@@ -619,7 +670,9 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
 
   // Neraca, Hasil Usaha, Pinjaman
   std::map<int, std::string> cell_of;  // line -> "B7" on its sheet (current year)
-  for (const Section section : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman}) {
+  std::vector<Section> sections = {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman};
+  if (pearls) sections.push_back(Section::kPearls);
+  for (const Section section : sections) {
     const std::string name = SheetOf(section);
     ws = workbook_add_worksheet(wb, name.c_str());
     worksheet_set_column(ws, 0, 0, 42, nullptr);

@@ -56,6 +56,10 @@ struct TemplateOptions {
   const Rulebook* rulebook = nullptr;  // its checklist items fill the Manajemen sheet
   const Laporan* prefill = nullptr;    // values to fill in (kopsehat convert --to xlsx|csv); null for an empty one
   long long created_epoch = 0;         // workbook creation time (SOURCE_DATE_EPOCH) for byte-identical output
+  // The PEARLS lines and settings (a PEARLS sheet, or rows in the CSV) for credit unions; also written whenever
+  // the prefilled laporan has a pearls block.
+  bool pearls = false;
+  std::string metode;  // the method to prefill when the laporan names none; empty: the rulebook's id
 };
 
 // Writes the XLSX template to `path`. False with a message (Indonesian, English) when the file cannot be written.
