@@ -169,10 +169,48 @@ TEST_F(CliPearlsTest, ScoredOnlyCommandsRefuseGoalMethods) {
   }
 }
 
-TEST_F(CliPearlsTest, XlsxOfAGoalMethodSaysItIsNotAvailableYet) {
-  const Result r = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "xlsx", "--out", Path("x.xlsx")});
-  EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(Contains(r.err, "belum tersedia")) << r.err;
+std::string Squash(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  return out;
+}
+
+TEST_F(CliPearlsTest, PdfReportReadsBackAndIsDeterministic) {
+  const std::string a = Path("a.pdf"), b = Path("b.pdf");
+  const std::string env = "SOURCE_DATE_EPOCH=1767225600";
+  const Result r = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "pdf", "--out", a}, "", env);
+  ASSERT_EQ(r.status, 0) << r.err;
+  ASSERT_EQ(Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "pdf", "--out", b}, "", env).status, 0);
+  EXPECT_EQ(ReadAll(a), ReadAll(b)) << "same input, same bytes";
+  const std::string txt = Path("a.txt");
+  ASSERT_EQ(std::system(("pdftotext -layout " + e2e::Quote(a) + " " + e2e::Quote(txt)).c_str()), 0);
+  const std::string text = Squash(ReadAll(txt));
+  for (const char* want : {"LAPORAN PEMANTAUAN PEARLS (WOCCU)", "25 dari 44 indikator memenuhi sasaran",
+                           "KSP Kopdit Sinar Harapan", "TIDAK MEMENUHI", "4,44 poin",
+                           "Rp 500.000.000 / Rp 9.000.000.000", "1.100 / 10.400", "PENGESAHAN", "Halaman 1 dari"}) {
+    EXPECT_TRUE(Contains(text, want)) << want;
+  }
+  const Result en = Run({"assess", kKopdit, "--metode", "pearls-accu", "--format", "pdf", "--lang", "en", "--out", a});
+  ASSERT_EQ(en.status, 0) << en.err;
+  ASSERT_EQ(std::system(("pdftotext -layout " + e2e::Quote(a) + " " + e2e::Quote(txt)).c_str()), 0);
+  const std::string en_text = Squash(ReadAll(txt));
+  EXPECT_TRUE(Contains(en_text, "5 of 13 indicators meet their goal")) << en_text;
+  EXPECT_TRUE(Contains(en_text, "ADAPTATIONS")) << en_text;
+}
+
+TEST_F(CliPearlsTest, XlsxWorksheetOfAGoalMethod) {
+  const std::string out = Path("pearls.xlsx");
+  const Result r = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "xlsx", "--out", out});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string bytes = ReadAll(out);
+  EXPECT_EQ(bytes.substr(0, 2), "PK");  // a zip container
+  const Result missing = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "xlsx"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_TRUE(Contains(missing.err, "--out")) << missing.err;
 }
 
 }  // namespace

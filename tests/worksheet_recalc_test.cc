@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #include "assess/assessment.h"
+#include "assess/goals.h"
 #include "interchange/json_reader.h"
 #include "report/xlsx_worksheet.h"
+#include "rules/goal_rulebook.h"
 #include "rules/loader.h"
 
 namespace kopsehat {
@@ -162,6 +164,72 @@ TEST(WorksheetDeterminism, SameInputAndEpochGiveTheSameBytes) {
   EXPECT_EQ(b1, b2);
   fs::remove(p1);
   fs::remove(p2);
+}
+
+}  // namespace
+}  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// The PEARLS worksheet recalculated by LibreOffice: for variations of the example credit union, the verdict
+// counts on the Ringkasan sheet (COUNTIF over the live Status formulas) must equal the engine's.
+TEST(WorksheetRecalc, LibreOfficeReproducesPearlsVerdicts) {
+  const fs::path dir = fs::temp_directory_path() / ("kopsehat_recalc_pearls_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "profile" / "user");
+  std::ofstream(dir / "profile" / "user" / "registrymodifications.xcu")
+      << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+         "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+         "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" "
+         "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n";
+  const std::string text = ReadFile(fs::path(KOPSEHAT_SOURCE_DIR) / "examples" / "kopdit-sinar-harapan-2025.json");
+  LaporanJsonReader reader;
+  Laporan base;
+  Problems problems;
+  ASSERT_TRUE(reader.Read(text, &base, &problems)) << problems.Render(Lang::kId);
+  const GoalRulebook* woccu = EmbeddedGoalRulebookById("pearls-woccu", &problems);
+  const GoalRulebook* accu = EmbeddedGoalRulebookById("pearls-accu", &problems);
+  ASSERT_NE(woccu, nullptr);
+  ASSERT_NE(accu, nullptr);
+  std::mt19937_64 rng(8);
+  constexpr int kCount = 8;
+  std::vector<GoalAssessment> expected(kCount);
+  std::vector<Laporan> laporan(kCount, base);
+  std::string files;
+  std::set<int> met_counts;
+  for (int n = 0; n < kCount; ++n) {
+    Laporan& l = laporan[size_t(n)];
+    // Every pearls line and a few Ministry lines scaled by 0.5 .. 1.5, so verdicts move both ways.
+    for (int i = 0; i < kLineCount; ++i) {
+      const bool pearls = kLines[size_t(i)].section == Section::kPearls;
+      if (n == 0 || (!pearls && rng() % 4 != 0)) continue;
+      l.current.sen[size_t(i)] = l.current.Get(i) / 100 * Sen(50 + rng() % 101);
+      if (IsCountLine(i)) l.current.sen[size_t(i)] -= l.current.Get(i) % 100;
+    }
+    if (n % 3 == 2) l.pearls.has_suku_bunga_pasar = false;  // verdicts that cannot be formulas stay as text
+    ASSERT_TRUE(EvaluateGoals(l, n % 2 ? *accu : *woccu, &expected[size_t(n)], &problems)) << problems.Render(Lang::kId);
+    met_counts.insert(expected[size_t(n)].summary.met);
+    const fs::path path = dir / ("pw" + std::to_string(n) + ".xlsx");
+    std::string eid, een;
+    ASSERT_TRUE(WriteGoalWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string(), &eid, &een)) << eid;
+    files += " " + path.string();
+  }
+  EXPECT_GE(met_counts.size(), 3u) << "the variations should not all meet the same number of goals";
+  const std::string cmd = "cd " + dir.string() + " && timeout 300 libreoffice -env:UserInstallation=file://" +
+                          (dir / "profile").string() + " --headless --convert-to csv --outdir " + (dir / "out").string() +
+                          files + " > lo.log 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << "LibreOffice failed: " << ReadFile(dir / "lo.log");
+  for (int n = 0; n < kCount; ++n) {
+    const std::string csv = ReadFile(dir / "out" / ("pw" + std::to_string(n) + ".csv"));
+    ASSERT_FALSE(csv.empty()) << n;
+    const GoalSummary& s = expected[size_t(n)].summary;
+    EXPECT_EQ(CsvValue(csv, "memenuhi"), std::to_string(s.met)) << "case " << n << "\n" << csv;
+    EXPECT_EQ(CsvValue(csv, "tidak_memenuhi"), std::to_string(s.not_met)) << "case " << n;
+    EXPECT_EQ(CsvValue(csv, "tidak_dapat_dinilai"), std::to_string(s.not_assessable)) << "case " << n;
+  }
+  fs::remove_all(dir);
 }
 
 }  // namespace

@@ -149,8 +149,10 @@ class Evaluator {
   }
 
   // The operand's value, or false when an indicator it names has none or a rate is not given (*why says which).
-  bool Operand(const GoalOperand& op, Fraction* out, Label* why) const {
+  bool Operand(const GoalOperand& op, bool amount, Fraction* out, Label* why) const {
+    // An amount goal's constants are written in Rupiah ("<= 1000000"); its value is in sen.
     Fraction v = FromDecimal(op.constant);
+    if (amount) v = Reduce(Fraction{CheckedMul(v.num, 100), v.den});
     for (const auto& [k, sign] : op.indicators) {
       const IndicatorResult& other = out_->indicators[size_t(k)];
       if (!other.has_value) {
@@ -179,7 +181,7 @@ class Evaluator {
 
   Truth Compare(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction, Fraction* target) const {
     Fraction rhs;
-    if (!Operand(c.rhs, &rhs, why)) return Truth::kUnknown;
+    if (!Operand(c.rhs, r.spec->kind == IndicatorKind::kAmount, &rhs, why)) return Truth::kUnknown;
     const int cmp = kopsehat::Compare(r.value, rhs);
     bool holds = false;
     switch (c.op) {

@@ -75,14 +75,41 @@ int WriteOutput(const Args& args, Lang lang, const std::string& out) {
   return kExitOk;
 }
 
-int WriteGoalReport(const Args& args, Lang lang, const GoalAssessment& goal) {
+int WriteGoalReport(const Args& args, Lang lang, const Laporan& laporan, const GoalAssessment& goal) {
   const std::string format = args.Get("--format", "text");
-  if (format == "pdf" || format == "xlsx") {
-    std::cerr << "kopsehat assess: "
-              << (lang == Lang::kEn ? "PDF and XLSX reports of goal methods (PEARLS) are not available yet; use text or json"
-                                    : "laporan PDF dan XLSX untuk metode sasaran (PEARLS) belum tersedia; pakai text atau json")
-              << "\n";
-    return kExitInvalid;
+  if (format == "xlsx") {
+    const std::string out_path = args.Get("--out");
+    if (out_path.empty()) {
+      std::cerr << "kopsehat assess: " << (lang == Lang::kEn ? "a worksheet needs --out FILE" : "lembar kerja memerlukan --out BERKAS") << "\n";
+      return kExitInvalid;
+    }
+    WorksheetOptions ws;
+    ws.lang = lang;
+    ws.created_epoch = SourceDateEpoch();
+    std::string eid, een;
+    if (!WriteGoalWorksheet(laporan, goal, ws, out_path, &eid, &een)) {
+      std::cerr << "kopsehat assess: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+      return kExitInvalid;
+    }
+    std::cout << (lang == Lang::kEn ? "Worksheet written: " : "Lembar kerja penilaian ditulis: ") << out_path << "\n";
+    return kExitOk;
+  }
+  if (format == "pdf") {
+    const std::string out_path = args.Get("--out");
+    if (out_path.empty()) {
+      std::cerr << "kopsehat assess: " << (lang == Lang::kEn ? "a PDF needs --out FILE" : "PDF memerlukan --out BERKAS") << "\n";
+      return kExitInvalid;
+    }
+    PdfOptions pdf;
+    pdf.lang = lang;
+    pdf.created_epoch = SourceDateEpoch();
+    std::string eid, een;
+    if (!WriteGoalPdfReport(goal, pdf, out_path, &eid, &een)) {
+      std::cerr << "kopsehat assess: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+      return kExitInvalid;
+    }
+    std::cout << (lang == Lang::kEn ? "Report written: " : "Laporan penilaian ditulis: ") << out_path << "\n";
+    return kExitOk;
   }
   std::string out;
   if (format == "json") {
@@ -194,7 +221,7 @@ int RunAssess(int argc, char** argv, Lang lang) {
   if (args.Get("--metode") == "all") return RunAssessAll(args, lang);
   AssessedFile file;
   if (!AssessFile(args, lang, &file, /*allow_goal=*/true)) return kExitInvalid;
-  if (file.is_goal) return WriteGoalReport(args, lang, file.goal);
+  if (file.is_goal) return WriteGoalReport(args, lang, file.laporan, file.goal);
   const Laporan& laporan = file.laporan;
   const Assessment& assessment = file.assessment;
   const std::string format = args.Get("--format", "text");

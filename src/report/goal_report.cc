@@ -23,11 +23,15 @@ bool IsCountForm(const LinearForm& f) {
   return true;
 }
 
-std::string AmountOrCount(const LinearForm& f, const Fraction& sen, Lang lang) {
+}  // namespace
+
+std::string GoalAmountText(const LinearForm& f, const Fraction& sen, Lang lang) {
   if (!IsCountForm(f)) return Rupiah(sen, lang);
   const Fraction n{sen.num, CheckedMul(sen.den, 100)};
   return lang == Lang::kEn ? FormatFractionEnglish(n, 0, 2) : FormatFractionIndonesian(n, 0, 2);
 }
+
+namespace {
 
 // |a − b| and its direction, for "naik 3,20 poin" / "turun Rp 5.000".
 std::string ChangeText(const IndicatorResult& r, const Fraction& before, const Fraction& after, Lang lang) {
@@ -65,8 +69,8 @@ void RenderIndicator(const IndicatorResult& r, int bulan, Lang lang, std::string
     const std::string num = ind.kind == IndicatorKind::kGrowth ? "(" + num_name.Get(lang) + ")" : OperandName(num_name.Get(lang));
     *out += indent + T(lang, "rumus  : ", "formula: ") + num + " / " + OperandName(ind.denominator_name.Get(lang)) +
             " × 100 %" + (r.annualised ? " × 12/" + std::to_string(bulan) : "") + "\n";
-    *out += indent + T(lang, "hitung : ", "computed: ") + AmountOrCount(ind.numerator, r.numerator_sen, lang) + " / " +
-            AmountOrCount(ind.denominator, r.denominator_sen, lang) + "\n";
+    *out += indent + T(lang, "hitung : ", "computed: ") + GoalAmountText(ind.numerator, r.numerator_sen, lang) + " / " +
+            GoalAmountText(ind.denominator, r.denominator_sen, lang) + "\n";
   }
   if (r.used_variant) {
     std::string ids;

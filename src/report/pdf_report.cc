@@ -22,6 +22,7 @@
 #include "core/fraction.h"
 #include "core/money.h"
 #include "report/chart.h"
+#include "report/goal_report.h"
 #include "report/text_report.h"
 
 namespace kopsehat {
@@ -464,10 +465,119 @@ class Table {
   int row_ = 0;
 };
 
-// Everything one report needs while it is drawn.
-class Report {
+// What every kind of report draws the same way: the title, key/value lines, list items, the signature block.
+class ReportBase {
  public:
-  Report(const Assessment& a, Lang lang, Doc* doc) : a_(a), lang_(lang), d_(*doc) {
+  ReportBase(Lang lang, Doc* doc) : lang_(lang), d_(*doc) {}
+
+ protected:
+  const char* L(const char* id, const char* en) const { return T(lang_, id, en); }
+
+  void Title(const std::string& title) {
+    d_.Font(13.5, true);
+    for (const std::string& line : d_.Wrap(title, kContentW)) {
+      d_.Show(kPageW / 2.0, d_.y + Ascent(13.5), line, Align::kCenter, kAccent);
+      d_.y += LineHeight(13.5);
+    }
+    d_.y += 3.0;
+    d_.Rule(kLeft, kRight, d_.y, 1.2, kAccent);
+    d_.y += 8.0;
+  }
+
+  // Cooperative identity lines shared by every report.
+  void Identity(const Koperasi& k, const std::string& period) {
+    KeyValue(L("Nama koperasi", "Cooperative"), k.nama.empty() ? "—" : k.nama, true);
+    if (!k.jenis.empty()) KeyValue(L("Jenis", "Type"), k.jenis, false);
+    if (!k.nomor_badan_hukum.empty()) KeyValue(L("Nomor badan hukum", "Legal entity number"), k.nomor_badan_hukum, false);
+    if (!k.kabupaten.empty() || !k.provinsi.empty()) {
+      KeyValue(L("Kabupaten/kota, provinsi", "Regency/city, province"),
+               k.kabupaten + (!k.kabupaten.empty() && !k.provinsi.empty() ? ", " : "") + k.provinsi, false);
+    }
+    KeyValue(L("Periode", "Period"), period, false);
+  }
+
+  void MethodLines(const std::string& id, const std::string& version, const Label& name, const std::string& origin) {
+    KeyValue(L("Metode penilaian", "Assessment method"), id + L(" versi ", " version ") + version + " — " + name.Get(lang_),
+             false);
+    KeyValue(L("Rulebook", "Rulebook"),
+             origin == "bawaan" ? std::string(L("bawaan (tertanam dalam program)", "embedded in the program"))
+                                : std::string(L("dari berkas ", "from the file ")) + origin,
+             false);
+    d_.y += 6.0;
+  }
+
+  void KeyValue(const std::string& key, const std::string& value, bool bold) {
+    constexpr double kKeyW = 132.0;
+    constexpr double kSize = 9.0;
+    d_.Font(kSize, bold);
+    const std::vector<std::string> lines = d_.Wrap(value, kContentW - kKeyW);
+    d_.Ensure(double(lines.size()) * LineHeight(kSize));
+    d_.Font(kSize, false);
+    d_.Show(kLeft, d_.y + Ascent(kSize), key, Align::kStart, kGrey);
+    d_.Font(kSize, bold);
+    for (const std::string& line : lines) {
+      d_.Show(kLeft + kKeyW, d_.y + Ascent(kSize), line);
+      d_.y += LineHeight(kSize) + 1.5;
+    }
+  }
+
+  // A numbered or bulleted list item: a bold first part and a plain continuation, kept on one page.
+  void Item(const std::string& marker, const std::string& head, const std::string& body) {
+    constexpr double kIndent = 16.0;
+    constexpr double kSize = 8.5;
+    double h = 0.0;
+    if (!head.empty()) h += d_.ParagraphHeight(head, kSize, true, kIndent);
+    if (!body.empty()) h += d_.ParagraphHeight(body, kSize, false, kIndent);
+    if (h < kBottom - kTop) d_.Ensure(h);
+    d_.Font(kSize, !head.empty());
+    d_.Show(kLeft + kIndent - 4.0, d_.y + Ascent(kSize), marker, Align::kEnd);
+    if (!head.empty()) d_.Paragraph(head, kSize, true, kIndent);
+    if (!body.empty()) d_.Paragraph(body, kSize, false, kIndent);
+    d_.y += 3.0;
+  }
+
+  void Source(const std::string& source, const std::string& note) {
+    d_.Section(L("SUMBER METODE", "METHOD SOURCE"), 24.0);
+    d_.Paragraph(source, 8.5, false);
+    if (!note.empty()) {
+      d_.y += 2.0;
+      d_.Paragraph(std::string(L("Catatan: ", "Note: ")) + note, 8.5, false, 0.0, kGrey);
+    }
+  }
+
+  // The block is kept on one page and names what is signed, so a signature page stands on its own.
+  void Signatures(const std::string& what) {
+    constexpr double kSign = 14.0 + 58.0 + 26.0;
+    const double text_h = d_.ParagraphHeight(what, 9.0, false) + 8.0 + 30.0;
+    d_.Section(L("PENGESAHAN", "SIGNATURES"), text_h + kSign);
+    d_.Paragraph(what, 9.0, false);
+    d_.y += 8.0;
+    d_.Font(9.0, false);
+    d_.Show(kLeft, d_.y + Ascent(9.0), L("Tempat, tanggal: ______________________________",
+                                         "Place, date: ______________________________"));
+    d_.y += 30.0;
+    const char* roles[] = {L("Penilai", "Assessor"), L("Ketua Pengurus", "Chair of the Board"),
+                           L("Pengawas", "Supervisor")};
+    const double col = kContentW / 3.0;
+    for (int i = 0; i < 3; ++i) {
+      const double cx = kLeft + col * (i + 0.5);
+      d_.Font(9.0, true);
+      d_.Show(cx, d_.y + Ascent(9.0), roles[i], Align::kCenter);
+      d_.Rule(cx - col / 2.0 + 18.0, cx + col / 2.0 - 18.0, d_.y + 14.0 + 58.0, 0.6, kBlack);
+      d_.Font(7.5, false);
+      d_.Show(cx - col / 2.0 + 18.0, d_.y + 14.0 + 58.0 + 11.0, L("Nama:", "Name:"), Align::kStart, kGrey);
+    }
+    d_.y += kSign;
+  }
+
+  Lang lang_;
+  Doc& d_;
+};
+
+// Everything one report needs while it is drawn.
+class Report : public ReportBase {
+ public:
+  Report(const Assessment& a, Lang lang, Doc* doc) : ReportBase(lang, doc), a_(a) {
     std::vector<int> per_aspect(a.aspects.size(), 0);
     for (const ComponentResult& r : a.components) {
       const size_t ai = size_t(r.spec->aspect_index);
@@ -491,55 +601,12 @@ class Report {
   }
 
  private:
-  const char* L(const char* id, const char* en) const { return T(lang_, id, en); }
-
   void Header() {
-    const Koperasi& k = a_.koperasi;
     const Rulebook& rb = *a_.rulebook;
-    d_.Font(13.5, true);
-    for (const std::string& line :
-         d_.Wrap(L("LAPORAN PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM",
-                   "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT REPORT"),
-                 kContentW)) {
-      d_.Show(kPageW / 2.0, d_.y + Ascent(13.5), line, Align::kCenter, kAccent);
-      d_.y += LineHeight(13.5);
-    }
-    d_.y += 3.0;
-    d_.Rule(kLeft, kRight, d_.y, 1.2, kAccent);
-    d_.y += 8.0;
-
-    KeyValue(L("Nama koperasi", "Cooperative"), k.nama.empty() ? "—" : k.nama, true);
-    if (!k.jenis.empty()) KeyValue(L("Jenis", "Type"), k.jenis, false);
-    if (!k.nomor_badan_hukum.empty()) KeyValue(L("Nomor badan hukum", "Legal entity number"), k.nomor_badan_hukum, false);
-    if (!k.kabupaten.empty() || !k.provinsi.empty()) {
-      KeyValue(L("Kabupaten/kota, provinsi", "Regency/city, province"),
-               k.kabupaten + (!k.kabupaten.empty() && !k.provinsi.empty() ? ", " : "") + k.provinsi, false);
-    }
-    KeyValue(L("Periode", "Period"),
-             std::string(L("Tahun buku berakhir ", "Financial year ending ")) + FormatDateLong(a_.periode_akhir, lang_),
-             false);
-    KeyValue(L("Metode penilaian", "Assessment method"),
-             rb.id + L(" versi ", " version ") + rb.version + " — " + rb.name.Get(lang_), false);
-    KeyValue(L("Rulebook", "Rulebook"),
-             rb.origin == "bawaan" ? std::string(L("bawaan (tertanam dalam program)", "embedded in the program"))
-                                   : std::string(L("dari berkas ", "from the file ")) + rb.origin,
-             false);
-    d_.y += 6.0;
-  }
-
-  void KeyValue(const std::string& key, const std::string& value, bool bold) {
-    constexpr double kKeyW = 132.0;
-    constexpr double kSize = 9.0;
-    d_.Font(kSize, bold);
-    const std::vector<std::string> lines = d_.Wrap(value, kContentW - kKeyW);
-    d_.Ensure(double(lines.size()) * LineHeight(kSize));
-    d_.Font(kSize, false);
-    d_.Show(kLeft, d_.y + Ascent(kSize), key, Align::kStart, kGrey);
-    d_.Font(kSize, bold);
-    for (const std::string& line : lines) {
-      d_.Show(kLeft + kKeyW, d_.y + Ascent(kSize), line);
-      d_.y += LineHeight(kSize) + 1.5;
-    }
+    Title(L("LAPORAN PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM", "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT REPORT"));
+    Identity(a_.koperasi, std::string(L("Tahun buku berakhir ", "Financial year ending ")) +
+                              FormatDateLong(a_.periode_akhir, lang_));
+    MethodLines(rb.id, rb.version, rb.name, rb.origin);
   }
 
   Rgb PredikatColor() const {
@@ -830,21 +897,6 @@ class Report {
     d_.y += height;
   }
 
-  // A numbered or bulleted list item: a bold first part and a plain continuation, kept on one page.
-  void Item(const std::string& marker, const std::string& head, const std::string& body) {
-    constexpr double kIndent = 16.0;
-    constexpr double kSize = 8.5;
-    double h = 0.0;
-    if (!head.empty()) h += d_.ParagraphHeight(head, kSize, true, kIndent);
-    if (!body.empty()) h += d_.ParagraphHeight(body, kSize, false, kIndent);
-    if (h < kBottom - kTop) d_.Ensure(h);
-    d_.Font(kSize, !head.empty());
-    d_.Show(kLeft + kIndent - 4.0, d_.y + Ascent(kSize), marker, Align::kEnd);
-    if (!head.empty()) d_.Paragraph(head, kSize, true, kIndent);
-    if (!body.empty()) d_.Paragraph(body, kSize, false, kIndent);
-    d_.y += 3.0;
-  }
-
   void Losses() {
     const auto losses = BiggestLosses(a_, 3);
     if (losses.empty()) return;
@@ -893,19 +945,10 @@ class Report {
     }
   }
 
-  void Source() {
-    const Rulebook& rb = *a_.rulebook;
-    d_.Section(L("SUMBER METODE", "METHOD SOURCE"), 24.0);
-    d_.Paragraph(rb.source, 8.5, false);
-    if (!rb.note.empty()) {
-      d_.y += 2.0;
-      d_.Paragraph(std::string(L("Catatan: ", "Note: ")) + rb.note, 8.5, false, 0.0, kGrey);
-    }
-  }
+  void Source() { ReportBase::Source(a_.rulebook->source, a_.rulebook->note); }
 
-  // The block is kept on one page and names what is signed, so a signature page stands on its own.
   void Signatures() {
-    const std::string what =
+    ReportBase::Signatures(
         lang_ == Lang::kEn
             ? "Health assessment of " + a_.koperasi.nama + ", financial year ending " +
                   FormatDateLong(a_.periode_akhir, lang_) + ", method " + a_.rulebook->id + ": rating " +
@@ -914,35 +957,158 @@ class Report {
             : "Penilaian kesehatan " + a_.koperasi.nama + ", tahun buku berakhir " +
                   FormatDateLong(a_.periode_akhir, lang_) + ", metode " + a_.rulebook->id + ": predikat " +
                   a_.Predikat().label + ", skor total " + Points(a_.total_e6, lang_) + " dari " +
-                  Num(a_.max_total_e6, 6, 0, lang_) + ".";
-    constexpr double kSign = 14.0 + 58.0 + 26.0;
-    const double text_h = d_.ParagraphHeight(what, 9.0, false) + 8.0 + 30.0;
-    d_.Section(L("PENGESAHAN", "SIGNATURES"), text_h + kSign);
-    d_.Paragraph(what, 9.0, false);
-    d_.y += 8.0;
-    d_.Font(9.0, false);
-    d_.Show(kLeft, d_.y + Ascent(9.0), L("Tempat, tanggal: ______________________________",
-                                         "Place, date: ______________________________"));
-    d_.y += 30.0;
-    const char* roles[] = {L("Penilai", "Assessor"), L("Ketua Pengurus", "Chair of the Board"),
-                           L("Pengawas", "Supervisor")};
-    const double col = kContentW / 3.0;
-    for (int i = 0; i < 3; ++i) {
-      const double cx = kLeft + col * (i + 0.5);
-      d_.Font(9.0, true);
-      d_.Show(cx, d_.y + Ascent(9.0), roles[i], Align::kCenter);
-      d_.Rule(cx - col / 2.0 + 18.0, cx + col / 2.0 - 18.0, d_.y + 14.0 + 58.0, 0.6, kBlack);
-      d_.Font(7.5, false);
-      d_.Show(cx - col / 2.0 + 18.0, d_.y + 14.0 + 58.0 + 11.0, L("Nama:", "Name:"), Align::kStart, kGrey);
-    }
-    d_.y += kSign;
+                  Num(a_.max_total_e6, 6, 0, lang_) + ".");
   }
 
   const Assessment& a_;
-  Lang lang_;
-  Doc& d_;
   std::vector<std::string> numbers_;  // "1.2" per component
 };
+
+// A goal method's report (PEARLS): the summary, then per group a table of indicators with value, goal, verdict and
+// last year's value; the formulas with their amounts; adaptations, warnings, source and signatures.
+class GoalReport : public ReportBase {
+ public:
+  GoalReport(const GoalAssessment& a, Lang lang, Doc* doc) : ReportBase(lang, doc), a_(a) {}
+
+  void Draw() {
+    const GoalRulebook& rb = *a_.rulebook;
+    Title(std::string(L("LAPORAN PEMANTAUAN ", "MONITORING REPORT ")) + rb.name.Get(lang_));
+    Identity(a_.koperasi, std::string(L("Tahun buku berakhir ", "Financial year ending ")) +
+                              FormatDateLong(a_.periode_akhir, lang_) + " (" + std::to_string(a_.bulan) +
+                              L(" bulan)", " months)"));
+    MethodLines(rb.id, rb.version, rb.name, rb.origin);
+    Summary();
+    Indicators();
+    Formulas();
+    Notes();
+    Source(rb.source, rb.note);
+    Signatures(std::string(L("Pemantauan ", "Monitoring by ")) + rb.id + L(" atas ", " of ") + a_.koperasi.nama +
+               L(", tahun buku berakhir ", ", financial year ending ") + FormatDateLong(a_.periode_akhir, lang_) +
+               ": " + GoalSummaryLine(a_.summary).Get(lang_) + ".");
+    d_.FinishLastPage();
+  }
+
+ private:
+  void Summary() {
+    d_.Section(L("RINGKASAN", "SUMMARY"), 40.0);
+    d_.Paragraph(GoalSummaryLine(a_.summary).Get(lang_), 11.0, true, 0.0, kAccent);
+    d_.y += 4.0;
+    for (size_t ai = 0; ai < a_.rulebook->aspects.size(); ++ai) {
+      int met = 0, total = 0;
+      for (const IndicatorResult& r : a_.indicators) {
+        if (r.spec->aspect_index != int(ai)) continue;
+        ++total;
+        met += r.status == GoalStatus::kMet;
+      }
+      d_.Paragraph(a_.rulebook->aspects[ai].id + " — " + a_.rulebook->aspects[ai].name.Get(lang_) + ": " +
+                       std::to_string(met) + L(" dari ", " of ") + std::to_string(total) +
+                       L(" memenuhi sasaran", " meet their goal"),
+                   9.0, false);
+    }
+  }
+
+  Rgb StatusColor(GoalStatus s) const {
+    switch (s) {
+      case GoalStatus::kMet:
+        return Rgb{0.10, 0.45, 0.22};
+      case GoalStatus::kNotMet:
+        return kNo;
+      case GoalStatus::kNoTarget:
+      case GoalStatus::kNotAssessable:
+        return kGrey;
+    }
+    return kBlack;
+  }
+
+  void Indicators() {
+    d_.Section(L("INDIKATOR", "INDICATORS"), 80.0);
+    for (size_t ai = 0; ai < a_.rulebook->aspects.size(); ++ai) {
+      Table t(&d_,
+              {{L("Kode", "Code"), 28.0, Align::kStart, 0.0},
+               {L("Indikator", "Indicator"), 170.0, Align::kStart, 0.0},
+               {L("Nilai", "Value"), 58.0, Align::kEnd, kMinSize},
+               {L("Sasaran", "Goal"), 92.0, Align::kStart, 0.0},
+               {L("Hasil", "Result"), 112.0, Align::kStart, 0.0},
+               {L("Tahun lalu", "Last year"), 55.0, Align::kEnd, kMinSize}},
+              a_.rulebook->aspects[ai].id + " — " + a_.rulebook->aspects[ai].name.Get(lang_), "");
+      std::vector<std::vector<Cell>> rows;
+      for (const IndicatorResult& r : a_.indicators) {
+        if (r.spec->aspect_index != int(ai)) continue;
+        std::string result = GoalStatusLabel(r.status).Get(lang_);
+        const std::string gap = GoalGapText(r, lang_);
+        if (!gap.empty()) {
+          result += ": " + gap;
+        } else if (!r.reason.id.empty()) {
+          result += " (" + r.reason.Get(lang_) + ")";
+        }
+        rows.push_back({{r.spec->id, 1, true},
+                        {r.spec->name.Get(lang_)},
+                        {GoalValueText(r, r.value, lang_)},
+                        {r.spec->goal.text.Get(lang_)},
+                        {result, 1, r.status == GoalStatus::kNotMet, StatusColor(r.status)},
+                        {r.has_previous_value ? GoalValueText(r, r.previous_value, lang_) : "—"}});
+      }
+      if (rows.empty()) continue;
+      t.Begin(rows);
+      for (const auto& row : rows) t.Row(row);
+      t.End();
+    }
+  }
+
+  void Formulas() {
+    d_.Section(L("RUMUS DAN ANGKA", "FORMULAS AND FIGURES"), 40.0);
+    for (const IndicatorResult& r : a_.indicators) {
+      const Indicator& ind = *r.spec;
+      std::string body;
+      if (ind.kind == IndicatorKind::kAmount) {
+        body = ind.numerator_name.Get(lang_) + " = " + FormatRupiah(r.value, lang_);
+      } else if (r.has_value || r.zero_denominator) {
+        const Label& num = r.used_variant ? ind.variant->numerator_name : ind.numerator_name;
+        const std::string num_text = ind.kind == IndicatorKind::kGrowth ? "(" + num.Get(lang_) + ")" : OperandName(num.Get(lang_));
+        body = num_text + " / " + OperandName(ind.denominator_name.Get(lang_)) + " × 100 % = " +
+               GoalAmountText(ind.numerator, r.numerator_sen, lang_) + " / " +
+               GoalAmountText(ind.denominator, r.denominator_sen, lang_);
+        if (r.annualised) body += " × 12/" + std::to_string(a_.bulan);
+      } else {
+        body = r.reason.Get(lang_);
+      }
+      if (ind.confidence != "tinggi") body += std::string(L(" [keyakinan ", " [confidence ")) + ind.confidence + "]";
+      Item("•", ind.id + " " + ind.name.Get(lang_), body);
+    }
+  }
+
+  void Notes() {
+    bool any = false;
+    for (const IndicatorResult& r : a_.indicators) any = any || !r.spec->adaptation.id.empty();
+    if (any) {
+      d_.Section(L("ADAPTASI", "ADAPTATIONS"), 30.0);
+      for (const IndicatorResult& r : a_.indicators) {
+        if (!r.spec->adaptation.id.empty()) Item("•", r.spec->id, r.spec->adaptation.Get(lang_));
+      }
+    }
+    if (a_.warnings.empty()) return;
+    d_.Section(L("PERINGATAN", "WARNINGS"), 30.0);
+    for (const Warning& w : a_.warnings) Item("•", "", w.pesan.Get(lang_) + " [" + w.kode + "]");
+  }
+
+  const GoalAssessment& a_;
+};
+
+// Draws a whole report onto `surface` with `draw(doc)`; the number of pages drawn.
+template <typename DrawFn>
+int RenderWith(cairo_surface_t* surface, Lang lang, const std::string& footer, int total_pages, DrawFn draw) {
+  cairo_t* cr = cairo_create(surface);
+  cairo_font_options_t* fo = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+  cairo_set_font_options(cr, fo);
+  cairo_font_options_destroy(fo);
+  Doc doc(cr, lang, footer, total_pages);
+  draw(&doc);
+  const int pages = doc.pages();
+  cairo_destroy(cr);
+  return pages;
+}
 
 // Draws the whole report onto `surface`; the number of pages drawn.
 int Render(cairo_surface_t* surface, const Assessment& a, Lang lang, int total_pages) {
@@ -976,6 +1142,48 @@ void Fail(const std::string& path, cairo_status_t status, std::string* error_id,
 }
 
 }  // namespace
+
+bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, const std::string& path,
+                        std::string* error_id, std::string* error_en) {
+  if (a.rulebook == nullptr) {
+    *error_id = "penilaian belum lengkap; laporan PDF tidak dibuat";
+    *error_en = "incomplete assessment; no PDF report made";
+    return false;
+  }
+  const Lang lang = options.lang;
+  std::string footer = "Kopsehat · " + a.rulebook->id + T(lang, " versi ", " version ") + a.rulebook->version + " · " +
+                       a.koperasi.nama;
+  if (!a.periode_akhir.empty()) footer += " · " + FormatDateLong(a.periode_akhir, lang);
+  const auto draw = [&](Doc* doc) { GoalReport(a, lang, doc).Draw(); };
+  cairo_rectangle_t page{0, 0, kPageW, kPageH};
+  cairo_surface_t* counter = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
+  const int pages = RenderWith(counter, lang, footer, 0, draw);
+  cairo_surface_destroy(counter);
+  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    Fail(path, cairo_surface_status(surface), error_id, error_en);
+    cairo_surface_destroy(surface);
+    return false;
+  }
+  const std::string date = IsoUtc(options.created_epoch);
+  const std::string title = std::string(T(lang, "Pemantauan ", "Monitoring of ")) + a.koperasi.nama + " — " +
+                            FormatDateLong(a.periode_akhir, lang);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, "Kopsehat");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kopsehat");
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, a.rulebook->id.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+  RenderWith(surface, lang, footer, pages, draw);
+  cairo_surface_finish(surface);
+  const cairo_status_t status = cairo_surface_status(surface);
+  cairo_surface_destroy(surface);
+  if (status != CAIRO_STATUS_SUCCESS) {
+    Fail(path, status, error_id, error_en);
+    return false;
+  }
+  return true;
+}
 
 bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path, std::string* error_id,
                     std::string* error_en) {

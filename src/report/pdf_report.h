@@ -9,6 +9,7 @@
 #include <string>
 
 #include "assess/assessment.h"
+#include "assess/goals.h"
 
 namespace kopsehat {
 
@@ -20,5 +21,10 @@ struct PdfOptions {
 // Writes the report to `path`. False with the reason (Indonesian, English) when the file cannot be written.
 bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path, std::string* error_id,
                     std::string* error_en);
+
+// The goal-method report (PEARLS): summary, per group a table of indicators (value, goal, verdict with the
+// distance, last year), the formulas with their amounts, adaptations, warnings, source and signatures.
+bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, const std::string& path,
+                        std::string* error_id, std::string* error_en);
 
 }  // namespace kopsehat

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/decimal.h"
+#include "report/goal_report.h"
 #include "report/text_report.h"
 
 namespace kopsehat {
@@ -58,7 +59,225 @@ std::string BandFormula(const Component& c, const std::string& x) {
 
 const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
+// A spreadsheet condition for one goal comparison on value cell `x`, or empty when it cannot be written as a
+// formula (it names a rate the laporan lacks).
+std::string CompareFormula(const GoalCondition& c, const std::string& x, const std::vector<std::string>& value_cell,
+                           const std::string& inflasi, const std::string& pasar) {
+  std::string rhs = FormatPlain(c.rhs.constant.units, c.rhs.constant.scale, 0);
+  for (const auto& [k, sign] : c.rhs.indicators) rhs += (sign > 0 ? "+" : "-") + value_cell[size_t(k)];
+  for (const auto& [param, sign] : c.rhs.params) {
+    const std::string& cell = param == GoalParam::kInflasi ? inflasi : pasar;
+    if (cell.empty()) return {};
+    rhs += (sign > 0 ? "+" : "-") + cell;
+  }
+  static const char* kOps[] = {">=", ">", "<=", "<", "="};
+  return x + kOps[int(c.op)] + "(" + rhs + ")";
+}
+
 }  // namespace
+
+bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& o,
+                        const std::string& path, std::string* error_id, std::string* error_en) {
+  const GoalRulebook& rb = *a.rulebook;
+  const Lang lang = o.lang;
+  lxw_workbook_options wopts{};
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wopts);
+  if (wb == nullptr) {
+    *error_id = "berkas tidak dapat dibuat";
+    *error_en = "cannot create the file";
+    return false;
+  }
+  lxw_doc_properties props{};
+  char title[] = "Lembar kerja PEARLS (Kopsehat)";
+  props.title = title;
+  props.created = time_t(o.created_epoch);
+  workbook_set_properties(wb, &props);
+  lxw_format* bold = workbook_add_format(wb);
+  format_set_bold(bold);
+  lxw_format* header = workbook_add_format(wb);
+  format_set_bold(header);
+  format_set_bg_color(header, 0xD9E1F2);
+  format_set_border(header, LXW_BORDER_THIN);
+  lxw_format* money = workbook_add_format(wb);
+  format_set_num_format(money, "#,##0.00");
+  lxw_format* input = workbook_add_format(wb);
+  format_set_num_format(input, "#,##0.00");
+  format_set_bg_color(input, 0xFFF2CC);
+  lxw_format* pct = workbook_add_format(wb);
+  format_set_num_format(pct, "0.0000");
+  lxw_format* big = workbook_add_format(wb);
+  format_set_bold(big);
+  format_set_font_size(big, 14);
+
+  lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
+  lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
+  lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
+  lxw_worksheet* is = workbook_add_worksheet(wb, "Indikator");
+
+  // Masukan: this year (B) and last year (C) of every line, then the settings. lalu(x) refers to column C.
+  worksheet_set_column(in, 0, 0, 42, nullptr);
+  worksheet_set_column(in, 1, 2, 20, nullptr);
+  worksheet_set_column(in, 3, 3, 36, nullptr);
+  const char* in_head[] = {"Pos", "Tahun ini", "Tahun lalu", "Kunci"};
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(in, 0, c, in_head[c], header);
+  std::map<int, std::string> cell_of_line;
+  lxw_row_t r = 1;
+  for (int i = 0; i < kLineCount; ++i, ++r) {
+    worksheet_write_string(in, r, 0, lang == Lang::kEn ? kLines[size_t(i)].label_en : kLines[size_t(i)].label_id, nullptr);
+    worksheet_write_number(in, r, 1, double(laporan.current.Get(i)) / 100.0, input);
+    worksheet_write_number(in, r, 2, double(laporan.previous.Get(i)) / 100.0, input);
+    worksheet_write_string(in, r, 3, LinePath(i).c_str(), nullptr);
+    cell_of_line[i] = "Masukan!$B$" + std::to_string(r + 1);
+    cell_of_line[i + kLineCount] = "Masukan!$C$" + std::to_string(r + 1);
+  }
+  ++r;
+  const PearlsSettings& ps = laporan.pearls;
+  worksheet_write_string(in, r, 0, T(lang, "Bulan yang dicakup hasil usaha", "Months covered"), nullptr);
+  worksheet_write_number(in, r, 1, double(ps.bulan), input);
+  worksheet_write_string(in, r, 3, "pearls.bulan", nullptr);
+  const std::string bulan_cell = "Masukan!$B$" + std::to_string(r + 1);
+  ++r;
+  std::string inflasi_cell, pasar_cell;
+  if (ps.has_inflasi) {
+    worksheet_write_string(in, r, 0, T(lang, "Inflasi tahunan (%)", "Annual inflation (%)"), nullptr);
+    worksheet_write_number(in, r, 1, ToDouble(ps.inflasi_pct.units, ps.inflasi_pct.scale), input);
+    worksheet_write_string(in, r, 3, "pearls.inflasi_persen", nullptr);
+    inflasi_cell = "Masukan!$B$" + std::to_string(r + 1);
+    ++r;
+  }
+  if (ps.has_suku_bunga_pasar) {
+    worksheet_write_string(in, r, 0, T(lang, "Suku bunga pasar (%)", "Market rate (%)"), nullptr);
+    worksheet_write_number(in, r, 1, ToDouble(ps.suku_bunga_pasar_pct.units, ps.suku_bunga_pasar_pct.scale), input);
+    worksheet_write_string(in, r, 3, "pearls.suku_bunga_pasar_persen", nullptr);
+    pasar_cell = "Masukan!$B$" + std::to_string(r + 1);
+  }
+
+  // Besaran: each quantity as its formula over the inputs (rata_rata and lalu included).
+  worksheet_set_column(qs, 0, 0, 46, nullptr);
+  worksheet_set_column(qs, 1, 1, 22, nullptr);
+  worksheet_set_column(qs, 2, 2, 30, nullptr);
+  worksheet_set_column(qs, 3, 3, 90, nullptr);
+  const char* q_head[] = {"Besaran", "Nilai", "Id", "Rumus"};
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(qs, 0, c, q_head[c], header);
+  for (size_t i = 0; i < rb.quantities.size(); ++i) {
+    const Quantity& q = rb.quantities[i];
+    const lxw_row_t qr = lxw_row_t(i + 1);
+    worksheet_write_string(qs, qr, 0, q.name.Get(lang).c_str(), nullptr);
+    worksheet_write_formula_num(qs, qr, 1, LinearFormula(q.form, cell_of_line).c_str(), money, SenToRupiah(a.quantities_sen[i]));
+    worksheet_write_string(qs, qr, 2, q.id.c_str(), nullptr);
+    worksheet_write_string(qs, qr, 3, q.form.text.c_str(), nullptr);
+  }
+
+  // Indikator: numerator, denominator, value and — where the goal is plain comparisons — the verdict, all live.
+  worksheet_set_column(is, 0, 0, 7, nullptr);
+  worksheet_set_column(is, 1, 1, 50, nullptr);
+  worksheet_set_column(is, 2, 3, 20, nullptr);
+  worksheet_set_column(is, 4, 4, 12, nullptr);
+  worksheet_set_column(is, 5, 5, 28, nullptr);
+  worksheet_set_column(is, 6, 6, 22, nullptr);
+  worksheet_set_column(is, 7, 7, 60, nullptr);
+  const char* k_head[] = {"Kode", "Indikator", "Pembilang", "Penyebut", "Nilai", "Sasaran", "Status", "Keterangan"};
+  for (lxw_col_t c = 0; c < 8; ++c) worksheet_write_string(is, 0, c, k_head[c], header);
+  std::vector<std::string> value_cell(a.indicators.size()), status_cell(a.indicators.size());
+  for (size_t k = 0; k < a.indicators.size(); ++k) {
+    value_cell[k] = "$E$" + std::to_string(k + 2);
+    status_cell[k] = "$G$" + std::to_string(k + 2);
+  }
+  for (size_t k = 0; k < a.indicators.size(); ++k) {
+    const IndicatorResult& ir = a.indicators[k];
+    const Indicator& ind = *ir.spec;
+    const lxw_row_t kr = lxw_row_t(k + 1);
+    const std::string row = std::to_string(kr + 1);
+    worksheet_write_string(is, kr, 0, ind.id.c_str(), bold);
+    worksheet_write_string(is, kr, 1, ind.name.Get(lang).c_str(), nullptr);
+    worksheet_write_string(is, kr, 5, ind.goal.text.Get(lang).c_str(), nullptr);
+    const bool amount = ind.kind == IndicatorKind::kAmount;
+    const LinearForm& numerator = ir.used_variant ? ind.variant->numerator : ind.numerator;
+    worksheet_write_formula_num(is, kr, 2, LinearFormula(numerator, cell_of_line).c_str(), money,
+                                SenToRupiah(amount ? ir.value : ir.numerator_sen));
+    std::string value;
+    if (amount) {
+      value = "=C" + row;
+    } else {
+      worksheet_write_formula_num(is, kr, 3, LinearFormula(ind.denominator, cell_of_line).c_str(), money,
+                                  SenToRupiah(ir.denominator_sen));
+      value = "=IF(D" + row + "=0,\"\",C" + row + "/D" + row + "*100" + (ind.annualised ? "*12/" + bulan_cell : "") + ")";
+    }
+    const double cached = ir.has_value ? double(ir.value.num) / double(ir.value.den) / (amount ? 100.0 : 1.0) : 0.0;
+    if (ir.has_value) {
+      worksheet_write_formula_num(is, kr, 4, value.c_str(), amount ? money : pct, cached);
+    } else {
+      worksheet_write_formula_str(is, kr, 4, value.c_str(), pct, "");
+    }
+    // The verdict as a formula when every condition is a comparison or another indicator's verdict; otherwise (or
+    // when an input is missing) the engine's verdict as text.
+    const std::string met = GoalStatusCode(GoalStatus::kMet), not_met = GoalStatusCode(GoalStatus::kNotMet);
+    std::vector<std::string> conds;
+    bool live = ind.goal.kind == Goal::Kind::kConditions && ir.has_value && !ir.zero_denominator;
+    for (const GoalCondition& c : ind.goal.conditions) {
+      if (!live) break;
+      if (c.kind == GoalCondition::Kind::kCompare) {
+        const std::string f = CompareFormula(c, "E" + row, value_cell, inflasi_cell, pasar_cell);
+        for (const auto& [other, sign] : c.rhs.indicators) live = live && a.indicators[size_t(other)].has_value;
+        live = live && !f.empty();
+        conds.push_back(f);
+      } else if (c.kind == GoalCondition::Kind::kMet) {
+        conds.push_back(status_cell[size_t(c.indicator)] + "=\"" + met + "\"");
+      } else {
+        live = false;
+      }
+    }
+    const std::string status = GoalStatusCode(ir.status);
+    if (live && (ir.status == GoalStatus::kMet || ir.status == GoalStatus::kNotMet)) {
+      std::string all = conds.size() == 1 ? conds[0] : "AND(" + conds[0];
+      for (size_t i = 1; i < conds.size(); ++i) all += "," + conds[i];
+      if (conds.size() > 1) all += ")";
+      worksheet_write_formula_str(is, kr, 6, ("=IF(" + all + ",\"" + met + "\",\"" + not_met + "\")").c_str(), bold,
+                                  status.c_str());
+    } else {
+      worksheet_write_string(is, kr, 6, status.c_str(), bold);
+    }
+    std::string note = GoalGapText(ir, lang);
+    if (note.empty()) note = ir.reason.Get(lang);
+    if (!ind.adaptation.id.empty()) note += (note.empty() ? "" : " · ") + ind.adaptation.Get(lang);
+    if (!note.empty()) worksheet_write_string(is, kr, 7, note.c_str(), nullptr);
+  }
+  const std::string last = std::to_string(a.indicators.size() + 1);
+
+  // Ringkasan: the counts follow the Status column.
+  worksheet_set_column(sum, 0, 0, 44, nullptr);
+  worksheet_set_column(sum, 1, 1, 12, nullptr);
+  worksheet_write_string(sum, 0, 0, rb.name.Get(lang).c_str(), big);
+  worksheet_write_string(sum, 1, 0, (a.koperasi.nama + (a.koperasi.jenis.empty() ? "" : " (" + a.koperasi.jenis + ")")).c_str(), bold);
+  worksheet_write_string(sum, 2, 0, (T(lang, "Tahun buku berakhir ", "Year ending ") + FormatDateLong(a.periode_akhir, lang)).c_str(), nullptr);
+  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + rb.id + " (versi " + rb.version + ")").c_str(), nullptr);
+  worksheet_write_string(sum, 4, 0, T(lang, "Ubah angka di lembar Masukan; nilai dan status indikator mengikuti.",
+                                       "Change a figure on Masukan; values and verdicts follow."), nullptr);
+  const std::pair<const char*, int> counts[] = {{GoalStatusCode(GoalStatus::kMet), a.summary.met},
+                                                {GoalStatusCode(GoalStatus::kNotMet), a.summary.not_met},
+                                                {GoalStatusCode(GoalStatus::kNoTarget), a.summary.no_target},
+                                                {GoalStatusCode(GoalStatus::kNotAssessable), a.summary.not_assessable}};
+  lxw_row_t sr = 6;
+  worksheet_write_string(sum, sr, 0, "Status", header);
+  worksheet_write_string(sum, sr, 1, T(lang, "Jumlah", "Count"), header);
+  for (const auto& [code, n] : counts) {
+    ++sr;
+    worksheet_write_string(sum, sr, 0, code, nullptr);
+    const std::string f = "=COUNTIF(Indikator!$G$2:$G$" + last + ",\"" + code + "\")";
+    worksheet_write_formula_num(sum, sr, 1, f.c_str(), nullptr, double(n));
+  }
+  ++sr;
+  worksheet_write_string(sum, sr, 0, T(lang, "Indikator", "Indicators"), bold);
+  worksheet_write_number(sum, sr, 1, double(a.summary.total), bold);
+
+  const lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) {
+    *error_id = std::string("berkas tidak dapat ditulis (") + lxw_strerror(err) + ")";
+    *error_en = std::string("cannot write the file (") + lxw_strerror(err) + ")";
+    return false;
+  }
+  return true;
+}
 
 bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
                               const std::string& path, std::string* error_id, std::string* error_en) {

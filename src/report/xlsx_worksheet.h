@@ -8,6 +8,7 @@
 #include <string>
 
 #include "assess/assessment.h"
+#include "assess/goals.h"
 #include "laporan/laporan.h"
 
 namespace kopsehat {
@@ -21,5 +22,11 @@ struct WorksheetOptions {
 // Komponen (ratios and bands), Manajemen (checklist). False with the reason when the file cannot be written.
 bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& options,
                               const std::string& path, std::string* error_id, std::string* error_en);
+
+// A goal method (PEARLS): Ringkasan (counts of each verdict, following the Status column), Masukan (this year and
+// last year of every line, and the settings), Besaran, Indikator (numerator, denominator and value as live formulas;
+// the verdict as a formula where the goal is plain comparisons or other indicators' verdicts, else the engine's).
+bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& options,
+                        const std::string& path, std::string* error_id, std::string* error_en);
 
 }  // namespace kopsehat

@@ -499,10 +499,14 @@ void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
 bool IsGoalRulebookText(std::string_view text) {
   // The format key is a top-level line near the top of every rulebook; a full parse is not needed to choose the
   // loader (the chosen loader then checks everything, the format included).
+  // Windows editors add a byte-order mark and CR before each LF; neither changes what the file says.
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t nl = text.find('\n', pos);
-    const std::string_view line = TrimSpaces(text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    line = TrimSpaces(line);
     pos = nl == std::string_view::npos ? text.size() : nl + 1;
     if (line.empty() || line[0] == '#') continue;
     if (line[0] == '[') return false;  // a table began: the top-level keys are over
