@@ -202,6 +202,28 @@ TEST_F(CliPearlsTest, PdfReportReadsBackAndIsDeterministic) {
   EXPECT_TRUE(Contains(en_text, "ADAPTATIONS")) << en_text;
 }
 
+TEST_F(CliPearlsTest, BatchOfCreditUnionsGivesOneResultPerLine) {
+  json lap = json::parse(ReadAll(kKopdit));
+  std::string lines = lap.dump() + "\n";
+  lap["pearls"]["lalai_lebih_12_bulan"] = 0;  // a second credit union that charged everything off
+  lines += lap.dump() + "\n";
+  lap.erase("pearls");
+  lines += lap.dump() + "\n";  // no pearls block: that line is refused, the others stand
+  const std::string in = Write("region.jsonl", lines);
+  const Result r = Run({"batch", in, "--metode", "pearls-woccu"});
+  EXPECT_EQ(r.status, 2) << r.err;
+  const std::vector<std::string> out = e2e::Lines(r.out);
+  ASSERT_EQ(out.size(), 3u) << r.out;
+  const json first = json::parse(out[0]), second = json::parse(out[1]), third = json::parse(out[2]);
+  EXPECT_EQ(first["format"], "kopsehat/hasil-sasaran-v1");
+  EXPECT_EQ(first["ringkasan"]["memenuhi"], 25);
+  EXPECT_EQ(second["indikator"][2]["id"], "P3");
+  EXPECT_EQ(second["indikator"][2]["status"], "memenuhi");
+  EXPECT_EQ(third["baris"], 3);
+  EXPECT_EQ(third["galat"][0]["kode"], "wajib_ada");
+  EXPECT_TRUE(Contains(r.err, "2 dinilai, 1 baris tidak sah")) << r.err;
+}
+
 TEST_F(CliPearlsTest, XlsxWorksheetOfAGoalMethod) {
   const std::string out = Path("pearls.xlsx");
   const Result r = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "xlsx", "--out", out});

@@ -13,6 +13,7 @@
 #include "cli/common.h"
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
+#include "report/goal_report.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"
 
@@ -163,6 +164,8 @@ int RunBatch(int argc, char** argv, Lang lang) {
   LaporanJsonReader reader;
   Laporan laporan;
   Assessment assessment;
+  GoalAssessment goal;  // when the method is a goal method (PEARLS): one hasil-sasaran-v1 line per laporan
+  bool is_goal = false;
   Problems problems;
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
@@ -187,7 +190,7 @@ int RunBatch(int argc, char** argv, Lang lang) {
     problems.Clear();
     bool ok = false;
     if (!csv) {
-      ok = AssessOne(text, "", &reader, &chooser, options, &laporan, &assessment, &problems);
+      ok = AssessOne(text, "", &reader, &chooser, options, &laporan, &assessment, &problems, &goal, &is_goal);
     } else if (text.front() == '#') {
       continue;  // a comment row of a CSV batch
     } else if (!csv_batch.has_header()) {
@@ -201,12 +204,13 @@ int RunBatch(int argc, char** argv, Lang lang) {
       continue;
     } else {
       const bool read_ok = csv_batch.ReadRow(text, line_no, &laporan, &problems);
-      ok = EvaluateRead(read_ok, laporan, &chooser, options, &assessment, &problems);
+      ok = EvaluateRead(read_ok, laporan, &chooser, options, &assessment, &problems, &goal, &is_goal);
     }
     if (ok && pdf) {
-      const std::string path = out_dir + "/" + PdfFileName(line_no, assessment.koperasi.nama);
+      const std::string path = out_dir + "/" + PdfFileName(line_no, is_goal ? goal.koperasi.nama : assessment.koperasi.nama);
       std::string eid, een;
-      if (!WritePdfReport(assessment, pdf_options, path, &eid, &een)) {
+      if (!(is_goal ? WriteGoalPdfReport(goal, pdf_options, path, &eid, &een)
+                    : WritePdfReport(assessment, pdf_options, path, &eid, &een))) {
         std::cerr << "kopsehat batch: " << path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
         std::free(buf);
         if (in != stdin) std::fclose(in);
@@ -217,7 +221,10 @@ int RunBatch(int argc, char** argv, Lang lang) {
       progress.Update(assessed + invalid, bytes_done, false, lang);
       continue;
     }
-    if (ok) {
+    if (ok && is_goal) {
+      AppendGoalJson(goal, lang, &output);
+      ++assessed;
+    } else if (ok) {
       AppendPenilaianJson(assessment, lang, &output);
       ++assessed;
     } else {

@@ -63,7 +63,16 @@ std::string RulebookChooser::ChosenId(const std::string& laporan_metode) const {
 const GoalRulebook* RulebookChooser::ChooseGoal(const std::string& laporan_metode, Problems* problems) {
   if (goal_from_file_ != nullptr) return goal_from_file_.get();
   if (from_file_ != nullptr) return nullptr;
-  return EmbeddedGoalRulebookById(ChosenId(laporan_metode), problems);
+  const std::string& id = !forced_metode_.empty() ? forced_metode_ : laporan_metode;
+  if (goal_memo_valid_ && goal_memo_id_ == id) return goal_memo_;
+  const size_t before = problems->size();
+  const GoalRulebook* g = EmbeddedGoalRulebookById(ChosenId(laporan_metode), problems);
+  if (problems->size() == before) {
+    goal_memo_id_ = id;
+    goal_memo_ = g;
+    goal_memo_valid_ = true;
+  }
+  return g;
 }
 
 const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Problems* problems) {
@@ -93,8 +102,13 @@ const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Probl
 
 
 bool EvaluateRead(bool read_ok, const Laporan& laporan_value, RulebookChooser* chooser, const EvaluateOptions& options,
-                  Assessment* assessment, Problems* problems) {
+                  Assessment* assessment, Problems* problems, GoalAssessment* goal, bool* is_goal) {
   const Laporan* laporan = &laporan_value;
+  if (goal != nullptr) {
+    const GoalRulebook* g = chooser->ChooseGoal(laporan->metode, problems);
+    *is_goal = g != nullptr;
+    if (g != nullptr) return read_ok && EvaluateGoals(*laporan, *g, goal, problems);
+  }
   const Rulebook* rb = chooser->Choose(laporan->metode, problems);
   if (rb == nullptr) return false;
   // Evaluate even an invalid laporan (its result is discarded) to report checklist problems in the same run;
@@ -121,10 +135,10 @@ bool ReadAny(std::string_view text, const std::string& file_name, LaporanJsonRea
 
 bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonReader* reader,
                RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
-               Problems* problems) {
+               Problems* problems, GoalAssessment* goal, bool* is_goal) {
   bool read_ok = false;
   if (!ReadAny(text, file_name, reader, laporan, problems, &read_ok)) return false;
-  return EvaluateRead(read_ok, *laporan, chooser, options, assessment, problems);
+  return EvaluateRead(read_ok, *laporan, chooser, options, assessment, problems, goal, is_goal);
 }
 
 bool ReadLaporanFile(const std::string& path, Lang lang, Laporan* out) {
@@ -155,13 +169,8 @@ bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal)
   options.without_checklist = args.Has("--tanpa-manajemen");
   bool read_ok = false;
   if (ReadAny(text, path, &reader, &out->laporan, &problems, &read_ok)) {
-    const GoalRulebook* goal = allow_goal ? out->chooser.ChooseGoal(out->laporan.metode, &problems) : nullptr;
-    if (goal != nullptr) {
-      out->is_goal = true;
-      if (read_ok) EvaluateGoals(out->laporan, *goal, &out->goal, &problems);
-    } else {
-      EvaluateRead(read_ok, out->laporan, &out->chooser, options, &out->assessment, &problems);
-    }
+    EvaluateRead(read_ok, out->laporan, &out->chooser, options, &out->assessment, &problems,
+                 allow_goal ? &out->goal : nullptr, &out->is_goal);
   }
   if (!problems.empty()) {
     PrintInvalidLaporan(path, problems, lang);

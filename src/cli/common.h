@@ -40,6 +40,9 @@ class RulebookChooser {
 
   std::unique_ptr<Rulebook> from_file_;
   std::unique_ptr<GoalRulebook> goal_from_file_;
+  std::string goal_memo_id_;  // the last id ChooseGoal looked up, and what it found (batch: once, not per line)
+  const GoalRulebook* goal_memo_ = nullptr;
+  bool goal_memo_valid_ = false;
   std::string forced_metode_;
   const Rulebook* last_ = nullptr;
 };
@@ -47,9 +50,10 @@ class RulebookChooser {
 // Reads, validates and assesses one laporan, collecting every problem: the reader's, the rulebook choice's and
 // those only the method can see (checklist lengths), so a user sees them all in one run. True when assessed.
 // `file_name` decides, with the first bytes, whether the text is JSON, XLSX or CSV.
+// With `goal` given, a goal method (PEARLS) is assessed into it and *is_goal set; without, it is refused.
 bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonReader* reader,
                RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
-               Problems* problems);
+               Problems* problems, GoalAssessment* goal = nullptr, bool* is_goal = nullptr);
 
 // What assess and chart do with their one file: choose the rulebook (--metode/--rulebook), read the laporan of any
 // kind, assess it (--tanpa-manajemen). On any problem prints them all and returns false (exit code 2). The
@@ -75,7 +79,7 @@ const ActionBook* LoadActionsForCommand(const Args& args, Lang lang, std::unique
 
 // The second half of AssessOne, for readers that produce a Laporan themselves (batch CSV rows).
 bool EvaluateRead(bool read_ok, const Laporan& laporan, RulebookChooser* chooser, const EvaluateOptions& options,
-                  Assessment* assessment, Problems* problems);
+                  Assessment* assessment, Problems* problems, GoalAssessment* goal = nullptr, bool* is_goal = nullptr);
 
 // Prints "kopsehat: <title>" and every problem, one a line, on stderr.
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang);
