@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 
 #include "core/suggest.h"
@@ -336,10 +337,33 @@ void LaporanBuilder::SetAmount(int line, bool previous, Kind kind, std::string_v
   if (previous) out_->has_previous = true;
 }
 
+namespace {
+
+// A setting typed into a cell comes back as the double's 17 digits ("2.6099999999999999"). It is read the way
+// amounts are (rounded to the 15 digits a double holds), at 4 decimals: the value × 100 read as an amount in sen.
+// Text that is no such number is returned as it is, for the percent parser to explain.
+std::string SpreadsheetPercentText(std::string_view stored) {
+  std::string shifted(stored);
+  const size_t e = shifted.find_first_of("eE");
+  if (e == std::string::npos) {
+    shifted += "e2";
+  } else {
+    int x = 0;
+    const auto [ptr, ec] = std::from_chars(shifted.data() + e + 1 + (shifted[e + 1] == '+'), shifted.data() + shifted.size(), x);
+    if (ec != std::errc() || ptr != shifted.data() + shifted.size() || x > 400 || x < -400) return std::string(stored);
+    shifted = shifted.substr(0, e) + "e" + std::to_string(x + 2);
+  }
+  Sen units = 0;
+  if (ParseSpreadsheetNumberSen(shifted, &units) != AmountError::kNone) return std::string(stored);
+  return FormatPlain(units, 4, 0);
+}
+
+}  // namespace
+
 void LaporanBuilder::SetPearlsSetting(int setting, Kind kind, std::string_view value, std::string_view key,
                                       const Place& place) {
   out_->has_pearls = true;
-  std::string text(value);
+  std::string text = kind == Kind::kNumber ? SpreadsheetPercentText(value) : std::string(value);
   if (kind == Kind::kText) std::replace(text.begin(), text.end(), ',', '.');  // "2,61": the Indonesian decimal comma
   if (kind == Kind::kBoolean) text = "TRUE/FALSE";
   PearlsSettings& ps = out_->pearls;
