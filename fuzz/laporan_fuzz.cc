@@ -5,10 +5,13 @@
 #include <string>
 
 #include "assess/assessment.h"
+#include "assess/goals.h"
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
+#include "report/goal_report.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
+#include "rules/goal_rulebook.h"
 #include "rules/loader.h"
 
 namespace {
@@ -62,6 +65,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       AppendPenilaianJson(a, Lang::kId, &json);
       (void)RenderTextReport(a, Lang::kEn);
     }
+  }
+  // The goal methods (PEARLS) on the same laporan: every indicator resolved, the summary adding up.
+  for (const char* id : {"pearls-woccu", "pearls-accu"}) {
+    const GoalRulebook* g = EmbeddedGoalRulebookById(id, &problems);
+    if (g == nullptr) __builtin_trap();
+    GoalAssessment a;
+    Problems p;
+    if (!EvaluateGoals(laporan, *g, &a, &p)) continue;
+    const GoalSummary& s = a.summary;
+    if (s.met + s.not_met + s.no_target + s.not_assessable != s.total || s.total != int(g->indicators.size())) {
+      __builtin_trap();
+    }
+    std::string json;
+    AppendGoalJson(a, Lang::kId, &json);
+    (void)RenderGoalTextReport(a, Lang::kEn);
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 // Tests of the laporan-v1 JSON reader (../shared/spec/laporan-v1.md §1): a table of malformed inputs, each breaking
 // one thing in a valid laporan, with the problem path and code expected; exact amounts; defaults; and the
 // checklist checks that only kopsehat::Evaluate can make.
+#include "core/test_files.h"
 #include "interchange/json_reader.h"
 
 #include <gtest/gtest.h>
@@ -17,14 +18,8 @@
 namespace kopsehat {
 namespace {
 
-std::string ReadFileText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
 const std::string& ExampleText() {
-  static const std::string text =
-      ReadFileText(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-sejahtera-bersama-2025.json");
+  static const std::string text = testing::ReadSourceFile("examples/ksp-sejahtera-bersama-2025.json");
   return text;
 }
 

@@ -1,5 +1,6 @@
 // Loads goal rulebooks (format kopsehat/sasaran-v1); see rules/goal_rulebook.h and docs/rulebook.md.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <mutex>
 #include <set>
@@ -245,11 +246,11 @@ void Resolve(Context& ctx, const toml::array* arr, GoalRulebook* rb, std::vector
   auto find = [&](const std::string& id, const toml::node* node, const std::string& where) {
     const int i = rb->IndexOf(id);
     if (i < 0) {
-      std::vector<std::string_view> known;
+      std::vector<std::string_view> known = {"inflasi", "suku_bunga_pasar"};
       for (const Indicator& ind : rb->indicators) known.push_back(ind.id);
       const std::string best = NearestKey(id, known);
-      ctx.Error(node, where + ": indikator '" + id + "' tidak ada" + DidYouMean(best, Lang::kId),
-                where + ": no indicator '" + id + "'" + DidYouMean(best, Lang::kEn));
+      ctx.Error(node, where + ": '" + id + "' bukan indikator atau suku bunga yang dikenal" + DidYouMean(best, Lang::kId),
+                where + ": '" + id + "' is neither an indicator nor a known rate" + DidYouMean(best, Lang::kEn));
     }
     return i;
   };
@@ -269,6 +270,11 @@ void Resolve(Context& ctx, const toml::array* arr, GoalRulebook* rb, std::vector
       if (!rc.target_id.empty()) {
         c.indicator = find(rc.target_id, rc.node, where + ".sasaran");
         if (c.indicator >= 0) deps.insert(c.indicator);
+        if (c.kind == GoalCondition::Kind::kMet && c.indicator >= 0 &&
+            rb->indicators[size_t(c.indicator)].goal.kind != Goal::Kind::kConditions) {
+          ctx.Error(rc.node, where + ": 'terpenuhi " + rc.target_id + "' memerlukan indikator yang punya syarat sasaran",
+                    where + ": 'terpenuhi " + rc.target_id + "' needs an indicator with goal conditions");
+        }
       }
       if (!rc.reference_id.empty()) {
         c.reference = find(rc.reference_id, rc.node, where + ".sasaran");
@@ -287,6 +293,10 @@ void Resolve(Context& ctx, const toml::array* arr, GoalRulebook* rb, std::vector
         if (k >= 0) {
           ind.variant->when_met.push_back(k);
           deps.insert(k);
+          if (rb->indicators[size_t(k)].goal.kind != Goal::Kind::kConditions) {
+            ctx.Error((*variant_nodes)[i], where + ".varian: '" + id + "' tidak punya syarat sasaran, jadi tidak pernah terpenuhi",
+                      where + ".varian: '" + id + "' has no goal conditions, so it is never met");
+          }
         }
       }
     }
@@ -330,6 +340,17 @@ void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::ve
   Indicator ind;
   GetString(ctx, t, "id", true, "indikator", &ind.id);
   const std::string where = "indikator." + ind.id;
+  // Goals name indicators by id inside condition texts, so an id must read as one word and not as a number, a
+  // rate or a keyword of the condition language.
+  const bool word = !ind.id.empty() && std::isalpha(static_cast<unsigned char>(ind.id[0])) &&
+                    std::all_of(ind.id.begin(), ind.id.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                    });
+  if (t.get("id") != nullptr && (!word || ind.id == "inflasi" || ind.id == "suku_bunga_pasar" ||
+                                 ind.id == "terpenuhi" || ind.id == "menuju" || ind.id == "relatif")) {
+    ctx.Error(t.get("id"), where + ": id indikator harus satu kata (huruf, angka, '_', diawali huruf) dan bukan kata kunci",
+              where + ": an indicator id is one word (letters, digits, '_', starting with a letter) and not a keyword");
+  }
   CheckKeys(ctx, t,
             {"id", "aspek", "nama", "nama_en", "jenis", "pembilang", "penyebut", "besaran", "disetahunkan", "sasaran",
              "sasaran_teks", "sasaran_teks_en", "penyebut_nol", "penyebut_nol_pesan", "penyebut_nol_pesan_en",
@@ -370,6 +391,10 @@ void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::ve
       ctx.Error(a, where + ".disetahunkan harus true atau false", where + ".disetahunkan must be true or false");
     } else {
       ind.annualised = a->as_boolean()->get();
+      if (ind.annualised && ind.kind != IndicatorKind::kRatio) {
+        ctx.Error(a, where + ".disetahunkan hanya untuk jenis rasio (arus dibagi saldo)",
+                  where + ".disetahunkan is for jenis rasio only (a flow over a balance)");
+      }
     }
   }
   LoadGoal(ctx, t, where, &ind, raw);

@@ -1,6 +1,7 @@
 // Unit tests for rules/loader.h: the embedded rulebooks, and the rejection (with file:line and reason) of a
 // rulebook that is malformed or inconsistent. Every rejection case edits the embedded ksp-2016 text.
 
+#include "rules/test_rulebook.h"
 #include "rules/loader.h"
 
 #include <gtest/gtest.h>
@@ -12,6 +13,8 @@
 
 namespace kopsehat {
 namespace {
+
+using testing::AllProblems;
 
 std::string S(i128 v) { return ToString(v); }
 
@@ -63,25 +66,9 @@ Loaded Load(const std::string& text) {
   return l;
 }
 
-std::string AllProblems(const Problems& p) {
-  std::string s;
-  for (const Problem& x : p.items()) s += "\n  " + x.path + " | " + x.pesan;
-  return s;
-}
 
 ::testing::AssertionResult HasProblem(const Loaded& l, int line, const std::string& pesan_part) {
-  if (l.rb != nullptr) return ::testing::AssertionFailure() << "rulebook was accepted";
-  if (l.problems.empty()) return ::testing::AssertionFailure() << "null rulebook but no problem";
-  const std::string path = "test.toml:" + std::to_string(line);
-  for (const Problem& p : l.problems.items()) {
-    if (p.path == path && p.pesan.find(pesan_part) != std::string::npos) {
-      if (p.code != "rulebook_tidak_sah") return ::testing::AssertionFailure() << "code " << p.code;
-      if (p.message.empty()) return ::testing::AssertionFailure() << "no English message";
-      return ::testing::AssertionSuccess();
-    }
-  }
-  return ::testing::AssertionFailure() << "no problem at " << path << " mentioning \"" << pesan_part
-                                       << "\"; got:" << AllProblems(l.problems);
+  return testing::RefusedAt(l.rb != nullptr, l.problems, "test.toml", line, pesan_part);
 }
 
 const Rulebook* Embedded(const char* id) {
