@@ -10,11 +10,14 @@
 #include <string>
 
 #include "assess/assessment.h"
+#include "assess/goals.h"
 #include "core/problems.h"
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
 #include "laporan/laporan.h"
+#include "report/goal_report.h"
 #include "report/json_report.h"
+#include "rules/goal_rulebook.h"
 #include "rules/loader.h"
 
 namespace kopsehat {
@@ -191,6 +194,38 @@ void BM_ReadCsvLaporan(benchmark::State& state) {
   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(csv.size()));
 }
 BENCHMARK(BM_ReadCsvLaporan);
+
+// PEARLS on the example credit union: reading its laporan (with the pearls block and periode_lalu), evaluating all
+// 44 WOCCU indicators, writing hasil-sasaran-v1 — what `kopsehat batch --metode pearls-woccu` does per line.
+void BM_PearlsEndToEnd(benchmark::State& state) {
+  static const std::string json = [] {
+    std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/kopdit-sinar-harapan-2025.json", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }();
+  Problems load_problems;
+  const GoalRulebook* rb = EmbeddedGoalRulebookById("pearls-woccu", &load_problems);
+  if (rb == nullptr) {
+    state.SkipWithError("pearls-woccu does not load");
+    return;
+  }
+  LaporanJsonReader reader;
+  Laporan laporan;
+  GoalAssessment assessment;
+  Problems problems;
+  std::string out;
+  out.reserve(64 << 10);
+  for (auto _ : state) {
+    problems.Clear();
+    out.clear();
+    bool ok = reader.Read(json, &laporan, &problems) && EvaluateGoals(laporan, *rb, &assessment, &problems);
+    if (!ok) state.SkipWithError("the example does not assess");
+    AppendGoalJson(assessment, Lang::kId, &out);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(int64_t(state.iterations()));
+}
+BENCHMARK(BM_PearlsEndToEnd);
 
 }  // namespace
 }  // namespace kopsehat

@@ -864,7 +864,7 @@ std::string LaporanToJson(const Laporan& l) {
         if (kLines[size_t(i)].section != section || !st.present[size_t(i)]) continue;
         const Sen v = st.Get(i);
         body += body.empty() ? "" : ", ";
-        body += "\"" + std::string(kLines[size_t(i)].key) + "\": ";
+        body.append("\"").append(kLines[size_t(i)].key).append("\": ");  // appended: GCC 12 -O3 false -Wrestrict
         body += v % 100 == 0 ? std::to_string(v / 100) : "\"" + FormatSenPlain(v) + "\"";
       }
       if (!body.empty()) s += ",\n" + indent + "\"" + SectionKey(section) + "\": {" + body + "}";

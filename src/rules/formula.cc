@@ -186,8 +186,11 @@ class Parser {
     SkipSpace();
     if (pos_ >= text_.size() || text_[pos_] != '(') {
       pos_ = start;
-      return Fail("'" + std::string(name) + "' ditulis sebagai fungsi: " + std::string(name) + "(...)",
-                  "'" + std::string(name) + "' is a function: " + std::string(name) + "(...)");
+      // Appended, not "'" + std::string: GCC 12 at -O3 reports a false -Wrestrict on that form.
+      std::string quoted = "'";
+      quoted.append(name).append("'");
+      return Fail(quoted + " ditulis sebagai fungsi: " + std::string(name) + "(...)",
+                  quoted + " is a function: " + std::string(name) + "(...)");
     }
     if (!allow_previous_) {
       pos_ = start;

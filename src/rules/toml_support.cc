@@ -6,6 +6,17 @@
 
 namespace kopsehat::rules_internal {
 
+namespace {
+
+// 'key', built by appending: GCC 12 at -O3 reports a false -Wrestrict on "'" + std::string(...).
+std::string Quoted(std::string_view key) {
+  std::string q = "'";
+  q.append(key).append("'");
+  return q;
+}
+
+}  // namespace
+
 void CheckKeys(Context& ctx, const toml::table& table, std::initializer_list<const char*> allowed,
                const std::string& where) {
   for (const auto& [key, node] : table) {
@@ -29,8 +40,7 @@ bool GetString(Context& ctx, const toml::table& t, const char* key, bool require
     return false;
   }
   if (!n->is_string()) {
-    ctx.Error(n, "'" + std::string(key) + "' di " + where + " harus berupa teks",
-              "'" + std::string(key) + "' in " + where + " must be a string");
+    ctx.Error(n, Quoted(key) + " di " + where + " harus berupa teks", Quoted(key) + " in " + where + " must be a string");
     return false;
   }
   *out = n->as_string()->get();
@@ -114,7 +124,7 @@ const toml::array* GetTableArray(Context& ctx, const toml::table& root, const ch
   }
   const toml::array* arr = n->as_array();
   if (arr == nullptr || !arr->is_array_of_tables()) {
-    ctx.Error(n, "'" + std::string(key) + "' harus berupa [[" + key + "]]", "'" + std::string(key) + "' must be [[" + key + "]]");
+    ctx.Error(n, Quoted(key) + " harus berupa [[" + key + "]]", Quoted(key) + " must be [[" + key + "]]");
     return nullptr;
   }
   if (arr->size() > kMaxComponents) {

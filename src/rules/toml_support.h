@@ -32,11 +32,13 @@ class Context {
 
   void Error(const toml::node* node, const std::string& id, const std::string& en) {
     std::string where = origin_;
-    if (node != nullptr && node->source().begin.line > 0) where += ":" + std::to_string(node->source().begin.line);
+    if (node != nullptr && node->source().begin.line > 0) where.append(":").append(std::to_string(node->source().begin.line));
     problems_->Add(where, "rulebook_tidak_sah", id, en);
   }
   void Error(const toml::source_region& src, const std::string& id, const std::string& en) {
-    problems_->Add(origin_ + ":" + std::to_string(src.begin.line), "rulebook_tidak_sah", id, en);
+    std::string where = origin_;
+    where.append(":").append(std::to_string(src.begin.line));
+    problems_->Add(where, "rulebook_tidak_sah", id, en);
   }
 
   // The number's text as written, from its source position (columns count code points).
