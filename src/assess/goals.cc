@@ -62,13 +62,21 @@ class Evaluator {
   }
 
  private:
-  // The sections of periode_lalu an indicator reads but the laporan lacks, in words; empty when all are there.
+  // What of periode_lalu an indicator reads but the laporan lacks, in words; empty when all is there. A whole
+  // section missing is named as such; within a given section, a line filled this year but left empty last year is
+  // taken as not given (a partial periode_lalu would otherwise count it as zero and give a false average or growth).
   std::string MissingPrevious(const Indicator& ind) const {
     std::string missing;
     for (int s = 0; s < kSectionCount; ++s) {
       const unsigned bit = 1u << unsigned(s);
       if ((ind.previous_sections & bit) != 0 && (previous_given_ & bit) == 0) {
         missing += (missing.empty() ? "periode_lalu." : ", periode_lalu.") + std::string(kSectionNames[s]);
+      }
+    }
+    if (!missing.empty()) return missing;
+    for (const int line : ind.previous_lines) {
+      if (l_.current.present[size_t(line)] && !l_.previous.present[size_t(line)]) {
+        missing += (missing.empty() ? "periode_lalu." : ", periode_lalu.") + LinePath(line);
       }
     }
     return missing;
@@ -79,18 +87,55 @@ class Evaluator {
     IndicatorResult& r = out_->indicators[i];
     r.spec = &ind;
     ComputeValue(ind, &r);
-    if (!r.has_value && r.status == GoalStatus::kNotAssessable && !r.reason.id.empty()) return;
+    if (!r.has_value && r.status == GoalStatus::kNotAssessable && !r.reason.id.empty()) {
+      if (r.missing_previous) return;
+      ResolveWithoutValue(ind, &r);  // a negative base year
+      return;
+    }
     if (r.zero_denominator) {
-      ApplyZeroRule(ind, &r);
+      ResolveWithoutValue(ind, &r);
       return;
     }
     ComputeStatus(ind, &r);
     ComputePrevious(ind, &r);
   }
 
+  // No value (a zero or negative denominator), yet the goal may still be decided by conditions that do not need
+  // it: another indicator's verdict ('terpenuhi P1' failing: ACCU's P2 cannot be met while P1 is not), or the
+  // paired ratio of a growth rate already at its goal ('menuju E4 …' with E4 at 0 %). Otherwise the zero rule.
+  void ResolveWithoutValue(const Indicator& ind, IndicatorResult* r) {
+    if (ind.goal.kind == Goal::Kind::kConditions) {
+      bool toward_met = false, all_toward = true;
+      for (const GoalCondition& c : ind.goal.conditions) {
+        all_toward = all_toward && c.kind == GoalCondition::Kind::kToward;
+        if (c.kind == GoalCondition::Kind::kToward) {
+          toward_met = out_->indicators[size_t(c.indicator)].status == GoalStatus::kMet;
+        }
+        if (c.kind != GoalCondition::Kind::kMet) continue;
+        const IndicatorResult& other = out_->indicators[size_t(c.indicator)];
+        if (other.status == GoalStatus::kNotMet) {
+          const std::string& id = rb_.indicators[size_t(c.indicator)].id;
+          r->status = GoalStatus::kNotMet;
+          r->reason = {id + " belum memenuhi sasaran", id + " does not meet its goal"};
+          return;
+        }
+      }
+      if (all_toward && toward_met) {
+        const std::string& id = rb_.indicators[size_t(ind.goal.conditions[0].indicator)].id;
+        r->status = GoalStatus::kMet;
+        r->reason = {id + " sudah memenuhi sasaran", id + " already meets its goal"};
+        return;
+      }
+    }
+    if (r->zero_denominator) {
+      ApplyZeroRule(ind, r);
+    }
+  }
+
   void ComputeValue(const Indicator& ind, IndicatorResult* r) {
     const std::string missing = MissingPrevious(ind);
     if (!missing.empty()) {
+      r->missing_previous = true;
       r->status = GoalStatus::kNotAssessable;
       r->reason = {"perlu " + missing + " (rata-rata atau pertumbuhan memakai angka akhir tahun lalu)",
                    "needs " + missing + " (averages and growth use last year-end's figures)"};

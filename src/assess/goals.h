@@ -34,6 +34,7 @@ struct IndicatorResult {
   bool zero_denominator = false;
   bool used_variant = false;   // the BKCU conditional numerator applied
   bool annualised = false;     // the value was scaled by 12 / bulan (bulan < 12)
+  bool missing_previous = false;  // periode_lalu lacks what the formulas read (reason says what)
   GoalStatus status = GoalStatus::kNotAssessable;
   Label reason;  // why not assessable, or what a zero denominator means
   // Distance to the goal when not met, from the first failing comparison: `gap` points (or sen) in `direction`

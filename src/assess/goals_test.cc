@@ -120,7 +120,7 @@ TEST(GoalsWorkedExample, WoccuStatusesAndSummary) {
       {"R9", GoalStatus::kNotMet},  {"R10", GoalStatus::kMet},          {"R11", GoalStatus::kNoTarget},
       {"R12", GoalStatus::kNotMet}, {"L1", GoalStatus::kNotMet},        {"L2", GoalStatus::kMet},
       {"L3", GoalStatus::kNotMet},  {"S1", GoalStatus::kMet},           {"S2", GoalStatus::kMet},
-      {"S3", GoalStatus::kMet},     {"S4", GoalStatus::kNotAssessable}, {"S5", GoalStatus::kMet},
+      {"S3", GoalStatus::kMet},     {"S4", GoalStatus::kMet}        , {"S5", GoalStatus::kMet},
       {"S6", GoalStatus::kMet},     {"S7", GoalStatus::kMet},           {"S8", GoalStatus::kNotMet},
       {"S9", GoalStatus::kMet},     {"S10", GoalStatus::kNotMet},       {"S11", GoalStatus::kNotMet},
   };
@@ -129,12 +129,12 @@ TEST(GoalsWorkedExample, WoccuStatusesAndSummary) {
     EXPECT_EQ(GoalStatusCode(Ind(a, id).status), std::string(GoalStatusCode(status))) << id;
   }
   EXPECT_EQ(a.summary.total, 44);
-  EXPECT_EQ(a.summary.met, 25);
+  EXPECT_EQ(a.summary.met, 26);
   EXPECT_EQ(a.summary.not_met, 14);
   EXPECT_EQ(a.summary.no_target, 3);
-  EXPECT_EQ(a.summary.not_assessable, 2);
+  EXPECT_EQ(a.summary.not_assessable, 1);
   EXPECT_EQ(GoalSummaryLine(a.summary).id,
-            "25 dari 44 indikator memenuhi sasaran (14 tidak memenuhi, 3 tanpa sasaran angka, 2 tidak dapat dinilai)");
+            "26 dari 44 indikator memenuhi sasaran (14 tidak memenuhi, 3 tanpa sasaran angka, 1 tidak dapat dinilai)");
   // Why S8 fails: E8 is below 10 % and S8 (11,11 %) does not beat S11 (12,5 %); S9 passes: 14,58 % > 12,5 %.
   EXPECT_NE(Ind(a, "S8").reason.id.find("S11"), std::string::npos);
   // S11 is exactly inflasi 2,5 + 10: "> 12,5 %" is not met at 12,5 %, with a zero gap and a strict target.
@@ -392,6 +392,57 @@ TEST(GoalsEdges, AmountsAtTheLimitDoNotOverflow) {
   if (!ok) {
     EXPECT_EQ(p.items().at(0).code, "terlalu_besar");
   }
+}
+
+}  // namespace
+}  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// Review findings (issue 8): conditions that do not need the value decide even when there is none.
+TEST(GoalsReview, AccuP2CannotBeMetWhileP1FailsEvenWithNoLoansOneToTwelveMonthsLate) {
+  Laporan l = ReadExample();
+  l.current.sen[size_t(FindLine("pearls.lalai_1_12_bulan"))] = 0;
+  l.current.sen[size_t(FindLine("pearls.lalai_lebih_12_bulan"))] = 400 * kJuta;  // P1 = 250 / 400 = 62,5 %
+  const GoalAssessment accu = AssessGoals(l, "pearls-accu");
+  EXPECT_EQ(Ind(accu, "P1").status, GoalStatus::kNotMet);
+  EXPECT_TRUE(Ind(accu, "P2").zero_denominator);
+  EXPECT_EQ(Ind(accu, "P2").status, GoalStatus::kNotMet);
+  EXPECT_NE(Ind(accu, "P2").reason.id.find("P1 belum memenuhi sasaran"), std::string::npos);
+  // WOCCU's P2 has no such condition: the zero rule (met) applies, as documented.
+  EXPECT_EQ(Ind(AssessGoals(l), "P2").status, GoalStatus::kMet);
+}
+
+TEST(GoalsReview, GrowthFromZeroIsMetWhenThePairedRatioIsAtItsGoal) {
+  const GoalAssessment a = AssessGoals(ReadExample());
+  EXPECT_EQ(Ind(a, "E4").status, GoalStatus::kMet);       // 0 % non-financial investments
+  EXPECT_TRUE(Ind(a, "S4").zero_denominator);             // nothing last year either
+  EXPECT_EQ(Ind(a, "S4").status, GoalStatus::kMet);
+  Laporan l = ReadExample();
+  l.current.sen[size_t(FindLine("pearls.investasi_non_keuangan"))] = 90 * kJuta;  // E4 1 %: above its goal
+  const GoalAssessment b = AssessGoals(l);
+  EXPECT_EQ(Ind(b, "E4").status, GoalStatus::kNotMet);
+  EXPECT_EQ(Ind(b, "S4").status, GoalStatus::kNotAssessable);  // growth from nothing cannot be read
+}
+
+TEST(GoalsReview, APartialPeriodeLaluIsNotReadAsZeros) {
+  Laporan l = ReadExample();
+  // Last year's balance sheet with only kas: averages of total assets and growth would be nonsense.
+  const int kas = FindLine("neraca.kas");
+  for (int i = 0; i < kLineCount; ++i) {
+    if (kLines[size_t(i)].section == Section::kNeraca && i != kas) {
+      l.previous.sen[size_t(i)] = 0;
+      l.previous.present.reset(size_t(i));
+    }
+  }
+  const GoalAssessment a = AssessGoals(l);
+  for (const char* id : {"R9", "S11", "S5"}) {
+    EXPECT_EQ(Ind(a, id).status, GoalStatus::kNotAssessable) << id;
+    EXPECT_TRUE(Ind(a, id).missing_previous) << id;
+  }
+  EXPECT_NE(Ind(a, "R9").reason.id.find("periode_lalu.neraca.bank"), std::string::npos) << Ind(a, "R9").reason.id;
+  EXPECT_NE(Ind(a, "E1").status, GoalStatus::kNotAssessable);  // this year's stock ratios stand
 }
 
 }  // namespace

@@ -81,8 +81,15 @@ bool ParsePearlsPercent(std::string_view text, const std::string& path, bool may
   return true;
 }
 
-bool ParsePearlsMonths(const Decimal& d, const std::string& path, int* out, Problems* problems) {
+bool ParsePearlsMonths(std::string_view text, const std::string& path, int* out, Problems* problems) {
+  Decimal d;
   i128 months = 0;
+  if (ParseDecimal(text, &d) != DecimalError::kNone) {
+    const std::string shown(text.substr(0, 40));
+    problems->Add(path, "bukan_angka", "'" + shown + "' bukan jumlah bulan; tulis bilangan bulat 1 sampai 12",
+                  "'" + shown + "' is not a number of months; write a whole number from 1 to 12");
+    return false;
+  }
   if (!Rescale(d, 0, &months) || months < 1 || months > 12) {
     problems->Add(path, "di_luar_rentang", "jumlah bulan harus bilangan bulat 1 sampai 12",
                   "the number of months must be a whole number from 1 to 12");
@@ -369,8 +376,7 @@ void LaporanBuilder::SetPearlsSetting(int setting, Kind kind, std::string_view v
   PearlsSettings& ps = out_->pearls;
   const std::string where = Where(place, key);
   if (setting == 0) {
-    Decimal d;
-    if (ParsePearlsPercent(text, where, false, &d, problems_)) ParsePearlsMonths(d, where, &ps.bulan, problems_);
+    ParsePearlsMonths(text, where, &ps.bulan, problems_);
   } else if (setting == 1) {
     ps.has_inflasi = ParsePearlsPercent(text, where, true, &ps.inflasi_pct, problems_);
   } else {

@@ -33,8 +33,8 @@ int PearlsSettingIndex(std::string_view key);  // -1 when not a setting
 // allowed. On a problem adds it at `path` and returns false.
 bool ParsePearlsPercent(std::string_view text, const std::string& path, bool may_be_negative, Decimal* out,
                         Problems* problems);
-// pearls.bulan: a whole number of months from 1 to 12.
-bool ParsePearlsMonths(const Decimal& d, const std::string& path, int* out, Problems* problems);
+// pearls.bulan from its text: a whole number of months from 1 to 12.
+bool ParsePearlsMonths(std::string_view text, const std::string& path, int* out, Problems* problems);
 
 // The date of an Excel serial day number (1900 date system: 1 = 1900-01-01, with Excel's phantom 1900-02-29),
 // as "YYYY-MM-DD"; empty when it is not a whole day number in 1900..9999.

@@ -162,18 +162,25 @@ struct LaporanJsonReader::Impl {
   }
 
   // A percentage setting of the pearls block: a JSON number or numeric string, |x| <= 1000, at most 4 decimals.
-  bool ReadPercent(od::value v, const std::string& path, bool may_be_negative, Decimal* value_out) {
+  // The text of a pearls setting: a JSON number (its original digits) or a numeric string; false (with a problem
+  // saying what was wanted) for anything else.
+  bool SettingText(od::value v, const std::string& path, const char* want_id, const char* want_en, std::string_view* text) {
     const od::json_type t = Check(v.type());
-    std::string_view text;
     if (t == od::json_type::number) {
-      text = Trim(v.raw_json_token());
+      *text = Trim(v.raw_json_token());
     } else if (t == od::json_type::string) {
-      text = Trim(Check(v.get_string()));
+      *text = Trim(Check(v.get_string()));
     } else {
-      WrongType(problems, path, "angka persen", "a percentage number", t);
+      WrongType(problems, path, want_id, want_en, t);
       return false;
     }
-    return ParsePearlsPercent(text, path, may_be_negative, value_out, problems);
+    return true;
+  }
+
+  bool ReadPercent(od::value v, const std::string& path, bool may_be_negative, Decimal* value_out) {
+    std::string_view text;
+    return SettingText(v, path, "angka persen", "a percentage number", &text) &&
+           ParsePearlsPercent(text, path, may_be_negative, value_out, problems);
   }
 
   // `pearls` (and `periode_lalu.pearls`, which holds lines only): PEARLS lines plus, for the current period, the
@@ -200,8 +207,10 @@ struct LaporanJsonReader::Impl {
         PearlsSettings& ps = out->pearls;
         od::value value = field.value();
         if (setting == 0) {
-          Decimal d;
-          if (ReadPercent(value, p, false, &d)) ParsePearlsMonths(d, p, &ps.bulan, problems);
+          std::string_view text;
+          if (SettingText(value, p, "jumlah bulan (1–12)", "a number of months (1–12)", &text)) {
+            ParsePearlsMonths(text, p, &ps.bulan, problems);
+          }
         } else if (setting == 1) {
           ps.has_inflasi = ReadPercent(value, p, true, &ps.inflasi_pct);
         } else {

@@ -112,8 +112,8 @@ const std::vector<Row>& Rows() {
       {"BulanFraction", Base::kExample, R"("bulan": 12)", R"("bulan": 1.5)", "pearls.bulan", "di_luar_rentang",
        "bilangan bulat 1 sampai 12"},
       {"BulanWords", Base::kExample, R"("bulan": 12)", R"("bulan": "abc")", "pearls.bulan", "bukan_angka",
-       "'abc' bukan angka persen"},
-      {"BulanNegative", Base::kExample, R"("bulan": 12)", R"("bulan": -3)", "pearls.bulan", "negatif"},
+       "'abc' bukan jumlah bulan"},
+      {"BulanNegative", Base::kExample, R"("bulan": 12)", R"("bulan": -3)", "pearls.bulan", "di_luar_rentang"},
       {"BulanHuge", Base::kExample, R"("bulan": 12)", R"("bulan": 123456789012345678901234567890)", "pearls.bulan",
        "di_luar_rentang"},
       // ---- percentages

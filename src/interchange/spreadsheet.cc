@@ -531,7 +531,11 @@ std::string TemplateCsv(const TemplateOptions& o) {
   const Laporan* l = o.prefill;
   std::string out;
   out += "# Laporan Kopsehat (kopsehat/laporan-v1)";
-  if (o.rulebook != nullptr) out += ", metode " + o.rulebook->id;
+  if (!o.metode.empty()) {
+    out += ", metode " + o.metode;
+  } else if (o.rulebook != nullptr) {
+    out += ", metode " + o.rulebook->id;
+  }
   out += "\n# Isi kolom nilai. Angka: 1250000 atau 1.250.000 atau 1.250.000,50 (paling banyak 2 desimal).\n";
   out += "# Daftar periksa manajemen: Ya atau Tidak. Baris periode_lalu.* (tahun lalu) boleh kosong.\n";
   out += "# Jangan ubah kolom kunci. Nilai yang memakai koma desimal tidak perlu kutip karena pemisahnya titik koma.\n";

@@ -58,7 +58,7 @@ void RenderIndicator(const IndicatorResult& r, int bulan, Lang lang, std::string
   const Indicator& ind = *r.spec;
   const std::string indent = "       ";
   std::string head = "  " + ind.id + std::string(ind.id.size() < 4 ? 5 - ind.id.size() : 1, ' ') + ind.name.Get(lang);
-  if (ind.confidence != "tinggi") head += std::string(T(lang, " (keyakinan ", " (confidence ")) + ind.confidence + ")";
+  if (ind.confidence != "tinggi") head += std::string(T(lang, " (keyakinan ", " (confidence ")) + GoalConfidenceText(ind.confidence, lang) + ")";
   *out += head + "\n";
   *out += indent + T(lang, "nilai ", "value ") + GoalValueText(r, r.value, lang) + T(lang, "   sasaran ", "   goal ") +
           ind.goal.text.Get(lang) + "   → " + StatusText(r, lang) + "\n";
@@ -86,6 +86,11 @@ void RenderIndicator(const IndicatorResult& r, int bulan, Lang lang, std::string
 }
 
 }  // namespace
+
+std::string GoalConfidenceText(const std::string& confidence, Lang lang) {
+  if (lang != Lang::kEn) return confidence;
+  return confidence == "tinggi" ? "high" : confidence == "sedang" ? "medium" : confidence == "rendah" ? "low" : confidence;
+}
 
 std::string GoalValueText(const IndicatorResult& r, const Fraction& value, Lang lang) {
   if (&value == &r.value && !r.has_value) return "—";
@@ -160,6 +165,14 @@ void AmountJson(const Fraction& sen, std::string* out) {
   Str(FormatFractionPlain(Fraction{sen.num, CheckedMul(sen.den, 100)}, 2, 14), out);
 }
 
+void FormJson(const LinearForm& f, const Fraction& sen, std::string* out) {
+  if (IsCountForm(f)) {
+    Str(FormatFractionPlain(Fraction{sen.num, CheckedMul(sen.den, 100)}, 0, 2), out);
+  } else {
+    AmountJson(sen, out);
+  }
+}
+
 // A value as JSON: percent rounded to 4 decimals (display only) or an exact amount string.
 void ValueJson(const IndicatorResult& r, bool has, const Fraction& v, std::string* out) {
   if (!has) {
@@ -226,10 +239,12 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
     *out += IsAmount(r) ? ",\"nilai_rupiah\":" : ",\"nilai_persen\":";
     ValueJson(r, r.has_value, r.value, out);
     if (!IsAmount(r)) {
+      // Amounts as exact Rupiah strings; a count (members) as a whole number string.
+      const bool has = r.has_value || r.zero_denominator;
       *out += ",\"pembilang\":";
-      if (r.has_value || r.zero_denominator) AmountJson(r.numerator_sen, out); else *out += "null";
+      if (has) FormJson(ind.numerator, r.numerator_sen, out); else *out += "null";
       *out += ",\"penyebut\":";
-      if (r.has_value || r.zero_denominator) AmountJson(r.denominator_sen, out); else *out += "null";
+      if (has) FormJson(ind.denominator, r.denominator_sen, out); else *out += "null";
     }
     *out += ",\"sasaran\":";
     Str(ind.goal.text.Get(lang), out);
@@ -241,7 +256,7 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
       *out += ",\"arah\":";
       Str(r.direction > 0 ? "naik" : "turun", out);
     } else {
-      *out += "null";
+      *out += "null,\"arah\":null";
     }
     *out += IsAmount(r) ? ",\"nilai_lalu_rupiah\":" : ",\"nilai_lalu_persen\":";
     ValueJson(r, r.has_previous_value, r.previous_value, out);

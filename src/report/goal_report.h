@@ -21,6 +21,9 @@ std::string GoalValueText(const IndicatorResult& r, const Fraction& value, Lang 
 // "perlu naik 15,00 poin (ke 35,00 %)" / "needs to rise 15.00 points (to 35.00 %)"; empty when met.
 std::string GoalGapText(const IndicatorResult& r, Lang lang);
 
+// tinggi / sedang / rendah, or high / medium / low in English.
+std::string GoalConfidenceText(const std::string& confidence, Lang lang);
+
 // An amount of formula `f` in words: "Rp 1.250.000", or a plain number when `f` counts people (members).
 std::string GoalAmountText(const LinearForm& f, const Fraction& sen, Lang lang);
 

@@ -1072,7 +1072,13 @@ class GoalReport : public ReportBase {
       } else {
         body = r.reason.Get(lang_);
       }
-      if (ind.confidence != "tinggi") body += std::string(L(" [keyakinan ", " [confidence ")) + ind.confidence + "]";
+      if (r.used_variant) {
+        std::string ids;
+        for (const std::string& id : ind.variant->when_met_ids) ids += (ids.empty() ? "" : ", ") + id;
+        body += std::string(L(" (rumus varian dipakai karena ", " (variant formula used because ")) + ids +
+                L(" memenuhi sasaran)", " meet their goals)");
+      }
+      if (ind.confidence != "tinggi") body += std::string(L(" [keyakinan ", " [confidence ")) + GoalConfidenceText(ind.confidence, lang_) + "]";
       Item("•", ind.id + " " + ind.name.Get(lang_), body);
     }
   }

@@ -118,7 +118,8 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   worksheet_set_column(in, 0, 0, 42, nullptr);
   worksheet_set_column(in, 1, 2, 20, nullptr);
   worksheet_set_column(in, 3, 3, 36, nullptr);
-  const char* in_head[] = {"Pos", "Tahun ini", "Tahun lalu", "Kunci"};
+  const char* in_head[] = {T(lang, "Pos", "Line"), T(lang, "Tahun ini", "This year"), T(lang, "Tahun lalu", "Last year"),
+                           T(lang, "Kunci", "Key")};
   for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(in, 0, c, in_head[c], header);
   std::map<int, std::string> cell_of_line;
   lxw_row_t r = 1;
@@ -157,7 +158,7 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   worksheet_set_column(qs, 1, 1, 22, nullptr);
   worksheet_set_column(qs, 2, 2, 30, nullptr);
   worksheet_set_column(qs, 3, 3, 90, nullptr);
-  const char* q_head[] = {"Besaran", "Nilai", "Id", "Rumus"};
+  const char* q_head[] = {T(lang, "Besaran", "Quantity"), T(lang, "Nilai", "Value"), "Id", T(lang, "Rumus", "Formula")};
   for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(qs, 0, c, q_head[c], header);
   for (size_t i = 0; i < rb.quantities.size(); ++i) {
     const Quantity& q = rb.quantities[i];
@@ -176,8 +177,11 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   worksheet_set_column(is, 5, 5, 28, nullptr);
   worksheet_set_column(is, 6, 6, 22, nullptr);
   worksheet_set_column(is, 7, 7, 60, nullptr);
-  const char* k_head[] = {"Kode", "Indikator", "Pembilang", "Penyebut", "Nilai", "Sasaran", "Status", "Keterangan"};
+  const char* k_head[] = {T(lang, "Kode", "Code"),         T(lang, "Indikator", "Indicator"), T(lang, "Pembilang", "Numerator"),
+                          T(lang, "Penyebut", "Denominator"), T(lang, "Nilai", "Value"),        T(lang, "Sasaran", "Goal"),
+                          "Status",                         T(lang, "Keterangan", "Note")};
   for (lxw_col_t c = 0; c < 8; ++c) worksheet_write_string(is, 0, c, k_head[c], header);
+  worksheet_write_string(is, 0, 8, "*", header);
   std::vector<std::string> value_cell(a.indicators.size()), status_cell(a.indicators.size());
   for (size_t k = 0; k < a.indicators.size(); ++k) {
     value_cell[k] = "$E$" + std::to_string(k + 2);
@@ -236,6 +240,7 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
                                   status.c_str());
     } else {
       worksheet_write_string(is, kr, 6, status.c_str(), bold);
+      worksheet_write_string(is, kr, 8, "*", nullptr);  // a fixed verdict (growth toward a goal, no value, …)
     }
     std::string note = GoalGapText(ir, lang);
     if (note.empty()) note = ir.reason.Get(lang);
@@ -250,9 +255,11 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   worksheet_write_string(sum, 0, 0, rb.name.Get(lang).c_str(), big);
   worksheet_write_string(sum, 1, 0, (a.koperasi.nama + (a.koperasi.jenis.empty() ? "" : " (" + a.koperasi.jenis + ")")).c_str(), bold);
   worksheet_write_string(sum, 2, 0, (T(lang, "Tahun buku berakhir ", "Year ending ") + FormatDateLong(a.periode_akhir, lang)).c_str(), nullptr);
-  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + rb.id + " (versi " + rb.version + ")").c_str(), nullptr);
-  worksheet_write_string(sum, 4, 0, T(lang, "Ubah angka di lembar Masukan; nilai dan status indikator mengikuti.",
-                                       "Change a figure on Masukan; values and verdicts follow."), nullptr);
+  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + rb.id + T(lang, " (versi ", " (version ") + rb.version + ")").c_str(), nullptr);
+  worksheet_write_string(sum, 4, 0, T(lang, "Ubah angka di lembar Masukan: nilai indikator dan status yang berupa perbandingan ikut berubah; "
+                                                "status bertanda * adalah hasil Kopsehat yang tetap.",
+                                       "Change a figure on Masukan: values and comparison verdicts follow; verdicts marked * are "
+                                       "Kopsehat's fixed results."), nullptr);
   const std::pair<const char*, int> counts[] = {{GoalStatusCode(GoalStatus::kMet), a.summary.met},
                                                 {GoalStatusCode(GoalStatus::kNotMet), a.summary.not_met},
                                                 {GoalStatusCode(GoalStatus::kNoTarget), a.summary.no_target},

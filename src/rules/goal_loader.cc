@@ -439,6 +439,18 @@ void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::ve
   }
   ind.previous_sections = PreviousSections(ind.numerator) | PreviousSections(ind.denominator) |
                           (ind.variant.has_value() ? PreviousSections(ind.variant->numerator) : 0u);
+  std::set<int> previous_lines;
+  for (const LinearForm* f : {&ind.numerator, &ind.denominator}) {
+    for (const LinearForm::Term& term : f->terms) {
+      if (term.line >= kLineCount) previous_lines.insert(term.line - kLineCount);
+    }
+  }
+  if (ind.variant.has_value()) {
+    for (const LinearForm::Term& term : ind.variant->numerator.terms) {
+      if (term.line >= kLineCount) previous_lines.insert(term.line - kLineCount);
+    }
+  }
+  ind.previous_lines.assign(previous_lines.begin(), previous_lines.end());
   rb->indicators.push_back(std::move(ind));
 }
 
