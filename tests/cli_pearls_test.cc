@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <functional>
+#include <map>
 #include <set>
 #include <string>
 
@@ -222,6 +225,53 @@ TEST_F(CliPearlsTest, BatchOfCreditUnionsGivesOneResultPerLine) {
   EXPECT_EQ(third["baris"], 3);
   EXPECT_EQ(third["galat"][0]["kode"], "wajib_ada");
   EXPECT_TRUE(Contains(r.err, "2 dinilai, 1 baris tidak sah")) << r.err;
+}
+
+// A Puskopdit's region as one CSV: the goal method's batch template has the pearls columns (a KSP one has none),
+// and a row filled from the example assesses to the example's result.
+TEST_F(CliPearlsTest, BatchCsvTemplateCarriesThePearlsColumns) {
+  const std::string ksp = Path("ksp.csv"), cu = Path("cu.csv");
+  ASSERT_EQ(Run({"template", "--format", "csv-baris", "--out", ksp}).status, 0);
+  ASSERT_EQ(Run({"template", "--metode", "pearls-woccu", "--format", "csv-baris", "--out", cu}).status, 0);
+  EXPECT_FALSE(Contains(ReadAll(ksp), "pearls."));
+  std::string header = ReadAll(cu);
+  ASSERT_TRUE(Contains(header, ";pearls.bulan;")) << header;
+  header.pop_back();  // newline
+  // Flatten the example to "section.key" -> value text.
+  const json lap = json::parse(ReadAll(kKopdit));
+  std::map<std::string, std::string> flat;
+  std::function<void(const json&, const std::string&)> walk = [&](const json& j, const std::string& prefix) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      const std::string key = prefix.empty() ? it.key() : prefix + "." + it.key();
+      if (it->is_object()) {
+        walk(*it, key);
+      } else if (it->is_array()) {
+        for (size_t i = 0; i < it->size(); ++i) flat[key + "[" + std::to_string(i + 1) + "]"] = (*it)[i] ? "Ya" : "Tidak";
+      } else {
+        std::string v = it->is_string() ? it->get<std::string>() : it->dump();
+        if (it->is_number()) std::replace(v.begin(), v.end(), '.', ',');  // the CSV's decimal comma: 2.5 -> 2,5
+        flat[key] = v;
+      }
+    }
+  };
+  walk(lap, "");
+  std::string row;
+  size_t start = 0;
+  for (;;) {
+    const size_t semi = header.find(';', start);
+    const std::string key = header.substr(start, semi == std::string::npos ? std::string::npos : semi - start);
+    auto it = flat.find(key);
+    row += (start == 0 ? "" : ";") + (it == flat.end() ? std::string() : it->second);
+    if (semi == std::string::npos) break;
+    start = semi + 1;
+  }
+  e2e::WriteAll(cu, header + "\n" + row + "\n");
+  const Result r = Run({"batch", cu, "--metode", "pearls-woccu"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json one = json::parse(r.out);
+  const json direct = json::parse(Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "json"}).out);
+  EXPECT_EQ(one["ringkasan"], direct["ringkasan"]);
+  EXPECT_EQ(one["indikator"], direct["indikator"]);
 }
 
 TEST_F(CliPearlsTest, XlsxWorksheetOfAGoalMethod) {

@@ -160,7 +160,7 @@ int RunTemplate(int argc, char** argv, Lang lang) {
   }
   if (form == "csv-baris") {  // the header row of a batch CSV: one cooperative per row below it
     std::ofstream f(out, std::ios::binary);
-    f << BatchCsvHeader(rb);
+    f << BatchCsvHeader(rb, goal != nullptr);
     if (!f.flush()) {
       std::cerr << "kopsehat: " << out << ": " << (lang == Lang::kEn ? "cannot write the file" : "berkas tidak dapat ditulis") << "\n";
       return kExitInvalid;

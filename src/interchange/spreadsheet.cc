@@ -295,9 +295,12 @@ bool CsvBatch::ReadRow(std::string_view line, size_t line_no, Laporan* out, Prob
   return builder.Finish() && problems->size() == before;
 }
 
-std::string BatchCsvHeader(const Rulebook* rulebook) {
+std::string BatchCsvHeader(const Rulebook* rulebook, bool pearls) {
   std::string out;
-  for (const std::string& k : LaporanBuilder::KnownKeys()) out += (out.empty() ? "" : ";") + k;
+  for (const std::string& k : LaporanBuilder::KnownKeys()) {
+    if (!pearls && (k.rfind("pearls.", 0) == 0 || k.rfind("periode_lalu.pearls.", 0) == 0)) continue;
+    out += (out.empty() ? "" : ";") + k;
+  }
   if (rulebook != nullptr) {
     for (const Component& c : rulebook->components) {
       if (c.kind != ComponentKind::kChecklist) continue;

@@ -37,8 +37,9 @@ class CsvBatch {
   std::vector<std::string> keys_;
 };
 
-// The header row of a batch CSV with every key (and the method's checklist items), separator ';'.
-std::string BatchCsvHeader(const Rulebook* rulebook);
+// The header row of a batch CSV with every key (and the method's checklist items), separator ';'. The pearls
+// lines and settings are included only with `pearls` (a template for a goal method).
+std::string BatchCsvHeader(const Rulebook* rulebook, bool pearls = false);
 
 // A workbook in the layout of the template: every sheet with a "Kunci" column is read; its value columns are found
 // by their headers ("Tahun ini"/"Nilai", "Tahun lalu", "Jawaban"). Problems: "Neraca!B14 (neraca.kas)".
