@@ -58,8 +58,14 @@ class Evaluator {
   }
 
   void Run() {
-    for (const int i : rb_.order) Resolve(size_t(i));
+    for (const int i : rb_.order) {
+      current_ = i;
+      Resolve(size_t(i));
+    }
   }
+
+  // The indicator being resolved, for a message when its arithmetic overflows.
+  int current() const { return current_; }
 
  private:
   // What of periode_lalu an indicator reads but the laporan lacks, in words; empty when all is there. A whole
@@ -367,6 +373,7 @@ class Evaluator {
   const GoalRulebook& rb_;
   GoalAssessment* out_;
   unsigned previous_given_ = 0;
+  int current_ = -1;
 };
 
 std::string Count(int n) { return std::to_string(n); }
@@ -422,7 +429,20 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     for (size_t i = 0; i < rb.quantities.size(); ++i) {
       out->quantities_sen[i] = Reduce(rb.quantities[i].form.Evaluate(laporan.current, laporan.previous));
     }
-    Evaluator(laporan, rb, out).Run();
+    Evaluator evaluator(laporan, rb, out);
+    try {
+      evaluator.Run();
+    } catch (const OverflowError&) {
+      // Amounts within laporan-v1's limits cannot overflow the shipped rulebooks; a rulebook with extreme
+      // coefficients can. Name the indicator so the rulebook's author knows where to look.
+      const std::string id = evaluator.current() >= 0 ? rb.indicators[size_t(evaluator.current())].id : "?";
+      problems->Add("", "terlalu_besar",
+                    "angka terlalu besar untuk dihitung: indikator " + id + " rulebook " + rb.id +
+                        " (periksa koefisien rumusnya)",
+                    "numbers too large to compute: indicator " + id + " of rulebook " + rb.id +
+                        " (check its formula's coefficients)");
+      return false;
+    }
   } catch (const OverflowError&) {
     problems->Add("", "terlalu_besar", "angka terlalu besar untuk dihitung dengan rulebook " + rb.id,
                   "numbers too large to compute with rulebook " + rb.id);

@@ -447,3 +447,23 @@ TEST(GoalsReview, APartialPeriodeLaluIsNotReadAsZeros) {
 
 }  // namespace
 }  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+TEST(GoalsReview, OverflowNamesTheIndicatorAndTheRulebook) {
+  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/fuzz/corpus-rulebook/goal-extreme-numbers.toml", std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Problems p;
+  const auto rb = LoadGoalRulebook(text, "extreme.toml", &p);
+  ASSERT_NE(rb, nullptr) << p.Render(Lang::kEn);
+  GoalAssessment a;
+  ASSERT_FALSE(EvaluateGoals(ReadExample(), *rb, &a, &p));
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p.items()[0].code, "terlalu_besar");
+  EXPECT_NE(p.items()[0].pesan.find("indikator "), std::string::npos) << p.items()[0].pesan;
+  EXPECT_NE(p.items()[0].pesan.find(rb->id), std::string::npos) << p.items()[0].pesan;
+}
+
+}  // namespace
+}  // namespace kopsehat
