@@ -99,8 +99,6 @@ const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Probl
   return rb;
 }
 
-
-
 bool EvaluateRead(bool read_ok, const Laporan& laporan_value, RulebookChooser* chooser, const EvaluateOptions& options,
                   Assessment* assessment, Problems* problems, GoalAssessment* goal, bool* is_goal) {
   const Laporan* laporan = &laporan_value;
