@@ -262,12 +262,13 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
   for (const Component& c : rb.components) {
     if (c.kind != ComponentKind::kChecklist) continue;
     const ChecklistAnswers* a = laporan.FindChecklist(c.answers_key);
+    if (a != nullptr && std::max(a->given, a->answers.size()) == c.items.size()) continue;  // the common case: no text
     const std::string path = "manajemen." + c.answers_key;
     const std::string n = std::to_string(c.items.size());
     if (a == nullptr) {
       problems->Add(path, "wajib_ada", "wajib ada: " + n + " jawaban true/false (" + c.name.id + ")",
                     "required: " + n + " true/false answers (" + c.name.Get(Lang::kEn) + ")");
-    } else if (std::max(a->given, a->answers.size()) != c.items.size()) {
+    } else {
       const std::string given = std::to_string(std::max(a->given, a->answers.size()));
       problems->Add(path, "jumlah_jawaban_salah", "harus " + n + " jawaban, ada " + given,
                     "must have " + n + " answers, has " + given);

@@ -64,22 +64,18 @@ const GoalRulebook* RulebookChooser::ChooseGoal(const std::string& laporan_metod
   if (goal_from_file_ != nullptr) return goal_from_file_.get();
   if (from_file_ != nullptr) return nullptr;
   const std::string& id = !forced_metode_.empty() ? forced_metode_ : laporan_metode;
-  if (goal_memo_valid_ && goal_memo_id_ == id) return goal_memo_;
+  if (const auto it = goal_memo_.find(id); it != goal_memo_.end()) return it->second;
   const size_t before = problems->size();
   const GoalRulebook* g = EmbeddedGoalRulebookById(ChosenId(laporan_metode), problems);
-  if (problems->size() == before) {
-    goal_memo_id_ = id;
-    goal_memo_ = g;
-    goal_memo_valid_ = true;
-  }
+  if (problems->size() == before && goal_memo_.size() < 64) goal_memo_.emplace(id, g);
   return g;
 }
 
 const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Problems* problems) {
   if (from_file_ != nullptr) return from_file_.get();
   const std::string id = goal_from_file_ != nullptr ? goal_from_file_->id : ChosenId(laporan_metode);
-  if (last_ != nullptr && last_->id == id) return last_;
-  if (goal_from_file_ != nullptr || EmbeddedGoalRulebookById(id, problems) != nullptr) {
+  if (const auto it = scored_memo_.find(id); it != scored_memo_.end()) return it->second;
+  if (goal_from_file_ != nullptr || ChooseGoal(laporan_metode, problems) != nullptr) {
     problems->Add(forced_metode_.empty() ? "metode" : "--metode", "metode_sasaran",
                   "metode '" + id + "' adalah metode sasaran (PEARLS); perintah ini hanya untuk metode berskor. "
                   "Pakai 'kopsehat assess'.",
@@ -95,7 +91,7 @@ const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Probl
                   "metode '" + id + "' tidak dikenal; yang tersedia: " + known,
                   "unknown method '" + id + "'; available: " + known);
   }
-  if (rb != nullptr) last_ = rb;
+  if (rb != nullptr && scored_memo_.size() < 64) scored_memo_.emplace(id, rb);
   return rb;
 }
 

@@ -2,6 +2,7 @@
 // the rulebook. Depends on every library module; the subcommands stay thin.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -40,11 +41,11 @@ class RulebookChooser {
 
   std::unique_ptr<Rulebook> from_file_;
   std::unique_ptr<GoalRulebook> goal_from_file_;
-  std::string goal_memo_id_;  // the last id ChooseGoal looked up, and what it found (batch: once, not per line)
-  const GoalRulebook* goal_memo_ = nullptr;
-  bool goal_memo_valid_ = false;
+  // What ChooseGoal found per id (a batch mixes a few methods; each is looked up once, not per line). Bounded:
+  // ids come from the laporan files.
+  std::map<std::string, const GoalRulebook*, std::less<>> goal_memo_;
   std::string forced_metode_;
-  const Rulebook* last_ = nullptr;
+  std::map<std::string, const Rulebook*, std::less<>> scored_memo_;  // found scored rulebooks by id (bounded)
 };
 
 // Reads, validates and assesses one laporan, collecting every problem: the reader's, the rulebook choice's and
