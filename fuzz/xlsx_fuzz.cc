@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interchange/spreadsheet.h"
 #include "interchange/xlsx_reader.h"
 
 namespace {
@@ -112,6 +113,11 @@ void Check(std::string_view bytes) {
     }
   }
   if (cells > limits.max_cells) __builtin_trap();
+  // A readable workbook also goes through the laporan builder (key column, both years, the pearls settings) as
+  // `kopsehat assess laporan.xlsx` does; its verdict must come with reasons.
+  Laporan laporan;
+  Problems laporan_problems;
+  if (!ReadLaporanXlsx(bytes, "fuzz.xlsx", &laporan, &laporan_problems) && laporan_problems.empty()) __builtin_trap();
 }
 
 }  // namespace
