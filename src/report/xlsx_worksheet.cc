@@ -196,9 +196,17 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
     worksheet_write_string(is, kr, 1, ind.name.Get(lang).c_str(), nullptr);
     worksheet_write_string(is, kr, 5, ind.goal.text.Get(lang).c_str(), nullptr);
     const bool amount = ind.kind == IndicatorKind::kAmount;
-    const LinearForm& numerator = ir.used_variant ? ind.variant->numerator : ind.numerator;
-    worksheet_write_formula_num(is, kr, 2, LinearFormula(numerator, cell_of_line).c_str(), money,
-                                SenToRupiah(amount ? ir.value : ir.numerator_sen));
+    // BKCU's conditional numerator (ACCU E1) switches with the verdicts it depends on, as the engine does.
+    std::string numerator = LinearFormula(ir.used_variant ? ind.variant->numerator : ind.numerator, cell_of_line);
+    if (ind.variant.has_value() && !amount) {
+      std::string when;
+      for (const int dep : ind.variant->when_met) {
+        when += (when.empty() ? "" : ",") + status_cell[size_t(dep)] + "=\"" + GoalStatusCode(GoalStatus::kMet) + "\"";
+      }
+      numerator = "=IF(AND(" + when + ")," + LinearFormula(ind.variant->numerator, cell_of_line).substr(1) + "," +
+                  LinearFormula(ind.numerator, cell_of_line).substr(1) + ")";
+    }
+    worksheet_write_formula_num(is, kr, 2, numerator.c_str(), money, SenToRupiah(amount ? ir.value : ir.numerator_sen));
     std::string value;
     if (amount) {
       value = "=C" + row;
@@ -228,7 +236,30 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
       } else if (c.kind == GoalCondition::Kind::kMet) {
         conds.push_back(status_cell[size_t(c.indicator)] + "=\"" + met + "\"");
       } else {
-        live = false;
+        // 'menuju E relatif S11': met when E is met, or E is too low (a lower bound fails) and this growth beats
+        // the reference, or too high (an upper bound fails) and it lags. Live when E's goal is comparisons only.
+        const Indicator& paired = rb.indicators[size_t(c.indicator)];
+        const std::string& e = value_cell[size_t(c.indicator)];
+        const std::string& ref = value_cell[size_t(c.reference)];
+        std::string low, high;
+        for (const GoalCondition& pc : paired.goal.conditions) {
+          const std::string f = pc.kind == GoalCondition::Kind::kCompare
+                                    ? CompareFormula(pc, e, value_cell, inflasi_cell, pasar_cell) : std::string();
+          if (f.empty()) {
+            live = false;
+            break;
+          }
+          const bool lower = pc.op == GoalOp::kGe || pc.op == GoalOp::kGt || pc.op == GoalOp::kEq;
+          const bool upper = pc.op == GoalOp::kLe || pc.op == GoalOp::kLt || pc.op == GoalOp::kEq;
+          if (lower) low += (low.empty() ? "" : ",") + ("NOT(" + f + ")");
+          if (upper) high += (high.empty() ? "" : ",") + ("NOT(" + f + ")");
+        }
+        live = live && a.indicators[size_t(c.indicator)].has_value && a.indicators[size_t(c.reference)].has_value;
+        if (!live) break;
+        std::string alt = status_cell[size_t(c.indicator)] + "=\"" + met + "\"";
+        if (!low.empty()) alt += ",AND(OR(" + low + "),E" + row + ">" + ref + ")";
+        if (!high.empty()) alt += ",AND(OR(" + high + "),E" + row + "<" + ref + ")";
+        conds.push_back("OR(" + alt + ")");
       }
     }
     const std::string status = GoalStatusCode(ir.status);

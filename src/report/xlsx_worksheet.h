@@ -24,8 +24,10 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
                               const std::string& path, std::string* error_id, std::string* error_en);
 
 // A goal method (PEARLS): Ringkasan (counts of each verdict, following the Status column), Masukan (this year and
-// last year of every line, and the settings), Besaran, Indikator (numerator, denominator and value as live formulas;
-// the verdict as a formula where the goal is plain comparisons or other indicators' verdicts, else the engine's).
+// last year of every line, and the settings), Besaran, Indikator (numerator — BKCU's variant switching with the
+// verdicts it depends on —, denominator and value as live formulas; the verdict as a formula for comparisons, other
+// indicators' verdicts and growth toward a paired ratio's goal; the engine's fixed verdict, marked '*', where the
+// indicator has no value or a rate is missing).
 bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& options,
                         const std::string& path, std::string* error_id, std::string* error_en);
 
