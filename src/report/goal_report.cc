@@ -124,7 +124,7 @@ std::string GoalGapText(const IndicatorResult& r, Lang lang) {
 std::string RenderGoalTextReport(const GoalAssessment& a, Lang lang) {
   const GoalRulebook& rb = *a.rulebook;
   std::string out;
-  out += std::string(T(lang, "PENILAIAN ", "ASSESSMENT ")) + rb.name.Get(lang) + "\n";
+  out += std::string(T(lang, "PENILAIAN ", "ASSESSMENT: ")) + rb.name.Get(lang) + "\n";
   out += std::string(T(lang, "Koperasi : ", "Cooperative: ")) + a.koperasi.nama;
   if (!a.koperasi.jenis.empty()) out += " (" + a.koperasi.jenis + ")";
   if (!a.koperasi.kabupaten.empty()) out += ", " + a.koperasi.kabupaten;
