@@ -1,6 +1,7 @@
 #include "assess/goals.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace kopsehat {
 
@@ -47,7 +48,8 @@ bool SectionGiven(const Statements& s, Section section) {
   return false;
 }
 
-const char* kSectionNames[] = {"neraca", "hasil_usaha", "pinjaman", "pearls"};
+const char* const kSectionNames[] = {"neraca", "hasil_usaha", "pinjaman", "pearls"};  // by Section, for messages
+static_assert(std::size(kSectionNames) == size_t(kSectionCount), "one name per laporan section");
 
 class Evaluator {
  public:
