@@ -359,20 +359,8 @@ void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::ve
   ind.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
   GetString(ctx, t, "sumber", true, where, &ind.source);
   GetString(ctx, t, "catatan", false, where, &ind.note);
-  if (GetString(ctx, t, "keyakinan", true, where, &ind.confidence) && ind.confidence != "tinggi" &&
-      ind.confidence != "sedang" && ind.confidence != "rendah") {
-    ctx.Error(t.get("keyakinan"), where + ".keyakinan harus tinggi, sedang atau rendah",
-              where + ".keyakinan must be tinggi, sedang or rendah");
-  }
-  if (GetString(ctx, t, "aspek", true, where, &ind.aspect)) {
-    for (size_t i = 0; i < rb->aspects.size(); ++i) {
-      if (rb->aspects[i].id == ind.aspect) ind.aspect_index = int(i);
-    }
-    if (ind.aspect_index < 0) {
-      ctx.Error(t.get("aspek"), where + ": aspek '" + ind.aspect + "' tidak didefinisikan",
-                where + ": aspect '" + ind.aspect + "' is not defined");
-    }
-  }
+  GetConfidence(ctx, t, where, &ind.confidence);
+  ind.aspect_index = GetAspect(ctx, t, where, rb->aspects, &ind.aspect);
   std::string kind = "rasio";
   GetString(ctx, t, "jenis", false, where, &kind);
   if (kind == "rasio") {
@@ -458,21 +446,7 @@ void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
   CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "perlu_blok", "besaran",
                         "aspek", "indikator"},
             "rulebook");
-  std::string format;
-  if (GetString(ctx, root, "format", true, "rulebook", &format) && format != kGoalRulebookFormat) {
-    ctx.Error(root.get("format"), "format '" + format + "' bukan " + kGoalRulebookFormat,
-              "format '" + format + "' is not " + kGoalRulebookFormat);
-  }
-  if (GetString(ctx, root, "id", true, "rulebook", &rb->id)) {
-    const bool valid = !rb->id.empty() && std::all_of(rb->id.begin(), rb->id.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
-    if (!valid) ctx.Error(root.get("id"), "id hanya boleh huruf kecil, angka, '-' dan '_'", "id may hold only a-z, 0-9, '-' and '_'");
-  }
-  GetString(ctx, root, "versi", true, "rulebook", &rb->version);
-  rb->name = GetLabel(ctx, root, "nama", "nama_en", true, "rulebook");
-  GetString(ctx, root, "sumber", true, "rulebook", &rb->source);
-  GetString(ctx, root, "catatan", false, "rulebook", &rb->note);
+  LoadHeader(ctx, root, /*goal_method=*/true, {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note});
   if (const toml::node* b = root.get("perlu_blok")) {
     const toml::array* arr = b->as_array();
     bool ok = arr != nullptr;
@@ -483,26 +457,8 @@ void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
     }
     if (!ok) ctx.Error(b, "perlu_blok: daftar blok laporan; yang dikenal: \"pearls\"", "perlu_blok: a list of laporan blocks; known: \"pearls\"");
   }
-  std::set<std::string> ids;
-  auto unique = [&](const toml::table& t, const std::string& id, const std::string& where) {
-    if (!ids.insert(id).second) ctx.Error(&t, where + ": id '" + id + "' dipakai dua kali", where + ": id '" + id + "' is used twice");
-  };
-  if (const toml::array* arr = GetTableArray(ctx, root, "besaran")) {
-    for (const toml::node& n : *arr) {
-      const toml::table& t = *n.as_table();
-      Quantity q;
-      GetString(ctx, t, "id", true, "besaran", &q.id);
-      const std::string where = "besaran." + q.id;
-      CheckKeys(ctx, t, {"id", "nama", "nama_en", "rumus", "catatan"}, where);
-      unique(t, q.id, where);
-      if (FindLine(q.id) >= 0 || q.id == "lalu" || q.id == "rata_rata") {
-        ctx.Error(&t, where + ": id sama dengan baris laporan atau nama fungsi", where + ": id equals a statement line or a function name");
-      }
-      q.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
-      GetString(ctx, t, "catatan", false, where, &q.note);
-      if (GetFormula(ctx, t, "rumus", where, rb->quantities, &q.form, true)) rb->quantities.push_back(std::move(q));
-    }
-  }
+  IdSet ids;
+  LoadQuantities(ctx, root, /*goal_method=*/true, &ids, &rb->quantities);
   if (const toml::array* arr = GetTableArray(ctx, root, "aspek")) {
     for (const toml::node& n : *arr) {
       const toml::table& t = *n.as_table();
@@ -510,7 +466,7 @@ void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
       GetString(ctx, t, "id", true, "aspek", &a.id);
       const std::string where = "aspek." + a.id;
       CheckKeys(ctx, t, {"id", "nama", "nama_en"}, where);
-      unique(t, a.id, where);
+      ids.Check(ctx, t, a.id, where);
       a.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
       rb->aspects.push_back(std::move(a));
     }
@@ -523,7 +479,7 @@ void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
     const toml::table& t = *n.as_table();
     std::string id;
     GetString(ctx, t, "id", false, "indikator", &id);
-    unique(t, id, "indikator." + id);
+    ids.Check(ctx, t, id, "indikator." + id);
     raw.emplace_back();
     variant_nodes.push_back(nullptr);
     LoadIndicator(ctx, t, rb, &raw.back(), &variant_nodes.back());

@@ -304,41 +304,9 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
   CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "besaran", "aspek", "komponen",
                         "predikat"},
             "rulebook");
-  std::string format;
-  if (GetString(ctx, root, "format", true, "rulebook", &format) && format != "kopsehat/rulebook-v1") {
-    ctx.Error(root.get("format"), "format '" + format + "' tidak dikenal; yang dikenal: kopsehat/rulebook-v1",
-              "unknown format '" + format + "'; known: kopsehat/rulebook-v1");
-  }
-  if (GetString(ctx, root, "id", true, "rulebook", &rb->id)) {
-    const bool valid = !rb->id.empty() && std::all_of(rb->id.begin(), rb->id.end(), [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
-    if (!valid) ctx.Error(root.get("id"), "id hanya boleh huruf kecil, angka, '-' dan '_'", "id may hold only a-z, 0-9, '-' and '_'");
-  }
-  GetString(ctx, root, "versi", true, "rulebook", &rb->version);
-  rb->name = GetLabel(ctx, root, "nama", "nama_en", true, "rulebook");
-  GetString(ctx, root, "sumber", true, "rulebook", &rb->source);
-  GetString(ctx, root, "catatan", false, "rulebook", &rb->note);
-
-  std::set<std::string> ids;
-  auto unique = [&](const toml::table& t, const std::string& id, const std::string& where) {
-    if (!ids.insert(id).second) ctx.Error(&t, where + ": id '" + id + "' dipakai dua kali", where + ": id '" + id + "' is used twice");
-  };
-
-  if (const toml::array* arr = GetTableArray(ctx, root, "besaran")) {
-    for (const toml::node& n : *arr) {
-      const toml::table& t = *n.as_table();
-      Quantity q;
-      GetString(ctx, t, "id", true, "besaran", &q.id);
-      const std::string where = "besaran." + q.id;
-      CheckKeys(ctx, t, {"id", "nama", "nama_en", "rumus", "catatan"}, where);
-      unique(t, q.id, where);
-      if (FindLine(q.id) >= 0) ctx.Error(&t, where + ": id sama dengan baris laporan", where + ": id equals a statement line");
-      q.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
-      GetString(ctx, t, "catatan", false, where, &q.note);
-      if (GetFormula(ctx, t, "rumus", where, rb->quantities, &q.form)) rb->quantities.push_back(std::move(q));
-    }
-  }
+  LoadHeader(ctx, root, /*goal_method=*/false, {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note});
+  IdSet ids;
+  LoadQuantities(ctx, root, /*goal_method=*/false, &ids, &rb->quantities);
   if (const toml::array* arr = GetTableArray(ctx, root, "aspek")) {
     for (const toml::node& n : *arr) {
       const toml::table& t = *n.as_table();
@@ -346,7 +314,7 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
       GetString(ctx, t, "id", true, "aspek", &a.id);
       const std::string where = "aspek." + a.id;
       CheckKeys(ctx, t, {"id", "nama", "nama_en", "bobot"}, where);
-      unique(t, a.id, where);
+      ids.Check(ctx, t, a.id, where);
       a.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
       if (GetFixed(ctx, t, "bobot", true, where, 2, &a.bobot_e2) && a.bobot_e2 < 0) {
         ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");
@@ -363,27 +331,15 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
       CheckKeys(ctx, t, {"id", "aspek", "nama", "nama_en", "jenis", "bobot", "sumber", "keyakinan", "catatan",
                          "pembilang", "penyebut", "nilai", "linear", "penyebut_nol", "jawaban", "poin_per_ya", "butir"},
                 where);
-      unique(t, c.id, where);
+      ids.Check(ctx, t, c.id, where);
       c.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
       if (GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2) && c.bobot_e2 < 0) {
         ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");
       }
       GetString(ctx, t, "sumber", true, where, &c.source);
       GetString(ctx, t, "catatan", false, where, &c.note);
-      if (GetString(ctx, t, "keyakinan", true, where, &c.confidence) && c.confidence != "tinggi" &&
-          c.confidence != "sedang" && c.confidence != "rendah") {
-        ctx.Error(t.get("keyakinan"), where + ".keyakinan harus tinggi, sedang atau rendah",
-                  where + ".keyakinan must be tinggi, sedang or rendah");
-      }
-      if (GetString(ctx, t, "aspek", true, where, &c.aspect)) {
-        for (size_t i = 0; i < rb->aspects.size(); ++i) {
-          if (rb->aspects[i].id == c.aspect) c.aspect_index = int(i);
-        }
-        if (c.aspect_index < 0) {
-          ctx.Error(t.get("aspek"), where + ": aspek '" + c.aspect + "' tidak didefinisikan",
-                    where + ": aspect '" + c.aspect + "' is not defined");
-        }
-      }
+      GetConfidence(ctx, t, where, &c.confidence);
+      c.aspect_index = GetAspect(ctx, t, where, rb->aspects, &c.aspect);
       std::string kind = "rasio";
       GetString(ctx, t, "jenis", false, where, &kind);
       if (kind == "rasio") {

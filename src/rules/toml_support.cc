@@ -1,7 +1,10 @@
 #include "rules/toml_support.h"
 
+#include <algorithm>
+
 #include "core/suggest.h"
 #include "rules/formula.h"
+#include "rules/goal_rulebook.h"
 #include "rules/loader.h"
 
 namespace kopsehat::rules_internal {
@@ -132,6 +135,65 @@ const toml::array* GetTableArray(Context& ctx, const toml::table& root, const ch
     return nullptr;
   }
   return arr;
+}
+
+void IdSet::Check(Context& ctx, const toml::table& t, const std::string& id, const std::string& where) {
+  if (!ids_.insert(id).second) {
+    ctx.Error(&t, where + ": id '" + id + "' dipakai dua kali", where + ": id '" + id + "' is used twice");
+  }
+}
+
+void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const RulebookHeader& out) {
+  const char* expected = goal_method ? kGoalRulebookFormat : "kopsehat/rulebook-v1";
+  std::string format;
+  if (GetString(ctx, root, "format", true, "rulebook", &format) && format != expected) {
+    if (goal_method) {
+      ctx.Error(root.get("format"), "format '" + format + "' bukan " + expected, "format '" + format + "' is not " + expected);
+    } else {
+      ctx.Error(root.get("format"), "format '" + format + "' tidak dikenal; yang dikenal: " + expected,
+                "unknown format '" + format + "'; known: " + expected);
+    }
+  }
+  if (GetString(ctx, root, "id", true, "rulebook", out.id)) {
+    const std::string& id = *out.id;
+    const bool valid = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!valid) ctx.Error(root.get("id"), "id hanya boleh huruf kecil, angka, '-' dan '_'", "id may hold only a-z, 0-9, '-' and '_'");
+  }
+  GetString(ctx, root, "versi", true, "rulebook", out.version);
+  *out.name = GetLabel(ctx, root, "nama", "nama_en", true, "rulebook");
+  GetString(ctx, root, "sumber", true, "rulebook", out.source);
+  GetString(ctx, root, "catatan", false, "rulebook", out.note);
+}
+
+void LoadQuantities(Context& ctx, const toml::table& root, bool goal_method, IdSet* ids, std::vector<Quantity>* out) {
+  const toml::array* arr = GetTableArray(ctx, root, "besaran");
+  if (arr == nullptr) return;
+  for (const toml::node& n : *arr) {
+    const toml::table& t = *n.as_table();
+    Quantity q;
+    GetString(ctx, t, "id", true, "besaran", &q.id);
+    const std::string where = "besaran." + q.id;
+    CheckKeys(ctx, t, {"id", "nama", "nama_en", "rumus", "catatan"}, where);
+    ids->Check(ctx, t, q.id, where);
+    if (!goal_method && FindLine(q.id) >= 0) {
+      ctx.Error(&t, where + ": id sama dengan baris laporan", where + ": id equals a statement line");
+    } else if (goal_method && (FindLine(q.id) >= 0 || q.id == "lalu" || q.id == "rata_rata")) {
+      ctx.Error(&t, where + ": id sama dengan baris laporan atau nama fungsi",
+                where + ": id equals a statement line or a function name");
+    }
+    q.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+    GetString(ctx, t, "catatan", false, where, &q.note);
+    if (GetFormula(ctx, t, "rumus", where, *out, &q.form, goal_method)) out->push_back(std::move(q));
+  }
+}
+
+void GetConfidence(Context& ctx, const toml::table& t, const std::string& where, std::string* out) {
+  if (GetString(ctx, t, "keyakinan", true, where, out) && *out != "tinggi" && *out != "sedang" && *out != "rendah") {
+    ctx.Error(t.get("keyakinan"), where + ".keyakinan harus tinggi, sedang atau rendah",
+              where + ".keyakinan must be tinggi, sedang or rendah");
+  }
 }
 
 }  // namespace kopsehat::rules_internal

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <string_view>
 #include <toml++/toml.h>
@@ -90,5 +91,45 @@ Label GetLabel(Context& ctx, const toml::table& t, const char* key_id, const cha
                const std::string& where);
 // The [[key]] array of tables of the root, bounded by kMaxComponents; null (with a problem) when missing or wrong.
 const toml::array* GetTableArray(Context& ctx, const toml::table& root, const char* key);
+
+// Ids of quantities, aspects and components/indicators share one namespace per rulebook.
+class IdSet {
+ public:
+  void Check(Context& ctx, const toml::table& t, const std::string& id, const std::string& where);
+
+ private:
+  std::set<std::string> ids_;
+};
+
+// What both kinds of rulebook say at the top: format, id, versi, nama, sumber, catatan. `goal_method` chooses the
+// format the loader expects (kopsehat/sasaran-v1 or kopsehat/rulebook-v1) and how a wrong one is reported.
+struct RulebookHeader {
+  std::string* id;
+  std::string* version;
+  Label* name;
+  std::string* source;
+  std::string* note;
+};
+void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const RulebookHeader& out);
+
+// [[besaran]]: quantities in order, each formula over lines and the quantities above it. Goal methods may use
+// lalu()/rata_rata() and may not name a quantity after them.
+void LoadQuantities(Context& ctx, const toml::table& root, bool goal_method, IdSet* ids, std::vector<Quantity>* out);
+
+// keyakinan: tinggi | sedang | rendah.
+void GetConfidence(Context& ctx, const toml::table& t, const std::string& where, std::string* out);
+
+// aspek = "ID" naming one of `aspects` (anything with an `id`); its index, or -1 with a problem.
+template <typename AspectT>
+int GetAspect(Context& ctx, const toml::table& t, const std::string& where, const std::vector<AspectT>& aspects,
+              std::string* out) {
+  if (!GetString(ctx, t, "aspek", true, where, out)) return -1;
+  for (size_t i = 0; i < aspects.size(); ++i) {
+    if (aspects[i].id == *out) return int(i);
+  }
+  ctx.Error(t.get("aspek"), where + ": aspek '" + *out + "' tidak didefinisikan",
+            where + ": aspect '" + *out + "' is not defined");
+  return -1;
+}
 
 }  // namespace kopsehat::rules_internal
