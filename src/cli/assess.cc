@@ -75,48 +75,55 @@ int WriteOutput(const Args& args, Lang lang, const std::string& out) {
   return kExitOk;
 }
 
-int WriteGoalReport(const Args& args, Lang lang, const Laporan& laporan, const GoalAssessment& goal) {
+// The assessment in --format: a file (PDF, XLSX) that needs --out, or text/JSON to --out or the screen. One path for
+// both kinds of method (scored, goal).
+int WriteReport(const Args& args, Lang lang, const AssessedFile& file) {
+  const bool en = lang == Lang::kEn;
   const std::string format = args.Get("--format", "text");
-  if (format == "xlsx") {
+  if (format == "xlsx" || format == "pdf") {
+    const bool xlsx = format == "xlsx";
     const std::string out_path = args.Get("--out");
     if (out_path.empty()) {
-      std::cerr << "kopsehat assess: " << (lang == Lang::kEn ? "a worksheet needs --out FILE" : "lembar kerja memerlukan --out BERKAS") << "\n";
+      std::cerr << "kopsehat assess: "
+                << (xlsx ? (en ? "a worksheet needs --out FILE" : "lembar kerja memerlukan --out BERKAS")
+                         : (en ? "a PDF needs --out FILE" : "PDF memerlukan --out BERKAS"))
+                << "\n";
       return kExitInvalid;
     }
-    WorksheetOptions ws;
-    ws.lang = lang;
-    ws.created_epoch = SourceDateEpoch();
     std::string eid, een;
-    if (!WriteGoalWorksheet(laporan, goal, ws, out_path, &eid, &een)) {
-      std::cerr << "kopsehat assess: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+    bool ok = false;
+    if (xlsx) {
+      WorksheetOptions ws;
+      ws.lang = lang;
+      ws.created_epoch = SourceDateEpoch();
+      ok = file.is_goal ? WriteGoalWorksheet(file.laporan, file.goal, ws, out_path, &eid, &een)
+                        : WriteAssessmentWorksheet(file.laporan, file.assessment, ws, out_path, &eid, &een);
+    } else {
+      PdfOptions pdf;
+      pdf.lang = lang;
+      pdf.created_epoch = SourceDateEpoch();
+      ok = file.is_goal ? WriteGoalPdfReport(file.goal, pdf, out_path, &eid, &een)
+                        : WritePdfReport(file.assessment, pdf, out_path, &eid, &een);
+    }
+    if (!ok) {
+      std::cerr << "kopsehat assess: " << out_path << ": " << (en ? een : eid) << "\n";
       return kExitInvalid;
     }
-    std::cout << (lang == Lang::kEn ? "Worksheet written: " : "Lembar kerja penilaian ditulis: ") << out_path << "\n";
-    return kExitOk;
-  }
-  if (format == "pdf") {
-    const std::string out_path = args.Get("--out");
-    if (out_path.empty()) {
-      std::cerr << "kopsehat assess: " << (lang == Lang::kEn ? "a PDF needs --out FILE" : "PDF memerlukan --out BERKAS") << "\n";
-      return kExitInvalid;
-    }
-    PdfOptions pdf;
-    pdf.lang = lang;
-    pdf.created_epoch = SourceDateEpoch();
-    std::string eid, een;
-    if (!WriteGoalPdfReport(goal, pdf, out_path, &eid, &een)) {
-      std::cerr << "kopsehat assess: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
-      return kExitInvalid;
-    }
-    std::cout << (lang == Lang::kEn ? "Report written: " : "Laporan penilaian ditulis: ") << out_path << "\n";
+    std::cout << (xlsx ? (en ? "Worksheet written: " : "Lembar kerja penilaian ditulis: ")
+                       : (en ? "Report written: " : "Laporan penilaian ditulis: "))
+              << out_path << "\n";
     return kExitOk;
   }
   std::string out;
   if (format == "json") {
-    AppendGoalJson(goal, lang, &out);
+    if (file.is_goal) {
+      AppendGoalJson(file.goal, lang, &out);
+    } else {
+      AppendPenilaianJson(file.assessment, lang, &out);
+    }
     out.push_back('\n');
   } else {
-    out = RenderGoalTextReport(goal, lang);
+    out = file.is_goal ? RenderGoalTextReport(file.goal, lang) : RenderTextReport(file.assessment, lang);
   }
   return WriteOutput(args, lang, out);
 }
@@ -221,50 +228,7 @@ int RunAssess(int argc, char** argv, Lang lang) {
   if (args.Get("--metode") == "all") return RunAssessAll(args, lang);
   AssessedFile file;
   if (!AssessFile(args, lang, &file, /*allow_goal=*/true)) return kExitInvalid;
-  if (file.is_goal) return WriteGoalReport(args, lang, file.laporan, file.goal);
-  const Laporan& laporan = file.laporan;
-  const Assessment& assessment = file.assessment;
-  const std::string format = args.Get("--format", "text");
-  if (format == "xlsx") {
-    const std::string out_path = args.Get("--out");
-    if (out_path.empty()) {
-      std::cerr << "kopsehat assess: " << (lang == Lang::kEn ? "a worksheet needs --out FILE" : "lembar kerja memerlukan --out BERKAS") << "\n";
-      return kExitInvalid;
-    }
-    WorksheetOptions ws;
-    ws.lang = lang;
-    ws.created_epoch = SourceDateEpoch();
-    std::string eid, een;
-    if (!WriteAssessmentWorksheet(laporan, assessment, ws, out_path, &eid, &een)) {
-      std::cerr << "kopsehat assess: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
-      return kExitInvalid;
-    }
-    std::cout << (lang == Lang::kEn ? "Worksheet written: " : "Lembar kerja penilaian ditulis: ") << out_path << "\n";
-    return kExitOk;
-  }
-  if (format == "pdf") {
-    const std::string out_path = args.Get("--out");
-    if (out_path.empty()) {
-      std::cerr << "kopsehat assess: " << (lang == Lang::kEn ? "a PDF needs --out FILE" : "PDF memerlukan --out BERKAS") << "\n";
-      return kExitInvalid;
-    }
-    PdfOptions pdf;
-    pdf.lang = lang;
-    pdf.created_epoch = SourceDateEpoch();
-    std::string eid, een;
-    if (!WritePdfReport(assessment, pdf, out_path, &eid, &een)) {
-      std::cerr << "kopsehat assess: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
-      return kExitInvalid;
-    }
-    std::cout << (lang == Lang::kEn ? "Report written: " : "Laporan penilaian ditulis: ") << out_path << "\n";
-    return kExitOk;
-  }
-  std::string out = format == "json" ? std::string() : RenderTextReport(assessment, lang);
-  if (format == "json") {
-    AppendPenilaianJson(assessment, lang, &out);
-    out.push_back('\n');
-  }
-  return WriteOutput(args, lang, out);
+  return WriteReport(args, lang, file);
 }
 
 }  // namespace kopsehat::cli
