@@ -74,40 +74,79 @@ std::string CompareFormula(const GoalCondition& c, const std::string& x, const s
   return x + kOps[int(c.op)] + "(" + rhs + ")";
 }
 
+// A new workbook with its properties and the cell formats both worksheets use; false (with the reason) when the
+// file cannot be created.
+struct Book {
+  lxw_workbook* wb = nullptr;
+  lxw_format* bold = nullptr;
+  lxw_format* header = nullptr;
+  lxw_format* money = nullptr;
+  lxw_format* input = nullptr;
+  lxw_format* input_text = nullptr;
+  lxw_format* pct = nullptr;
+  lxw_format* score = nullptr;
+  lxw_format* big = nullptr;
+};
+
+bool OpenBook(const std::string& path, const char* title_text, long long created_epoch, Book* b, std::string* error_id,
+              std::string* error_en) {
+  lxw_workbook_options wopts{};
+  b->wb = workbook_new_opt(path.c_str(), &wopts);
+  if (b->wb == nullptr) {
+    *error_id = "berkas tidak dapat dibuat";
+    *error_en = "cannot create the file";
+    return false;
+  }
+  lxw_doc_properties props{};
+  std::string title(title_text);  // the C API takes char*; it does not write through it
+  props.title = title.data();
+  props.created = time_t(created_epoch);
+  workbook_set_properties(b->wb, &props);
+  lxw_workbook* wb = b->wb;
+  b->bold = workbook_add_format(wb);
+  format_set_bold(b->bold);
+  b->header = workbook_add_format(wb);
+  format_set_bold(b->header);
+  format_set_bg_color(b->header, 0xD9E1F2);
+  format_set_border(b->header, LXW_BORDER_THIN);
+  b->money = workbook_add_format(wb);
+  format_set_num_format(b->money, "#,##0.00");
+  b->input = workbook_add_format(wb);
+  format_set_num_format(b->input, "#,##0.00");
+  format_set_bg_color(b->input, 0xFFF2CC);
+  b->input_text = workbook_add_format(wb);
+  format_set_bg_color(b->input_text, 0xFFF2CC);
+  b->pct = workbook_add_format(wb);
+  format_set_num_format(b->pct, "0.0000");
+  b->score = workbook_add_format(wb);
+  format_set_num_format(b->score, "0.00");
+  b->big = workbook_add_format(wb);
+  format_set_bold(b->big);
+  format_set_font_size(b->big, 14);
+  return true;
+}
+
+bool CloseBook(lxw_workbook* wb, std::string* error_id, std::string* error_en) {
+  const lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) {
+    *error_id = std::string("berkas tidak dapat ditulis (") + lxw_strerror(err) + ")";
+    *error_en = std::string("cannot write the file (") + lxw_strerror(err) + ")";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& o,
                         const std::string& path, std::string* error_id, std::string* error_en) {
   const GoalRulebook& rb = *a.rulebook;
   const Lang lang = o.lang;
-  lxw_workbook_options wopts{};
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wopts);
-  if (wb == nullptr) {
-    *error_id = "berkas tidak dapat dibuat";
-    *error_en = "cannot create the file";
-    return false;
-  }
-  lxw_doc_properties props{};
-  char title[] = "Lembar kerja PEARLS (Kopsehat)";
-  props.title = title;
-  props.created = time_t(o.created_epoch);
-  workbook_set_properties(wb, &props);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* header = workbook_add_format(wb);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xD9E1F2);
-  format_set_border(header, LXW_BORDER_THIN);
-  lxw_format* money = workbook_add_format(wb);
-  format_set_num_format(money, "#,##0.00");
-  lxw_format* input = workbook_add_format(wb);
-  format_set_num_format(input, "#,##0.00");
-  format_set_bg_color(input, 0xFFF2CC);
-  lxw_format* pct = workbook_add_format(wb);
-  format_set_num_format(pct, "0.0000");
-  lxw_format* big = workbook_add_format(wb);
-  format_set_bold(big);
-  format_set_font_size(big, 14);
+  Book book;
+  if (!OpenBook(path, "Lembar kerja PEARLS (Kopsehat)", o.created_epoch, &book, error_id, error_en)) return false;
+  lxw_workbook* wb = book.wb;
+  lxw_format *bold = book.bold, *header = book.header, *money = book.money, *input = book.input, *pct = book.pct,
+             *big = book.big;
 
   lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
   lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
@@ -308,51 +347,20 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   worksheet_write_string(sum, sr, 0, T(lang, "Indikator", "Indicators"), bold);
   worksheet_write_number(sum, sr, 1, double(a.summary.total), bold);
 
-  const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    *error_id = std::string("berkas tidak dapat ditulis (") + lxw_strerror(err) + ")";
-    *error_en = std::string("cannot write the file (") + lxw_strerror(err) + ")";
-    return false;
-  }
-  return true;
+  return CloseBook(wb, error_id, error_en);
 }
 
 bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
                               const std::string& path, std::string* error_id, std::string* error_en) {
   const Rulebook& rb = *a.rulebook;
   const Lang lang = o.lang;
-  lxw_workbook_options wopts{};
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &wopts);
-  if (wb == nullptr) {
-    *error_id = "berkas tidak dapat dibuat";
-    *error_en = "cannot create the file";
+  Book book;
+  if (!OpenBook(path, "Lembar kerja penilaian kesehatan (Kopsehat)", o.created_epoch, &book, error_id, error_en)) {
     return false;
   }
-  lxw_doc_properties props{};
-  char title[] = "Lembar kerja penilaian kesehatan (Kopsehat)";
-  props.title = title;
-  props.created = time_t(o.created_epoch);
-  workbook_set_properties(wb, &props);
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* header = workbook_add_format(wb);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xD9E1F2);
-  format_set_border(header, LXW_BORDER_THIN);
-  lxw_format* money = workbook_add_format(wb);
-  format_set_num_format(money, "#,##0.00");
-  lxw_format* input = workbook_add_format(wb);
-  format_set_num_format(input, "#,##0.00");
-  format_set_bg_color(input, 0xFFF2CC);
-  lxw_format* input_text = workbook_add_format(wb);
-  format_set_bg_color(input_text, 0xFFF2CC);
-  lxw_format* pct = workbook_add_format(wb);
-  format_set_num_format(pct, "0.0000");
-  lxw_format* score = workbook_add_format(wb);
-  format_set_num_format(score, "0.00");
-  lxw_format* big = workbook_add_format(wb);
-  format_set_bold(big);
-  format_set_font_size(big, 14);
+  lxw_workbook* wb = book.wb;
+  lxw_format *bold = book.bold, *header = book.header, *money = book.money, *input = book.input,
+             *input_text = book.input_text, *pct = book.pct, *score = book.score, *big = book.big;
 
   // Sheets in display order; Ringkasan first so a CSV export of the workbook shows the result.
   lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
@@ -510,13 +518,7 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
     worksheet_write_string(sum, sr + 1, 0, T(lang, "Dinilai tanpa daftar periksa manajemen.", "Assessed without the management checklist."), nullptr);
   }
 
-  const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    *error_id = std::string("berkas tidak dapat ditulis (") + lxw_strerror(err) + ")";
-    *error_en = std::string("cannot write the file (") + lxw_strerror(err) + ")";
-    return false;
-  }
-  return true;
+  return CloseBook(wb, error_id, error_en);
 }
 
 }  // namespace kopsehat
