@@ -1104,6 +1104,8 @@ class GoalReport : public ReportBase {
 template <typename DrawFn>
 int RenderWith(cairo_surface_t* surface, Lang lang, const std::string& footer, int total_pages, DrawFn draw) {
   cairo_t* cr = cairo_create(surface);
+  // The same font options on both passes (a PDF surface's own: unhinted metrics), so the counting pass measures
+  // text exactly as the file does and breaks pages at the same places.
   cairo_font_options_t* fo = cairo_font_options_create();
   cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
@@ -1116,24 +1118,12 @@ int RenderWith(cairo_surface_t* surface, Lang lang, const std::string& footer, i
   return pages;
 }
 
-// Draws the whole report onto `surface`; the number of pages drawn.
-int Render(cairo_surface_t* surface, const Assessment& a, Lang lang, int total_pages) {
-  cairo_t* cr = cairo_create(surface);
-  // The same font options on both passes (a PDF surface's own: unhinted metrics), so the counting pass measures
-  // text exactly as the file does and breaks pages at the same places.
-  cairo_font_options_t* fo = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-  cairo_set_font_options(cr, fo);
-  cairo_font_options_destroy(fo);
-  const Rulebook& rb = *a.rulebook;
-  std::string footer = "Kopsehat · " + rb.id + T(lang, " versi ", " version ") + rb.version + " · " + a.koperasi.nama;
-  if (!a.periode_akhir.empty()) footer += " · " + FormatDateLong(a.periode_akhir, lang);
-  Doc doc(cr, lang, footer, total_pages);
-  Report(a, lang, &doc).Draw();
-  const int pages = doc.pages();
-  cairo_destroy(cr);
-  return pages;
+// "Kopsehat · ksp-2016 versi 1 · KSP X · 31 Desember 2025", at the foot of every page.
+std::string FooterText(const std::string& id, const std::string& version, const Koperasi& k, const std::string& periode,
+                       Lang lang) {
+  std::string footer = "Kopsehat · " + id + T(lang, " versi ", " version ") + version + " · " + k.nama;
+  if (!periode.empty()) footer += " · " + FormatDateLong(periode, lang);
+  return footer;
 }
 
 void Fail(const std::string& path, cairo_status_t status, std::string* error_id, std::string* error_en) {
@@ -1147,23 +1137,14 @@ void Fail(const std::string& path, cairo_status_t status, std::string* error_id,
   }
 }
 
-}  // namespace
-
-bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, const std::string& path,
-                        std::string* error_id, std::string* error_en) {
-  if (a.rulebook == nullptr) {
-    *error_id = "penilaian belum lengkap; laporan PDF tidak dibuat";
-    *error_en = "incomplete assessment; no PDF report made";
-    return false;
-  }
-  const Lang lang = options.lang;
-  std::string footer = "Kopsehat · " + a.rulebook->id + T(lang, " versi ", " version ") + a.rulebook->version + " · " +
-                       a.koperasi.nama;
-  if (!a.periode_akhir.empty()) footer += " · " + FormatDateLong(a.periode_akhir, lang);
-  const auto draw = [&](Doc* doc) { GoalReport(a, lang, doc).Draw(); };
+// Lays the report out twice with `draw`: first to count the pages ("Halaman 1 dari N") on a recording surface (a
+// throw-away PDF, fonts subset and streams compressed, made this pass as slow as the real one), then into the file.
+template <typename DrawFn>
+bool WriteTwoPass(const std::string& path, const PdfOptions& options, const std::string& footer, const std::string& title,
+                  const std::string& subject, DrawFn draw, std::string* error_id, std::string* error_en) {
   cairo_rectangle_t page{0, 0, kPageW, kPageH};
   cairo_surface_t* counter = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
-  const int pages = RenderWith(counter, lang, footer, 0, draw);
+  const int pages = RenderWith(counter, options.lang, footer, 0, draw);
   cairo_surface_destroy(counter);
   cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
@@ -1172,15 +1153,13 @@ bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, cons
     return false;
   }
   const std::string date = IsoUtc(options.created_epoch);
-  const std::string title = std::string(T(lang, "Pemantauan ", "Monitoring of ")) + a.koperasi.nama + " — " +
-                            FormatDateLong(a.periode_akhir, lang);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, "Kopsehat");
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kopsehat");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, a.rulebook->id.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-  RenderWith(surface, lang, footer, pages, draw);
+  RenderWith(surface, options.lang, footer, pages, draw);
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
@@ -1191,6 +1170,22 @@ bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, cons
   return true;
 }
 
+}  // namespace
+
+bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, const std::string& path,
+                        std::string* error_id, std::string* error_en) {
+  if (a.rulebook == nullptr) {
+    *error_id = "penilaian belum lengkap; laporan PDF tidak dibuat";
+    *error_en = "incomplete assessment; no PDF report made";
+    return false;
+  }
+  const Lang lang = options.lang;
+  const std::string title = std::string(T(lang, "Pemantauan ", "Monitoring of ")) + a.koperasi.nama + " — " +
+                            FormatDateLong(a.periode_akhir, lang);
+  return WriteTwoPass(path, options, FooterText(a.rulebook->id, a.rulebook->version, a.koperasi, a.periode_akhir, lang),
+                      title, a.rulebook->id, [&](Doc* doc) { GoalReport(a, lang, doc).Draw(); }, error_id, error_en);
+}
+
 bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path, std::string* error_id,
                     std::string* error_en) {
   if (a.rulebook == nullptr || a.predikat < 0) {
@@ -1198,38 +1193,11 @@ bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::s
     *error_en = "incomplete assessment; no PDF report made";
     return false;
   }
-  // Pass 1: count the pages. A recording surface only records the drawing; making a throw-away PDF (fonts
-  // subset, streams compressed) made this pass as slow as the real one.
-  cairo_rectangle_t page{0, 0, kPageW, kPageH};
-  cairo_surface_t* counter = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
-  const int pages = Render(counter, a, options.lang, 0);
-  cairo_surface_destroy(counter);
-
-  // Pass 2: the file.
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
-  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    Fail(path, cairo_surface_status(surface), error_id, error_en);
-    cairo_surface_destroy(surface);
-    return false;
-  }
-  const std::string date = IsoUtc(options.created_epoch);
-  const std::string title = std::string(T(options.lang, "Penilaian kesehatan ", "Health assessment of ")) +
-                            a.koperasi.nama + " — " + FormatDateLong(a.periode_akhir, options.lang);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, "Kopsehat");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kopsehat");
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, a.rulebook->id.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-  Render(surface, a, options.lang, pages);
-  cairo_surface_finish(surface);
-  const cairo_status_t status = cairo_surface_status(surface);
-  cairo_surface_destroy(surface);
-  if (status != CAIRO_STATUS_SUCCESS) {
-    Fail(path, status, error_id, error_en);
-    return false;
-  }
-  return true;
+  const Lang lang = options.lang;
+  const std::string title = std::string(T(lang, "Penilaian kesehatan ", "Health assessment of ")) + a.koperasi.nama +
+                            " — " + FormatDateLong(a.periode_akhir, lang);
+  return WriteTwoPass(path, options, FooterText(a.rulebook->id, a.rulebook->version, a.koperasi, a.periode_akhir, lang),
+                      title, a.rulebook->id, [&](Doc* doc) { Report(a, lang, doc).Draw(); }, error_id, error_en);
 }
 
 }  // namespace kopsehat
