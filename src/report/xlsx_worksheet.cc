@@ -290,8 +290,12 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
           }
           const bool lower = pc.op == GoalOp::kGe || pc.op == GoalOp::kGt || pc.op == GoalOp::kEq;
           const bool upper = pc.op == GoalOp::kLe || pc.op == GoalOp::kLt || pc.op == GoalOp::kEq;
-          if (lower) low += (low.empty() ? "" : ",") + ("NOT(" + f + ")");
-          if (upper) high += (high.empty() ? "" : ",") + ("NOT(" + f + ")");
+          // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on "NOT(" + std::string.
+          for (std::string* side : {lower ? &low : nullptr, upper ? &high : nullptr}) {
+            if (side == nullptr) continue;
+            if (!side->empty()) side->append(",");
+            side->append("NOT(").append(f).append(")");
+          }
         }
         live = live && a.indicators[size_t(c.indicator)].has_value && a.indicators[size_t(c.reference)].has_value;
         if (!live) break;
