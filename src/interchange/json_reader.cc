@@ -218,23 +218,30 @@ struct LaporanJsonReader::Impl {
         }
         continue;
       }
-      const int line = FindLine("pearls", key);
-      if (line < 0) {
-        std::vector<std::string_view> known;
-        for (const LineSpec& spec : kLines) {
-          if (spec.section == Section::kPearls) known.push_back(spec.key);
-        }
-        if (current) known.insert(known.end(), std::begin(kPearlsSettingKeys), std::end(kPearlsSettingKeys));
-        Unknown(problems, Join(path, key), key, known);
-        continue;
-      }
-      if ((*seen)[size_t(line)]) {
-        problems->Add(Join(path, key), "kunci_ganda", "kunci muncul dua kali", "key appears twice");
-        continue;
-      }
-      (*seen)[size_t(line)] = true;
-      ReadAmount(field.value(), path, key, line, st);
+      ReadLine(field, key, path, Section::kPearls, st, seen, current);
     }
+  }
+
+  // One key of a section: the amount of its line, or a problem (an unknown key with the nearest known one, or a
+  // duplicate). `with_settings`: the pearls settings are known keys too (for the suggestion).
+  void ReadLine(od::field& field, std::string_view key, const std::string& path, Section section, Statements* st,
+                std::bitset<kLineCount>* seen, bool with_settings = false) {
+    const int line = FindLine(section, key);
+    if (line < 0) {
+      std::vector<std::string_view> known;
+      for (const LineSpec& spec : kLines) {
+        if (spec.section == section) known.push_back(spec.key);
+      }
+      if (with_settings) known.insert(known.end(), std::begin(kPearlsSettingKeys), std::end(kPearlsSettingKeys));
+      Unknown(problems, Join(path, key), key, known);
+      return;
+    }
+    if ((*seen)[size_t(line)]) {
+      problems->Add(Join(path, key), "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+      return;
+    }
+    (*seen)[size_t(line)] = true;
+    ReadAmount(field.value(), path, key, line, st);
   }
 
   void ReadSection(od::value v, const std::string& path, Section section, Statements* st,
@@ -245,25 +252,10 @@ struct LaporanJsonReader::Impl {
       return;
     }
     od::object obj = Check(v.get_object());
-    const std::string_view section_key = SectionKey(section);
     for (auto field_result : obj) {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
-      const int line = FindLine(section_key, key);
-      if (line < 0) {
-        std::vector<std::string_view> known;
-        for (const LineSpec& spec : kLines) {
-          if (spec.section == section) known.push_back(spec.key);
-        }
-        Unknown(problems, Join(path, key), key, known);
-        continue;
-      }
-      if ((*seen)[size_t(line)]) {
-        problems->Add(Join(path, key), "kunci_ganda", "kunci muncul dua kali", "key appears twice");
-        continue;
-      }
-      (*seen)[size_t(line)] = true;
-      ReadAmount(field.value(), path, key, line, st);
+      ReadLine(field, key, path, section, st, seen);
     }
   }
 

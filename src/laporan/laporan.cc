@@ -120,7 +120,7 @@ const char* SectionKey(Section s) {
   return "";
 }
 
-int FindLine(std::string_view section, std::string_view key) {
+int FindLine(Section section, std::string_view key) {
   // Called for every key of every laporan read. Keys bucketed by section and length: a lookup is a couple of
   // compares of equal-length keys, cheaper than hashing the key (std::hash was 4 % of a batch run).
   constexpr size_t kMaxKeyLength = 48;
@@ -137,12 +137,15 @@ int FindLine(std::string_view section, std::string_view key) {
     return index;
   }();
   if (key.size() > kMaxKeyLength) return -1;
+  for (const int i : kIndex.by_length[size_t(section)][key.size()]) {
+    if (std::memcmp(kLines[size_t(i)].key, key.data(), key.size()) == 0) return i;
+  }
+  return -1;
+}
+
+int FindLine(std::string_view section, std::string_view key) {
   for (const Section s : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman, Section::kPearls}) {
-    if (section != SectionKey(s)) continue;
-    for (const int i : kIndex.by_length[size_t(s)][key.size()]) {
-      if (std::memcmp(kLines[size_t(i)].key, key.data(), key.size()) == 0) return i;
-    }
-    return -1;
+    if (section == SectionKey(s)) return FindLine(s, key);
   }
   return -1;
 }

@@ -37,6 +37,7 @@ extern const std::array<LineSpec, kLineCount> kLines;
 
 const char* SectionKey(Section s);  // "neraca"
 // Index of "section.key" in kLines, or -1.
+int FindLine(Section section, std::string_view key);
 int FindLine(std::string_view section, std::string_view key);
 int FindLine(std::string_view path);  // "neraca.kas"
 std::string LinePath(int index);     // "neraca.kas"
