@@ -84,9 +84,9 @@ std::string CsvValue(const std::string& csv, const std::string& label) {
   return "<missing>";
 }
 
-TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
-  const fs::path dir = fs::temp_directory_path() / ("kopsehat_recalc_" + std::to_string(getpid()));
-  fs::remove_all(dir);
+// A throw-away LibreOffice profile under dir/profile that recalculates every OOXML formula on load, so what a
+// conversion shows is the formulas' own results, not the cached ones.
+void WriteRecalcProfile(const fs::path& dir) {
   fs::create_directories(dir / "profile" / "user");
   std::ofstream(dir / "profile" / "user" / "registrymodifications.xcu")
       << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -94,6 +94,12 @@ TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
          "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" "
          "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n";
+}
+
+TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
+  const fs::path dir = fs::temp_directory_path() / ("kopsehat_recalc_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  WriteRecalcProfile(dir);
   Problems problems;
   const Rulebook* tables = EmbeddedRulebookById("ksp-2016", &problems);
   const Rulebook* linear = EmbeddedRulebookById("ksp-2016-linear", &problems);
@@ -177,13 +183,7 @@ namespace {
 TEST(WorksheetRecalc, LibreOfficeReproducesPearlsVerdicts) {
   const fs::path dir = fs::temp_directory_path() / ("kopsehat_recalc_pearls_" + std::to_string(getpid()));
   fs::remove_all(dir);
-  fs::create_directories(dir / "profile" / "user");
-  std::ofstream(dir / "profile" / "user" / "registrymodifications.xcu")
-      << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-         "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
-         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-         "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" "
-         "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n";
+  WriteRecalcProfile(dir);
   const std::string text = ReadFile(fs::path(KOPSEHAT_SOURCE_DIR) / "examples" / "kopdit-sinar-harapan-2025.json");
   LaporanJsonReader reader;
   Laporan base;
