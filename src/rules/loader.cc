@@ -404,19 +404,9 @@ void CheckWeights(Context& ctx, const toml::table& root, const Rulebook& rb) {
 
 std::unique_ptr<Rulebook> LoadRulebook(std::string_view toml_text, const std::string& origin, Problems* problems) {
   const size_t before = problems->size();
-  if (toml_text.size() > kMaxRulebookBytes) {
-    problems->Add(origin, "rulebook_tidak_sah", "berkas rulebook lebih dari 1 MiB", "rulebook file larger than 1 MiB");
-    return nullptr;
-  }
   Context ctx(toml_text, origin, problems);
   toml::table root;
-  try {
-    root = toml::parse(toml_text, origin);
-  } catch (const toml::parse_error& e) {
-    ctx.Error(e.source(), "TOML tidak sah: " + std::string(e.description()),
-              "invalid TOML: " + std::string(e.description()));
-    return nullptr;
-  }
+  if (!ParseRulebookToml(ctx, toml_text, origin, &root)) return nullptr;
   auto rb = std::make_unique<Rulebook>();
   rb->origin = origin;
   try {

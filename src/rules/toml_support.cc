@@ -137,6 +137,20 @@ const toml::array* GetTableArray(Context& ctx, const toml::table& root, const ch
   return arr;
 }
 
+bool ParseRulebookToml(Context& ctx, std::string_view text, const std::string& origin, toml::table* root) {
+  if (text.size() > kMaxRulebookBytes) {
+    ctx.problems()->Add(origin, "rulebook_tidak_sah", "berkas rulebook lebih dari 1 MiB", "rulebook file larger than 1 MiB");
+    return false;
+  }
+  try {
+    *root = toml::parse(text, origin);
+  } catch (const toml::parse_error& e) {
+    ctx.Error(e.source(), "TOML tidak sah: " + std::string(e.description()), "invalid TOML: " + std::string(e.description()));
+    return false;
+  }
+  return true;
+}
+
 void IdSet::Check(Context& ctx, const toml::table& t, const std::string& id, const std::string& where) {
   if (!ids_.insert(id).second) {
     ctx.Error(&t, where + ": id '" + id + "' dipakai dua kali", where + ": id '" + id + "' is used twice");

@@ -67,6 +67,7 @@ class Context {
   }
 
   const std::string& origin() const { return origin_; }
+  Problems* problems() const { return problems_; }
 
  private:
   std::string origin_;
@@ -91,6 +92,9 @@ Label GetLabel(Context& ctx, const toml::table& t, const char* key_id, const cha
                const std::string& where);
 // The [[key]] array of tables of the root, bounded by kMaxComponents; null (with a problem) when missing or wrong.
 const toml::array* GetTableArray(Context& ctx, const toml::table& root, const char* key);
+
+// The rulebook text as TOML, within kMaxRulebookBytes; false with the problem (size, or the TOML error at its line).
+bool ParseRulebookToml(Context& ctx, std::string_view text, const std::string& origin, toml::table* root);
 
 // Ids of quantities, aspects and components/indicators share one namespace per rulebook.
 class IdSet {
