@@ -59,7 +59,7 @@ Laporan Generate(std::mt19937_64& rng, bool with_checklist) {
   l.has_manajemen = with_checklist;
   if (with_checklist) {
     for (const auto& [key, n] : std::vector<std::pair<const char*, size_t>>{{"umum", 12}, {"kelembagaan", 6}, {"permodalan", 5}, {"aktiva", 10}, {"likuiditas", 5}}) {
-      ChecklistAnswers a{key, {}, n};
+      ChecklistAnswers a{"", key, {}, n};
       for (size_t i = 0; i < n; ++i) a.answers.push_back(rng() % 2 == 0);
       l.manajemen.push_back(a);
     }

@@ -48,7 +48,7 @@ bool SectionGiven(const Statements& s, Section section) {
   return false;
 }
 
-const char* const kSectionNames[] = {"neraca", "hasil_usaha", "pinjaman", "pearls"};  // by Section, for messages
+const char* const kSectionNames[] = {"neraca", "hasil_usaha", "pinjaman", "pearls", "kegiatan"};  // by Section, for messages
 static_assert(std::size(kSectionNames) == size_t(kSectionCount), "one name per laporan section");
 
 class Evaluator {

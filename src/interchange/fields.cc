@@ -143,6 +143,37 @@ std::string DateText(std::string_view s) {
 
 }  // namespace
 
+// A checklist answer's key: "manajemen.<list>[<n>]" or "daftar_periksa.<set>.<list>[<n>]", names [a-z0-9_]+ and the
+// item a plain number (1..999), so "umum[01]" and "umum[1]" are the same key (a duplicate), not two. On success
+// *list_path is the key without the item ("manajemen.umum", "daftar_periksa.kkpkk.prinsip_keanggotaan").
+static bool ParseChecklistKey(std::string_view key, std::string* list_path, size_t* item) {
+  size_t start = 0;
+  if (key.rfind("manajemen.", 0) == 0) {
+    start = 10;
+  } else if (key.rfind("daftar_periksa.", 0) == 0) {
+    const size_t dot = key.find('.', 15);
+    if (dot == std::string_view::npos || !IsChecklistName(key.substr(15, dot - 15))) return false;
+    start = dot + 1;
+  } else {
+    return false;
+  }
+  const size_t open = key.find('[', start);
+  if (open == std::string_view::npos || key.back() != ']' || !IsChecklistName(key.substr(start, open - start))) {
+    return false;
+  }
+  const size_t close = key.size() - 1;
+  if (close <= open + 1 || close - open > 4) return false;
+  size_t n = 0;
+  for (size_t i = open + 1; i < close; ++i) {
+    if (key[i] < '0' || key[i] > '9') return false;
+    n = n * 10 + size_t(key[i] - '0');
+  }
+  if (n == 0) return false;
+  *list_path = std::string(key.substr(0, open));
+  *item = n;
+  return true;
+}
+
 const std::vector<std::string>& LaporanBuilder::KnownKeys() {
   static const std::vector<std::string> keys = [] {
     std::vector<std::string> k;
@@ -179,17 +210,10 @@ bool LaporanBuilder::IsKnownKeyForm(std::string_view key) {
   if (key.rfind("koperasi.", 0) == 0) {
     return std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) != std::end(kKoperasiKeys);
   }
-  if (key.rfind("manajemen.", 0) != 0 || key.back() != ']') return false;
-  const size_t open = key.find('[');
-  if (open == std::string_view::npos || open == 10 || key.size() - open < 3 || key.size() - open > 5) return false;
-  for (size_t i = 10; i < open; ++i) {
-    const char c = key[i];
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  }
-  for (size_t i = open + 1; i + 1 < key.size(); ++i) {
-    if (key[i] < '0' || key[i] > '9') return false;
-  }
-  return key[open + 1] != '0';
+  if (key.rfind("manajemen.", 0) != 0 && key.rfind("daftar_periksa.", 0) != 0) return false;
+  std::string list;
+  size_t item = 0;
+  return ParseChecklistKey(key, &list, &item) && key == list + "[" + std::to_string(item) + "]";  // canonical only
 }
 
 LaporanBuilder::Seen* LaporanBuilder::Slot(std::string_view key, int line, bool previous) {
@@ -209,7 +233,7 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
   const bool empty = kind == Kind::kEmpty || (kind == Kind::kText && value.find_first_not_of(" \t") == std::string_view::npos);
   const bool previous = key.rfind("periode_lalu.", 0) == 0;
   const int line = FindLine(previous ? key.substr(13) : key);
-  const bool checklist = key.rfind("manajemen.", 0) == 0;
+  const bool checklist = key.rfind("manajemen.", 0) == 0 || key.rfind("daftar_periksa.", 0) == 0;
   const int pearls_setting = key.rfind("pearls.", 0) == 0 ? PearlsSettingIndex(key.substr(7)) : -1;
   const bool identity = key == "metode" || key == "periode.akhir" || pearls_setting >= 0 ||
                         (key.rfind("koperasi.", 0) == 0 &&
@@ -223,26 +247,16 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
                    "unknown key" + DidYouMean(best, Lang::kEn));
     return;
   }
-  // manajemen.<list>[<n>]: list names are [a-z0-9_]+ and the item a plain number, so "umum[01]" and "umum[1]" are
-  // the same key (a duplicate), not two.
-  std::string canonical;
+  std::string canonical, list;
+  size_t item = 0;
   if (checklist) {
-    const size_t open = key.find('['), close = key.find(']');
-    const std::string_view list = key.substr(10, open == std::string_view::npos ? std::string_view::npos : open - 10);
-    size_t item = 0;
-    bool ok = !list.empty() && open != std::string_view::npos && close == key.size() - 1 && close > open + 1 &&
-              close - open <= 4;
-    for (const char ch : list) ok = ok && ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_');
-    for (size_t i = open + 1; ok && i < close; ++i) {
-      ok = std::isdigit(static_cast<unsigned char>(key[i])) != 0;
-      item = item * 10 + size_t(key[i] - '0');
-    }
-    if (!ok || item == 0) {
-      problems_->Add(Where(place, key), "kunci_tidak_dikenal", "tulis butir daftar periksa seperti manajemen.umum[1]",
-                     "write a checklist item like manajemen.umum[1]");
+    if (!ParseChecklistKey(key, &list, &item)) {
+      problems_->Add(Where(place, key), "kunci_tidak_dikenal",
+                     "tulis butir daftar periksa seperti manajemen.umum[1] atau daftar_periksa.kkpkk.prinsip_keanggotaan[1]",
+                     "write a checklist item like manajemen.umum[1] or daftar_periksa.kkpkk.prinsip_keanggotaan[1]");
       return;
     }
-    canonical = "manajemen." + std::string(list) + "[" + std::to_string(item) + "]";
+    canonical = list + "[" + std::to_string(item) + "]";
     key = canonical;
   }
   Seen* seen = Slot(key, line, previous);
@@ -256,9 +270,6 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
   seen->filled = seen->filled || !empty;
 
   if (checklist) {
-    const size_t open = key.find('[');
-    const std::string list(key.substr(10, open - 10));
-    const size_t item = size_t(std::stoul(std::string(key.substr(open + 1, key.size() - open - 2))));
     SetAnswer(list, item, empty ? Kind::kEmpty : kind, value, key, place);
     return;
   }
@@ -418,34 +429,60 @@ void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, 
 }
 
 bool LaporanBuilder::Finish() {
-  // The checklist: blank everywhere means "not filled in" (then the engine asks for --tanpa-manajemen); blank in
-  // places means those items still need an answer.
-  bool any_answer = false;
-  for (const auto& [list, items] : answers_) any_answer = any_answer || !items.empty();
-  if (any_answer) {
-    out_->has_manajemen = true;
-    for (const auto& [key, place] : blank_answers_) {
+  // The checklists, per block (manajemen, or one set of daftar_periksa): blank everywhere means "not filled in"
+  // (then the engine asks for the answers, or --tanpa-manajemen); blank in places means those items still need an
+  // answer. answers_ is keyed by list path, so the lists of one block are adjacent.
+  auto set_of = [](const std::string& list_path) {
+    if (list_path.rfind("manajemen.", 0) == 0) return std::string();
+    return list_path.substr(15, list_path.find('.', 15) - 15);
+  };
+  std::map<std::string, bool> block_answered;  // set -> any answer in it
+  for (const auto& [list, items] : answers_) block_answered[set_of(list)] |= !items.empty();
+  for (const auto& [key, place] : blank_answers_) {
+    std::string list;
+    size_t item = 0;
+    if (ParseChecklistKey(key, &list, &item) && block_answered[set_of(list)]) {
       problems_->Add(Where(place, key), "belum_dijawab", "butir ini belum dijawab; isi Ya atau Tidak",
                      "this item has no answer yet; write Ya (yes) or Tidak (no)");
     }
-    for (auto& [list, items] : answers_) {
-      size_t n = 0;
-      for (const auto& [item, answer] : items) n = std::max(n, item);
-      for (const auto& [key, place] : blank_answers_) {
-        if (key.rfind("manajemen." + list + "[", 0) != 0) continue;
-        n = std::max(n, size_t(std::stoul(key.substr(list.size() + 11))));
-      }
-      // An item with no row at all (deleted from the sheet) is as unanswered as a blank one: never a silent "Tidak".
-      for (size_t item = 1; item <= n; ++item) {
-        const std::string key = "manajemen." + list + "[" + std::to_string(item) + "]";
-        if (items.count(item) != 0 || blank_answers_.count(key) != 0) continue;
-        problems_->Add(key, "belum_dijawab", "butir ini tidak ada di berkas; tambahkan barisnya dan isi Ya atau Tidak",
-                       "this item is missing from the file; add its row and answer Ya (yes) or Tidak (no)");
-      }
-      ChecklistAnswers c{list, std::vector<bool>(n, false), n};
-      for (const auto& [item, answer] : items) c.answers[item - 1] = answer;
-      out_->manajemen.push_back(std::move(c));
+  }
+  for (const auto& [set, answered] : block_answered) {
+    if (!answered) continue;
+    if (set.empty()) {
+      out_->has_manajemen = true;
+    } else if (out_->checklist_sets.size() < kMaxChecklistSets) {
+      out_->checklist_sets.push_back(set);
+    } else {
+      problems_->Add("daftar_periksa." + set, "terlalu_banyak",
+                     "lebih dari " + std::to_string(kMaxChecklistSets) + " kelompok daftar periksa",
+                     "more than " + std::to_string(kMaxChecklistSets) + " checklist sets");
     }
+  }
+  for (auto& [list_path, items] : answers_) {
+    const std::string set = set_of(list_path);
+    if (!block_answered[set]) continue;
+    size_t n = 0;
+    for (const auto& [item, answer] : items) n = std::max(n, item);
+    for (const auto& [key, place] : blank_answers_) {
+      if (key.rfind(list_path + "[", 0) != 0) continue;
+      n = std::max(n, size_t(std::stoul(key.substr(list_path.size() + 1))));
+    }
+    // An item with no row at all (deleted from the sheet) is as unanswered as a blank one: never a silent "Tidak".
+    for (size_t item = 1; item <= n; ++item) {
+      const std::string key = list_path + "[" + std::to_string(item) + "]";
+      if (items.count(item) != 0 || blank_answers_.count(key) != 0) continue;
+      problems_->Add(key, "belum_dijawab", "butir ini tidak ada di berkas; tambahkan barisnya dan isi Ya atau Tidak",
+                     "this item is missing from the file; add its row and answer Ya (yes) or Tidak (no)");
+    }
+    if (out_->manajemen.size() >= kMaxChecklists) {
+      problems_->Add(list_path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklists) + " daftar periksa",
+                     "more than " + std::to_string(kMaxChecklists) + " checklists");
+      break;
+    }
+    const std::string list = list_path.substr(list_path.rfind('.') + 1);
+    ChecklistAnswers c{set, list, std::vector<bool>(n, false), n};
+    for (const auto& [item, answer] : items) c.answers[item - 1] = answer;
+    out_->manajemen.push_back(std::move(c));
   }
   auto place_of = [&](const std::string& key) -> const Seen* {
     const bool previous = key.rfind("periode_lalu.", 0) == 0;

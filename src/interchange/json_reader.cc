@@ -333,11 +333,52 @@ struct LaporanJsonReader::Impl {
       return;
     }
     out->has_manajemen = true;
+    ReadChecklists(v, "", "manajemen");
+  }
+
+  // `daftar_periksa`: { "<set>": { "<list>": [true, false, ...] } }, one set per method family (kkpkk, syariah).
+  void ReadChecklistSets(od::value v) {
+    const od::json_type t = Check(v.type());
+    if (t != od::json_type::object) {
+      WrongType(problems, "daftar_periksa", "objek", "an object", t);
+      return;
+    }
+    for (auto field_result : Check(v.get_object())) {
+      od::field field = Check(std::move(field_result));
+      const std::string set(Check(field.unescaped_key()));
+      const std::string path = "daftar_periksa." + set;
+      if (!IsChecklistName(set)) {
+        problems->Add(path, "kunci_tidak_sah", "nama daftar hanya huruf kecil, angka dan garis bawah",
+                      "a set name has only lower-case letters, digits and underscores");
+        continue;
+      }
+      if (out->HasChecklistSet(set)) {
+        problems->Add(path, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        continue;
+      }
+      if (out->checklist_sets.size() >= kMaxChecklistSets) {
+        problems->Add(path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklistSets) + " kelompok daftar periksa",
+                      "more than " + std::to_string(kMaxChecklistSets) + " checklist sets");
+        return;
+      }
+      od::value value = field.value();
+      const od::json_type vt = Check(value.type());
+      if (vt != od::json_type::object) {
+        WrongType(problems, path, "objek", "an object", vt);
+        continue;
+      }
+      out->checklist_sets.push_back(set);
+      ReadChecklists(value, set, path);
+    }
+  }
+
+  // The lists of one block: each key an array of booleans.
+  void ReadChecklists(od::value v, const std::string& set, const std::string& prefix) {
     for (auto field_result : Check(v.get_object())) {
       od::field field = Check(std::move(field_result));
       const std::string key(Check(field.unescaped_key()));
-      const std::string path = "manajemen." + key;
-      if (out->FindChecklist(key) != nullptr) {
+      const std::string path = prefix + "." + key;
+      if (out->FindChecklist(set, key) != nullptr) {
         problems->Add(path, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
         continue;
       }
@@ -347,7 +388,7 @@ struct LaporanJsonReader::Impl {
         WrongType(problems, path, "daftar true/false", "an array of true/false", vt);
         continue;
       }
-      ChecklistAnswers answers{key, {}};
+      ChecklistAnswers answers{set, key, {}};
       size_t index = 0;
       for (auto element_result : Check(value.get_array())) {
         od::value element = Check(std::move(element_result));
@@ -366,7 +407,13 @@ struct LaporanJsonReader::Impl {
         problems->Add(path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklistAnswers) + " jawaban",
                       "more than " + std::to_string(kMaxChecklistAnswers) + " answers");
       }
-      if (out->manajemen.size() < 50) out->manajemen.push_back(std::move(answers));
+      if (out->manajemen.size() < kMaxChecklists) {
+        out->manajemen.push_back(std::move(answers));
+      } else {
+        problems->Add(path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklists) + " daftar periksa",
+                      "more than " + std::to_string(kMaxChecklists) + " checklists");
+        return;
+      }
     }
   }
 
@@ -389,8 +436,10 @@ struct LaporanJsonReader::Impl {
         ReadSection(field.value(), path, Section::kPinjaman, &out->previous, &seen_previous);
       } else if (key == "pearls") {
         ReadPearls(field.value(), path, /*current=*/false, &out->previous, &seen_previous);
+      } else if (key == "kegiatan") {
+        ReadSection(field.value(), path, Section::kKegiatan, &out->previous, &seen_previous);
       } else {
-        Unknown(problems, path, key, {"neraca", "hasil_usaha", "pinjaman", "pearls"});
+        Unknown(problems, path, key, {"neraca", "hasil_usaha", "pinjaman", "pearls", "kegiatan"});
       }
     }
   }
@@ -408,14 +457,15 @@ struct LaporanJsonReader::Impl {
     for (auto field_result : Check(doc.get_object())) {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
-      static constexpr std::string_view kKeys[] = {"format",   "metode",    "koperasi",     "periode", "neraca",
-                                                   "hasil_usaha", "pinjaman", "manajemen", "periode_lalu", "pearls"};
+      static constexpr std::string_view kKeys[] = {"format",    "metode",       "koperasi", "periode",
+                                                   "neraca",    "hasil_usaha",  "pinjaman", "manajemen",
+                                                   "periode_lalu", "pearls",    "kegiatan", "daftar_periksa"};
       size_t k = 0;
       while (k < std::size(kKeys) && kKeys[k] != key) ++k;
       if (k == std::size(kKeys)) {
         Unknown(problems, std::string(key), key,
                 {"format", "metode", "koperasi", "periode", "neraca", "hasil_usaha", "pinjaman", "manajemen",
-                 "periode_lalu", "pearls"});
+                 "periode_lalu", "pearls", "kegiatan", "daftar_periksa"});
         continue;
       }
       if (seen[k]) {
@@ -461,6 +511,12 @@ struct LaporanJsonReader::Impl {
           break;
         case 9:
           ReadPearls(v, "pearls", /*current=*/true, &out->current, &seen_current);
+          break;
+        case 10:
+          ReadSection(v, "kegiatan", Section::kKegiatan, &out->current, &seen_current);
+          break;
+        case 11:
+          ReadChecklistSets(v);
           break;
       }
     }
@@ -681,6 +737,35 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
                       FormatSenPlain(s.Get(kVT)) + ")");
   }
   if (l.has_pearls) ValidatePearls(l, neraca_read, hasil_usaha_read, problems);
+  // Collateral is counted against a class only up to the class's balance: PPAPWD nets it per class and a class
+  // cannot need less than nothing (KKPKK evidence §9.1 leaves the floor open; docs/methods/kkpkk-2021.md).
+  if (pinjaman_read) {
+    const struct {
+      const char* path;
+      const char* part_id;
+      const char* part_en;
+      int whole;
+      const char* whole_id;
+      const char* whole_en;
+    } kCollateral[] = {
+        {"pinjaman.agunan_kurang_lancar", "agunan kurang lancar", "substandard collateral", kKL, "pinjaman kurang lancar",
+         "substandard loans"},
+        {"pinjaman.agunan_diragukan", "agunan diragukan", "doubtful collateral", kDR, "pinjaman diragukan",
+         "doubtful loans"},
+        {"pinjaman.agunan_macet", "agunan macet", "loss collateral", kMC, "pinjaman macet", "loss loans"},
+    };
+    for (const auto& c : kCollateral) {
+      CheckWithin(c.path, std::string(c.part_id) + " yang diperhitungkan", std::string(c.part_en) + " counted",
+                  s.Get(line::Index(c.path)), std::string(c.whole_id) + "; isi paling banyak sebesar pinjamannya",
+                  std::string(c.whole_en) + "; enter at most the loans' balance", s.Get(c.whole), problems);
+    }
+  }
+  if (!SectionHasProblem(*problems, "kegiatan")) {
+    static const int kSA = line::Index("kegiatan.setoran_simpanan_anggota");
+    static const int kST = line::Index("kegiatan.setoran_simpanan_total");
+    CheckWithin("kegiatan.setoran_simpanan_anggota", "setoran simpanan anggota", "members' savings deposits",
+                s.Get(kSA), "setoran simpanan seluruhnya", "all savings deposits", s.Get(kST), problems);
+  }
   if (hasil_usaha_read && s.Get(kBK) > s.Get(kBU)) {
     problems->Add("hasil_usaha.biaya_karyawan", "melebihi_beban_usaha",
                   "biaya karyawan (" + FormatRupiah(s.Get(kBK)) + ") melebihi beban usaha (" + FormatRupiah(s.Get(kBU)) +
@@ -688,6 +773,18 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
                   "staff cost (" + FormatSenPlain(s.Get(kBK)) + ") exceeds operating expenses (" +
                       FormatSenPlain(s.Get(kBU)) + "), which contain it");
   }
+}
+
+}  // namespace kopsehat
+
+namespace kopsehat {
+
+bool IsChecklistName(std::string_view name) {
+  if (name.empty() || name.size() > 48) return false;
+  for (const char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
 }
 
 }  // namespace kopsehat

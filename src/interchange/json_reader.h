@@ -15,6 +15,11 @@ namespace kopsehat {
 inline constexpr size_t kMaxLaporanBytes = 1 << 20;  // 1 MiB; a full laporan is ~3 KB
 inline constexpr size_t kMaxTextChars = 300;         // names, numbers, places
 inline constexpr size_t kMaxChecklistAnswers = 200;
+inline constexpr size_t kMaxChecklists = 128;     // lists over the manajemen and daftar_periksa blocks together
+inline constexpr size_t kMaxChecklistSets = 8;    // sets in daftar_periksa
+
+// A checklist list or set name: [a-z0-9_]+, at most 48 characters.
+bool IsChecklistName(std::string_view name);
 
 // Reuse one reader for many documents (batch): it keeps its parser and buffers. Not thread-safe.
 class LaporanJsonReader {

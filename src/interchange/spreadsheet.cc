@@ -459,6 +459,8 @@ std::string SheetOf(Section s) {
       return "Pinjaman";
     case Section::kPearls:
       return "PEARLS";
+    case Section::kKegiatan:
+      return "Kegiatan";
   }
   return "";
 }
@@ -856,7 +858,8 @@ std::string LaporanToJson(const Laporan& l) {
   out += "}";
   auto sections = [&](const Statements& st, const std::string& indent, bool current) {
     std::string s;
-    for (const Section section : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman, Section::kPearls}) {
+    for (int section_index = 0; section_index < kSectionCount; ++section_index) {
+      const Section section = Section(section_index);
       std::string body;
       if (section == Section::kPearls && current && l.has_pearls) {
         const PearlsSettings& ps = l.pearls;
@@ -879,18 +882,27 @@ std::string LaporanToJson(const Laporan& l) {
     return s;
   };
   out += sections(l.current, "  ", true);
-  if (l.has_manajemen) {
-    out += ",\n  \"manajemen\": {";
-    for (size_t k = 0; k < l.manajemen.size(); ++k) {
-      out += k ? ", " : "";
-      AppendJsonString(l.manajemen[k].key, &out);
-      out += ": [";
-      for (size_t i = 0; i < l.manajemen[k].answers.size(); ++i) {
-        out += (i ? ", " : "") + std::string(l.manajemen[k].answers[i] ? "true" : "false");
-      }
-      out += "]";
+  auto lists = [&](const std::string& set) {
+    std::string body;
+    for (const ChecklistAnswers& c : l.manajemen) {
+      if (c.set != set) continue;
+      body += body.empty() ? "" : ", ";
+      AppendJsonString(c.key, &body);
+      body += ": [";
+      for (size_t i = 0; i < c.answers.size(); ++i) body += (i ? ", " : "") + std::string(c.answers[i] ? "true" : "false");
+      body += "]";
     }
-    out += "}";
+    return body;
+  };
+  if (l.has_manajemen) out += ",\n  \"manajemen\": {" + lists("") + "}";
+  if (!l.checklist_sets.empty()) {
+    out += ",\n  \"daftar_periksa\": {";
+    for (size_t k = 0; k < l.checklist_sets.size(); ++k) {
+      out += k ? ",\n    " : "\n    ";
+      AppendJsonString(l.checklist_sets[k], &out);
+      out += ": {" + lists(l.checklist_sets[k]) + "}";
+    }
+    out += "\n  }";
   }
   if (l.has_previous) {
     const std::string prev = sections(l.previous, "    ", false);

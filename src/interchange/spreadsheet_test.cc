@@ -48,7 +48,7 @@ Laporan RandomLaporan(std::mt19937_64& rng, bool with_previous, bool with_sen) {
     for (int i = 0; i < kLineCount; ++i) {
       if (rng() % 4 == 0) continue;  // some lines left out
       const LineSpec& s = kLines[size_t(i)];
-      if (s.section == Section::kPinjaman || s.section == Section::kPearls) continue;
+      if (s.section == Section::kPinjaman || s.section == Section::kPearls || s.section == Section::kKegiatan) continue;
       st->sen[size_t(i)] = amount(scale);
       st->present[size_t(i)] = true;
     }
@@ -87,7 +87,7 @@ Laporan RandomLaporan(std::mt19937_64& rng, bool with_previous, bool with_sen) {
   }
   l.has_manajemen = true;
   for (const auto& [key, n] : std::vector<std::pair<const char*, size_t>>{{"umum", 12}, {"kelembagaan", 6}, {"permodalan", 5}, {"aktiva", 10}, {"likuiditas", 5}}) {
-    ChecklistAnswers a{key, {}, n};
+    ChecklistAnswers a{"", key, {}, n};
     for (size_t i = 0; i < n; ++i) a.answers.push_back(rng() % 3 != 0);
     l.manajemen.push_back(a);
   }

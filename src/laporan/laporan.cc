@@ -13,6 +13,7 @@ constexpr Section N = Section::kNeraca;
 constexpr Section H = Section::kHasilUsaha;
 constexpr Section P = Section::kPinjaman;
 constexpr Section Q = Section::kPearls;
+constexpr Section G = Section::kKegiatan;
 constexpr BalanceSide A = BalanceSide::kAset;
 constexpr BalanceSide AP = BalanceSide::kAsetPengurang;
 constexpr BalanceSide K = BalanceSide::kKewajiban;
@@ -70,6 +71,13 @@ const std::array<LineSpec, kLineCount> kLines = {{
     {P, "diragukan", "Pinjaman diragukan", "Doubtful loans", X, false, false},
     {P, "macet", "Pinjaman macet", "Loss loans", X, false, false},
     {P, "berisiko", "Pinjaman berisiko", "Under-collateralised (risky) loans", X, false, false},
+    // Collateral counted against each problem class for the required allowance (PPAPWD, KKPKK §9.1); at most the
+    // class's own balance (docs/formats.md).
+    {P, "agunan_kurang_lancar", "Agunan diperhitungkan: pinjaman kurang lancar",
+     "Collateral counted: substandard loans", X, false, false},
+    {P, "agunan_diragukan", "Agunan diperhitungkan: pinjaman diragukan", "Collateral counted: doubtful loans", X,
+     false, false},
+    {P, "agunan_macet", "Agunan diperhitungkan: pinjaman macet", "Collateral counted: loss loans", X, false, false},
     // PEARLS (docs/formats.md): the WOCCU code each line serves is in the comment.
     {Q, "lalai_1_12_bulan", "Pinjaman lalai 1–12 bulan", "Loans delinquent 1–12 months", X, false, false},  // P2 P6 E9 A1
     {Q, "lalai_lebih_12_bulan", "Pinjaman lalai > 12 bulan", "Loans delinquent over 12 months", X, false, false},  // P1 P3
@@ -104,6 +112,13 @@ const std::array<LineSpec, kLineCount> kLines = {{
     {Q, "beban_penyisihan", "Beban penyisihan pinjaman", "Provision expense for risk assets", X, false, false},  // R10
     {Q, "pendapatan_tidak_berulang", "Pendapatan tidak berulang", "Non-recurring income", X, false, false},     // R11
     {Q, "beban_tidak_berulang", "Beban tidak berulang", "Non-recurring expense", X, false, false},              // R11
+    // Activity figures (docs/formats.md): KKPKK's partisipasi simpanan, the sharia method's staff efficiency.
+    {G, "setoran_simpanan_anggota", "Setoran simpanan oleh anggota selama periode",
+     "Savings deposited by members during the period", X, false, false},
+    {G, "setoran_simpanan_total", "Setoran simpanan seluruhnya selama periode",
+     "Savings deposited by everyone during the period", X, false, false},
+    {G, "peminjam", "Jumlah peminjam / mitra pembiayaan", "Number of borrowers / financing clients", X, false, false},
+    {G, "karyawan", "Jumlah karyawan (pengelola)", "Number of staff", X, false, false},
 }};
 
 const char* SectionKey(Section s) {
@@ -116,6 +131,8 @@ const char* SectionKey(Section s) {
       return "pinjaman";
     case Section::kPearls:
       return "pearls";
+    case Section::kKegiatan:
+      return "kegiatan";
   }
   return "";
 }
@@ -144,8 +161,8 @@ int FindLine(Section section, std::string_view key) {
 }
 
 int FindLine(std::string_view section, std::string_view key) {
-  for (const Section s : {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman, Section::kPearls}) {
-    if (section == SectionKey(s)) return FindLine(s, key);
+  for (int s = 0; s < kSectionCount; ++s) {
+    if (section == SectionKey(Section(s))) return FindLine(Section(s), key);
   }
   return -1;
 }
@@ -163,7 +180,9 @@ std::string LinePath(int index) {
 
 bool IsCountLine(int index) {
   static const int kAnggota = FindLine("pearls", "anggota");
-  return index == kAnggota;
+  static const int kPeminjam = FindLine("kegiatan", "peminjam");
+  static const int kKaryawan = FindLine("kegiatan", "karyawan");
+  return index == kAnggota || index == kPeminjam || index == kKaryawan;
 }
 
 namespace line {
@@ -174,11 +193,21 @@ int Index(const char* path) {
 }
 }  // namespace line
 
-const ChecklistAnswers* Laporan::FindChecklist(std::string_view key) const {
+const ChecklistAnswers* Laporan::FindChecklist(std::string_view key) const { return FindChecklist("", key); }
+
+const ChecklistAnswers* Laporan::FindChecklist(std::string_view set, std::string_view key) const {
   for (const ChecklistAnswers& c : manajemen) {
-    if (c.key == key) return &c;
+    if (c.set == set && c.key == key) return &c;
   }
   return nullptr;
+}
+
+bool Laporan::HasChecklistSet(std::string_view set) const {
+  if (set.empty()) return has_manajemen;
+  for (const std::string& s : checklist_sets) {
+    if (s == set) return true;
+  }
+  return false;
 }
 
 void ApplyDefaults(Statements* s) {

@@ -15,9 +15,10 @@
 
 namespace kopsehat {
 
-// kPearls holds the lines PEARLS (credit-union monitoring) needs that the Ministry statements lack; optional.
-enum class Section : uint8_t { kNeraca, kHasilUsaha, kPinjaman, kPearls };
-inline constexpr int kSectionCount = 4;
+// kPearls holds the lines PEARLS (credit-union monitoring) needs that the Ministry statements lack; kKegiatan the
+// activity figures (savings deposited in the period, head counts) the KKPKK and sharia methods need. Both optional.
+enum class Section : uint8_t { kNeraca, kHasilUsaha, kPinjaman, kPearls, kKegiatan };
+inline constexpr int kSectionCount = 5;
 
 // Where a balance-sheet line sits in the balance check; other sections have kNone.
 enum class BalanceSide : uint8_t { kNone, kAset, kAsetPengurang, kKewajiban, kEkuitas };
@@ -32,7 +33,7 @@ struct LineSpec {
   bool may_be_negative;
 };
 
-inline constexpr int kLineCount = 72;
+inline constexpr int kLineCount = 79;
 extern const std::array<LineSpec, kLineCount> kLines;
 
 const char* SectionKey(Section s);  // "neraca"
@@ -42,7 +43,7 @@ int FindLine(std::string_view section, std::string_view key);
 int FindLine(std::string_view path);  // "neraca.kas"
 std::string LinePath(int index);     // "neraca.kas"
 
-// Whether the line holds a count (members) rather than Rupiah: whole numbers, printed without "Rp".
+// Whether the line holds a count (members, staff) rather than Rupiah: whole numbers, printed without "Rp".
 bool IsCountLine(int index);
 
 // Line indexes the format itself refers to (defaults and consistency checks of laporan-v1 §1.3).
@@ -66,8 +67,10 @@ struct Koperasi {
   std::string provinsi;
 };
 
-// The yes/no answers of one checklist, e.g. key "umum" of block "manajemen".
+// The yes/no answers of one checklist: key "umum" of the `manajemen` block (set empty), or key
+// "prinsip_keanggotaan" of set "kkpkk" in the `daftar_periksa` block (one set per method family).
 struct ChecklistAnswers {
+  std::string set;  // empty: the manajemen block
   std::string key;
   std::vector<bool> answers;  // at most the reader's limit
   size_t given = 0;           // how many the file gave (may exceed what is stored)
@@ -90,11 +93,14 @@ struct Laporan {
   bool has_previous = false;
   Statements previous;
   bool has_manajemen = false;
-  std::vector<ChecklistAnswers> manajemen;
+  std::vector<ChecklistAnswers> manajemen;  // every checklist: the manajemen block's and daftar_periksa's
+  std::vector<std::string> checklist_sets;  // the sets the daftar_periksa block gave, in file order
   bool has_pearls = false;  // the file had a `pearls` block (PEARLS methods need it)
   PearlsSettings pearls;
 
-  const ChecklistAnswers* FindChecklist(std::string_view key) const;
+  const ChecklistAnswers* FindChecklist(std::string_view key) const;  // in the manajemen block
+  const ChecklistAnswers* FindChecklist(std::string_view set, std::string_view key) const;
+  bool HasChecklistSet(std::string_view set) const;  // empty set: the manajemen block
 };
 
 // Fills the defaults laporan-v1 §1.3 gives to pinjaman.volume_anggota and pinjaman.volume_total.
