@@ -66,18 +66,41 @@ struct ComponentResult {
   int items = 0;
   std::bitset<128> answers;  // the filed answers, item i = bit i (rulebooks have at most 100 items); no allocation
   std::vector<DerivedAnswer> derived;
-  // Both.
+  // Both. For a persentase_skor rulebook skor is skor_maks + 1 − nilai and max is skor_maks (both × 10^6);
+  // lost_total_e6 is what the component costs the total: bobot of its aspect × (max − skor) ÷ (max × components of
+  // the aspect), rounded half up to 10^-6 (for ranking and display; the total itself is computed exactly).
   int64_t nilai_e2 = 0;
   int64_t skor_e6 = 0;
   int64_t max_e6 = 0;
+  int64_t lost_total_e6 = 0;
+  bool pooled = false;  // persentase_skor: the loss is lost_total_e6, not max − skor
 
-  int64_t LostE6() const { return max_e6 - skor_e6; }
+  bool Informational() const { return spec->informational; }
+  int64_t LostE6() const { return pooled ? lost_total_e6 : max_e6 - skor_e6; }
+};
+
+// A percentage pool of persentase_skor (rulebook.h, Aggregation): Σ skor and Σ max of its components, the rounded
+// percentage and its predikat.
+struct PoolResult {
+  int components = 0;
+  int64_t sum_e6 = 0;
+  int64_t sum_max_e6 = 0;
+  int64_t pct_e6 = 0;  // rounded to the rulebook's decimals, × 10^6
+  int predikat = -1;   // index into rulebook->predikat
 };
 
 struct AspectResult {
   const Aspect* spec = nullptr;
+  // Weighted sum: the aspect's points and maximum. persentase_skor: its contribution to the total (bobot × pct ÷
+  // 100) and bobot.
   int64_t skor_e6 = 0;
   int64_t max_e6 = 0;
+  PoolResult pool;  // persentase_skor only
+};
+
+struct SubAspectResult {
+  const SubAspect* spec = nullptr;
+  PoolResult pool;
 };
 
 struct Assessment {
@@ -87,6 +110,7 @@ struct Assessment {
   std::vector<Fraction> quantities_sen;  // parallel to rulebook->quantities
   std::vector<ComponentResult> components;
   std::vector<AspectResult> aspects;
+  std::vector<SubAspectResult> sub_aspects;
   int64_t total_e6 = 0;
   int64_t max_total_e6 = 0;
   int predikat = -1;  // index into rulebook->predikat
@@ -94,6 +118,7 @@ struct Assessment {
   std::vector<Warning> warnings;
 
   const PredikatRule& Predikat() const { return rulebook->predikat[size_t(predikat)]; }
+  const PredikatRule& PredikatOf(const PoolResult& p) const { return rulebook->predikat[size_t(p.predikat)]; }
 };
 
 struct EvaluateOptions {
@@ -103,7 +128,8 @@ struct EvaluateOptions {
 };
 
 // Assesses `laporan` (already validated by its reader) with `rulebook`. Problems that only the method can see
-// (a checklist of the wrong length, a missing checklist) go to *problems and the result is false.
+// (a checklist of the wrong length, a missing checklist, a line or periode_lalu the method requires) go to
+// *problems and the result is false.
 bool Evaluate(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options, Assessment* out,
               Problems* problems);
 

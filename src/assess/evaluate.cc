@@ -18,12 +18,14 @@ std::string PctEn(const Fraction& f) { return FormatFractionEnglish(f, 2, 2) + "
 std::string RpId(const Fraction& sen) { return FormatRupiah(sen, Lang::kId); }
 std::string RpEn(const Fraction& sen) { return FormatRupiah(sen, Lang::kEn); }
 
-NextStep NextBand(const Component& c, int band, const Fraction& x) {
+// `lower_is_better`: persentase_skor rulebooks rate 1 best.
+NextStep NextBand(const Component& c, int band, const Fraction& x, bool lower_is_better) {
   NextStep best;
   const int64_t current = c.bands[size_t(band)].nilai_e2;
+  auto better = [&](int64_t a, int64_t b) { return lower_is_better ? a < b : a > b; };
   for (size_t j = 0; j < c.bands.size(); ++j) {
     const Band& b = c.bands[j];
-    if (b.nilai_e2 <= current) continue;
+    if (!better(b.nilai_e2, current)) continue;
     NextStep s;
     s.exists = true;
     s.nilai_e2 = b.nilai_e2;
@@ -41,7 +43,7 @@ NextStep NextBand(const Component& c, int band, const Fraction& x) {
                            CheckedMul(x.den, s.target_pct.den)};
     }
     if (!best.exists || Compare(s.gap_pct, best.gap_pct) < 0 ||
-        (Compare(s.gap_pct, best.gap_pct) == 0 && s.nilai_e2 > best.nilai_e2)) {
+        (Compare(s.gap_pct, best.gap_pct) == 0 && better(s.nilai_e2, best.nilai_e2))) {
       best = s;
     }
   }
@@ -79,10 +81,31 @@ NextStep NextLinear(const LinearRule& r, int64_t current, const Fraction& x) {
   return s;
 }
 
-void EvaluateRatio(const Laporan& laporan, const Component& c, ComponentResult* r, std::vector<Warning>* warnings) {
-  r->numerator_sen = c.numerator.Evaluate(laporan.current);
-  r->denominator_sen = c.denominator.Evaluate(laporan.current);
+// A formula's value for this laporan: this year's lines, and last year's where the formula reads lalu().
+Fraction Value(const Laporan& laporan, const LinearForm& form) {
+  return form.uses_previous ? form.Evaluate(laporan.current, laporan.previous) : form.Evaluate(laporan.current);
+}
+
+// The band of x, its nilai and the nearest better band.
+void ApplyBands(const Component& c, bool lower_is_better, ComponentResult* r) {
+  for (size_t i = 0; i < c.bands.size(); ++i) {
+    if (c.bands[i].range.Contains(r->ratio_pct)) {
+      r->band = int(i);
+      break;
+    }
+  }
+  // The loader guarantees the bands cover the whole line exactly once.
+  if (r->band < 0) throw std::logic_error("band table of " + c.id + " does not cover the ratio");
+  r->nilai_e2 = c.bands[size_t(r->band)].nilai_e2;
+  r->next = NextBand(c, r->band, r->ratio_pct, lower_is_better);
+}
+
+void EvaluateRatio(const Laporan& laporan, const Rulebook& rb, const Component& c, ComponentResult* r,
+                   std::vector<Warning>* warnings) {
+  r->numerator_sen = Value(laporan, c.numerator);
+  r->denominator_sen = Value(laporan, c.denominator);
   r->zero_denominator = r->denominator_sen.IsZero();
+  if (r->zero_denominator && c.informational) return;  // shown as "cannot be computed"; nothing is scored
   if (r->zero_denominator) {
     r->nilai_e2 = c.zero.nilai_e2;
     Label pesan = c.zero.pesan;
@@ -96,22 +119,24 @@ void EvaluateRatio(const Laporan& laporan, const Component& c, ComponentResult* 
     return;
   }
   r->ratio_pct = PercentOf(r->numerator_sen, r->denominator_sen);
+  if (c.denominator.uses_previous && r->denominator_sen.num < 0) {
+    // Growth from a loss (a negative base) flips the sign: an improvement would read as a fall.
+    warnings->push_back(Warning{
+        "penyebut_negatif", c.id,
+        Label{c.name.id + ": nilai tahun lalu (" + c.denominator_name.id + ") negatif, " + RpId(r->denominator_sen) +
+                  "; rasio " + PctId(r->ratio_pct) + " tidak bermakna sebagai pertumbuhan. Periksa dan nilai secara manual.",
+              c.name.Get(Lang::kEn) + ": last year's value (" + c.denominator_name.Get(Lang::kEn) + ") is negative, " +
+                  RpEn(r->denominator_sen) + "; the ratio " + PctEn(r->ratio_pct) +
+                  " is meaningless as growth. Check it and judge by hand."}});
+  }
+  if (c.informational) return;
   if (c.linear) {
     r->linear_r = int64_t(std::clamp<i128>(RoundHalfUp(r->ratio_pct, 0), INT64_MIN / 4, INT64_MAX / 4));
     r->nilai_e2 = LinearNilai(c.linear_rule, r->linear_r);
     r->next = NextLinear(c.linear_rule, r->nilai_e2, r->ratio_pct);
     return;
   }
-  for (size_t i = 0; i < c.bands.size(); ++i) {
-    if (c.bands[i].range.Contains(r->ratio_pct)) {
-      r->band = int(i);
-      break;
-    }
-  }
-  // The loader guarantees the bands cover the whole line exactly once.
-  if (r->band < 0) throw std::logic_error("band table of " + c.id + " does not cover the ratio");
-  r->nilai_e2 = c.bands[size_t(r->band)].nilai_e2;
-  r->next = NextBand(c, r->band, r->ratio_pct);
+  ApplyBands(c, rb.ScorePercent(), r);
 }
 
 // growth in percent of a from previous to current; previous must be positive.
@@ -200,14 +225,27 @@ Label ExplainDerived(const DerivedAnswer& da) {
 
 namespace {
 
-void EvaluateChecklist(const Laporan& laporan, const Component& c, const ChecklistAnswers& answers,
-                       ComponentResult* r, std::vector<Warning>* warnings) {
+// Where a checklist's answers live in the laporan: "manajemen.umum", "daftar_periksa.kkpkk.prinsip_keanggotaan".
+std::string AnswersPath(const Component& c) {
+  return (c.answers_set.empty() ? std::string("manajemen.") : "daftar_periksa." + c.answers_set + ".") + c.answers_key;
+}
+
+void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Component& c,
+                       const ChecklistAnswers& answers, ComponentResult* r, std::vector<Warning>* warnings) {
   r->items = int(c.items.size());
   for (size_t i = 0; i < answers.answers.size() && i < r->answers.size(); ++i) {
     r->answers[i] = answers.answers[i];
     r->yes += answers.answers[i] ? 1 : 0;
   }
-  r->skor_e6 = int64_t(r->yes) * c.points_per_yes_e6;
+  if (rb.ScorePercent()) {
+    // The share of items met, in percent, banded like a ratio (KKPKK evidence §4.2).
+    r->numerator_sen = Fraction{r->yes, 1};
+    r->denominator_sen = Fraction{r->items, 1};
+    r->ratio_pct = Fraction::Of(i128(r->yes) * 100, r->items);
+    ApplyBands(c, /*lower_is_better=*/true, r);
+  } else {
+    r->skor_e6 = int64_t(r->yes) * c.points_per_yes_e6;
+  }
   for (size_t i = 0; i < c.items.size(); ++i) {
     const auto& d = c.items[i].derivation;
     if (!d.has_value() || (d->needs_previous && !laporan.has_previous)) continue;
@@ -218,7 +256,7 @@ void EvaluateChecklist(const Laporan& laporan, const Component& c, const Checkli
     da.conflict = filed != da.books_say;
     if (da.conflict) {
       const Label explanation = ExplainDerived(da);
-      const std::string path = "manajemen." + c.answers_key + "[" + std::to_string(i + 1) + "]";
+      const std::string path = AnswersPath(c) + "[" + std::to_string(i + 1) + "]";
       const std::string f_id = filed ? "'ya'" : "'tidak'", b_id = da.books_say ? "'ya'" : "'tidak'";
       const std::string f_en = filed ? "'yes'" : "'no'", b_en = da.books_say ? "'yes'" : "'no'";
       warnings->push_back(Warning{
@@ -233,87 +271,183 @@ void EvaluateChecklist(const Laporan& laporan, const Component& c, const Checkli
   }
 }
 
+// Every answer set the rulebook reads ("" = the manajemen block), in first-use order.
+std::vector<std::string_view> AnswerSets(const Rulebook& rb) {
+  std::vector<std::string_view> sets;
+  for (const Component& c : rb.components) {
+    if (c.kind == ComponentKind::kChecklist && std::find(sets.begin(), sets.end(), c.answers_set) == sets.end()) {
+      sets.push_back(c.answers_set);
+    }
+  }
+  return sets;
+}
+
+std::string BlockPath(std::string_view set) {
+  return set.empty() ? std::string("manajemen") : "daftar_periksa." + std::string(set);
+}
+
 bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, Problems* problems) {
   const size_t before = problems->size();
-  bool any_checklist = false;
-  for (const Component& c : rb.components) any_checklist = any_checklist || c.kind == ComponentKind::kChecklist;
-  if (!any_checklist) return true;
-  if (!laporan.has_manajemen) {
-    if (options.without_checklist) return true;
-    problems->Add("manajemen", "wajib_ada",
-                  "blok manajemen (jawaban daftar periksa) wajib ada; untuk menilai tanpa manajemen jalankan dengan "
-                  "--tanpa-manajemen",
-                  "the manajemen block (checklist answers) is required; to assess without it use --tanpa-manajemen");
-    return false;
-  }
-  for (const ChecklistAnswers& a : laporan.manajemen) {
-    bool known = false;
-    for (const Component& c : rb.components) known = known || (c.kind == ComponentKind::kChecklist && c.answers_key == a.key);
-    if (known) continue;
+  for (const std::string_view set : AnswerSets(rb)) {
+    const std::string block = BlockPath(set);
+    if (!laporan.HasChecklistSet(set)) {
+      if (options.without_checklist && !rb.ScorePercent()) continue;
+      if (rb.ScorePercent()) {
+        problems->Add(block, "wajib_ada",
+                      "blok " + block + " (jawaban daftar periksa) wajib ada untuk metode " + rb.id,
+                      "the " + block + " block (checklist answers) is required for method " + rb.id);
+      } else {
+        problems->Add(block, "wajib_ada",
+                      "blok " + block + " (jawaban daftar periksa) wajib ada; untuk menilai tanpa manajemen jalankan "
+                      "dengan --tanpa-manajemen",
+                      "the " + block + " block (checklist answers) is required; to assess without it use "
+                      "--tanpa-manajemen");
+      }
+      continue;
+    }
     std::vector<std::string_view> keys;
     for (const Component& c : rb.components) {
-      if (c.kind == ComponentKind::kChecklist) keys.push_back(c.answers_key);
+      if (c.kind == ComponentKind::kChecklist && c.answers_set == set) keys.push_back(c.answers_key);
     }
-    const std::string best = NearestKey(a.key, keys);
-    problems->Add("manajemen." + a.key, "kunci_tidak_dikenal",
-                  "kunci tidak dikenal untuk metode " + rb.id + DidYouMean(best, Lang::kId),
-                  "unknown key for method " + rb.id + DidYouMean(best, Lang::kEn));
-  }
-  for (const Component& c : rb.components) {
-    if (c.kind != ComponentKind::kChecklist) continue;
-    const ChecklistAnswers* a = laporan.FindChecklist(c.answers_key);
-    if (a != nullptr && std::max(a->given, a->answers.size()) == c.items.size()) continue;  // the common case: no text
-    const std::string path = "manajemen." + c.answers_key;
-    const std::string n = std::to_string(c.items.size());
-    if (a == nullptr) {
-      problems->Add(path, "wajib_ada", "wajib ada: " + n + " jawaban true/false (" + c.name.id + ")",
-                    "required: " + n + " true/false answers (" + c.name.Get(Lang::kEn) + ")");
-    } else {
-      const std::string given = std::to_string(std::max(a->given, a->answers.size()));
-      problems->Add(path, "jumlah_jawaban_salah", "harus " + n + " jawaban, ada " + given,
-                    "must have " + n + " answers, has " + given);
+    for (const ChecklistAnswers& a : laporan.manajemen) {
+      if (a.set != set || std::find(keys.begin(), keys.end(), a.key) != keys.end()) continue;
+      const std::string best = NearestKey(a.key, keys);
+      problems->Add(block + "." + a.key, "kunci_tidak_dikenal",
+                    "kunci tidak dikenal untuk metode " + rb.id + DidYouMean(best, Lang::kId),
+                    "unknown key for method " + rb.id + DidYouMean(best, Lang::kEn));
+    }
+    for (const Component& c : rb.components) {
+      if (c.kind != ComponentKind::kChecklist || c.answers_set != set) continue;
+      const ChecklistAnswers* a = laporan.FindChecklist(set, c.answers_key);
+      if (a != nullptr && std::max(a->given, a->answers.size()) == c.items.size()) continue;  // the common case
+      const std::string path = AnswersPath(c);
+      const std::string n = std::to_string(c.items.size());
+      if (a == nullptr) {
+        problems->Add(path, "wajib_ada", "wajib ada: " + n + " jawaban true/false (" + c.name.id + ")",
+                      "required: " + n + " true/false answers (" + c.name.Get(Lang::kEn) + ")");
+      } else {
+        const std::string given = std::to_string(std::max(a->given, a->answers.size()));
+        problems->Add(path, "jumlah_jawaban_salah", "harus " + n + " jawaban, ada " + given,
+                      "must have " + n + " answers, has " + given);
+      }
     }
   }
   return problems->size() == before;
+}
+
+// The lines the rulebook names in masukan_wajib, and periode_lalu when a formula reads it.
+bool CheckInputs(const Laporan& laporan, const Rulebook& rb, Problems* problems) {
+  const size_t before = problems->size();
+  for (const int line : rb.required_lines) {
+    if (laporan.current.present[size_t(line)]) continue;
+    problems->Add(LinePath(line), "wajib_ada",
+                  std::string("wajib diisi untuk metode ") + rb.id + " (" + kLines[size_t(line)].label_id + ")",
+                  std::string("required for method ") + rb.id + " (" + kLines[size_t(line)].label_en + ")");
+  }
+  if (rb.uses_previous && !laporan.has_previous) {
+    problems->Add("periode_lalu", "wajib_ada",
+                  "metode " + rb.id + " memerlukan periode_lalu (neraca dan hasil usaha tahun lalu) untuk indikator "
+                  "pertumbuhan",
+                  "method " + rb.id + " needs periode_lalu (last year's balance sheet and income statement) for its "
+                  "growth indicators");
+  }
+  return problems->size() == before;
+}
+
+// persentase_skor: pools, rounded percentages, the total and every predikat (rulebook.h, Aggregation).
+void AggregateScorePercent(const Rulebook& rb, Assessment* out) {
+  const i128 unit = Pow10(6 - rb.decimals);  // one step of the rounded percentage, in 10^-6
+  auto close = [&](PoolResult* p) {
+    p->pct_e6 = int64_t(RoundHalfUp(Fraction::Of(i128(p->sum_e6) * 100, p->sum_max_e6), rb.decimals) * unit);
+  };
+  for (ComponentResult& r : out->components) {
+    if (r.Informational()) continue;
+    for (PoolResult* p : {&out->aspects[size_t(r.spec->aspect_index)].pool,
+                          r.spec->sub_aspect_index >= 0 ? &out->sub_aspects[size_t(r.spec->sub_aspect_index)].pool
+                                                        : nullptr}) {
+      if (p == nullptr) continue;
+      ++p->components;
+      p->sum_e6 += r.skor_e6;
+      p->sum_max_e6 += r.max_e6;
+    }
+  }
+  i128 weighted = 0;  // Σ bobot_e2 × pct_e6: the total in 10^-10 points
+  for (AspectResult& a : out->aspects) {
+    close(&a.pool);
+    const i128 contribution = i128(a.spec->bobot_e2) * a.pool.pct_e6;
+    weighted += contribution;
+    a.skor_e6 = int64_t(RoundHalfUp(Fraction::Of(contribution, 10000), 0));
+    a.max_e6 = a.spec->bobot_e2 * 10000;
+  }
+  for (SubAspectResult& s : out->sub_aspects) close(&s.pool);
+  out->total_e6 = int64_t(RoundHalfUp(Fraction::Of(weighted, i128(10000) * unit), 0) * unit);
+  out->max_total_e6 = 100'000'000;
+  for (ComponentResult& r : out->components) {
+    if (r.Informational()) continue;
+    const AspectResult& a = out->aspects[size_t(r.spec->aspect_index)];
+    // bobot × (max − skor) ÷ Σ max over the aspect: the points of the total this component's shortfall costs.
+    r.lost_total_e6 = int64_t(RoundHalfUp(
+        Fraction::Of(i128(a.spec->bobot_e2) * (r.max_e6 - r.skor_e6), i128(a.pool.sum_max_e6) * 100) , 6));
+  }
+}
+
+int PredikatFor(const Rulebook& rb, int64_t skor_e6) {
+  for (size_t i = 0; i < rb.predikat.size(); ++i) {
+    if (!rb.predikat[i].has_min || skor_e6 >= rb.predikat[i].min_e6) return int(i);
+  }
+  return int(rb.predikat.size()) - 1;
 }
 
 }  // namespace
 
 bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, Assessment* out,
               Problems* problems) {
-  if (!CheckChecklists(laporan, rb, options, problems)) return false;
+  const bool inputs_ok = CheckInputs(laporan, rb, problems);
+  if (!CheckChecklists(laporan, rb, options, problems) || !inputs_ok) return false;
   out->rulebook = &rb;
   out->koperasi = laporan.koperasi;
   out->periode_akhir = laporan.periode_akhir;
   out->warnings.clear();
   out->manajemen_excluded = false;
+  const bool percent = rb.ScorePercent();
   try {
     out->quantities_sen.resize(rb.quantities.size());
-    for (size_t i = 0; i < rb.quantities.size(); ++i) {
-      out->quantities_sen[i] = rb.quantities[i].form.Evaluate(laporan.current);
-    }
+    for (size_t i = 0; i < rb.quantities.size(); ++i) out->quantities_sen[i] = Value(laporan, rb.quantities[i].form);
     out->components.assign(rb.components.size(), ComponentResult{});
     out->aspects.assign(rb.aspects.size(), AspectResult{});
+    out->sub_aspects.assign(rb.sub_aspects.size(), SubAspectResult{});
     out->total_e6 = 0;
     out->max_total_e6 = 0;
     for (size_t i = 0; i < rb.aspects.size(); ++i) out->aspects[i].spec = &rb.aspects[i];
+    for (size_t i = 0; i < rb.sub_aspects.size(); ++i) out->sub_aspects[i].spec = &rb.sub_aspects[i];
     for (size_t i = 0; i < rb.components.size(); ++i) {
       const Component& c = rb.components[i];
       ComponentResult& r = out->components[i];
       r.spec = &c;
       if (c.kind == ComponentKind::kRatio) {
-        EvaluateRatio(laporan, c, &r, &out->warnings);
+        EvaluateRatio(laporan, rb, c, &r, &out->warnings);
         r.max_e6 = c.bobot_e2 * 10000;
         r.skor_e6 = r.nilai_e2 * c.bobot_e2;
       } else {
         r.max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
-        if (laporan.has_manajemen) {
-          EvaluateChecklist(laporan, c, *laporan.FindChecklist(c.answers_key), &r, &out->warnings);
+        if (laporan.HasChecklistSet(c.answers_set)) {
+          EvaluateChecklist(laporan, rb, c, *laporan.FindChecklist(c.answers_set, c.answers_key), &r, &out->warnings);
         } else {
           r.scored = false;
           r.items = int(c.items.size());
           out->manajemen_excluded = true;
         }
+      }
+      if (c.informational) {
+        r.scored = false;
+        r.max_e6 = r.skor_e6 = 0;
+        continue;
+      }
+      if (percent) {
+        r.max_e6 = int64_t(rb.skor_maks) * 1'000'000;
+        r.skor_e6 = (int64_t(rb.skor_maks) * 100 + 100 - r.nilai_e2) * 10'000;
+        r.pooled = true;
+        continue;  // pooled below
       }
       AspectResult& a = out->aspects[size_t(c.aspect_index)];
       a.skor_e6 += r.skor_e6;
@@ -321,6 +455,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
       out->total_e6 += r.skor_e6;
       if (r.scored) out->max_total_e6 += r.max_e6;
     }
+    if (percent) AggregateScorePercent(rb, out);
   } catch (const OverflowError&) {
     problems->Add("", "terlalu_besar", "angka terlalu besar untuk dihitung dengan rulebook " + rb.id,
                   "numbers too large to compute with rulebook " + rb.id);
@@ -334,19 +469,16 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
               "Assessed without the management checklist: the total excludes the Manajemen aspect and its points; "
               "the maximum is " + FormatPlain(out->max_total_e6, 6, 0) + ", not 100."}});
   }
-  for (size_t i = 0; i < rb.predikat.size(); ++i) {
-    if (!rb.predikat[i].has_min || out->total_e6 >= rb.predikat[i].min_e6) {
-      out->predikat = int(i);
-      break;
-    }
-  }
+  out->predikat = PredikatFor(rb, out->total_e6);
+  for (AspectResult& a : out->aspects) a.pool.predikat = percent ? PredikatFor(rb, a.pool.pct_e6) : -1;
+  for (SubAspectResult& sa : out->sub_aspects) sa.pool.predikat = PredikatFor(rb, sa.pool.pct_e6);
   return true;
 }
 
 std::vector<const ComponentResult*> BiggestLosses(const Assessment& a, size_t n) {
   std::vector<const ComponentResult*> v;
   for (const ComponentResult& r : a.components) {
-    if (r.scored && r.LostE6() > 0) v.push_back(&r);
+    if (r.scored && r.LostE6() > 0) v.push_back(&r);  // informational components are never scored
   }
   std::stable_sort(v.begin(), v.end(), [](const ComponentResult* x, const ComponentResult* y) {
     return x->LostE6() > y->LostE6();

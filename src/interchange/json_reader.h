@@ -7,6 +7,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/date.h"
 #include "core/problems.h"
 #include "laporan/laporan.h"
 
@@ -41,7 +42,5 @@ class LaporanJsonReader {
 // to the sen, loan-quality figures within loans outstanding, staff cost within operating expenses.
 void ValidateLaporan(const Laporan& laporan, Problems* problems);
 
-// "2021-12-31" → true when it is a real calendar date.
-bool IsIsoDate(std::string_view s);
 
 }  // namespace kopsehat

@@ -443,10 +443,11 @@ void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::ve
 }
 
 void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
-  CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "perlu_blok", "besaran",
+  CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "berlaku", "perlu_blok", "besaran",
                         "aspek", "indikator"},
             "rulebook");
-  LoadHeader(ctx, root, /*goal_method=*/true, {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note});
+  LoadHeader(ctx, root, /*goal_method=*/true,
+             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to});
   if (const toml::node* b = root.get("perlu_blok")) {
     const toml::array* arr = b->as_array();
     bool ok = arr != nullptr;
@@ -458,7 +459,7 @@ void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
     if (!ok) ctx.Error(b, "perlu_blok: daftar blok laporan; yang dikenal: \"pearls\"", "perlu_blok: a list of laporan blocks; known: \"pearls\"");
   }
   IdSet ids;
-  LoadQuantities(ctx, root, /*goal_method=*/true, &ids, &rb->quantities);
+  LoadQuantities(ctx, root, &ids, &rb->quantities);
   if (const toml::array* arr = GetTableArray(ctx, root, "aspek")) {
     for (const toml::node& n : *arr) {
       const toml::table& t = *n.as_table();

@@ -19,6 +19,13 @@ using namespace rules_internal;
 
 namespace {
 
+// A checklist list or set name as the laporan writes it: [a-z0-9_]+, at most 48 characters.
+bool IsListName(std::string_view name) {
+  return !name.empty() && name.size() <= 48 && std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
 // "[20, 40)", "(-inf, 0]", "[80, +inf)", "[0, 0]".
 bool ParseInterval(std::string_view s, Interval* out) {
   auto trim = [](std::string_view v) {
@@ -107,10 +114,28 @@ void CheckBands(Context& ctx, const toml::node* where_node, const std::string& w
   *bands = std::move(sorted);
 }
 
-void LoadBands(Context& ctx, const toml::table& t, const std::string& where, Component* c) {
-  const toml::array* arr = t.get("nilai")->as_array();
+// The band table at t[key] into *bands. In a persentase_skor rulebook every nilai is a whole number 1..skor_maks.
+// A nilai of a band or a zero-denominator rule: 0..100 in a weighted rulebook, a whole 1..skor_maks in a
+// persentase_skor one.
+// `what` names the value in the message: "komponen.x: nilai", "komponen.x.penyebut_nol.nilai".
+bool NilaiInRange(Context& ctx, const toml::node* n, const std::string& what, const Rulebook& rb, int64_t nilai_e2) {
+  if (rb.ScorePercent()) {
+    if (nilai_e2 % 100 == 0 && nilai_e2 >= 100 && nilai_e2 <= int64_t(rb.skor_maks) * 100) return true;
+    const std::string max = std::to_string(rb.skor_maks);
+    ctx.Error(n, what + " harus bilangan bulat 1 sampai " + max + " (agregasi persentase_skor)",
+              what + " must be a whole number 1 to " + max + " (agregasi persentase_skor)");
+    return false;
+  }
+  if (nilai_e2 >= 0 && nilai_e2 <= 10000) return true;
+  ctx.Error(n, what + " harus di antara 0 dan 100", what + " must be within 0..100");
+  return false;
+}
+
+void LoadBands(Context& ctx, const toml::table& t, const char* key, const std::string& where, const Rulebook& rb,
+               std::vector<Band>* bands_out) {
+  const toml::array* arr = t.get(key)->as_array();
   if (arr == nullptr) {
-    ctx.Error(t.get("nilai"), where + ".nilai harus berupa daftar rentang", where + ".nilai must be a list of bands");
+    ctx.Error(t.get(key), where + "." + key + " harus berupa daftar rentang", where + "." + key + " must be a list of bands");
     return;
   }
   if (arr->size() > kMaxBandsPerComponent) {
@@ -145,14 +170,11 @@ void LoadBands(Context& ctx, const toml::table& t, const std::string& where, Com
       ok = false;
       continue;
     }
-    if (band.nilai_e2 < 0 || band.nilai_e2 > 10000) {
-      ctx.Error(bt->get("nilai"), where + ": nilai harus di antara 0 dan 100", where + ": nilai must be within 0..100");
-      ok = false;
-    }
-    c->bands.push_back(band);
+    if (!NilaiInRange(ctx, bt->get("nilai"), where + ": nilai", rb, band.nilai_e2)) ok = false;
+    bands_out->push_back(band);
     nodes.push_back(bt);
   }
-  if (ok) CheckBands(ctx, arr, where, &c->bands, nodes);
+  if (ok) CheckBands(ctx, arr, where, bands_out, nodes);
 }
 
 void LoadDerivation(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb,
@@ -207,10 +229,42 @@ void LoadDerivation(Context& ctx, const toml::table& t, const std::string& where
 }
 
 void LoadChecklist(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb,
-                   Component* c) {
-  GetString(ctx, t, "jawaban", true, where, &c->answers_key);
-  if (GetFixed(ctx, t, "poin_per_ya", true, where, 6, &c->points_per_yes_e6) && c->points_per_yes_e6 < 0) {
-    ctx.Error(t.get("poin_per_ya"), where + ".poin_per_ya tidak boleh negatif", where + ".poin_per_ya must not be negative");
+                   const std::vector<Band>& default_bands, Component* c) {
+  if (GetString(ctx, t, "jawaban", true, where, &c->answers_key)) {
+    // "umum" (the manajemen block) or "kkpkk.prinsip_keanggotaan" (daftar_periksa.kkpkk).
+    const size_t dot = c->answers_key.find('.');
+    if (dot != std::string::npos) {
+      c->answers_set = c->answers_key.substr(0, dot);
+      c->answers_key.erase(0, dot + 1);
+    }
+    if (!IsListName(c->answers_key) || (dot != std::string::npos && !IsListName(c->answers_set))) {
+      ctx.Error(t.get("jawaban"),
+                where + ".jawaban: tulis nama daftar seperti \"umum\" atau \"kkpkk.prinsip_keanggotaan\" (a-z, 0-9, _)",
+                where + ".jawaban: write a list name like \"umum\" or \"kkpkk.prinsip_keanggotaan\" (a-z, 0-9, _)");
+    }
+  }
+  if (rb.ScorePercent()) {
+    // Checklists band the share of items met; their own table, or the rulebook's agregasi.nilai_daftar_periksa.
+    if (t.get("poin_per_ya") != nullptr) {
+      ctx.Error(t.get("poin_per_ya"), where + ".poin_per_ya tidak dipakai pada agregasi persentase_skor",
+                where + ".poin_per_ya is not used with agregasi persentase_skor");
+    }
+    if (t.get("nilai") != nullptr) {
+      LoadBands(ctx, t, "nilai", where, rb, &c->bands);
+    } else if (default_bands.empty()) {
+      ctx.Error(&t, where + ": tabel nilai wajib ada (di sini atau agregasi.nilai_daftar_periksa)",
+                where + ": a band table is required (here or in agregasi.nilai_daftar_periksa)");
+    } else {
+      c->bands = default_bands;
+    }
+  } else {
+    if (t.get("nilai") != nullptr) {
+      ctx.Error(t.get("nilai"), where + ".nilai pada daftar periksa hanya untuk agregasi persentase_skor; pakai poin_per_ya",
+                where + ".nilai on a checklist is only for agregasi persentase_skor; use poin_per_ya");
+    }
+    if (GetFixed(ctx, t, "poin_per_ya", true, where, 6, &c->points_per_yes_e6) && c->points_per_yes_e6 < 0) {
+      ctx.Error(t.get("poin_per_ya"), where + ".poin_per_ya tidak boleh negatif", where + ".poin_per_ya must not be negative");
+    }
   }
   const toml::node* n = t.get("butir");
   const toml::array* arr = n != nullptr ? n->as_array() : nullptr;
@@ -244,7 +298,7 @@ void LoadChecklist(Context& ctx, const toml::table& t, const std::string& where,
     c->items.push_back(std::move(item));
   }
   const int64_t max_e6 = c->points_per_yes_e6 * int64_t(c->items.size());
-  if (max_e6 != c->bobot_e2 * 10000) {
+  if (!rb.ScorePercent() && max_e6 != c->bobot_e2 * 10000) {
     ctx.Error(&t,
               where + ": " + std::to_string(c->items.size()) + " butir × poin_per_ya = " + FormatPlain(max_e6, 6, 0) +
                   ", tidak sama dengan bobot " + FormatPlain(c->bobot_e2, 2, 0),
@@ -254,19 +308,37 @@ void LoadChecklist(Context& ctx, const toml::table& t, const std::string& where,
 }
 
 void LoadRatio(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb, Component* c) {
-  if (GetFormula(ctx, t, "pembilang", where, rb.quantities, &c->numerator)) {
+  if (GetFormula(ctx, t, "pembilang", where, rb.quantities, &c->numerator, /*allow_previous=*/true)) {
     c->numerator_name = FormulaLabel(c->numerator, rb.quantities);
   }
-  if (GetFormula(ctx, t, "penyebut", where, rb.quantities, &c->denominator)) {
+  if (GetFormula(ctx, t, "penyebut", where, rb.quantities, &c->denominator, /*allow_previous=*/true)) {
     c->denominator_name = FormulaLabel(c->denominator, rb.quantities);
   }
   const bool has_bands = t.get("nilai") != nullptr;
   const bool has_linear = t.get("linear") != nullptr;
-  if (has_bands == has_linear) {
+  if (const toml::node* n = t.get("informasi")) {
+    if (!n->is_boolean()) {
+      ctx.Error(n, where + ".informasi harus true atau false", where + ".informasi must be true or false");
+    } else {
+      c->informational = n->as_boolean()->get();
+    }
+  }
+  if (c->informational) {
+    // Shown with its value and formula, never scored: no table, no weight.
+    if (has_bands || has_linear || t.get("penyebut_nol") != nullptr || t.get("bobot") != nullptr) {
+      ctx.Error(&t, where + ": komponen informasi tidak punya nilai, linear, penyebut_nol atau bobot",
+                where + ": an informational component has no nilai, linear, penyebut_nol or bobot");
+    }
+    return;
+  }
+  if (has_linear && rb.ScorePercent()) {
+    ctx.Error(t.get("linear"), where + ".linear tidak dipakai pada agregasi persentase_skor; pakai tabel nilai",
+              where + ".linear is not used with agregasi persentase_skor; use a band table");
+  } else if (has_bands == has_linear) {
     ctx.Error(&t, where + ": tulis tepat satu dari 'nilai' (tabel rentang) atau 'linear'",
               where + ": give exactly one of 'nilai' (band table) or 'linear'");
   } else if (has_bands) {
-    LoadBands(ctx, t, where, c);
+    LoadBands(ctx, t, "nilai", where, rb, &c->bands);
   } else if (const toml::table* lt = t.get("linear")->as_table()) {
     c->linear = true;
     const std::string lw = where + ".linear";
@@ -283,6 +355,7 @@ void LoadRatio(Context& ctx, const toml::table& t, const std::string& where, con
     ctx.Error(t.get("linear"), where + ".linear harus berupa tabel", where + ".linear must be a table");
   }
   c->zero.kode = "penyebut_nol";
+  if (rb.ScorePercent()) c->zero.nilai_e2 = int64_t(rb.skor_maks) * 100;  // the worst, unless the rulebook says why not
   if (const toml::node* zn = t.get("penyebut_nol")) {
     const toml::table* zt = zn->as_table();
     if (zt == nullptr) {
@@ -290,23 +363,130 @@ void LoadRatio(Context& ctx, const toml::table& t, const std::string& where, con
     } else {
       const std::string zw = where + ".penyebut_nol";
       CheckKeys(ctx, *zt, {"nilai", "kode", "pesan", "pesan_en"}, zw);
-      GetFixed(ctx, *zt, "nilai", true, zw, 2, &c->zero.nilai_e2);
+      if (GetFixed(ctx, *zt, "nilai", true, zw, 2, &c->zero.nilai_e2)) NilaiInRange(ctx, zt, zw + ".nilai", rb, c->zero.nilai_e2);
       GetString(ctx, *zt, "kode", true, zw, &c->zero.kode);
       c->zero.pesan = GetLabel(ctx, *zt, "pesan", "pesan_en", true, zw);
-      if (c->zero.nilai_e2 < 0 || c->zero.nilai_e2 > 10000) {
-        ctx.Error(zt, zw + ".nilai harus di antara 0 dan 100", zw + ".nilai must be within 0..100");
-      }
     }
   }
 }
 
+// [agregasi]: how results add up (rulebook.h, Aggregation). Absent: the weighted sum. Returns the shared checklist
+// band table (nilai_daftar_periksa) in *checklist_bands.
+void LoadAggregation(Context& ctx, const toml::table& root, Rulebook* rb, std::vector<Band>* checklist_bands) {
+  const toml::node* n = root.get("agregasi");
+  if (n == nullptr) return;
+  const toml::table* t = n->as_table();
+  if (t == nullptr) {
+    ctx.Error(n, "agregasi harus berupa tabel [agregasi]", "agregasi must be a table [agregasi]");
+    return;
+  }
+  CheckKeys(ctx, *t, {"cara", "skor_maks", "desimal", "nilai_daftar_periksa"}, "agregasi");
+  std::string cara;
+  if (!GetString(ctx, *t, "cara", true, "agregasi", &cara)) return;
+  if (cara == "bobot") {
+    for (const char* k : {"skor_maks", "desimal", "nilai_daftar_periksa"}) {
+      if (t->get(k) != nullptr) {
+        ctx.Error(t->get(k), std::string("agregasi.") + k + " hanya untuk cara persentase_skor",
+                  std::string("agregasi.") + k + " is only for cara persentase_skor");
+      }
+    }
+    return;
+  }
+  if (cara != "persentase_skor") {
+    ctx.Error(t->get("cara"), "agregasi.cara harus 'bobot' atau 'persentase_skor'",
+              "agregasi.cara must be 'bobot' or 'persentase_skor'");
+    return;
+  }
+  rb->aggregation = Aggregation::kScorePercent;
+  int64_t skor_maks = 0, decimals = 2;
+  if (GetFixed(ctx, *t, "skor_maks", true, "agregasi", 0, &skor_maks) && (skor_maks < 2 || skor_maks > 10)) {
+    ctx.Error(t->get("skor_maks"), "agregasi.skor_maks harus bilangan bulat 2 sampai 10",
+              "agregasi.skor_maks must be a whole number 2 to 10");
+    skor_maks = 4;
+  }
+  if (GetFixed(ctx, *t, "desimal", false, "agregasi", 0, &decimals) && (decimals < 0 || decimals > 6)) {
+    ctx.Error(t->get("desimal"), "agregasi.desimal harus 0 sampai 6", "agregasi.desimal must be 0 to 6");
+    decimals = 2;
+  }
+  rb->skor_maks = int(skor_maks);
+  rb->decimals = int(decimals);
+  if (t->get("nilai_daftar_periksa") != nullptr) LoadBands(ctx, *t, "nilai_daftar_periksa", "agregasi", *rb, checklist_bands);
+}
+
+// masukan_wajib = ["kegiatan.setoran_simpanan_total", ...]: lines the method cannot do without.
+void LoadRequiredLines(Context& ctx, const toml::table& root, Rulebook* rb) {
+  const toml::node* n = root.get("masukan_wajib");
+  if (n == nullptr) return;
+  const toml::array* arr = n->as_array();
+  if (arr == nullptr || arr->size() > size_t(kLineCount)) {
+    ctx.Error(n, "masukan_wajib harus berupa daftar baris laporan", "masukan_wajib must be a list of laporan lines");
+    return;
+  }
+  for (const toml::node& e : *arr) {
+    const std::optional<std::string_view> path = e.value<std::string_view>();
+    const int line = path.has_value() ? FindLine(*path) : -1;
+    if (line < 0) {
+      ctx.Error(&e, "masukan_wajib: " + std::string(path.value_or("?")) + " bukan baris laporan (mis. neraca.kas)",
+                "masukan_wajib: " + std::string(path.value_or("?")) + " is not a laporan line (e.g. neraca.kas)");
+      continue;
+    }
+    rb->required_lines.push_back(line);
+  }
+}
+
+void LoadSubAspects(Context& ctx, const toml::table& root, IdSet* ids, Rulebook* rb) {
+  const toml::node* n = root.get("sub_aspek");
+  if (n == nullptr) return;
+  if (!rb->ScorePercent()) {
+    ctx.Error(n, "sub_aspek hanya untuk agregasi persentase_skor", "sub_aspek is only for agregasi persentase_skor");
+    return;
+  }
+  const toml::array* arr = GetTableArray(ctx, root, "sub_aspek");
+  if (arr == nullptr) return;
+  for (const toml::node& e : *arr) {
+    const toml::table& t = *e.as_table();
+    SubAspect sa;
+    GetString(ctx, t, "id", true, "sub_aspek", &sa.id);
+    const std::string where = "sub_aspek." + sa.id;
+    CheckKeys(ctx, t, {"id", "aspek", "nama", "nama_en"}, where);
+    ids->Check(ctx, t, sa.id, where);
+    sa.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+    sa.aspect_index = GetAspect(ctx, t, where, rb->aspects, &sa.aspect);
+    rb->sub_aspects.push_back(std::move(sa));
+  }
+}
+
+// sub_aspek = "ID" on a component: required when the rulebook declares sub-aspects, and inside its own aspect.
+void LoadComponentSubAspect(Context& ctx, const toml::table& t, const std::string& where, const Rulebook& rb,
+                            Component* c) {
+  if (!GetString(ctx, t, "sub_aspek", !rb.sub_aspects.empty(), where, &c->sub_aspect)) return;
+  for (size_t i = 0; i < rb.sub_aspects.size(); ++i) {
+    if (rb.sub_aspects[i].id != c->sub_aspect) continue;
+    c->sub_aspect_index = int(i);
+    if (rb.sub_aspects[i].aspect != c->aspect) {
+      ctx.Error(t.get("sub_aspek"), where + ": sub_aspek " + c->sub_aspect + " milik aspek " + rb.sub_aspects[i].aspect,
+                where + ": sub_aspek " + c->sub_aspect + " belongs to aspect " + rb.sub_aspects[i].aspect);
+    }
+    return;
+  }
+  std::vector<std::string_view> known;
+  for (const SubAspect& sa : rb.sub_aspects) known.push_back(sa.id);
+  const std::string best = NearestKey(c->sub_aspect, known);
+  ctx.Error(t.get("sub_aspek"), where + ": sub_aspek '" + c->sub_aspect + "' tidak ada" + DidYouMean(best, Lang::kId),
+            where + ": no sub_aspek '" + c->sub_aspect + "'" + DidYouMean(best, Lang::kEn));
+}
+
 void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
-  CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "besaran", "aspek", "komponen",
-                        "predikat"},
+  CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "berlaku", "agregasi",
+                        "masukan_wajib", "besaran", "aspek", "sub_aspek", "komponen", "predikat"},
             "rulebook");
-  LoadHeader(ctx, root, /*goal_method=*/false, {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note});
+  LoadHeader(ctx, root, /*goal_method=*/false,
+             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to});
+  std::vector<Band> checklist_bands;
+  LoadAggregation(ctx, root, rb, &checklist_bands);
+  LoadRequiredLines(ctx, root, rb);
   IdSet ids;
-  LoadQuantities(ctx, root, /*goal_method=*/false, &ids, &rb->quantities);
+  LoadQuantities(ctx, root, &ids, &rb->quantities);
   if (const toml::array* arr = GetTableArray(ctx, root, "aspek")) {
     for (const toml::node& n : *arr) {
       const toml::table& t = *n.as_table();
@@ -322,24 +502,34 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
       rb->aspects.push_back(std::move(a));
     }
   }
+  LoadSubAspects(ctx, root, &ids, rb);
   if (const toml::array* arr = GetTableArray(ctx, root, "komponen")) {
     for (const toml::node& n : *arr) {
       const toml::table& t = *n.as_table();
       Component c;
       GetString(ctx, t, "id", true, "komponen", &c.id);
       const std::string where = "komponen." + c.id;
-      CheckKeys(ctx, t, {"id", "aspek", "nama", "nama_en", "jenis", "bobot", "sumber", "keyakinan", "catatan",
-                         "pembilang", "penyebut", "nilai", "linear", "penyebut_nol", "jawaban", "poin_per_ya", "butir"},
+      CheckKeys(ctx, t, {"id", "aspek", "sub_aspek", "nama", "nama_en", "jenis", "bobot", "informasi", "sumber",
+                         "keyakinan", "catatan", "pembilang", "penyebut", "nilai", "linear", "penyebut_nol", "jawaban",
+                         "poin_per_ya", "butir"},
                 where);
       ids.Check(ctx, t, c.id, where);
       c.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
-      if (GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2) && c.bobot_e2 < 0) {
+      if (rb->ScorePercent()) {
+        // Components carry no weight of their own: the aspect's percentage pools them (rulebook.h, Aggregation).
+        if (t.get("bobot") != nullptr) {
+          ctx.Error(t.get("bobot"), where + ".bobot tidak dipakai pada agregasi persentase_skor (bobot ada di aspek)",
+                    where + ".bobot is not used with agregasi persentase_skor (weights are on the aspects)");
+        }
+      } else if (t.get("informasi") == nullptr &&
+                 GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2) && c.bobot_e2 < 0) {
         ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");
       }
       GetString(ctx, t, "sumber", true, where, &c.source);
       GetString(ctx, t, "catatan", false, where, &c.note);
       GetConfidence(ctx, t, where, &c.confidence);
       c.aspect_index = GetAspect(ctx, t, where, rb->aspects, &c.aspect);
+      LoadComponentSubAspect(ctx, t, where, *rb, &c);
       std::string kind = "rasio";
       GetString(ctx, t, "jenis", false, where, &kind);
       if (kind == "rasio") {
@@ -347,7 +537,7 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
         LoadRatio(ctx, t, where, *rb, &c);
       } else if (kind == "daftar_periksa") {
         c.kind = ComponentKind::kChecklist;
-        LoadChecklist(ctx, t, where, *rb, &c);
+        LoadChecklist(ctx, t, where, *rb, checklist_bands, &c);
       } else {
         ctx.Error(t.get("jenis"), where + ".jenis harus 'rasio' atau 'daftar_periksa'",
                   where + ".jenis must be 'rasio' or 'daftar_periksa'");
@@ -377,11 +567,36 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
   }
 }
 
+// persentase_skor: every aspect and sub-aspect pools at least one scored component (else its percentage would
+// divide by zero).
+void CheckPools(Context& ctx, const toml::table& root, const Rulebook& rb) {
+  std::vector<int> per_aspect(rb.aspects.size()), per_sub(rb.sub_aspects.size());
+  for (const Component& c : rb.components) {
+    if (c.informational) continue;
+    ++per_aspect[size_t(c.aspect_index)];
+    if (c.sub_aspect_index >= 0) ++per_sub[size_t(c.sub_aspect_index)];
+  }
+  for (size_t i = 0; i < rb.aspects.size(); ++i) {
+    if (per_aspect[i] == 0) {
+      ctx.Error(root.get("aspek"), "aspek " + rb.aspects[i].id + " tidak punya komponen yang dinilai",
+                "aspect " + rb.aspects[i].id + " has no scored component");
+    }
+  }
+  for (size_t i = 0; i < rb.sub_aspects.size(); ++i) {
+    if (per_sub[i] == 0) {
+      ctx.Error(root.get("sub_aspek"), "sub_aspek " + rb.sub_aspects[i].id + " tidak punya komponen yang dinilai",
+                "sub_aspek " + rb.sub_aspects[i].id + " has no scored component");
+    }
+  }
+}
+
 void CheckWeights(Context& ctx, const toml::table& root, const Rulebook& rb) {
+  if (rb.ScorePercent()) CheckPools(ctx, root, rb);
   int64_t total_e2 = 0;
   for (size_t i = 0; i < rb.aspects.size(); ++i) {
     const Aspect& a = rb.aspects[i];
     total_e2 += a.bobot_e2;
+    if (rb.ScorePercent()) continue;
     int64_t sum_e2 = 0;
     for (const Component& c : rb.components) {
       if (c.aspect_index == int(i)) sum_e2 += c.bobot_e2;
@@ -412,6 +627,10 @@ std::unique_ptr<Rulebook> LoadRulebook(std::string_view toml_text, const std::st
   try {
     LoadBody(ctx, root, rb.get());
     if (problems->size() == before) CheckWeights(ctx, root, *rb);
+    for (const Quantity& q : rb->quantities) rb->uses_previous = rb->uses_previous || q.form.uses_previous;
+    for (const Component& c : rb->components) {
+      rb->uses_previous = rb->uses_previous || c.numerator.uses_previous || c.denominator.uses_previous;
+    }
   } catch (const OverflowError&) {
     problems->Add(origin, "rulebook_tidak_sah", "angka terlalu besar", "number too large");
   }

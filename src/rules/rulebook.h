@@ -107,6 +107,8 @@ struct Component {
   std::string id;
   std::string aspect;
   int aspect_index = -1;
+  std::string sub_aspect;  // optional (persentase_skor rulebooks)
+  int sub_aspect_index = -1;
   Label name;
   ComponentKind kind = ComponentKind::kRatio;
   int64_t bobot_e2 = 0;
@@ -120,12 +122,16 @@ struct Component {
   Label numerator_name;
   Label denominator_name;
   bool linear = false;
-  std::vector<Band> bands;  // sorted ascending, covering the whole line exactly once
+  bool informational = false;  // computed and shown, never scored (informasi = true; no band table)
+  // Sorted ascending, covering the whole line exactly once. Checklists of persentase_skor rulebooks band the share
+  // of items met (in percent) with these too.
+  std::vector<Band> bands;
   LinearRule linear_rule;
   ZeroDenominatorRule zero;
 
   // kChecklist
-  std::string answers_key;  // key in the laporan's manajemen block
+  std::string answers_set;  // empty: the laporan's manajemen block; else daftar_periksa.<set>
+  std::string answers_key;  // the list's key in that block
   int64_t points_per_yes_e6 = 0;
   std::vector<ChecklistItem> items;
 };
@@ -135,6 +141,22 @@ struct Aspect {
   Label name;
   int64_t bobot_e2 = 0;
 };
+
+// A group of components inside an aspect, reported with its own percentage and predikat (persentase_skor).
+struct SubAspect {
+  std::string id;
+  std::string aspect;
+  int aspect_index = -1;
+  Label name;
+};
+
+// How component results add up to the total.
+//  kWeightedSum (default; the 2016 method): skor = nilai × bobot / 100, summed over aspects to a total out of 100.
+//  kScorePercent (agregasi.cara = "persentase_skor"; the 2021 KKPKK): each component's nilai is 1..skor_maks with 1
+//    best and skor = skor_maks + 1 − nilai; an aspect's (and sub-aspect's) percentage is Σ skor ÷ (skor_maks × n) ×
+//    100 pooled over its components, rounded half up to `decimals`; the total is Σ bobot × aspect % ÷ 100, rounded
+//    the same way. Predikat thresholds apply to aspects, sub-aspects and the total.
+enum class Aggregation { kWeightedSum, kScorePercent };
 
 struct PredikatRule {
   bool has_min = false;
@@ -150,12 +172,25 @@ struct Rulebook {
   std::string source;
   std::string note;
   std::string origin;  // "bawaan" (embedded) or the file path
+  // The period the method applies to (berlaku.mulai / berlaku.sampai), ISO dates; empty: open-ended.
+  std::string valid_from;
+  std::string valid_to;
+  Aggregation aggregation = Aggregation::kWeightedSum;
+  int skor_maks = 0;  // kScorePercent: nilai 1..skor_maks
+  int decimals = 2;   // kScorePercent: rounding of percentages and the total
+  std::vector<int> required_lines;  // masukan_wajib: laporan lines the method needs present
+  bool uses_previous = false;       // some formula reads periode_lalu through lalu()
   std::vector<Quantity> quantities;
   std::vector<Aspect> aspects;
+  std::vector<SubAspect> sub_aspects;
   std::vector<Component> components;
   std::vector<PredikatRule> predikat;  // descending by min; the last has no min
 
   const Component* FindComponent(std::string_view id) const;
+  bool ScorePercent() const { return aggregation == Aggregation::kScorePercent; }
+  // Whether what-if, the planner, charts, the PDF and the worksheet can take this rulebook: they model a weighted
+  // sum over this year's figures only.
+  bool WeightedThisYearOnly() const { return aggregation == Aggregation::kWeightedSum && !uses_previous; }
 };
 
 }  // namespace kopsehat

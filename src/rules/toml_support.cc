@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/date.h"
 #include "core/suggest.h"
 #include "rules/formula.h"
 #include "rules/goal_rulebook.h"
@@ -179,9 +180,29 @@ void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const R
   *out.name = GetLabel(ctx, root, "nama", "nama_en", true, "rulebook");
   GetString(ctx, root, "sumber", true, "rulebook", out.source);
   GetString(ctx, root, "catatan", false, "rulebook", out.note);
+  if (const toml::node* n = root.get("berlaku")) {
+    const toml::table* t = n->as_table();
+    if (t == nullptr) {
+      ctx.Error(n, "berlaku harus berupa tabel { mulai = \"TTTT-BB-HH\", sampai = \"TTTT-BB-HH\" }",
+                "berlaku must be a table { mulai = \"YYYY-MM-DD\", sampai = \"YYYY-MM-DD\" }");
+      return;
+    }
+    CheckKeys(ctx, *t, {"mulai", "sampai"}, "berlaku");
+    for (const auto& [key, value] : {std::pair{"mulai", out.valid_from}, std::pair{"sampai", out.valid_to}}) {
+      if (GetString(ctx, *t, key, false, "berlaku", value) && !IsIsoDate(*value)) {
+        ctx.Error(t->get(key), std::string("berlaku.") + key + " harus tanggal TTTT-BB-HH, mis. 2021-01-01",
+                  std::string("berlaku.") + key + " must be a date YYYY-MM-DD, e.g. 2021-01-01");
+      }
+    }
+    if (out.valid_from->empty() && out.valid_to->empty()) {
+      ctx.Error(n, "berlaku: isi mulai dan/atau sampai", "berlaku: give mulai and/or sampai");
+    } else if (!out.valid_from->empty() && !out.valid_to->empty() && *out.valid_to < *out.valid_from) {
+      ctx.Error(n, "berlaku: sampai sebelum mulai", "berlaku: sampai is before mulai");
+    }
+  }
 }
 
-void LoadQuantities(Context& ctx, const toml::table& root, bool goal_method, IdSet* ids, std::vector<Quantity>* out) {
+void LoadQuantities(Context& ctx, const toml::table& root, IdSet* ids, std::vector<Quantity>* out) {
   const toml::array* arr = GetTableArray(ctx, root, "besaran");
   if (arr == nullptr) return;
   for (const toml::node& n : *arr) {
@@ -191,15 +212,13 @@ void LoadQuantities(Context& ctx, const toml::table& root, bool goal_method, IdS
     const std::string where = "besaran." + q.id;
     CheckKeys(ctx, t, {"id", "nama", "nama_en", "rumus", "catatan"}, where);
     ids->Check(ctx, t, q.id, where);
-    if (!goal_method && FindLine(q.id) >= 0) {
-      ctx.Error(&t, where + ": id sama dengan baris laporan", where + ": id equals a statement line");
-    } else if (goal_method && (FindLine(q.id) >= 0 || q.id == "lalu" || q.id == "rata_rata")) {
+    if (FindLine(q.id) >= 0 || q.id == "lalu" || q.id == "rata_rata") {
       ctx.Error(&t, where + ": id sama dengan baris laporan atau nama fungsi",
                 where + ": id equals a statement line or a function name");
     }
     q.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
     GetString(ctx, t, "catatan", false, where, &q.note);
-    if (GetFormula(ctx, t, "rumus", where, *out, &q.form, goal_method)) out->push_back(std::move(q));
+    if (GetFormula(ctx, t, "rumus", where, *out, &q.form, /*allow_previous=*/true)) out->push_back(std::move(q));
   }
 }
 

@@ -113,12 +113,14 @@ struct RulebookHeader {
   Label* name;
   std::string* source;
   std::string* note;
+  std::string* valid_from;  // berlaku = { mulai = "2021-01-01", sampai = "..." }, both optional
+  std::string* valid_to;
 };
 void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const RulebookHeader& out);
 
-// [[besaran]]: quantities in order, each formula over lines and the quantities above it. Goal methods may use
-// lalu()/rata_rata() and may not name a quantity after them.
-void LoadQuantities(Context& ctx, const toml::table& root, bool goal_method, IdSet* ids, std::vector<Quantity>* out);
+// [[besaran]]: quantities in order, each formula over lines and the quantities above it, possibly reading
+// periode_lalu through lalu()/rata_rata() (so no quantity may be named after them).
+void LoadQuantities(Context& ctx, const toml::table& root, IdSet* ids, std::vector<Quantity>* out);
 
 // keyakinan: tinggi | sedang | rendah.
 void GetConfidence(Context& ctx, const toml::table& t, const std::string& where, std::string* out);
