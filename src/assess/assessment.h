@@ -5,6 +5,7 @@
 
 #include <bitset>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -132,6 +133,11 @@ struct EvaluateOptions {
 // *problems and the result is false.
 bool Evaluate(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options, Assessment* out,
               Problems* problems);
+
+// A warning when `periode_akhir` lies outside a method's validity (berlaku); the method's successor, if any, is
+// named. Shared by both kinds of method.
+std::optional<Warning> OutsideValidity(const std::string& id, const std::string& from, const std::string& to,
+                                       const std::string& successor, const std::string& periode_akhir);
 
 // Ordered by points lost, largest first (ties in rulebook order); at most `n`, only components that lose points.
 std::vector<const ComponentResult*> BiggestLosses(const Assessment& a, size_t n);

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 
 #include "assess/assessment.h"
 #include "core/suggest.h"
@@ -225,11 +226,6 @@ Label ExplainDerived(const DerivedAnswer& da) {
 
 namespace {
 
-// Where a checklist's answers live in the laporan: "manajemen.umum", "daftar_periksa.kkpkk.prinsip_keanggotaan".
-std::string AnswersPath(const Component& c) {
-  return (c.answers_set.empty() ? std::string("manajemen.") : "daftar_periksa." + c.answers_set + ".") + c.answers_key;
-}
-
 void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Component& c,
                        const ChecklistAnswers& answers, ComponentResult* r, std::vector<Warning>* warnings) {
   r->items = int(c.items.size());
@@ -256,7 +252,7 @@ void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Compone
     da.conflict = filed != da.books_say;
     if (da.conflict) {
       const Label explanation = ExplainDerived(da);
-      const std::string path = AnswersPath(c) + "[" + std::to_string(i + 1) + "]";
+      const std::string path = c.AnswersPath() + "[" + std::to_string(i + 1) + "]";
       const std::string f_id = filed ? "'ya'" : "'tidak'", b_id = da.books_say ? "'ya'" : "'tidak'";
       const std::string f_en = filed ? "'yes'" : "'no'", b_en = da.books_say ? "'yes'" : "'no'";
       warnings->push_back(Warning{
@@ -320,7 +316,7 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
       if (c.kind != ComponentKind::kChecklist || c.answers_set != set) continue;
       const ChecklistAnswers* a = laporan.FindChecklist(set, c.answers_key);
       if (a != nullptr && std::max(a->given, a->answers.size()) == c.items.size()) continue;  // the common case
-      const std::string path = AnswersPath(c);
+      const std::string path = c.AnswersPath();
       const std::string n = std::to_string(c.items.size());
       if (a == nullptr) {
         problems->Add(path, "wajib_ada", "wajib ada: " + n + " jawaban true/false (" + c.name.id + ")",
@@ -390,6 +386,33 @@ void AggregateScorePercent(const Rulebook& rb, Assessment* out) {
         Fraction::Of(i128(a.spec->bobot_e2) * (r.max_e6 - r.skor_e6), i128(a.pool.sum_max_e6) * 100) , 6));
   }
 }
+
+}  // namespace
+
+std::optional<Warning> OutsideValidity(const std::string& id, const std::string& from, const std::string& to,
+                                       const std::string& successor, const std::string& periode_akhir) {
+  // ISO dates compare as text.
+  if (periode_akhir.empty() || ((from.empty() || periode_akhir >= from) && (to.empty() || periode_akhir <= to))) {
+    return std::nullopt;
+  }
+  const std::string range_id = (from.empty() ? "" : "sejak " + from) + (from.empty() || to.empty() ? "" : " ") +
+                               (to.empty() ? "" : "sampai " + to);
+  const std::string range_en = (from.empty() ? "" : "from " + from) + (from.empty() || to.empty() ? "" : " ") +
+                               (to.empty() ? "" : "until " + to);
+  Label l{"Metode " + id + " berlaku " + range_id + "; periode " + periode_akhir +
+              " di luar masa itu. Hasil tetap dihitung, tetapi bukan cara pemeriksa menilai periode ini",
+          "Method " + id + " applies " + range_en + "; the period " + periode_akhir +
+              " lies outside it. The result is computed anyway, but it is not how an examiner assesses this period"};
+  if (!successor.empty()) {
+    l.id += " (pakai --metode " + successor + ")";
+    l.en += " (use --metode " + successor + ")";
+  }
+  l.id += ".";
+  l.en += ".";
+  return Warning{"di_luar_masa_berlaku", "periode.akhir", std::move(l)};
+}
+
+namespace {
 
 int PredikatFor(const Rulebook& rb, int64_t skor_e6) {
   for (size_t i = 0; i < rb.predikat.size(); ++i) {
@@ -468,6 +491,10 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
               "maksimal " + FormatPlain(out->max_total_e6, 6, 0) + ", bukan 100.",
               "Assessed without the management checklist: the total excludes the Manajemen aspect and its points; "
               "the maximum is " + FormatPlain(out->max_total_e6, 6, 0) + ", not 100."}});
+  }
+  if (const std::optional<Warning> w = OutsideValidity(rb.id, rb.valid_from, rb.valid_to, rb.successor,
+                                                       laporan.periode_akhir)) {
+    out->warnings.push_back(*w);
   }
   out->predikat = PredikatFor(rb, out->total_e6);
   for (AspectResult& a : out->aspects) a.pool.predikat = percent ? PredikatFor(rb, a.pool.pct_e6) : -1;

@@ -170,8 +170,19 @@ int RunAssessAll(const Args& args, Lang lang) {
       }
     }
     if (row.json.empty()) {
-      row.skipped = problems.empty() ? Label{"tidak dapat dinilai", "cannot be assessed"}
-                                     : Label{problems.items()[0].pesan, problems.items()[0].message};
+      if (problems.empty()) {
+        row.skipped = Label{"tidak dapat dinilai", "cannot be assessed"};
+      } else {
+        // The first problem with where it is, and how many more there are.
+        const Problem& p = problems.items()[0];
+        const std::string where = p.path.empty() ? "" : p.path + ": ";
+        const std::string more = std::to_string(problems.size() - 1);
+        row.skipped = Label{where + p.pesan, where + p.message};
+        if (problems.size() > 1) {
+          row.skipped.id += " (dan " + more + " masalah lain)";
+          row.skipped.en += " (and " + more + " more)";
+        }
+      }
     }
     rows.push_back(std::move(row));
   }

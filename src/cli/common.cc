@@ -163,8 +163,17 @@ bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal)
   options.without_checklist = args.Has("--tanpa-manajemen");
   bool read_ok = false;
   if (ReadAny(text, path, &reader, &out->laporan, &problems, &read_ok)) {
-    EvaluateRead(read_ok, out->laporan, &out->chooser, options, &out->assessment, &problems,
-                 allow_goal ? &out->goal : nullptr, &out->is_goal);
+    const bool assessed = EvaluateRead(read_ok, out->laporan, &out->chooser, options, &out->assessment, &problems,
+                                       allow_goal ? &out->goal : nullptr, &out->is_goal);
+    const Rulebook* rb = out->assessment.rulebook;
+    if (assessed && !allow_goal && rb != nullptr && !rb->WeightedThisYearOnly()) {
+      // what-if, plan and chart model the weighted sum of this year's figures.
+      problems.Add(args.Has("--metode") ? "--metode" : "metode", "metode_tidak_didukung",
+                   "metode " + rb->id + " (persentase skor / indikator pertumbuhan) belum didukung perintah ini; "
+                   "pakai 'kopsehat assess'",
+                   "method " + rb->id + " (score percentages / growth indicators) is not yet supported by this "
+                   "command; use 'kopsehat assess'");
+    }
   }
   if (!problems.empty()) {
     PrintInvalidLaporan(path, problems, lang);

@@ -25,9 +25,38 @@ const char* kHelpEn = R"(Usage:
 
 std::string Plain(int64_t units, int scale) { return FormatPlain(units, scale, 0); }
 
+// "berlaku sejak 2021-01-01", "berlaku 2016-04-01 s.d. 2020-12-31 (diganti kkpkk-2021)"; empty when open-ended.
+std::string Validity(const std::string& from, const std::string& to, const std::string& successor, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  if (from.empty() && to.empty()) return "";
+  std::string s = en ? "applies " : "berlaku ";
+  if (!from.empty() && !to.empty()) {
+    s += from + (en ? " to " : " s.d. ") + to;
+  } else if (!from.empty()) {
+    s += (en ? "from " : "sejak ") + from;
+  } else {
+    s += (en ? "until " : "sampai ") + to;
+  }
+  if (!successor.empty()) s += (en ? " (replaced by " : " (diganti ") + successor + ")";
+  return s;
+}
+
 void Show(const Rulebook& rb, Lang lang) {
   const bool en = lang == Lang::kEn;
   std::cout << rb.id << " (versi " << rb.version << ")\n" << rb.name.Get(lang) << "\n";
+  if (const std::string v = Validity(rb.valid_from, rb.valid_to, rb.successor, lang); !v.empty()) std::cout << v << "\n";
+  if (rb.ScorePercent()) {
+    std::cout << (en ? "Aggregation: each indicator rated 1.." : "Agregasi: tiap indikator dinilai 1..") << rb.skor_maks
+              << (en ? " (1 best), skor = " : " (1 terbaik), skor = ") << rb.skor_maks + 1
+              << (en ? " − nilai; aspect % = Σ skor ÷ (" : " − nilai; persen aspek = Σ skor ÷ (") << rb.skor_maks
+              << (en ? " × indicators) × 100; final = Σ bobot × aspect % ÷ 100; rounded to "
+                     : " × jumlah indikator) × 100; skor akhir = Σ bobot × persen aspek ÷ 100; dibulatkan ")
+              << rb.decimals << (en ? " decimals\n" : " desimal\n");
+  }
+  for (const int line : rb.required_lines) {
+    std::cout << (en ? "Needs the laporan line: " : "Perlu baris laporan: ") << LinePath(line) << "\n";
+  }
+  if (rb.uses_previous) std::cout << (en ? "Needs periode_lalu (growth indicators)\n" : "Perlu periode_lalu (indikator pertumbuhan)\n");
   std::cout << (en ? "Source: " : "Sumber: ") << rb.source << "\n";
   if (!rb.note.empty()) std::cout << (en ? "Note: " : "Catatan: ") << rb.note << "\n";
   std::cout << "\n" << (en ? "QUANTITIES" : "BESARAN") << "\n";
@@ -38,9 +67,18 @@ void Show(const Rulebook& rb, Lang lang) {
   for (size_t ai = 0; ai < rb.aspects.size(); ++ai) {
     const Aspect& a = rb.aspects[ai];
     std::cout << "\n" << (en ? "ASPECT " : "ASPEK ") << a.id << " — " << a.name.Get(lang) << " (bobot " << Plain(a.bobot_e2, 2) << ")\n";
+    int sub = -1;
     for (const Component& c : rb.components) {
       if (c.aspect_index != int(ai)) continue;
-      std::cout << "  " << c.id << " — " << c.name.Get(lang) << "\n      bobot " << Plain(c.bobot_e2, 2)
+      if (c.sub_aspect_index >= 0 && c.sub_aspect_index != sub) {
+        sub = c.sub_aspect_index;
+        std::cout << " " << (en ? "sub-aspect " : "sub-aspek ") << rb.sub_aspects[size_t(sub)].id << " — "
+                  << rb.sub_aspects[size_t(sub)].name.Get(lang) << "\n";
+      }
+      std::cout << "  " << c.id << " — " << c.name.Get(lang) << "\n      "
+                << (c.informational ? (en ? "information, not scored" : "informasi, tidak dinilai")
+                                    : rb.ScorePercent() ? std::string("nilai 1..") + std::to_string(rb.skor_maks)
+                                                        : "bobot " + Plain(c.bobot_e2, 2))
                 << (en ? ", confidence " : ", keyakinan ") << c.confidence << "; " << c.source << "\n";
       if (!c.note.empty()) std::cout << "      " << c.note << "\n";
       if (c.kind == ComponentKind::kRatio) {
@@ -55,10 +93,18 @@ void Show(const Rulebook& rb, Lang lang) {
             std::cout << "        " << IntervalText(b.range, lang) << " → " << Plain(b.nilai_e2, 2) << "\n";
           }
         }
-        std::cout << "        " << (en ? "zero denominator → " : "penyebut nol → ") << Plain(c.zero.nilai_e2, 2) << "\n";
+        if (!c.informational) {
+          std::cout << "        " << (en ? "zero denominator → " : "penyebut nol → ") << Plain(c.zero.nilai_e2, 2) << "\n";
+        }
       } else {
-        std::cout << "      " << c.items.size() << (en ? " items, " : " butir, ") << Plain(c.points_per_yes_e6, 6)
-                  << (en ? " points per 'yes'; answers: manajemen." : " poin per 'ya'; jawaban: manajemen.") << c.answers_key << "\n";
+        if (rb.ScorePercent()) {
+          std::cout << "      " << c.items.size() << (en ? " items; share met (x):" : " butir; bagian terpenuhi (x):");
+          for (const Band& b : c.bands) std::cout << "  " << IntervalText(b.range, lang) << " → " << Plain(b.nilai_e2, 2);
+          std::cout << (en ? "; answers: " : "; jawaban: ") << c.AnswersPath() << "\n";
+        } else {
+          std::cout << "      " << c.items.size() << (en ? " items, " : " butir, ") << Plain(c.points_per_yes_e6, 6)
+                    << (en ? " points per 'yes'; answers: " : " poin per 'ya'; jawaban: ") << c.AnswersPath() << "\n";
+        }
         for (size_t i = 0; i < c.items.size(); ++i) {
           std::cout << "        " << (i + 1) << ". " << c.items[i].text.Get(lang)
                     << (c.items[i].derivation.has_value() ? (en ? " [from the books]" : " [dari buku]") : "") << "\n";
@@ -66,7 +112,7 @@ void Show(const Rulebook& rb, Lang lang) {
       }
     }
   }
-  std::cout << "\nPREDIKAT\n";
+  std::cout << "\nPREDIKAT" << (rb.ScorePercent() ? (en ? " (final score, each aspect and sub-aspect)" : " (skor akhir, tiap aspek dan sub-aspek)") : "") << "\n";
   for (const PredikatRule& p : rb.predikat) {
     std::cout << "  " << (p.has_min ? "skor ≥ " + Plain(p.min_e6, 6) : (en ? "otherwise" : "selainnya")) << " → "
               << p.label << "\n";
@@ -78,6 +124,7 @@ std::string GoalConditionText(const GoalRulebook& rb, const GoalCondition& c) { 
 void ShowGoal(const GoalRulebook& rb, Lang lang) {
   const bool en = lang == Lang::kEn;
   std::cout << rb.id << " (versi " << rb.version << ")\n" << rb.name.Get(lang) << "\n";
+  if (const std::string v = Validity(rb.valid_from, rb.valid_to, rb.successor, lang); !v.empty()) std::cout << v << "\n";
   std::cout << (en ? "Goal method: each indicator is compared with its goal (met / not met), no score.\n"
                    : "Metode sasaran: tiap indikator dibandingkan dengan sasarannya (memenuhi / tidak), tanpa skor.\n");
   std::cout << (en ? "Source: " : "Sumber: ") << rb.source << "\n";
@@ -137,6 +184,9 @@ int RunRules(int argc, char** argv, Lang lang) {
       if (const GoalRulebook* g = EmbeddedGoalRulebookById(e.id, &problems)) {
         std::cout << g->id << "\n  versi " << g->version << " — " << g->name.Get(lang)
                   << (lang == Lang::kEn ? " [goal method]" : " [metode sasaran]") << "\n";
+        if (const std::string v = Validity(g->valid_from, g->valid_to, g->successor, lang); !v.empty()) {
+          std::cout << "  " << v << "\n";
+        }
         continue;
       }
       const Rulebook* rb = problems.empty() ? EmbeddedRulebookById(e.id, &problems) : nullptr;
@@ -146,6 +196,9 @@ int RunRules(int argc, char** argv, Lang lang) {
       }
       std::cout << rb->id << (rb->id == kDefaultMetode ? (lang == Lang::kEn ? " (default)" : " (bawaan)") : "")
                 << "\n  versi " << rb->version << " — " << rb->name.Get(lang) << "\n";
+      if (const std::string v = Validity(rb->valid_from, rb->valid_to, rb->successor, lang); !v.empty()) {
+        std::cout << "  " << v << "\n";
+      }
     }
     return kExitOk;
   }

@@ -304,7 +304,7 @@ std::string BatchCsvHeader(const Rulebook* rulebook, bool pearls) {
   if (rulebook != nullptr) {
     for (const Component& c : rulebook->components) {
       if (c.kind != ComponentKind::kChecklist) continue;
-      for (size_t i = 0; i < c.items.size(); ++i) out += ";manajemen." + c.answers_key + "[" + std::to_string(i + 1) + "]";
+      for (size_t i = 0; i < c.items.size(); ++i) out += ";" + c.AnswersPath() + "[" + std::to_string(i + 1) + "]";
     }
   }
   return out + "\n";
@@ -507,6 +507,33 @@ constexpr Identity kPearlsSettings[] = {
 
 bool WithPearls(const TemplateOptions& o) { return o.pearls || (o.prefill != nullptr && o.prefill->has_pearls); }
 
+// The Kegiatan sheet: when the method reads one of its lines (KKPKK, sharia) or the prefilled laporan has one.
+bool WithKegiatan(const TemplateOptions& o) {
+  auto reads = [](const LinearForm& f) {
+    for (const LinearForm::Term& t : f.terms) {
+      if (kLines[size_t(t.line % kLineCount)].section == Section::kKegiatan) return true;
+    }
+    return false;
+  };
+  if (o.rulebook != nullptr) {
+    for (const int line : o.rulebook->required_lines) {
+      if (kLines[size_t(line)].section == Section::kKegiatan) return true;
+    }
+    for (const Quantity& q : o.rulebook->quantities) {
+      if (reads(q.form)) return true;
+    }
+    for (const Component& c : o.rulebook->components) {
+      if (reads(c.numerator) || reads(c.denominator)) return true;
+    }
+  }
+  if (o.prefill != nullptr) {
+    for (int i = 0; i < kLineCount; ++i) {
+      if (kLines[size_t(i)].section == Section::kKegiatan && o.prefill->current.present[size_t(i)]) return true;
+    }
+  }
+  return false;
+}
+
 std::string PercentText(const Decimal& d) {
   std::string s = FormatPlain(d.units, d.scale, 0);
   std::replace(s.begin(), s.end(), '.', ',');  // the people's form, read back by the CSV and XLSX readers
@@ -568,11 +595,11 @@ std::string TemplateCsv(const TemplateOptions& o) {
   if (o.rulebook != nullptr) {
     for (const Component& c : o.rulebook->components) {
       if (c.kind != ComponentKind::kChecklist) continue;
-      const ChecklistAnswers* a = l != nullptr ? l->FindChecklist(c.answers_key) : nullptr;
+      const ChecklistAnswers* a = l != nullptr ? l->FindChecklist(c.answers_set, c.answers_key) : nullptr;
       for (size_t i = 0; i < c.items.size(); ++i) {
         std::string value;
         if (a != nullptr && i < a->answers.size()) value = a->answers[i] ? "Ya" : "Tidak";
-        out += "manajemen." + c.answers_key + "[" + std::to_string(i + 1) + "];" + value + ";" + CsvField(c.items[i].text.id) + "\n";
+        out += c.AnswersPath() + "[" + std::to_string(i + 1) + "];" + value + ";" + CsvField(c.items[i].text.id) + "\n";
       }
     }
   }
@@ -681,6 +708,7 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
   std::map<int, std::string> cell_of;  // line -> "B7" on its sheet (current year)
   std::vector<Section> sections = {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman};
   if (pearls) sections.push_back(Section::kPearls);
+  if (WithKegiatan(o)) sections.push_back(Section::kKegiatan);
   for (const Section section : sections) {
     const std::string name = SheetOf(section);
     ws = workbook_add_worksheet(wb, name.c_str());
@@ -808,7 +836,7 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
     dv.value_list = yes_no;
     for (const Component& c : o.rulebook->components) {
       if (c.kind != ComponentKind::kChecklist) continue;
-      const ChecklistAnswers* a = l != nullptr ? l->FindChecklist(c.answers_key) : nullptr;
+      const ChecklistAnswers* a = l != nullptr ? l->FindChecklist(c.answers_set, c.answers_key) : nullptr;
       for (size_t i = 0; i < c.items.size(); ++i, ++r) {
         worksheet_write_string(ws, r, 0, c.name.id.c_str(), nullptr);
         worksheet_write_number(ws, r, 1, double(i + 1), nullptr);
@@ -819,7 +847,7 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
           worksheet_write_blank(ws, r, 3, input_text);
         }
         worksheet_data_validation_cell(ws, r, 3, &dv);
-        const std::string k = "manajemen." + c.answers_key + "[" + std::to_string(i + 1) + "]";
+        const std::string k = c.AnswersPath() + "[" + std::to_string(i + 1) + "]";
         worksheet_write_string(ws, r, 4, k.c_str(), key);
         worksheet_write_string(ws, r, 5, c.items[i].text.en.c_str(), wrap);
       }

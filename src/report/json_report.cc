@@ -230,8 +230,42 @@ void AppendJsonString(std::string_view s, std::string* out) {
   w.String(s);
 }
 
+namespace {
+
+// persentase_skor pools: "persen", "predikat" and the skor sums.
+void WritePool(const Assessment& a, const PoolResult& p, Writer& w) {
+  w.Lit(",\"persen\":");
+  w.Fixed(p.pct_e6, 6, 0);
+  w.Lit(",\"predikat\":");
+  w.String(a.PredikatOf(p).label);
+  w.Lit(",\"jumlah_skor\":");
+  w.Fixed(p.sum_e6, 6, 0);
+  w.Lit(",\"jumlah_skor_maksimal\":");
+  w.Fixed(p.sum_max_e6, 6, 0);
+}
+
+void WriteSubAspects(const Assessment& a, Lang lang, Writer& w) {
+  w.Lit(",\"sub_aspek\":[");
+  for (size_t i = 0; i < a.sub_aspects.size(); ++i) {
+    const SubAspectResult& r = a.sub_aspects[i];
+    if (i > 0) w.Char(',');
+    w.Lit("{\"id\":");
+    w.String(r.spec->id);
+    w.Lit(",\"aspek\":");
+    w.String(r.spec->aspect);
+    w.Lit(",\"nama\":");
+    w.String(r.spec->name.Get(lang));
+    WritePool(a, r.pool, w);
+    w.Char('}');
+  }
+  w.Char(']');
+}
+
+}  // namespace
+
 void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
   const Rulebook& rb = *a.rulebook;
+  const bool percent = rb.ScorePercent();
   Writer w(out);
   w.Lit("{\"format\":\"kopsehat/penilaian-v1\",\"metode\":");
   w.String(rb.id);
@@ -241,7 +275,9 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
   WriteKoperasi(a.koperasi, w);
   w.Lit(",\"periode\":{\"akhir\":");
   w.String(a.periode_akhir);
-  w.Lit("},\"skor_total\":");
+  w.Lit("},");
+  if (percent) w.Lit("\"agregasi\":\"persentase_skor\",");
+  w.Lit("\"skor_total\":");
   w.Fixed(a.total_e6, 6, 0);
   w.Lit(",\"skor_maksimal\":");
   w.Fixed(a.max_total_e6, 6, 0);
@@ -259,9 +295,12 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
     w.Fixed(r.spec->bobot_e2, 2, 0);
     w.Lit(",\"skor\":");
     w.Fixed(r.skor_e6, 6, 0);
+    if (percent) WritePool(a, r.pool, w);
     w.Char('}');
   }
-  w.Lit("],\"komponen\":[");
+  w.Char(']');
+  if (percent) WriteSubAspects(a, lang, w);
+  w.Lit(",\"komponen\":[");
   for (size_t i = 0; i < a.components.size(); ++i) {
     const ComponentResult& r = a.components[i];
     const Component& c = *r.spec;
@@ -270,6 +309,10 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
     w.String(c.id);
     w.Lit(",\"aspek\":");
     w.String(c.aspect);
+    if (!c.sub_aspect.empty()) {
+      w.Lit(",\"sub_aspek\":");
+      w.String(c.sub_aspect);
+    }
     if (c.kind == ComponentKind::kRatio) {
       w.Lit(",\"pembilang\":");
       w.Amount(r.numerator_sen);
@@ -280,6 +323,10 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
         w.Lit("null");
       } else {
         w.Fixed(RoundHalfUp(r.ratio_pct, 4), 4, 0);
+      }
+      if (c.informational) {
+        w.Lit(",\"informasi\":true}");
+        continue;
       }
       if (r.band >= 0) {
         w.Lit(",\"rentang\":");
@@ -296,6 +343,24 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
       }
       w.Lit(",\"butir\":");
       w.Fixed(r.items, 0, 0);
+      if (r.pooled) {
+        w.Lit(",\"persen\":");
+        w.Fixed(RoundHalfUp(r.ratio_pct, 4), 4, 0);
+        w.Lit(",\"rentang\":");
+        w.String(c.bands[size_t(r.band)].range.text);
+        w.Lit(",\"nilai\":");
+        w.Fixed(r.nilai_e2, 2, 0);
+      }
+    }
+    if (r.pooled) {
+      w.Lit(",\"skor\":");
+      w.Fixed(r.skor_e6, 6, 0);
+      w.Lit(",\"skor_maksimal\":");
+      w.Fixed(r.max_e6, 6, 0);
+      w.Lit(",\"poin_hilang\":");
+      w.Fixed(r.lost_total_e6, 6, 0);
+      w.Char('}');
+      continue;
     }
     w.Lit(",\"bobot\":");
     w.Fixed(c.bobot_e2, 2, 0);

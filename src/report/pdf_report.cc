@@ -1188,6 +1188,14 @@ bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, cons
 
 bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path, std::string* error_id,
                     std::string* error_en) {
+  if (a.rulebook != nullptr && !a.rulebook->WeightedThisYearOnly()) {
+    // The layout (points per component, aspect bars out of their weight) models the weighted sum of this year.
+    *error_id = "laporan PDF belum tersedia untuk metode " + a.rulebook->id +
+                " (persentase skor / indikator pertumbuhan); pakai --format text atau json";
+    *error_en = "the PDF report is not yet available for method " + a.rulebook->id +
+                " (score percentages / growth indicators); use --format text or json";
+    return false;
+  }
   if (a.rulebook == nullptr || a.predikat < 0) {
     *error_id = "penilaian belum lengkap; laporan PDF tidak dibuat";
     *error_en = "incomplete assessment; no PDF report made";

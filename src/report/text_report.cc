@@ -41,6 +41,7 @@ void RenderRatio(const ComponentResult& r, Lang lang, std::string* out) {
   calc += r.zero_denominator ? T(lang, "tidak terdefinisi (penyebut nol)", "undefined (zero denominator)")
                              : Pct(r.ratio_pct, lang);
   *out += indent + PadRight(T(lang, "hitungan", "computed"), 9) + ": " + calc + "\n";
+  if (c.informational) return;  // shown, not scored: no rule
   std::string rule;
   if (r.zero_denominator) {
     rule = std::string(T(lang, "penyebut nol → nilai ", "zero denominator → nilai ")) + Nilai(r.nilai_e2, lang);
@@ -63,14 +64,63 @@ void RenderChecklist(const ComponentResult& r, Lang lang, std::string* out) {
     *out += indent + T(lang, "tidak dinilai (tanpa daftar periksa)", "not scored (no checklist)") + "\n";
     return;
   }
-  *out += indent + std::to_string(r.yes) + T(lang, " dari ", " of ") + std::to_string(r.items) +
-          T(lang, " butir dijawab 'ya' × ", " items answered 'yes' × ") + Num(c.points_per_yes_e6, 6, 2, lang) +
-          T(lang, " poin", " points") + "\n";
+  if (r.pooled) {
+    *out += indent + std::to_string(r.yes) + T(lang, " dari ", " of ") + std::to_string(r.items) +
+            T(lang, " butir terpenuhi = ", " items met = ") + Pct(r.ratio_pct, lang) + "; " +
+            IntervalText(c.bands[size_t(r.band)].range, lang) + " → nilai " + Nilai(r.nilai_e2, lang) + "\n";
+  } else {
+    *out += indent + std::to_string(r.yes) + T(lang, " dari ", " of ") + std::to_string(r.items) +
+            T(lang, " butir dijawab 'ya' × ", " items answered 'yes' × ") + Num(c.points_per_yes_e6, 6, 2, lang) +
+            T(lang, " poin", " points") + "\n";
+  }
   for (const DerivedAnswer& d : r.derived) {
     *out += indent + T(lang, "butir ", "item ") + std::to_string(d.item + 1) + T(lang, " menurut buku: ", " per the books: ") +
             (d.books_say ? T(lang, "ya", "yes") : T(lang, "tidak", "no")) + " (" + ExplainDerived(d).Get(lang) + ")" +
             (d.conflict ? T(lang, " — BERBEDA dengan jawaban", " — DIFFERS from the answer") : "") + "\n";
   }
+}
+
+// "82,35 % (SEHAT)" — a pooled percentage and its predikat.
+std::string PoolText(const Assessment& a, const PoolResult& p, Lang lang) {
+  return Num(p.pct_e6, 6, 2, lang) + " % (" + a.PredikatOf(p).label + ")";
+}
+
+// persentase_skor: "skor 3 dari 4 butir" pooling line of an aspect or sub-aspect.
+std::string PoolSums(const PoolResult& p, Lang lang) {
+  return T(lang, "Σ skor ", "Σ score ") + Num(p.sum_e6, 6, 0, lang) + " / " + Num(p.sum_max_e6, 6, 0, lang) + " = ";
+}
+
+std::string ComponentScore(const ComponentResult& r, Lang lang) {
+  const Component& c = *r.spec;
+  if (c.informational) return T(lang, "informasi, tidak dinilai", "information, not scored");
+  if (r.pooled) {
+    return "nilai " + Nilai(r.nilai_e2, lang) + T(lang, " → skor ", " → score ") + Points(r.skor_e6, lang) + " / " +
+           Points(r.max_e6, lang);
+  }
+  if (c.kind == ComponentKind::kRatio) {
+    return "nilai " + Nilai(r.nilai_e2, lang) + " × bobot " + Nilai(c.bobot_e2, lang) + " = " + Points(r.skor_e6, lang);
+  }
+  return T(lang, "skor ", "score ") + Points(r.skor_e6, lang) + " / " + Nilai(c.bobot_e2, lang);
+}
+
+std::string AspectHeadScore(const Assessment& a, const AspectResult& asp, Lang lang) {
+  if (a.rulebook->ScorePercent()) return PoolText(a, asp.pool, lang);
+  return Points(asp.skor_e6, lang) + " / " + Nilai(asp.spec->bobot_e2, lang);
+}
+
+void RenderScorePercentSummary(const Assessment& a, Lang lang, std::string* out) {
+  *out += "   " + PadRight(T(lang, "Aspek", "Aspect"), 34) + PadLeft(T(lang, "Persen", "Percent"), 9) +
+          PadLeft(T(lang, "Predikat", "Predikat"), 26) + PadLeft("Bobot", 7) + PadLeft(T(lang, "Kontribusi", "Points"), 12) + "\n";
+  std::string formula;
+  for (const AspectResult& asp : a.aspects) {
+    *out += "   " + PadRight(asp.spec->name.Get(lang), 34) + PadLeft(Num(asp.pool.pct_e6, 6, 2, lang), 9) +
+            PadLeft(a.PredikatOf(asp.pool).label, 26) + PadLeft(Nilai(asp.spec->bobot_e2, lang), 7) +
+            PadLeft(Points(asp.skor_e6, lang), 12) + "\n";
+    formula += (formula.empty() ? "" : " + ") + Num(asp.spec->bobot_e2, 4, 2, lang) + " × " + Num(asp.pool.pct_e6, 6, 2, lang);
+  }
+  *out += "   " + PadRight(T(lang, "SKOR AKHIR", "FINAL SCORE"), 34) + PadLeft(Points(a.total_e6, lang), 9) + "\n";
+  *out += "   = " + formula + T(lang, ", dibulatkan ", ", rounded to ") + std::to_string(a.rulebook->decimals) +
+          T(lang, " desimal\n", " decimals\n");
 }
 
 }  // namespace
@@ -122,19 +172,27 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
     const AspectResult& asp = a.aspects[ai];
     std::string head = std::to_string(ai + 1) + ". " + asp.spec->name.Get(lang);
     for (char& ch : head) ch = char(std::toupper(static_cast<unsigned char>(ch)));
-    out += PadRight(head, 78) + PadLeft(Points(asp.skor_e6, lang) + " / " + Nilai(asp.spec->bobot_e2, lang), 16) + "\n";
+    const std::string head_score = AspectHeadScore(a, asp, lang);
+    out += PadRight(head, 94 - Width(head_score)) + head_score + "\n";
+    if (rb.ScorePercent()) {
+      out += "   " + PoolSums(asp.pool, lang) + Num(asp.pool.pct_e6, 6, 2, lang) + " %; bobot " +
+             Nilai(asp.spec->bobot_e2, lang) + T(lang, " → kontribusi ", " → contributes ") + Points(asp.skor_e6, lang) + "\n";
+    }
     int n = 0;
+    int sub = -1;
     for (const ComponentResult& r : a.components) {
       if (r.spec->aspect_index != int(ai)) continue;
       ++n;
       const Component& c = *r.spec;
-      const std::string title = "   " + std::to_string(ai + 1) + "." + std::to_string(n) + " " + c.name.Get(lang);
-      std::string score;
-      if (c.kind == ComponentKind::kRatio) {
-        score = "nilai " + Nilai(r.nilai_e2, lang) + " × bobot " + Nilai(c.bobot_e2, lang) + " = " + Points(r.skor_e6, lang);
-      } else {
-        score = T(lang, "skor ", "score ") + Points(r.skor_e6, lang) + " / " + Nilai(c.bobot_e2, lang);
+      if (c.sub_aspect_index >= 0 && c.sub_aspect_index != sub) {
+        sub = c.sub_aspect_index;
+        const SubAspectResult& sr = a.sub_aspects[size_t(sub)];
+        const std::string sub_head = "   " + sr.spec->name.Get(lang);
+        const std::string sub_score = PoolSums(sr.pool, lang) + PoolText(a, sr.pool, lang);
+        out += "\n" + PadRight(sub_head, 94 - Width(sub_score)) + sub_score + "\n";
       }
+      const std::string title = "   " + std::to_string(ai + 1) + "." + std::to_string(n) + " " + c.name.Get(lang);
+      const std::string score = ComponentScore(r, lang);
       if (Width(title) + Width(score) + 2 > 94) {
         out += title + "\n" + PadLeft(score, 94) + "\n";
       } else {
@@ -153,12 +211,17 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
   }
 
   out += T(lang, "RINGKASAN\n", "SUMMARY\n");
-  out += "   " + PadRight(T(lang, "Aspek", "Aspect"), 40) + PadLeft(T(lang, "Skor", "Score"), 10) + PadLeft(T(lang, "Maks", "Max"), 10) + "\n";
-  for (const AspectResult& asp : a.aspects) {
-    out += "   " + PadRight(asp.spec->name.Get(lang), 40) + PadLeft(Points(asp.skor_e6, lang), 10) +
-           PadLeft(Points(asp.max_e6, lang), 10) + "\n";
+  if (rb.ScorePercent()) {
+    RenderScorePercentSummary(a, lang, &out);
+  } else {
+    out += "   " + PadRight(T(lang, "Aspek", "Aspect"), 40) + PadLeft(T(lang, "Skor", "Score"), 10) + PadLeft(T(lang, "Maks", "Max"), 10) + "\n";
+    for (const AspectResult& asp : a.aspects) {
+      out += "   " + PadRight(asp.spec->name.Get(lang), 40) + PadLeft(Points(asp.skor_e6, lang), 10) +
+             PadLeft(Points(asp.max_e6, lang), 10) + "\n";
+    }
+    out += "   " + PadRight("TOTAL", 40) + PadLeft(Points(a.total_e6, lang), 10) + PadLeft(Points(a.max_total_e6, lang), 10) + "\n";
   }
-  out += "   " + PadRight("TOTAL", 40) + PadLeft(Points(a.total_e6, lang), 10) + PadLeft(Points(a.max_total_e6, lang), 10) + "\n\n";
+  out += "\n";
   out += std::string("   PREDIKAT: ") + a.Predikat().label + (lang == Lang::kEn ? " (" + a.Predikat().name.en + ")" : "") + "\n";
   if (a.manajemen_excluded) {
     out += T(lang, "   (tanpa aspek Manajemen: skor total tidak memuat 15 poin manajemen)\n",
@@ -172,8 +235,12 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
     int i = 0;
     for (const ComponentResult* r : losses) {
       out += "   " + std::to_string(++i) + ". " + r->spec->name.Get(lang) + T(lang, ": kehilangan ", ": loses ") +
-             Points(r->LostE6(), lang) + T(lang, " poin", " points") + "\n      ";
-      if (r->spec->kind == ComponentKind::kChecklist) {
+             Points(r->LostE6(), lang) + T(lang, " poin", " points") +
+             (r->pooled ? T(lang, " skor akhir", " of the final score") : "") + "\n      ";
+      if (r->pooled && r->spec->kind == ComponentKind::kChecklist) {
+        out += std::to_string(r->items - r->yes) + T(lang, " butir belum terpenuhi; ", " items not met; ") +
+               (r->next.exists ? NextStepText(*r, lang) : "");
+      } else if (r->spec->kind == ComponentKind::kChecklist) {
         out += std::to_string(r->items - r->yes) + T(lang, " butir dijawab 'tidak'; tiap 'ya' menambah ", " items answered 'no'; each 'yes' adds ") +
                Num(r->spec->points_per_yes_e6, 6, 2, lang) + T(lang, " poin", " points");
       } else if (r->zero_denominator) {

@@ -19,15 +19,30 @@ std::string OperandName(const std::string& name) {
 
 std::string NextStepText(const ComponentResult& r, Lang lang) {
   const NextStep& n = r.next;
+  if (r.pooled && r.spec->kind == ComponentKind::kChecklist) {
+    // The share of items met must reach the target: the fewest 'yes' answers that do, and how many more that is.
+    const Fraction need{CheckedMul(n.target_pct.num, r.items), CheckedMul(n.target_pct.den, 100)};
+    const i128 yes = n.inclusive ? FloorDiv(need.num + need.den - 1, need.den)  // x ≥ target: ceil
+                                 : FloorDiv(need.num, need.den) + 1;             // x > target
+    const std::string more = std::to_string(int64_t(yes) - r.yes);
+    if (lang == Lang::kEn) {
+      return "nilai improves to " + FormatNilai(n.nilai_e2, lang) + " with " + std::to_string(int64_t(yes)) + " of " +
+             std::to_string(r.items) + " items met (" + more + " more)";
+    }
+    return "nilai membaik menjadi " + FormatNilai(n.nilai_e2, lang) + " bila " + std::to_string(int64_t(yes)) + " dari " +
+           std::to_string(r.items) + " butir terpenuhi (" + more + " butir lagi)";
+  }
   const std::string op = n.direction > 0 ? (n.inclusive ? "≥ " : "> ") : (n.inclusive ? "≤ " : "< ");
   const std::string target = FormatPercent(n.target_pct, lang);
   const std::string gap = FormatNumber(RoundHalfUp(n.gap_pct, 2), 2, 2, lang);
   if (lang == Lang::kEn) {
-    return "nilai rises to " + FormatNilai(n.nilai_e2, lang) + " when the ratio " + (n.direction > 0 ? "rises" : "falls") +
-           " to " + op + target + " (" + gap + " percentage points away)";
+    return std::string("nilai ") + (r.pooled ? "improves" : "rises") + " to " + FormatNilai(n.nilai_e2, lang) +
+           " when the ratio " + (n.direction > 0 ? "rises" : "falls") + " to " + op + target + " (" + gap +
+           " percentage points away)";
   }
-  return "nilai naik ke " + FormatNilai(n.nilai_e2, lang) + " bila rasio " + (n.direction > 0 ? "naik" : "turun") +
-         " menjadi " + op + target + " (selisih " + gap + " poin persen)";
+  return std::string(r.pooled ? "nilai membaik menjadi " : "nilai naik ke ") + FormatNilai(n.nilai_e2, lang) +
+         " bila rasio " + (n.direction > 0 ? "naik" : "turun") + " menjadi " + op + target + " (selisih " + gap +
+         " poin persen)";
 }
 
 }  // namespace kopsehat

@@ -357,6 +357,14 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
 bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
                               const std::string& path, std::string* error_id, std::string* error_en) {
   const Rulebook& rb = *a.rulebook;
+  if (!rb.WeightedThisYearOnly()) {
+    // Its live formulas rebuild the weighted sum from this year's lines only.
+    *error_id = "lembar kerja belum tersedia untuk metode " + rb.id +
+                " (persentase skor / indikator pertumbuhan); pakai --format text atau json";
+    *error_en = "the worksheet is not yet available for method " + rb.id +
+                " (score percentages / growth indicators); use --format text or json";
+    return false;
+  }
   const Lang lang = o.lang;
   Book book;
   if (!OpenBook(path, "Lembar kerja penilaian kesehatan (Kopsehat)", o.created_epoch, &book, error_id, error_en)) {

@@ -111,6 +111,7 @@ struct GoalRulebook {
   std::string origin;  // "bawaan" (embedded) or the file path
   std::string valid_from;  // berlaku.mulai / berlaku.sampai, ISO dates; empty: open-ended
   std::string valid_to;
+  std::string successor;  // berlaku.pengganti
   std::vector<std::string> required_blocks;  // laporan blocks the method needs, e.g. "pearls"
   std::vector<Quantity> quantities;
   std::vector<GoalAspect> aspects;

@@ -481,7 +481,7 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
                         "masukan_wajib", "besaran", "aspek", "sub_aspek", "komponen", "predikat"},
             "rulebook");
   LoadHeader(ctx, root, /*goal_method=*/false,
-             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to});
+             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to, &rb->successor});
   std::vector<Band> checklist_bands;
   LoadAggregation(ctx, root, rb, &checklist_bands);
   LoadRequiredLines(ctx, root, rb);

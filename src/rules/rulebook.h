@@ -132,6 +132,10 @@ struct Component {
   // kChecklist
   std::string answers_set;  // empty: the laporan's manajemen block; else daftar_periksa.<set>
   std::string answers_key;  // the list's key in that block
+  // Where the answers live in the laporan: "manajemen.umum", "daftar_periksa.kkpkk.prinsip_keanggotaan".
+  std::string AnswersPath() const {
+    return (answers_set.empty() ? std::string("manajemen.") : "daftar_periksa." + answers_set + ".") + answers_key;
+  }
   int64_t points_per_yes_e6 = 0;
   std::vector<ChecklistItem> items;
 };
@@ -175,6 +179,7 @@ struct Rulebook {
   // The period the method applies to (berlaku.mulai / berlaku.sampai), ISO dates; empty: open-ended.
   std::string valid_from;
   std::string valid_to;
+  std::string successor;  // berlaku.pengganti: the method that replaced this one after valid_to (may be empty)
   Aggregation aggregation = Aggregation::kWeightedSum;
   int skor_maks = 0;  // kScorePercent: nilai 1..skor_maks
   int decimals = 2;   // kScorePercent: rounding of percentages and the total

@@ -187,7 +187,8 @@ void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const R
                 "berlaku must be a table { mulai = \"YYYY-MM-DD\", sampai = \"YYYY-MM-DD\" }");
       return;
     }
-    CheckKeys(ctx, *t, {"mulai", "sampai"}, "berlaku");
+    CheckKeys(ctx, *t, {"mulai", "sampai", "pengganti"}, "berlaku");
+    GetString(ctx, *t, "pengganti", false, "berlaku", out.successor);
     for (const auto& [key, value] : {std::pair{"mulai", out.valid_from}, std::pair{"sampai", out.valid_to}}) {
       if (GetString(ctx, *t, key, false, "berlaku", value) && !IsIsoDate(*value)) {
         ctx.Error(t->get(key), std::string("berlaku.") + key + " harus tanggal TTTT-BB-HH, mis. 2021-01-01",

@@ -113,8 +113,9 @@ struct RulebookHeader {
   Label* name;
   std::string* source;
   std::string* note;
-  std::string* valid_from;  // berlaku = { mulai = "2021-01-01", sampai = "..." }, both optional
+  std::string* valid_from;  // berlaku = { mulai = "2021-01-01", sampai = "...", pengganti = "ID" }, all optional
   std::string* valid_to;
+  std::string* successor;
 };
 void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const RulebookHeader& out);
 
