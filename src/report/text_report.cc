@@ -32,12 +32,20 @@ std::string EdgeText(const Decimal& d, Lang lang) { return Num(d.units, d.scale,
 
 const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
+// An operand of a ratio: Rupiah, or a plain count when the formula adds head counts (staff, borrowers).
+std::string Amount(const LinearForm& form, const Fraction& sen, Lang lang) {
+  bool counts = !form.terms.empty();
+  for (const LinearForm::Term& t : form.terms) counts = counts && IsCountLine(t.line % kLineCount);
+  if (!counts) return FormatRupiah(sen, lang);
+  return FormatNumber(RoundHalfUp(Fraction{sen.num, CheckedMul(sen.den, 100)}, 2), 2, 0, lang);
+}
+
 void RenderRatio(const ComponentResult& r, Lang lang, std::string* out) {
   const Component& c = *r.spec;
   const std::string indent = "       ";
   *out += indent + PadRight(T(lang, "rumus", "formula"), 9) + ": " + OperandName(c.numerator_name.Get(lang)) + " / " +
           OperandName(c.denominator_name.Get(lang)) + " × 100 %\n";
-  std::string calc = FormatRupiah(r.numerator_sen, lang) + " / " + FormatRupiah(r.denominator_sen, lang) + " = ";
+  std::string calc = Amount(c.numerator, r.numerator_sen, lang) + " / " + Amount(c.denominator, r.denominator_sen, lang) + " = ";
   calc += r.zero_denominator ? T(lang, "tidak terdefinisi (penyebut nol)", "undefined (zero denominator)")
                              : Pct(r.ratio_pct, lang);
   *out += indent + PadRight(T(lang, "hitungan", "computed"), 9) + ": " + calc + "\n";
