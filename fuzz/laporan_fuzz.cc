@@ -51,7 +51,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   FuzzCsv(text);
   if (!reader.Read(text, &laporan, &problems)) return 0;
-  for (const char* id : {"ksp-2016", "ksp-2016-linear"}) {
+  for (const char* id : {"ksp-2016", "ksp-2016-linear", "ksppps-2016", "kkpkk-2021"}) {
     const Rulebook* rb = EmbeddedRulebookById(id, &problems);
     if (rb == nullptr) __builtin_trap();  // the embedded rulebooks must load
     for (bool without : {false, true}) {
@@ -61,6 +61,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       options.without_checklist = without;
       if (!Evaluate(laporan, *rb, options, &a, &p)) continue;
       if (a.total_e6 < 0 || a.total_e6 > a.max_total_e6) __builtin_trap();  // total stays within [0, max]
+      for (const AspectResult& asp : a.aspects) {  // persentase_skor pools stay within [0, 100] %, predikat set
+        if (rb->ScorePercent() && (asp.pool.pct_e6 < 0 || asp.pool.pct_e6 > 100'000'000 || asp.pool.predikat < 0)) {
+          __builtin_trap();
+        }
+      }
       std::string json;
       AppendPenilaianJson(a, Lang::kId, &json);
       (void)RenderTextReport(a, Lang::kEn);

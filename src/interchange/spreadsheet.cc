@@ -505,6 +505,30 @@ constexpr Identity kPearlsSettings[] = {
     {"pearls.suku_bunga_pasar_persen", "PEARLS: suku bunga pasar simpanan (%)", "mis. 5; untuk sasaran R2, R3, R5–R7"},
 };
 
+// Where a list's answers live: "manajemen.umum", "daftar_periksa.kkpkk.prinsip_keanggotaan".
+std::string ListPath(const ChecklistAnswers& a) {
+  return (a.set.empty() ? std::string("manajemen.") : "daftar_periksa." + a.set + ".") + a.key;
+}
+
+// The prefilled laporan's answer lists that the template's method does not ask (another method's checklist, e.g.
+// the sharia answers when converting for kkpkk-2021): written too, so a conversion never drops answers.
+std::vector<const ChecklistAnswers*> ListsOutsideRulebook(const Laporan* l, const Rulebook* rb) {
+  std::vector<const ChecklistAnswers*> out;
+  if (l == nullptr) return out;
+  for (const ChecklistAnswers& a : l->manajemen) {
+    bool asked = false;
+    if (rb != nullptr) {
+      for (const Component& c : rb->components) {
+        asked = asked || (c.kind == ComponentKind::kChecklist && c.answers_set == a.set && c.answers_key == a.key);
+      }
+    }
+    if (!asked) out.push_back(&a);
+  }
+  return out;
+}
+
+constexpr const char* kOtherListLabel = "Jawaban daftar periksa metode lain (disalin apa adanya)";
+
 bool WithPearls(const TemplateOptions& o) { return o.pearls || (o.prefill != nullptr && o.prefill->has_pearls); }
 
 // The Kegiatan sheet: when the method reads one of its lines (KKPKK, sharia) or the prefilled laporan has one.
@@ -601,6 +625,12 @@ std::string TemplateCsv(const TemplateOptions& o) {
         if (a != nullptr && i < a->answers.size()) value = a->answers[i] ? "Ya" : "Tidak";
         out += c.AnswersPath() + "[" + std::to_string(i + 1) + "];" + value + ";" + CsvField(c.items[i].text.id) + "\n";
       }
+    }
+  }
+  for (const ChecklistAnswers* a : ListsOutsideRulebook(l, o.rulebook)) {
+    for (size_t i = 0; i < a->answers.size(); ++i) {
+      out += ListPath(*a) + "[" + std::to_string(i + 1) + "];" + (a->answers[i] ? "Ya" : "Tidak") + ";" +
+             CsvField(kOtherListLabel) + "\n";
     }
   }
   return out;
@@ -851,6 +881,17 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
         worksheet_write_string(ws, r, 4, k.c_str(), key);
         worksheet_write_string(ws, r, 5, c.items[i].text.en.c_str(), wrap);
       }
+    }
+  }
+  for (const ChecklistAnswers* a : ListsOutsideRulebook(l, o.rulebook)) {
+    for (size_t i = 0; i < a->answers.size(); ++i, ++r) {
+      worksheet_write_string(ws, r, 0, a->key.c_str(), nullptr);
+      worksheet_write_number(ws, r, 1, double(i + 1), nullptr);
+      worksheet_write_string(ws, r, 2, kOtherListLabel, wrap);
+      worksheet_write_string(ws, r, 3, a->answers[i] ? "Ya" : "Tidak", input_text);
+      const std::string k = ListPath(*a) + "[" + std::to_string(i + 1) + "]";
+      worksheet_write_string(ws, r, 4, k.c_str(), key);
+      worksheet_write_string(ws, r, 5, "Another method's checklist answer (copied as is)", wrap);
     }
   }
   const lxw_error err = workbook_close(wb);
