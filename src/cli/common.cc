@@ -149,7 +149,7 @@ bool ReadLaporanFile(const std::string& path, Lang lang, Laporan* out) {
   return true;
 }
 
-bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal) {
+bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal, bool this_year_weighted_only) {
   const std::string& path = args.positional[0];
   Problems problems;
   if (!out->chooser.Init(args, &problems)) {
@@ -166,8 +166,8 @@ bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal)
     const bool assessed = EvaluateRead(read_ok, out->laporan, &out->chooser, options, &out->assessment, &problems,
                                        allow_goal ? &out->goal : nullptr, &out->is_goal);
     const Rulebook* rb = out->assessment.rulebook;
-    if (assessed && !allow_goal && rb != nullptr && !rb->WeightedThisYearOnly()) {
-      // what-if, plan and chart model the weighted sum of this year's figures.
+    if (assessed && this_year_weighted_only && !allow_goal && rb != nullptr && !rb->WeightedThisYearOnly()) {
+      // what-if and plan model the weighted sum of this year's figures.
       problems.Add(args.Has("--metode") ? "--metode" : "metode", "metode_tidak_didukung",
                    "metode " + rb->id + " (persentase skor / indikator pertumbuhan) belum didukung perintah ini; "
                    "pakai 'kopsehat assess'",

@@ -68,7 +68,9 @@ struct AssessedFile {
   bool is_goal = false;
   GoalAssessment goal;
 };
-bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal = false);
+// `this_year_weighted_only`: refuse methods that are not a weighted sum of this year's figures (what-if, plan).
+bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal = false,
+                bool this_year_weighted_only = true);
 
 // Reads and validates one laporan file of any kind (JSON, XLSX, CSV) without assessing it; prints the problems and
 // returns false when it is invalid.

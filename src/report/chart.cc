@@ -389,13 +389,17 @@ std::vector<Bar> LossBars(const Assessment& a, Lang lang) {
     }
   }
   const std::vector<const ComponentResult*> losses = BiggestLosses(a, std::numeric_limits<size_t>::max());
+  // persentase_skor losses are shares of a weight (30 × 1 ÷ 68 = 0,441176…): shown to two decimals, as the reports do.
+  auto lost = [](const ComponentResult* r) {
+    return r->pooled ? int64_t(RoundHalfUp(Fraction{r->LostE6(), 1'000'000}, 2)) * 10'000 : r->LostE6();
+  };
   std::vector<Bar> bars;
   for (size_t i = 0; i < losses.size() && i < kMaxBars; ++i) {
-    bars.push_back({numbers[losses[i]] + " " + losses[i]->spec->name.Get(lang), losses[i]->LostE6(), false});
+    bars.push_back({numbers[losses[i]] + " " + losses[i]->spec->name.Get(lang), lost(losses[i]), false});
   }
   if (losses.size() > kMaxBars) {
     Bar others{"", 0, true};
-    for (size_t i = kMaxBars; i < losses.size(); ++i) others.lost_e6 += losses[i]->LostE6();
+    for (size_t i = kMaxBars; i < losses.size(); ++i) others.lost_e6 += lost(losses[i]);
     const std::string count = std::to_string(losses.size() - kMaxBars);
     others.name = lang == Lang::kEn ? "others (" + count + " components)" : "lainnya (" + count + " komponen)";
     bars.push_back(others);

@@ -679,7 +679,43 @@ class Report : public ReportBase {
     d_.y = top + h + 6.0;
   }
 
+  // persentase_skor: per aspect its pooled percentage, predikat, weight and contribution to the final score.
+  void SummaryScorePercent() {
+    Table t(&d_,
+            {{L("Aspek", "Aspect"), 215.0, Align::kStart, 0.0},
+             {L("Σ skor", "Σ score"), 60.0, Align::kEnd, kMinSize},
+             {L("Persen", "Percent"), 55.0, Align::kEnd, kMinSize},
+             {"Predikat", 95.0, Align::kStart, kMinSize},
+             {L("Bobot", "Weight"), 40.0, Align::kEnd, kMinSize},
+             {L("Kontribusi", "Points"), 50.0, Align::kEnd, kMinSize}},
+            "", "");
+    std::vector<std::vector<Cell>> rows;
+    for (size_t i = 0; i < a_.aspects.size(); ++i) {
+      const AspectResult& asp = a_.aspects[i];
+      rows.push_back({{std::to_string(i + 1) + ". " + asp.spec->name.Get(lang_)},
+                      {Num(asp.pool.sum_e6, 6, 0, lang_) + " / " + Num(asp.pool.sum_max_e6, 6, 0, lang_)},
+                      {Num(asp.pool.pct_e6, 6, 2, lang_)},
+                      {a_.PredikatOf(asp.pool).label},
+                      {Nilai(asp.spec->bobot_e2, lang_)},
+                      {Points(asp.skor_e6, lang_), 1, true}});
+    }
+    rows.push_back({{L("Skor akhir (dibulatkan)", "Final score (rounded)"), 1, true},
+                    {""},
+                    {""},
+                    {a_.Predikat().label, 1, true},
+                    {"100"},
+                    {Points(a_.total_e6, lang_), 1, true}});
+    d_.Section(L("RINGKASAN PER ASPEK", "SUMMARY BY ASPECT"), 40.0);
+    t.Begin(rows);
+    for (const auto& row : rows) t.Row(row);
+    t.End();
+  }
+
   void Summary() {
+    if (a_.rulebook->ScorePercent()) {
+      SummaryScorePercent();
+      return;
+    }
     Table t(&d_,
             {{L("Aspek", "Aspect"), 305.0, Align::kStart, 0.0},
              {L("Bobot", "Weight"), 70.0, Align::kEnd, kMinSize},
@@ -724,7 +760,72 @@ class Report : public ReportBase {
     return std::to_string(r.yes) + L(" dari ", " of ") + std::to_string(r.items);
   }
 
+  // persentase_skor: per aspect one table; a sub-aspect's components follow its own heading row; each component
+  // two rows (name; figures with nilai and skor).
+  void ComponentsScorePercent() {
+    d_.Section(L("PENILAIAN PER INDIKATOR", "INDICATOR SCORES"), 80.0);
+    for (size_t ai = 0; ai < a_.aspects.size(); ++ai) {
+      const AspectResult& asp = a_.aspects[ai];
+      Table t(&d_,
+              {{L("Rumus / butir", "Formula / items"), 160.0, Align::kStart, 0.0},
+               {L("Pembilang", "Numerator"), 78.0, Align::kEnd, kMinSize},
+               {L("Penyebut", "Denominator"), 78.0, Align::kEnd, kMinSize},
+               {L("Rasio", "Ratio"), 48.0, Align::kEnd, kMinSize},
+               {L("Pita", "Band"), 72.0, Align::kStart, kRuleMinSize},
+               {"Nilai", 32.0, Align::kEnd, kMinSize},
+               {L("Skor", "Score"), 47.0, Align::kEnd, kMinSize}},
+              std::to_string(ai + 1) + ". " + asp.spec->name.Get(lang_),
+              Num(asp.pool.pct_e6, 6, 2, lang_) + " % — " + a_.PredikatOf(asp.pool).label);
+      std::vector<std::vector<std::vector<Cell>>> groups;
+      int sub = -1;
+      for (size_t i = 0; i < a_.components.size(); ++i) {
+        const ComponentResult& r = a_.components[i];
+        const Component& c = *r.spec;
+        if (c.aspect_index != int(ai)) continue;
+        std::vector<Cell> name_row = {{numbers_[i] + " " + c.name.Get(lang_), 7, true}};
+        if (c.sub_aspect_index >= 0 && c.sub_aspect_index != sub) {
+          sub = c.sub_aspect_index;
+          const SubAspectResult& sr = a_.sub_aspects[size_t(sub)];
+          groups.push_back({{{sr.spec->name.Get(lang_) + " — " + Num(sr.pool.sum_e6, 6, 0, lang_) + " / " +
+                                  Num(sr.pool.sum_max_e6, 6, 0, lang_) + " = " + Num(sr.pool.pct_e6, 6, 2, lang_) +
+                                  " % (" + a_.PredikatOf(sr.pool).label + ")",
+                              7, true, kAccent}}});
+        }
+        const std::string skor = c.informational ? std::string(L("informasi", "information"))
+                                                 : Points(r.skor_e6, lang_) + " / " + Points(r.max_e6, lang_);
+        if (c.kind == ComponentKind::kChecklist) {
+          groups.push_back({name_row,
+                            {{std::to_string(r.yes) + L(" dari ", " of ") + std::to_string(r.items) +
+                                  L(" butir terpenuhi", " items met"),
+                              3},
+                             {Pct(r.ratio_pct, lang_)},
+                             {RuleText(r)},
+                             {Nilai(r.nilai_e2, lang_)},
+                             {skor, 1, true}}});
+          continue;
+        }
+        groups.push_back({name_row,
+                          {{OperandName(c.numerator_name.Get(lang_)) + " / " + OperandName(c.denominator_name.Get(lang_)) +
+                            " ×\u00a0100\u00a0%"},
+                           {Amount(r.numerator_sen, lang_)},
+                           {Amount(r.denominator_sen, lang_)},
+                           {r.zero_denominator ? "—" : Pct(r.ratio_pct, lang_)},
+                           {c.informational ? "—" : RuleText(r)},
+                           {c.informational ? "—" : Nilai(r.nilai_e2, lang_)},
+                           {skor, 1, true}}});
+      }
+      if (groups.empty()) continue;
+      t.Begin(groups.front());
+      for (const auto& g : groups) t.Group(g, true);
+      t.End();
+    }
+  }
+
   void Components() {
+    if (a_.rulebook->ScorePercent()) {
+      ComponentsScorePercent();
+      return;
+    }
     d_.Section(L("PENILAIAN PER KOMPONEN", "COMPONENT SCORES"), 80.0);
     for (size_t ai = 0; ai < a_.aspects.size(); ++ai) {
       const AspectResult& asp = a_.aspects[ai];
@@ -812,7 +913,9 @@ class Report : public ReportBase {
     bool any = false;
     for (const ComponentResult& r : a_.components) any = any || r.spec->kind == ComponentKind::kChecklist;
     if (!any) return;
-    d_.Section(L("DAFTAR PERIKSA MANAJEMEN", "MANAGEMENT CHECKLIST"), 60.0);
+    d_.Section(a_.rulebook->ScorePercent() ? L("DAFTAR PERIKSA", "CHECKLISTS")
+                                           : L("DAFTAR PERIKSA MANAJEMEN", "MANAGEMENT CHECKLIST"),
+               60.0);
     for (size_t i = 0; i < a_.components.size(); ++i) {
       const ComponentResult& r = a_.components[i];
       const Component& c = *r.spec;
@@ -827,9 +930,10 @@ class Report : public ReportBase {
       for (const Column& col : cols) rest -= col.width;
       cols[1].width = rest;
       const std::string right =
-          r.scored ? ChecklistCount(r) + L(" 'ya' × ", " 'yes' × ") + Num(c.points_per_yes_e6, 6, 2, lang_) + " = " +
-                         Points(r.skor_e6, lang_)
-                   : std::string(L("tidak dinilai", "not scored"));
+          r.pooled ? ChecklistCount(r) + " = " + Pct(r.ratio_pct, lang_) + " → nilai " + Nilai(r.nilai_e2, lang_)
+          : r.scored ? ChecklistCount(r) + L(" 'ya' × ", " 'yes' × ") + Num(c.points_per_yes_e6, 6, 2, lang_) + " = " +
+                           Points(r.skor_e6, lang_)
+                     : std::string(L("tidak dinilai", "not scored"));
       Table t(&d_, cols, numbers_[i] + " " + c.name.Get(lang_), right);
       std::vector<std::vector<Cell>> rows;
       for (size_t k = 0; k < c.items.size(); ++k) {
@@ -905,9 +1009,13 @@ class Report : public ReportBase {
     for (const ComponentResult* r : losses) {
       const size_t i = size_t(r - a_.components.data());
       const std::string head = numbers_[i] + " " + r->spec->name.Get(lang_) + L(": kehilangan ", ": loses ") +
-                               Points(r->LostE6(), lang_) + L(" poin", " points");
+                               FormatLoss(*r, lang_) + L(" poin", " points") +
+                               (r->pooled ? L(" skor akhir", " of the final score") : "");
       std::string body;
-      if (r->spec->kind == ComponentKind::kChecklist) {
+      if (r->pooled && r->spec->kind == ComponentKind::kChecklist) {
+        body = std::to_string(r->items - r->yes) + L(" butir belum terpenuhi; ", " items not met; ") +
+               (r->next.exists ? NextStepText(*r, lang_) : std::string());
+      } else if (r->spec->kind == ComponentKind::kChecklist) {
         body = std::to_string(r->items - r->yes) +
                L(" butir dijawab 'tidak'; tiap 'ya' menambah ", " items answered 'no'; each 'yes' adds ") +
                Num(r->spec->points_per_yes_e6, 6, 2, lang_) + L(" poin", " points");
@@ -1188,14 +1296,6 @@ bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, cons
 
 bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path, std::string* error_id,
                     std::string* error_en) {
-  if (a.rulebook != nullptr && !a.rulebook->WeightedThisYearOnly()) {
-    // The layout (points per component, aspect bars out of their weight) models the weighted sum of this year.
-    *error_id = "laporan PDF belum tersedia untuk metode " + a.rulebook->id +
-                " (persentase skor / indikator pertumbuhan); pakai --format text atau json";
-    *error_en = "the PDF report is not yet available for method " + a.rulebook->id +
-                " (score percentages / growth indicators); use --format text or json";
-    return false;
-  }
   if (a.rulebook == nullptr || a.predikat < 0) {
     *error_id = "penilaian belum lengkap; laporan PDF tidak dibuat";
     *error_en = "incomplete assessment; no PDF report made";

@@ -310,3 +310,30 @@ TEST_F(PdfReportTest, MissingDirectoryFailsWithAMessage) {
 
 }  // namespace
 }  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// The KKPKK (persentase_skor) report: aspect and sub-aspect percentages with their predikat, each indicator's nilai
+// and skor out of 4, the final score as a weighted sum, points of the final score lost; every page drawn.
+TEST_F(PdfReportTest, ScorePercentMethodShowsPercentagesAndPredikatPerAspect) {
+  LaporanJsonReader reader;
+  Laporan l;
+  Problems p;
+  ASSERT_TRUE(reader.Read(ReadFile(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-contoh-kkpkk-2025.json"), &l, &p))
+      << p.Render(Lang::kEn);
+  const Assessment a = Assess(l, "kkpkk-2021");
+  const std::string pdf = Write(a, "kkpkk.pdf");
+  const std::string text = Squeeze(Text(pdf));
+  for (const char* want : {"SEHAT", "84,78 dari 100", "RINGKASAN PER ASPEK", "1. Tata kelola 56 / 68 82,35 SEHAT 30 24,705",
+                           "Prinsip koperasi — 21 / 28 = 75,00 % (CUKUP SEHAT)", "PENILAIAN PER INDIKATOR",
+                           "4 dari 4 butir terpenuhi 100,00 % x > 75 % 1 4,00 / 4,00", "informasi",
+                           "poin skor akhir", "Skor akhir (dibulatkan)"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  EXPECT_EQ(text.find("Poin per 'ya'"), std::string::npos);  // nothing of the weighted layout
+  EXPECT_GE(CheckNoBlankPage(pdf), 5);
+}
+
+}  // namespace
+}  // namespace kopsehat

@@ -243,7 +243,7 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
     int i = 0;
     for (const ComponentResult* r : losses) {
       out += "   " + std::to_string(++i) + ". " + r->spec->name.Get(lang) + T(lang, ": kehilangan ", ": loses ") +
-             Points(r->LostE6(), lang) + T(lang, " poin", " points") +
+             FormatLoss(*r, lang) + T(lang, " poin", " points") +
              (r->pooled ? T(lang, " skor akhir", " of the final score") : "") + "\n      ";
       if (r->pooled && r->spec->kind == ComponentKind::kChecklist) {
         out += std::to_string(r->items - r->yes) + T(lang, " butir belum terpenuhi; ", " items not met; ") +

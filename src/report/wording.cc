@@ -9,6 +9,11 @@ std::string FormatNumber(i128 units, int scale, int min_decimals, Lang lang) {
 std::string FormatPoints(int64_t e6, Lang lang) { return FormatNumber(e6, 6, 2, lang); }
 std::string FormatNilai(int64_t e2, Lang lang) { return FormatNumber(e2, 2, 0, lang); }
 
+std::string FormatLoss(const ComponentResult& r, Lang lang) {
+  if (!r.pooled) return FormatPoints(r.LostE6(), lang);
+  return FormatNumber(RoundHalfUp(Fraction{r.LostE6(), 1'000'000}, 2), 2, 2, lang);  // a share of a weight: 1,32
+}
+
 std::string FormatPercent(const Fraction& f, Lang lang) {
   return (lang == Lang::kEn ? FormatFractionEnglish(f, 2, 2) : FormatFractionIndonesian(f, 2, 2)) + " %";
 }

@@ -13,6 +13,9 @@ std::string FormatNumber(i128 units, int scale, int min_decimals, Lang lang);
 // A score in micro-points with two decimals ("89,80"); a nilai in hundredths without trailing zeros ("75").
 std::string FormatPoints(int64_t e6, Lang lang);
 std::string FormatNilai(int64_t e2, Lang lang);
+// The points a component loses, as printed: exact for a weighted method; for persentase_skor its share of the final
+// score rounded to two decimals.
+std::string FormatLoss(const ComponentResult& r, Lang lang);
 // An exact percentage rounded half up to two decimals, with " %".
 std::string FormatPercent(const Fraction& f, Lang lang);
 // A quantity's name as an operand of "/": parenthesised when it is itself a sum ("(Beban usaha + ...)").
