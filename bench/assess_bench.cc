@@ -227,6 +227,38 @@ void BM_PearlsEndToEnd(benchmark::State& state) {
 }
 BENCHMARK(BM_PearlsEndToEnd);
 
+// The KKPKK worksheet (persentase_skor, 61 indicators of which 34 checklists, growth from periode_lalu): read the
+// example, assess, write its JSON line.
+void BM_KkpkkEndToEnd(benchmark::State& state) {
+  static const std::string json = [] {
+    std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-contoh-kkpkk-2025.json", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }();
+  Problems load_problems;
+  const Rulebook* rb = EmbeddedRulebookById("kkpkk-2021", &load_problems);
+  if (rb == nullptr) {
+    state.SkipWithError("kkpkk-2021 does not load");
+    return;
+  }
+  LaporanJsonReader reader;
+  Laporan laporan;
+  Assessment assessment;
+  Problems problems;
+  std::string out;
+  out.reserve(64 << 10);
+  for (auto _ : state) {
+    problems.Clear();
+    out.clear();
+    const bool ok = reader.Read(json, &laporan, &problems) && Evaluate(laporan, *rb, {}, &assessment, &problems);
+    if (!ok) state.SkipWithError("the example does not assess");
+    AppendPenilaianJson(assessment, Lang::kId, &out);
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(int64_t(state.iterations()));
+}
+BENCHMARK(BM_KkpkkEndToEnd);
+
 }  // namespace
 }  // namespace kopsehat
 

@@ -195,9 +195,11 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
       if (c.sub_aspect_index >= 0 && c.sub_aspect_index != sub) {
         sub = c.sub_aspect_index;
         const SubAspectResult& sr = a.sub_aspects[size_t(sub)];
-        const std::string sub_head = "   " + sr.spec->name.Get(lang);
+        // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on "literal" + std::string here.
+        std::string sub_head("   ");
+        sub_head.append(sr.spec->name.Get(lang));
         const std::string sub_score = PoolSums(sr.pool, lang) + PoolText(a, sr.pool, lang);
-        out += "\n" + PadRight(sub_head, 94 - Width(sub_score)) + sub_score + "\n";
+        out.append("\n").append(PadRight(sub_head, 94 - Width(sub_score))).append(sub_score).append("\n");
       }
       const std::string title = "   " + std::to_string(ai + 1) + "." + std::to_string(n) + " " + c.name.Get(lang);
       const std::string score = ComponentScore(r, lang);
