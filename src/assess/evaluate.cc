@@ -287,8 +287,10 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
   for (const std::string_view set : AnswerSets(rb)) {
     const std::string block = BlockPath(set);
     if (!laporan.HasChecklistSet(set)) {
-      if (options.without_checklist && !rb.ScorePercent()) continue;
-      if (rb.ScorePercent()) {
+      // --tanpa-manajemen scores a weighted method without its manajemen block (laporan-v1 §1.4); other answer
+      // sets (the sharia compliance checklist, KKPKK's lists) are never optional.
+      if (options.without_checklist && !rb.ScorePercent() && set.empty()) continue;
+      if (rb.ScorePercent() || !set.empty()) {
         problems->Add(block, "wajib_ada",
                       "blok " + block + " (jawaban daftar periksa) wajib ada untuk metode " + rb.id,
                       "the " + block + " block (checklist answers) is required for method " + rb.id);

@@ -495,3 +495,33 @@ TEST(KspppsBandEdges, NoFinancingMeansNoRequiredAllowance) {
 
 }  // namespace
 }  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// Review: --tanpa-manajemen dropped the sharia compliance checklist too and then said the Manajemen aspect's 15
+// points were excluded. Only the manajemen block is optional; the sharia answers are always required.
+TEST(KspppsReview, WithoutChecklistStillNeedsTheShariaAnswers) {
+  LaporanJsonReader reader;
+  Laporan l;
+  Problems p;
+  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/kspps-amanah-2025.json", std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_TRUE(reader.Read(text, &l, &p)) << p.Render(Lang::kEn);
+  l.checklist_sets.clear();  // no daftar_periksa.syariah
+  std::erase_if(l.manajemen, [](const ChecklistAnswers& c) { return !c.set.empty(); });
+  const Rulebook* rb = EmbeddedRulebookById("ksppps-2016", &p);
+  ASSERT_NE(rb, nullptr);
+  EvaluateOptions without;
+  without.without_checklist = true;
+  Assessment a;
+  Problems problems;
+  EXPECT_FALSE(Evaluate(l, *rb, without, &a, &problems));
+  ASSERT_FALSE(problems.empty());
+  EXPECT_EQ(problems.items()[0].path, "daftar_periksa.syariah");
+  EXPECT_EQ(problems.items()[0].code, "wajib_ada");
+  EXPECT_EQ(problems.items()[0].pesan.find("--tanpa-manajemen"), std::string::npos) << problems.items()[0].pesan;
+}
+
+}  // namespace
+}  // namespace kopsehat

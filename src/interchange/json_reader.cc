@@ -378,6 +378,12 @@ struct LaporanJsonReader::Impl {
       od::field field = Check(std::move(field_result));
       const std::string key(Check(field.unescaped_key()));
       const std::string path = prefix + "." + key;
+      if (!IsChecklistName(key)) {
+        // Such a key could never name a method's list, and CSV and XLSX could not carry it.
+        problems->Add(path, "kunci_tidak_sah", "nama daftar hanya huruf kecil, angka dan garis bawah",
+                      "a list name has only lower-case letters, digits and underscores");
+        continue;
+      }
       if (out->FindChecklist(set, key) != nullptr) {
         problems->Add(path, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
         continue;

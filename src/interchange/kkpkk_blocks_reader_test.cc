@@ -76,6 +76,11 @@ std::vector<Row> Rows() {
       {"NineSets", R"("syariah": {"kepatuhan": [true, true]})",
        R"("syariah": {}, "s3": {}, "s4": {}, "s5": {}, "s6": {}, "s7": {}, "s8": {}, "s9": {})",
        "daftar_periksa.s9", "terlalu_banyak"},
+      // Review: a list name CSV and XLSX could not carry was accepted in a set the method does not read.
+      {"ListNameWithCapitalsAndDash", R"("kepatuhan": [true, true])", R"("Bad-Name": [true, true])",
+       "daftar_periksa.syariah.Bad-Name", "kunci_tidak_sah"},
+      {"ManajemenListNameWithSpace", R"("daftar_periksa": {)", R"("manajemen": {"umum lain": [true]}, "daftar_periksa": {)",
+       "manajemen.umum lain", "kunci_tidak_sah"},
       {"EmptySetIsAccepted", R"("syariah": {"kepatuhan": [true, true]})", R"("syariah": {})", nullptr, ""},
   };
 }

@@ -1,5 +1,7 @@
 #include "rules/formula.h"
 
+#include <stdexcept>
+
 #include <cctype>
 #include <map>
 
@@ -194,8 +196,8 @@ class Parser {
     }
     if (!allow_previous_) {
       pos_ = start;
-      return Fail(std::string(name) + "() hanya boleh di rulebook metode sasaran (format kopsehat/sasaran-v1)",
-                  std::string(name) + "() is allowed only in goal-method rulebooks (format kopsehat/sasaran-v1)");
+      return Fail(std::string(name) + "() tidak boleh di sini: hanya di besaran dan rumus rasio (pembilang, penyebut)",
+                  std::string(name) + "() is not allowed here: only in quantities and ratio formulas (pembilang, penyebut)");
     }
     ++pos_;
     Value inner;
@@ -315,17 +317,20 @@ Label FormulaLabel(const LinearForm& form, const std::vector<Quantity>& quantiti
 }
 
 Fraction LinearForm::Evaluate(const Statements& s) const {
+  // A form reading lalu() has line indexes at or above kLineCount: only the two-period overload may take it. The
+  // loaders see to that (a checklist derivation may not use lalu()); breaking it would read past `s`.
+  if (uses_previous) throw std::logic_error("a formula using lalu() evaluated on one period: " + text);
   i128 sum = 0;
   // No overflow check needed per term: |coef| <= 10^6 × 10^12 and |amount| <= 10^17 gives |term| <= 10^35, and
-  // 72 terms stay below 2^127 (1.7 × 10^38). Forms of scored rulebooks never refer to the previous period (the
-  // parser refuses lalu() there), so every line index is below kLineCount.
+  // kLineCount (79) terms stay below 2^127 (1.7 × 10^38).
+  static_assert(kLineCount <= 800, "2 × kLineCount terms of 10^35 must stay below 2^127");
   for (const Term& t : terms) sum += t.coef_units * s.sen[size_t(t.line)];
   return Fraction{sum, Pow10(scale)};
 }
 
 Fraction LinearForm::Evaluate(const Statements& current, const Statements& previous) const {
   i128 sum = 0;
-  // As above; at most 2 × 72 terms of at most 10^35 stay below 2^127.
+  // As above; at most 2 × kLineCount terms of at most 10^35 stay below 2^127.
   for (const Term& t : terms) {
     sum += t.line < kLineCount ? t.coef_units * current.sen[size_t(t.line)]
                                : t.coef_units * previous.sen[size_t(t.line - kLineCount)];

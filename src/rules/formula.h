@@ -16,7 +16,8 @@ inline constexpr int64_t kMaxAbsCoefficient = 1000000;  // |coefficient| <= 10^6
 
 // Resolves identifiers: laporan line paths always; quantity ids from `quantities` (those defined so far).
 // On error returns false and sets *error_id / *error_en (Indonesian / English, with the column).
-// `allow_previous` (goal-method rulebooks only) admits lalu(x) and rata_rata(x), which refer to periode_lalu.
+// `allow_previous` admits lalu(x) and rata_rata(x), which refer to periode_lalu (quantities and ratio formulas;
+// not checklist derivations, which compare the two periods themselves).
 bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
                   std::string* error_id, std::string* error_en, bool allow_previous = false);
 

@@ -627,8 +627,8 @@ TEST(GoalFormulaPrevious, RefusedWithoutAllowPrevious) {
     LinearForm form;
     std::string eid, een;
     EXPECT_FALSE(ParseFormula(f, {}, &form, &eid, &een)) << f;
-    EXPECT_NE(eid.find("() hanya boleh di rulebook metode sasaran"), std::string::npos) << eid;
-    EXPECT_NE(een.find("allowed only in goal-method rulebooks"), std::string::npos) << een;
+    EXPECT_NE(eid.find("() tidak boleh di sini: hanya di besaran dan rumus rasio"), std::string::npos) << eid;
+    EXPECT_NE(een.find("is not allowed here: only in quantities and ratio formulas"), std::string::npos) << een;
   }
 }
 

@@ -223,6 +223,12 @@ void LoadDerivation(Context& ctx, const toml::table& t, const std::string& where
     }
   }
   if (!ok) return;
+  if (d.a.uses_previous || d.b.uses_previous) {
+    // The test compares this year with last year itself; a quantity already reading lalu() has no meaning here.
+    ctx.Error(&t, where + ": rumus dari_buku tidak boleh memakai besaran dengan lalu() atau rata_rata()",
+              where + ": a dari_buku formula may not use a quantity with lalu() or rata_rata()");
+    return;
+  }
   d.a_name = FormulaLabel(d.a, rb.quantities);
   d.b_name = FormulaLabel(d.b, rb.quantities);
   item->derivation = d;
@@ -316,13 +322,6 @@ void LoadRatio(Context& ctx, const toml::table& t, const std::string& where, con
   }
   const bool has_bands = t.get("nilai") != nullptr;
   const bool has_linear = t.get("linear") != nullptr;
-  if (const toml::node* n = t.get("informasi")) {
-    if (!n->is_boolean()) {
-      ctx.Error(n, where + ".informasi harus true atau false", where + ".informasi must be true or false");
-    } else {
-      c->informational = n->as_boolean()->get();
-    }
-  }
   if (c->informational) {
     // Shown with its value and formula, never scored: no table, no weight.
     if (has_bands || has_linear || t.get("penyebut_nol") != nullptr || t.get("bobot") != nullptr) {
@@ -515,14 +514,20 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
                 where);
       ids.Check(ctx, t, c.id, where);
       c.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+      if (const toml::node* info = t.get("informasi")) {
+        if (!info->is_boolean()) {
+          ctx.Error(info, where + ".informasi harus true atau false", where + ".informasi must be true or false");
+        } else {
+          c.informational = info->as_boolean()->get();
+        }
+      }
       if (rb->ScorePercent()) {
         // Components carry no weight of their own: the aspect's percentage pools them (rulebook.h, Aggregation).
         if (t.get("bobot") != nullptr) {
           ctx.Error(t.get("bobot"), where + ".bobot tidak dipakai pada agregasi persentase_skor (bobot ada di aspek)",
                     where + ".bobot is not used with agregasi persentase_skor (weights are on the aspects)");
         }
-      } else if (t.get("informasi") == nullptr &&
-                 GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2) && c.bobot_e2 < 0) {
+      } else if (!c.informational && GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2) && c.bobot_e2 < 0) {
         ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");
       }
       GetString(ctx, t, "sumber", true, where, &c.source);
@@ -537,6 +542,10 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
         LoadRatio(ctx, t, where, *rb, &c);
       } else if (kind == "daftar_periksa") {
         c.kind = ComponentKind::kChecklist;
+        if (t.get("informasi") != nullptr) {
+          ctx.Error(t.get("informasi"), where + ".informasi hanya untuk komponen rasio",
+                    where + ".informasi is only for ratio components");
+        }
         LoadChecklist(ctx, t, where, *rb, checklist_bands, &c);
       } else {
         ctx.Error(t.get("jenis"), where + ".jenis harus 'rasio' atau 'daftar_periksa'",

@@ -220,6 +220,12 @@ jenis)~", "milik aspek a"},
        "jawaban: tulis nama daftar"},
       {"LaluOfUnknownQuantity", "penyebut = \"lalu(aset)\"", "penyebut = \"lalu(asset)\"",
        "penyebut = \"lalu(asset)\"", "asset"},
+      {"DerivationWithLalu", "butir = [\n  { teks = \"Satu\", teks_en = \"One\" },",
+       "butir = [\n  { teks = \"Satu\", teks_en = \"One\", dari_buku = { uji = \"pertumbuhan_minimal\", besaran = "
+       "\"aset - lalu(aset)\", persen = 5 } },",
+       "dari_buku", "lalu() tidak boleh di sini"},
+      {"InformationalChecklist", R"~(jawaban = "uji.daftar")~", "jawaban = \"uji.daftar\"\ninformasi = true",
+       "informasi = true\nsumber", "informasi hanya untuk komponen rasio"},
       {"QuantityNamedLalu", "id = \"aset\"\nnama = \"Aset\"", "id = \"lalu\"\nnama = \"Aset\"", "[[besaran]]",
        "nama fungsi"},
   };
@@ -237,6 +243,34 @@ TEST_P(ScorePercentLoaderReject, RefusedAtItsLine) {
 
 INSTANTIATE_TEST_SUITE_P(ScorePercent, ScorePercentLoaderReject, ::testing::ValuesIn(Rows()),
                          [](const ::testing::TestParamInfo<Row>& p) { return std::string(p.param.name); });
+
+// Review: a derivation over a quantity that itself reads lalu() passed the loader and then read past the statements.
+TEST(ScorePercentLoader, DerivationOverAQuantityWithLaluIsRefused) {
+  std::string text = Replace(kValid, "rumus = \"neraca.kas + neraca.pinjaman_anggota\"",
+                             "rumus = \"neraca.kas + neraca.pinjaman_anggota\"\n\n[[besaran]]\nid = \"naik\"\nnama = "
+                             "\"Kenaikan\"\nrumus = \"aset - lalu(aset)\"");
+  text = Replace(text, "butir = [\n  { teks = \"Satu\", teks_en = \"One\" },",
+                 "butir = [\n  { teks = \"Satu\", teks_en = \"One\", dari_buku = { uji = \"pertumbuhan_minimal\", "
+                 "besaran = \"naik\", persen = 5 } },");
+  Problems problems;
+  const std::unique_ptr<Rulebook> rb = LoadRulebook(text, "uji.toml", &problems);
+  EXPECT_TRUE(testing::RefusedAt(rb != nullptr, problems, "uji.toml", LineOf(text, "dari_buku"),
+                                 "rumus dari_buku tidak boleh memakai besaran dengan lalu()"));
+}
+
+// Review: `informasi = false` on a weighted component made the loader skip its bobot (weight 0).
+TEST(ScorePercentLoader, InformasiFalseKeepsTheWeight) {
+  std::string ksp;
+  for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
+    if (std::string_view(e.id) == "ksp-2016") ksp = std::string(e.text);
+  }
+  const std::string from = "id = \"permodalan.kecukupan_modal\"";
+  ksp.replace(ksp.find(from), from.size(), from + "\ninformasi = false");
+  Problems problems;
+  const std::unique_ptr<Rulebook> rb = LoadRulebook(ksp, "ksp.toml", &problems);
+  ASSERT_NE(rb, nullptr) << testing::AllProblems(problems);
+  EXPECT_EQ(rb->FindComponent("permodalan.kecukupan_modal")->bobot_e2, 300);
+}
 
 // Weighted rulebooks keep their rules: no sub-aspects, no checklist band tables, bobot required.
 TEST(ScorePercentLoader, WeightedRulebooksRefuseTheNewOnlyKeys) {
