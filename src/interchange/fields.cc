@@ -413,6 +413,7 @@ void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, 
   if (kind == Kind::kBoolean || kind == Kind::kNumber) {
     if (v != "1" && v != "0") {
       problems_->Add(Where(place, key), "jawaban_tidak_sah", "isi Ya atau Tidak", "answer Ya (yes) or Tidak (no)");
+      refused_answers_.insert(std::string(key));
       return;
     }
     answer = v == "1";
@@ -423,6 +424,7 @@ void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, 
   } else {
     problems_->Add(Where(place, key), "jawaban_tidak_sah", "'" + std::string(value.substr(0, 40)) + "' bukan jawaban; isi Ya atau Tidak",
                    "'" + std::string(value.substr(0, 40)) + "' is not an answer; write Ya (yes) or Tidak (no)");
+    refused_answers_.insert(std::string(key));
     return;
   }
   items[item] = answer;
@@ -470,7 +472,8 @@ bool LaporanBuilder::Finish() {
     // An item with no row at all (deleted from the sheet) is as unanswered as a blank one: never a silent "Tidak".
     for (size_t item = 1; item <= n; ++item) {
       const std::string key = list_path + "[" + std::to_string(item) + "]";
-      if (items.count(item) != 0 || blank_answers_.count(key) != 0) continue;
+      // A refused answer was already reported where it is; not again as missing.
+      if (items.count(item) != 0 || blank_answers_.count(key) != 0 || refused_answers_.count(key) != 0) continue;
       problems_->Add(key, "belum_dijawab", "butir ini tidak ada di berkas; tambahkan barisnya dan isi Ya atau Tidak",
                      "this item is missing from the file; add its row and answer Ya (yes) or Tidak (no)");
     }

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <vector>
 #include <string>
 #include <string_view>
@@ -98,6 +99,7 @@ class LaporanBuilder {
   std::map<std::string, Seen, std::less<>> others_;    // identity keys and checklist items
   std::map<std::string, std::map<size_t, bool>> answers_;  // checklist key -> item -> answer
   std::map<std::string, Place> blank_answers_;          // "manajemen.umum[3]" -> place
+  std::set<std::string> refused_answers_;               // answers already reported as not Ya/Tidak
 };
 
 }  // namespace kopsehat

@@ -189,6 +189,14 @@ TEST(KkpkkBlocks, CsvChecklistKeys) {
     EXPECT_EQ(p.items()[0].code, "kunci_tidak_dikenal") << bad << "\n" << p.Render(Lang::kId);
   }
   {
+    // Review: a refused answer was reported twice, as not Ya/Tidak and again as missing from the file.
+    Laporan l;
+    Problems p;
+    EXPECT_FALSE(read("daftar_periksa.kkpkk.a[1];Mungkin\ndaftar_periksa.kkpkk.a[2];Ya\n", &l, &p));
+    ASSERT_EQ(p.size(), 1u) << p.Render(Lang::kId);
+    EXPECT_EQ(p.items()[0].code, "jawaban_tidak_sah");
+  }
+  {
     // A blank item inside an answered set must be answered; a set left entirely blank is "not filled in".
     Laporan l;
     Problems p;

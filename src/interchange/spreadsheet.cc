@@ -689,7 +689,7 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
   const char* lines[] = {
       "Laporan untuk penilaian kesehatan KSP/USP (Kopsehat)",
       "",
-      "1. Isi sel berwarna kuning di lembar Identitas, Neraca, Hasil Usaha, Pinjaman dan Manajemen.",
+      "1. Isi sel berwarna kuning di lembar Identitas, Neraca, Hasil Usaha, Pinjaman, Manajemen (dan Kegiatan atau PEARLS bila ada).",
       "2. Jumlah uang dalam Rupiah, paling banyak 2 angka desimal (sen). Pos yang kosong dihitung 0.",
       "3. Kolom 'Tahun lalu' boleh kosong; bila diisi, butir manajemen yang bisa dijawab dari buku ikut diperiksa.",
       "4. Neraca harus seimbang sampai ke sen: lihat baris Pemeriksaan di bawah lembar Neraca.",
@@ -746,7 +746,10 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
     worksheet_set_column(ws, 1, 2, 20, nullptr);
     worksheet_set_column(ws, 3, 3, 32, key);
     worksheet_set_column(ws, 4, 4, 55, nullptr);
-    const char* headers[] = {"Pos", "Tahun ini (Rp)", "Tahun lalu (Rp)", "Kunci", "Keterangan"};
+    // The Kegiatan sheet mixes Rupiah (deposits) and head counts: its columns say no unit.
+    const bool counts = section == Section::kKegiatan;
+    const char* headers[] = {"Pos", counts ? "Tahun ini" : "Tahun ini (Rp)", counts ? "Tahun lalu" : "Tahun lalu (Rp)",
+                             "Kunci", "Keterangan"};
     for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(ws, 0, c, headers[c], header);
     worksheet_freeze_panes(ws, 1, 1);
     lxw_row_t r = 1;
