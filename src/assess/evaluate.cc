@@ -267,25 +267,11 @@ void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Compone
   }
 }
 
-// Every answer set the rulebook reads ("" = the manajemen block), in first-use order.
-std::vector<std::string_view> AnswerSets(const Rulebook& rb) {
-  std::vector<std::string_view> sets;
-  for (const Component& c : rb.components) {
-    if (c.kind == ComponentKind::kChecklist && std::find(sets.begin(), sets.end(), c.answers_set) == sets.end()) {
-      sets.push_back(c.answers_set);
-    }
-  }
-  return sets;
-}
-
-std::string BlockPath(std::string_view set) {
-  return set.empty() ? std::string("manajemen") : "daftar_periksa." + std::string(set);
-}
-
 bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, Problems* problems) {
   const size_t before = problems->size();
-  for (const std::string_view set : AnswerSets(rb)) {
-    const std::string block = BlockPath(set);
+  for (const AnswerSet& as : rb.answer_sets) {
+    const std::string& set = as.set;
+    const std::string& block = as.block_path;
     if (!laporan.HasChecklistSet(set)) {
       // --tanpa-manajemen scores a weighted method without its manajemen block (laporan-v1 §1.4); other answer
       // sets (the sharia compliance checklist, KKPKK's lists) are never optional.
@@ -303,12 +289,9 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
       }
       continue;
     }
-    std::vector<std::string_view> keys;
-    for (const Component& c : rb.components) {
-      if (c.kind == ComponentKind::kChecklist && c.answers_set == set) keys.push_back(c.answers_key);
-    }
     for (const ChecklistAnswers& a : laporan.manajemen) {
-      if (a.set != set || std::find(keys.begin(), keys.end(), a.key) != keys.end()) continue;
+      if (a.set != set || std::find(as.keys.begin(), as.keys.end(), a.key) != as.keys.end()) continue;
+      const std::vector<std::string_view> keys(as.keys.begin(), as.keys.end());
       const std::string best = NearestKey(a.key, keys);
       problems->Add(block + "." + a.key, "kunci_tidak_dikenal",
                     "kunci tidak dikenal untuk metode " + rb.id + DidYouMean(best, Lang::kId),
@@ -391,27 +374,18 @@ void AggregateScorePercent(const Rulebook& rb, Assessment* out) {
 
 }  // namespace
 
-std::optional<Warning> OutsideValidity(const std::string& id, const std::string& from, const std::string& to,
-                                       const std::string& successor, const std::string& periode_akhir) {
+std::optional<Warning> OutsideValidity(const std::string& from, const std::string& to, const Label& before,
+                                       const Label& after, const std::string& periode_akhir) {
   // ISO dates compare as text.
   if (periode_akhir.empty() || ((from.empty() || periode_akhir >= from) && (to.empty() || periode_akhir <= to))) {
     return std::nullopt;
   }
-  const std::string range_id = (from.empty() ? "" : "sejak " + from) + (from.empty() || to.empty() ? "" : " ") +
-                               (to.empty() ? "" : "sampai " + to);
-  const std::string range_en = (from.empty() ? "" : "from " + from) + (from.empty() || to.empty() ? "" : " ") +
-                               (to.empty() ? "" : "until " + to);
-  Label l{"Metode " + id + " berlaku " + range_id + "; periode " + periode_akhir +
-              " di luar masa itu. Hasil tetap dihitung, tetapi bukan cara pemeriksa menilai periode ini",
-          "Method " + id + " applies " + range_en + "; the period " + periode_akhir +
-              " lies outside it. The result is computed anyway, but it is not how an examiner assesses this period"};
-  if (!successor.empty()) {
-    l.id += " (pakai --metode " + successor + ")";
-    l.en += " (use --metode " + successor + ")";
-  }
-  l.id += ".";
-  l.en += ".";
-  return Warning{"di_luar_masa_berlaku", "periode.akhir", std::move(l)};
+  Warning w{"di_luar_masa_berlaku", "periode.akhir", {}};
+  w.pesan.id.reserve(before.id.size() + periode_akhir.size() + after.id.size());
+  w.pesan.id.append(before.id).append(periode_akhir).append(after.id);
+  w.pesan.en.reserve(before.en.size() + periode_akhir.size() + after.en.size());
+  w.pesan.en.append(before.en).append(periode_akhir).append(after.en);
+  return w;
 }
 
 namespace {
@@ -494,9 +468,9 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
               "Assessed without the management checklist: the total excludes the Manajemen aspect and its points; "
               "the maximum is " + FormatPlain(out->max_total_e6, 6, 0) + ", not 100."}});
   }
-  if (const std::optional<Warning> w = OutsideValidity(rb.id, rb.valid_from, rb.valid_to, rb.successor,
-                                                       laporan.periode_akhir)) {
-    out->warnings.push_back(*w);
+  if (std::optional<Warning> w = OutsideValidity(rb.valid_from, rb.valid_to, rb.validity_before, rb.validity_after,
+                                                 laporan.periode_akhir)) {
+    out->warnings.push_back(std::move(*w));
   }
   out->predikat = PredikatFor(rb, out->total_e6);
   for (AspectResult& a : out->aspects) a.pool.predikat = percent ? PredikatFor(rb, a.pool.pct_e6) : -1;

@@ -472,9 +472,9 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
         Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak dapat dinilai.",
               "No periode_lalu: indicators that use averages or growth cannot be assessed."}});
   }
-  if (const std::optional<Warning> w = OutsideValidity(rb.id, rb.valid_from, rb.valid_to, rb.successor,
-                                                       laporan.periode_akhir)) {
-    out->warnings.push_back(*w);
+  if (std::optional<Warning> w = OutsideValidity(rb.valid_from, rb.valid_to, rb.validity_before, rb.validity_after,
+                                                 laporan.periode_akhir)) {
+    out->warnings.push_back(std::move(*w));
   }
   return true;
 }

@@ -377,21 +377,22 @@ struct LaporanJsonReader::Impl {
     for (auto field_result : Check(v.get_object())) {
       od::field field = Check(std::move(field_result));
       const std::string key(Check(field.unescaped_key()));
-      const std::string path = prefix + "." + key;
+      // The key's path is needed only for a problem: built then, not for every list of every laporan.
+      const auto path = [&] { return prefix + "." + key; };
       if (!IsChecklistName(key)) {
         // Such a key could never name a method's list, and CSV and XLSX could not carry it.
-        problems->Add(path, "kunci_tidak_sah", "nama daftar hanya huruf kecil, angka dan garis bawah",
+        problems->Add(path(), "kunci_tidak_sah", "nama daftar hanya huruf kecil, angka dan garis bawah",
                       "a list name has only lower-case letters, digits and underscores");
         continue;
       }
       if (out->FindChecklist(set, key) != nullptr) {
-        problems->Add(path, "kunci_ganda", "kunci muncul dua kali", "key appears twice");
+        problems->Add(path(), "kunci_ganda", "kunci muncul dua kali", "key appears twice");
         continue;
       }
       od::value value = field.value();
       const od::json_type vt = Check(value.type());
       if (vt != od::json_type::array) {
-        WrongType(problems, path, "daftar true/false", "an array of true/false", vt);
+        WrongType(problems, path(), "daftar true/false", "an array of true/false", vt);
         continue;
       }
       ChecklistAnswers answers{set, key, {}};
@@ -402,7 +403,7 @@ struct LaporanJsonReader::Impl {
         if (index > kMaxChecklistAnswers) continue;  // counted for the message, not stored
         const od::json_type et = Check(element.type());
         if (et != od::json_type::boolean) {
-          WrongType(problems, path + "[" + std::to_string(index) + "]", "true atau false", "true or false", et);
+          WrongType(problems, path() + "[" + std::to_string(index) + "]", "true atau false", "true or false", et);
           answers.answers.push_back(false);
           continue;
         }
@@ -410,13 +411,13 @@ struct LaporanJsonReader::Impl {
       }
       answers.given = index;
       if (index > kMaxChecklistAnswers) {
-        problems->Add(path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklistAnswers) + " jawaban",
+        problems->Add(path(), "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklistAnswers) + " jawaban",
                       "more than " + std::to_string(kMaxChecklistAnswers) + " answers");
       }
       if (out->manajemen.size() < kMaxChecklists) {
         out->manajemen.push_back(std::move(answers));
       } else {
-        problems->Add(path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklists) + " daftar periksa",
+        problems->Add(path(), "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklists) + " daftar periksa",
                       "more than " + std::to_string(kMaxChecklists) + " checklists");
         return;
       }
@@ -611,12 +612,16 @@ bool SectionHasProblem(const Problems& problems, std::string_view section) {
 }
 
 // "<part> (Rp a) melebihi <whole> (Rp b)": a line of the pearls block that must stay inside another amount.
-void CheckWithin(const std::string& path, const std::string& part_id, const std::string& part_en, i128 part,
-                 const std::string& whole_id, const std::string& whole_en, i128 whole, Problems* problems) {
+// Text pieces are views: the check runs for every laporan and the strings are built only for a problem.
+void CheckWithin(std::string_view path, std::string_view part_id, std::string_view part_en, i128 part,
+                 std::string_view whole_id, std::string_view whole_en, i128 whole, Problems* problems) {
   if (part <= whole) return;
-  problems->Add(path, "melebihi_induk",
-                part_id + " (" + FormatRupiah(Sen(part)) + ") melebihi " + whole_id + " (" + FormatRupiah(Sen(whole)) + ")",
-                part_en + " (" + FormatSenPlain(Sen(part)) + ") exceeds " + whole_en + " (" + FormatSenPlain(Sen(whole)) + ")");
+  std::string id(part_id), en(part_en);
+  id.append(" (").append(FormatRupiah(Sen(part))).append(") melebihi ").append(whole_id);
+  id.append(" (").append(FormatRupiah(Sen(whole))).append(")");
+  en.append(" (").append(FormatSenPlain(Sen(part))).append(") exceeds ").append(whole_en);
+  en.append(" (").append(FormatSenPlain(Sen(whole))).append(")");
+  problems->Add(std::string(path), "melebihi_induk", std::move(id), std::move(en));
 }
 
 // The pearls block's lines that are parts of other lines (docs/formats.md, PEARLS): a part larger than its whole
@@ -741,16 +746,17 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
       const char* whole_id;
       const char* whole_en;
     } kCollateral[] = {
-        {"pinjaman.agunan_kurang_lancar", "agunan kurang lancar", "substandard collateral", kKL, "pinjaman kurang lancar",
-         "substandard loans"},
-        {"pinjaman.agunan_diragukan", "agunan diragukan", "doubtful collateral", kDR, "pinjaman diragukan",
-         "doubtful loans"},
-        {"pinjaman.agunan_macet", "agunan macet", "loss collateral", kMC, "pinjaman macet", "loss loans"},
+        {"pinjaman.agunan_kurang_lancar", "agunan kurang lancar yang diperhitungkan", "substandard collateral counted",
+         kKL, "pinjaman kurang lancar; isi paling banyak sebesar pinjamannya",
+         "substandard loans; enter at most the loans' balance"},
+        {"pinjaman.agunan_diragukan", "agunan diragukan yang diperhitungkan", "doubtful collateral counted", kDR,
+         "pinjaman diragukan; isi paling banyak sebesar pinjamannya", "doubtful loans; enter at most the loans' balance"},
+        {"pinjaman.agunan_macet", "agunan macet yang diperhitungkan", "loss collateral counted", kMC,
+         "pinjaman macet; isi paling banyak sebesar pinjamannya", "loss loans; enter at most the loans' balance"},
     };
     for (const auto& c : kCollateral) {
-      CheckWithin(c.path, std::string(c.part_id) + " yang diperhitungkan", std::string(c.part_en) + " counted",
-                  s.Get(line::Index(c.path)), std::string(c.whole_id) + "; isi paling banyak sebesar pinjamannya",
-                  std::string(c.whole_en) + "; enter at most the loans' balance", s.Get(c.whole), problems);
+      CheckWithin(c.path, c.part_id, c.part_en, s.Get(line::Index(c.path)), c.whole_id, c.whole_en, s.Get(c.whole),
+                  problems);
     }
   }
   if (!SectionHasProblem(*problems, "kegiatan")) {

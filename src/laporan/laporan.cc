@@ -178,12 +178,16 @@ std::string LinePath(int index) {
   return std::string(SectionKey(spec.section)) + "." + spec.key;
 }
 
-bool IsCountLine(int index) {
-  static const int kAnggota = FindLine("pearls", "anggota");
-  static const int kPeminjam = FindLine("kegiatan", "peminjam");
-  static const int kKaryawan = FindLine("kegiatan", "karyawan");
-  return index == kAnggota || index == kPeminjam || index == kKaryawan;
-}
+namespace {
+// Called for every amount read: a table filled once at start-up, not function-local statics (each a guarded load).
+const std::bitset<kLineCount> kCountLines = [] {
+  std::bitset<kLineCount> b;
+  for (const char* path : {"pearls.anggota", "kegiatan.peminjam", "kegiatan.karyawan"}) b.set(size_t(FindLine(path)));
+  return b;
+}();
+}  // namespace
+
+bool IsCountLine(int index) { return index >= 0 && index < kLineCount && kCountLines[size_t(index)]; }
 
 namespace line {
 int Index(const char* path) {

@@ -447,7 +447,8 @@ void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
                         "aspek", "indikator"},
             "rulebook");
   LoadHeader(ctx, root, /*goal_method=*/true,
-             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to, &rb->successor});
+             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to, &rb->successor,
+              &rb->validity_before, &rb->validity_after});
   if (const toml::node* b = root.get("perlu_blok")) {
     const toml::array* arr = b->as_array();
     bool ok = arr != nullptr;

@@ -112,6 +112,8 @@ struct GoalRulebook {
   std::string valid_from;  // berlaku.mulai / berlaku.sampai, ISO dates; empty: open-ended
   std::string valid_to;
   std::string successor;  // berlaku.pengganti
+  Label validity_before;  // the validity warning's text around the period, made once at load (see Rulebook)
+  Label validity_after;
   std::vector<std::string> required_blocks;  // laporan blocks the method needs, e.g. "pearls"
   std::vector<Quantity> quantities;
   std::vector<GoalAspect> aspects;

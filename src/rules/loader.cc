@@ -480,7 +480,8 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
                         "masukan_wajib", "besaran", "aspek", "sub_aspek", "komponen", "predikat"},
             "rulebook");
   LoadHeader(ctx, root, /*goal_method=*/false,
-             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to, &rb->successor});
+             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to, &rb->successor,
+              &rb->validity_before, &rb->validity_after});
   std::vector<Band> checklist_bands;
   LoadAggregation(ctx, root, rb, &checklist_bands);
   LoadRequiredLines(ctx, root, rb);
@@ -624,6 +625,23 @@ void CheckWeights(Context& ctx, const toml::table& root, const Rulebook& rb) {
   }
 }
 
+// The answer sets and their keys, once; views into the components, which the rulebook owns and never moves again.
+void DeriveAnswerSets(Rulebook* rb) {
+  for (const Component& c : rb->components) {
+    if (c.kind != ComponentKind::kChecklist) continue;
+    auto it = std::find_if(rb->answer_sets.begin(), rb->answer_sets.end(),
+                           [&](const AnswerSet& s) { return s.set == c.answers_set; });
+    if (it == rb->answer_sets.end()) {
+      AnswerSet s;
+      s.set = c.answers_set;
+      s.block_path = c.answers_set.empty() ? std::string("manajemen") : "daftar_periksa." + c.answers_set;
+      rb->answer_sets.push_back(std::move(s));
+      it = rb->answer_sets.end() - 1;
+    }
+    it->keys.push_back(c.answers_key);
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<Rulebook> LoadRulebook(std::string_view toml_text, const std::string& origin, Problems* problems) {
@@ -636,6 +654,7 @@ std::unique_ptr<Rulebook> LoadRulebook(std::string_view toml_text, const std::st
   try {
     LoadBody(ctx, root, rb.get());
     if (problems->size() == before) CheckWeights(ctx, root, *rb);
+    DeriveAnswerSets(rb.get());
     for (const Quantity& q : rb->quantities) rb->uses_previous = rb->uses_previous || q.form.uses_previous;
     for (const Component& c : rb->components) {
       rb->uses_previous = rb->uses_previous || c.numerator.uses_previous || c.denominator.uses_previous;

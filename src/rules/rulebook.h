@@ -169,6 +169,14 @@ struct PredikatRule {
   Label name;          // Sehat / Healthy
 };
 
+// The checklists a rulebook reads from one answer set, filled by the loader so an assessment needs no allocation to
+// check a laporan's lists.
+struct AnswerSet {
+  std::string set;         // "" = the manajemen block
+  std::string block_path;  // "manajemen", "daftar_periksa.kkpkk"
+  std::vector<std::string> keys;  // the lists' keys
+};
+
 struct Rulebook {
   std::string id;
   std::string version;
@@ -190,6 +198,10 @@ struct Rulebook {
   std::vector<SubAspect> sub_aspects;
   std::vector<Component> components;
   std::vector<PredikatRule> predikat;  // descending by min; the last has no min
+  std::vector<AnswerSet> answer_sets;  // derived from the checklist components, in first-use order
+  // The validity warning's text around the period (berlaku; empty when open-ended), made once at load.
+  Label validity_before;
+  Label validity_after;
 
   const Component* FindComponent(std::string_view id) const;
   bool ScorePercent() const { return aggregation == Aggregation::kScorePercent; }

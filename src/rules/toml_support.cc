@@ -201,6 +201,26 @@ void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const R
       ctx.Error(n, "berlaku: sampai sebelum mulai", "berlaku: sampai is before mulai");
     }
   }
+  // "Metode ksp-2016 berlaku sejak … sampai …; periode " + periode + " di luar masa itu. …": built once here, so
+  // an assessment outside the period (every 2016-method assessment of a recent year) only joins three strings.
+  const std::string& id = *out.id;
+  const std::string& from = *out.valid_from;
+  const std::string& to = *out.valid_to;
+  const std::string range_id = (from.empty() ? "" : "sejak " + from) + (from.empty() || to.empty() ? "" : " ") +
+                               (to.empty() ? "" : "sampai " + to);
+  const std::string range_en = (from.empty() ? "" : "from " + from) + (from.empty() || to.empty() ? "" : " ") +
+                               (to.empty() ? "" : "until " + to);
+  *out.validity_before = Label{"Metode " + id + " berlaku " + range_id + "; periode ",
+                               "Method " + id + " applies " + range_en + "; the period "};
+  *out.validity_after = Label{" di luar masa itu. Hasil tetap dihitung, tetapi bukan cara pemeriksa menilai periode ini",
+                              " lies outside it. The result is computed anyway, but it is not how an examiner assesses "
+                              "this period"};
+  if (!out.successor->empty()) {
+    out.validity_after->id += " (pakai --metode " + *out.successor + ")";
+    out.validity_after->en += " (use --metode " + *out.successor + ")";
+  }
+  out.validity_after->id += ".";
+  out.validity_after->en += ".";
 }
 
 void LoadQuantities(Context& ctx, const toml::table& root, IdSet* ids, std::vector<Quantity>* out) {

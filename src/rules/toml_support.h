@@ -116,6 +116,8 @@ struct RulebookHeader {
   std::string* valid_from;  // berlaku = { mulai = "2021-01-01", sampai = "...", pengganti = "ID" }, all optional
   std::string* valid_to;
   std::string* successor;
+  Label* validity_before;  // filled from the above: the warning for a period outside them, around the period
+  Label* validity_after;
 };
 void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const RulebookHeader& out);
 
