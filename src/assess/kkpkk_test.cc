@@ -236,7 +236,7 @@ TEST(KkpkkChecklist, EveryMetCountOfEverySize) {
       SCOPED_TRACE(c->id + " " + std::to_string(met) + "/" + std::to_string(n));
       Laporan l = KkpkkBlank();
       Met(&l, c->answers_key, met);
-      const ComponentResult& r = Comp(AssessKkpkk(l), c->id);
+      const ComponentResult r = Comp(AssessKkpkk(l), c->id);  // a copy: the assessment is a temporary
       const int nilai = ChecklistNilai(met, n);
       EXPECT_EQ(r.nilai_e2, nilai * 100);
       EXPECT_EQ(r.skor_e6, int64_t(5 - nilai) * 1'000'000);
