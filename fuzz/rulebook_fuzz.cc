@@ -188,15 +188,51 @@ void FuzzScoredRulebook(std::string_view text) {
     if (problems.empty()) __builtin_trap();  // a refusal must say why
     return;
   }
-  Assessment a;
-  EvaluateOptions options;
-  options.without_checklist = true;
-  Problems p;
-  if (!Evaluate(example, *rb, options, &a, &p)) return;
-  if (a.total_e6 < 0 || a.total_e6 > a.max_total_e6) __builtin_trap();
-  std::string json;
-  AppendPenilaianJson(a, Lang::kId, &json);
-  (void)RenderTextReport(a, Lang::kEn);
+  // The answers the rulebook asks for, in whatever sets it names, every other item 'ya': so persentase_skor
+  // rulebooks (which never go without their checklists) are assessed too.
+  Laporan laporan = example;
+  for (const AnswerSet& as : rb->answer_sets) {
+    if (as.set.empty()) {
+      laporan.has_manajemen = true;
+    } else {
+      laporan.checklist_sets.push_back(as.set);
+    }
+  }
+  for (const Component& c : rb->components) {
+    if (c.kind != ComponentKind::kChecklist) continue;
+    ChecklistAnswers answers{c.answers_set, c.answers_key, std::vector<bool>(c.items.size()), c.items.size()};
+    for (size_t i = 0; i < c.items.size(); i += 2) answers.answers[i] = true;
+    laporan.manajemen.push_back(std::move(answers));
+  }
+  for (const Laporan* l : {&example, static_cast<const Laporan*>(&laporan)}) {
+    Assessment a;
+    EvaluateOptions options;
+    options.without_checklist = true;
+    Problems p;
+    if (!Evaluate(*l, *rb, options, &a, &p)) {
+      if (p.empty()) __builtin_trap();  // a refusal says why
+      continue;
+    }
+    if (a.total_e6 < 0 || a.total_e6 > a.max_total_e6) __builtin_trap();
+    if (a.predikat < 0 || size_t(a.predikat) >= rb->predikat.size()) __builtin_trap();
+    if (rb->ScorePercent()) {
+      // Pools within [0, 100] %, each with a predikat; scored components rated 1..skor_maks and losing >= 0.
+      for (const AspectResult& asp : a.aspects) {
+        if (asp.pool.pct_e6 < 0 || asp.pool.pct_e6 > 100'000'000 || asp.pool.predikat < 0) __builtin_trap();
+      }
+      for (const SubAspectResult& sub : a.sub_aspects) {
+        if (sub.pool.pct_e6 < 0 || sub.pool.pct_e6 > 100'000'000 || sub.pool.predikat < 0) __builtin_trap();
+      }
+      for (const ComponentResult& r : a.components) {
+        if (!r.scored) continue;
+        if (r.nilai_e2 < 100 || r.nilai_e2 > int64_t(rb->skor_maks) * 100 || r.LostE6() < 0) __builtin_trap();
+      }
+    }
+    std::string json;
+    AppendPenilaianJson(a, Lang::kId, &json);
+    if (!nlohmann::json::accept(json)) __builtin_trap();
+    (void)RenderTextReport(a, Lang::kEn);
+  }
 }
 
 }  // namespace
