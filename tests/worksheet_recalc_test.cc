@@ -96,6 +96,15 @@ void WriteRecalcProfile(const fs::path& dir) {
          "oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n";
 }
 
+// Converts the workbooks `files` (space-separated paths) to CSV in dir/out with LibreOffice recalculating every
+// formula (the profile of WriteRecalcProfile); false when LibreOffice failed (its log is dir/lo.log).
+bool RecalcToCsv(const fs::path& dir, const std::string& files) {
+  const std::string cmd = "cd " + dir.string() + " && timeout 300 libreoffice -env:UserInstallation=file://" +
+                          (dir / "profile").string() + " --headless --convert-to csv --outdir " + (dir / "out").string() +
+                          files + " > lo.log 2>&1";
+  return std::system(cmd.c_str()) == 0;
+}
+
 TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
   const fs::path dir = fs::temp_directory_path() / ("kopsehat_recalc_" + std::to_string(getpid()));
   fs::remove_all(dir);
@@ -119,10 +128,7 @@ TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
     ASSERT_TRUE(WriteAssessmentWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string(), &eid, &een)) << eid;
     files += " " + path.string();
   }
-  const std::string cmd = "cd " + dir.string() + " && timeout 300 libreoffice -env:UserInstallation=file://" +
-                          (dir / "profile").string() + " --headless --convert-to csv --outdir " + (dir / "out").string() +
-                          files + " > lo.log 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << "LibreOffice failed (is libreoffice-calc-nogui installed?): "
+  ASSERT_TRUE(RecalcToCsv(dir, files)) << "LibreOffice failed (is libreoffice-calc-nogui installed?): "
                                          << ReadFile(dir / "lo.log");
   int distinct_predikat = 0;
   std::set<std::string> seen;
@@ -217,10 +223,7 @@ TEST(WorksheetRecalc, LibreOfficeReproducesPearlsVerdicts) {
     files += " " + path.string();
   }
   EXPECT_GE(met_counts.size(), 3u) << "the variations should not all meet the same number of goals";
-  const std::string cmd = "cd " + dir.string() + " && timeout 300 libreoffice -env:UserInstallation=file://" +
-                          (dir / "profile").string() + " --headless --convert-to csv --outdir " + (dir / "out").string() +
-                          files + " > lo.log 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0) << "LibreOffice failed: " << ReadFile(dir / "lo.log");
+  ASSERT_TRUE(RecalcToCsv(dir, files)) << "LibreOffice failed: " << ReadFile(dir / "lo.log");
   for (int n = 0; n < kCount; ++n) {
     const std::string csv = ReadFile(dir / "out" / ("pw" + std::to_string(n) + ".csv"));
     ASSERT_FALSE(csv.empty()) << n;
@@ -229,6 +232,80 @@ TEST(WorksheetRecalc, LibreOfficeReproducesPearlsVerdicts) {
     EXPECT_EQ(CsvValue(csv, "tidak_memenuhi"), std::to_string(s.not_met)) << "case " << n;
     EXPECT_EQ(CsvValue(csv, "tidak_dapat_dinilai"), std::to_string(s.not_assessable)) << "case " << n;
   }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// The KKPKK (persentase_skor) worksheet: LibreOffice's recalculation of its own formulas reproduces the engine's
+// final score, predikat and every aspect percentage, on the §11.2 example and on variations of it (answers flipped
+// at random, amounts of both years scaled, loans removed so denominators are zero).
+TEST(WorksheetRecalc, LibreOfficeReproducesKkpkkPercentages) {
+  const fs::path dir = fs::temp_directory_path() / ("kopsehat_recalc_kkpkk_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  WriteRecalcProfile(dir);
+  Problems problems;
+  const Rulebook* rb = EmbeddedRulebookById("kkpkk-2021", &problems);
+  ASSERT_NE(rb, nullptr);
+  LaporanJsonReader reader;
+  Laporan example;
+  ASSERT_TRUE(reader.Read(ReadFile(fs::path(KOPSEHAT_SOURCE_DIR) / "examples/ksp-contoh-kkpkk-2025.json"), &example,
+                          &problems))
+      << problems.Render(Lang::kId);
+  std::mt19937_64 rng(20211231);
+  constexpr int kCount = 10;
+  std::vector<Assessment> expected(kCount);
+  std::string files;
+  for (int n = 0; n < kCount; ++n) {
+    Laporan l = example;
+    if (n > 0) {
+      for (ChecklistAnswers& c : l.manajemen) {
+        for (size_t i = 0; i < c.answers.size(); ++i) c.answers[i] = rng() % 3 != 0;
+      }
+      for (Statements* st : {&l.current, &l.previous}) {
+        for (int i = 0; i < kLineCount; ++i) {
+          if (rng() % 3 == 0) st->sen[size_t(i)] = st->sen[size_t(i)] / 100 * Sen(50 + rng() % 101);
+        }
+      }
+    }
+    if (n == kCount - 1) {  // no loans at all: the loan ratios take their zero-denominator nilai
+      for (const char* path : {"neraca.pinjaman_anggota", "neraca.pinjaman_non_anggota", "pinjaman.kurang_lancar",
+                               "pinjaman.diragukan", "pinjaman.macet", "pinjaman.agunan_kurang_lancar",
+                               "pinjaman.agunan_diragukan", "pinjaman.agunan_macet"}) {
+        l.current.sen[size_t(FindLine(path))] = 0;
+      }
+    }
+    ASSERT_TRUE(Evaluate(l, *rb, EvaluateOptions{}, &expected[size_t(n)], &problems)) << problems.Render(Lang::kId);
+    const fs::path path = dir / ("kk" + std::to_string(n) + ".xlsx");
+    std::string eid, een;
+    ASSERT_TRUE(WriteAssessmentWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string(), &eid, &een)) << eid;
+    files += " " + path.string();
+  }
+  ASSERT_TRUE(RecalcToCsv(dir, files)) << ReadFile(dir / "lo.log");
+  std::set<std::string> predikat;
+  auto hundredths = [](const std::string& text) {
+    Decimal d;
+    EXPECT_EQ(ParseDecimal(text, &d), DecimalError::kNone) << text;
+    return RoundHalfUp(d.units, Pow10(d.scale), 2);
+  };
+  for (int n = 0; n < kCount; ++n) {
+    const std::string csv = ReadFile(dir / "out" / ("kk" + std::to_string(n) + ".csv"));
+    ASSERT_FALSE(csv.empty()) << n;
+    const Assessment& a = expected[size_t(n)];
+    EXPECT_EQ(hundredths(CsvValue(csv, "TOTAL")), i128(a.total_e6 / 10000)) << "case " << n;
+    EXPECT_EQ(CsvValue(csv, "PREDIKAT"), a.Predikat().label) << "case " << n;
+    for (const AspectResult& asp : a.aspects) {
+      EXPECT_EQ(hundredths(CsvValue(csv, asp.spec->name.id)), i128(asp.pool.pct_e6 / 10000))
+          << "case " << n << " " << asp.spec->id;
+    }
+    predikat.insert(a.Predikat().label);
+  }
+  EXPECT_EQ(hundredths(CsvValue(ReadFile(dir / "out" / "kk0.csv"), "TOTAL")), 8478);  // §11.2: 84.78
+  EXPECT_GE(predikat.size(), 2u) << "the variations should not all share one predikat";
   fs::remove_all(dir);
 }
 

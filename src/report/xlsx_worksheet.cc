@@ -354,17 +354,147 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   return CloseBook(wb, error_id, error_en);
 }
 
+namespace {
+
+// The predikat of value cell `x` by the rulebook's thresholds: IF(ROUND(x,6)>=80,"SEHAT",IF(…)). ROUND guards the
+// thresholds against binary sums such as 65.99999999999999 for 66.
+std::string PredikatFormula(const Rulebook& rb, const std::string& x) {
+  std::string pred, closing;
+  for (const PredikatRule& p : rb.predikat) {
+    if (!p.has_min) {
+      pred += "\"" + p.label + "\"";
+      break;
+    }
+    pred += "IF(ROUND(" + x + ",6)>=" + FormatPlain(p.min_e6, 6, 0) + ",\"" + p.label + "\",";
+    closing += ")";
+  }
+  return pred + closing;
+}
+
+using AnswerRows = std::map<const Component*, std::pair<lxw_row_t, lxw_row_t>>;  // first, last (1-based rows)
+
+// Columns B and C of a Komponen row: the ratio's numerator and denominator as formulas over Masukan, or for a
+// checklist the 'Ya' count over its Manajemen rows and the number of items.
+void WriteOperands(lxw_worksheet* ks, lxw_row_t r, const ComponentResult& cr,
+                   const std::map<int, std::string>& cell_of_line, const AnswerRows& answer_rows, const Book& book) {
+  const Component& c = *cr.spec;
+  if (c.kind == ComponentKind::kRatio) {
+    worksheet_write_formula_num(ks, r, 1, LinearFormula(c.numerator, cell_of_line).c_str(), book.money,
+                                SenToRupiah(cr.numerator_sen));
+    worksheet_write_formula_num(ks, r, 2, LinearFormula(c.denominator, cell_of_line).c_str(), book.money,
+                                SenToRupiah(cr.denominator_sen));
+    return;
+  }
+  const auto rows = answer_rows.at(&c);
+  const std::string range = "Manajemen!$D$" + std::to_string(rows.first) + ":$D$" + std::to_string(rows.second);
+  worksheet_write_formula_num(ks, r, 1, ("=COUNTIF(" + range + ",\"Ya\")").c_str(), nullptr, double(cr.yes));
+  worksheet_write_number(ks, r, 2, double(c.items.size()), nullptr);
+}
+
+// persentase_skor (KKPKK): Komponen holds per indicator its ratio (or share of items met), nilai by the band chain,
+// skor = skor_maks + 1 − nilai and a "dinilai" flag; Ringkasan pools them per aspect and sub-aspect with SUMIFS,
+// rounds like the engine (half up to the rulebook's decimals; the inner ROUND to 9 decimals snaps binary noise such
+// as 82.34999999999999 first), weighs the aspects and gives every predikat — all live.
+void WriteScorePercentSheets(const Assessment& a, Lang lang, const Book& book,
+                             const std::map<int, std::string>& cell_of_line,
+                             const AnswerRows& answer_rows,
+                             lxw_worksheet* ks, lxw_worksheet* sum) {
+  const Rulebook& rb = *a.rulebook;
+  const std::string max = std::to_string(rb.skor_maks);
+  const std::string dec = std::to_string(rb.decimals);
+  worksheet_set_column(ks, 0, 0, 50, nullptr);
+  worksheet_set_column(ks, 1, 2, 20, nullptr);
+  worksheet_set_column(ks, 3, 7, 11, nullptr);
+  worksheet_set_column(ks, 8, 10, 30, nullptr);
+  const char* k_head[] = {"Komponen", "Pembilang (Rp) / ya", "Penyebut (Rp) / butir", "Rasio %", "Nilai", "Skor",
+                          "Skor maks", "Dinilai", "Aspek", "Sub-aspek", "Id"};
+  for (lxw_col_t c = 0; c < 11; ++c) worksheet_write_string(ks, 0, c, k_head[c], book.header);
+  for (size_t k = 0; k < a.components.size(); ++k) {
+    const ComponentResult& cr = a.components[k];
+    const Component& c = *cr.spec;
+    const lxw_row_t r = lxw_row_t(k + 1);
+    const std::string row = std::to_string(r + 1);
+    worksheet_write_string(ks, r, 0, c.name.Get(lang).c_str(), nullptr);
+    worksheet_write_number(ks, r, 7, c.informational ? 0.0 : 1.0, nullptr);
+    worksheet_write_string(ks, r, 8, c.aspect.c_str(), nullptr);
+    worksheet_write_string(ks, r, 9, c.sub_aspect.c_str(), nullptr);
+    worksheet_write_string(ks, r, 10, c.id.c_str(), nullptr);
+    const double ratio = cr.zero_denominator ? 0.0 : double(cr.ratio_pct.num) / double(cr.ratio_pct.den);
+    const std::string zero_nilai = FormatPlain(c.zero.nilai_e2, 2, 0);
+    WriteOperands(ks, r, cr, cell_of_line, answer_rows, book);
+    // ROUND(…, 9): an exact edge such as 95 must not arrive as 95.00000000000001 from binary division.
+    const std::string ratio_formula = "=IF(C" + row + "=0,\"\",ROUND(B" + row + "/C" + row + "*100,9))";
+    if (cr.zero_denominator) {
+      worksheet_write_formula_str(ks, r, 3, ratio_formula.c_str(), book.pct, "");
+    } else {
+      worksheet_write_formula_num(ks, r, 3, ratio_formula.c_str(), book.pct, ratio);
+    }
+    if (c.informational) continue;
+    const std::string nilai = "=IF(C" + row + "=0," + zero_nilai + "," + BandFormula(c, "D" + row) + ")";
+    worksheet_write_formula_num(ks, r, 4, nilai.c_str(), nullptr, ToDouble(cr.nilai_e2, 2));
+    worksheet_write_formula_num(ks, r, 5, ("=" + max + "+1-E" + row).c_str(), book.score, ToDouble(cr.skor_e6, 6));
+    worksheet_write_number(ks, r, 6, double(rb.skor_maks), nullptr);
+  }
+  const std::string last = std::to_string(a.components.size() + 1);
+  const auto pool = [&](char key_col, const std::string& id, char value_col) {
+    return std::string("SUMIFS(Komponen!$") + value_col + "$2:$" + value_col + "$" + last + ",Komponen!$" + key_col +
+           "$2:$" + key_col + "$" + last + ",\"" + id + "\",Komponen!$H$2:$H$" + last + ",1)";
+  };
+  const auto pct = [&](char key_col, const std::string& id) {
+    return "=ROUND(ROUND(" + pool(key_col, id, 'F') + "/" + pool(key_col, id, 'G') + "*100,9)," + dec + ")";
+  };
+
+  worksheet_set_column(sum, 0, 0, 44, nullptr);
+  worksheet_set_column(sum, 1, 6, 14, nullptr);
+  worksheet_write_string(sum, 0, 0, T(lang, "PEMERIKSAAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH EXAMINATION"), book.big);
+  worksheet_write_string(sum, 1, 0, (a.koperasi.nama + (a.koperasi.jenis.empty() ? "" : " (" + a.koperasi.jenis + ")")).c_str(), book.bold);
+  worksheet_write_string(sum, 2, 0, (T(lang, "Tahun buku berakhir ", "Year ending ") + FormatDateLong(a.periode_akhir, lang)).c_str(), nullptr);
+  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + rb.id + " (versi " + rb.version + ")").c_str(), nullptr);
+  worksheet_write_string(sum, 4, 0, T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
+                                       "Change a figure on Masukan or an answer on Manajemen; every score follows."), nullptr);
+  const char* s_head[] = {"Aspek", "Persen", "Predikat", "Jumlah skor", "Skor maksimal", "Bobot", "Kontribusi"};
+  for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(sum, 6, c, s_head[c], book.header);
+  lxw_row_t sr = 7;
+  const lxw_row_t first_aspect = sr;
+  // One pooled row: name, percentage, predikat, Σ skor, Σ maksimal (key_col: the Komponen column naming the pool).
+  const auto pool_row = [&](lxw_row_t r, const Label& name, char key_col, const std::string& id, const PoolResult& p) {
+    const std::string row = std::to_string(r + 1);
+    worksheet_write_string(sum, r, 0, name.Get(lang).c_str(), nullptr);
+    worksheet_write_formula_num(sum, r, 1, pct(key_col, id).c_str(), book.score, ToDouble(p.pct_e6, 6));
+    worksheet_write_formula_str(sum, r, 2, ("=" + PredikatFormula(rb, "B" + row)).c_str(), nullptr,
+                                a.PredikatOf(p).label.c_str());
+    worksheet_write_formula_num(sum, r, 3, ("=" + pool(key_col, id, 'F')).c_str(), nullptr, ToDouble(p.sum_e6, 6));
+    worksheet_write_formula_num(sum, r, 4, ("=" + pool(key_col, id, 'G')).c_str(), nullptr, ToDouble(p.sum_max_e6, 6));
+  };
+  for (const AspectResult& asp : a.aspects) {
+    const std::string row = std::to_string(sr + 1);
+    pool_row(sr, asp.spec->name, 'I', asp.spec->id, asp.pool);
+    worksheet_write_number(sum, sr, 5, ToDouble(asp.spec->bobot_e2, 2), nullptr);
+    worksheet_write_formula_num(sum, sr, 6, ("=F" + row + "*B" + row + "/100").c_str(), book.score, ToDouble(asp.skor_e6, 6));
+    ++sr;
+  }
+  const std::string total_row = std::to_string(sr + 1);
+  worksheet_write_string(sum, sr, 0, "TOTAL", book.bold);
+  const std::string total = "=ROUND(ROUND(SUMPRODUCT(F" + std::to_string(first_aspect + 1) + ":F" + std::to_string(sr) + ",B" +
+                            std::to_string(first_aspect + 1) + ":B" + std::to_string(sr) + ")/100,9)," + dec + ")";
+  worksheet_write_formula_num(sum, sr, 1, total.c_str(), book.score, ToDouble(a.total_e6, 6));
+  ++sr;
+  worksheet_write_string(sum, sr, 0, "PREDIKAT", book.bold);
+  worksheet_write_formula_str(sum, sr, 1, ("=" + PredikatFormula(rb, "B" + total_row)).c_str(), book.bold,
+                              a.Predikat().label.c_str());
+  sr += 2;
+  if (a.sub_aspects.empty()) return;
+  const char* sub_head[] = {"Sub-aspek", "Persen", "Predikat", "Jumlah skor", "Skor maksimal"};
+  for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(sum, sr, c, sub_head[c], book.header);
+  ++sr;
+  for (const SubAspectResult& sub : a.sub_aspects) pool_row(sr++, sub.spec->name, 'J', sub.spec->id, sub.pool);
+}
+
+}  // namespace
+
 bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
                               const std::string& path, std::string* error_id, std::string* error_en) {
   const Rulebook& rb = *a.rulebook;
-  if (!rb.WeightedThisYearOnly()) {
-    // Its live formulas rebuild the weighted sum from this year's lines only.
-    *error_id = "lembar kerja belum tersedia untuk metode " + rb.id +
-                " (persentase skor / indikator pertumbuhan); pakai --format text atau json";
-    *error_en = "the worksheet is not yet available for method " + rb.id +
-                " (score percentages / growth indicators); use --format text or json";
-    return false;
-  }
   const Lang lang = o.lang;
   Book book;
   if (!OpenBook(path, "Lembar kerja penilaian kesehatan (Kopsehat)", o.created_epoch, &book, error_id, error_en)) {
@@ -385,8 +515,11 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
   worksheet_set_column(in, 0, 0, 42, nullptr);
   worksheet_set_column(in, 1, 1, 20, nullptr);
   worksheet_set_column(in, 2, 2, 34, nullptr);
-  const char* in_head[] = {"Pos", "Nilai (Rp)", "Kunci"};
-  for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(in, 0, c, in_head[c], header);
+  // A method with growth indicators reads last year too (lalu()): its column D, addressed as line + kLineCount.
+  const bool previous = rb.uses_previous;
+  const char* in_head[] = {"Pos", "Nilai (Rp)", "Kunci", "Tahun lalu (Rp)"};
+  for (lxw_col_t c = 0; c < (previous ? 4 : 3); ++c) worksheet_write_string(in, 0, c, in_head[c], header);
+  if (previous) worksheet_set_column(in, 3, 3, 20, nullptr);
   std::map<int, std::string> cell_of_line;
   for (int i = 0; i < kLineCount; ++i) {
     const lxw_row_t r = lxw_row_t(i + 1);
@@ -394,6 +527,10 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
     worksheet_write_number(in, r, 1, double(laporan.current.Get(i)) / 100.0, input);
     worksheet_write_string(in, r, 2, LinePath(i).c_str(), nullptr);
     cell_of_line[i] = "Masukan!$B$" + std::to_string(r + 1);
+    if (previous) {
+      worksheet_write_number(in, r, 3, double(laporan.previous.Get(i)) / 100.0, input);
+      cell_of_line[i + kLineCount] = "Masukan!$D$" + std::to_string(r + 1);
+    }
   }
 
   // Besaran: each quantity as the linear formula over the inputs.
@@ -418,7 +555,7 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
   worksheet_set_column(ms, 2, 2, 80, nullptr);
   const char* m_head[] = {"Komponen", "No", "Butir", "Jawaban"};
   for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ms, 0, c, m_head[c], header);
-  std::map<const Component*, std::pair<lxw_row_t, lxw_row_t>> answer_rows;  // first, last (1-based rows)
+  AnswerRows answer_rows;
   lxw_row_t mr = 1;
   for (size_t k = 0; k < a.components.size(); ++k) {
     const ComponentResult& cr = a.components[k];
@@ -436,6 +573,11 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
       }
     }
     answer_rows[&c] = {first + 1, mr};
+  }
+
+  if (rb.ScorePercent()) {
+    WriteScorePercentSheets(a, lang, book, cell_of_line, answer_rows, ks, sum);
+    return CloseBook(wb, error_id, error_en);
   }
 
   // Komponen: numerator, denominator, ratio, nilai (band lookup or linear rule), bobot, skor — all live.
@@ -456,11 +598,8 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
     worksheet_write_string(ks, r, 8, c.aspect.c_str(), nullptr);
     worksheet_write_string(ks, r, 9, c.id.c_str(), nullptr);
     const double skor = ToDouble(cr.skor_e6, 6);
+    WriteOperands(ks, r, cr, cell_of_line, answer_rows, book);
     if (c.kind == ComponentKind::kRatio) {
-      worksheet_write_formula_num(ks, r, 1, LinearFormula(c.numerator, cell_of_line).c_str(), money,
-                                  SenToRupiah(cr.numerator_sen));
-      worksheet_write_formula_num(ks, r, 2, LinearFormula(c.denominator, cell_of_line).c_str(), money,
-                                  SenToRupiah(cr.denominator_sen));
       const std::string ratio = "=IF(C" + row + "=0,\"\",B" + row + "/C" + row + "*100)";
       if (cr.zero_denominator) {
         worksheet_write_formula_str(ks, r, 3, ratio.c_str(), pct, "");
@@ -480,10 +619,6 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
       worksheet_write_formula_num(ks, r, 4, nilai.c_str(), nullptr, ToDouble(cr.nilai_e2, 2));
       worksheet_write_formula_num(ks, r, 6, ("=E" + row + "*F" + row + "/100").c_str(), score, skor);
     } else {
-      const auto rows = answer_rows[&c];
-      const std::string range = "Manajemen!$D$" + std::to_string(rows.first) + ":$D$" + std::to_string(rows.second);
-      worksheet_write_formula_num(ks, r, 1, ("=COUNTIF(" + range + ",\"Ya\")").c_str(), nullptr, double(cr.yes));
-      worksheet_write_number(ks, r, 2, double(c.items.size()), nullptr);
       worksheet_write_number(ks, r, 7, ToDouble(c.points_per_yes_e6, 6), nullptr);
       worksheet_write_formula_num(ks, r, 6, ("=B" + row + "*H" + row).c_str(), score, skor);
     }
@@ -513,19 +648,8 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
   worksheet_write_string(sum, sr, 0, "TOTAL", bold);
   worksheet_write_formula_num(sum, sr, 1, ("=SUM(B8:B" + std::to_string(sr) + ")").c_str(), score, ToDouble(a.total_e6, 6));
   ++sr;
-  // ROUND guards the thresholds against binary sums such as 65.99999999999999 for 66.
-  std::string pred, closing;
-  for (size_t i = 0; i < rb.predikat.size(); ++i) {
-    const PredikatRule& p = rb.predikat[i];
-    if (!p.has_min) {
-      pred += "\"" + p.label + "\"";
-      break;
-    }
-    pred += "IF(ROUND(" + total_cell + ",6)>=" + FormatPlain(p.min_e6, 6, 0) + ",\"" + p.label + "\",";
-    closing += ")";
-  }
   worksheet_write_string(sum, sr, 0, "PREDIKAT", bold);
-  worksheet_write_formula_str(sum, sr, 1, ("=" + pred + closing).c_str(), bold, a.Predikat().label.c_str());
+  worksheet_write_formula_str(sum, sr, 1, ("=" + PredikatFormula(rb, total_cell)).c_str(), bold, a.Predikat().label.c_str());
   if (a.manajemen_excluded) {
     worksheet_write_string(sum, sr + 1, 0, T(lang, "Dinilai tanpa daftar periksa manajemen.", "Assessed without the management checklist."), nullptr);
   }
