@@ -226,6 +226,33 @@ Label ExplainDerived(const DerivedAnswer& da) {
 
 namespace {
 
+// A banded checklist's next step is a whole number of items: the count k (0..items) nearest to the filed one whose
+// share falls in a better band (lower nilai), the better nilai winning a tie. The band edges themselves may be
+// unreachable (no k/items is exactly 75 % of 17 items), so the ratio's NextBand does not apply.
+NextStep NextChecklistStep(const Component& c, const ComponentResult& r) {
+  NextStep best;
+  int best_gap = 0;
+  const int64_t current = r.nilai_e2;
+  for (int k = 0; k <= r.items; ++k) {
+    const Fraction x = Fraction::Of(i128(k) * 100, r.items);
+    int64_t nilai = -1;
+    for (const Band& b : c.bands) {
+      if (b.range.Contains(x)) nilai = b.nilai_e2;
+    }
+    if (nilai < 0 || nilai >= current) continue;  // not better (the loader guarantees a band)
+    const int gap = k > r.yes ? k - r.yes : r.yes - k;
+    if (best.exists && (gap > best_gap || (gap == best_gap && nilai >= best.nilai_e2))) continue;
+    best.exists = true;
+    best_gap = gap;
+    best.direction = k > r.yes ? 1 : -1;
+    best.target_pct = x;
+    best.inclusive = true;
+    best.nilai_e2 = nilai;
+    best.gap_pct = Fraction::Of(i128(gap) * 100, r.items);
+  }
+  return best;
+}
+
 void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Component& c,
                        const ChecklistAnswers& answers, ComponentResult* r, std::vector<Warning>* warnings) {
   r->items = int(c.items.size());
@@ -239,6 +266,7 @@ void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Compone
     r->denominator_sen = Fraction{r->items, 1};
     r->ratio_pct = Fraction::Of(i128(r->yes) * 100, r->items);
     ApplyBands(c, /*lower_is_better=*/true, r);
+    r->next = NextChecklistStep(c, *r);
   } else {
     r->skor_e6 = int64_t(r->yes) * c.points_per_yes_e6;
   }

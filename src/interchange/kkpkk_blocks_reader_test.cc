@@ -9,6 +9,11 @@
 #include <vector>
 
 #include "interchange/spreadsheet.h"
+#include "rules/loader.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace kopsehat {
 namespace {
@@ -163,6 +168,56 @@ TEST(KkpkkBlocks, SpreadsheetRoundTripsKeepSetsAndLines) {
   ASSERT_TRUE(reader.Read(LaporanToJson(back), &again, &p3)) << p3.Render(Lang::kId);
   EXPECT_EQ(again.checklist_sets.size(), 2u);
   EXPECT_EQ(again.FindChecklist("syariah", "kepatuhan")->answers, (std::vector<bool>{true, true}));
+}
+
+// Review: converting for a method wrote only as many answers as the method has items, so a laporan refused for a
+// too-long list came back valid. The surplus is written too (and refused again when read).
+TEST(KkpkkBlocks, ConversionKeepsSurplusAnswers) {
+  LaporanJsonReader reader;
+  Laporan l;
+  Problems problems;
+  std::string text = kBase;
+  text.replace(text.find("[true, false, true, true]"), 25, "[true, false, true, true, true]");
+  ASSERT_TRUE(reader.Read(text, &l, &problems)) << problems.Render(Lang::kId);
+  const Rulebook* rb = EmbeddedRulebookById("kkpkk-2021", &problems);
+  ASSERT_NE(rb, nullptr);
+  TemplateOptions o;
+  o.rulebook = rb;
+  o.prefill = &l;
+  const std::string csv = TemplateCsv(o);
+  EXPECT_NE(csv.find("daftar_periksa.kkpkk.prinsip_keanggotaan[5];Ya;Jawaban melebihi jumlah butir"), std::string::npos)
+      << csv;
+  // Read back, the list keeps its five answers (the method's other lists are blank rows to fill in).
+  Laporan back;
+  Problems p2;
+  ReadLaporanCsv(csv, &back, &p2);
+  const ChecklistAnswers* a = back.FindChecklist("kkpkk", "prinsip_keanggotaan");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->answers, (std::vector<bool>{true, false, true, true, true}));
+}
+
+// Review: the XLSX made from a laporan dropped last year's kegiatan lines when this year's were absent.
+TEST(KkpkkBlocks, XlsxKeepsLastYearsKegiatanAlone) {
+  LaporanJsonReader reader;
+  Laporan l;
+  Problems problems;
+  std::string text = kBase;
+  const std::string from = R"("kegiatan": {"setoran_simpanan_anggota": 800000, "setoran_simpanan_total": 900000, "peminjam": 120, "karyawan": 4},)";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.erase(text.find(from), from.size());
+  ASSERT_TRUE(reader.Read(text, &l, &problems)) << problems.Render(Lang::kId);
+  TemplateOptions o;
+  o.prefill = &l;
+  const std::string path = (std::filesystem::temp_directory_path() / "kopsehat_kegiatan_lalu.xlsx").string();
+  std::string eid, een;
+  ASSERT_TRUE(WriteTemplateXlsx(path, o, &eid, &een)) << eid;
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Laporan back;
+  Problems p2;
+  ASSERT_TRUE(ReadLaporanXlsx(bytes, path, &back, &p2)) << p2.Render(Lang::kId);
+  EXPECT_EQ(back.previous.Get(FindLine("kegiatan.karyawan")), 300);
+  std::filesystem::remove(path);
 }
 
 // CSV keys of daftar_periksa: canonical and tolerated forms, and the refused ones with their place.

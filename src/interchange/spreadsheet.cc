@@ -528,6 +528,7 @@ std::vector<const ChecklistAnswers*> ListsOutsideRulebook(const Laporan* l, cons
 }
 
 constexpr const char* kOtherListLabel = "Jawaban daftar periksa metode lain (disalin apa adanya)";
+constexpr const char* kSurplusAnswerLabel = "Jawaban melebihi jumlah butir metode ini (disalin apa adanya)";
 
 bool WithPearls(const TemplateOptions& o) { return o.pearls || (o.prefill != nullptr && o.prefill->has_pearls); }
 
@@ -552,7 +553,9 @@ bool WithKegiatan(const TemplateOptions& o) {
   }
   if (o.prefill != nullptr) {
     for (int i = 0; i < kLineCount; ++i) {
-      if (kLines[size_t(i)].section == Section::kKegiatan && o.prefill->current.present[size_t(i)]) return true;
+      if (kLines[size_t(i)].section != Section::kKegiatan) continue;
+      if (o.prefill->current.present[size_t(i)]) return true;
+      if (o.prefill->has_previous && o.prefill->previous.present[size_t(i)]) return true;
     }
   }
   return false;
@@ -620,10 +623,13 @@ std::string TemplateCsv(const TemplateOptions& o) {
     for (const Component& c : o.rulebook->components) {
       if (c.kind != ComponentKind::kChecklist) continue;
       const ChecklistAnswers* a = l != nullptr ? l->FindChecklist(c.answers_set, c.answers_key) : nullptr;
-      for (size_t i = 0; i < c.items.size(); ++i) {
+      // Answers beyond the method's items are written too (and refused again when read): never dropped.
+      const size_t rows = std::max(c.items.size(), a != nullptr ? a->answers.size() : 0);
+      for (size_t i = 0; i < rows; ++i) {
         std::string value;
         if (a != nullptr && i < a->answers.size()) value = a->answers[i] ? "Ya" : "Tidak";
-        out += c.AnswersPath() + "[" + std::to_string(i + 1) + "];" + value + ";" + CsvField(c.items[i].text.id) + "\n";
+        const std::string text = i < c.items.size() ? c.items[i].text.id : std::string(kSurplusAnswerLabel);
+        out += c.AnswersPath() + "[" + std::to_string(i + 1) + "];" + value + ";" + CsvField(text) + "\n";
       }
     }
   }
@@ -870,10 +876,12 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
     for (const Component& c : o.rulebook->components) {
       if (c.kind != ComponentKind::kChecklist) continue;
       const ChecklistAnswers* a = l != nullptr ? l->FindChecklist(c.answers_set, c.answers_key) : nullptr;
-      for (size_t i = 0; i < c.items.size(); ++i, ++r) {
+      const size_t rows = std::max(c.items.size(), a != nullptr ? a->answers.size() : 0);  // surplus kept, as in CSV
+      for (size_t i = 0; i < rows; ++i, ++r) {
+        const bool item = i < c.items.size();
         worksheet_write_string(ws, r, 0, c.name.id.c_str(), nullptr);
         worksheet_write_number(ws, r, 1, double(i + 1), nullptr);
-        worksheet_write_string(ws, r, 2, c.items[i].text.id.c_str(), wrap);
+        worksheet_write_string(ws, r, 2, item ? c.items[i].text.id.c_str() : kSurplusAnswerLabel, wrap);
         if (a != nullptr && i < a->answers.size()) {
           worksheet_write_string(ws, r, 3, a->answers[i] ? "Ya" : "Tidak", input_text);
         } else {
@@ -882,7 +890,7 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
         worksheet_data_validation_cell(ws, r, 3, &dv);
         const std::string k = c.AnswersPath() + "[" + std::to_string(i + 1) + "]";
         worksheet_write_string(ws, r, 4, k.c_str(), key);
-        worksheet_write_string(ws, r, 5, c.items[i].text.en.c_str(), wrap);
+        worksheet_write_string(ws, r, 5, item ? c.items[i].text.en.c_str() : "Answer beyond this method's items", wrap);
       }
     }
   }

@@ -88,6 +88,14 @@ void RenderChecklist(const ComponentResult& r, Lang lang, std::string* out) {
   }
 }
 
+// A title with its score right-aligned in 94 columns, or the score on its own line when both do not fit (labels
+// come from rulebooks and may be long).
+std::string TitleLine(const std::string& title, const std::string& score) {
+  constexpr size_t kWidth = 94;
+  if (Width(title) + Width(score) + 2 > kWidth) return title + "\n" + PadLeft(score, kWidth) + "\n";
+  return PadRight(title, kWidth - Width(score)) + score + "\n";
+}
+
 // "82,35 % (SEHAT)" — a pooled percentage and its predikat.
 std::string PoolText(const Assessment& a, const PoolResult& p, Lang lang) {
   return Num(p.pct_e6, 6, 2, lang) + " % (" + a.PredikatOf(p).label + ")";
@@ -180,8 +188,7 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
     const AspectResult& asp = a.aspects[ai];
     std::string head = std::to_string(ai + 1) + ". " + asp.spec->name.Get(lang);
     for (char& ch : head) ch = char(std::toupper(static_cast<unsigned char>(ch)));
-    const std::string head_score = AspectHeadScore(a, asp, lang);
-    out += PadRight(head, 94 - Width(head_score)) + head_score + "\n";
+    out += TitleLine(head, AspectHeadScore(a, asp, lang));
     if (rb.ScorePercent()) {
       out += "   " + PoolSums(asp.pool, lang) + Num(asp.pool.pct_e6, 6, 2, lang) + " %; bobot " +
              Nilai(asp.spec->bobot_e2, lang) + T(lang, " → kontribusi ", " → contributes ") + Points(asp.skor_e6, lang) + "\n";
@@ -198,16 +205,10 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
         // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on "literal" + std::string here.
         std::string sub_head("   ");
         sub_head.append(sr.spec->name.Get(lang));
-        const std::string sub_score = PoolSums(sr.pool, lang) + PoolText(a, sr.pool, lang);
-        out.append("\n").append(PadRight(sub_head, 94 - Width(sub_score))).append(sub_score).append("\n");
+        out.append("\n").append(TitleLine(sub_head, PoolSums(sr.pool, lang) + PoolText(a, sr.pool, lang)));
       }
       const std::string title = "   " + std::to_string(ai + 1) + "." + std::to_string(n) + " " + c.name.Get(lang);
-      const std::string score = ComponentScore(r, lang);
-      if (Width(title) + Width(score) + 2 > 94) {
-        out += title + "\n" + PadLeft(score, 94) + "\n";
-      } else {
-        out += PadRight(title, 94 - Width(score)) + score + "\n";
-      }
+      out += TitleLine(title, ComponentScore(r, lang));
       if (c.kind == ComponentKind::kRatio) {
         RenderRatio(r, lang, &out);
       } else {

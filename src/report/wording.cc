@@ -25,17 +25,17 @@ std::string OperandName(const std::string& name) {
 std::string NextStepText(const ComponentResult& r, Lang lang) {
   const NextStep& n = r.next;
   if (r.pooled && r.spec->kind == ComponentKind::kChecklist) {
-    // The share of items met must reach the target: the fewest 'yes' answers that do, and how many more that is.
-    const Fraction need{CheckedMul(n.target_pct.num, r.items), CheckedMul(n.target_pct.den, 100)};
-    const i128 yes = n.inclusive ? FloorDiv(need.num + need.den - 1, need.den)  // x ≥ target: ceil
-                                 : FloorDiv(need.num, need.den) + 1;             // x > target
-    const std::string more = std::to_string(int64_t(yes) - r.yes);
+    // The target is a whole count of items (NextChecklistStep): k = target% × items ÷ 100 exactly.
+    const i128 k = RoundHalfUp(Fraction{CheckedMul(n.target_pct.num, r.items), CheckedMul(n.target_pct.den, 100)}, 0);
+    const std::string of = std::to_string(int64_t(k)) + (lang == Lang::kEn ? " of " : " dari ") + std::to_string(r.items);
+    const std::string more = std::to_string(int64_t(k) - r.yes);
     if (lang == Lang::kEn) {
-      return "nilai improves to " + FormatNilai(n.nilai_e2, lang) + " with " + std::to_string(int64_t(yes)) + " of " +
-             std::to_string(r.items) + " items met (" + more + " more)";
+      return "nilai improves to " + FormatNilai(n.nilai_e2, lang) +
+             (n.direction > 0 ? " with " + of + " items met (" + more + " more)" : " with only " + of + " items met");
     }
-    return "nilai membaik menjadi " + FormatNilai(n.nilai_e2, lang) + " bila " + std::to_string(int64_t(yes)) + " dari " +
-           std::to_string(r.items) + " butir terpenuhi (" + more + " butir lagi)";
+    return "nilai membaik menjadi " + FormatNilai(n.nilai_e2, lang) +
+           (n.direction > 0 ? " bila " + of + " butir terpenuhi (" + more + " butir lagi)"
+                            : " bila hanya " + of + " butir terpenuhi");
   }
   const std::string op = n.direction > 0 ? (n.inclusive ? "≥ " : "> ") : (n.inclusive ? "≤ " : "< ");
   const std::string target = FormatPercent(n.target_pct, lang);

@@ -543,7 +543,7 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
         LoadRatio(ctx, t, where, *rb, &c);
       } else if (kind == "daftar_periksa") {
         c.kind = ComponentKind::kChecklist;
-        if (t.get("informasi") != nullptr) {
+        if (c.informational) {
           ctx.Error(t.get("informasi"), where + ".informasi hanya untuk komponen rasio",
                     where + ".informasi is only for ratio components");
         }

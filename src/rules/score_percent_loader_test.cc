@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "assess/assessment.h"
+#include "report/text_report.h"
+#include "report/wording.h"
 #include "rules/loader.h"
 #include "rules/test_rulebook.h"
 
@@ -402,6 +404,51 @@ TEST(ScorePercentEngine, ValidityAndNegativeBaseAreWarned) {
   bool warned = false;
   for (const Warning& w : a.warnings) warned = warned || (w.kode == "penyebut_negatif" && w.path == "a.tumbuh");
   EXPECT_TRUE(warned);
+}
+
+// Review: the next step of a banded checklist is a whole number of items; a best band no count reaches is skipped.
+TEST(ScorePercentEngine, ChecklistNextStepIsAReachableCount) {
+  Engine e;
+  ASSERT_NE(e.rb, nullptr);
+  Assessment a;
+  Problems p;
+  // 1 of 4 met = 25 % → nilai 4; 2 of 4 = 50 % → (25, 50] → nilai 3 is the nearest better count.
+  ASSERT_TRUE(Evaluate(Growth(11'000, 10'000, 1), *e.rb, {}, &a, &p)) << p.Render(Lang::kEn);
+  const ComponentResult& r = a.components[2];
+  ASSERT_TRUE(r.next.exists);
+  EXPECT_EQ(r.next.nilai_e2, 300);
+  EXPECT_EQ(NextStepText(r, Lang::kId), "nilai membaik menjadi 3 bila 2 dari 4 butir terpenuhi (1 butir lagi)");
+  EXPECT_EQ(NextStepText(r, Lang::kEn), "nilai improves to 3 with 2 of 4 items met (1 more)");
+  // A best band above 100 % cannot be reached: with every item met there is no next step (it said "5 of 4").
+  const std::string text = Replace(kValid, R"~({ rentang = "(75, +inf)", nilai = 1 },
+  { rentang = "(50, 75]", nilai = 2 },)~", R"~({ rentang = "(100, +inf)", nilai = 1 },
+  { rentang = "(50, 100]", nilai = 2 },)~");
+  const std::unique_ptr<Rulebook> rb = LoadRulebook(text, "uji.toml", &p);
+  ASSERT_NE(rb, nullptr) << testing::AllProblems(p);
+  ASSERT_TRUE(Evaluate(Growth(11'000, 10'000, 4), *rb, {}, &a, &p));
+  EXPECT_EQ(a.components[2].nilai_e2, 200);
+  EXPECT_FALSE(a.components[2].next.exists);
+}
+
+// Review: a long predikat label (rulebooks are user files) made the text report's padding wrap to a huge width and
+// throw; the score now goes to its own line.
+TEST(ScorePercentEngine, LongPredikatLabelStillRenders) {
+  const std::string text = Replace(kValid, R"~(label = "LAIN")~", "label = \"" + std::string(120, 'L') + "\"");
+  Problems p;
+  const std::unique_ptr<Rulebook> rb = LoadRulebook(text, "uji.toml", &p);
+  ASSERT_NE(rb, nullptr) << testing::AllProblems(p);
+  Assessment a;
+  ASSERT_TRUE(Evaluate(Growth(10'100, 10'000, 0), *rb, {}, &a, &p));
+  std::string report;
+  EXPECT_NO_THROW(report = RenderTextReport(a, Lang::kId));
+  EXPECT_NE(report.find(std::string(120, 'L')), std::string::npos);
+}
+
+// Review: `informasi = false` on a checklist changes nothing and is accepted.
+TEST(ScorePercentLoader, InformasiFalseOnAChecklistIsAccepted) {
+  const std::string text = Replace(kValid, R"~(jawaban = "uji.daftar")~", "jawaban = \"uji.daftar\"\ninformasi = false");
+  Problems p;
+  EXPECT_NE(LoadRulebook(text, "uji.toml", &p), nullptr) << testing::AllProblems(p);
 }
 
 }  // namespace
