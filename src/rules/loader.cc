@@ -19,6 +19,18 @@ using namespace rules_internal;
 
 namespace {
 
+// Aspect and sub-aspect ids name pools in the auditor's worksheet (SUMIFS criteria, where '*', '?', '~', '<', '>'
+// and '=' are operators and case is ignored): lower-case letters, digits, '_', '.', '-' only.
+void CheckPoolId(Context& ctx, const toml::table& t, const std::string& id, const std::string& where) {
+  const bool ok = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  });
+  if (!ok) {
+    ctx.Error(t.get("id"), where + ": id hanya boleh huruf kecil, angka, '_', '.' dan '-'",
+              where + ": an id may hold only lower-case letters, digits, '_', '.' and '-'");
+  }
+}
+
 // A checklist list or set name as the laporan writes it: [a-z0-9_]+, at most 48 characters.
 bool IsListName(std::string_view name) {
   return !name.empty() && name.size() <= 48 && std::all_of(name.begin(), name.end(), [](char c) {
@@ -449,6 +461,7 @@ void LoadSubAspects(Context& ctx, const toml::table& root, IdSet* ids, Rulebook*
     const std::string where = "sub_aspek." + sa.id;
     CheckKeys(ctx, t, {"id", "aspek", "nama", "nama_en"}, where);
     ids->Check(ctx, t, sa.id, where);
+    CheckPoolId(ctx, t, sa.id, where);
     sa.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
     sa.aspect_index = GetAspect(ctx, t, where, rb->aspects, &sa.aspect);
     rb->sub_aspects.push_back(std::move(sa));
@@ -495,6 +508,7 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
       const std::string where = "aspek." + a.id;
       CheckKeys(ctx, t, {"id", "nama", "nama_en", "bobot"}, where);
       ids.Check(ctx, t, a.id, where);
+      CheckPoolId(ctx, t, a.id, where);
       a.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
       if (GetFixed(ctx, t, "bobot", true, where, 2, &a.bobot_e2) && a.bobot_e2 < 0) {
         ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");

@@ -228,6 +228,11 @@ jenis)~", "milik aspek a"},
        "dari_buku", "lalu() tidak boleh di sini"},
       {"InformationalChecklist", R"~(jawaban = "uji.daftar")~", "jawaban = \"uji.daftar\"\ninformasi = true",
        "informasi = true\nsumber", "informasi hanya untuk komponen rasio"},
+      // Review: aspect and sub-aspect ids are SUMIFS criteria in the worksheet, where '*' and '?' are wildcards.
+      {"SubAspectIdWithWildcard", "id = \"b.dua\"\naspek", "id = \"b.*\"\naspek", "id = \"b.*\"",
+       "id hanya boleh huruf kecil"},
+      {"AspectIdWithCapitals", "id = \"b\"\nnama = \"Aspek B\"", "id = \"B\"\nnama = \"Aspek B\"", "id = \"B\"",
+       "id hanya boleh huruf kecil"},
       {"QuantityNamedLalu", "id = \"aset\"\nnama = \"Aset\"", "id = \"lalu\"\nnama = \"Aset\"", "[[besaran]]",
        "nama fungsi"},
   };
