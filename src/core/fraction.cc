@@ -78,7 +78,11 @@ int PowerOfTenExponent(i128 den) {
 // Smallest d <= max_decimals with den | num * 10^d, or -1.
 int ExactDecimals(const Fraction& f, int max_decimals) {
   for (int d = 0; d <= max_decimals; ++d) {
-    if (CheckedMul(f.num, Pow10(d)) % f.den == 0) return d;
+    const i128 scaled = CheckedMul(f.num, Pow10(d));
+    // As in FloorDiv: a 64-bit remainder when both fit, not a 128-bit library call.
+    const bool small = scaled >= INT64_MIN && scaled <= INT64_MAX && f.den >= INT64_MIN && f.den <= INT64_MAX &&
+                       f.den != -1;  // INT64_MIN % -1 overflows
+    if ((small ? int64_t(scaled) % int64_t(f.den) : scaled % f.den) == 0) return d;
   }
   return -1;
 }

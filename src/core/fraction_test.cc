@@ -265,3 +265,37 @@ TEST(FractionChecked, Pow10AndFloorDiv) {
 
 }  // namespace
 }  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// FloorDiv has a 64-bit path for operands that fit and a 128-bit one for the rest: both must give the floor,
+// q with q·b ≤ a < (q+1)·b for b > 0 (reversed for b < 0), at the edges of int64 and beyond.
+TEST(FloorDivProperty, FloorOnBothPathsAndAtTheEdges) {
+  const i128 kMin = INT64_MIN, kMax = INT64_MAX;
+  std::vector<i128> values = {0, 1, -1, 2, -2, 7, -7, 100, -100, kMax, kMin, kMax - 1, kMin + 1, kMax + 1, kMin - 1,
+                              i128(1) << 100, -(i128(1) << 100), (i128(1) << 100) + 3};
+  uint64_t state = 88172645463325252ull;  // xorshift: deterministic spread of magnitudes and signs
+  for (int i = 0; i < 2000; ++i) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    const int shift = int(state % 90);
+    const i128 v = i128(state >> 1) >> (shift % 60);
+    values.push_back((state & 1) ? v : -v);
+    values.push_back(((state & 2) ? 1 : -1) * (i128(state % 1000) << shift));
+  }
+  for (const i128 a : values) {
+    for (const i128 b : {i128(1), i128(-1), i128(3), i128(-3), i128(100), i128(-7), kMax, kMin, i128(1) << 70}) {
+      const i128 q = FloorDiv(a, b);
+      if (b > 0) {
+        EXPECT_TRUE(q * b <= a && a - q * b < b) << ToString(a) << " / " << ToString(b) << " = " << ToString(q);
+      } else {
+        EXPECT_TRUE(q * b >= a && a - q * b > b) << ToString(a) << " / " << ToString(b) << " = " << ToString(q);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kopsehat

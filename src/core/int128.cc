@@ -7,9 +7,16 @@ namespace kopsehat {
 
 i128 FloorDiv(i128 a, i128 b) {
   assert(b != 0);
-  i128 q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-  return q;
+  // Most operands (ratios of amounts, percentages) fit in 64 bits, where division is one instruction; a 128-bit
+  // division is a library call (__divmodti4), and this runs for every rounded number of every report.
+  constexpr i128 kMin = INT64_MIN, kMax = INT64_MAX;
+  if (a >= kMin && a <= kMax && b >= kMin && b <= kMax && !(a == kMin && b == -1)) {
+    const int64_t x = int64_t(a), y = int64_t(b);
+    const int64_t q = x / y;
+    return (q * y != x && ((x < 0) != (y < 0))) ? q - 1 : q;
+  }
+  const i128 q = a / b;
+  return (q * b != a && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
 std::string ToString(i128 v) {
