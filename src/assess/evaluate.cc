@@ -418,6 +418,34 @@ std::optional<Warning> OutsideValidity(const std::string& from, const std::strin
 
 namespace {
 
+// One component's nilai and, by the rulebook's aggregation, its skor and maximum: nilai × bobot for a weighted
+// method (points per 'ya' for its checklists), skor_maks + 1 − nilai out of skor_maks for persentase_skor; nothing
+// for an informational component. A weighted checklist without its block is marked unscored (--tanpa-manajemen).
+void ScoreComponent(const Laporan& laporan, const Rulebook& rb, const Component& c, ComponentResult* r,
+                    Assessment* out) {
+  if (c.kind == ComponentKind::kRatio) {
+    EvaluateRatio(laporan, rb, c, r, &out->warnings);
+    r->max_e6 = c.bobot_e2 * 10000;
+    r->skor_e6 = r->nilai_e2 * c.bobot_e2;
+  } else if (laporan.HasChecklistSet(c.answers_set)) {
+    r->max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
+    EvaluateChecklist(laporan, rb, c, *laporan.FindChecklist(c.answers_set, c.answers_key), r, &out->warnings);
+  } else {
+    r->max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
+    r->scored = false;
+    r->items = int(c.items.size());
+    out->manajemen_excluded = true;
+  }
+  if (c.informational) {
+    r->scored = false;
+    r->max_e6 = r->skor_e6 = 0;
+  } else if (rb.ScorePercent()) {
+    r->max_e6 = int64_t(rb.skor_maks) * 1'000'000;
+    r->skor_e6 = (int64_t(rb.skor_maks) * 100 + 100 - r->nilai_e2) * 10'000;
+    r->pooled = true;
+  }
+}
+
 int PredikatFor(const Rulebook& rb, int64_t skor_e6) {
   for (size_t i = 0; i < rb.predikat.size(); ++i) {
     if (!rb.predikat[i].has_min || skor_e6 >= rb.predikat[i].min_e6) return int(i);
@@ -451,31 +479,8 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
       const Component& c = rb.components[i];
       ComponentResult& r = out->components[i];
       r.spec = &c;
-      if (c.kind == ComponentKind::kRatio) {
-        EvaluateRatio(laporan, rb, c, &r, &out->warnings);
-        r.max_e6 = c.bobot_e2 * 10000;
-        r.skor_e6 = r.nilai_e2 * c.bobot_e2;
-      } else {
-        r.max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
-        if (laporan.HasChecklistSet(c.answers_set)) {
-          EvaluateChecklist(laporan, rb, c, *laporan.FindChecklist(c.answers_set, c.answers_key), &r, &out->warnings);
-        } else {
-          r.scored = false;
-          r.items = int(c.items.size());
-          out->manajemen_excluded = true;
-        }
-      }
-      if (c.informational) {
-        r.scored = false;
-        r.max_e6 = r.skor_e6 = 0;
-        continue;
-      }
-      if (percent) {
-        r.max_e6 = int64_t(rb.skor_maks) * 1'000'000;
-        r.skor_e6 = (int64_t(rb.skor_maks) * 100 + 100 - r.nilai_e2) * 10'000;
-        r.pooled = true;
-        continue;  // pooled below
-      }
+      ScoreComponent(laporan, rb, c, &r, out);
+      if (percent || c.informational) continue;  // pooled below; never scored
       AspectResult& a = out->aspects[size_t(c.aspect_index)];
       a.skor_e6 += r.skor_e6;
       if (r.scored) a.max_e6 += r.max_e6;
