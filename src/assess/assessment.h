@@ -48,8 +48,14 @@ struct DerivedAnswer {
   bool zero_base = false;
 };
 
-// What the books show, in words: "Modal sendiri tumbuh 25,93 %, Total aset tumbuh 12,53 %".
-Label ExplainDerived(const DerivedAnswer& d);
+// Which languages the warning texts of an assessment are written in (both by default).
+struct Languages {
+  bool id = true;
+  bool en = true;
+};
+
+// What the books show, in words: "Modal sendiri tumbuh 25,93 %, Total aset tumbuh 12,53 %"; only in `langs`.
+Label ExplainDerived(const DerivedAnswer& d, Languages langs = {});
 
 struct ComponentResult {
   const Component* spec = nullptr;
@@ -126,6 +132,10 @@ struct EvaluateOptions {
   // Score without the checklist when the laporan has none (laporan-v1 §1.4): its components score 0, the report
   // says the total excludes them.
   bool without_checklist = false;
+  // Warning texts only in these languages, the other left empty: for output that is written in one language (a
+  // batch), where building the other costs 3 % of the run for sentences nobody reads. Label::Get falls back to
+  // Indonesian, so leave `id` on unless only English is ever read.
+  Languages texts;
 };
 
 // Assesses `laporan` (already validated by its reader) with `rulebook`. Problems that only the method can see
@@ -137,7 +147,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOp
 // A warning when `periode_akhir` lies outside a method's validity [from, to] (berlaku); its text is the rulebook's
 // `before` + period + `after` (made by the loader, naming the successor). Shared by both kinds of method.
 std::optional<Warning> OutsideValidity(const std::string& from, const std::string& to, const Label& before,
-                                       const Label& after, const std::string& periode_akhir);
+                                       const Label& after, const std::string& periode_akhir, Languages langs = {});
 
 // Ordered by points lost, largest first (ties in rulebook order); at most `n`, only components that lose points.
 std::vector<const ComponentResult*> BiggestLosses(const Assessment& a, size_t n);

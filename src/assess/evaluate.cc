@@ -191,37 +191,42 @@ DerivedAnswer Derive(const Laporan& laporan, const Derivation& d) {
 
 }  // namespace
 
-Label ExplainDerived(const DerivedAnswer& da) {
+Label ExplainDerived(const DerivedAnswer& da, Languages langs) {
   const Derivation& d = *da.spec;
   const std::string& a = d.a_name.id;
   const std::string& b = d.b_name.id;
   const std::string& a_en = d.a_name.en;
   const std::string& b_en = d.b_name.en;
+  Label l;
   switch (d.kind) {
     case Derivation::Kind::kGrowthNotBelow:
-      return {a + " tumbuh " + PctId(da.first) + ", " + b + " tumbuh " + PctId(da.second),
-              a_en + " grew " + PctEn(da.first) + ", " + b_en + " grew " + PctEn(da.second)};
+      if (langs.id) l.id = a + " tumbuh " + PctId(da.first) + ", " + b + " tumbuh " + PctId(da.second);
+      if (langs.en) l.en = a_en + " grew " + PctEn(da.first) + ", " + b_en + " grew " + PctEn(da.second);
+      return l;
     case Derivation::Kind::kGrowthAtLeast:
-      return {a + " tumbuh " + PctId(da.first) + " (syarat minimal " + PctId(da.second) + ")",
-              a_en + " grew " + PctEn(da.first) + " (at least " + PctEn(da.second) + " required)"};
+      if (langs.id) l.id = a + " tumbuh " + PctId(da.first) + " (syarat minimal " + PctId(da.second) + ")";
+      if (langs.en) l.en = a_en + " grew " + PctEn(da.first) + " (at least " + PctEn(da.second) + " required)";
+      return l;
     case Derivation::Kind::kIncreaseAtLeast: {
       const Fraction param{d.param.units, Pow10(d.param.scale)};
-      Label l{"kenaikan " + a + " " + RpId(da.first) + ", syaratnya " + FormatFractionIndonesian(param, 0, 6) + " × " +
-                  b + " tahun lalu = " + RpId(da.second),
-              a_en + " rose by " + RpEn(da.first) + ", required " + FormatFractionPlain(param, 0, 6) +
-                  " × last year's " + b_en + " = " + RpEn(da.second)};
-      if (d.approximation) {
-        l.id += " (perkiraan dari neraca)";
-        l.en += " (approximated from the balance sheet)";
+      if (langs.id) {
+        l.id = "kenaikan " + a + " " + RpId(da.first) + ", syaratnya " + FormatFractionIndonesian(param, 0, 6) + " × " +
+               b + " tahun lalu = " + RpId(da.second) + (d.approximation ? " (perkiraan dari neraca)" : "");
+      }
+      if (langs.en) {
+        l.en = a_en + " rose by " + RpEn(da.first) + ", required " + FormatFractionPlain(param, 0, 6) +
+               " × last year's " + b_en + " = " + RpEn(da.second) +
+               (d.approximation ? " (approximated from the balance sheet)" : "");
       }
       return l;
     }
     case Derivation::Kind::kRatioAtMost:
-      if (da.zero_base) return {b + " nol", b_en + " is zero"};
-      return {a + " " + PctId(da.first) + " dari " + b + " (batas " + PctId(da.second) + ")",
-              a_en + " is " + PctEn(da.first) + " of " + b_en + " (limit " + PctEn(da.second) + ")"};
+      if (da.zero_base) return {langs.id ? b + " nol" : "", langs.en ? b_en + " is zero" : ""};
+      if (langs.id) l.id = a + " " + PctId(da.first) + " dari " + b + " (batas " + PctId(da.second) + ")";
+      if (langs.en) l.en = a_en + " is " + PctEn(da.first) + " of " + b_en + " (limit " + PctEn(da.second) + ")";
+      return l;
   }
-  return {};
+  return l;
 }
 
 namespace {
@@ -254,7 +259,8 @@ NextStep NextChecklistStep(const Component& c, const ComponentResult& r) {
 }
 
 void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Component& c,
-                       const ChecklistAnswers& answers, ComponentResult* r, std::vector<Warning>* warnings) {
+                       const ChecklistAnswers& answers, Languages langs, ComponentResult* r,
+                       std::vector<Warning>* warnings) {
   r->items = int(c.items.size());
   for (size_t i = 0; i < answers.answers.size() && i < r->answers.size(); ++i) {
     r->answers[i] = answers.answers[i];
@@ -279,17 +285,19 @@ void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Compone
     const bool filed = answers.answers[i];
     da.conflict = filed != da.books_say;
     if (da.conflict) {
-      const Label explanation = ExplainDerived(da);
-      const std::string path = c.AnswersPath() + "[" + std::to_string(i + 1) + "]";
-      const std::string f_id = filed ? "'ya'" : "'tidak'", b_id = da.books_say ? "'ya'" : "'tidak'";
-      const std::string f_en = filed ? "'yes'" : "'no'", b_en = da.books_say ? "'yes'" : "'no'";
-      warnings->push_back(Warning{
-          "jawaban_berbeda_dengan_buku", path,
-          Label{c.name.id + " butir " + std::to_string(i + 1) + " dijawab " + f_id + ", tetapi buku menunjukkan " +
-                    b_id + ": " + explanation.id + ". Jawaban yang diisi tetap dipakai; periksa kembali.",
-                c.name.Get(Lang::kEn) + " item " + std::to_string(i + 1) + " was answered " + f_en +
-                    ", but the books show " + b_en + ": " + explanation.en +
-                    ". The filed answer is kept; please check it."}});
+      const Label explanation = ExplainDerived(da, langs);
+      Warning w{"jawaban_berbeda_dengan_buku", c.AnswersPath() + "[" + std::to_string(i + 1) + "]", {}};
+      if (langs.id) {
+        w.pesan.id = c.name.id + " butir " + std::to_string(i + 1) + " dijawab " + (filed ? "'ya'" : "'tidak'") +
+                     ", tetapi buku menunjukkan " + (da.books_say ? "'ya'" : "'tidak'") + ": " + explanation.id +
+                     ". Jawaban yang diisi tetap dipakai; periksa kembali.";
+      }
+      if (langs.en) {
+        w.pesan.en = c.name.Get(Lang::kEn) + " item " + std::to_string(i + 1) + " was answered " +
+                     (filed ? "'yes'" : "'no'") + ", but the books show " + (da.books_say ? "'yes'" : "'no'") + ": " +
+                     explanation.en + ". The filed answer is kept; please check it.";
+      }
+      warnings->push_back(std::move(w));
     }
     r->derived.push_back(std::move(da));
   }
@@ -403,16 +411,20 @@ void AggregateScorePercent(const Rulebook& rb, Assessment* out) {
 }  // namespace
 
 std::optional<Warning> OutsideValidity(const std::string& from, const std::string& to, const Label& before,
-                                       const Label& after, const std::string& periode_akhir) {
+                                       const Label& after, const std::string& periode_akhir, Languages langs) {
   // ISO dates compare as text.
   if (periode_akhir.empty() || ((from.empty() || periode_akhir >= from) && (to.empty() || periode_akhir <= to))) {
     return std::nullopt;
   }
   Warning w{"di_luar_masa_berlaku", "periode.akhir", {}};
-  w.pesan.id.reserve(before.id.size() + periode_akhir.size() + after.id.size());
-  w.pesan.id.append(before.id).append(periode_akhir).append(after.id);
-  w.pesan.en.reserve(before.en.size() + periode_akhir.size() + after.en.size());
-  w.pesan.en.append(before.en).append(periode_akhir).append(after.en);
+  if (langs.id) {
+    w.pesan.id.reserve(before.id.size() + periode_akhir.size() + after.id.size());
+    w.pesan.id.append(before.id).append(periode_akhir).append(after.id);
+  }
+  if (langs.en) {
+    w.pesan.en.reserve(before.en.size() + periode_akhir.size() + after.en.size());
+    w.pesan.en.append(before.en).append(periode_akhir).append(after.en);
+  }
   return w;
 }
 
@@ -421,15 +433,15 @@ namespace {
 // One component's nilai and, by the rulebook's aggregation, its skor and maximum: nilai × bobot for a weighted
 // method (points per 'ya' for its checklists), skor_maks + 1 − nilai out of skor_maks for persentase_skor; nothing
 // for an informational component. A weighted checklist without its block is marked unscored (--tanpa-manajemen).
-void ScoreComponent(const Laporan& laporan, const Rulebook& rb, const Component& c, ComponentResult* r,
-                    Assessment* out) {
+void ScoreComponent(const Laporan& laporan, const Rulebook& rb, const Component& c, Languages langs,
+                    ComponentResult* r, Assessment* out) {
   if (c.kind == ComponentKind::kRatio) {
     EvaluateRatio(laporan, rb, c, r, &out->warnings);
     r->max_e6 = c.bobot_e2 * 10000;
     r->skor_e6 = r->nilai_e2 * c.bobot_e2;
   } else if (laporan.HasChecklistSet(c.answers_set)) {
     r->max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
-    EvaluateChecklist(laporan, rb, c, *laporan.FindChecklist(c.answers_set, c.answers_key), r, &out->warnings);
+    EvaluateChecklist(laporan, rb, c, *laporan.FindChecklist(c.answers_set, c.answers_key), langs, r, &out->warnings);
   } else {
     r->max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
     r->scored = false;
@@ -479,7 +491,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
       const Component& c = rb.components[i];
       ComponentResult& r = out->components[i];
       r.spec = &c;
-      ScoreComponent(laporan, rb, c, &r, out);
+      ScoreComponent(laporan, rb, c, options.texts, &r, out);
       if (percent || c.informational) continue;  // pooled below; never scored
       AspectResult& a = out->aspects[size_t(c.aspect_index)];
       a.skor_e6 += r.skor_e6;
@@ -502,7 +514,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
               "the maximum is " + FormatPlain(out->max_total_e6, 6, 0) + ", not 100."}});
   }
   if (std::optional<Warning> w = OutsideValidity(rb.valid_from, rb.valid_to, rb.validity_before, rb.validity_after,
-                                                 laporan.periode_akhir)) {
+                                                 laporan.periode_akhir, options.texts)) {
     out->warnings.push_back(std::move(*w));
   }
   out->predikat = PredikatFor(rb, out->total_e6);

@@ -169,6 +169,8 @@ int RunBatch(int argc, char** argv, Lang lang) {
   Problems problems;
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
+  // Every result is written in the one --lang: warning texts in the other language would be built for nobody.
+  options.texts = lang == Lang::kEn ? Languages{false, true} : Languages{true, false};
   std::string line, output;
   output.reserve(kOutputFlushBytes + (64 << 10));
   size_t line_no = 0, assessed = 0, invalid = 0;
