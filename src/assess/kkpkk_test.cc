@@ -274,6 +274,21 @@ struct RatioSpec {
 void Rp(Laporan* l, const char* path, int64_t rupiah) { Set(l, path, rupiah * kRp); }
 void RpPrev(Laporan* l, const char* path, int64_t rupiah) { SetPrev(l, path, rupiah * kRp); }
 
+// The two most common builders: `part` v rupiah over `whole` Rp 10,000 (ratio v / 100 %), and growth of `line`
+// from Rp 10,000 last year to 10,000 + v this year.
+std::function<void(Laporan*, int64_t)> Over(const char* part, const char* whole) {
+  return [=](Laporan* l, int64_t v) {
+    Rp(l, part, v);
+    Rp(l, whole, 10'000);
+  };
+}
+std::function<void(Laporan*, int64_t)> Grows(const char* line) {
+  return [=](Laporan* l, int64_t v) {
+    RpPrev(l, line, 10'000);
+    Rp(l, line, 10'000 + v);
+  };
+}
+
 // nilai 1 for v ≥ a, 2 for v ≥ b, 3 for v ≥ c, else 4 ("X ≥ a / b ≤ X < a / c ≤ X < b / X < c").
 std::function<int(int64_t)> AtLeast(int64_t a, int64_t b, int64_t c) {
   return [=](int64_t v) { return v >= a ? 1 : v >= b ? 2 : v >= c ? 3 : 4; };
@@ -307,22 +322,13 @@ const std::vector<RatioSpec>& RatioSpecs() {
       // §6 B.I.4b aset likuid ÷ kewajiban lancar, code version: ≤ 7 → 4, ≤ 14 → 3, ≤ 21 → 2, > 21 → 1.
       {"profil_risiko.aset_likuid_kewajiban_lancar", {700, 1400, 2100},
        [](int64_t v) { return v <= 700 ? 4 : v <= 1400 ? 3 : v <= 2100 ? 2 : 1; },
-       [](Laporan* l, int64_t v) {
-         Rp(l, "neraca.kas", v);
-         Rp(l, "neraca.tabungan", 10'000);
-       }},
+       Over("neraca.kas", "neraca.tabungan")},
       // §7.1 #1 ROA: ≥ 7 / [5, 7) / [3, 5) / < 3. SHU setelah pajak = partisipasi bruto when nothing else is set.
       {"kinerja_keuangan.roa", {300, 500, 700}, AtLeast(700, 500, 300),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "hasil_usaha.partisipasi_bruto", v);
-         Rp(l, "neraca.kas", 10'000);
-       }},
+       Over("hasil_usaha.partisipasi_bruto", "neraca.kas")},
       // §7.1 #2 ROE: ≥ 10 / [7.5, 10) / [5, 7.5) / < 5.
       {"kinerja_keuangan.roe", {500, 750, 1000}, AtLeast(1000, 750, 500),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "hasil_usaha.partisipasi_bruto", v);
-         Rp(l, "neraca.simpanan_pokok", 10'000);
-       }},
+       Over("hasil_usaha.partisipasi_bruto", "neraca.simpanan_pokok")},
       // §7.1 #3 kemandirian operasional: ≥ 120 / [110, 120) / (100, 110) / ≤ 100.
       {"kinerja_keuangan.kemandirian_operasional", {10000, 11000, 12000},
        [](int64_t v) { return v >= 12000 ? 1 : v >= 11000 ? 2 : v > 10000 ? 3 : 4; },
@@ -333,10 +339,7 @@ const std::vector<RatioSpec>& RatioSpecs() {
       // §7.1 #4 BOPO: < 80 / [80, 90) / [90, 100) / ≥ 100.
       {"kinerja_keuangan.bopo", {8000, 9000, 10000},
        [](int64_t v) { return v < 8000 ? 1 : v < 9000 ? 2 : v < 10000 ? 3 : 4; },
-       [](Laporan* l, int64_t v) {
-         Rp(l, "hasil_usaha.beban_usaha", v);
-         Rp(l, "hasil_usaha.partisipasi_bruto", 10'000);
-       }},
+       Over("hasil_usaha.beban_usaha", "hasil_usaha.partisipasi_bruto")},
       // §7.1 #5 beban usaha ÷ SHU kotor: [0, 40) / [40, 60) / [60, 80) / ≥ 80; a negative ratio (gross loss) → 4.
       {"kinerja_keuangan.beban_usaha_shu_kotor", {0, 4000, 6000, 8000},
        [](int64_t v) { return v < 0 ? 4 : v < 4000 ? 1 : v < 6000 ? 2 : v < 8000 ? 3 : 4; },
@@ -357,56 +360,29 @@ const std::vector<RatioSpec>& RatioSpecs() {
        }},
       // §7.2 #7 NPL, recommended: ≤ 5 / (5, 10] / (10, 15] / > 15.
       {"kinerja_keuangan.npl", {500, 1000, 1500}, AtMost(500, 1000, 1500),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "pinjaman.macet", v);
-         Rp(l, "neraca.pinjaman_anggota", 10'000);
-       }},
+       Over("pinjaman.macet", "neraca.pinjaman_anggota")},
       // §7.2 #8 cadangan risiko ÷ pinjaman bermasalah: ≥ 75 / [50, 75) / [25, 50) / < 25.
       {"kinerja_keuangan.cadangan_risiko", {2500, 5000, 7500}, AtLeast(7500, 5000, 2500),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "neraca.cadangan_tujuan_risiko", v);
-         Rp(l, "pinjaman.macet", 10'000);
-       }},
+       Over("neraca.cadangan_tujuan_risiko", "pinjaman.macet")},
       // §7.2 #9 (kas + bank) ÷ kewajiban lancar: ≥ 20 / [15, 20) / [10, 15) / < 10.
       {"kinerja_keuangan.rasio_kas", {1000, 1500, 2000}, AtLeast(2000, 1500, 1000),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "neraca.bank", v);
-         Rp(l, "neraca.tabungan", 10'000);
-       }},
+       Over("neraca.bank", "neraca.tabungan")},
       // §7.2 #10 pinjaman ÷ dana yang diterima: ≥ 90 / [75, 90) / [60, 75) / < 60. Dana = all funding (here SP).
       {"kinerja_keuangan.pinjaman_dana_diterima", {6000, 7500, 9000}, AtLeast(9000, 7500, 6000),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "neraca.pinjaman_anggota", v);
-         Rp(l, "neraca.simpanan_pokok", 10'000);
-       }},
+       Over("neraca.pinjaman_anggota", "neraca.simpanan_pokok")},
       // §7.2 #11 aset lancar ÷ kewajiban lancar: ≥ 125 / [100, 125) / [75, 100) / < 75.
       {"kinerja_keuangan.rasio_lancar", {7500, 10000, 12500}, AtLeast(12500, 10000, 7500),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "neraca.kas", v);
-         Rp(l, "neraca.tabungan", 10'000);
-       }},
+       Over("neraca.kas", "neraca.tabungan")},
       // §7.3 #12–#14 growth: ≥ 10 / [7, 10) / [4, 7) / < 4; last year's base 10,000, this year's 10,000 + v.
       {"kinerja_keuangan.pertumbuhan_aset", {400, 700, 1000}, AtLeast(1000, 700, 400),
-       [](Laporan* l, int64_t v) {
-         RpPrev(l, "neraca.kas", 10'000);
-         Rp(l, "neraca.kas", 10'000 + v);
-       }},
+       Grows("neraca.kas")},
       {"kinerja_keuangan.pertumbuhan_dana_diterima", {400, 700, 1000}, AtLeast(1000, 700, 400),
-       [](Laporan* l, int64_t v) {
-         RpPrev(l, "neraca.tabungan", 10'000);
-         Rp(l, "neraca.tabungan", 10'000 + v);
-       }},
+       Grows("neraca.tabungan")},
       {"kinerja_keuangan.pertumbuhan_ekuitas", {400, 700, 1000}, AtLeast(1000, 700, 400),
-       [](Laporan* l, int64_t v) {
-         RpPrev(l, "neraca.simpanan_wajib", 10'000);
-         Rp(l, "neraca.simpanan_wajib", 10'000 + v);
-       }},
+       Grows("neraca.simpanan_wajib")},
       // §7.3 #15 SHU growth: ≥ 5 / [3, 5) / [1, 3) / < 1.
       {"kinerja_keuangan.pertumbuhan_shu", {100, 300, 500}, AtLeast(500, 300, 100),
-       [](Laporan* l, int64_t v) {
-         RpPrev(l, "hasil_usaha.partisipasi_bruto", 10'000);
-         Rp(l, "hasil_usaha.partisipasi_bruto", 10'000 + v);
-       }},
+       Grows("hasil_usaha.partisipasi_bruto")},
       // §7.3 #16 pendapatan utama ÷ total pendapatan: ≥ 85 / [60, 85) / [35, 60) / < 35.
       {"kinerja_keuangan.pendapatan_utama", {3500, 6000, 8500}, AtLeast(8500, 6000, 3500),
        [](Laporan* l, int64_t v) {
@@ -415,34 +391,19 @@ const std::vector<RatioSpec>& RatioSpecs() {
        }},
       // §7.3 #17 SHU ÷ (SP + SW): ≥ 30 / [20, 30) / [10, 20) / < 10.
       {"kinerja_keuangan.shu_simpanan_pokok_wajib", {1000, 2000, 3000}, AtLeast(3000, 2000, 1000),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "hasil_usaha.partisipasi_bruto", v);
-         Rp(l, "neraca.simpanan_wajib", 10'000);
-       }},
+       Over("hasil_usaha.partisipasi_bruto", "neraca.simpanan_wajib")},
       // §7.3 #18 partisipasi simpanan: ≥ 75 (75 closed as the code does) / [50, 75) / [25, 50) / < 25.
       {"kinerja_keuangan.partisipasi_simpanan", {2500, 5000, 7500}, AtLeast(7500, 5000, 2500),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "kegiatan.setoran_simpanan_anggota", v);
-         Rp(l, "kegiatan.setoran_simpanan_total", 10'000);
-       }},
+       Over("kegiatan.setoran_simpanan_anggota", "kegiatan.setoran_simpanan_total")},
       // §8 #1 ekuitas ÷ TA: ≥ 30 / [20, 30) / [10, 20) / < 10.
       {"permodalan.ekuitas_total_aset", {1000, 2000, 3000}, AtLeast(3000, 2000, 1000),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "neraca.simpanan_pokok", v);
-         Rp(l, "neraca.kas", 10'000);
-       }},
+       Over("neraca.simpanan_pokok", "neraca.kas")},
       // §8 #2 CAR: ≥ 8 / [6, 8) / [4, 6) / < 4. Modal tertimbang = SP (100 %); ATMR = loans (100 %).
       {"permodalan.kecukupan_modal", {400, 600, 800}, AtLeast(800, 600, 400),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "neraca.simpanan_pokok", v);
-         Rp(l, "neraca.pinjaman_anggota", 10'000);
-       }},
+       Over("neraca.simpanan_pokok", "neraca.pinjaman_anggota")},
       // §8 #3 modal pinjaman anggota ÷ TA: ≥ 30 / [20, 30) / [10, 20) / < 10.
       {"permodalan.modal_pinjaman_anggota", {1000, 2000, 3000}, AtLeast(3000, 2000, 1000),
-       [](Laporan* l, int64_t v) {
-         Rp(l, "neraca.simpanan_berjangka", v);
-         Rp(l, "neraca.kas", 10'000);
-       }},
+       Over("neraca.simpanan_berjangka", "neraca.kas")},
       // §8 #4 kewajiban jangka panjang ÷ ekuitas, code version: ≤ 100 / (100, 125] / (125, 150] / > 150; a negative
       // ratio (negative equity) → 4.
       {"permodalan.kewajiban_jangka_panjang_ekuitas", {0, 10000, 12500, 15000},
