@@ -195,13 +195,16 @@ void BM_ReadCsvLaporan(benchmark::State& state) {
 }
 BENCHMARK(BM_ReadCsvLaporan);
 
+// The bytes of examples/<name>.
+std::string ExampleText(const char* name) {
+  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/" + name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 // PEARLS on the example credit union: reading its laporan (with the pearls block and periode_lalu), evaluating all
 // 44 WOCCU indicators, writing hasil-sasaran-v1 — what `kopsehat batch --metode pearls-woccu` does per line.
 void BM_PearlsEndToEnd(benchmark::State& state) {
-  static const std::string json = [] {
-    std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/kopdit-sinar-harapan-2025.json", std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }();
+  static const std::string json = ExampleText("kopdit-sinar-harapan-2025.json");
   Problems load_problems;
   const GoalRulebook* rb = EmbeddedGoalRulebookById("pearls-woccu", &load_problems);
   if (rb == nullptr) {
@@ -230,10 +233,7 @@ BENCHMARK(BM_PearlsEndToEnd);
 // The KKPKK worksheet (persentase_skor, 61 indicators of which 34 checklists, growth from periode_lalu): read the
 // example, assess, write its JSON line.
 void BM_KkpkkEndToEnd(benchmark::State& state) {
-  static const std::string json = [] {
-    std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-contoh-kkpkk-2025.json", std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }();
+  static const std::string json = ExampleText("ksp-contoh-kkpkk-2025.json");
   Problems load_problems;
   const Rulebook* rb = EmbeddedRulebookById("kkpkk-2021", &load_problems);
   if (rb == nullptr) {
