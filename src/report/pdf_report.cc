@@ -755,6 +755,16 @@ class Report : public ReportBase {
     return IntervalText(c.bands[size_t(r.band)].range, lang_);
   }
 
+  // The first figures of a ratio row, the same in both layouts: formula, numerator, denominator, ratio.
+  std::vector<Cell> RatioCells(const ComponentResult& r) const {
+    const Component& c = *r.spec;
+    return {{OperandName(c.numerator_name.Get(lang_)) + " / " + OperandName(c.denominator_name.Get(lang_)) +
+             " ×\u00a0100\u00a0%"},
+            {Amount(r.numerator_sen, lang_)},
+            {Amount(r.denominator_sen, lang_)},
+            {r.zero_denominator ? "—" : Pct(r.ratio_pct, lang_)}};
+  }
+
   std::string ChecklistCount(const ComponentResult& r) const {
     if (!r.scored) return L("tidak dinilai", "not scored");
     return std::to_string(r.yes) + L(" dari ", " of ") + std::to_string(r.items);
@@ -804,15 +814,11 @@ class Report : public ReportBase {
                              {skor, 1, true}}});
           continue;
         }
-        groups.push_back({name_row,
-                          {{OperandName(c.numerator_name.Get(lang_)) + " / " + OperandName(c.denominator_name.Get(lang_)) +
-                            " ×\u00a0100\u00a0%"},
-                           {Amount(r.numerator_sen, lang_)},
-                           {Amount(r.denominator_sen, lang_)},
-                           {r.zero_denominator ? "—" : Pct(r.ratio_pct, lang_)},
-                           {c.informational ? "—" : RuleText(r)},
-                           {c.informational ? "—" : Nilai(r.nilai_e2, lang_)},
-                           {skor, 1, true}}});
+        std::vector<Cell> figures = RatioCells(r);
+        figures.push_back({c.informational ? "—" : RuleText(r)});
+        figures.push_back({c.informational ? "—" : Nilai(r.nilai_e2, lang_)});
+        figures.push_back({skor, 1, true});
+        groups.push_back({name_row, figures});
       }
       if (groups.empty()) continue;
       t.Begin(groups.front());
@@ -891,16 +897,12 @@ class Report : public ReportBase {
                             {{what, 5}, {"—"}, {Nilai(c.bobot_e2, lang_)}, {Points(r.skor_e6, lang_), 1, true}}});
           continue;
         }
-        groups.push_back({name_row,
-                          {{OperandName(c.numerator_name.Get(lang_)) + " / " + OperandName(c.denominator_name.Get(lang_)) +
-                            " ×\u00a0100\u00a0%"},
-                           {Amount(r.numerator_sen, lang_)},
-                           {Amount(r.denominator_sen, lang_)},
-                           {r.zero_denominator ? "—" : Pct(r.ratio_pct, lang_)},
-                           {RuleText(r)},
-                           {Nilai(r.nilai_e2, lang_)},
-                           {Nilai(c.bobot_e2, lang_)},
-                           {Points(r.skor_e6, lang_), 1, true}}});
+        std::vector<Cell> figures = RatioCells(r);
+        figures.push_back({RuleText(r)});
+        figures.push_back({Nilai(r.nilai_e2, lang_)});
+        figures.push_back({Nilai(c.bobot_e2, lang_)});
+        figures.push_back({Points(r.skor_e6, lang_), 1, true});
+        groups.push_back({name_row, figures});
       }
       if (groups.empty()) continue;
       t.Begin(groups.front());
