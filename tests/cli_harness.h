@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <gtest/gtest.h>
+#include <zip.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -49,6 +50,21 @@ inline std::vector<std::string> Lines(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
+}
+
+// One entry of a zip (an XLSX), uncompressed ("" when absent).
+inline std::string ZipEntry(const std::string& path, const std::string& entry) {
+  int error = 0;
+  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  if (z == nullptr) return "";
+  std::string text;
+  if (zip_file_t* f = zip_fopen(z, entry.c_str(), 0)) {
+    char buf[4096];
+    for (zip_int64_t got; (got = zip_fread(f, buf, sizeof buf)) > 0;) text.append(buf, size_t(got));
+    zip_fclose(f);
+  }
+  zip_close(z);
+  return text;
 }
 
 struct Result {

@@ -27,6 +27,7 @@ namespace e2e = kopsehat::e2e;
 namespace fs = std::filesystem;
 
 using e2e::Contains;
+using e2e::ZipEntry;
 using e2e::kSourceDir;
 using e2e::ReadAll;
 using e2e::Result;
@@ -42,21 +43,6 @@ bool LineWith(const std::string& text, std::initializer_list<std::string> parts)
     if (all) return true;
   }
   return false;
-}
-
-// One entry of a zip, uncompressed ("" when absent).
-std::string ZipEntry(const std::string& path, const std::string& entry) {
-  int error = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error);
-  if (z == nullptr) return "";
-  std::string text;
-  if (zip_file_t* f = zip_fopen(z, entry.c_str(), 0)) {
-    char buf[4096];
-    for (zip_int64_t got; (got = zip_fread(f, buf, sizeof buf)) > 0;) text.append(buf, size_t(got));
-    zip_fclose(f);
-  }
-  zip_close(z);
-  return text;
 }
 
 class CliKkpkkTest : public e2e::CliHarness {
