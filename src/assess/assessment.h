@@ -144,10 +144,10 @@ struct EvaluateOptions {
 bool Evaluate(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options, Assessment* out,
               Problems* problems);
 
-// A warning when `periode_akhir` lies outside a method's validity [from, to] (berlaku); its text is the rulebook's
-// `before` + period + `after` (made by the loader, naming the successor). Shared by both kinds of method.
-std::optional<Warning> OutsideValidity(const std::string& from, const std::string& to, const Label& before,
-                                       const Label& after, const std::string& periode_akhir, Languages langs = {});
+// A warning when `periode_akhir` lies outside a method's validity (berlaku); its text is the header's validity_before
+// + period + validity_after (made by the loader, naming the successor). Shared by both kinds of method.
+std::optional<Warning> OutsideValidity(const MethodHeader& method, const std::string& periode_akhir,
+                                       Languages langs = {});
 
 // Ordered by points lost, largest first (ties in rulebook order); at most `n`, only components that lose points.
 std::vector<const ComponentResult*> BiggestLosses(const Assessment& a, size_t n);

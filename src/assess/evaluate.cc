@@ -410,8 +410,11 @@ void AggregateScorePercent(const Rulebook& rb, Assessment* out) {
 
 }  // namespace
 
-std::optional<Warning> OutsideValidity(const std::string& from, const std::string& to, const Label& before,
-                                       const Label& after, const std::string& periode_akhir, Languages langs) {
+std::optional<Warning> OutsideValidity(const MethodHeader& method, const std::string& periode_akhir, Languages langs) {
+  const std::string& from = method.valid_from;
+  const std::string& to = method.valid_to;
+  const Label& before = method.validity_before;
+  const Label& after = method.validity_after;
   // ISO dates compare as text.
   if (periode_akhir.empty() || ((from.empty() || periode_akhir >= from) && (to.empty() || periode_akhir <= to))) {
     return std::nullopt;
@@ -513,8 +516,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
               "Assessed without the management checklist: the total excludes the Manajemen aspect and its points; "
               "the maximum is " + FormatPlain(out->max_total_e6, 6, 0) + ", not 100."}});
   }
-  if (std::optional<Warning> w = OutsideValidity(rb.valid_from, rb.valid_to, rb.validity_before, rb.validity_after,
-                                                 laporan.periode_akhir, options.texts)) {
+  if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir, options.texts)) {
     out->warnings.push_back(std::move(*w));
   }
   out->predikat = PredikatFor(rb, out->total_e6);

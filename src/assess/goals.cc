@@ -472,8 +472,7 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
         Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak dapat dinilai.",
               "No periode_lalu: indicators that use averages or growth cannot be assessed."}});
   }
-  if (std::optional<Warning> w = OutsideValidity(rb.valid_from, rb.valid_to, rb.validity_before, rb.validity_after,
-                                                 laporan.periode_akhir)) {
+  if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir)) {
     out->warnings.push_back(std::move(*w));
   }
   return true;

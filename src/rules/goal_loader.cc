@@ -446,9 +446,7 @@ void LoadGoalBody(Context& ctx, const toml::table& root, GoalRulebook* rb) {
   CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "berlaku", "perlu_blok", "besaran",
                         "aspek", "indikator"},
             "rulebook");
-  LoadHeader(ctx, root, /*goal_method=*/true,
-             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to, &rb->successor,
-              &rb->validity_before, &rb->validity_after});
+  LoadHeader(ctx, root, /*goal_method=*/true, rb);
   if (const toml::node* b = root.get("perlu_blok")) {
     const toml::array* arr = b->as_array();
     bool ok = arr != nullptr;

@@ -102,18 +102,7 @@ struct GoalAspect {
   Label name;
 };
 
-struct GoalRulebook {
-  std::string id;
-  std::string version;
-  Label name;
-  std::string source;
-  std::string note;
-  std::string origin;  // "bawaan" (embedded) or the file path
-  std::string valid_from;  // berlaku.mulai / berlaku.sampai, ISO dates; empty: open-ended
-  std::string valid_to;
-  std::string successor;  // berlaku.pengganti
-  Label validity_before;  // the validity warning's text around the period, made once at load (see Rulebook)
-  Label validity_after;
+struct GoalRulebook : MethodHeader {
   std::vector<std::string> required_blocks;  // laporan blocks the method needs, e.g. "pearls"
   std::vector<Quantity> quantities;
   std::vector<GoalAspect> aspects;

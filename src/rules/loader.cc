@@ -492,9 +492,7 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
   CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "berlaku", "agregasi",
                         "masukan_wajib", "besaran", "aspek", "sub_aspek", "komponen", "predikat"},
             "rulebook");
-  LoadHeader(ctx, root, /*goal_method=*/false,
-             {&rb->id, &rb->version, &rb->name, &rb->source, &rb->note, &rb->valid_from, &rb->valid_to, &rb->successor,
-              &rb->validity_before, &rb->validity_after});
+  LoadHeader(ctx, root, /*goal_method=*/false, rb);
   std::vector<Band> checklist_bands;
   LoadAggregation(ctx, root, rb, &checklist_bands);
   LoadRequiredLines(ctx, root, rb);

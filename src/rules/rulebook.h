@@ -177,7 +177,9 @@ struct AnswerSet {
   std::vector<std::string> keys;  // the lists' keys
 };
 
-struct Rulebook {
+// What both kinds of rulebook (scored, and goal methods in goal_rulebook.h) say at the top, read by one loader
+// function (rules_internal::LoadHeader).
+struct MethodHeader {
   std::string id;
   std::string version;
   Label name;
@@ -188,6 +190,12 @@ struct Rulebook {
   std::string valid_from;
   std::string valid_to;
   std::string successor;  // berlaku.pengganti: the method that replaced this one after valid_to (may be empty)
+  // The validity warning's text around the period, made once at load.
+  Label validity_before;
+  Label validity_after;
+};
+
+struct Rulebook : MethodHeader {
   Aggregation aggregation = Aggregation::kWeightedSum;
   int skor_maks = 0;  // kScorePercent: nilai 1..skor_maks
   int decimals = 2;   // kScorePercent: rounding of percentages and the total
@@ -199,9 +207,6 @@ struct Rulebook {
   std::vector<Component> components;
   std::vector<PredikatRule> predikat;  // descending by min; the last has no min
   std::vector<AnswerSet> answer_sets;  // derived from the checklist components, in first-use order
-  // The validity warning's text around the period (berlaku; empty when open-ended), made once at load.
-  Label validity_before;
-  Label validity_after;
 
   const Component* FindComponent(std::string_view id) const;
   bool ScorePercent() const { return aggregation == Aggregation::kScorePercent; }

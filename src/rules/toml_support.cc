@@ -158,7 +158,7 @@ void IdSet::Check(Context& ctx, const toml::table& t, const std::string& id, con
   }
 }
 
-void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const RulebookHeader& out) {
+void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, MethodHeader* out) {
   const char* expected = goal_method ? kGoalRulebookFormat : "kopsehat/rulebook-v1";
   std::string format;
   if (GetString(ctx, root, "format", true, "rulebook", &format) && format != expected) {
@@ -169,17 +169,17 @@ void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const R
                 "unknown format '" + format + "'; known: " + expected);
     }
   }
-  if (GetString(ctx, root, "id", true, "rulebook", out.id)) {
-    const std::string& id = *out.id;
+  if (GetString(ctx, root, "id", true, "rulebook", &out->id)) {
+    const std::string& id = out->id;
     const bool valid = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
     });
     if (!valid) ctx.Error(root.get("id"), "id hanya boleh huruf kecil, angka, '-' dan '_'", "id may hold only a-z, 0-9, '-' and '_'");
   }
-  GetString(ctx, root, "versi", true, "rulebook", out.version);
-  *out.name = GetLabel(ctx, root, "nama", "nama_en", true, "rulebook");
-  GetString(ctx, root, "sumber", true, "rulebook", out.source);
-  GetString(ctx, root, "catatan", false, "rulebook", out.note);
+  GetString(ctx, root, "versi", true, "rulebook", &out->version);
+  out->name = GetLabel(ctx, root, "nama", "nama_en", true, "rulebook");
+  GetString(ctx, root, "sumber", true, "rulebook", &out->source);
+  GetString(ctx, root, "catatan", false, "rulebook", &out->note);
   if (const toml::node* n = root.get("berlaku")) {
     const toml::table* t = n->as_table();
     if (t == nullptr) {
@@ -188,39 +188,39 @@ void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const R
       return;
     }
     CheckKeys(ctx, *t, {"mulai", "sampai", "pengganti"}, "berlaku");
-    GetString(ctx, *t, "pengganti", false, "berlaku", out.successor);
-    for (const auto& [key, value] : {std::pair{"mulai", out.valid_from}, std::pair{"sampai", out.valid_to}}) {
+    GetString(ctx, *t, "pengganti", false, "berlaku", &out->successor);
+    for (const auto& [key, value] : {std::pair{"mulai", &out->valid_from}, std::pair{"sampai", &out->valid_to}}) {
       if (GetString(ctx, *t, key, false, "berlaku", value) && !IsIsoDate(*value)) {
         ctx.Error(t->get(key), std::string("berlaku.") + key + " harus tanggal TTTT-BB-HH, mis. 2021-01-01",
                   std::string("berlaku.") + key + " must be a date YYYY-MM-DD, e.g. 2021-01-01");
       }
     }
-    if (out.valid_from->empty() && out.valid_to->empty()) {
+    if (out->valid_from.empty() && out->valid_to.empty()) {
       ctx.Error(n, "berlaku: isi mulai dan/atau sampai", "berlaku: give mulai and/or sampai");
-    } else if (!out.valid_from->empty() && !out.valid_to->empty() && *out.valid_to < *out.valid_from) {
+    } else if (!out->valid_from.empty() && !out->valid_to.empty() && out->valid_to < out->valid_from) {
       ctx.Error(n, "berlaku: sampai sebelum mulai", "berlaku: sampai is before mulai");
     }
   }
   // "Metode ksp-2016 berlaku sejak … sampai …; periode " + periode + " di luar masa itu. …": built once here, so
   // an assessment outside the period (every 2016-method assessment of a recent year) only joins three strings.
-  const std::string& id = *out.id;
-  const std::string& from = *out.valid_from;
-  const std::string& to = *out.valid_to;
+  const std::string& id = out->id;
+  const std::string& from = out->valid_from;
+  const std::string& to = out->valid_to;
   const std::string range_id = (from.empty() ? "" : "sejak " + from) + (from.empty() || to.empty() ? "" : " ") +
                                (to.empty() ? "" : "sampai " + to);
   const std::string range_en = (from.empty() ? "" : "from " + from) + (from.empty() || to.empty() ? "" : " ") +
                                (to.empty() ? "" : "until " + to);
-  *out.validity_before = Label{"Metode " + id + " berlaku " + range_id + "; periode ",
+  out->validity_before = Label{"Metode " + id + " berlaku " + range_id + "; periode ",
                                "Method " + id + " applies " + range_en + "; the period "};
-  *out.validity_after = Label{" di luar masa itu. Hasil tetap dihitung, tetapi bukan cara pemeriksa menilai periode ini",
+  out->validity_after = Label{" di luar masa itu. Hasil tetap dihitung, tetapi bukan cara pemeriksa menilai periode ini",
                               " lies outside it. The result is computed anyway, but it is not how an examiner assesses "
                               "this period"};
-  if (!out.successor->empty()) {
-    out.validity_after->id += " (pakai --metode " + *out.successor + ")";
-    out.validity_after->en += " (use --metode " + *out.successor + ")";
+  if (!out->successor.empty()) {
+    out->validity_after.id += " (pakai --metode " + out->successor + ")";
+    out->validity_after.en += " (use --metode " + out->successor + ")";
   }
-  out.validity_after->id += ".";
-  out.validity_after->en += ".";
+  out->validity_after.id += ".";
+  out->validity_after.en += ".";
 }
 
 void LoadQuantities(Context& ctx, const toml::table& root, IdSet* ids, std::vector<Quantity>* out) {

@@ -107,19 +107,7 @@ class IdSet {
 
 // What both kinds of rulebook say at the top: format, id, versi, nama, sumber, catatan. `goal_method` chooses the
 // format the loader expects (kopsehat/sasaran-v1 or kopsehat/rulebook-v1) and how a wrong one is reported.
-struct RulebookHeader {
-  std::string* id;
-  std::string* version;
-  Label* name;
-  std::string* source;
-  std::string* note;
-  std::string* valid_from;  // berlaku = { mulai = "2021-01-01", sampai = "...", pengganti = "ID" }, all optional
-  std::string* valid_to;
-  std::string* successor;
-  Label* validity_before;  // filled from the above: the warning for a period outside them, around the period
-  Label* validity_after;
-};
-void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, const RulebookHeader& out);
+void LoadHeader(Context& ctx, const toml::table& root, bool goal_method, MethodHeader* out);
 
 // [[besaran]]: quantities in order, each formula over lines and the quantities above it, possibly reading
 // periode_lalu through lalu()/rata_rata() (so no quantity may be named after them).
