@@ -138,6 +138,16 @@ bool CloseBook(lxw_workbook* wb, std::string* error_id, std::string* error_en) {
 
 }  // namespace
 
+// Rows 1–5 of a Ringkasan sheet: title, cooperative, year end, method, what to change.
+void WriteSummaryHead(lxw_worksheet* sum, const Book& book, const std::string& title, const Koperasi& k,
+                      const std::string& periode_akhir, const std::string& method_line, const char* hint, Lang lang) {
+  worksheet_write_string(sum, 0, 0, title.c_str(), book.big);
+  worksheet_write_string(sum, 1, 0, (k.nama + (k.jenis.empty() ? "" : " (" + k.jenis + ")")).c_str(), book.bold);
+  worksheet_write_string(sum, 2, 0, (T(lang, "Tahun buku berakhir ", "Year ending ") + FormatDateLong(periode_akhir, lang)).c_str(), nullptr);
+  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + method_line).c_str(), nullptr);
+  worksheet_write_string(sum, 4, 0, hint, nullptr);
+}
+
 bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& o,
                         const std::string& path, std::string* error_id, std::string* error_en) {
   const GoalRulebook& rb = *a.rulebook;
@@ -145,8 +155,7 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   Book book;
   if (!OpenBook(path, "Lembar kerja PEARLS (Kopsehat)", o.created_epoch, &book, error_id, error_en)) return false;
   lxw_workbook* wb = book.wb;
-  lxw_format *bold = book.bold, *header = book.header, *money = book.money, *input = book.input, *pct = book.pct,
-             *big = book.big;
+  lxw_format *bold = book.bold, *header = book.header, *money = book.money, *input = book.input, *pct = book.pct;
 
   lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
   lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
@@ -326,14 +335,13 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   // Ringkasan: the counts follow the Status column.
   worksheet_set_column(sum, 0, 0, 44, nullptr);
   worksheet_set_column(sum, 1, 1, 12, nullptr);
-  worksheet_write_string(sum, 0, 0, rb.name.Get(lang).c_str(), big);
-  worksheet_write_string(sum, 1, 0, (a.koperasi.nama + (a.koperasi.jenis.empty() ? "" : " (" + a.koperasi.jenis + ")")).c_str(), bold);
-  worksheet_write_string(sum, 2, 0, (T(lang, "Tahun buku berakhir ", "Year ending ") + FormatDateLong(a.periode_akhir, lang)).c_str(), nullptr);
-  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + rb.id + T(lang, " (versi ", " (version ") + rb.version + ")").c_str(), nullptr);
-  worksheet_write_string(sum, 4, 0, T(lang, "Ubah angka di lembar Masukan: nilai indikator dan status yang berupa perbandingan ikut berubah; "
-                                                "status bertanda * adalah hasil Kopsehat yang tetap.",
-                                       "Change a figure on Masukan: values and comparison verdicts follow; verdicts marked * are "
-                                       "Kopsehat's fixed results."), nullptr);
+  WriteSummaryHead(sum, book, rb.name.Get(lang), a.koperasi, a.periode_akhir,
+                   rb.id + T(lang, " (versi ", " (version ") + rb.version + ")",
+                   T(lang, "Ubah angka di lembar Masukan: nilai indikator dan status yang berupa perbandingan ikut berubah; "
+                           "status bertanda * adalah hasil Kopsehat yang tetap.",
+                     "Change a figure on Masukan: values and comparison verdicts follow; verdicts marked * are "
+                     "Kopsehat's fixed results."),
+                   lang);
   const std::pair<const char*, int> counts[] = {{GoalStatusCode(GoalStatus::kMet), a.summary.met},
                                                 {GoalStatusCode(GoalStatus::kNotMet), a.summary.not_met},
                                                 {GoalStatusCode(GoalStatus::kNoTarget), a.summary.no_target},
@@ -446,12 +454,11 @@ void WriteScorePercentSheets(const Assessment& a, Lang lang, const Book& book,
 
   worksheet_set_column(sum, 0, 0, 44, nullptr);
   worksheet_set_column(sum, 1, 6, 14, nullptr);
-  worksheet_write_string(sum, 0, 0, T(lang, "PEMERIKSAAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH EXAMINATION"), book.big);
-  worksheet_write_string(sum, 1, 0, (a.koperasi.nama + (a.koperasi.jenis.empty() ? "" : " (" + a.koperasi.jenis + ")")).c_str(), book.bold);
-  worksheet_write_string(sum, 2, 0, (T(lang, "Tahun buku berakhir ", "Year ending ") + FormatDateLong(a.periode_akhir, lang)).c_str(), nullptr);
-  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + rb.id + " (versi " + rb.version + ")").c_str(), nullptr);
-  worksheet_write_string(sum, 4, 0, T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
-                                       "Change a figure on Masukan or an answer on Manajemen; every score follows."), nullptr);
+  WriteSummaryHead(sum, book, T(lang, "PEMERIKSAAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH EXAMINATION"),
+                   a.koperasi, a.periode_akhir, rb.id + " (versi " + rb.version + ")",
+                   T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
+                     "Change a figure on Masukan or an answer on Manajemen; every score follows."),
+                   lang);
   const char* s_head[] = {"Aspek", "Persen", "Predikat", "Jumlah skor", "Skor maksimal", "Bobot", "Kontribusi"};
   for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(sum, 6, c, s_head[c], book.header);
   lxw_row_t sr = 7;
@@ -502,7 +509,7 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
   }
   lxw_workbook* wb = book.wb;
   lxw_format *bold = book.bold, *header = book.header, *money = book.money, *input = book.input,
-             *input_text = book.input_text, *pct = book.pct, *score = book.score, *big = book.big;
+             *input_text = book.input_text, *pct = book.pct, *score = book.score;
 
   // Sheets in display order; Ringkasan first so a CSV export of the workbook shows the result.
   lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
@@ -628,12 +635,11 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
   // Ringkasan: aspects, total, predikat.
   worksheet_set_column(sum, 0, 0, 40, nullptr);
   worksheet_set_column(sum, 1, 2, 14, nullptr);
-  worksheet_write_string(sum, 0, 0, T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH ASSESSMENT"), big);
-  worksheet_write_string(sum, 1, 0, (a.koperasi.nama + (a.koperasi.jenis.empty() ? "" : " (" + a.koperasi.jenis + ")")).c_str(), bold);
-  worksheet_write_string(sum, 2, 0, (T(lang, "Tahun buku berakhir ", "Year ending ") + FormatDateLong(a.periode_akhir, lang)).c_str(), nullptr);
-  worksheet_write_string(sum, 3, 0, (T(lang, "Metode: ", "Method: ") + rb.id + " (versi " + rb.version + ")").c_str(), nullptr);
-  worksheet_write_string(sum, 4, 0, T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
-                                       "Change a figure on Masukan or an answer on Manajemen; every score follows."), nullptr);
+  WriteSummaryHead(sum, book, T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH ASSESSMENT"),
+                   a.koperasi, a.periode_akhir, rb.id + " (versi " + rb.version + ")",
+                   T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
+                     "Change a figure on Masukan or an answer on Manajemen; every score follows."),
+                   lang);
   const char* s_head[] = {"Aspek", "Skor", "Bobot"};
   for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(sum, 6, c, s_head[c], header);
   lxw_row_t sr = 7;
