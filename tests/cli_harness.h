@@ -52,6 +52,17 @@ inline std::vector<std::string> Lines(const std::string& text) {
   return lines;
 }
 
+// Runs of white space (as pdftotext lays text out) as one space, so text wrapped or spread still matches.
+inline std::string Squash(const std::string& s) {
+  std::string out;
+  for (const char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(space ? ' ' : c);
+  }
+  return out;
+}
+
 // One entry of a zip (an XLSX), uncompressed ("" when absent).
 inline std::string ZipEntry(const std::string& path, const std::string& entry) {
   int error = 0;

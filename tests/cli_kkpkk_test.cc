@@ -27,6 +27,7 @@ namespace e2e = kopsehat::e2e;
 namespace fs = std::filesystem;
 
 using e2e::Contains;
+using e2e::Squash;
 using e2e::ZipEntry;
 using e2e::kSourceDir;
 using e2e::ReadAll;
@@ -172,16 +173,6 @@ TEST_F(CliKkpkkTest, JsonResult) {
 // The brief for these tests (before commit 4321ad8) had PDF and charts refused for this method; that commit added
 // both for persentase_skor methods, so they are checked to carry the evidence's figures. The worksheet, what-if and
 // the planner still model a weighted sum over this year only and are refused.
-
-std::string Squash(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(space ? ' ' : c);
-  }
-  return out;
-}
 
 TEST_F(CliKkpkkTest, PdfReportCarriesTheFigures) {
   const std::string a = Path("a.pdf"), b = Path("b.pdf");

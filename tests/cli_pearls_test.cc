@@ -16,6 +16,7 @@ namespace {
 
 namespace e2e = kopsehat::e2e;
 using e2e::Contains;
+using e2e::Squash;
 using e2e::kSourceDir;
 using e2e::ReadAll;
 using e2e::Result;
@@ -174,16 +175,6 @@ TEST_F(CliPearlsTest, ScoredOnlyCommandsRefuseGoalMethods) {
     EXPECT_EQ(r.status, 2) << cmd << " " << r.out;
     EXPECT_TRUE(Contains(r.err, "metode sasaran")) << cmd << ": " << r.err;
   }
-}
-
-std::string Squash(const std::string& s) {
-  std::string out;
-  for (const char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out.push_back(space ? ' ' : c);
-  }
-  return out;
 }
 
 TEST_F(CliPearlsTest, PdfReportReadsBackAndIsDeterministic) {
