@@ -201,61 +201,59 @@ std::string ExampleText(const char* name) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// PEARLS on the example credit union: reading its laporan (with the pearls block and periode_lalu), evaluating all
-// 44 WOCCU indicators, writing hasil-sasaran-v1 — what `kopsehat batch --metode pearls-woccu` does per line.
+// One example, end to end per iteration: read it, then `assess_and_write(laporan, &problems, &out)` (false when it
+// does not assess). What `kopsehat batch` does per line.
+template <typename AssessAndWrite>
+void EndToEnd(benchmark::State& state, const char* example, AssessAndWrite assess_and_write) {
+  const std::string json = ExampleText(example);
+  LaporanJsonReader reader;
+  Laporan laporan;
+  Problems problems;
+  std::string out;
+  out.reserve(64 << 10);
+  for (auto _ : state) {
+    problems.Clear();
+    out.clear();
+    if (!reader.Read(json, &laporan, &problems) || !assess_and_write(laporan, &problems, &out)) {
+      state.SkipWithError("the example does not assess");
+    }
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(int64_t(state.iterations()));
+}
+
+// PEARLS on the example credit union: its pearls block and periode_lalu, all 44 WOCCU indicators, hasil-sasaran-v1.
 void BM_PearlsEndToEnd(benchmark::State& state) {
-  static const std::string json = ExampleText("kopdit-sinar-harapan-2025.json");
   Problems load_problems;
   const GoalRulebook* rb = EmbeddedGoalRulebookById("pearls-woccu", &load_problems);
   if (rb == nullptr) {
     state.SkipWithError("pearls-woccu does not load");
     return;
   }
-  LaporanJsonReader reader;
-  Laporan laporan;
   GoalAssessment assessment;
-  Problems problems;
-  std::string out;
-  out.reserve(64 << 10);
-  for (auto _ : state) {
-    problems.Clear();
-    out.clear();
-    bool ok = reader.Read(json, &laporan, &problems) && EvaluateGoals(laporan, *rb, &assessment, &problems);
-    if (!ok) state.SkipWithError("the example does not assess");
-    AppendGoalJson(assessment, Lang::kId, &out);
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  state.SetItemsProcessed(int64_t(state.iterations()));
+  EndToEnd(state, "kopdit-sinar-harapan-2025.json", [&](const Laporan& l, Problems* p, std::string* out) {
+    if (!EvaluateGoals(l, *rb, &assessment, p)) return false;
+    AppendGoalJson(assessment, Lang::kId, out);
+    return true;
+  });
 }
 BENCHMARK(BM_PearlsEndToEnd);
 
-// The KKPKK worksheet (persentase_skor, 61 indicators of which 34 checklists, growth from periode_lalu): read the
-// example, assess, write its JSON line.
+// The KKPKK worksheet (persentase_skor, 61 indicators of which 34 checklists, growth from periode_lalu).
 void BM_KkpkkEndToEnd(benchmark::State& state) {
-  static const std::string json = ExampleText("ksp-contoh-kkpkk-2025.json");
   Problems load_problems;
   const Rulebook* rb = EmbeddedRulebookById("kkpkk-2021", &load_problems);
   if (rb == nullptr) {
     state.SkipWithError("kkpkk-2021 does not load");
     return;
   }
-  LaporanJsonReader reader;
-  Laporan laporan;
   Assessment assessment;
-  Problems problems;
-  std::string out;
-  out.reserve(64 << 10);
-  for (auto _ : state) {
-    problems.Clear();
-    out.clear();
-    const bool ok = reader.Read(json, &laporan, &problems) && Evaluate(laporan, *rb, {}, &assessment, &problems);
-    if (!ok) state.SkipWithError("the example does not assess");
-    AppendPenilaianJson(assessment, Lang::kId, &out);
-    benchmark::DoNotOptimize(out.data());
-    benchmark::ClobberMemory();
-  }
-  state.SetItemsProcessed(int64_t(state.iterations()));
+  EndToEnd(state, "ksp-contoh-kkpkk-2025.json", [&](const Laporan& l, Problems* p, std::string* out) {
+    if (!Evaluate(l, *rb, {}, &assessment, p)) return false;
+    AppendPenilaianJson(assessment, Lang::kId, out);
+    return true;
+  });
 }
 BENCHMARK(BM_KkpkkEndToEnd);
 
