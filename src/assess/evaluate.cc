@@ -236,24 +236,24 @@ namespace {
 // unreachable (no k/items is exactly 75 % of 17 items), so the ratio's NextBand does not apply.
 NextStep NextChecklistStep(const Component& c, const ComponentResult& r) {
   NextStep best;
-  int best_gap = 0;
-  const int64_t current = r.nilai_e2;
-  for (int k = 0; k <= r.items; ++k) {
-    const Fraction x = Fraction::Of(i128(k) * 100, r.items);
-    int64_t nilai = -1;
-    for (const Band& b : c.bands) {
-      if (b.range.Contains(x)) nilai = b.nilai_e2;
+  // Outward from the filed count, so the nearest better count is found after a step or two (this runs for every
+  // checklist of every assessment).
+  for (int gap = 1; gap <= r.items && !best.exists; ++gap) {
+    for (const int k : {r.yes + gap, r.yes - gap}) {
+      if (k < 0 || k > r.items) continue;
+      const Fraction x = Fraction::Of(i128(k) * 100, r.items);
+      int64_t nilai = -1;
+      for (const Band& b : c.bands) {
+        if (b.range.Contains(x)) nilai = b.nilai_e2;
+      }
+      if (nilai < 0 || nilai >= r.nilai_e2 || (best.exists && nilai >= best.nilai_e2)) continue;  // not better
+      best.exists = true;
+      best.direction = k > r.yes ? 1 : -1;
+      best.target_pct = x;
+      best.inclusive = true;
+      best.nilai_e2 = nilai;
+      best.gap_pct = Fraction::Of(i128(gap) * 100, r.items);
     }
-    if (nilai < 0 || nilai >= current) continue;  // not better (the loader guarantees a band)
-    const int gap = k > r.yes ? k - r.yes : r.yes - k;
-    if (best.exists && (gap > best_gap || (gap == best_gap && nilai >= best.nilai_e2))) continue;
-    best.exists = true;
-    best_gap = gap;
-    best.direction = k > r.yes ? 1 : -1;
-    best.target_pct = x;
-    best.inclusive = true;
-    best.nilai_e2 = nilai;
-    best.gap_pct = Fraction::Of(i128(gap) * 100, r.items);
   }
   return best;
 }
