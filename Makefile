@@ -1,5 +1,6 @@
 # The two commands of the README, and the pieces they are made of.
-#   make run   — install what is missing, build, assess the bundled example and print its report
+#   make run   — install what is missing, build, start the web application with demo data on SQLite and print its
+#                address and the demo logins (PORT=8080, DATA=kopsehat-data)
 #   make test  — install what is missing, build, run every test, then again under ASan + UBSan
 BUILD ?= build
 ASAN_BUILD ?= build-asan
@@ -7,7 +8,7 @@ FUZZ_BUILD ?= build-fuzz
 EXAMPLE ?= examples/ksp-sejahtera-bersama-2025.json
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build run test test-release test-asan bench fuzz clean
+.PHONY: deps build run assess-example pg test test-release test-asan bench fuzz clean
 
 deps:
 	@bash scripts/deps.sh
@@ -16,15 +17,26 @@ build: deps
 	@cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
+PORT ?= 8080
+DATA ?= kopsehat-data
 run: build
+	@$(BUILD)/kopsehat serve --demo --data $(DATA) --port $(PORT)
+
+# The command-line assessment of the bundled example (what `make run` did before the web application).
+assess-example: build
 	@$(BUILD)/kopsehat assess $(EXAMPLE)
 
-test-release: build
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+# The throw-away PostgreSQL server the store tests run on (see scripts/pg-test.sh); started once, left running.
+pg: deps
+	@bash scripts/pg-test.sh start >/dev/null
 
-test-asan: deps
+test-release: build pg
+	KOPSEHAT_TEST_PG=$$(bash scripts/pg-test.sh url) ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-asan: deps pg
 	@cmake -S . -B $(ASAN_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKOPSEHAT_SANITIZE=ON -DKOPSEHAT_BENCH=OFF >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	KOPSEHAT_TEST_PG=$$(bash scripts/pg-test.sh url) \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)

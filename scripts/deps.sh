@@ -16,6 +16,12 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-dev  # libFuzzer builds (cmake -DKOPSEHAT_FUZZ=ON)
   python3 hyperfine      # benchmark driver and timing
+  libsqlite3-dev         # the embedded store (WAL, online backup)
+  libpq-dev postgresql   # the PostgreSQL store; tests start a throw-away server on loopback
+  libsodium-dev          # Argon2id password hashes, session tokens, SHA-256 of evidence files
+  libcpp-httplib-dev     # the web application's HTTP server (kept in one translation unit)
+  chromium chromium-driver   # headless browser tests of the web application
+  wrk nginx-light        # load benchmark of the regional dashboard, with nginx serving the same page as reference
 )
 # Installed with their recommended packages: the recalculation test needs a working headless LibreOffice Calc.
 PACKAGES_WITH_RECOMMENDS=(

@@ -15,6 +15,12 @@ int RunWhatif(int argc, char** argv, Lang lang);
 int RunPlan(int argc, char** argv, Lang lang);
 int RunConvert(int argc, char** argv, Lang lang);
 int RunChart(int argc, char** argv, Lang lang);
+int RunServe(int argc, char** argv, Lang lang);
+// `user add --username U --peran admin [--koperasi ID] [--wilayah ID]`: the first administrator of a new database
+// (password from KOPSEHAT_PASSWORD or stdin).
+int RunUserAdd(int argc, char** argv, Lang lang);
+// `backup --data DIR --out FILE` or, with restore, `restore --data DIR --from FILE` (SQLite).
+int RunBackup(int argc, char** argv, Lang lang, bool restore);
 
 // Validates the --lang value; prints the problem and returns false when wrong.
 bool CheckCommonOptions(const Args& args, Lang lang);

@@ -72,6 +72,9 @@ Perintah:
   plan BERKAS        rencana tindakan termurah menuju SEHAT (--target), diperiksa dengan menilai ulang
   whatif BERKAS      bagaimana jika: nilai ulang setelah tindakan perbaikan; --peka: langkah terkecil per komponen
   convert BERKAS --to json|xlsx|csv   ubah bentuk laporan
+  serve [--demo]     jalankan aplikasi web (SQLite di --data DIR, atau --db postgresql://...)
+  user add --username U --peran admin   buat pengguna (admin pertama); kata sandi dari stdin
+  backup --out F     cadangkan basis data SQLite (--data DIR) selagi berjalan; restore --from F memulihkan
 
 Opsi umum: --lang id|en, --help, --version
 Panduan: docs/panduan.md
@@ -92,6 +95,9 @@ Commands:
   plan FILE          the cheapest verified set of actions to SEHAT (--target)
   whatif FILE        what if: re-assess after improvement actions; --peka: the smallest step per component
   convert FILE --to json|xlsx|csv   convert a laporan between forms
+  serve [--demo]     run the web application (SQLite in --data DIR, or --db postgresql://...)
+  user add --username U --peran admin   create a user (the first admin); password from stdin
+  backup --out F     back up the SQLite database (--data DIR) while it runs; restore --from F restores it
 
 Common options: --lang id|en, --help, --version
 Guide: docs/panduan.md
@@ -116,6 +122,10 @@ int Main(int argc, char** argv) {
   if (command == "plan") return RunPlan(argc, argv, lang);
   if (command == "convert") return RunConvert(argc, argv, lang);
   if (command == "chart") return RunChart(argc, argv, lang);
+  if (command == "serve") return RunServe(argc, argv, lang);
+  if (command == "backup") return RunBackup(argc, argv, lang, false);
+  if (command == "user" && argc >= 3 && std::strcmp(argv[2], "add") == 0) return RunUserAdd(argc, argv, lang);
+  if (command == "restore") return RunBackup(argc, argv, lang, true);
   if (command == "--lang" && argc >= 3) {  // "kopsehat --lang en" alone: help in that language
     std::cout << (lang == Lang::kEn ? kHelpEn : kHelpId);
     return kExitOk;

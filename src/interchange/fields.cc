@@ -189,6 +189,7 @@ const std::vector<std::string>& LaporanBuilder::KnownKeys() {
 }
 
 std::string Place::Text() const {
+  if (sheet == nullptr && row == 0) return "";  // a web form field: its key alone names it
   if (sheet != nullptr) return *sheet + "!" + CellRef(row, col);
   return "baris " + std::to_string(row) + (col != 0 ? ", kolom " + std::to_string(col) : std::string());
 }
@@ -199,7 +200,9 @@ LaporanBuilder::LaporanBuilder(Laporan* out, Problems* problems)
 }
 
 std::string LaporanBuilder::Where(const Place& place, std::string_view key) {
-  return place.Text() + " (" + std::string(key) + ")";
+  std::string where = place.Text();
+  if (where.empty()) return std::string(key);
+  return where + " (" + std::string(key) + ")";
 }
 
 bool LaporanBuilder::IsKnownKeyForm(std::string_view key) {

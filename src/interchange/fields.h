@@ -42,7 +42,8 @@ bool ParsePearlsMonths(std::string_view text, const std::string& path, int* out,
 std::string ExcelSerialToIsoDate(std::string_view stored_number);
 
 // Where a value was found, kept as numbers and put into words only for a message: "Neraca!B14" (a sheet), "baris 14,
-// kolom 5" (a batch CSV cell) or "baris 14" (a key;value CSV line). The sheet name must outlive the builder.
+// kolom 5" (a batch CSV cell) or "baris 14" (a key;value CSV line); a default Place (no sheet, row 0) is a web form
+// field, named by its key alone. The sheet name must outlive the builder.
 struct Place {
   const std::string* sheet = nullptr;
   uint32_t row = 0;

@@ -586,8 +586,55 @@ std::string IdentityValue(const Laporan* l, std::string_view key) {
 
 }  // namespace
 
-std::string TemplateCsv(const TemplateOptions& o) {
+std::vector<TemplateRow> TemplateRows(const TemplateOptions& o) {
   const Laporan* l = o.prefill;
+  std::vector<TemplateRow> rows;
+  const bool pearls = WithPearls(o);
+  for (const Identity& id : kIdentity) {
+    std::string v = IdentityValue(l, id.key);
+    if (v.empty() && std::string_view(id.key) == "metode") v = o.metode;
+    rows.push_back({id.key, v, std::string(id.label) + (*id.hint ? " (" + std::string(id.hint) + ")" : ""), false});
+  }
+  for (const Identity& id : kPearlsSettings) {
+    if (!pearls) break;
+    rows.push_back({id.key, IdentityValue(l, id.key), std::string(id.label) + " (" + id.hint + ")", false});
+  }
+  for (int prev = 0; prev < 2; ++prev) {
+    for (int i = 0; i < kLineCount; ++i) {
+      if (!pearls && kLines[size_t(i)].section == Section::kPearls) continue;
+      const Statements* st = l == nullptr ? nullptr : (prev ? (l->has_previous ? &l->previous : nullptr) : &l->current);
+      const std::string hint = Hint(i);
+      rows.push_back({(prev ? "periode_lalu." : "") + LinePath(i),
+                      st != nullptr && st->present[size_t(i)] ? CsvAmount(st->Get(i)) : "",
+                      std::string(kLines[size_t(i)].label_id) + (prev ? " — tahun lalu" : "") +
+                          (hint.empty() ? "" : " (" + hint + ")"),
+                      true});
+    }
+  }
+  if (o.rulebook != nullptr) {
+    for (const Component& c : o.rulebook->components) {
+      if (c.kind != ComponentKind::kChecklist) continue;
+      const ChecklistAnswers* a = l != nullptr ? l->FindChecklist(c.answers_set, c.answers_key) : nullptr;
+      // Answers beyond the method's items are written too (and refused again when read): never dropped.
+      const size_t n = std::max(c.items.size(), a != nullptr ? a->answers.size() : 0);
+      for (size_t i = 0; i < n; ++i) {
+        std::string value;
+        if (a != nullptr && i < a->answers.size()) value = a->answers[i] ? "Ya" : "Tidak";
+        const std::string text = i < c.items.size() ? c.items[i].text.id : std::string(kSurplusAnswerLabel);
+        rows.push_back({c.AnswersPath() + "[" + std::to_string(i + 1) + "]", value, text, true});
+      }
+    }
+  }
+  for (const ChecklistAnswers* a : ListsOutsideRulebook(l, o.rulebook)) {
+    for (size_t i = 0; i < a->answers.size(); ++i) {
+      rows.push_back({ListPath(*a) + "[" + std::to_string(i + 1) + "]", a->answers[i] ? "Ya" : "Tidak",
+                      kOtherListLabel, true});
+    }
+  }
+  return rows;
+}
+
+std::string TemplateCsv(const TemplateOptions& o) {
   std::string out;
   out += "# Laporan Kopsehat (kopsehat/laporan-v1)";
   if (!o.metode.empty()) {
@@ -599,45 +646,13 @@ std::string TemplateCsv(const TemplateOptions& o) {
   out += "# Daftar periksa manajemen: Ya atau Tidak. Baris periode_lalu.* (tahun lalu) boleh kosong.\n";
   out += "# Jangan ubah kolom kunci. Nilai yang memakai koma desimal tidak perlu kutip karena pemisahnya titik koma.\n";
   out += "kunci;nilai;keterangan\n";
-  const bool pearls = WithPearls(o);
-  for (const Identity& id : kIdentity) {
-    std::string v = IdentityValue(l, id.key);
-    if (v.empty() && std::string_view(id.key) == "metode") v = o.metode;
-    out += std::string(id.key) + ";" + CsvField(v) + ";" + CsvField(std::string(id.label) + (*id.hint ? " (" + std::string(id.hint) + ")" : "")) + "\n";
-  }
-  for (const Identity& id : kPearlsSettings) {
-    if (!pearls) break;
-    out += std::string(id.key) + ";" + CsvField(IdentityValue(l, id.key)) + ";" + CsvField(std::string(id.label) + " (" + id.hint + ")") + "\n";
-  }
-  for (int prev = 0; prev < 2; ++prev) {
-    for (int i = 0; i < kLineCount; ++i) {
-      if (!pearls && kLines[size_t(i)].section == Section::kPearls) continue;
-      const Statements* st = l == nullptr ? nullptr : (prev ? (l->has_previous ? &l->previous : nullptr) : &l->current);
-      const std::string value = st != nullptr && st->present[size_t(i)] ? CsvAmount(st->Get(i)) : "";
-      const std::string hint = Hint(i);
-      out += (prev ? "periode_lalu." : "") + LinePath(i) + ";" + value + ";" +
-             CsvField(std::string(kLines[size_t(i)].label_id) + (prev ? " — tahun lalu" : "") + (hint.empty() ? "" : " (" + hint + ")")) + "\n";
-    }
-  }
-  if (o.rulebook != nullptr) {
-    for (const Component& c : o.rulebook->components) {
-      if (c.kind != ComponentKind::kChecklist) continue;
-      const ChecklistAnswers* a = l != nullptr ? l->FindChecklist(c.answers_set, c.answers_key) : nullptr;
-      // Answers beyond the method's items are written too (and refused again when read): never dropped.
-      const size_t rows = std::max(c.items.size(), a != nullptr ? a->answers.size() : 0);
-      for (size_t i = 0; i < rows; ++i) {
-        std::string value;
-        if (a != nullptr && i < a->answers.size()) value = a->answers[i] ? "Ya" : "Tidak";
-        const std::string text = i < c.items.size() ? c.items[i].text.id : std::string(kSurplusAnswerLabel);
-        out += c.AnswersPath() + "[" + std::to_string(i + 1) + "];" + value + ";" + CsvField(text) + "\n";
-      }
-    }
-  }
-  for (const ChecklistAnswers* a : ListsOutsideRulebook(l, o.rulebook)) {
-    for (size_t i = 0; i < a->answers.size(); ++i) {
-      out += ListPath(*a) + "[" + std::to_string(i + 1) + "];" + (a->answers[i] ? "Ya" : "Tidak") + ";" +
-             CsvField(kOtherListLabel) + "\n";
-    }
+  for (const TemplateRow& row : TemplateRows(o)) {
+    out += row.key;
+    out += ';';
+    out += row.raw ? row.value : CsvField(row.value);
+    out += ';';
+    out += CsvField(row.label);
+    out += '\n';
   }
   return out;
 }

@@ -67,6 +67,16 @@ struct TemplateOptions {
 bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& options, std::string* error_id,
                        std::string* error_en);
 
+// The rows of the template in order, each a laporan key with its prefilled value (CSV form: "1250000,50", "Ya")
+// and its Indonesian label. The CSV template and the web form are both made from these.
+struct TemplateRow {
+  std::string key;    // "koperasi.nama", "neraca.kas", "periode_lalu.neraca.kas", "manajemen.umum[3]"
+  std::string value;  // "" when not prefilled
+  std::string label;
+  bool raw = false;  // an amount or answer, written to CSV without quoting
+};
+std::vector<TemplateRow> TemplateRows(const TemplateOptions& options);
+
 // The CSV template as text (separator ';', decimal comma in examples).
 std::string TemplateCsv(const TemplateOptions& options);
 

@@ -1,0 +1,214 @@
+// cli/serve.cc — `kopsehat serve` (the web application), `kopsehat backup` and `kopsehat restore`. Thin: opens the
+// store, migrates, seeds the demo when asked, and runs the server until SIGINT/SIGTERM.
+#include <signal.h>
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "store/backup.h"
+#include "store/schema.h"
+#include "web/demo.h"
+#include "web/server.h"
+
+namespace kopsehat::cli {
+
+namespace {
+
+const char* kServeHelpId = R"(Pemakaian: kopsehat serve [opsi]
+
+Menjalankan aplikasi web Kopsehat.
+  --data DIR        direktori data (basis data SQLite kopsehat.db); dibuat bila belum ada (bawaan: kopsehat-data)
+  --db URL          pakai PostgreSQL (postgresql://pengguna@host:port/nama) sebagai ganti SQLite
+  --host H          alamat yang didengar (bawaan 127.0.0.1; pakai reverse proxy untuk akses luar)
+  --port P          port (bawaan 8080)
+  --threads N       jumlah thread pelayan (bawaan 8)
+  --demo            isi data contoh bila basis data kosong, lalu cetak akun demo
+  --cookie-aman     tandai cookie Secure (di balik HTTPS)
+  --lang id|en      bahasa pesan perintah ini
+)";
+
+const char* kServeHelpEn = R"(Usage: kopsehat serve [options]
+
+Runs the Kopsehat web application.
+  --data DIR        data directory (SQLite database kopsehat.db); created when missing (default: kopsehat-data)
+  --db URL          use PostgreSQL (postgresql://user@host:port/name) instead of SQLite
+  --host H          address to listen on (default 127.0.0.1; put a reverse proxy in front for outside access)
+  --port P          port (default 8080)
+  --threads N       server threads (default 8)
+  --demo            seed demo data when the database is empty, then print the demo logins
+  --cookie-aman     mark cookies Secure (behind HTTPS)
+  --lang id|en      language of this command's messages
+)";
+
+int Fail(const std::string& id, const std::string& en, Lang lang) {
+  std::cerr << "kopsehat serve: " << (lang == Lang::kEn ? en : id) << "\n";
+  return kExitInvalid;
+}
+
+bool ParseInt(const std::string& text, int lo, int hi, int* out) {
+  try {
+    size_t used = 0;
+    const int v = std::stoi(text, &used);
+    if (used != text.size() || v < lo || v > hi) return false;
+    *out = v;
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+// Stops the server on SIGINT/SIGTERM: the signals are blocked in every thread and awaited by one thread, so no
+// work happens in a signal handler.
+std::thread StartSignalThread(web::WebServer* server) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return std::thread([set, server] {
+    int sig = 0;
+    sigwait(&set, &sig);
+    server->Stop();
+  });
+}
+
+// Opens and migrates the store of --db URL or --data DIR. Null after printing the problem.
+std::unique_ptr<store::Store> OpenStore(const Args& args, int pool, Lang lang, std::string* target, int* version) {
+  std::string error;
+  const std::string data_dir = args.Get("--data", "kopsehat-data");
+  if (!args.Has("--db")) {
+    std::error_code ec;
+    std::filesystem::create_directories(data_dir, ec);
+    if (ec) {
+      Fail(data_dir + ": direktori tidak dapat dibuat", data_dir + ": cannot create the directory", lang);
+      return nullptr;
+    }
+  }
+  *target = args.Has("--db") ? args.Get("--db") : data_dir + "/kopsehat.db";
+  std::unique_ptr<store::Store> db = store::Store::Open(*target, pool, &error);
+  if (db == nullptr) {
+    Fail("basis data tidak dapat dibuka: " + error, "cannot open the database: " + error, lang);
+    return nullptr;
+  }
+  const store::DbError e =
+      db->WithConnection([&](store::Connection* c) { return store::Migrate(c, std::time(nullptr), version); });
+  if (!e.ok()) {
+    Fail("migrasi gagal: " + e.message, "migration failed: " + e.message, lang);
+    return nullptr;
+  }
+  return db;
+}
+
+}  // namespace
+
+int RunServe(int argc, char** argv, Lang lang) {
+  Args args;
+  std::string error;
+  const std::vector<OptionSpec> options = {{"--data", true},    {"--db", true},          {"--host", true},
+                                           {"--port", true},    {"--threads", true},     {"--demo", false},
+                                           {"--cookie-aman", false}, {"--lang", true},   {"--help", false}};
+  if (!ParseArgs(argc, argv, 2, options, lang, &args, &error)) return Fail(error, error, lang);
+  if (args.Has("--help")) {
+    std::cout << (lang == Lang::kEn ? kServeHelpEn : kServeHelpId);
+    return kExitOk;
+  }
+  web::ServeOptions serve;
+  serve.host = args.Get("--host", "127.0.0.1");
+  if (args.Has("--port") && !ParseInt(args.Get("--port"), 0, 65535, &serve.port)) {
+    return Fail("--port harus bilangan 0..65535", "--port must be a number 0..65535", lang);
+  }
+  if (args.Has("--threads") && !ParseInt(args.Get("--threads"), 1, 256, &serve.threads)) {
+    return Fail("--threads harus bilangan 1..256", "--threads must be a number 1..256", lang);
+  }
+  serve.settings.secure_cookies = args.Has("--cookie-aman");
+  if (!web::InitCrypto()) return Fail("libsodium tidak dapat dimulai", "libsodium failed to initialise", lang);
+
+  serve.settings.temp_dir = args.Has("--db") ? std::filesystem::temp_directory_path().string()
+                                              : args.Get("--data", "kopsehat-data");
+  std::string target;
+  int version = 0;
+  // One connection per server thread, plus one for the demo seeding and the health check under load.
+  std::unique_ptr<store::Store> db = OpenStore(args, serve.threads + 1, lang, &target, &version);
+  if (db == nullptr) return kExitInvalid;
+  web::App app(db.get(), web::AppOptions{});
+  std::vector<web::DemoLogin> logins;
+  if (args.Has("--demo")) {
+    const web::Outcome o = web::SeedDemo(&app, KOPSEHAT_EXAMPLES_DIR, &logins);
+    if (!o.ok()) return Fail("data demo gagal: " + o.problems.Render(Lang::kId), "demo seeding failed: " +
+                                 o.problems.Render(Lang::kEn), lang);
+  }
+  web::WebServer server(&app, serve);
+  if (!server.Bind(&error)) return Fail(error, error, lang);
+  std::thread signals = StartSignalThread(&server);
+  const std::string address = "http://" + serve.host + ":" + std::to_string(server.port()) + "/";
+  std::cout << (lang == Lang::kEn ? "Kopsehat is running at " : "Kopsehat berjalan di ") << address << "\n"
+            << (lang == Lang::kEn ? "Database: " : "Basis data: ") << (args.Has("--db") ? "PostgreSQL" : target)
+            << " (skema " << version << ")\n";
+  if (!logins.empty()) {
+    std::cout << (lang == Lang::kEn ? "Demo logins (password " : "Akun demo (kata sandi ") << web::kDemoPassword
+              << "):\n";
+    for (const web::DemoLogin& l : logins) std::cout << "  " << l.username << "  — " << l.role << ", " << l.what << "\n";
+  }
+  std::cout << (lang == Lang::kEn ? "Stop with Ctrl+C." : "Hentikan dengan Ctrl+C.") << std::endl;
+  server.Serve();
+  // Serve returns after Stop (from the signal thread) or when listening fails; wake the thread if still waiting.
+  pthread_kill(signals.native_handle(), SIGTERM);
+  signals.join();
+  return kExitOk;
+}
+
+int RunUserAdd(int argc, char** argv, Lang lang) {
+  Args args;
+  std::string error;
+  const std::vector<OptionSpec> options = {{"--data", true}, {"--db", true}, {"--username", true}, {"--nama", true},
+                                           {"--peran", true}, {"--koperasi", true}, {"--wilayah", true},
+                                           {"--lang", true}};
+  if (!ParseArgs(argc, argv, 3, options, lang, &args, &error)) return Fail(error, error, lang);
+  const std::optional<store::Role> role = store::ParseRole(args.Get("--peran", "admin"));
+  if (!role) return Fail("--peran tidak dikenal", "unknown --peran", lang);
+  // The password comes from the environment or the first line of stdin, never from the command line (which other
+  // users of the machine can read in the process list).
+  std::string password = std::getenv("KOPSEHAT_PASSWORD") != nullptr ? std::getenv("KOPSEHAT_PASSWORD") : "";
+  if (password.empty()) std::getline(std::cin, password);
+  std::string target;
+  int version = 0;
+  std::unique_ptr<store::Store> db = OpenStore(args, 1, lang, &target, &version);
+  if (db == nullptr || !web::InitCrypto()) return kExitInvalid;
+  web::App app(db.get(), web::AppOptions{});
+  store::User u;
+  u.username = args.Get("--username");
+  u.display_name = args.Get("--nama", u.username);
+  u.role = *role;
+  int parsed = 0;
+  if (args.Has("--koperasi") && ParseInt(args.Get("--koperasi"), 1, 1 << 30, &parsed)) u.cooperative_id = parsed;
+  if (args.Has("--wilayah") && ParseInt(args.Get("--wilayah"), 1, 1 << 30, &parsed)) u.region_ids.push_back(parsed);
+  int64_t id = 0;
+  const web::Outcome o = app.CreateUser(nullptr, u, password, &id);
+  if (!o.ok()) return Fail(o.problems.Render(Lang::kId), o.problems.Render(Lang::kEn), lang);
+  std::cout << (lang == Lang::kEn ? "User created: " : "Pengguna dibuat: ") << u.username << " (" << id << ")\n";
+  return kExitOk;
+}
+
+int RunBackup(int argc, char** argv, Lang lang, bool restore) {
+  Args args;
+  std::string error;
+  const std::vector<OptionSpec> options = {{"--data", true}, {"--out", true}, {"--from", true}, {"--lang", true}};
+  if (!ParseArgs(argc, argv, 2, options, lang, &args, &error)) return Fail(error, error, lang);
+  const std::string db = args.Get("--data", "kopsehat-data") + "/kopsehat.db";
+  const std::string other = restore ? args.Get("--from") : args.Get("--out");
+  if (other.empty()) {
+    return Fail(restore ? "sebutkan --from BERKAS" : "sebutkan --out BERKAS",
+                restore ? "give --from FILE" : "give --out FILE", lang);
+  }
+  const bool ok = restore ? store::RestoreSqlite(other, db, &error) : store::BackupSqlite(db, other, &error);
+  if (!ok) return Fail(error, error, lang);
+  std::cout << (restore ? (lang == Lang::kEn ? "Restored " : "Dipulihkan ") + other + " → " + db
+                        : (lang == Lang::kEn ? "Backed up " : "Dicadangkan ") + db + " → " + other)
+            << "\n";
+  return kExitOk;
+}
+
+}  // namespace kopsehat::cli

@@ -1,0 +1,208 @@
+// store/schema.cc — the versioned migrations. Each migration runs once, in one transaction, and records its
+// version in schema_migrations; a database newer than this binary is refused. The SQL is written once in the subset
+// both backends speak; `{{ID}}` and `{{BYTES}}` become each dialect's identity key and binary column, and the few
+// things that differ (triggers) have one text per dialect.
+//
+// Every tenant row carries cooperative_id, so the tables can later be sharded by cooperative without change.
+// Money and scores are integers (sen; score points × 10^6). Times are Unix seconds (UTC).
+#include "store/schema.h"
+
+#include <string>
+
+namespace kopsehat::store {
+namespace {
+
+struct Migration {
+  int version;
+  const char* portable;  // with {{ID}} / {{BYTES}}
+  const char* sqlite_only;
+  const char* postgres_only;
+};
+
+// Version 1: regions, cooperatives, people and sessions, laporan with their assessments, the examiner's changes and
+// evidence, and the audit log. The triggers are the database's own guard of two promises the application makes:
+// a final assessment never changes, and the audit log (and the change and evidence records) are append-only.
+constexpr Migration kMigrations[] = {
+    {1,
+     R"SQL(
+CREATE TABLE regions (
+  id {{ID}},
+  nama TEXT NOT NULL UNIQUE,
+  provinsi TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE cooperatives (
+  id {{ID}},
+  region_id BIGINT NOT NULL REFERENCES regions(id),
+  nama TEXT NOT NULL,
+  jenis TEXT NOT NULL,
+  nomor_badan_hukum TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  UNIQUE (region_id, nama)
+);
+CREATE TABLE users (
+  id {{ID}},
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'dinas', 'pengurus', 'pengelola', 'pengawas', 'anggota')),
+  cooperative_id BIGINT REFERENCES cooperatives(id),
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  CHECK ((role IN ('admin', 'dinas')) = (cooperative_id IS NULL))
+);
+CREATE INDEX users_cooperative ON users(cooperative_id);
+CREATE TABLE user_regions (
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  region_id BIGINT NOT NULL REFERENCES regions(id),
+  PRIMARY KEY (user_id, region_id)
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TABLE laporan (
+  id {{ID}},
+  cooperative_id BIGINT NOT NULL REFERENCES cooperatives(id),
+  periode_akhir TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('draf', 'diajukan', 'final')),
+  laporan_json TEXT NOT NULL,
+  diajukan_json TEXT,
+  rulebook_id TEXT NOT NULL,
+  rulebook_version TEXT NOT NULL,
+  total_e6 BIGINT NOT NULL,
+  predikat TEXT NOT NULL,
+  hasil_json TEXT NOT NULL,
+  corrects_id BIGINT REFERENCES laporan(id),
+  correction_reason TEXT NOT NULL DEFAULT '',
+  review_note TEXT NOT NULL DEFAULT '',
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  submitted_at BIGINT,
+  finalised_at BIGINT,
+  finalised_by BIGINT REFERENCES users(id),
+  UNIQUE (cooperative_id, periode_akhir, revision)
+);
+CREATE INDEX laporan_status ON laporan(status, cooperative_id);
+CREATE TABLE adjustments (
+  id {{ID}},
+  cooperative_id BIGINT NOT NULL REFERENCES cooperatives(id),
+  laporan_id BIGINT NOT NULL REFERENCES laporan(id),
+  path TEXT NOT NULL,
+  before_value TEXT NOT NULL,
+  after_value TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (length(reason) > 0),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL
+);
+CREATE INDEX adjustments_laporan ON adjustments(laporan_id);
+CREATE TABLE evidence (
+  id {{ID}},
+  cooperative_id BIGINT NOT NULL REFERENCES cooperatives(id),
+  laporan_id BIGINT NOT NULL REFERENCES laporan(id),
+  filename TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size_bytes BIGINT NOT NULL,
+  content {{BYTES}} NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL
+);
+CREATE INDEX evidence_laporan ON evidence(laporan_id);
+CREATE TABLE audit_log (
+  id {{ID}},
+  at BIGINT NOT NULL,
+  user_id BIGINT,
+  cooperative_id BIGINT,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id BIGINT,
+  before_json TEXT,
+  after_json TEXT
+);
+CREATE INDEX audit_cooperative ON audit_log(cooperative_id, id);
+)SQL",
+     R"SQL(
+CREATE TRIGGER laporan_final_no_update BEFORE UPDATE ON laporan WHEN OLD.status = 'final'
+BEGIN SELECT RAISE(ABORT, 'penilaian final tidak dapat diubah'); END;
+CREATE TRIGGER laporan_final_no_delete BEFORE DELETE ON laporan WHEN OLD.status = 'final'
+BEGIN SELECT RAISE(ABORT, 'penilaian final tidak dapat dihapus'); END;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log append-only'); END;
+CREATE TRIGGER adjustments_no_update BEFORE UPDATE ON adjustments BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+CREATE TRIGGER adjustments_no_delete BEFORE DELETE ON adjustments BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+)SQL",
+     R"SQL(
+CREATE FUNCTION kopsehat_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'append-only or final: %', TG_TABLE_NAME; END $$;
+CREATE TRIGGER laporan_final_no_update BEFORE UPDATE ON laporan FOR EACH ROW WHEN (OLD.status = 'final')
+  EXECUTE FUNCTION kopsehat_refuse();
+CREATE TRIGGER laporan_final_no_delete BEFORE DELETE ON laporan FOR EACH ROW WHEN (OLD.status = 'final')
+  EXECUTE FUNCTION kopsehat_refuse();
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION kopsehat_refuse();
+CREATE TRIGGER adjustments_append_only BEFORE UPDATE OR DELETE ON adjustments FOR EACH ROW
+  EXECUTE FUNCTION kopsehat_refuse();
+CREATE TRIGGER evidence_append_only BEFORE UPDATE OR DELETE ON evidence FOR EACH ROW EXECUTE FUNCTION kopsehat_refuse();
+CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit_log EXECUTE FUNCTION kopsehat_refuse();
+)SQL"},
+};
+
+void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
+  for (size_t at = s->find(from); at != std::string::npos; at = s->find(from, at + to.size())) {
+    s->replace(at, from.size(), to);
+  }
+}
+
+std::string ForDialect(const Migration& m, Dialect dialect) {
+  std::string sql = m.portable;
+  const bool sqlite = dialect == Dialect::kSqlite;
+  ReplaceAll(&sql, "{{ID}}", sqlite ? "INTEGER PRIMARY KEY" : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+  ReplaceAll(&sql, "{{BYTES}}", sqlite ? "BLOB" : "BYTEA");
+  sql += sqlite ? m.sqlite_only : m.postgres_only;
+  return sql;
+}
+
+}  // namespace
+
+int LatestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+
+DbError Migrate(Connection* db, int64_t now, int* version_out) {
+  DbError e = db->ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                             "applied_at BIGINT NOT NULL)");
+  if (!e.ok()) return e;
+  Result r;
+  e = db->Exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {}, &r);
+  if (!e.ok()) return e;
+  int current = static_cast<int>(r.Int(0, 0));
+  if (current > LatestSchemaVersion()) {
+    return {DbErrorKind::kOther, "database schema version " + std::to_string(current) +
+                                     " is newer than this program's " + std::to_string(LatestSchemaVersion())};
+  }
+  for (const Migration& m : kMigrations) {
+    if (m.version <= current) continue;
+    if (e = db->Begin(true); !e.ok()) return e;
+    e = db->ExecScript(ForDialect(m, db->dialect()));
+    if (e.ok()) {
+      e = db->Exec("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", {int64_t{m.version}, now},
+                   nullptr);
+    }
+    if (e.ok()) e = db->Commit();
+    if (!e.ok()) {
+      db->Rollback();
+      return e;
+    }
+    current = m.version;
+  }
+  if (version_out != nullptr) *version_out = current;
+  return {};
+}
+
+}  // namespace kopsehat::store

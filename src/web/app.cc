@@ -1,0 +1,867 @@
+// web/app.cc — see app.h. Each public operation: authenticate → load what it acts on → ask Allowed() → check the
+// workflow state → write in one transaction with its audit entry.
+#include "web/app.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "interchange/fields.h"
+#include "interchange/json_reader.h"
+#include "interchange/spreadsheet.h"
+#include "report/json_report.h"
+#include "rules/goal_rulebook.h"
+#include "rules/loader.h"
+
+namespace kopsehat::web {
+
+using store::Connection;
+using store::DbError;
+using store::DbErrorKind;
+using store::Role;
+using store::Status;
+
+Outcome Outcome::Error(Code code, std::string path, std::string kode, std::string pesan, std::string message) {
+  Outcome o;
+  o.code = code;
+  o.problems.Add(std::move(path), std::move(kode), std::move(pesan), std::move(message));
+  return o;
+}
+
+namespace {
+
+constexpr size_t kMaxReasonChars = 2000;
+constexpr size_t kMaxNameChars = 200;
+constexpr int kAuditPageSize = 200;
+// The early-warning margin: a score within this many points of the next lower predikat's threshold.
+constexpr int64_t kWarningMarginE6 = 2'000'000;
+
+Outcome Forbidden() {
+  return Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Anda tidak berhak melakukan ini.",
+                        "You are not allowed to do this.");
+}
+Outcome NotFound(const char* what_id, const char* what_en) {
+  return Outcome::Error(Code::kNotFound, "", "tidak_ditemukan", std::string(what_id) + " tidak ditemukan.",
+                        std::string(what_en) + " not found.");
+}
+Outcome WrongState(const char* pesan, const char* message) {
+  return Outcome::Error(Code::kConflict, "status", "status_tidak_sesuai", pesan, message);
+}
+Outcome Internal(const DbError& e) {
+  Outcome o = Outcome::Error(Code::kInternal, "", "galat_basis_data", "Kesalahan basis data; coba lagi.",
+                             "Database error; please try again.");
+  o.problems.mutable_items().back().message += " (" + e.message + ")";
+  return o;
+}
+
+bool InRegions(const store::User& u, int64_t region_id) {
+  for (int64_t r : u.region_ids) {
+    if (r == region_id) return true;
+  }
+  return false;
+}
+
+bool OwnCooperative(const store::User& u, const store::Cooperative* coop) {
+  return coop != nullptr && u.cooperative_id && *u.cooperative_id == coop->id;
+}
+
+// A reason an examiner or a correction must give: present, and bounded.
+bool CheckReason(const std::string& reason, const char* field, Outcome* out) {
+  std::string trimmed = reason;
+  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\n' || trimmed.back() == '\r')) {
+    trimmed.pop_back();
+  }
+  if (trimmed.empty()) {
+    *out = Outcome::Error(Code::kInvalid, field, "alasan_wajib", "alasan wajib diisi", "a reason is required");
+    return false;
+  }
+  if (reason.size() > kMaxReasonChars) {
+    *out = Outcome::Error(Code::kInvalid, field, "terlalu_panjang",
+                          "paling banyak " + std::to_string(kMaxReasonChars) + " karakter",
+                          "at most " + std::to_string(kMaxReasonChars) + " characters");
+    return false;
+  }
+  return true;
+}
+
+std::string JsonObject(std::initializer_list<std::pair<const char*, std::string>> fields) {
+  std::string out = "{";
+  for (const auto& [k, v] : fields) {
+    if (out.size() > 1) out += ",";
+    AppendJsonString(k, &out);
+    out += ":";
+    AppendJsonString(v, &out);
+  }
+  return out + "}";
+}
+
+// The method a laporan is assessed with in the web application: its own `metode`, else the default. Goal methods
+// (PEARLS) have no score or predikat, so they are refused here; `kopsehat assess` handles them.
+const Rulebook* WebRulebook(const Laporan& laporan, Problems* problems) {
+  const std::string id = laporan.metode.empty() ? std::string(kDefaultMetode) : laporan.metode;
+  Problems ignored;
+  if (EmbeddedGoalRulebookById(id, &ignored) != nullptr) {
+    problems->Add("metode", "metode_sasaran",
+                  "metode '" + id + "' (PEARLS) tidak memberi skor dan predikat; aplikasi web memakai metode berskor",
+                  "method '" + id + "' (PEARLS) gives no score or predikat; the web application uses scored methods");
+    return nullptr;
+  }
+  const Rulebook* rb = EmbeddedRulebookById(id, problems);
+  if (rb == nullptr && problems->empty()) {
+    problems->Add("metode", "metode_tidak_dikenal", "metode '" + id + "' tidak dikenal",
+                  "unknown method '" + id + "'");
+  }
+  return rb;
+}
+
+// Whether losing two points would drop the latest final score to a lower predikat of its own method.
+bool NearLowerPredikat(const store::CooperativeSummary& s) {
+  Problems ignored;
+  const Rulebook* rb = EmbeddedRulebookById(s.latest_rulebook_id, &ignored);
+  if (rb == nullptr) return false;
+  for (const PredikatRule& rule : rb->predikat) {
+    if (rule.label == s.latest_predikat) return rule.has_min && s.latest_total_e6 - rule.min_e6 < kWarningMarginE6;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Allowed(const store::User& u, Action action, const store::Cooperative* coop) {
+  if (!u.active) return false;
+  const bool examiner_of = u.role == Role::kDinas && coop != nullptr && InRegions(u, coop->region_id);
+  const bool own = OwnCooperative(u, coop);
+  switch (action) {
+    case Action::kViewCooperative:
+      return u.role == Role::kAdmin || examiner_of ||
+             (own && (u.role == Role::kPengurus || u.role == Role::kPengelola || u.role == Role::kPengawas));
+    case Action::kViewPublished:
+      return Allowed(u, Action::kViewCooperative, coop) || (own && u.role == Role::kAnggota);
+    case Action::kEditLaporan:
+      return own && (u.role == Role::kPengurus || u.role == Role::kPengelola);
+    case Action::kSubmit:
+      return own && u.role == Role::kPengurus;
+    case Action::kReview:
+      return examiner_of;  // separation of duties: the administrator does not examine
+    case Action::kViewRegion:
+      return u.role == Role::kAdmin || u.role == Role::kDinas;
+    case Action::kAdminister:
+      return u.role == Role::kAdmin;
+  }
+  return false;
+}
+
+std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadline) {
+  const std::time_t t = static_cast<std::time_t>(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  const int year = tm.tm_year + 1900 - 1;  // the last closed financial year (they end on 31 December)
+  const int month_now = tm.tm_mon + 1 + 12 * (tm.tm_year + 1900 - year - 1);
+  *past_deadline = month_now > submission_months;
+  return std::to_string(year) + "-12-31";
+}
+
+App::App(store::Store* store, AppOptions options) : store_(store), options_(std::move(options)) {}
+
+int64_t App::Now() const {
+  if (options_.now) return options_.now();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+Outcome App::Run(bool write, const std::function<Outcome(Connection*)>& body) {
+  Outcome result;
+  const auto wrapped = [&](Connection* db) -> DbError {
+    result = body(db);
+    if (result.code == Code::kInternal) return {DbErrorKind::kOther, "internal"};
+    // Any refusal rolls back whatever the body wrote before deciding.
+    return result.ok() ? DbError{} : DbError{DbErrorKind::kOther, "refused"};
+  };
+  const DbError e = write ? store_->Write(wrapped) : store_->Read(wrapped);
+  if (!result.ok()) return result;
+  if (e.kind == DbErrorKind::kConstraint) {
+    return Outcome::Error(Code::kConflict, "", "bentrok", "Data bertentangan dengan data yang sudah ada.",
+                          "The data conflicts with what is stored.");
+  }
+  if (!e.ok()) return Internal(e);
+  return result;
+}
+
+// ---- Sessions ----
+
+Outcome App::Login(const std::string& username, const std::string& password, const std::string& client,
+                   std::string* token, Principal* out) {
+  const int64_t now = Now();
+  const std::string user_key = "u:" + username.substr(0, kMaxNameChars);
+  const std::string client_key = "c:" + client;
+  if (throttle_.Blocked(user_key, now) || throttle_.Blocked(client_key, now)) {
+    return Outcome::Error(Code::kThrottled, "", "terlalu_banyak_percobaan",
+                          "Terlalu banyak percobaan masuk yang gagal; coba lagi 15 menit lagi.",
+                          "Too many failed logins; try again in 15 minutes.");
+  }
+  store::User user;
+  bool found = false;
+  Outcome o = Run(false, [&](Connection* db) -> Outcome {
+    if (username.size() > kMaxNameChars) return {};
+    DbError e = store::GetUserByName(db, username, &user, &found);
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+  if (!o.ok()) return o;
+  // Verify even for an unknown user against a fixed hash, so the reply time does not tell which names exist.
+  static const std::string kDummy = HashPassword("kopsehat-dummy-password", options_.password_cost);
+  const bool password_ok = VerifyPassword(found ? user.password_hash : kDummy, password.substr(0, kMaxPasswordBytes));
+  if (!found || !password_ok || !user.active) {
+    throttle_.Failed(user_key, now);
+    throttle_.Failed(client_key, now);
+    return Outcome::Error(Code::kUnauthenticated, "", "gagal_masuk", "Nama pengguna atau kata sandi salah.",
+                          "Wrong user name or password.");
+  }
+  throttle_.Succeeded(user_key);
+  *token = RandomToken();
+  out->user = user;
+  out->session = {Sha256Hex(*token), user.id, RandomToken(), now, now + options_.session_ttl_s};
+  return Run(true, [&](Connection* db) -> Outcome {
+    DbError e = store::DeleteExpiredSessions(db, now);
+    if (e.ok()) e = store::InsertSession(db, out->session);
+    if (e.ok()) e = store::InsertAudit(db, {0, now, user.id, user.cooperative_id, "masuk", "session", {}, "", ""});
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+Outcome App::Authenticate(const std::string& token, Principal* out) {
+  const Outcome unauthenticated = Outcome::Error(Code::kUnauthenticated, "", "belum_masuk",
+                                                 "Silakan masuk terlebih dahulu.", "Please log in first.");
+  if (token.size() != 64) return unauthenticated;
+  const int64_t now = Now();
+  bool found = false;
+  Outcome o = Run(false, [&](Connection* db) -> Outcome {
+    DbError e = store::GetSession(db, Sha256Hex(token), &out->session, &found);
+    if (e.ok() && found) e = store::GetUser(db, out->session.user_id, &out->user, &found);
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+  if (!o.ok()) return o;
+  if (!found || out->session.expires_at <= now || !out->user.active) return unauthenticated;
+  return {};
+}
+
+Outcome App::Logout(const Principal& p) {
+  return Run(true, [&](Connection* db) -> Outcome {
+    DbError e = store::DeleteSession(db, p.session.token_hash);
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, Now(), p.user.id, p.user.cooperative_id, "keluar", "session", {}, "", ""});
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+// ---- Reading ----
+
+namespace {
+
+Outcome LoadCooperative(Connection* db, int64_t id, store::Cooperative* out) {
+  bool found = false;
+  DbError e = store::GetCooperative(db, id, out, &found);
+  if (!e.ok()) return Internal(e);
+  return found ? Outcome{} : NotFound("Koperasi", "Cooperative");
+}
+
+// Reads the stored figures back and assesses them with the stored method (its embedded version).
+bool Reassess(const store::LaporanRecord& rec, Laporan* laporan, Assessment* a, bool* method_changed) {
+  LaporanJsonReader reader;
+  Problems problems;
+  if (!reader.Read(rec.laporan_json, laporan, &problems)) return false;
+  const Rulebook* rb = EmbeddedRulebookById(rec.rulebook_id, &problems);
+  if (rb == nullptr) return false;
+  *method_changed = rb->version != rec.rulebook_version;
+  return Evaluate(*laporan, *rb, EvaluateOptions{}, a, &problems);
+}
+
+}  // namespace
+
+Outcome App::ViewCooperative(const Principal& p, int64_t coop_id, CooperativeView* out) {
+  return Run(false, [&](Connection* db) -> Outcome {
+    Outcome o = LoadCooperative(db, coop_id, &out->cooperative);
+    if (!o.ok()) return o;
+    if (!Allowed(p.user, Action::kViewPublished, &out->cooperative)) return Forbidden();
+    DbError e = store::ListLaporan(db, coop_id, &out->laporan);
+    if (!e.ok()) return Internal(e);
+    if (!Allowed(p.user, Action::kViewCooperative, &out->cooperative)) {
+      std::erase_if(out->laporan, [](const store::LaporanRecord& l) { return l.status != Status::kFinal; });
+    }
+    return {};
+  });
+}
+
+Outcome App::LoadForAction(Connection* db, const Principal& p, int64_t laporan_id, Action action,
+                           store::LaporanRecord* rec, store::Cooperative* coop) {
+  bool found = false;
+  DbError e = store::GetLaporan(db, laporan_id, rec, &found);
+  if (!e.ok()) return Internal(e);
+  if (!found) return NotFound("Laporan", "Laporan");
+  Outcome o = LoadCooperative(db, rec->cooperative_id, coop);
+  if (!o.ok()) return o;
+  // Published results are all an anggota may see; a draft is not theirs to know of.
+  const bool visible = Allowed(p.user, Action::kViewCooperative, coop) ||
+                       (rec->status == Status::kFinal && Allowed(p.user, Action::kViewPublished, coop));
+  if (!visible) return Forbidden();
+  if (action != Action::kViewPublished && !Allowed(p.user, action, coop)) return Forbidden();
+  return {};
+}
+
+Outcome App::ViewLaporan(const Principal& p, int64_t laporan_id, LaporanView* out) {
+  Outcome o = Run(false, [&](Connection* db) -> Outcome {
+    Outcome r = LoadForAction(db, p, laporan_id, Action::kViewPublished, &out->record, &out->cooperative);
+    if (!r.ok()) return r;
+    DbError e = store::ListAdjustments(db, laporan_id, &out->adjustments);
+    if (e.ok()) e = store::ListEvidence(db, laporan_id, &out->evidence);
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+  if (!o.ok()) return o;
+  if (!Reassess(out->record, &out->laporan, &out->assessment, &out->method_changed)) {
+    return Outcome::Error(Code::kInternal, "", "tidak_dapat_dinilai_ulang",
+                          "Laporan tersimpan tidak dapat dinilai ulang dengan metode " + out->record.rulebook_id,
+                          "The stored laporan cannot be re-assessed with method " + out->record.rulebook_id);
+  }
+  return {};
+}
+
+Outcome App::ListCooperatives(const Principal& p, std::vector<store::Cooperative>* out) {
+  return Run(false, [&](Connection* db) -> Outcome {
+    std::vector<store::Cooperative> all;
+    DbError e = store::ListCooperatives(db, p.user.region_ids, p.user.role == Role::kAdmin, &all);
+    if (!e.ok()) return Internal(e);
+    if (p.user.cooperative_id) {
+      store::Cooperative own;
+      Outcome o = LoadCooperative(db, *p.user.cooperative_id, &own);
+      if (!o.ok()) return o;
+      all = {own};
+    }
+    out->clear();
+    for (store::Cooperative& c : all) {
+      if (Allowed(p.user, Action::kViewPublished, &c)) out->push_back(std::move(c));
+    }
+    return {};
+  });
+}
+
+Outcome App::ViewRegion(const Principal& p, RegionView* out) {
+  if (!Allowed(p.user, Action::kViewRegion, nullptr)) return Forbidden();
+  const bool all = p.user.role == Role::kAdmin;
+  bool past_deadline = false;
+  out->expected_periode = ExpectedPeriode(Now(), options_.submission_months, &past_deadline);
+  std::vector<store::CooperativeSummary> summaries;
+  Outcome o = Run(false, [&](Connection* db) -> Outcome {
+    std::vector<store::Region> regions;
+    DbError e = store::ListRegions(db, &regions);
+    if (e.ok()) e = store::RegionSummaries(db, p.user.region_ids, all, &summaries);
+    if (e.ok()) e = store::ListAwaitingReview(db, p.user.region_ids, all, &out->awaiting_review);
+    for (store::Region& r : regions) {
+      if (all || InRegions(p.user, r.id)) out->regions.push_back(std::move(r));
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+  if (!o.ok()) return o;
+  for (store::CooperativeSummary& s : summaries) {
+    RegionRow row;
+    row.summary = std::move(s);
+    const store::CooperativeSummary& sm = row.summary;
+    out->by_predikat[sm.latest_predikat]++;
+    if (sm.latest_id && sm.previous_total_e6 && sm.latest_total_e6 < *sm.previous_total_e6) {
+      row.early_warning = true;
+      row.warning_reason_id = "skor turun dari tahun sebelumnya";
+      row.warning_reason_en = "score fell since the previous year";
+    } else if (sm.latest_id && NearLowerPredikat(sm)) {
+      row.early_warning = true;
+      row.warning_reason_id = "kurang dari 2 poin di atas batas predikat yang lebih rendah";
+      row.warning_reason_en = "less than 2 points above the threshold of a lower predikat";
+    }
+    row.overdue = past_deadline && sm.last_submitted_periode < out->expected_periode;
+    out->rows.push_back(std::move(row));
+  }
+  return {};
+}
+
+Outcome App::EvidenceContent(const Principal& p, int64_t evidence_id, store::Evidence* meta, std::string* content) {
+  return Run(false, [&](Connection* db) -> Outcome {
+    bool found = false;
+    DbError e = store::GetEvidence(db, evidence_id, meta, content, &found);
+    if (!e.ok()) return Internal(e);
+    if (!found) return NotFound("Berkas bukti", "Evidence file");
+    store::Cooperative coop;
+    Outcome o = LoadCooperative(db, meta->cooperative_id, &coop);
+    if (!o.ok()) return o;
+    return Allowed(p.user, Action::kViewCooperative, &coop) ? Outcome{} : Forbidden();
+  });
+}
+
+Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::vector<store::AuditEntry>* out) {
+  return Run(false, [&](Connection* db) -> Outcome {
+    if (coop_id) {
+      store::Cooperative coop;
+      Outcome o = LoadCooperative(db, *coop_id, &coop);
+      if (!o.ok()) return o;
+      if (!Allowed(p.user, Action::kViewCooperative, &coop)) return Forbidden();
+    } else if (!Allowed(p.user, Action::kAdminister, nullptr)) {
+      return Forbidden();
+    }
+    DbError e = store::ListAudit(db, coop_id, kAuditPageSize, out);
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+// ---- The cooperative's laporan ----
+
+namespace {
+
+// The stored form of an assessed laporan: figures, method, score and the penilaian-v1 JSON.
+void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanRecord* rec) {
+  rec->periode_akhir = laporan.periode_akhir;
+  rec->laporan_json = LaporanToJson(laporan);
+  rec->rulebook_id = a.rulebook->id;
+  rec->rulebook_version = a.rulebook->version;
+  rec->total_e6 = a.total_e6;
+  rec->predikat = a.Predikat().label;
+  rec->hasil_json.clear();
+  AppendPenilaianJson(a, Lang::kId, &rec->hasil_json);
+}
+
+// Validates and assesses; every problem of both steps in *problems.
+bool AssessLaporan(const Laporan& laporan, Assessment* a, Problems* problems) {
+  const Rulebook* rb = WebRulebook(laporan, problems);
+  if (rb == nullptr) return false;
+  return Evaluate(laporan, *rb, EvaluateOptions{}, a, problems) && problems->empty();
+}
+
+std::string Summary(const store::LaporanRecord& r) {
+  return JsonObject({{"status", store::StatusName(r.status)},
+                     {"periode_akhir", r.periode_akhir},
+                     {"metode", r.rulebook_id + "@" + r.rulebook_version},
+                     {"skor_e6", std::to_string(r.total_e6)},
+                     {"predikat", r.predikat}});
+}
+
+}  // namespace
+
+Outcome App::PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, Action action) {
+  return Run(false, [&](Connection* db) -> Outcome {
+    store::Cooperative coop;
+    if (laporan_id != 0) {
+      store::LaporanRecord rec;
+      return LoadForAction(db, p, laporan_id, action, &rec, &coop);
+    }
+    Outcome o = LoadCooperative(db, coop_id, &coop);
+    if (!o.ok()) return o;
+    return Allowed(p.user, action, &coop) ? Outcome{} : Forbidden();
+  });
+}
+
+Outcome App::SaveDraftFromFields(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
+                                 const std::vector<std::pair<std::string, std::string>>& fields, int64_t* id) {
+  if (Outcome allowed = PreCheck(p, coop_id, 0, Action::kEditLaporan); !allowed.ok()) return allowed;
+  Laporan laporan;
+  Outcome o;
+  o.code = Code::kInvalid;
+  LaporanBuilder builder(&laporan, &o.problems);
+  for (const auto& [key, value] : fields) {
+    if (value.empty()) continue;  // an empty form field is a line not given
+    builder.Set(key, LaporanBuilder::Kind::kText, value, Place{});
+  }
+  if (!builder.Finish()) return o;
+  return SaveDraft(p, coop_id, draft_id, laporan, id);
+}
+
+Outcome App::SaveDraftFromFile(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
+                               const std::string& bytes, const std::string& file_name, int64_t* id) {
+  if (Outcome allowed = PreCheck(p, coop_id, 0, Action::kEditLaporan); !allowed.ok()) return allowed;
+  Outcome o;
+  o.code = Code::kInvalid;
+  if (bytes.size() > options_.max_upload_bytes) {
+    return Outcome::Error(Code::kInvalid, "berkas", "terlalu_besar",
+                          "berkas lebih dari " + std::to_string(options_.max_upload_bytes >> 20) + " MiB",
+                          "the file is larger than " + std::to_string(options_.max_upload_bytes >> 20) + " MiB");
+  }
+  Laporan laporan;
+  LaporanJsonReader reader;
+  const bool read = IsSpreadsheetFile(bytes, file_name) ? ReadLaporanAny(bytes, file_name, &laporan, &o.problems)
+                                                         : reader.Read(bytes, &laporan, &o.problems);
+  if (!read) return o;
+  return SaveDraft(p, coop_id, draft_id, laporan, id);
+}
+
+Outcome App::SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id, const Laporan& laporan,
+                       int64_t* id) {
+  Assessment a;
+  Outcome invalid;
+  invalid.code = Code::kInvalid;
+  // Assessed before the transaction: the engine is pure, and a refusal should not hold the write lock.
+  const bool assessed = AssessLaporan(laporan, &a, &invalid.problems);
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::Cooperative coop;
+    Outcome o = LoadCooperative(db, coop_id, &coop);
+    if (!o.ok()) return o;
+    if (!Allowed(p.user, Action::kEditLaporan, &coop)) return Forbidden();
+    if (!assessed) return invalid;
+    store::LaporanRecord rec;
+    std::string before;
+    if (draft_id) {
+      bool found = false;
+      DbError e = store::GetLaporan(db, *draft_id, &rec, &found);
+      if (!e.ok()) return Internal(e);
+      if (!found || rec.cooperative_id != coop_id) return NotFound("Laporan", "Laporan");
+      if (rec.status != Status::kDraft) {
+        return WrongState("Hanya draf yang dapat diubah koperasi.", "Only a draft can be changed by the cooperative.");
+      }
+      before = Summary(rec);
+    }
+    FillAssessment(laporan, a, &rec);
+    rec.updated_at = now;
+    DbError e;
+    if (!draft_id) {
+      int max_revision = 0;
+      e = store::MaxRevision(db, coop_id, rec.periode_akhir, &max_revision);
+      if (e.ok() && max_revision > 0) {
+        return Outcome::Error(Code::kConflict, "periode.akhir", "periode_sudah_ada",
+                              "laporan periode " + rec.periode_akhir + " sudah ada; ubah yang itu",
+                              "a laporan of period " + rec.periode_akhir + " exists already; change that one");
+      }
+      rec.cooperative_id = coop_id;
+      rec.revision = 1;
+      rec.status = Status::kDraft;
+      rec.created_by = p.user.id;
+      rec.created_at = now;
+      if (e.ok()) e = store::InsertLaporan(db, rec, &rec.id);
+    } else {
+      e = store::UpdateLaporan(db, rec);
+    }
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, now, p.user.id, coop_id, draft_id ? "laporan.ubah" : "laporan.buat", "laporan",
+                                  rec.id, before, Summary(rec)});
+    }
+    if (!e.ok()) return e.kind == DbErrorKind::kConstraint ? WrongState("Bentrok.", "Conflict.") : Internal(e);
+    *id = rec.id;
+    return {};
+  });
+}
+
+Outcome App::Submit(const Principal& p, int64_t laporan_id) {
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kSubmit, &rec, &coop);
+    if (!o.ok()) return o;
+    if (rec.status != Status::kDraft) {
+      return WrongState("Hanya draf yang dapat diajukan.", "Only a draft can be submitted.");
+    }
+    const std::string before = Summary(rec);
+    rec.status = Status::kSubmitted;
+    rec.diajukan_json = rec.laporan_json;
+    rec.submitted_at = now;
+    rec.updated_at = now;
+    DbError e = store::UpdateLaporan(db, rec);
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.ajukan", "laporan", rec.id, before,
+                                  Summary(rec)});
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+// ---- The examiner ----
+
+namespace {
+
+// Applies the changes to the laporan through the same builder a form uses, so they are validated the same way:
+// the laporan's own key/value rows with the values replaced. *before gets the old values ("" when not given).
+bool ApplyChanges(const Laporan& current, const Rulebook* rb,
+                  const std::vector<std::pair<std::string, std::string>>& changes, Laporan* out,
+                  std::vector<std::string>* before, Problems* problems) {
+  TemplateOptions o;
+  o.rulebook = rb;
+  o.prefill = &current;
+  std::vector<TemplateRow> rows = TemplateRows(o);
+  before->clear();
+  for (const auto& [path, value] : changes) {
+    TemplateRow* row = nullptr;
+    for (TemplateRow& r : rows) {
+      if (r.key == path) row = &r;
+    }
+    if (row == nullptr) {
+      problems->Add(path, "kunci_tidak_dikenal", "isian '" + path + "' tidak dikenal", "unknown field '" + path + "'");
+      continue;
+    }
+    before->push_back(row->value);
+    row->value = value;
+  }
+  if (!problems->empty()) return false;
+  LaporanBuilder builder(out, problems);
+  for (const TemplateRow& row : rows) {
+    if (!row.value.empty()) builder.Set(row.key, LaporanBuilder::Kind::kText, row.value, Place{});
+  }
+  return builder.Finish();
+}
+
+}  // namespace
+
+Outcome App::Adjust(const Principal& p, int64_t laporan_id,
+                    const std::vector<std::pair<std::string, std::string>>& changes, const std::string& reason) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kReview); !allowed.ok()) return allowed;
+  Outcome invalid;
+  invalid.code = Code::kInvalid;
+  if (!CheckReason(reason, "alasan", &invalid)) return invalid;
+  if (changes.empty() || changes.size() > kMaxChangesPerAdjustment) {
+    return Outcome::Error(Code::kInvalid, "path", "jumlah_perubahan", "beri 1 sampai 10 perubahan",
+                          "give 1 to 10 changes");
+  }
+  for (const auto& [path, value] : changes) {
+    if (path == "periode.akhir" || path == "metode" || path.rfind("koperasi.", 0) == 0) {
+      return Outcome::Error(Code::kInvalid, path, "isian_tetap", "identitas, periode dan metode tidak diubah pemeriksa",
+                            "the examiner does not change identity, period or method");
+    }
+  }
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
+    if (!o.ok()) return o;
+    if (rec.status != Status::kSubmitted) {
+      return WrongState("Hanya laporan yang diajukan yang dapat diperiksa.", "Only a submitted laporan is reviewed.");
+    }
+    Laporan current;
+    Assessment stored;
+    bool changed = false;
+    if (!Reassess(rec, &current, &stored, &changed)) return Internal({DbErrorKind::kOther, "stored laporan"});
+    Laporan next;
+    std::vector<std::string> before;
+    Assessment a;
+    if (!ApplyChanges(current, stored.rulebook, changes, &next, &before, &invalid.problems) ||
+        !AssessLaporan(next, &a, &invalid.problems)) {
+      return invalid;
+    }
+    const std::string summary_before = Summary(rec);
+    FillAssessment(next, a, &rec);
+    rec.updated_at = now;
+    DbError e = store::UpdateLaporan(db, rec);
+    for (size_t i = 0; i < changes.size() && e.ok(); ++i) {
+      e = store::InsertAdjustment(
+          db, {0, coop.id, rec.id, changes[i].first, before[i], changes[i].second, reason, p.user.id, "", now},
+          nullptr);
+    }
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.koreksi_pemeriksa", "laporan", rec.id,
+                                  summary_before, Summary(rec)});
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+Outcome App::AddEvidence(const Principal& p, int64_t laporan_id, const std::string& file_name,
+                         const std::string& content_type, const std::string& content, const std::string& note,
+                         int64_t* id) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kReview); !allowed.ok()) return allowed;
+  if (content.empty() || content.size() > options_.max_evidence_bytes) {
+    const std::string mib = std::to_string(options_.max_evidence_bytes >> 20);
+    return Outcome::Error(Code::kInvalid, "berkas", content.empty() ? "berkas_kosong" : "terlalu_besar",
+                          content.empty() ? "berkas kosong" : "berkas bukti paling besar " + mib + " MiB",
+                          content.empty() ? "the file is empty" : "an evidence file is at most " + mib + " MiB");
+  }
+  if (file_name.empty() || file_name.size() > kMaxNameChars || note.size() > kMaxReasonChars) {
+    return Outcome::Error(Code::kInvalid, "berkas", "nama_berkas", "nama berkas kosong atau terlalu panjang",
+                          "the file name is empty or too long");
+  }
+  const int64_t now = Now();
+  const std::string hash = Sha256Hex(content);
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
+    if (!o.ok()) return o;
+    if (rec.status != Status::kSubmitted) {
+      return WrongState("Bukti hanya dilampirkan selama pemeriksaan.", "Evidence is attached during review only.");
+    }
+    store::Evidence ev{0, coop.id, rec.id, file_name, content_type.substr(0, 100), hash,
+                       static_cast<int64_t>(content.size()), note, p.user.id, now};
+    DbError e = store::InsertEvidence(db, ev, content, id);
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "bukti.lampirkan", "evidence", *id, "",
+                                  JsonObject({{"berkas", file_name}, {"sha256", hash}})});
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+Outcome App::ReturnToCooperative(const Principal& p, int64_t laporan_id, const std::string& note) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kReview); !allowed.ok()) return allowed;
+  Outcome invalid;
+  invalid.code = Code::kInvalid;
+  if (!CheckReason(note, "catatan", &invalid)) return invalid;
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
+    if (!o.ok()) return o;
+    if (rec.status != Status::kSubmitted || rec.corrects_id) {
+      return WrongState("Hanya laporan yang diajukan (bukan koreksi) yang dapat dikembalikan.",
+                        "Only a submitted laporan (not a correction) can be returned.");
+    }
+    const std::string before = Summary(rec);
+    rec.status = Status::kDraft;
+    rec.review_note = note;
+    rec.updated_at = now;
+    DbError e = store::UpdateLaporan(db, rec);
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.kembalikan", "laporan", rec.id, before,
+                                  JsonObject({{"catatan", note}})});
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+Outcome App::Finalise(const Principal& p, int64_t laporan_id) {
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
+    if (!o.ok()) return o;
+    if (rec.status != Status::kSubmitted) {
+      return WrongState("Hanya laporan yang diajukan yang dapat difinalkan.", "Only a submitted laporan can be final.");
+    }
+    const std::string before = Summary(rec);
+    rec.status = Status::kFinal;
+    rec.finalised_at = now;
+    rec.finalised_by = p.user.id;
+    rec.updated_at = now;
+    DbError e = store::UpdateLaporan(db, rec);
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.final", "laporan", rec.id, before,
+                                  Summary(rec)});
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+Outcome App::StartCorrection(const Principal& p, int64_t laporan_id, const std::string& reason, int64_t* id) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kReview); !allowed.ok()) return allowed;
+  Outcome invalid;
+  invalid.code = Code::kInvalid;
+  if (!CheckReason(reason, "alasan", &invalid)) return invalid;
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
+    if (!o.ok()) return o;
+    if (rec.status != Status::kFinal) {
+      return WrongState("Hanya penilaian final yang dikoreksi lewat revisi.", "Only a final assessment is corrected.");
+    }
+    int max_revision = 0;
+    DbError e = store::MaxRevision(db, coop.id, rec.periode_akhir, &max_revision);
+    if (e.ok() && max_revision != rec.revision) {
+      return WrongState("Sudah ada revisi yang lebih baru.", "A newer revision exists already.");
+    }
+    store::LaporanRecord next = rec;
+    next.revision = rec.revision + 1;
+    next.status = Status::kSubmitted;
+    next.corrects_id = rec.id;
+    next.correction_reason = reason;
+    next.diajukan_json = rec.laporan_json;
+    next.review_note.clear();
+    next.created_by = p.user.id;
+    next.created_at = now;
+    next.updated_at = now;
+    next.submitted_at = now;
+    next.finalised_at.reset();
+    next.finalised_by.reset();
+    if (e.ok()) e = store::InsertLaporan(db, next, id);
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.revisi", "laporan", *id, Summary(rec),
+                                  JsonObject({{"alasan", reason}, {"revisi", std::to_string(next.revision)}})});
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+// ---- Administration ----
+
+namespace {
+bool CheckName(const std::string& value, const char* field, Outcome* out) {
+  if (value.empty() || value.size() > kMaxNameChars) {
+    *out = Outcome::Error(Code::kInvalid, field, "nama_tidak_sah", "wajib diisi, paling banyak 200 karakter",
+                          "required, at most 200 characters");
+    return false;
+  }
+  return true;
+}
+}  // namespace
+
+Outcome App::CreateRegion(const Principal& p, const store::Region& r, int64_t* id) {
+  if (!Allowed(p.user, Action::kAdminister, nullptr)) return Forbidden();
+  Outcome invalid;
+  if (!CheckName(r.nama, "nama", &invalid)) return invalid;
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    DbError e = store::InsertRegion(db, r, id);
+    if (e.ok()) e = store::InsertAudit(db, {0, now, p.user.id, {}, "wilayah.buat", "region", *id, "",
+                                            JsonObject({{"nama", r.nama}})});
+    return e.ok() ? Outcome{} : e.kind == DbErrorKind::kConstraint ? WrongState("Nama sudah ada.", "Name taken.")
+                                                                   : Internal(e);
+  });
+}
+
+Outcome App::CreateCooperative(const Principal& p, const store::Cooperative& c, int64_t* id) {
+  if (!Allowed(p.user, Action::kAdminister, nullptr)) return Forbidden();
+  Outcome invalid;
+  if (!CheckName(c.nama, "nama", &invalid)) return invalid;
+  if (!IsKnownJenis(c.jenis)) {
+    return Outcome::Error(Code::kInvalid, "jenis", "jenis_tidak_dikenal", "jenis harus KSP, USP, KSPPS atau USPPS",
+                          "jenis must be KSP, USP, KSPPS or USPPS");
+  }
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    DbError e = store::InsertCooperative(db, c, now, id);
+    if (e.ok()) e = store::InsertAudit(db, {0, now, p.user.id, *id, "koperasi.buat", "cooperative", *id, "",
+                                            JsonObject({{"nama", c.nama}, {"jenis", c.jenis}})});
+    return e.ok() ? Outcome{} : e.kind == DbErrorKind::kConstraint ? WrongState("Bentrok.", "Conflict.")
+                                                                   : Internal(e);
+  });
+}
+
+Outcome App::CreateUser(const Principal* p, store::User u, const std::string& password, int64_t* id) {
+  if (p != nullptr && !Allowed(p->user, Action::kAdminister, nullptr)) return Forbidden();
+  Outcome invalid;
+  if (!CheckName(u.username, "username", &invalid) || !CheckName(u.display_name, "display_name", &invalid)) {
+    return invalid;
+  }
+  if (password.size() < kMinPasswordChars || password.size() > kMaxPasswordBytes) {
+    return Outcome::Error(Code::kInvalid, "password", "kata_sandi_lemah",
+                          "kata sandi paling sedikit 8 karakter (paling banyak 256 bita)",
+                          "the password needs at least 8 characters (at most 256 bytes)");
+  }
+  const bool coop_role = u.role != Role::kAdmin && u.role != Role::kDinas;
+  if (coop_role != u.cooperative_id.has_value()) {
+    return Outcome::Error(Code::kInvalid, "cooperative_id", "koperasi_peran",
+                          "peran koperasi memerlukan koperasi; admin dan dinas tidak",
+                          "cooperative roles need a cooperative; admin and dinas do not");
+  }
+  u.password_hash = HashPassword(password, options_.password_cost);
+  if (u.password_hash.empty()) return Internal({DbErrorKind::kOther, "password hash"});
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    DbError e = store::InsertUser(db, u, now, id);
+    if (e.ok()) {
+      e = store::InsertAudit(db, {0, now, p != nullptr ? std::optional<int64_t>(p->user.id) : std::nullopt,
+                                  u.cooperative_id, "pengguna.buat", "user", *id, "",
+                                  JsonObject({{"username", u.username}, {"peran", store::RoleName(u.role)}})});
+    }
+    if (e.kind == DbErrorKind::kConstraint) {
+      return Outcome::Error(Code::kConflict, "username", "nama_terpakai", "nama pengguna sudah dipakai",
+                            "the user name is taken");
+    }
+    return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+}  // namespace kopsehat::web

@@ -1,0 +1,174 @@
+// web/app.h — the Kopsehat application core: who may do what (one policy, Allowed()), logging in and sessions, and
+// the pra-penilaian workflow (draft → submitted → examiner review → final; corrections as new revisions), each
+// operation one database transaction with its audit entry. Knows nothing of HTTP: the server (server.cc) and the
+// tests call it the same way. Depends on store/, assess/, interchange/, report/ and libsodium (auth.h).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "assess/assessment.h"
+#include "core/problems.h"
+#include "laporan/laporan.h"
+#include "store/store.h"
+#include "web/auth.h"
+
+namespace kopsehat::web {
+
+// What an operation came to; the server maps it to an HTTP status.
+enum class Code { kOk, kUnauthenticated, kForbidden, kNotFound, kInvalid, kConflict, kThrottled, kInternal };
+
+struct Outcome {
+  Code code = Code::kOk;
+  Problems problems;  // for kInvalid/kConflict/kForbidden...: what is wrong, in Indonesian and English
+  bool ok() const { return code == Code::kOk; }
+  static Outcome Error(Code code, std::string path, std::string kode, std::string pesan, std::string message);
+};
+
+// What the policy is asked about.
+enum class Action {
+  kViewCooperative,  // dashboard, every laporan incl. drafts, audit trail of the cooperative
+  kViewPublished,    // final assessments only (anggota)
+  kEditLaporan,      // create or change a draft, upload a file
+  kSubmit,           // send a draft to the Dinas
+  kReview,           // examiner: change figures with reasons, evidence, return, finalise, correct
+  kViewRegion,       // the regional dashboard
+  kAdminister,       // regions, cooperatives, users
+};
+
+// The one authorisation policy. `coop` is the cooperative acted on (null for kViewRegion / kAdminister).
+bool Allowed(const store::User& user, Action action, const store::Cooperative* coop);
+
+struct AppOptions {
+  int64_t session_ttl_s = 8 * 3600;  // a working day
+  size_t max_evidence_bytes = 5u << 20;
+  size_t max_upload_bytes = 20u << 20;  // laporan files (an XLSX)
+  PasswordCost password_cost = PasswordCost::kInteractive;
+  // Months after the end of a financial year by which its laporan must be submitted: the RAT is held within six
+  // months of the year's end, and its statements are what the Dinas assesses.
+  int submission_months = 6;
+  std::function<int64_t()> now;  // Unix seconds; the real clock when empty
+};
+
+// The logged-in user of a request.
+struct Principal {
+  store::User user;
+  store::SessionRecord session;
+};
+
+// A laporan with what its page shows: the assessment of its current figures (re-evaluated from the stored
+// figures with the stored method; the stored result is what dashboards read), the examiner's changes, evidence.
+struct LaporanView {
+  store::LaporanRecord record;
+  store::Cooperative cooperative;
+  std::vector<store::Adjustment> adjustments;
+  std::vector<store::Evidence> evidence;
+  Laporan laporan;
+  Assessment assessment;  // refers to a rulebook embedded in the binary
+  bool method_changed = false;  // the embedded rulebook's version differs from the stored one
+};
+
+struct CooperativeView {
+  store::Cooperative cooperative;
+  std::vector<store::LaporanRecord> laporan;  // newest first; anggota see only final ones
+};
+
+// The regional dashboard: every cooperative of the examiner's regencies with its flags.
+struct RegionRow {
+  store::CooperativeSummary summary;
+  bool early_warning = false;  // score fell since last year, or within 2 points of a lower predikat
+  std::string warning_reason_id;
+  std::string warning_reason_en;
+  bool overdue = false;  // the last closed year's laporan is past its deadline and not submitted
+};
+struct RegionView {
+  std::vector<store::Region> regions;
+  std::vector<RegionRow> rows;
+  std::map<std::string, int> by_predikat;  // latest final predikat → count ("" = none yet)
+  std::vector<store::LaporanRecord> awaiting_review;
+  std::string expected_periode;  // the last closed financial year's end
+};
+
+class App {
+ public:
+  App(store::Store* store, AppOptions options);
+
+  int64_t Now() const;
+  const AppOptions& options() const { return options_; }
+  store::Store* store() { return store_; }
+
+  // ---- Sessions ----
+  // Checks the password (Argon2id), throttled per user name and per client address. On success a new session:
+  // *token is the cookie value (only its hash is stored).
+  Outcome Login(const std::string& username, const std::string& password, const std::string& client,
+                std::string* token, Principal* out);
+  Outcome Authenticate(const std::string& token, Principal* out);
+  Outcome Logout(const Principal& p);
+
+  // ---- Reading ----
+  Outcome ViewCooperative(const Principal& p, int64_t coop_id, CooperativeView* out);
+  Outcome ViewLaporan(const Principal& p, int64_t laporan_id, LaporanView* out);
+  Outcome ViewRegion(const Principal& p, RegionView* out);
+  Outcome EvidenceContent(const Principal& p, int64_t evidence_id, store::Evidence* meta, std::string* content);
+  Outcome ListCooperatives(const Principal& p, std::vector<store::Cooperative>* out);
+  Outcome Audit(const Principal& p, std::optional<int64_t> coop_id, std::vector<store::AuditEntry>* out);
+
+  // ---- The cooperative ----
+  // A laporan from form fields (keys as in the CSV form: "neraca.kas", "manajemen.umum[3]") or from an uploaded
+  // file (JSON, XLSX, CSV). A new draft when draft_id is empty; else replaces that draft's figures. The figures are
+  // assessed at once; invalid input stores nothing and returns kInvalid with every problem.
+  Outcome SaveDraftFromFields(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
+                              const std::vector<std::pair<std::string, std::string>>& fields, int64_t* id);
+  Outcome SaveDraftFromFile(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
+                            const std::string& bytes, const std::string& file_name, int64_t* id);
+  Outcome Submit(const Principal& p, int64_t laporan_id);
+
+  // ---- The examiner ----
+  // Changes figures ("neraca.kas" = "12.500.000") or checklist answers ("manajemen.umum[3]" = "Ya"/"Tidak") with
+  // one written reason, all at once (moving an amount between two balance-sheet lines keeps the balance only when
+  // both change together); at most kMaxChangesPerAdjustment. The originals stay in the change records and in the
+  // submitted figures.
+  static constexpr size_t kMaxChangesPerAdjustment = 10;
+  Outcome Adjust(const Principal& p, int64_t laporan_id,
+                 const std::vector<std::pair<std::string, std::string>>& changes, const std::string& reason);
+  Outcome AddEvidence(const Principal& p, int64_t laporan_id, const std::string& file_name,
+                      const std::string& content_type, const std::string& content, const std::string& note,
+                      int64_t* id);
+  Outcome ReturnToCooperative(const Principal& p, int64_t laporan_id, const std::string& note);
+  Outcome Finalise(const Principal& p, int64_t laporan_id);
+  // A final assessment is never changed: a correction is a new revision (status diajukan) for the examiner to
+  // adjust and finalise; the reason is kept on it.
+  Outcome StartCorrection(const Principal& p, int64_t laporan_id, const std::string& reason, int64_t* id);
+
+  // ---- Administration ----
+  Outcome CreateRegion(const Principal& p, const store::Region& r, int64_t* id);
+  Outcome CreateCooperative(const Principal& p, const store::Cooperative& c, int64_t* id);
+  // Creates a user with this password (hashed here). Without a principal (nullptr): the seeding of a new database.
+  Outcome CreateUser(const Principal* p, store::User u, const std::string& password, int64_t* id);
+
+ private:
+  struct Assessed;
+  Outcome SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id, const Laporan& laporan,
+                    int64_t* id);
+  Outcome LoadForAction(store::Connection* db, const Principal& p, int64_t laporan_id, Action action,
+                        store::LaporanRecord* rec, store::Cooperative* coop);
+  Outcome Run(bool write, const std::function<Outcome(store::Connection*)>& body);
+  // Authorisation before validating the input, so a user without the right learns nothing from the messages (the
+  // write transaction checks again). laporan_id 0: check the cooperative alone.
+  Outcome PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, Action action);
+
+  store::Store* store_;
+  AppOptions options_;
+  LoginThrottle throttle_;
+};
+
+// The financial year whose laporan is expected by `now` (its end date, "2025-12-31") and whether `now` is past its
+// deadline (submission_months after the year's end).
+std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadline);
+
+}  // namespace kopsehat::web

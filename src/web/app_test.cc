@@ -1,0 +1,321 @@
+// Tests of the application core on both backends: sessions and throttling, the workflow with its states and
+// reasons, immutability of final assessments (in the App and in the database), tenant isolation, the audit log.
+#include "web/app.h"
+
+#include "report/json_report.h"
+#include "web/test_app.h"
+
+namespace kopsehat::web::testing {
+namespace {
+
+using store::Status;
+
+class WorkflowTest : public AppTest {};
+KOPSEHAT_INSTANTIATE_BACKENDS(WorkflowTest);
+
+bool HasCode(const Outcome& o, const std::string& kode) {
+  for (const Problem& p : o.problems.items()) {
+    if (p.code == kode) return true;
+  }
+  return false;
+}
+
+TEST_P(WorkflowTest, LoginSessionLogout) {
+  if (!database_ready()) return;
+  std::string token;
+  Principal p;
+  ASSERT_TRUE(app_->Login("pengurusA", kPassword, "10.0.0.1", &token, &p).ok());
+  EXPECT_EQ(token.size(), 64u);
+  EXPECT_NE(p.session.token_hash, token);  // only the hash is stored
+  Principal again;
+  ASSERT_TRUE(app_->Authenticate(token, &again).ok());
+  EXPECT_EQ(again.user.username, "pengurusA");
+  EXPECT_EQ(again.session.csrf_token, p.session.csrf_token);
+  // Expiry.
+  now_ += app_->options().session_ttl_s;
+  EXPECT_EQ(app_->Authenticate(token, &again).code, Code::kUnauthenticated);
+  now_ = kStartTime;
+  ASSERT_TRUE(app_->Authenticate(token, &again).ok());
+  ASSERT_TRUE(app_->Logout(again).ok());
+  EXPECT_EQ(app_->Authenticate(token, &again).code, Code::kUnauthenticated);
+  EXPECT_EQ(app_->Authenticate("not-a-token", &again).code, Code::kUnauthenticated);
+}
+
+TEST_P(WorkflowTest, WrongPasswordsAreThrottledPerUserAndClient) {
+  if (!database_ready()) return;
+  std::string token;
+  Principal p;
+  for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
+    EXPECT_EQ(app_->Login("pengurusA", "salah-salah", "10.0.0.2", &token, &p).code, Code::kUnauthenticated);
+  }
+  // Even the right password is refused while throttled, from any address.
+  EXPECT_EQ(app_->Login("pengurusA", kPassword, "10.0.0.3", &token, &p).code, Code::kThrottled);
+  // The guessing address is throttled for other names too.
+  EXPECT_EQ(app_->Login("pengurusB", kPassword, "10.0.0.2", &token, &p).code, Code::kThrottled);
+  now_ += LoginThrottle::kWindowS;
+  EXPECT_TRUE(app_->Login("pengurusA", kPassword, "10.0.0.3", &token, &p).ok());
+  // Unknown users fail the same way as wrong passwords.
+  const Outcome unknown = app_->Login("tidak-ada", kPassword, "10.0.0.4", &token, &p);
+  EXPECT_EQ(unknown.code, Code::kUnauthenticated);
+  EXPECT_TRUE(HasCode(unknown, "gagal_masuk"));
+}
+
+TEST_P(WorkflowTest, DraftSubmitReviewFinalise) {
+  if (!database_ready()) return;
+  const int64_t id = Draft("A");
+  LaporanView v;
+  ASSERT_TRUE(app_->ViewLaporan(As("pengurusA"), id, &v).ok());
+  EXPECT_EQ(v.record.status, Status::kDraft);
+  EXPECT_EQ(v.record.rulebook_id, "ksp-2016");
+  EXPECT_FALSE(v.record.rulebook_version.empty());
+  EXPECT_EQ(v.record.total_e6, v.assessment.total_e6);
+  // The examiner cannot review a draft; the cooperative submits.
+  EXPECT_EQ(app_->Finalise(As("dinasA"), id).code, Code::kConflict);
+  EXPECT_EQ(app_->Submit(As("pengelolaA"), id).code, Code::kForbidden);  // the board submits
+  ASSERT_TRUE(app_->Submit(As("pengurusA"), id).ok());
+  EXPECT_EQ(app_->Submit(As("pengurusA"), id).code, Code::kConflict);
+  // Changes need a reason; the original figure is kept beside the change and in the submitted figures.
+  EXPECT_TRUE(HasCode(app_->Adjust(As("dinasA"), id, {{"neraca.kas", "40.000.000"}}, "  "), "alasan_wajib"));
+  const Outcome bad_value = app_->Adjust(As("dinasA"), id, {{"neraca.kas", "empat puluh"}}, "salah ketik");
+  EXPECT_EQ(bad_value.code, Code::kInvalid);
+  ASSERT_FALSE(bad_value.problems.empty());
+  EXPECT_EQ(bad_value.problems.items()[0].path, "neraca.kas");
+  // One line alone would unbalance the balance sheet: refused, with the balance problem.
+  EXPECT_EQ(app_->Adjust(As("dinasA"), id, {{"neraca.kas", "2.350.000"}}, "kas opname").code, Code::kInvalid);
+  EXPECT_EQ(app_->Adjust(As("dinasA"), id, {{"periode.akhir", "2024-12-31"}}, "x").code, Code::kInvalid);
+  // Cash found missing at the count was booked as a bank balance: both lines change together.
+  ASSERT_TRUE(app_->Adjust(As("dinasA"), id, {{"neraca.kas", "2.350.000"}, {"neraca.bank", "158.600.000,50"}},
+                           "kas fisik saat opname Rp 2.350.000; selisih ada di rekening bank")
+                  .ok());
+  ASSERT_TRUE(app_->ViewLaporan(As("dinasA"), id, &v).ok());
+  ASSERT_EQ(v.adjustments.size(), 2u);
+  EXPECT_EQ(v.adjustments[1].path, "neraca.bank");
+  EXPECT_EQ(v.adjustments[1].reason, v.adjustments[0].reason);
+  EXPECT_EQ(v.adjustments[0].path, "neraca.kas");
+  EXPECT_EQ(v.adjustments[0].before_value, "42350000");
+  EXPECT_EQ(v.adjustments[0].after_value, "2.350.000");
+  EXPECT_EQ(v.adjustments[0].username, "dinasA");
+  EXPECT_NE(v.record.diajukan_json, v.record.laporan_json);
+  EXPECT_EQ(v.laporan.current.Get(FindLine("neraca.kas")), 2'350'000'00);
+  // Evidence: hashed, size-limited, only by the examiner during review.
+  int64_t ev = 0;
+  ASSERT_TRUE(app_->AddEvidence(As("dinasA"), id, "opname.txt", "text/plain", "kas 2.350.000", "", &ev).ok());
+  EXPECT_EQ(app_->AddEvidence(As("pengurusA"), id, "x.txt", "text/plain", "x", "", &ev).code, Code::kForbidden);
+  EXPECT_EQ(app_->AddEvidence(As("dinasA"), id, "big.bin", "", std::string(app_->options().max_evidence_bytes + 1, 'x'),
+                              "", &ev)
+                .code,
+            Code::kInvalid);
+  ASSERT_TRUE(app_->ViewLaporan(As("dinasA"), id, &v).ok());
+  ASSERT_EQ(v.evidence.size(), 1u);
+  EXPECT_EQ(v.evidence[0].sha256, Sha256Hex("kas 2.350.000"));
+  EXPECT_EQ(v.evidence[0].size_bytes, 13);
+  ASSERT_TRUE(app_->Finalise(As("dinasA"), id).ok());
+  // Final is final: no change through the App...
+  EXPECT_EQ(app_->Adjust(As("dinasA"), id, {{"pinjaman.macet", "1"}}, "x").code, Code::kConflict);
+  EXPECT_EQ(app_->Finalise(As("dinasA"), id).code, Code::kConflict);
+  // ...nor by writing to the database behind its back.
+  const store::DbError e = store_->Write([&](store::Connection* c) {
+    return c->Exec("UPDATE laporan SET total_e6 = 100000000 WHERE id = ?", {id}, nullptr);
+  });
+  EXPECT_EQ(e.kind, store::DbErrorKind::kConstraint);
+  const store::DbError d = store_->Write([&](store::Connection* c) {
+    return c->Exec("DELETE FROM laporan WHERE id = ?", {id}, nullptr);
+  });
+  EXPECT_EQ(d.kind, store::DbErrorKind::kConstraint);
+}
+
+TEST_P(WorkflowTest, CorrectionIsANewRevisionWithItsReason) {
+  if (!database_ready()) return;
+  const int64_t first = Final("A", "2025-12-31");
+  int64_t second = 0;
+  EXPECT_TRUE(HasCode(app_->StartCorrection(As("dinasA"), first, "", &second), "alasan_wajib"));
+  EXPECT_EQ(app_->StartCorrection(As("dinasB"), first, "bukan wilayahnya", &second).code, Code::kForbidden);
+  ASSERT_TRUE(app_->StartCorrection(As("dinasA"), first, "salah baca saldo kas", &second).ok());
+  EXPECT_EQ(app_->StartCorrection(As("dinasA"), first, "dua kali", &second).code, Code::kConflict);
+  ASSERT_TRUE(app_->Adjust(As("dinasA"), second, {{"manajemen.umum[1]", "Tidak"}}, "tidak ada notulen rapat").ok());
+  ASSERT_TRUE(app_->Finalise(As("dinasA"), second).ok());
+  LaporanView a, b;
+  ASSERT_TRUE(app_->ViewLaporan(As("dinasA"), first, &a).ok());
+  ASSERT_TRUE(app_->ViewLaporan(As("dinasA"), second, &b).ok());
+  EXPECT_EQ(a.record.status, Status::kFinal);  // the first stays as it was
+  EXPECT_EQ(b.record.revision, 2);
+  EXPECT_EQ(b.record.corrects_id, first);
+  EXPECT_EQ(b.record.correction_reason, "salah baca saldo kas");
+  EXPECT_NE(a.record.laporan_json, b.record.laporan_json);
+  // The regional dashboard reads the newest final revision.
+  RegionView r;
+  ASSERT_TRUE(app_->ViewRegion(As("dinasA"), &r).ok());
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0].summary.latest_id, second);
+}
+
+TEST_P(WorkflowTest, ReturnedLaporanGoesBackToDraftWithTheNote) {
+  if (!database_ready()) return;
+  const int64_t id = Submitted("A");
+  EXPECT_TRUE(HasCode(app_->ReturnToCooperative(As("dinasA"), id, ""), "alasan_wajib"));
+  ASSERT_TRUE(app_->ReturnToCooperative(As("dinasA"), id, "lampirkan neraca yang ditandatangani").ok());
+  LaporanView v;
+  ASSERT_TRUE(app_->ViewLaporan(As("pengurusA"), id, &v).ok());
+  EXPECT_EQ(v.record.status, Status::kDraft);
+  EXPECT_EQ(v.record.review_note, "lampirkan neraca yang ditandatangani");
+  int64_t same = 0;
+  ASSERT_TRUE(app_->SaveDraftFromFile(As("pengelolaA"), coop_["A"], id, ExampleJson(), "l.json", &same).ok());
+  EXPECT_EQ(same, id);
+  EXPECT_TRUE(app_->Submit(As("pengurusA"), id).ok());
+}
+
+TEST_P(WorkflowTest, InvalidInputStoresNothingAndNamesTheFields) {
+  if (!database_ready()) return;
+  int64_t id = 0;
+  // The form: a typo in one amount and a balance sheet that does not balance.
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"koperasi.nama", "KSP A"}, {"periode.akhir", "2025-12-31"}, {"neraca.kas", "12,5,0"},
+      {"neraca.simpanan_pokok", "1.000.000"}};
+  const Outcome o = app_->SaveDraftFromFields(As("pengurusA"), coop_["A"], std::nullopt, fields, &id);
+  EXPECT_EQ(o.code, Code::kInvalid);
+  bool kas = false;
+  for (const Problem& p : o.problems.items()) kas = kas || p.path == "neraca.kas";
+  EXPECT_TRUE(kas) << o.problems.Render(Lang::kEn);
+  CooperativeView c;
+  ASSERT_TRUE(app_->ViewCooperative(As("pengurusA"), coop_["A"], &c).ok());
+  EXPECT_TRUE(c.laporan.empty());
+  // A second laporan for the same period is refused; the existing one is changed instead.
+  Draft("A");
+  EXPECT_EQ(app_->SaveDraftFromFile(As("pengurusA"), coop_["A"], std::nullopt, ExampleJson(), "l.json", &id).code,
+            Code::kConflict);
+  // A goal method has no predikat: refused with its reason.
+  std::string pearls = ExampleJson("2023-12-31");
+  pearls.replace(pearls.find("\"ksp-2016\""), 10, "\"pearls-woccu\"");
+  const Outcome g = app_->SaveDraftFromFile(As("pengurusA"), coop_["A"], std::nullopt, pearls, "l.json", &id);
+  EXPECT_EQ(g.code, Code::kInvalid);
+}
+
+TEST_P(WorkflowTest, TenantsAreIsolated) {
+  if (!database_ready()) return;
+  const int64_t draft_a = Draft("A");
+  const int64_t final_a = Final("A");
+  CooperativeView c;
+  LaporanView v;
+  for (const char* outsider : {"pengurusB", "pengelolaB", "pengawasB", "anggotaB", "dinasB"}) {
+    EXPECT_EQ(app_->ViewCooperative(As(outsider), coop_["A"], &c).code, Code::kForbidden) << outsider;
+    EXPECT_EQ(app_->ViewLaporan(As(outsider), final_a, &v).code, Code::kForbidden) << outsider;
+    EXPECT_EQ(app_->Submit(As(outsider), draft_a).code, Code::kForbidden) << outsider;
+  }
+  // anggota: the published result only.
+  ASSERT_TRUE(app_->ViewCooperative(As("anggotaA"), coop_["A"], &c).ok());
+  ASSERT_EQ(c.laporan.size(), 1u);
+  EXPECT_EQ(c.laporan[0].id, final_a);
+  EXPECT_TRUE(app_->ViewLaporan(As("anggotaA"), final_a, &v).ok());
+  EXPECT_EQ(app_->ViewLaporan(As("anggotaA"), draft_a, &v).code, Code::kForbidden);
+  // pengawas sees everything of its cooperative but changes nothing.
+  EXPECT_TRUE(app_->ViewLaporan(As("pengawasA"), draft_a, &v).ok());
+  int64_t id = 0;
+  EXPECT_EQ(app_->SaveDraftFromFile(As("pengawasA"), coop_["A"], draft_a, ExampleJson(), "l.json", &id).code,
+            Code::kForbidden);
+  // The administrator sees all but does not examine.
+  EXPECT_TRUE(app_->ViewLaporan(As("admin"), draft_a, &v).ok());
+  const int64_t sub_b = Submitted("B");
+  EXPECT_EQ(app_->Finalise(As("admin"), sub_b).code, Code::kForbidden);
+  EXPECT_EQ(app_->Finalise(As("dinasA"), sub_b).code, Code::kForbidden);
+  // The region lists only the examiner's own regencies.
+  RegionView r;
+  ASSERT_TRUE(app_->ViewRegion(As("dinasA"), &r).ok());
+  ASSERT_EQ(r.rows.size(), 1u);
+  EXPECT_EQ(r.rows[0].summary.cooperative.nama, "KSP A");
+  EXPECT_TRUE(r.awaiting_review.empty());
+  EXPECT_EQ(app_->ViewRegion(As("pengurusA"), &r).code, Code::kForbidden);
+}
+
+TEST_P(WorkflowTest, RegionFlagsEarlyWarningAndOverdue) {
+  if (!database_ready()) return;
+  // A: 2024 final with the example, 2025 final with much of its cash lost to bad loans → score falls.
+  Final("A", "2024-12-31");
+  const int64_t y2025 = Submitted("A", "2025-12-31");
+  ASSERT_TRUE(app_->Adjust(As("dinasA"), y2025, {{"pinjaman.macet", "300.000.000"}}, "uji penurunan").ok());
+  ASSERT_TRUE(app_->Finalise(As("dinasA"), y2025).ok());
+  RegionView r;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &r).ok());
+  ASSERT_EQ(r.rows.size(), 2u);
+  const RegionRow& a = r.rows[0].summary.cooperative.nama == "KSP A" ? r.rows[0] : r.rows[1];
+  const RegionRow& b = r.rows[0].summary.cooperative.nama == "KSP A" ? r.rows[1] : r.rows[0];
+  ASSERT_TRUE(a.summary.previous_total_e6.has_value());
+  EXPECT_LT(a.summary.latest_total_e6, *a.summary.previous_total_e6);
+  EXPECT_TRUE(a.early_warning);
+  EXPECT_EQ(r.expected_periode, "2025-12-31");
+  // Before 30 June nobody is overdue; after it, B (nothing submitted for 2025) is.
+  EXPECT_FALSE(b.overdue);
+  now_ = kStartTime + 60 * 86400;
+  RegionView later;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &later).ok());
+  for (const RegionRow& row : later.rows) {
+    EXPECT_EQ(row.overdue, row.summary.cooperative.nama == "KSP B") << row.summary.cooperative.nama;
+  }
+  EXPECT_EQ(later.by_predikat[""], 1);  // B has no final assessment yet
+}
+
+TEST_P(WorkflowTest, EveryWriteIsAuditedAndTheLogIsAppendOnly) {
+  if (!database_ready()) return;
+  const int64_t id = Submitted("A");
+  ASSERT_TRUE(app_->Finalise(As("dinasA"), id).ok());
+  std::vector<store::AuditEntry> log;
+  ASSERT_TRUE(app_->Audit(As("pengawasA"), coop_["A"], &log).ok());
+  std::vector<std::string> actions;
+  for (const store::AuditEntry& e : log) actions.push_back(e.action);
+  ASSERT_GE(actions.size(), 3u);
+  EXPECT_EQ(actions[0], "laporan.final");  // newest first
+  EXPECT_EQ(actions[1], "laporan.ajukan");
+  EXPECT_EQ(actions[2], "laporan.buat");
+  EXPECT_NE(log[0].before_json.find("diajukan"), std::string::npos);
+  EXPECT_NE(log[0].after_json.find("final"), std::string::npos);
+  EXPECT_EQ(app_->Audit(As("pengawasB"), coop_["A"], &log).code, Code::kForbidden);
+  EXPECT_EQ(app_->Audit(As("dinasA"), std::nullopt, &log).code, Code::kForbidden);  // the whole log: admin only
+  for (const char* sql : {"UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log",
+                          "UPDATE adjustments SET reason = 'x'", "DELETE FROM evidence"}) {
+    const store::DbError e = store_->Write([&](store::Connection* c) {
+      // An empty table fires no row trigger: make sure a row exists where the statement needs one.
+      store::DbError err = c->Exec(sql, {}, nullptr);
+      if (err.ok() && std::string(sql).find("audit_log") == std::string::npos) {
+        return store::DbError{store::DbErrorKind::kConstraint, "no rows to protect"};
+      }
+      return err;
+    });
+    EXPECT_EQ(e.kind, store::DbErrorKind::kConstraint) << sql;
+  }
+}
+
+TEST_P(WorkflowTest, AdministrationValidatesAndIsAdminOnly) {
+  if (!database_ready()) return;
+  int64_t id = 0;
+  EXPECT_EQ(app_->CreateRegion(As("dinasA"), {0, "X", ""}, &id).code, Code::kForbidden);
+  EXPECT_EQ(app_->CreateRegion(As("admin"), {0, "Wilayah A", ""}, &id).code, Code::kConflict);
+  store::User u{0, "baru", "Baru", store::Role::kPengurus, std::nullopt, {}, "", true};
+  EXPECT_EQ(app_->CreateUser(&As("admin"), u, kPassword, &id).code, Code::kInvalid);  // a coop role needs a coop
+  u.cooperative_id = coop_["A"];
+  EXPECT_EQ(app_->CreateUser(&As("admin"), u, "pendek", &id).code, Code::kInvalid);
+  EXPECT_EQ(app_->CreateUser(&As("pengurusA"), u, kPassword, &id).code, Code::kForbidden);
+  ASSERT_TRUE(app_->CreateUser(&As("admin"), u, kPassword, &id).ok());
+  EXPECT_EQ(app_->CreateUser(&As("admin"), u, kPassword, &id).code, Code::kConflict);
+  store::Cooperative c{0, region_["A"], "", "KSP C", "KOPERASI", ""};
+  EXPECT_EQ(app_->CreateCooperative(As("admin"), c, &id).code, Code::kInvalid);
+}
+
+TEST(ExpectedPeriode, DeadlineIsSixMonthsAfterYearEnd) {
+  bool past = true;
+  EXPECT_EQ(ExpectedPeriode(1767225600 /* 2026-01-01 */, 6, &past), "2025-12-31");
+  EXPECT_FALSE(past);
+  EXPECT_EQ(ExpectedPeriode(1782864000 /* 2026-07-01 */, 6, &past), "2025-12-31");
+  EXPECT_TRUE(past);
+  EXPECT_EQ(ExpectedPeriode(1782777600 /* 2026-06-30 */, 6, &past), "2025-12-31");
+  EXPECT_FALSE(past);
+}
+
+TEST(Allowed, InactiveUsersMayDoNothing) {
+  store::Cooperative coop{1, 7, "", "K", "KSP", ""};
+  store::User u{1, "x", "x", store::Role::kAdmin, std::nullopt, {}, "", false};
+  for (Action a : {Action::kViewCooperative, Action::kViewPublished, Action::kViewRegion, Action::kAdminister}) {
+    EXPECT_FALSE(Allowed(u, a, &coop));
+  }
+}
+
+}  // namespace
+}  // namespace kopsehat::web::testing

@@ -1,0 +1,106 @@
+// web/http.h — the web application as a function from Request to Response, independent of the HTTP library: the
+// route table, the middleware every request passes (language, session, CSRF, security headers) and the handlers
+// of pages and of the JSON API. server.cc adapts cpp-httplib to it; the tests call Handle() directly, so the
+// authorisation matrix covers every route without sockets. Depends on web/app.h and web/views.h.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "web/app.h"
+
+namespace kopsehat::web {
+
+inline constexpr const char* kSessionCookie = "ks_sesi";
+inline constexpr const char* kLangCookie = "ks_bahasa";
+
+struct UploadedFile {
+  std::string field;  // form field name ("berkas")
+  std::string filename;
+  std::string content_type;
+  std::string content;
+};
+
+struct Request {
+  std::string method;  // GET, POST
+  std::string path;    // without the query
+  std::vector<std::pair<std::string, std::string>> query;   // in order
+  std::vector<std::pair<std::string, std::string>> fields;  // form fields (urlencoded or multipart, not files)
+  std::vector<UploadedFile> files;
+  std::map<std::string, std::string> headers;  // names in lower case
+  std::string body;                            // raw body (JSON API)
+  std::string client;                          // remote address, for login throttling and logs
+
+  std::string Query(const std::string& name) const;
+  std::string Field(const std::string& name) const;
+  std::string Header(const std::string& lower_name) const;
+  std::string Cookie(const std::string& name) const;
+  const UploadedFile* File(const std::string& field) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // besides Content-Type
+
+  void Redirect(const std::string& location) {
+    status = 303;
+    headers.emplace_back("Location", location);
+  }
+};
+
+struct ServerSettings {
+  bool secure_cookies = false;  // add `Secure` (behind an HTTPS reverse proxy)
+  std::string temp_dir = "/tmp";  // report downloads are rendered through a temporary file here
+};
+
+// What a route requires before its handler runs. Every route must say; there is no default.
+enum class Guard {
+  kPublic,  // login page, assets, health
+  kUser,    // a valid session; the handler then asks the policy (Allowed) about the object it acts on
+};
+
+// The context a handler gets.
+struct Call {
+  App* app;
+  const ServerSettings* settings;
+  const Request* request;
+  Lang lang = Lang::kId;
+  const Principal* principal = nullptr;  // set for kUser routes
+  std::vector<int64_t> ids;              // the numeric path parameters, in order
+};
+
+using Handler = std::function<void(Call&, Response*)>;
+
+struct Route {
+  const char* method;
+  const char* pattern;  // "/laporan/{id}/ajukan": {id} matches a positive decimal number
+  Guard guard;
+  bool api;  // JSON replies (401 instead of a redirect to the login page)
+  Handler handler;
+};
+
+// Every route of the application (pages, API, assets, health).
+const std::vector<Route>& AllRoutes();
+
+// Runs one request through the middleware and the matching route. Never throws.
+Response Handle(App* app, const ServerSettings& settings, const Request& request);
+
+// Route handlers, by area (pages.cc, api.cc).
+void AddPageRoutes(std::vector<Route>* routes);
+void AddApiRoutes(std::vector<Route>* routes);
+
+// Helpers shared by the handler files.
+int HttpStatus(Code code);
+// The JSON body of a refusal: {"galat": [{"path", "kode", "pesan"}]} in `lang`.
+std::string ProblemsBody(const Problems& problems, Lang lang);
+// Renders a report of a laporan the caller may see: "pdf", "xlsx" or "json". False with *out set to the error page.
+bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind, Response* out);
+std::string RadarSvg(const Assessment& a, Lang lang);
+
+}  // namespace kopsehat::web

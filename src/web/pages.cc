@@ -1,0 +1,467 @@
+// web/pages.cc — the HTML routes: each reads the request, calls one App operation with the Principal, and renders a
+// view or redirects (POST → 303 → GET, so a reload never repeats a write).
+#include <charconv>
+
+#include "interchange/spreadsheet.h"
+#include "rules/loader.h"
+#include "store/schema.h"
+#include "web/http.h"
+#include "web/views.h"
+
+namespace kopsehat::web {
+
+namespace {
+
+constexpr const char* kLoginCsrfCookie = "ks_masuk";
+
+PageContext Context(const Call& call) {
+  PageContext ctx;
+  ctx.lang = call.lang;
+  ctx.principal = call.principal;
+  if (call.principal != nullptr) ctx.csrf = call.principal->session.csrf_token;
+  ctx.path = call.request->path;
+  ctx.flash = call.request->Query("pesan");
+  return ctx;
+}
+
+void Html(std::string body, Response* out) {
+  out->content_type = "text/html; charset=utf-8";
+  out->body = std::move(body);
+}
+
+// Renders the error page of a refused operation.
+void Fail(const Call& call, const Outcome& o, Response* out) {
+  out->status = HttpStatus(o.code);
+  Html(ErrorPage(Context(call), out->status, o.problems), out);
+}
+
+std::string CookieAttributes(const Call& call) {
+  return std::string("; Path=/; HttpOnly; SameSite=Lax") + (call.settings->secure_cookies ? "; Secure" : "");
+}
+
+std::optional<int64_t> ParseId(const std::string& text) {
+  int64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size() || v <= 0) return std::nullopt;
+  return v;
+}
+
+// The form fields that are laporan keys (not csrf or buttons).
+std::vector<std::pair<std::string, std::string>> LaporanFields(const Request& req) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [k, v] : req.fields) {
+    if (k != "csrf") out.emplace_back(k, v);
+  }
+  return out;
+}
+
+// The key/value rows of a stored laporan, to fill the form for editing.
+std::vector<std::pair<std::string, std::string>> ValuesOf(const LaporanView& view) {
+  TemplateOptions o;
+  o.rulebook = view.assessment.rulebook;
+  o.prefill = &view.laporan;
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const TemplateRow& row : TemplateRows(o)) {
+    if (!row.value.empty()) out.emplace_back(row.key, row.value);
+  }
+  return out;
+}
+
+// ---- Login ----
+
+void LoginGet(Call& call, Response* out) {
+  if (!call.request->Cookie(kSessionCookie).empty()) {
+    Principal p;
+    if (call.app->Authenticate(call.request->Cookie(kSessionCookie), &p).ok()) return out->Redirect("/");
+  }
+  PageContext ctx = Context(call);
+  // Login CSRF: a form token in a cookie and in the form must match (the double-submit pattern), so another site
+  // cannot log a visitor in under its own account.
+  ctx.csrf = RandomToken();
+  out->headers.emplace_back("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + ctx.csrf + CookieAttributes(call));
+  Html(LoginPage(ctx, "", Problems{}), out);
+}
+
+void LoginPost(Call& call, Response* out) {
+  const Request& req = *call.request;
+  PageContext ctx = Context(call);
+  const std::string form_token = req.Field("csrf");
+  if (form_token.empty() || !ConstantTimeEquals(form_token, req.Cookie(kLoginCsrfCookie))) {
+    Problems p;
+    p.Add("csrf", "csrf_tidak_sah", "formulir kedaluwarsa; muat ulang halaman lalu coba lagi",
+          "the form expired; reload the page and try again");
+    out->status = 403;
+    ctx.csrf = RandomToken();
+    out->headers.emplace_back("Set-Cookie", std::string(kLoginCsrfCookie) + "=" + ctx.csrf + CookieAttributes(call));
+    return Html(LoginPage(ctx, req.Field("username"), p), out);
+  }
+  std::string token;
+  Principal p;
+  const Outcome o = call.app->Login(req.Field("username"), req.Field("password"), req.client, &token, &p);
+  if (!o.ok()) {
+    out->status = HttpStatus(o.code);
+    ctx.csrf = form_token;
+    return Html(LoginPage(ctx, req.Field("username"), o.problems), out);
+  }
+  out->headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + token + CookieAttributes(call) +
+                                              "; Max-Age=" + std::to_string(call.app->options().session_ttl_s));
+  out->Redirect("/");
+}
+
+void Logout(Call& call, Response* out) {
+  call.app->Logout(*call.principal);
+  out->headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + CookieAttributes(call) + "; Max-Age=0");
+  out->Redirect("/masuk");
+}
+
+// The home of each role: its cooperative, or the region.
+void Home(Call& call, Response* out) {
+  const store::User& u = call.principal->user;
+  if (u.cooperative_id) return out->Redirect("/koperasi/" + std::to_string(*u.cooperative_id));
+  out->Redirect("/wilayah");
+}
+
+// ---- Cooperative ----
+
+void CooperativeGet(Call& call, Response* out) {
+  CooperativeView view;
+  Outcome o = call.app->ViewCooperative(*call.principal, call.ids[0], &view);
+  if (!o.ok()) return Fail(call, o, out);
+  // The dashboard shows the latest final assessment, else the latest of any status the user may see.
+  LaporanView latest;
+  const store::LaporanRecord* pick = nullptr;
+  for (const store::LaporanRecord& l : view.laporan) {
+    if (l.status == store::Status::kFinal) {
+      pick = &l;
+      break;
+    }
+  }
+  if (pick == nullptr && !view.laporan.empty()) pick = &view.laporan.front();
+  const bool have_latest = pick != nullptr && call.app->ViewLaporan(*call.principal, pick->id, &latest).ok();
+  const bool can_edit = Allowed(call.principal->user, Action::kEditLaporan, &view.cooperative);
+  Html(CooperativePage(Context(call), view, have_latest ? &latest : nullptr, can_edit), out);
+}
+
+void NewLaporanGet(Call& call, Response* out) {
+  CooperativeView view;
+  Outcome o = call.app->ViewCooperative(*call.principal, call.ids[0], &view);
+  if (!o.ok()) return Fail(call, o, out);
+  if (!Allowed(call.principal->user, Action::kEditLaporan, &view.cooperative)) {
+    return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Anda tidak berhak melakukan ini.",
+                                     "You are not allowed to do this."),
+                out);
+  }
+  // A new laporan starts with the cooperative's identity filled in.
+  std::vector<std::pair<std::string, std::string>> values = {
+      {"koperasi.nama", view.cooperative.nama},
+      {"koperasi.jenis", view.cooperative.jenis},
+      {"koperasi.nomor_badan_hukum", view.cooperative.nomor_badan_hukum},
+      {"koperasi.kabupaten", view.cooperative.region_nama}};
+  Html(LaporanFormPage(Context(call), view.cooperative, 0, values, Problems{}), out);
+}
+
+// Shows the form again with what was typed and every problem (nothing stored).
+void RefillForm(Call& call, int64_t coop_id, int64_t draft_id, const Outcome& o, Response* out) {
+  CooperativeView view;
+  Outcome v = call.app->ViewCooperative(*call.principal, coop_id, &view);
+  if (!v.ok()) return Fail(call, v, out);
+  out->status = HttpStatus(o.code);
+  Html(LaporanFormPage(Context(call), view.cooperative, draft_id, LaporanFields(*call.request), o.problems), out);
+}
+
+void NewLaporanPost(Call& call, Response* out) {
+  int64_t id = 0;
+  const Outcome o = call.app->SaveDraftFromFields(*call.principal, call.ids[0], std::nullopt,
+                                                  LaporanFields(*call.request), &id);
+  if (o.code == Code::kInvalid || o.code == Code::kConflict) return RefillForm(call, call.ids[0], 0, o, out);
+  if (!o.ok()) return Fail(call, o, out);
+  out->Redirect("/laporan/" + std::to_string(id));
+}
+
+void UploadPost(Call& call, Response* out) {
+  const UploadedFile* file = call.request->File("berkas");
+  int64_t id = 0;
+  const std::optional<int64_t> draft = ParseId(call.request->Field("draf"));
+  // No file is an empty one: the App checks the right first, then says what is wrong with the file.
+  const Outcome o = call.app->SaveDraftFromFile(*call.principal, call.ids[0], draft,
+                                                file != nullptr ? file->content : std::string(),
+                                                file != nullptr ? file->filename : std::string("laporan.json"), &id);
+  if (!o.ok()) return Fail(call, o, out);
+  out->Redirect("/laporan/" + std::to_string(id));
+}
+
+void AuditGet(Call& call, Response* out) {
+  std::vector<store::AuditEntry> entries;
+  const std::optional<int64_t> coop = call.ids.empty() ? std::nullopt : std::optional<int64_t>(call.ids[0]);
+  Outcome o = call.app->Audit(*call.principal, coop, &entries);
+  if (!o.ok()) return Fail(call, o, out);
+  Html(AuditPage(Context(call), call.lang == Lang::kEn ? "Audit trail" : "Jejak audit", entries), out);
+}
+
+// ---- Laporan ----
+
+LaporanActions ActionsFor(const Principal& p, const LaporanView& v) {
+  LaporanActions a;
+  const bool draft = v.record.status == store::Status::kDraft;
+  a.can_edit = draft && Allowed(p.user, Action::kEditLaporan, &v.cooperative);
+  a.can_submit = draft && Allowed(p.user, Action::kSubmit, &v.cooperative);
+  a.can_review = v.record.status == store::Status::kSubmitted && Allowed(p.user, Action::kReview, &v.cooperative);
+  a.can_correct = v.record.status == store::Status::kFinal && Allowed(p.user, Action::kReview, &v.cooperative);
+  return a;
+}
+
+void RenderLaporan(Call& call, int64_t id, const Problems& problems, int status, Response* out) {
+  LaporanView view;
+  Outcome o = call.app->ViewLaporan(*call.principal, id, &view);
+  if (!o.ok()) return Fail(call, o, out);
+  out->status = status;
+  Html(LaporanPage(Context(call), view, ActionsFor(*call.principal, view), problems), out);
+}
+
+void LaporanGet(Call& call, Response* out) { RenderLaporan(call, call.ids[0], Problems{}, 200, out); }
+
+void EditGet(Call& call, Response* out) {
+  LaporanView view;
+  Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
+  if (!o.ok()) return Fail(call, o, out);
+  if (!ActionsFor(*call.principal, view).can_edit) {
+    return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Laporan ini tidak dapat Anda ubah.",
+                                     "You cannot change this laporan."),
+                out);
+  }
+  Html(LaporanFormPage(Context(call), view.cooperative, view.record.id, ValuesOf(view), Problems{}), out);
+}
+
+void EditPost(Call& call, Response* out) {
+  LaporanView view;
+  Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
+  if (!o.ok()) return Fail(call, o, out);
+  int64_t id = 0;
+  o = call.app->SaveDraftFromFields(*call.principal, view.record.cooperative_id, view.record.id,
+                                    LaporanFields(*call.request), &id);
+  if (o.code == Code::kInvalid) return RefillForm(call, view.record.cooperative_id, view.record.id, o, out);
+  if (!o.ok()) return Fail(call, o, out);
+  out->Redirect("/laporan/" + std::to_string(id));
+}
+
+// After a workflow action: back to the laporan page, or the page again with the problems.
+void AfterAction(Call& call, int64_t id, const Outcome& o, Response* out) {
+  if (o.code == Code::kInvalid || o.code == Code::kConflict) {
+    return RenderLaporan(call, id, o.problems, HttpStatus(o.code), out);
+  }
+  if (!o.ok()) return Fail(call, o, out);
+  out->Redirect("/laporan/" + std::to_string(id));
+}
+
+void SubmitPost(Call& call, Response* out) {
+  AfterAction(call, call.ids[0], call.app->Submit(*call.principal, call.ids[0]), out);
+}
+
+// The form offers up to three changes: path/nilai, path2/nilai2, path3/nilai3 (empty rows are ignored).
+void AdjustPost(Call& call, Response* out) {
+  const Request& r = *call.request;
+  std::vector<std::pair<std::string, std::string>> changes;
+  for (const char* suffix : {"", "2", "3"}) {
+    const std::string path = r.Field(std::string("path") + suffix);
+    if (!path.empty()) changes.emplace_back(path, r.Field(std::string("nilai") + suffix));
+  }
+  AfterAction(call, call.ids[0], call.app->Adjust(*call.principal, call.ids[0], changes, r.Field("alasan")), out);
+}
+
+void EvidencePost(Call& call, Response* out) {
+  const UploadedFile* file = call.request->File("berkas");
+  int64_t id = 0;
+  const UploadedFile none;
+  const UploadedFile& f = file != nullptr ? *file : none;
+  const Outcome o = call.app->AddEvidence(*call.principal, call.ids[0], f.filename, f.content_type, f.content,
+                                          call.request->Field("catatan"), &id);
+  AfterAction(call, call.ids[0], o, out);
+}
+
+void ReturnPost(Call& call, Response* out) {
+  AfterAction(call, call.ids[0],
+              call.app->ReturnToCooperative(*call.principal, call.ids[0], call.request->Field("catatan")), out);
+}
+
+void FinalisePost(Call& call, Response* out) {
+  AfterAction(call, call.ids[0], call.app->Finalise(*call.principal, call.ids[0]), out);
+}
+
+void CorrectionPost(Call& call, Response* out) {
+  int64_t id = 0;
+  const Outcome o = call.app->StartCorrection(*call.principal, call.ids[0], call.request->Field("alasan"), &id);
+  AfterAction(call, o.ok() ? id : call.ids[0], o, out);
+}
+
+void Download(Call& call, const char* kind, Response* out) {
+  LaporanView view;
+  Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
+  if (!o.ok()) return Fail(call, o, out);
+  RenderDownload(call, view, kind, out);
+}
+
+void RadarGet(Call& call, Response* out) {
+  LaporanView view;
+  Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
+  if (!o.ok()) return Fail(call, o, out);
+  out->content_type = "image/svg+xml";
+  out->body = RadarSvg(view.assessment, call.lang);
+}
+
+void EvidenceGet(Call& call, Response* out) {
+  store::Evidence meta;
+  std::string content;
+  Outcome o = call.app->EvidenceContent(*call.principal, call.ids[0], &meta, &content);
+  if (!o.ok()) return Fail(call, o, out);
+  // Served as a download, never rendered in our origin: an uploaded HTML file must not run as our page.
+  out->content_type = "application/octet-stream";
+  out->body = std::move(content);
+  std::string safe;
+  for (char c : meta.filename) safe += (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ? '_' : c;
+  out->headers.emplace_back("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+}
+
+// ---- Region and administration ----
+
+void RegionGet(Call& call, Response* out) {
+  RegionView view;
+  Outcome o = call.app->ViewRegion(*call.principal, &view);
+  if (!o.ok()) return Fail(call, o, out);
+  const Request& r = *call.request;
+  RegionQuery q;
+  q.q = r.Query("q").substr(0, 100);
+  q.predikat = r.Query("predikat").substr(0, 60);
+  if (!r.Query("urut").empty()) q.urut = r.Query("urut");
+  if (!r.Query("arah").empty()) q.arah = r.Query("arah");
+  if (std::optional<int64_t> page = ParseId(r.Query("hal")); page && *page < 100000) q.hal = size_t(*page);
+  Html(RegionPage(Context(call), view, q), out);
+}
+
+void AdminGet(Call& call, Response* out, const Problems& problems = Problems{}, int status = 200) {
+  if (!Allowed(call.principal->user, Action::kAdminister, nullptr)) {
+    return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Khusus admin.", "Administrators only."),
+                out);
+  }
+  std::vector<store::Region> regions;
+  std::vector<store::Cooperative> coops;
+  std::vector<store::User> users;
+  const store::DbError e = call.app->store()->Read([&](store::Connection* db) {
+    store::DbError err = store::ListRegions(db, &regions);
+    if (err.ok()) err = store::ListCooperatives(db, {}, true, &coops);
+    if (err.ok()) err = store::ListUsers(db, &users);
+    return err;
+  });
+  if (!e.ok()) {
+    return Fail(call, Outcome::Error(Code::kInternal, "", "galat_basis_data", "Kesalahan basis data.",
+                                     "Database error."),
+                out);
+  }
+  out->status = status;
+  Html(AdminPage(Context(call), regions, coops, users, problems), out);
+}
+
+void AdminAfter(Call& call, const Outcome& o, Response* out) {
+  if (o.code == Code::kInvalid || o.code == Code::kConflict) return AdminGet(call, out, o.problems, HttpStatus(o.code));
+  if (!o.ok()) return Fail(call, o, out);
+  out->Redirect("/admin");
+}
+
+void AdminRegionPost(Call& call, Response* out) {
+  int64_t id = 0;
+  store::Region r{0, call.request->Field("nama"), call.request->Field("provinsi")};
+  AdminAfter(call, call.app->CreateRegion(*call.principal, r, &id), out);
+}
+
+void AdminCooperativePost(Call& call, Response* out) {
+  const Request& r = *call.request;
+  store::Cooperative c;
+  c.region_id = ParseId(r.Field("region_id")).value_or(0);
+  c.nama = r.Field("nama");
+  c.jenis = r.Field("jenis");
+  c.nomor_badan_hukum = r.Field("nomor_badan_hukum");
+  int64_t id = 0;
+  AdminAfter(call, call.app->CreateCooperative(*call.principal, c, &id), out);
+}
+
+void AdminUserPost(Call& call, Response* out) {
+  if (!Allowed(call.principal->user, Action::kAdminister, nullptr)) return AdminGet(call, out);  // its 403 page
+  const Request& r = *call.request;
+  store::User u;
+  u.username = r.Field("username");
+  u.display_name = r.Field("display_name");
+  const std::optional<store::Role> role = store::ParseRole(r.Field("role"));
+  if (!role) {
+    return AdminAfter(call, Outcome::Error(Code::kInvalid, "role", "peran_tidak_dikenal", "peran tidak dikenal",
+                                           "unknown role"),
+                      out);
+  }
+  u.role = *role;
+  u.cooperative_id = ParseId(r.Field("cooperative_id"));
+  for (const auto& [k, v] : r.fields) {
+    if (k == "region_ids") {
+      if (std::optional<int64_t> id = ParseId(v)) u.region_ids.push_back(*id);
+    }
+  }
+  int64_t id = 0;
+  AdminAfter(call, call.app->CreateUser(call.principal, u, r.Field("password"), &id), out);
+}
+
+void Asset(std::string_view body, const char* type, Response* out) {
+  out->content_type = type;
+  out->body = std::string(body);
+  out->headers.emplace_back("Cache-Control", "public, max-age=86400");
+}
+
+void Health(Call& call, Response* out) {
+  out->content_type = "application/json; charset=utf-8";
+  const store::DbError e = call.app->store()->Read([](store::Connection* db) {
+    store::Result r;
+    return db->Exec("SELECT COUNT(*) FROM schema_migrations", {}, &r);
+  });
+  out->status = e.ok() ? 200 : 503;
+  out->body = std::string("{\"status\":\"") + (e.ok() ? "ok" : "basis_data_tidak_tersedia") +
+              "\",\"skema\":" + std::to_string(store::LatestSchemaVersion()) + "}";
+}
+
+}  // namespace
+
+void AddPageRoutes(std::vector<Route>* r) {
+  const auto add = [r](const char* method, const char* pattern, Guard guard, Handler h) {
+    r->push_back({method, pattern, guard, false, std::move(h)});
+  };
+  add("GET", "/masuk", Guard::kPublic, LoginGet);
+  add("POST", "/masuk", Guard::kPublic, LoginPost);
+  add("GET", "/aset/gaya.css", Guard::kPublic, [](Call&, Response* o) { Asset(StylesheetCss(), "text/css", o); });
+  add("GET", "/aset/kopsehat.js", Guard::kPublic,
+      [](Call&, Response* o) { Asset(ScriptJs(), "text/javascript; charset=utf-8", o); });
+  add("GET", "/sehat", Guard::kPublic, Health);
+  add("POST", "/keluar", Guard::kUser, Logout);
+  add("GET", "/", Guard::kUser, Home);
+  add("GET", "/koperasi/{id}", Guard::kUser, CooperativeGet);
+  add("GET", "/koperasi/{id}/laporan/baru", Guard::kUser, NewLaporanGet);
+  add("POST", "/koperasi/{id}/laporan", Guard::kUser, NewLaporanPost);
+  add("POST", "/koperasi/{id}/unggah", Guard::kUser, UploadPost);
+  add("GET", "/koperasi/{id}/audit", Guard::kUser, AuditGet);
+  add("GET", "/laporan/{id}", Guard::kUser, LaporanGet);
+  add("GET", "/laporan/{id}/ubah", Guard::kUser, EditGet);
+  add("POST", "/laporan/{id}/ubah", Guard::kUser, EditPost);
+  add("POST", "/laporan/{id}/ajukan", Guard::kUser, SubmitPost);
+  add("POST", "/laporan/{id}/koreksi", Guard::kUser, AdjustPost);
+  add("POST", "/laporan/{id}/bukti", Guard::kUser, EvidencePost);
+  add("POST", "/laporan/{id}/kembalikan", Guard::kUser, ReturnPost);
+  add("POST", "/laporan/{id}/final", Guard::kUser, FinalisePost);
+  add("POST", "/laporan/{id}/revisi", Guard::kUser, CorrectionPost);
+  add("GET", "/laporan/{id}/unduh.pdf", Guard::kUser, [](Call& c, Response* o) { Download(c, "pdf", o); });
+  add("GET", "/laporan/{id}/unduh.xlsx", Guard::kUser, [](Call& c, Response* o) { Download(c, "xlsx", o); });
+  add("GET", "/laporan/{id}/unduh.json", Guard::kUser, [](Call& c, Response* o) { Download(c, "json", o); });
+  add("GET", "/laporan/{id}/radar.svg", Guard::kUser, RadarGet);
+  add("GET", "/bukti/{id}", Guard::kUser, EvidenceGet);
+  add("GET", "/wilayah", Guard::kUser, RegionGet);
+  add("GET", "/admin", Guard::kUser, [](Call& c, Response* o) { AdminGet(c, o); });
+  add("POST", "/admin/wilayah", Guard::kUser, AdminRegionPost);
+  add("POST", "/admin/koperasi", Guard::kUser, AdminCooperativePost);
+  add("POST", "/admin/pengguna", Guard::kUser, AdminUserPost);
+  add("GET", "/admin/audit", Guard::kUser, AuditGet);
+}
+
+}  // namespace kopsehat::web

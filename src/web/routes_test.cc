@@ -1,0 +1,284 @@
+// The authorisation matrix: every route × every role × own and other cooperative, through Handle() with real
+// sessions and CSRF tokens. A route without a row in kMatrix fails the test, so a new route cannot ship unguarded.
+// Also: CSRF on every state change, sessions (cookie attributes, expiry, logout), security headers.
+#include <set>
+
+#include "web/http.h"
+#include "web/test_app.h"
+
+namespace kopsehat::web::testing {
+namespace {
+
+// Who acts. "A" users belong to cooperative A (the objects acted on); "B" users to the other tenant.
+const std::vector<std::string> kActors = {"admin",     "dinasA",    "dinasB",  "pengurusA", "pengelolaA",
+                                          "pengawasA", "anggotaA",  "pengurusB", "anggotaB"};
+
+// The state the object in the path must be in for an allowed role to reach the action.
+enum class Object { kNone, kCoop, kDraft, kSubmitted, kFinal, kEvidence };
+
+struct Expect {
+  const char* method;
+  const char* pattern;
+  Object object;
+  std::set<std::string> allowed;  // actors allowed on cooperative A's object; "*" = every logged-in actor
+};
+
+const std::set<std::string> kViewers = {"admin", "dinasA", "pengurusA", "pengelolaA", "pengawasA"};
+const std::set<std::string> kPublished = {"admin", "dinasA", "pengurusA", "pengelolaA", "pengawasA", "anggotaA"};
+const std::set<std::string> kEditors = {"pengurusA", "pengelolaA"};
+const std::set<std::string> kExaminer = {"dinasA"};
+const std::set<std::string> kRegion = {"admin", "dinasA", "dinasB"};
+const std::set<std::string> kAdmin = {"admin"};
+const std::set<std::string> kEveryone = {"*"};
+
+const std::vector<Expect> kMatrix = {
+    {"GET", "/", Object::kNone, kEveryone},
+    {"POST", "/keluar", Object::kNone, kEveryone},
+    {"GET", "/koperasi/{id}", Object::kCoop, kPublished},
+    {"GET", "/koperasi/{id}/laporan/baru", Object::kCoop, kEditors},
+    {"POST", "/koperasi/{id}/laporan", Object::kCoop, kEditors},
+    {"POST", "/koperasi/{id}/unggah", Object::kCoop, kEditors},
+    {"GET", "/koperasi/{id}/audit", Object::kCoop, kViewers},
+    {"GET", "/laporan/{id}", Object::kFinal, kPublished},
+    {"GET", "/laporan/{id}/ubah", Object::kDraft, kEditors},
+    {"POST", "/laporan/{id}/ubah", Object::kDraft, kEditors},
+    {"POST", "/laporan/{id}/ajukan", Object::kDraft, {"pengurusA"}},
+    {"POST", "/laporan/{id}/koreksi", Object::kSubmitted, kExaminer},
+    {"POST", "/laporan/{id}/bukti", Object::kSubmitted, kExaminer},
+    {"POST", "/laporan/{id}/kembalikan", Object::kSubmitted, kExaminer},
+    {"POST", "/laporan/{id}/final", Object::kSubmitted, kExaminer},
+    {"POST", "/laporan/{id}/revisi", Object::kFinal, kExaminer},
+    {"GET", "/laporan/{id}/unduh.pdf", Object::kFinal, kPublished},
+    {"GET", "/laporan/{id}/unduh.xlsx", Object::kFinal, kPublished},
+    {"GET", "/laporan/{id}/unduh.json", Object::kFinal, kPublished},
+    {"GET", "/laporan/{id}/radar.svg", Object::kFinal, kPublished},
+    {"GET", "/bukti/{id}", Object::kEvidence, kViewers},
+    {"GET", "/wilayah", Object::kNone, kRegion},
+    {"GET", "/admin", Object::kNone, kAdmin},
+    {"POST", "/admin/wilayah", Object::kNone, kAdmin},
+    {"POST", "/admin/koperasi", Object::kNone, kAdmin},
+    {"POST", "/admin/pengguna", Object::kNone, kAdmin},
+    {"GET", "/admin/audit", Object::kNone, kAdmin},
+    {"POST", "/api/v1/keluar", Object::kNone, kEveryone},
+    {"GET", "/api/v1/saya", Object::kNone, kEveryone},
+    {"GET", "/api/v1/koperasi", Object::kNone, kEveryone},  // each sees only their own list
+    {"GET", "/api/v1/koperasi/{id}", Object::kCoop, kPublished},
+    {"POST", "/api/v1/koperasi/{id}/laporan", Object::kCoop, kEditors},
+    {"GET", "/api/v1/laporan/{id}", Object::kFinal, kPublished},
+    {"POST", "/api/v1/laporan/{id}", Object::kDraft, kEditors},
+    {"POST", "/api/v1/laporan/{id}/ajukan", Object::kDraft, {"pengurusA"}},
+    {"POST", "/api/v1/laporan/{id}/koreksi", Object::kSubmitted, kExaminer},
+    {"POST", "/api/v1/laporan/{id}/bukti", Object::kSubmitted, kExaminer},
+    {"POST", "/api/v1/laporan/{id}/kembalikan", Object::kSubmitted, kExaminer},
+    {"POST", "/api/v1/laporan/{id}/final", Object::kSubmitted, kExaminer},
+    {"POST", "/api/v1/laporan/{id}/revisi", Object::kFinal, kExaminer},
+    {"GET", "/api/v1/laporan/{id}/unduh.pdf", Object::kFinal, kPublished},
+    {"GET", "/api/v1/wilayah", Object::kNone, kRegion},
+    {"GET", "/api/v1/audit", Object::kNone, kAdmin},
+};
+
+// Routes anyone may call without a session.
+const std::set<std::string> kPublicRoutes = {"GET /masuk", "POST /masuk", "GET /aset/gaya.css",
+                                             "GET /aset/kopsehat.js", "GET /sehat", "POST /api/v1/masuk"};
+
+std::string Key(const char* method, const char* pattern) { return std::string(method) + " " + pattern; }
+
+class RoutesTest : public AppTest {
+ protected:
+  // A session for the actor: the cookie value and the CSRF token.
+  std::pair<std::string, std::string> SessionOf(const std::string& actor) {
+    std::string token;
+    Principal p;
+    const Outcome o = app_->Login(actor, kPassword, "127.0.0.1", &token, &p);
+    EXPECT_TRUE(o.ok()) << actor;
+    return {token, p.session.csrf_token};
+  }
+
+  Response Call(const std::string& method, const std::string& path, const std::string& actor, bool with_csrf = true,
+                const std::string& body = "{}") {
+    Request r;
+    r.method = method;
+    r.path = path;
+    r.client = "127.0.0.1";
+    if (!actor.empty()) {
+      const auto [token, csrf] = SessionOf(actor);
+      r.headers["cookie"] = std::string(kSessionCookie) + "=" + token;
+      if (with_csrf) {
+        r.fields.emplace_back("csrf", csrf);
+        if (path.rfind("/api/", 0) == 0) r.headers["x-csrf-token"] = csrf;
+      }
+    }
+    r.headers["content-type"] = "application/json";
+    r.body = body;
+    return Handle(app_.get(), settings_, r);
+  }
+
+  // A fresh object in cooperative A in the state the route needs (every case gets its own: the allowed ones
+  // change it). Periods are unique per object.
+  int64_t Make(Object object) {
+    char periode[16];
+    const int n = next_year_++;
+    std::snprintf(periode, sizeof periode, "20%02d-%02d-28", n % 100, 1 + (n / 100) % 12);
+    switch (object) {
+      case Object::kNone: return 0;
+      case Object::kCoop: return coop_["A"];
+      case Object::kDraft: return Draft("A", periode);
+      case Object::kSubmitted: return Submitted("A", periode);
+      case Object::kFinal: return Final("A", periode);
+      case Object::kEvidence: {
+        const int64_t id = Submitted("A", periode);
+        int64_t ev = 0;
+        EXPECT_TRUE(app_->AddEvidence(As("dinasA"), id, "bukti.txt", "text/plain", "isi", "", &ev).ok());
+        return ev;
+      }
+    }
+    return 0;
+  }
+
+  static std::string PathWith(const char* pattern, int64_t id) {
+    std::string p = pattern;
+    const size_t at = p.find("{id}");
+    if (at != std::string::npos) p.replace(at, 4, std::to_string(id));
+    return p;
+  }
+
+  ServerSettings settings_;
+  int next_year_ = 0;
+};
+KOPSEHAT_INSTANTIATE_BACKENDS(RoutesTest);
+
+TEST_P(RoutesTest, EveryRouteIsInTheMatrix) {
+  if (!database_ready()) return;
+  std::set<std::string> listed = kPublicRoutes;
+  for (const Expect& e : kMatrix) listed.insert(Key(e.method, e.pattern));
+  for (const Route& r : AllRoutes()) {
+    EXPECT_TRUE(listed.count(Key(r.method, r.pattern))) << "route " << Key(r.method, r.pattern)
+                                                          << " has no row in the authorisation matrix";
+    EXPECT_EQ(r.guard == Guard::kPublic, kPublicRoutes.count(Key(r.method, r.pattern)) > 0)
+        << Key(r.method, r.pattern) << ": only the listed routes may be public";
+  }
+}
+
+TEST_P(RoutesTest, AuthorisationMatrix) {
+  if (!database_ready()) return;
+  for (const Expect& e : kMatrix) {
+    // Without a session: pages send GETs to the login page, everything else is 401.
+    {
+      const Response r = Call(e.method, PathWith(e.pattern, Make(e.object)), "");
+      const bool page_get = std::string(e.method) == "GET" && std::string(e.pattern).rfind("/api/", 0) != 0;
+      EXPECT_EQ(r.status, page_get ? 303 : 401) << Key(e.method, e.pattern) << " anonymous";
+    }
+    for (const std::string& actor : kActors) {
+      const bool allowed = e.allowed.count("*") > 0 || e.allowed.count(actor) > 0;
+      const Response r = Call(e.method, PathWith(e.pattern, Make(e.object)), actor);
+      const std::string where = Key(e.method, e.pattern) + " as " + actor + " → " + std::to_string(r.status);
+      if (allowed) {
+        // Allowed roles reach the action: success, or a complaint about the (empty) input — never 401/403/404.
+        EXPECT_TRUE(r.status == 200 || r.status == 201 || r.status == 303 || r.status == 409 || r.status == 422)
+            << where << "\n" << r.body.substr(0, 400);
+      } else {
+        EXPECT_EQ(r.status, 403) << where << "\n" << r.body.substr(0, 400);
+      }
+    }
+  }
+}
+
+TEST_P(RoutesTest, StateChangesNeedTheSessionsCsrfToken) {
+  if (!database_ready()) return;
+  for (const Expect& e : kMatrix) {
+    if (std::string(e.method) != "POST" || (!e.allowed.count("pengurusA") && !e.allowed.count("*"))) continue;
+    const Response r = Call(e.method, PathWith(e.pattern, Make(e.object)), "pengurusA", /*with_csrf=*/false);
+    EXPECT_EQ(r.status, 403) << Key(e.method, e.pattern);
+  }
+  // Another session's token does not do either.
+  const int64_t draft = Make(Object::kDraft);
+  const auto [token, csrf] = SessionOf("pengurusA");
+  const auto other = SessionOf("pengelolaA");
+  Request r;
+  r.method = "POST";
+  r.path = "/laporan/" + std::to_string(draft) + "/ajukan";
+  r.headers["cookie"] = std::string(kSessionCookie) + "=" + token;
+  r.fields.emplace_back("csrf", other.second);
+  EXPECT_EQ(Handle(app_.get(), settings_, r).status, 403);
+  r.fields.back().second = csrf;
+  EXPECT_EQ(Handle(app_.get(), settings_, r).status, 303);
+}
+
+TEST_P(RoutesTest, LoginSetsAStrictSessionCookieAndLogoutEndsIt) {
+  if (!database_ready()) return;
+  Request get;
+  get.method = "GET";
+  get.path = "/masuk";
+  const Response page = Handle(app_.get(), settings_, get);
+  ASSERT_EQ(page.status, 200);
+  std::string login_csrf;
+  for (const auto& [k, v] : page.headers) {
+    if (k == "Set-Cookie" && v.rfind("ks_masuk=", 0) == 0) login_csrf = v.substr(9, 64);
+  }
+  ASSERT_EQ(login_csrf.size(), 64u);
+  Request post;
+  post.method = "POST";
+  post.path = "/masuk";
+  post.fields = {{"username", "pengurusA"}, {"password", kPassword}, {"csrf", login_csrf}};
+  // Without the login form's cookie the form is refused (login CSRF).
+  EXPECT_EQ(Handle(app_.get(), settings_, post).status, 403);
+  post.headers["cookie"] = "ks_masuk=" + login_csrf;
+  const Response in = Handle(app_.get(), settings_, post);
+  ASSERT_EQ(in.status, 303);
+  std::string cookie;
+  for (const auto& [k, v] : in.headers) {
+    if (k == "Set-Cookie" && v.rfind("ks_sesi=", 0) == 0) cookie = v;
+  }
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  EXPECT_NE(cookie.find("Max-Age="), std::string::npos);
+  const std::string token = cookie.substr(8, 64);
+  Request home;
+  home.method = "GET";
+  home.path = "/";
+  home.headers["cookie"] = "ks_sesi=" + token;
+  const Response h = Handle(app_.get(), settings_, home);
+  EXPECT_EQ(h.status, 303);
+  bool to_coop = false;
+  for (const auto& [k, v] : h.headers) to_coop = to_coop || (k == "Location" && v.rfind("/koperasi/", 0) == 0);
+  EXPECT_TRUE(to_coop);
+  // Wrong password: 401 with the message, no cookie.
+  post.fields[1].second = "salah-sekali";
+  const Response bad = Handle(app_.get(), settings_, post);
+  EXPECT_EQ(bad.status, 401);
+  for (const auto& [k, v] : bad.headers) EXPECT_FALSE(k == "Set-Cookie" && v.rfind("ks_sesi=", 0) == 0);
+  // Logout ends the session server-side.
+  Principal p;
+  ASSERT_TRUE(app_->Authenticate(token, &p).ok());
+  Request out;
+  out.method = "POST";
+  out.path = "/keluar";
+  out.headers["cookie"] = "ks_sesi=" + token;
+  out.fields = {{"csrf", p.session.csrf_token}};
+  EXPECT_EQ(Handle(app_.get(), settings_, out).status, 303);
+  EXPECT_EQ(Handle(app_.get(), settings_, home).status, 303);  // to /masuk now
+  EXPECT_FALSE(app_->Authenticate(token, &p).ok());
+}
+
+TEST_P(RoutesTest, SecurityHeadersAndUnknownPaths) {
+  if (!database_ready()) return;
+  const Response r = Call("GET", "/sehat", "");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("\"status\":\"ok\""), std::string::npos);
+  bool csp = false, nosniff = false;
+  for (const auto& [k, v] : r.headers) {
+    csp = csp || (k == "Content-Security-Policy" && v.find("default-src 'self'") != std::string::npos);
+    nosniff = nosniff || (k == "X-Content-Type-Options" && v == "nosniff");
+  }
+  EXPECT_TRUE(csp);
+  EXPECT_TRUE(nosniff);
+  EXPECT_EQ(Call("GET", "/tidak-ada", "admin").status, 404);
+  EXPECT_EQ(Call("DELETE", "/laporan/1", "admin").status, 405);
+  EXPECT_EQ(Call("GET", "/laporan/99999", "admin").status, 404);
+  EXPECT_EQ(Call("GET", "/laporan/abc", "admin").status, 404);
+  EXPECT_EQ(Call("GET", "/laporan/0", "admin").status, 404);
+  EXPECT_EQ(Call("GET", "/laporan/99999999999999999999", "admin").status, 404);
+}
+
+}  // namespace
+}  // namespace kopsehat::web::testing

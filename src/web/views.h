@@ -1,0 +1,87 @@
+// web/views.h — the HTML pages of the web application, rendered on the server as plain HTML5 with one small
+// stylesheet and one small script (assets below), no external resource: usable on a cheap phone over a slow link,
+// and every page works without JavaScript (the script only adds live totals and table sorting). Indonesian first,
+// English with the language switch. Every value from the database or the user is escaped (Escape()). Depends on
+// web/app.h and report/ (wording, charts).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/problems.h"
+#include "web/app.h"
+
+namespace kopsehat::web {
+
+// What every page needs: who is looking, in which language, and the CSRF token its forms carry.
+struct PageContext {
+  Lang lang = Lang::kId;
+  const Principal* principal = nullptr;  // null on the login page
+  std::string csrf;                      // the session's CSRF token (hidden field "csrf" in every POST form)
+  std::string path;                      // the current path (for the language switch link)
+  std::string flash;                     // a one-line confirmation shown at the top ("Laporan disimpan.")
+};
+
+// HTML-escapes text for element content and attribute values (& < > " ').
+std::string Escape(std::string_view text);
+
+std::string LoginPage(const PageContext& ctx, const std::string& username, const Problems& problems);
+
+// A cooperative's dashboard: latest final (or else latest) score and predikat, aspect radar, history across years,
+// the components losing most points, its laporan with status, and the button to start a laporan.
+std::string CooperativePage(const PageContext& ctx, const CooperativeView& view, const LaporanView* latest,
+                            bool can_edit);
+
+// The laporan form: every line of the method's template grouped by section (neraca, hasil_usaha, pinjaman,
+// kegiatan, periode_lalu.*), the checklists as yes/no choices, live totals and the balance check (script), and the
+// upload form for a template file. `values` are the field values to show (key → text), `problems` the problems of
+// the last attempt shown beside their fields (by Problem::path) and in a list at the top. `draft_id` 0: new.
+std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& coop, int64_t draft_id,
+                            const std::vector<std::pair<std::string, std::string>>& values, const Problems& problems);
+
+// The assessment detail: status and workflow actions allowed to this user (submit; examiner: change a value with
+// reason, attach evidence, return, finalise, start a correction), total and predikat, per aspect, per component
+// with its inputs, ratio, band, nilai, skor and explanation, warnings, the examiner's changes (before → after,
+// reason, who, when), evidence (name, size, SHA-256, link), the correction reason and link to the corrected
+// revision, and downloads (PDF, XLSX, JSON).
+struct LaporanActions {
+  bool can_edit = false;      // draft, cooperative editor
+  bool can_submit = false;    // draft, pengurus
+  bool can_review = false;    // submitted, examiner of the region
+  bool can_correct = false;   // final, examiner of the region
+};
+std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const LaporanActions& actions,
+                        const Problems& problems);
+
+// The regional dashboard: predikat distribution, early-warning list, awaiting review, overdue, and the table of
+// every cooperative (latest predikat and score, change since last year), sortable and filterable by query
+// parameters (`q` name contains, `predikat`, `urut` = nama|skor|perubahan, `arah` = naik|turun, `hal` page of
+// kRegionPageSize rows) so it works without JavaScript.
+inline constexpr size_t kRegionPageSize = 100;
+struct RegionQuery {
+  std::string q;
+  std::string predikat;
+  std::string urut = "nama";
+  std::string arah = "naik";
+  size_t hal = 1;
+};
+std::string RegionPage(const PageContext& ctx, const RegionView& view, const RegionQuery& query);
+
+// Administration: regions, cooperatives and users, with the forms to add them.
+std::string AdminPage(const PageContext& ctx, const std::vector<store::Region>& regions,
+                      const std::vector<store::Cooperative>& coops, const std::vector<store::User>& users,
+                      const Problems& problems);
+
+// The audit trail (newest first).
+std::string AuditPage(const PageContext& ctx, const std::string& title, const std::vector<store::AuditEntry>& entries);
+
+// A page for an error (403, 404, 409...) with its problems and a link home.
+std::string ErrorPage(const PageContext& ctx, int http_status, const Problems& problems);
+
+// The static assets, served by the binary with long cache lifetimes.
+std::string_view StylesheetCss();
+std::string_view ScriptJs();
+
+}  // namespace kopsehat::web

@@ -1,0 +1,654 @@
+// The HTML views: escaping of every dynamic value, CSRF tokens in every POST form, the language switch, the
+// laporan form keeping what was typed and pointing at the wrong field, the regional dashboard's filtering, sorting
+// and paging done in the view, and no external resource anywhere. The laporan shown is the bundled example.
+
+#include "web/views.h"
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "assess/assessment.h"
+#include "interchange/json_reader.h"
+#include "report/wording.h"
+#include "rules/loader.h"
+
+namespace kopsehat::web {
+namespace {
+
+constexpr const char* kExample = KOPSEHAT_SOURCE_DIR "/examples/ksp-sejahtera-bersama-2025.json";
+constexpr const char* kHostile = "<script>alert(1)</script>";
+constexpr const char* kCsrf = "tok-csrf-123";
+
+std::string ReadFile(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(std::string("cannot open ") + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+size_t Count(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) ++n;
+  return n;
+}
+
+store::Cooperative Coop(const std::string& nama) {
+  store::Cooperative c;
+  c.id = 7;
+  c.region_id = 3;
+  c.region_nama = "Probolinggo";
+  c.nama = nama;
+  c.jenis = "KSP";
+  c.nomor_badan_hukum = "518/214/BH/XVI.18/2015";
+  return c;
+}
+
+// An example laporan assessed with a method, as the server's ViewLaporan would hand it over.
+LaporanView ExampleView(const std::string& coop_name, const char* file = kExample, const char* metode = kDefaultMetode) {
+  LaporanView v;
+  LaporanJsonReader reader;
+  Problems p;
+  if (!reader.Read(ReadFile(file), &v.laporan, &p)) throw std::runtime_error(p.Render(Lang::kEn));
+  const Rulebook* rb = EmbeddedRulebookById(metode, &p);
+  if (rb == nullptr || !Evaluate(v.laporan, *rb, EvaluateOptions{}, &v.assessment, &p)) {
+    throw std::runtime_error(p.Render(Lang::kEn));
+  }
+  v.cooperative = Coop(coop_name);
+  store::LaporanRecord& r = v.record;
+  r.id = 42;
+  r.cooperative_id = v.cooperative.id;
+  r.periode_akhir = v.laporan.periode_akhir;
+  r.revision = 2;
+  r.status = store::Status::kSubmitted;
+  r.rulebook_id = rb->id;
+  r.rulebook_version = rb->version;
+  r.total_e6 = v.assessment.total_e6;
+  r.predikat = v.assessment.Predikat().label;
+  r.corrects_id = 41;
+  r.correction_reason = coop_name;
+  r.review_note = coop_name;
+  v.adjustments.push_back({1, 7, 42, "neraca.kas", coop_name, "1000", coop_name, 5, coop_name, 1767225600});
+  store::Evidence e;
+  e.id = 9;
+  e.filename = coop_name;
+  e.sha256 = "ab12";
+  e.size_bytes = 123456;
+  e.note = coop_name;
+  v.evidence.push_back(e);
+  return v;
+}
+
+Principal User(store::Role role, const std::string& name) {
+  Principal p;
+  p.user.id = 5;
+  p.user.username = name;
+  p.user.display_name = name;
+  p.user.role = role;
+  p.user.region_ids = {3};
+  if (role != store::Role::kDinas && role != store::Role::kAdmin) p.user.cooperative_id = 7;
+  return p;
+}
+
+PageContext Ctx(const Principal* p, Lang lang = Lang::kId, const std::string& extra = "") {
+  PageContext ctx;
+  ctx.lang = lang;
+  ctx.principal = p;
+  ctx.csrf = kCsrf;
+  ctx.path = "/laporan/42" + extra;
+  ctx.flash = extra;
+  return ctx;
+}
+
+LaporanActions AllActions() { return LaporanActions{true, true, true, true}; }
+
+// n cooperatives: every tenth has "Mawar" in its name; predikat cycles (i % 5 == 4: not yet assessed); scores
+// are distinct so the expected order is unambiguous.
+RegionView SyntheticRegion(size_t n) {
+  static const char* kPredikat[] = {"SEHAT", "CUKUP SEHAT", "DALAM PENGAWASAN", "DALAM PENGAWASAN KHUSUS", ""};
+  RegionView v;
+  v.regions.push_back({3, "Probolinggo", "Jawa Timur"});
+  v.expected_periode = "2025-12-31";
+  for (size_t i = 1; i <= n; ++i) {
+    RegionRow row;
+    store::CooperativeSummary& s = row.summary;
+    s.cooperative.id = int64_t(i);
+    s.cooperative.region_nama = "Probolinggo";
+    char name[64];
+    std::snprintf(name, sizeof name, i % 10 == 0 ? "KSP Mawar %04zu" : "Koperasi %04zu", i);
+    s.cooperative.nama = name;
+    s.latest_predikat = kPredikat[i % 5];
+    if (!s.latest_predikat.empty()) {
+      s.latest_id = int64_t(1000 + i);
+      s.latest_periode = "2025-12-31";
+      s.latest_total_e6 = int64_t((i * 37) % 100) * 1'000'000 + int64_t(i);
+      if (i % 3 == 0) s.previous_total_e6 = s.latest_total_e6 - int64_t(i % 7) * 1'000'000 + 500'000;
+    }
+    row.early_warning = i % 11 == 0;
+    row.warning_reason_id = "skor turun";
+    row.warning_reason_en = "score fell";
+    row.overdue = i % 13 == 0;
+    v.by_predikat[s.latest_predikat]++;
+    v.rows.push_back(row);
+  }
+  return v;
+}
+
+// The cooperative ids of the dashboard table's rows, in the order shown.
+std::vector<int64_t> TableIds(const std::string& html) {
+  std::vector<int64_t> ids;
+  const std::regex row("<tr id=\"k-([0-9]+)\"");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), row); it != std::sregex_iterator(); ++it) {
+    ids.push_back(std::stoll((*it)[1].str()));
+  }
+  return ids;
+}
+
+// Every page of the application with hostile text wherever a value from the database or the user appears.
+std::vector<std::pair<std::string, std::string>> AllPages(Lang lang, const std::string& evil) {
+  static const Principal dinas = User(store::Role::kDinas, kHostile);
+  static const Principal admin = User(store::Role::kAdmin, kHostile);
+  const PageContext ctx = Ctx(&dinas, lang, evil);
+  const PageContext admin_ctx = Ctx(&admin, lang, evil);
+  const LaporanView view = ExampleView(evil);
+  Problems problems;
+  problems.Add(evil, "kode", evil, evil);
+  problems.Add("neraca.kas", "kode", evil, evil);
+
+  CooperativeView coop;
+  coop.cooperative = view.cooperative;
+  coop.laporan.push_back(view.record);
+  store::LaporanRecord older = view.record;
+  older.id = 30;
+  older.periode_akhir = "2024-12-31";
+  older.status = store::Status::kFinal;
+  older.predikat = evil;
+  coop.laporan.push_back(older);
+
+  RegionView region = SyntheticRegion(30);
+  region.rows[0].summary.cooperative.nama = evil;
+  region.rows[0].summary.cooperative.region_nama = evil;
+  region.rows[0].early_warning = true;
+  region.rows[0].overdue = true;
+  region.rows[0].warning_reason_id = evil;
+  region.rows[0].warning_reason_en = evil;
+  region.rows[0].summary.latest_predikat = evil;
+  region.by_predikat[evil] = 1;
+  region.regions.push_back({4, evil, evil});
+  store::LaporanRecord waiting = view.record;
+  waiting.cooperative_id = 1;
+  waiting.periode_akhir = evil;
+  region.awaiting_review.push_back(waiting);
+  RegionQuery query;
+  query.q = evil;
+
+  const std::vector<store::Region> regions = {{3, evil, evil}};
+  const std::vector<store::Cooperative> coops = {view.cooperative};
+  store::User user = dinas.user;
+  user.region_ids = {3, 99};
+  const std::vector<store::User> users = {user, User(store::Role::kPengurus, evil).user};
+  store::AuditEntry entry;
+  entry.id = 1;
+  entry.at = 1767225600;
+  entry.user_id = 5;
+  entry.cooperative_id = 7;
+  entry.action = evil;
+  entry.entity = evil;
+  entry.before_json = evil;
+  entry.after_json = evil;
+
+  const std::vector<std::pair<std::string, std::string>> values = {{"koperasi.nama", evil}, {"neraca.kas", evil},
+                                                                    {"manajemen.umum[1]", evil}, {evil, evil},
+                                                                    {"metode", evil}};
+  return {
+      {"login", LoginPage(Ctx(nullptr, lang, evil), evil, problems)},
+      {"cooperative", CooperativePage(ctx, coop, &view, true)},
+      {"cooperative-empty", CooperativePage(ctx, coop, nullptr, true)},
+      {"form-new", LaporanFormPage(ctx, view.cooperative, 0, values, problems)},
+      {"form-edit", LaporanFormPage(ctx, view.cooperative, 42, values, problems)},
+      {"laporan", LaporanPage(ctx, view, AllActions(), problems)},
+      {"region", RegionPage(ctx, region, RegionQuery{})},
+      {"region-query", RegionPage(ctx, region, query)},
+      {"admin", AdminPage(admin_ctx, regions, coops, users, problems)},
+      {"audit", AuditPage(ctx, evil, {entry})},
+      {"error", ErrorPage(ctx, 404, problems)},
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+TEST(ViewsEscape, EscapesTheFiveSpecialCharacters) {
+  EXPECT_EQ(Escape("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&#39;f");
+  EXPECT_EQ(Escape("Koperasi Mawar — Rp 1.250.000"), "Koperasi Mawar — Rp 1.250.000");
+}
+
+TEST(ViewsEscape, HostileTextNeverAppearsUnescaped) {
+  for (const Lang lang : {Lang::kId, Lang::kEn}) {
+    for (const auto& [name, html] : AllPages(lang, kHostile)) {
+      EXPECT_EQ(html.find("<script>alert"), std::string::npos) << name;
+      EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << name;
+    }
+  }
+}
+
+TEST(ViewsEscape, QuotesCannotBreakOutOfAttributes) {
+  const std::string evil = "x\" onmouseover=\"alert(1)";
+  for (const auto& [name, html] : AllPages(Lang::kId, evil)) {
+    EXPECT_EQ(html.find("onmouseover=\"alert"), std::string::npos) << name;
+  }
+}
+
+TEST(ViewsCsrf, EveryPostFormCarriesTheToken) {
+  const std::string token = std::string("<input type=\"hidden\" name=\"csrf\" value=\"") + kCsrf + "\">";
+  for (const auto& [name, html] : AllPages(Lang::kId, "Koperasi")) {
+    size_t post_forms = 0;
+    for (size_t at = html.find("<form"); at != std::string::npos; at = html.find("<form", at + 5)) {
+      const size_t end = html.find("</form>", at);
+      ASSERT_NE(end, std::string::npos) << name;
+      const std::string form = html.substr(at, end - at);
+      if (form.find("method=\"post\"") == std::string::npos) continue;
+      ++post_forms;
+      EXPECT_NE(form.find(token), std::string::npos) << name << ": " << form.substr(0, 120);
+    }
+    // Each page with a session has at least the logout form; the login page its own form.
+    EXPECT_GE(post_forms, 1u) << name;
+  }
+}
+
+TEST(ViewsCsrf, LaporanPageOffersOnlyTheAllowedActions) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const LaporanView view = ExampleView("KSP Sejahtera Bersama");
+  const std::string all = LaporanPage(Ctx(&p), view, AllActions(), Problems{});
+  for (const char* action : {"/ajukan\"", "/koreksi\"", "/bukti\"", "/kembalikan\"", "/final\"", "/revisi\"", "/ubah\""}) {
+    EXPECT_NE(all.find(std::string("/laporan/42") + action), std::string::npos) << action;
+  }
+  EXPECT_NE(all.find("enctype=\"multipart/form-data\""), std::string::npos);  // evidence upload
+  const std::string none = LaporanPage(Ctx(&p), view, LaporanActions{}, Problems{});
+  for (const char* action : {"/ajukan\"", "/koreksi\"", "/bukti\"", "/kembalikan\"", "/final\"", "/revisi\"", "/ubah\""}) {
+    EXPECT_EQ(none.find(std::string("/laporan/42") + action), std::string::npos) << action;
+  }
+  LaporanActions review;
+  review.can_review = true;
+  const std::string examiner = LaporanPage(Ctx(&p), view, review, Problems{});
+  EXPECT_NE(examiner.find("action=\"/laporan/42/final\""), std::string::npos);
+  EXPECT_EQ(examiner.find("action=\"/laporan/42/ajukan\""), std::string::npos);
+  EXPECT_NE(examiner.find("<option value=\"neraca.kas\">"), std::string::npos);  // keys offered for a change
+}
+
+TEST(ViewsLaporan, ExplainsTheAssessment) {
+  const Principal p = User(store::Role::kPengurus, "Bendahara");
+  LaporanView view = ExampleView("KSP Sejahtera Bersama");
+  const std::string html = LaporanPage(Ctx(&p), view, LaporanActions{}, Problems{});
+  const Assessment& a = view.assessment;
+  EXPECT_NE(html.find("Dinilai dengan metode ksp-2016 versi " + a.rulebook->version), std::string::npos);
+  EXPECT_NE(html.find("<span class=\"status s-diajukan\">Diajukan</span>"), std::string::npos);
+  EXPECT_NE(html.find(FormatPoints(a.total_e6, Lang::kId)), std::string::npos);
+  EXPECT_NE(html.find("src=\"/laporan/42/radar.svg\""), std::string::npos);
+  for (const ComponentResult& r : a.components) {
+    EXPECT_NE(html.find(Escape(r.spec->name.id)), std::string::npos) << r.spec->id;
+  }
+  for (const AspectResult& asp : a.aspects) EXPECT_NE(html.find(Escape(asp.spec->name.id)), std::string::npos);
+  EXPECT_NE(html.find("Rumus: "), std::string::npos);
+  EXPECT_NE(html.find("Aturan: "), std::string::npos);
+  EXPECT_NE(html.find("href=\"/laporan/41\""), std::string::npos);  // the corrected revision
+  EXPECT_NE(html.find("href=\"/bukti/9\""), std::string::npos);
+  EXPECT_NE(html.find("120,6 KB"), std::string::npos);
+  for (const char* ext : {"pdf", "xlsx", "json"}) {
+    EXPECT_NE(html.find(std::string("href=\"/laporan/42/unduh.") + ext + "\""), std::string::npos);
+  }
+  EXPECT_EQ(html.find("telah diperbarui"), std::string::npos);
+  view.method_changed = true;
+  view.record.rulebook_version = "0.9";
+  const std::string changed = LaporanPage(Ctx(&p), view, LaporanActions{}, Problems{});
+  EXPECT_NE(changed.find("telah diperbarui"), std::string::npos);
+  EXPECT_NE(changed.find("versi tersimpan 0.9"), std::string::npos);
+}
+
+TEST(ViewsLaporan, ExplainsEveryScoredMethod) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const std::pair<const char*, const char*> examples[] = {
+      {KOPSEHAT_SOURCE_DIR "/examples/ksp-maju-jaya-2025.json", "ksp-2016-linear"},
+      {KOPSEHAT_SOURCE_DIR "/examples/ksp-contoh-kkpkk-2025.json", "kkpkk-2021"},
+      {KOPSEHAT_SOURCE_DIR "/examples/kspps-amanah-2025.json", "ksppps-2016"}};
+  for (const auto& [file, metode] : examples) {
+    const LaporanView view = ExampleView("Koperasi", file, metode);
+    const Assessment& a = view.assessment;
+    for (const Lang lang : {Lang::kId, Lang::kEn}) {
+      const std::string html = LaporanPage(Ctx(&p, lang), view, AllActions(), Problems{});
+      EXPECT_NE(html.find(std::string(metode) + (lang == Lang::kEn ? " version " : " versi ") + a.rulebook->version),
+                std::string::npos) << metode;
+      for (const ComponentResult& r : a.components) {
+        EXPECT_NE(html.find("id=\"c-" + r.spec->id + "\""), std::string::npos) << metode << " " << r.spec->id;
+        EXPECT_NE(html.find(Escape(r.spec->name.Get(lang))), std::string::npos) << metode << " " << r.spec->id;
+      }
+      EXPECT_NE(html.find(Escape(a.Predikat().label)), std::string::npos) << metode;
+      if (a.rulebook->ScorePercent()) {  // percentages and a predikat per aspect
+        for (const AspectResult& asp : a.aspects) {
+          EXPECT_NE(html.find("data-nilai=\"" + std::to_string(asp.pool.pct_e6) + "\""), std::string::npos);
+        }
+      }
+    }
+    // The form asks this method's checklists when the values name it.
+    const std::string form = LaporanFormPage(Ctx(&p), Coop("Koperasi"), 0, {{"metode", metode}}, Problems{});
+    for (const Component& c : a.rulebook->components) {
+      if (c.kind == ComponentKind::kChecklist) {
+        EXPECT_NE(form.find("name=\"" + c.AnswersPath() + "[1]\""), std::string::npos) << metode << " " << c.id;
+      }
+    }
+  }
+}
+
+TEST(ViewsLanguage, EnglishSwitchChangesTheTexts) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const LaporanView view = ExampleView("KSP Sejahtera Bersama");
+  const std::string id = LaporanPage(Ctx(&p, Lang::kId), view, AllActions(), Problems{});
+  const std::string en = LaporanPage(Ctx(&p, Lang::kEn), view, AllActions(), Problems{});
+  EXPECT_NE(id.find("<html lang=\"id\">"), std::string::npos);
+  EXPECT_NE(en.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(id.find("Dinilai dengan metode"), std::string::npos);
+  EXPECT_EQ(en.find("Dinilai dengan metode"), std::string::npos);
+  EXPECT_NE(en.find("Assessed with method"), std::string::npos);
+  EXPECT_NE(id.find(">Keluar<"), std::string::npos);
+  EXPECT_NE(en.find(">Log out<"), std::string::npos);
+  EXPECT_NE(id.find("href=\"/laporan/42?lang=en\""), std::string::npos);
+  EXPECT_NE(en.find("href=\"/laporan/42?lang=id\""), std::string::npos);
+  // Component names come from the rulebook in the chosen language.
+  const ComponentResult& first = view.assessment.components.front();
+  if (first.spec->name.en != first.spec->name.id) {
+    EXPECT_NE(en.find(Escape(first.spec->name.en)), std::string::npos);
+  }
+
+  const store::Cooperative coop = Coop("KSP Sejahtera Bersama");
+  const std::string form_id = LaporanFormPage(Ctx(&p, Lang::kId), coop, 0, {}, Problems{});
+  const std::string form_en = LaporanFormPage(Ctx(&p, Lang::kEn), coop, 0, {}, Problems{});
+  EXPECT_NE(form_id.find(">Kas<"), std::string::npos);
+  EXPECT_NE(form_en.find(">Cash on hand<"), std::string::npos);
+  EXPECT_NE(form_id.find("data-seimbang=\"Neraca seimbang\""), std::string::npos);
+  EXPECT_NE(form_en.find("data-seimbang=\"Balance sheet balances\""), std::string::npos);
+
+  const RegionView region = SyntheticRegion(10);
+  EXPECT_NE(RegionPage(Ctx(&p, Lang::kEn), region, {}).find("Regional dashboard"), std::string::npos);
+  EXPECT_NE(RegionPage(Ctx(&p, Lang::kId), region, {}).find("Dasbor wilayah"), std::string::npos);
+  EXPECT_NE(ErrorPage(Ctx(&p, Lang::kEn), 404, Problems{}).find("Not found"), std::string::npos);
+  EXPECT_NE(LoginPage(Ctx(nullptr, Lang::kEn), "", Problems{}).find("Log in"), std::string::npos);
+}
+
+TEST(ViewsForm, RefillsValuesAndShowsEachProblemBesideItsField) {
+  const Principal p = User(store::Role::kPengurus, "Bendahara");
+  const store::Cooperative coop = Coop("KSP Sejahtera Bersama");
+  Problems problems;
+  problems.Add("neraca.bank", "bukan_angka", "bukan angka: abc", "not a number: abc");
+  problems.Add("", "neraca_tidak_seimbang", "neraca tidak seimbang", "the balance sheet does not balance");
+  problems.Add("neraca", "selisih", "selisih Rp 1.000", "difference Rp 1.000");
+  const std::vector<std::pair<std::string, std::string>> values = {
+      {"neraca.kas", "12.500.000"}, {"neraca.bank", "abc"}, {"manajemen.umum[3]", "Tidak"},
+      {"manajemen.umum[4]", "ya"}, {"periode.akhir", "2025-12-31"}};
+  const std::string html = LaporanFormPage(Ctx(&p), coop, 0, values, problems);
+
+  EXPECT_NE(html.find("name=\"neraca.kas\" value=\"12.500.000\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"periode.akhir\" value=\"2025-12-31\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"koperasi.nama\" value=\"KSP Sejahtera Bersama\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"manajemen.umum[3]\" value=\"Tidak\" checked"), std::string::npos);
+  EXPECT_NE(html.find("name=\"manajemen.umum[4]\" value=\"Ya\" checked"), std::string::npos);
+  EXPECT_EQ(html.find("name=\"manajemen.umum[5]\" value=\"Ya\" checked"), std::string::npos);
+
+  // The problem sits between its own input and the next field, and the input says it is invalid.
+  const size_t input = html.find("name=\"neraca.bank\" value=\"abc\"");
+  ASSERT_NE(input, std::string::npos);
+  const size_t next_field = html.find("<input id=\"f-", input);
+  const size_t message = html.find("bukan angka: abc", input);
+  EXPECT_LT(message, next_field);
+  const size_t tag_end = html.find('>', input);
+  EXPECT_NE(html.substr(input, tag_end - input).find("aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(html.find("<div class=\"isian salah\"><label for=\"f-neraca.bank\">"), std::string::npos);
+  EXPECT_EQ(Count(html, "aria-invalid=\"true\""), 1u);
+  // And both problems are listed at the top, the field's one linking to it.
+  EXPECT_NE(html.find("<a href=\"#f-neraca.bank\">neraca.bank: bukan angka: abc</a>"), std::string::npos);
+  EXPECT_NE(html.find("<li>neraca tidak seimbang</li>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"#g-neraca\">neraca: selisih Rp 1.000</a>"), std::string::npos);
+  const size_t section = html.find("<fieldset class=\"grup\" id=\"g-neraca\" data-neraca>");
+  ASSERT_NE(section, std::string::npos);
+  EXPECT_LT(html.find("selisih Rp 1.000", section), html.find("<input", section));  // at the head of its section
+  EXPECT_LT(html.find("neraca tidak seimbang"), html.find("<form method=\"post\" action=\"/koperasi/7/laporan\""));
+}
+
+TEST(ViewsForm, FieldsCarryTheirBalanceSideAndAmountKeyboard) {
+  const Principal p = User(store::Role::kPengurus, "Bendahara");
+  const std::string html = LaporanFormPage(Ctx(&p), Coop("KSP Sejahtera Bersama"), 0, {}, Problems{});
+  const auto input_of = [&html](const std::string& key) {
+    const size_t at = html.find("<input id=\"f-" + key + "\"");
+    return at == std::string::npos ? std::string() : html.substr(at, html.find('>', at) - at);
+  };
+  EXPECT_NE(input_of("neraca.kas").find("data-sisi=\"aset\""), std::string::npos);
+  EXPECT_NE(input_of("neraca.kas").find("inputmode=\"decimal\""), std::string::npos);
+  EXPECT_NE(input_of("neraca.penyisihan_pinjaman").find("data-sisi=\"pengurang\""), std::string::npos);
+  EXPECT_NE(input_of("neraca.tabungan").find("data-sisi=\"kewajiban\""), std::string::npos);
+  EXPECT_NE(input_of("neraca.simpanan_pokok").find("data-sisi=\"ekuitas\""), std::string::npos);
+  EXPECT_NE(input_of("periode_lalu.neraca.kas").find("data-sisi=\"aset\""), std::string::npos);
+  EXPECT_EQ(input_of("hasil_usaha.beban_usaha").find("data-sisi"), std::string::npos);
+  EXPECT_NE(input_of("hasil_usaha.beban_usaha").find("inputmode=\"decimal\""), std::string::npos);
+  EXPECT_EQ(Count(html, "data-neraca"), 2u);  // this year and last year, each with its own check
+  EXPECT_NE(html.find("action=\"/koperasi/7/laporan\" enctype=\"multipart/form-data\""), std::string::npos);
+  EXPECT_NE(html.find("action=\"/koperasi/7/unggah\" enctype=\"multipart/form-data\""), std::string::npos);
+  EXPECT_NE(html.find("type=\"file\" name=\"berkas\" accept=\".xlsx,.csv,.json\""), std::string::npos);
+  // Every checklist item of the default method, by its key.
+  Problems rulebook_problems;
+  const Rulebook* rb = EmbeddedRulebookById(kDefaultMetode, &rulebook_problems);
+  ASSERT_NE(rb, nullptr) << rulebook_problems.Render(Lang::kEn);
+  for (const Component& c : rb->components) {
+    if (c.kind != ComponentKind::kChecklist) continue;
+    for (size_t i = 1; i <= c.items.size(); ++i) {
+      const std::string key = c.AnswersPath() + "[" + std::to_string(i) + "]";
+      EXPECT_EQ(Count(html, "name=\"" + key + "\""), 2u) << key;  // Ya and Tidak
+    }
+  }
+  const std::string edit = LaporanFormPage(Ctx(&p), Coop("KSP"), 9, {}, Problems{});
+  EXPECT_NE(edit.find("action=\"/laporan/9/ubah\" enctype=\"multipart/form-data\""), std::string::npos);
+  EXPECT_NE(edit.find("name=\"draf\" value=\"9\""), std::string::npos);
+}
+
+TEST(ViewsForm, AnotherMethodAsksItsOwnChecklistsAndUnknownKeysAreKept) {
+  const Principal p = User(store::Role::kPengurus, "Bendahara");
+  const std::vector<std::pair<std::string, std::string>> values = {{"metode", "kkpkk-2021"},
+                                                                    {"lain.kunci", "nilai lama"}};
+  const std::string html = LaporanFormPage(Ctx(&p), Coop("KSP"), 0, values, Problems{});
+  EXPECT_NE(html.find("name=\"daftar_periksa.kkpkk."), std::string::npos);
+  EXPECT_EQ(html.find("name=\"manajemen.umum[1]\""), std::string::npos);
+  EXPECT_NE(html.find("<option value=\"kkpkk-2021\" selected>"), std::string::npos);
+  EXPECT_NE(html.find("name=\"lain.kunci\" value=\"nilai lama\""), std::string::npos);
+}
+
+TEST(ViewsRegion, FiltersByNameIgnoringCase) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const RegionView view = SyntheticRegion(250);
+  RegionQuery q;
+  q.q = "  mAwAr ";
+  const std::vector<int64_t> ids = TableIds(RegionPage(Ctx(&p), view, q));
+  ASSERT_EQ(ids.size(), 25u);
+  for (const int64_t id : ids) EXPECT_EQ(id % 10, 0) << id;
+}
+
+TEST(ViewsRegion, FiltersByPredikatIncludingNotYetAssessed) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const RegionView view = SyntheticRegion(250);
+  RegionQuery q;
+  q.predikat = "DALAM PENGAWASAN";  // exact: not DALAM PENGAWASAN KHUSUS
+  std::vector<int64_t> ids = TableIds(RegionPage(Ctx(&p), view, q));
+  ASSERT_EQ(ids.size(), 50u);
+  for (const int64_t id : ids) EXPECT_EQ(id % 5, 2) << id;
+  q.predikat = "belum";
+  ids = TableIds(RegionPage(Ctx(&p), view, q));
+  ASSERT_EQ(ids.size(), 50u);
+  for (const int64_t id : ids) EXPECT_EQ(id % 5, 4) << id;
+}
+
+TEST(ViewsRegion, SortsByScoreWithUnassessedLast) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const RegionView view = SyntheticRegion(250);
+  std::vector<const RegionRow*> expected;
+  for (const RegionRow& r : view.rows) expected.push_back(&r);
+  std::stable_sort(expected.begin(), expected.end(), [](const RegionRow* a, const RegionRow* b) {
+    if (a->summary.latest_id.has_value() != b->summary.latest_id.has_value()) return a->summary.latest_id.has_value();
+    return a->summary.latest_total_e6 > b->summary.latest_total_e6;
+  });
+  RegionQuery q;
+  q.urut = "skor";
+  q.arah = "turun";
+  std::vector<int64_t> shown;
+  for (size_t page = 1; page <= 3; ++page) {
+    q.hal = page;
+    const std::vector<int64_t> ids = TableIds(RegionPage(Ctx(&p), view, q));
+    shown.insert(shown.end(), ids.begin(), ids.end());
+  }
+  ASSERT_EQ(shown.size(), 250u);
+  for (size_t i = 0; i < 200; ++i) EXPECT_EQ(shown[i], expected[i]->summary.cooperative.id) << i;
+  for (size_t i = 200; i < 250; ++i) EXPECT_EQ(shown[i] % 5, 4) << i;  // the 50 without a score
+
+  q.arah = "naik";
+  q.hal = 1;
+  const std::vector<int64_t> up = TableIds(RegionPage(Ctx(&p), view, q));
+  EXPECT_EQ(up.front(), expected[199]->summary.cooperative.id);  // lowest score first, still before unassessed
+
+  q.urut = "nama";
+  q.arah = "turun";
+  const std::vector<int64_t> by_name = TableIds(RegionPage(Ctx(&p), view, q));
+  EXPECT_EQ(by_name.front(), 250);  // "KSP Mawar 0250" sorts after every "Koperasi ..." (case folded: "ksp" > "kop")
+}
+
+TEST(ViewsRegion, PagesOfAHundredKeepTheQuery) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const RegionView view = SyntheticRegion(250);
+  RegionQuery q;
+  q.q = "KOPERASI";  // 225 rows
+  q.urut = "skor";
+  q.arah = "turun";
+  const std::string first = RegionPage(Ctx(&p), view, q);
+  EXPECT_EQ(TableIds(first).size(), 100u);
+  EXPECT_NE(first.find("href=\"/wilayah?q=KOPERASI&amp;urut=skor&amp;arah=turun&amp;hal=2\""), std::string::npos);
+  EXPECT_NE(first.find("href=\"/wilayah?q=KOPERASI&amp;urut=skor&amp;arah=turun&amp;hal=3\""), std::string::npos);
+  EXPECT_NE(first.find("value=\"KOPERASI\""), std::string::npos);  // the search box keeps the text
+  q.hal = 3;
+  const std::string last = RegionPage(Ctx(&p), view, q);
+  EXPECT_EQ(TableIds(last).size(), 25u);
+  EXPECT_NE(last.find("href=\"/wilayah?q=KOPERASI&amp;urut=skor&amp;arah=turun&amp;hal=2\""), std::string::npos);
+  EXPECT_EQ(last.find("rel=\"next\""), std::string::npos);
+  q.hal = 99;  // past the end: the last page
+  EXPECT_EQ(TableIds(RegionPage(Ctx(&p), view, q)), TableIds(last));
+  // Sorting links start again at page 1 and keep the filter.
+  EXPECT_NE(last.find("href=\"/wilayah?q=KOPERASI\""), std::string::npos);
+}
+
+TEST(ViewsRegion, ShowsCountsAndListsWithLinks) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  RegionView view = SyntheticRegion(250);
+  store::LaporanRecord waiting;
+  waiting.id = 777;
+  waiting.cooperative_id = 12;
+  waiting.periode_akhir = "2025-12-31";
+  view.awaiting_review.push_back(waiting);
+  const std::string html = RegionPage(Ctx(&p), view, {});
+  EXPECT_NE(html.find("href=\"/wilayah?predikat=SEHAT\""), std::string::npos);
+  EXPECT_NE(html.find("href=\"/wilayah?predikat=belum\""), std::string::npos);
+  EXPECT_NE(html.find("belum dinilai</span> <strong>50</strong>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/laporan/777\">Koperasi 0012"), std::string::npos);
+  EXPECT_NE(html.find("Peringatan dini (22)"), std::string::npos);
+  EXPECT_NE(html.find("Terlambat menyerahkan laporan (19)"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/koperasi/11\">Koperasi 0011</a>"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/laporan/1001\""), std::string::npos);
+}
+
+TEST(ViewsRegion, FiveThousandRowsRenderOnlyOnePage) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const RegionView view = SyntheticRegion(5000);
+  RegionQuery q;
+  q.urut = "perubahan";
+  q.hal = 7;
+  const std::string html = RegionPage(Ctx(&p), view, q);
+  EXPECT_EQ(TableIds(html).size(), kRegionPageSize);
+  EXPECT_LT(html.size(), 200'000u);
+  EXPECT_NE(html.find("Halaman 7 dari 50"), std::string::npos);
+}
+
+TEST(ViewsCooperative, LatestScoreChartAndEmptyState) {
+  const Principal p = User(store::Role::kPengurus, "Bendahara");
+  const LaporanView latest = ExampleView("KSP Sejahtera Bersama");
+  CooperativeView view;
+  view.cooperative = latest.cooperative;
+  view.laporan.push_back(latest.record);
+  for (const char* year : {"2024", "2023"}) {
+    store::LaporanRecord r = latest.record;
+    r.id = std::stoi(year);
+    r.periode_akhir = std::string(year) + "-12-31";
+    r.status = store::Status::kFinal;
+    r.total_e6 = 70'500'000;
+    r.predikat = "CUKUP SEHAT";
+    view.laporan.push_back(r);
+  }
+  const std::string html = CooperativePage(Ctx(&p), view, &latest, true);
+  EXPECT_NE(html.find("src=\"/laporan/42/radar.svg\""), std::string::npos);
+  EXPECT_NE(html.find("<polyline points=\"40,"), std::string::npos);  // two final periods
+  EXPECT_NE(html.find(">2023</text>"), std::string::npos);
+  EXPECT_NE(html.find("table class=\"sortable\""), std::string::npos);
+  EXPECT_EQ(Count(html, "<td data-nilai=\"20"), 3u);  // one history row per laporan
+  EXPECT_NE(html.find("href=\"/koperasi/7/laporan/baru\""), std::string::npos);
+  const std::vector<const ComponentResult*> losses = BiggestLosses(latest.assessment, 5);
+  ASSERT_FALSE(losses.empty());
+  EXPECT_NE(html.find("href=\"#c-" + losses.front()->spec->id + "\""), std::string::npos);
+
+  CooperativeView empty;
+  empty.cooperative = latest.cooperative;
+  const std::string none = CooperativePage(Ctx(&p), empty, nullptr, true);
+  EXPECT_NE(none.find("Belum ada penilaian"), std::string::npos);
+  EXPECT_NE(none.find("href=\"/koperasi/7/laporan/baru\""), std::string::npos);
+  EXPECT_EQ(none.find("radar.svg"), std::string::npos);
+  EXPECT_EQ(CooperativePage(Ctx(&p), empty, nullptr, false).find("/laporan/baru"), std::string::npos);
+}
+
+TEST(ViewsPages, CompleteDocumentsWithoutExternalResources) {
+  for (const Lang lang : {Lang::kId, Lang::kEn}) {
+    for (const auto& [name, html] : AllPages(lang, "Koperasi Mawar")) {
+      EXPECT_EQ(html.rfind("<!doctype html>\n<html lang=\"", 0), 0u) << name;
+      EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos) << name;
+      EXPECT_NE(html.find("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"),
+                std::string::npos) << name;
+      EXPECT_NE(html.find("<title>"), std::string::npos) << name;
+      EXPECT_NE(html.find("<link rel=\"stylesheet\" href=\"/aset/gaya.css\">"), std::string::npos) << name;
+      EXPECT_NE(html.find("<script src=\"/aset/kopsehat.js\" defer></script>"), std::string::npos) << name;
+      EXPECT_NE(html.find("</html>"), std::string::npos) << name;
+      EXPECT_EQ(html.find("http://"), std::string::npos) << name;
+      EXPECT_EQ(html.find("https://"), std::string::npos) << name;
+      EXPECT_EQ(html.find("//cdn"), std::string::npos) << name;
+      EXPECT_EQ(html.find(" style=\""), std::string::npos) << name;  // a strict CSP forbids inline styles
+      EXPECT_EQ(html.find(" onclick="), std::string::npos) << name;
+    }
+  }
+  for (const std::string_view asset : {StylesheetCss(), ScriptJs()}) {
+    EXPECT_EQ(asset.find("http://"), std::string_view::npos);
+    EXPECT_EQ(asset.find("https://"), std::string_view::npos);
+    EXPECT_EQ(asset.find("@import"), std::string_view::npos);
+    EXPECT_EQ(asset.find("url("), std::string_view::npos);
+    EXPECT_LT(asset.size(), 6u * 1024);
+  }
+}
+
+TEST(ViewsPages, ScriptKnowsTheHooksThePagesUse) {
+  const std::string_view js = ScriptJs();
+  for (const char* hook : {"data-sisi", "data-neraca", "table.sortable", "data-nilai", "data-konfirmasi", "'aset'",
+                           "'pengurang'", "seimbang", "selisih"}) {
+    EXPECT_NE(js.find(hook), std::string_view::npos) << hook;
+  }
+  const std::string_view css = StylesheetCss();
+  for (const char* cls : {".p-sehat", ".p-cukup", ".p-awas", ".p-khusus", ".gulir", ".galat", ".cek"}) {
+    EXPECT_NE(css.find(cls), std::string_view::npos) << cls;
+  }
+}
+
+}  // namespace
+}  // namespace kopsehat::web
