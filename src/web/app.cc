@@ -543,27 +543,34 @@ Outcome App::SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_
   });
 }
 
-Outcome App::Submit(const Principal& p, int64_t laporan_id) {
-  const int64_t now = Now();
+Outcome App::Step(const Principal& p, int64_t laporan_id, Action action, const char* audit_action,
+                  const std::function<Outcome(store::LaporanRecord*)>& change, const std::string& audit_after) {
   return Run(true, [&](Connection* db) -> Outcome {
     store::LaporanRecord rec;
     store::Cooperative coop;
-    Outcome o = LoadForAction(db, p, laporan_id, Action::kSubmit, &rec, &coop);
+    Outcome o = LoadForAction(db, p, laporan_id, action, &rec, &coop);
     if (!o.ok()) return o;
-    if (rec.status != Status::kDraft) {
-      return WrongState("Hanya draf yang dapat diajukan.", "Only a draft can be submitted.");
-    }
     const std::string before = Summary(rec);
-    rec.status = Status::kSubmitted;
-    rec.diajukan_json = rec.laporan_json;
-    rec.submitted_at = now;
-    rec.updated_at = now;
+    if (o = change(&rec); !o.ok()) return o;
+    rec.updated_at = Now();
     DbError e = store::UpdateLaporan(db, rec);
     if (e.ok()) {
-      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.ajukan", "laporan", rec.id, before,
-                                  Summary(rec)});
+      e = store::InsertAudit(db, {0, rec.updated_at, p.user.id, coop.id, audit_action, "laporan", rec.id, before,
+                                  audit_after.empty() ? Summary(rec) : audit_after});
     }
     return e.ok() ? Outcome{} : Internal(e);
+  });
+}
+
+Outcome App::Submit(const Principal& p, int64_t laporan_id) {
+  return Step(p, laporan_id, Action::kSubmit, "laporan.ajukan", [&](store::LaporanRecord* rec) -> Outcome {
+    if (rec->status != Status::kDraft) {
+      return WrongState("Hanya draf yang dapat diajukan.", "Only a draft can be submitted.");
+    }
+    rec->status = Status::kSubmitted;
+    rec->diajukan_json = rec->laporan_json;
+    rec->submitted_at = Now();
+    return {};
   });
 }
 
@@ -696,50 +703,29 @@ Outcome App::ReturnToCooperative(const Principal& p, int64_t laporan_id, const s
   Outcome invalid;
   invalid.code = Code::kInvalid;
   if (!CheckReason(note, "catatan", &invalid)) return invalid;
-  const int64_t now = Now();
-  return Run(true, [&](Connection* db) -> Outcome {
-    store::LaporanRecord rec;
-    store::Cooperative coop;
-    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
-    if (!o.ok()) return o;
-    if (rec.status != Status::kSubmitted || rec.corrects_id) {
-      return WrongState("Hanya laporan yang diajukan (bukan koreksi) yang dapat dikembalikan.",
-                        "Only a submitted laporan (not a correction) can be returned.");
-    }
-    const std::string before = Summary(rec);
-    rec.status = Status::kDraft;
-    rec.review_note = note;
-    rec.updated_at = now;
-    DbError e = store::UpdateLaporan(db, rec);
-    if (e.ok()) {
-      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.kembalikan", "laporan", rec.id, before,
-                                  JsonObject({{"catatan", note}})});
-    }
-    return e.ok() ? Outcome{} : Internal(e);
-  });
+  return Step(
+      p, laporan_id, Action::kReview, "laporan.kembalikan",
+      [&](store::LaporanRecord* rec) -> Outcome {
+        if (rec->status != Status::kSubmitted || rec->corrects_id) {
+          return WrongState("Hanya laporan yang diajukan (bukan koreksi) yang dapat dikembalikan.",
+                            "Only a submitted laporan (not a correction) can be returned.");
+        }
+        rec->status = Status::kDraft;
+        rec->review_note = note;
+        return {};
+      },
+      JsonObject({{"catatan", note}}));
 }
 
 Outcome App::Finalise(const Principal& p, int64_t laporan_id) {
-  const int64_t now = Now();
-  return Run(true, [&](Connection* db) -> Outcome {
-    store::LaporanRecord rec;
-    store::Cooperative coop;
-    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
-    if (!o.ok()) return o;
-    if (rec.status != Status::kSubmitted) {
+  return Step(p, laporan_id, Action::kReview, "laporan.final", [&](store::LaporanRecord* rec) -> Outcome {
+    if (rec->status != Status::kSubmitted) {
       return WrongState("Hanya laporan yang diajukan yang dapat difinalkan.", "Only a submitted laporan can be final.");
     }
-    const std::string before = Summary(rec);
-    rec.status = Status::kFinal;
-    rec.finalised_at = now;
-    rec.finalised_by = p.user.id;
-    rec.updated_at = now;
-    DbError e = store::UpdateLaporan(db, rec);
-    if (e.ok()) {
-      e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.final", "laporan", rec.id, before,
-                                  Summary(rec)});
-    }
-    return e.ok() ? Outcome{} : Internal(e);
+    rec->status = Status::kFinal;
+    rec->finalised_at = Now();
+    rec->finalised_by = p.user.id;
+    return {};
   });
 }
 

@@ -155,6 +155,10 @@ class App {
   struct Assessed;
   Outcome SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id, const Laporan& laporan,
                     int64_t* id);
+  // One workflow step on a laporan in one transaction: load it for `action` (authorised), let `change` check its
+  // state and change it, then write it with its audit entry (after: `audit_after`, else the new summary).
+  Outcome Step(const Principal& p, int64_t laporan_id, Action action, const char* audit_action,
+               const std::function<Outcome(store::LaporanRecord*)>& change, const std::string& audit_after = "");
   Outcome LoadForAction(store::Connection* db, const Principal& p, int64_t laporan_id, Action action,
                         store::LaporanRecord* rec, store::Cooperative* coop);
   Outcome Run(bool write, const std::function<Outcome(store::Connection*)>& body);

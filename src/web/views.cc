@@ -1,15 +1,20 @@
 // web/views.cc — see views.h. Every page is appended to one reserved string through Html, whose only way to add a
-// dynamic value is Esc{...}: markup is visibly literal and anything else is escaped, so forgetting to escape takes
-// effort. No inline script or style attribute, so a strict Content-Security-Policy (self only) keeps working.
+// dynamic text is Esc{...}: markup must be a C string literal, so forgetting to escape does not compile. No inline
+// script or style attribute, so a strict Content-Security-Policy (self only) keeps working.
 #include "web/views.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <ctime>
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <vector>
 
 #include "interchange/spreadsheet.h"
 #include "report/text_report.h"
@@ -51,7 +56,9 @@ struct Esc {
 class Html {
  public:
   explicit Html(size_t reserve) { out_.reserve(reserve); }
-  Html& operator<<(std::string_view markup) {
+  // Markup is only ever a C string (a literal, or a literal chosen by T()): a std::string or string_view does not
+  // compile here, so a value from the database cannot be appended without Esc.
+  Html& operator<<(const char* markup) {
     out_.append(markup);
     return *this;
   }
@@ -188,11 +195,11 @@ void CsrfField(Html& h, const PageContext& ctx) {
 }
 
 // Every POST form starts here, so none can lack the CSRF token. `confirm` asks before submitting (script).
-void FormOpen(Html& h, const PageContext& ctx, std::string_view action, bool multipart, std::string_view cls = {},
+void FormOpen(Html& h, const PageContext& ctx, std::string_view action, bool multipart, const char* cls = "",
               std::string_view confirm = {}) {
   h << "<form method=\"post\" action=\"" << Esc{action} << "\"";
   if (multipart) h << " enctype=\"multipart/form-data\"";
-  if (!cls.empty()) h << " class=\"" << cls << "\"";
+  if (*cls != '\0') h << " class=\"" << cls << "\"";
   if (!confirm.empty()) h << " data-konfirmasi=\"" << Esc{confirm} << "\"";
   h << ">";
   CsrfField(h, ctx);
@@ -242,6 +249,12 @@ std::string End(Html& h, const PageContext& ctx) {
 // Where on the page a problem's path is shown (path → element id), so the list at the top can link to it.
 using Anchors = std::map<std::string, std::string, std::less<>>;
 
+const std::string* AnchorOf(const Anchors* anchors, std::string_view path) {
+  if (anchors == nullptr) return nullptr;
+  const auto it = anchors->find(path);
+  return it == anchors->end() ? nullptr : &it->second;
+}
+
 // The problems of the last attempt; those naming a field of the page link to it.
 void ProblemList(Html& h, const PageContext& ctx, const Problems& problems, const Anchors* anchors = nullptr) {
   if (problems.empty()) return;
@@ -249,9 +262,9 @@ void ProblemList(Html& h, const PageContext& ctx, const Problems& problems, cons
     << T(ctx, "Periksa kembali isian berikut:", "Please check the following:") << "</strong></p><ul>";
   for (const Problem& p : problems.items()) {
     h << "<li>";
-    const auto anchor = anchors != nullptr ? anchors->find(p.path) : Anchors::const_iterator();
-    if (anchors != nullptr && anchor != anchors->end()) {
-      h << "<a href=\"#" << Esc{anchor->second} << "\">" << Esc{p.Line(ctx.lang)} << "</a>";
+    const std::string* anchor = AnchorOf(anchors, p.path);
+    if (anchor != nullptr) {
+      h << "<a href=\"#" << Esc{*anchor} << "\">" << Esc{p.Line(ctx.lang)} << "</a>";
     } else {
       h << Esc{p.Line(ctx.lang)};
     }
@@ -355,7 +368,8 @@ std::string RuleText(const PageContext& ctx, const ComponentResult& r) {
     s.append(FormatNilai(lr.slope_e2 < 0 ? -lr.slope_e2 : lr.slope_e2, lang)).append(" × r) = ");
     s.append(FormatNilai(r.nilai_e2, lang));
   } else {
-    s.append(IntervalText(c.bands[size_t(r.band)].range, lang)).append(" → nilai ").append(FormatNilai(r.nilai_e2, lang));
+    s.append(IntervalText(c.bands[size_t(r.band)].range, lang)).append(" → nilai ");
+    s.append(FormatNilai(r.nilai_e2, lang));
   }
   return s;
 }
@@ -389,7 +403,8 @@ void ChecklistDetail(Html& h, const PageContext& ctx, const ComponentResult& r) 
   h << "<p>" << r.yes << T(ctx, " dari ", " of ") << r.items;
   if (r.pooled) {
     h << T(ctx, " butir terpenuhi = ", " items met = ") << Esc{FormatPercent(r.ratio_pct, ctx.lang)} << "; "
-      << Esc{IntervalText(c.bands[size_t(r.band)].range, ctx.lang)} << " → nilai " << Esc{FormatNilai(r.nilai_e2, ctx.lang)};
+      << Esc{IntervalText(c.bands[size_t(r.band)].range, ctx.lang)} << " → nilai "
+      << Esc{FormatNilai(r.nilai_e2, ctx.lang)};
   } else {
     h << T(ctx, " butir dijawab 'ya' × ", " items answered 'yes' × ")
       << Esc{FormatNumber(c.points_per_yes_e6, 6, 2, ctx.lang)} << T(ctx, " poin", " points");
@@ -400,7 +415,9 @@ void ChecklistDetail(Html& h, const PageContext& ctx, const ComponentResult& r) 
     h << "<p>" << T(ctx, "Butir ", "Item ") << (d.item + 1) << T(ctx, " menurut buku: ", " per the books: ")
       << (d.books_say ? T(ctx, "ya", "yes") : T(ctx, "tidak", "no")) << " (" << Esc{ExplainDerived(d).Get(ctx.lang)}
       << ")";
-    if (d.conflict) h << " <strong>" << T(ctx, "— berbeda dengan jawaban", "— differs from the answer") << "</strong>";
+    if (d.conflict) {
+      h << " <strong>" << T(ctx, "— berbeda dengan jawaban", "— differs from the answer") << "</strong>";
+    }
     h << "</p>";
   }
   const int unmet = r.items - r.yes;
@@ -467,7 +484,8 @@ std::string AspectScore(const Assessment& a, const AspectResult& asp, Lang lang)
 
 void AspectComponents(Html& h, const PageContext& ctx, const Assessment& a, const Laporan& l, size_t ai) {
   const AspectResult& asp = a.aspects[ai];
-  h << "<section class=\"kartu\"><h3>" << (ai + 1) << ". " << Esc{L(ctx, asp.spec->name)} << " <span class=\"skor-kecil\">"
+  h << "<section class=\"kartu\"><h3>" << (ai + 1) << ". " << Esc{L(ctx, asp.spec->name)}
+    << " <span class=\"skor-kecil\">"
     << Esc{AspectScore(a, asp, ctx.lang)} << "</span></h3><div class=\"gulir\"><table><thead><tr><th>"
     << T(ctx, "Komponen", "Component") << "</th><th class=\"n\">Nilai</th><th class=\"n\">"
     << T(ctx, "Skor", "Score") << "</th></tr></thead>";
@@ -499,7 +517,8 @@ void AspectSummary(Html& h, const PageContext& ctx, const Assessment& a) {
   for (const AspectResult& asp : a.aspects) {
     h << "<tr><td>" << Esc{L(ctx, asp.spec->name)} << "</td>";
     if (pct) {
-      h << "<td class=\"n\" data-nilai=\"" << asp.pool.pct_e6 << "\">" << Esc{FormatNumber(asp.pool.pct_e6, 6, 2, ctx.lang)}
+      h << "<td class=\"n\" data-nilai=\"" << asp.pool.pct_e6 << "\">"
+        << Esc{FormatNumber(asp.pool.pct_e6, 6, 2, ctx.lang)}
         << " %</td><td>";
       PredikatBadge(h, ctx, a.PredikatOf(asp.pool).label);
       h << "</td><td class=\"n\" data-nilai=\"" << asp.spec->bobot_e2 << "\">"
@@ -675,7 +694,13 @@ const Rulebook* FormRulebook(const std::vector<std::pair<std::string, std::strin
     if (key != "metode" || value.empty()) continue;
     if (const Rulebook* rb = EmbeddedRulebookById(value, &ignored)) return rb;
   }
-  return EmbeddedRulebookById(kDefaultMetode, &ignored);
+  const Rulebook* rb = EmbeddedRulebookById(kDefaultMetode, &ignored);
+  // The default method is compiled in and checked by the tests: failing to load it is a bug, not bad input.
+  if (rb == nullptr) {
+    std::string what = "the embedded default rulebook does not load: ";
+    throw std::logic_error(what.append(ignored.Render(Lang::kEn)));
+  }
+  return rb;
 }
 
 class FormState {
@@ -692,7 +717,6 @@ class FormState {
     const auto it = values_.find(key);
     return it == values_.end() ? std::string_view() : it->second;
   }
-  bool Has(std::string_view key) const { return values_.count(key) != 0; }
   bool HasProblem(std::string_view key) const { return problems_.count(key) != 0; }
   // Whether any value or problem lies under a key prefix (to open a collapsed block that needs attention).
   bool AnyUnder(std::string_view prefix) const {
@@ -735,10 +759,12 @@ void FieldClose(Html& h, const FormState& st, std::string_view key) {
   h << "</div>";
 }
 
-void TextInput(Html& h, const FormState& st, std::string_view key, std::string_view label, std::string_view attrs,
-               size_t hint_at = std::string_view::npos) {
+// `attrs` are literal attributes; `side` the balance-sheet side for the script (empty: none).
+void TextInput(Html& h, const FormState& st, std::string_view key, std::string_view label, const char* attrs,
+               const char* side = "", size_t hint_at = std::string_view::npos) {
   FieldOpen(h, st, key, label, hint_at);
   h << "<input id=\"f-" << Esc{key} << "\" name=\"" << Esc{key} << "\" value=\"" << Esc{st.Value(key)} << "\"" << attrs;
+  if (*side != '\0') h << " data-sisi=\"" << side << "\"";
   st.InvalidAttrs(h, key);
   h << ">";
   FieldClose(h, st, key);
@@ -748,12 +774,11 @@ void AmountInput(Html& h, const FormState& st, std::string_view key, std::string
   // The template's label is the line's name plus a hint; the hint is what follows the name.
   std::string name = kLines[size_t(line)].label_id;
   if (key.size() != WithoutPrevious(key).size()) name.append(" — tahun lalu");
-  const size_t hint_at = label.size() > name.size() && label.starts_with(name) ? name.size() + 1 : std::string_view::npos;
-  std::string attrs = IsCountLine(line) ? " inputmode=\"numeric\"" : " inputmode=\"decimal\"";
-  attrs.append(" autocomplete=\"off\"");
-  const char* side = SideName(kLines[size_t(line)].side);
-  if (*side != '\0') attrs.append(" data-sisi=\"").append(side).append("\"");
-  TextInput(h, st, key, label, attrs, hint_at);
+  const size_t hint_at =
+      label.size() > name.size() && label.starts_with(name) ? name.size() + 1 : std::string_view::npos;
+  const char* attrs = IsCountLine(line) ? " inputmode=\"numeric\" autocomplete=\"off\""
+                                        : " inputmode=\"decimal\" autocomplete=\"off\"";
+  TextInput(h, st, key, label, attrs, SideName(kLines[size_t(line)].side), hint_at);
 }
 
 void MethodSelect(Html& h, const FormState& st, std::string_view label) {
@@ -1106,7 +1131,7 @@ void PredikatCounts(Html& h, const PageContext& ctx, const RegionView& view) {
     << "class=\"kecil\">(" << total << T(ctx, " koperasi)", " cooperatives)") << "</span></h2>";
   const std::vector<std::string> order = PredikatOrder(view);
   if (total > 0) {
-    h << "<svg class=\"batang\" viewBox=\"0 0 300 16\" aria-hidden=\"true\">";
+    h << "<svg class=\"batang\" viewBox=\"0 0 300 16\" preserveAspectRatio=\"none\" aria-hidden=\"true\">";
     int x = 0;
     int seen = 0;
     for (const std::string& label : order) {
@@ -1134,7 +1159,8 @@ void PredikatCounts(Html& h, const PageContext& ctx, const RegionView& view) {
 }
 
 void MoreLine(Html& h, const PageContext& ctx, size_t shown, size_t total) {
-  if (total > shown) h << "<li>… " << T(ctx, "dan ", "and ") << (total - shown) << T(ctx, " lainnya", " more") << "</li>";
+  if (total <= shown) return;
+  h << "<li>… " << T(ctx, "dan ", "and ") << (total - shown) << T(ctx, " lainnya", " more") << "</li>";
 }
 
 void CoopLink(Html& h, const store::Cooperative& c) {
@@ -1164,8 +1190,8 @@ void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
     h << "<li>";
     CoopLink(h, s.cooperative);
     if (s.latest_id) {
-      h << " — <a href=\"" << Esc{Path("/laporan/", *s.latest_id)} << "\">" << Esc{FormatPoints(s.latest_total_e6, ctx.lang)}
-        << "</a> ";
+      h << " — <a href=\"" << Esc{Path("/laporan/", *s.latest_id)} << "\">"
+        << Esc{FormatPoints(s.latest_total_e6, ctx.lang)} << "</a> ";
     }
     PredikatBadge(h, ctx, s.latest_predikat);
     h << "<div class=\"kecil\">" << Esc{ctx.lang == Lang::kEn ? r.warning_reason_en : r.warning_reason_id}
@@ -1353,7 +1379,8 @@ std::string RegionName(const std::vector<store::Region>& regions, int64_t id) {
   for (const store::Region& r : regions) {
     if (r.id == id) return r.nama;
   }
-  return "#" + std::to_string(id);
+  std::string s = "#";
+  return s.append(std::to_string(id));
 }
 
 void RegionsSection(Html& h, const PageContext& ctx, const std::vector<store::Region>& regions) {
@@ -1482,10 +1509,9 @@ void Notices(Html& h, const PageContext& ctx, const LaporanView& view) {
   }
 }
 
-void ReasonField(Html& h, const PageContext& ctx, const char* id, const char* name, const char* label, bool required) {
+void TextArea(Html& h, const char* id, const char* name, const char* label, bool required) {
   h << "<label for=\"" << id << "\">" << label << "</label><textarea id=\"" << id << "\" name=\"" << name
     << "\" rows=\"3\" maxlength=\"2000\"" << (required ? " required" : "") << "></textarea>";
-  (void)ctx;
 }
 
 // The template keys (with their current values) offered when the examiner changes a figure.
@@ -1515,24 +1541,24 @@ void ReviewForms(Html& h, const PageContext& ctx, const LaporanView& view) {
   KeyDatalist(h, ctx, view);
   h << "<label for=\"koreksi-nilai\">" << T(ctx, "Nilai baru (angka, atau Ya / Tidak)", "New value (amount, or Ya / "
     "Tidak)") << "</label><input id=\"koreksi-nilai\" name=\"nilai\" autocomplete=\"off\" required>";
-  ReasonField(h, ctx, "koreksi-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true);
+  TextArea(h, "koreksi-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true);
   h << "<p><button>" << T(ctx, "Simpan perubahan", "Save the change") << "</button></p></form>";
 
   h << "<h3>" << T(ctx, "Lampirkan bukti", "Attach evidence") << "</h3>";
   FormOpen(h, ctx, Path("/laporan/", id, "/bukti"), true);
   h << "<label for=\"bukti-berkas\">" << T(ctx, "Berkas (paling besar 5 MiB)", "File (at most 5 MiB)") << "</label>"
     << "<input id=\"bukti-berkas\" type=\"file\" name=\"berkas\" required>";
-  ReasonField(h, ctx, "bukti-catatan", "catatan", T(ctx, "Catatan", "Note"), false);
+  TextArea(h, "bukti-catatan", "catatan", T(ctx, "Catatan", "Note"), false);
   h << "<p><button>" << T(ctx, "Lampirkan", "Attach") << "</button></p></form>";
 
   h << "<h3>" << T(ctx, "Kembalikan ke koperasi", "Return to the cooperative") << "</h3>";
   FormOpen(h, ctx, Path("/laporan/", id, "/kembalikan"), false);
-  ReasonField(h, ctx, "kembali-catatan", "catatan", T(ctx, "Catatan untuk koperasi", "Note for the cooperative"),
+  TextArea(h, "kembali-catatan", "catatan", T(ctx, "Catatan untuk koperasi", "Note for the cooperative"),
               true);
   h << "<p><button class=\"kedua\">" << T(ctx, "Kembalikan", "Return") << "</button></p></form>";
 
   h << "<h3>" << T(ctx, "Tetapkan sebagai final", "Finalise") << "</h3>";
-  FormOpen(h, ctx, Path("/laporan/", id, "/final"), false, {},
+  FormOpen(h, ctx, Path("/laporan/", id, "/final"), false, "",
            T(ctx, "Tetapkan penilaian ini sebagai final? Penilaian final tidak dapat diubah.",
              "Finalise this assessment? A final assessment cannot be changed."));
   h << "<p><button>" << T(ctx, "Tetapkan final", "Finalise") << "</button></p></form></section>";
@@ -1573,7 +1599,7 @@ void ExaminerActions(Html& h, const PageContext& ctx, const LaporanView& view, c
                                          "A final assessment is never changed: a correction is a new revision.")
       << "</p>";
     FormOpen(h, ctx, Path("/laporan/", id, "/revisi"), false);
-    ReasonField(h, ctx, "revisi-alasan", "alasan", T(ctx, "Alasan koreksi (wajib)", "Reason (required)"), true);
+    TextArea(h, "revisi-alasan", "alasan", T(ctx, "Alasan koreksi (wajib)", "Reason (required)"), true);
     h << "<p><button>" << T(ctx, "Mulai koreksi", "Start a correction") << "</button></p></form></section>";
   }
 }
@@ -1669,7 +1695,8 @@ std::string CooperativePage(const PageContext& ctx, const CooperativeView& view,
   h << "</p>";
   const std::string new_url = Path("/koperasi/", c.id, "/laporan/baru");
   if (can_edit) {
-    h << "<p><a class=\"tombol\" href=\"" << Esc{new_url} << "\">" << T(ctx, "Buat laporan", "New laporan") << "</a></p>";
+    h << "<p><a class=\"tombol\" href=\"" << Esc{new_url} << "\">" << T(ctx, "Buat laporan", "New laporan")
+      << "</a></p>";
   }
   const bool assessed = latest != nullptr && latest->assessment.rulebook != nullptr;
   if (assessed) {
@@ -1718,10 +1745,10 @@ std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& co
     if (key != "csrf" && fields.insert(key).second) extra.push_back(key);
   }
   Anchors anchors;
-  for (const std::string_view key : fields) anchors.emplace(key, "f-" + std::string(key));
+  for (const std::string_view key : fields) anchors.emplace(key, std::string("f-").append(key));
   for (const TemplateRow& row : rows) {
     const std::string group = GroupOf(row.key);
-    anchors.emplace(group, "g-" + group);
+    anchors.emplace(group, std::string("g-").append(group));
   }
 
   const char* title = draft_id == 0 ? T(ctx, "Laporan baru", "New laporan") : T(ctx, "Ubah draf laporan", "Edit "
@@ -1740,8 +1767,8 @@ std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& co
   FormFields(h, st, rows);
   ExtraFields(h, st, extra);
   h << "<datalist id=\"jenis-koperasi\"><option value=\"KSP\"></option><option value=\"USP\"></option>"
-    << "<option value=\"KSPPS\"></option><option value=\"USPPS\"></option></datalist><p class=\"kirim\"><button>" << T(ctx, "Simpan draf dan nilai", "Save "
-    "the draft and assess") << "</button></p></form>";
+    << "<option value=\"KSPPS\"></option><option value=\"USPPS\"></option></datalist><p class=\"kirim\"><button>"
+    << T(ctx, "Simpan draf dan nilai", "Save the draft and assess") << "</button></p></form>";
   return End(h, ctx);
 }
 
@@ -1881,6 +1908,7 @@ h1{font-size:1.4rem;margin:.5rem 0 1rem}
 h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 h3{font-size:1rem;margin:1rem 0 .5rem}
 .kartu{background:#fff;border:1px solid #d5dbe1;border-radius:8px;padding:.75rem;margin:0 0 1rem}
+.kartu>h2:first-child{margin-top:0}
 .sempit{max-width:26rem;margin:1rem auto}
 .gulir{overflow-x:auto;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;background:#fff}
@@ -1899,9 +1927,12 @@ th[aria-sort=descending]::after{content:" ▼"}
 .rinci p{margin:.2rem 0}
 .kecil{font-size:.8rem;color:#5a6570;font-weight:400}
 .mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all;white-space:pre-wrap}
-.lencana,.status,.tanda{display:inline-block;padding:.1rem .6rem;border-radius:1rem;font-size:.8rem;font-weight:700;color:#fff;background:#6b7580;white-space:nowrap}
-.p-sehat{background:#1b7f3b}.p-cukup{background:#0f7c8c}.p-awas{background:#f0a500;color:#1d2329}.p-khusus{background:#c62828}.p-belum{background:#9aa5b1}
-svg .p-sehat{fill:#1b7f3b}svg .p-cukup{fill:#0f7c8c}svg .p-awas{fill:#f0a500}svg .p-khusus{fill:#c62828}svg .p-belum,svg .p-lain{fill:#9aa5b1}
+.lencana,.status,.tanda{display:inline-block;padding:.1rem .6rem;border-radius:1rem;font-size:.8rem;font-weight:700;
+color:#fff;background:#6b7580;white-space:nowrap}
+.p-sehat{background:#1b7f3b}.p-cukup{background:#0f7c8c}.p-awas{background:#f0a500;color:#1d2329}
+.p-khusus{background:#c62828}.p-belum{background:#9aa5b1}
+svg .p-sehat{fill:#1b7f3b}svg .p-cukup{fill:#0f7c8c}svg .p-awas{fill:#f0a500}svg .p-khusus{fill:#c62828}
+svg .p-belum,svg .p-lain{fill:#9aa5b1}
 .s-diajukan{background:#0b5cad}.s-final{background:#12395f}
 .tanda{background:#fff3cd;color:#6d4c00;border-radius:4px;margin:.1rem}
 .skor-kepala{display:flex;align-items:center;gap:1rem;flex-wrap:wrap}
@@ -1916,11 +1947,13 @@ img.radar{display:block;max-width:100%;height:auto;margin:1rem auto 0}
 .batang{width:100%;height:1rem;border-radius:4px}
 .hitung{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
 .hitung a{text-decoration:none;color:inherit;display:inline-block;padding:.4rem 0}
-button,.tombol{display:inline-block;min-height:44px;padding:.6rem 1.1rem;border:0;border-radius:6px;background:#0b5cad;color:#fff;font:inherit;font-weight:600;text-decoration:none;cursor:pointer;margin:.25rem 0}
+button,.tombol{display:inline-block;min-height:44px;padding:.6rem 1.1rem;border:0;border-radius:6px;
+background:#0b5cad;color:#fff;font:inherit;font-weight:600;text-decoration:none;cursor:pointer;margin:.25rem 0}
 .kedua{background:#e6ebf0;color:#12395f}
 .sebaris{display:inline}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
-input,select,textarea{width:100%;font:inherit;padding:.55rem;border:1px solid #9aa5b1;border-radius:6px;background:#fff;min-height:44px}
+input,select,textarea{width:100%;font:inherit;padding:.55rem;border:1px solid #9aa5b1;border-radius:6px;
+background:#fff;min-height:44px}
 input[type=radio]{width:1.3rem;height:1.3rem;min-height:0;margin:0 .5rem 0 0}
 fieldset{border:1px solid #d5dbe1;border-radius:8px;padding:.5rem 1rem 1rem;margin:0 0 1rem;background:#fff}
 legend{font-weight:700;padding:0 .25rem}
@@ -1943,8 +1976,10 @@ summary h2{display:inline;margin:0}
 .saring{display:grid;grid-template-columns:1fr 1fr;gap:0 .75rem;margin:0 0 1rem;align-items:end}
 .saring>div:first-child{grid-column:1/-1}
 footer{text-align:center;font-size:.8rem;color:#6b7580;padding:2rem 1rem}
-@media(min-width:42rem){.grup{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem}.grup>legend,.grup>.butir,.grup>.cek,.grup>p{grid-column:1/-1}
-.saring{grid-template-columns:2fr 1fr 1fr 1fr auto;align-items:end}.saring>div:first-child{grid-column:auto}.dua{display:grid;grid-template-columns:1fr 1fr;gap:1rem}}
+@media(min-width:42rem){.grup{display:grid;grid-template-columns:1fr 1fr;gap:0 1.5rem}
+.grup>legend,.grup>.butir,.grup>.cek,.grup>p,.grup>.galat{grid-column:1/-1}
+.saring{grid-template-columns:2fr 1fr 1fr 1fr auto;align-items:end}.saring>div:first-child{grid-column:auto}
+.dua{display:grid;grid-template-columns:1fr 1fr;gap:1rem;align-items:start}}
 )css";
   return kCss;
 }
@@ -1955,11 +1990,14 @@ std::string_view ScriptJs() {
   // An amount as people type it ("1.250.000,50", "Rp 1.250.000", "1250000.50") in sen; NaN when it is not one.
   // For the preview only: the server parses exactly and decides.
   function sen(text) {
-    var t = String(text || '').replace(/rp\.?/i, '').replace(/[\s\u00a0]/g, '').replace(/,-$/, '');
+    var t = String(text || '').replace(/[\s\u00a0]/g, '');
+    var rp = /^\(?-?rp|,-\)?$/i.test(t);  // "Rp" or ",-" marks Indonesian: then "1.250" is unambiguous
+    t = t.replace(/rp\.?/i, '').replace(/,-$/, '');
     var neg = false;
     if (/^\(.*\)$/.test(t)) { neg = true; t = t.slice(1, -1); }
     if (t.charAt(0) === '-') { neg = true; t = t.slice(1); }
     if (t === '') return 0;
+    if (/^\d{1,3}[.,]\d{3}$/.test(t) && !(rp && t.indexOf('.') > 0)) return NaN;  // as the server: ambiguous
     var comma = t.lastIndexOf(',');
     if (comma >= 0 && t.lastIndexOf('.') > comma) { t = t.replace(/,/g, ''); comma = -1; }
     var whole = t, frac = '';

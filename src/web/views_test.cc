@@ -52,7 +52,8 @@ store::Cooperative Coop(const std::string& nama) {
 }
 
 // An example laporan assessed with a method, as the server's ViewLaporan would hand it over.
-LaporanView ExampleView(const std::string& coop_name, const char* file = kExample, const char* metode = kDefaultMetode) {
+LaporanView ExampleView(const std::string& coop_name, const char* file = kExample,
+                        const char* metode = kDefaultMetode) {
   LaporanView v;
   LaporanJsonReader reader;
   Problems p;
@@ -266,12 +267,14 @@ TEST(ViewsCsrf, LaporanPageOffersOnlyTheAllowedActions) {
   const Principal p = User(store::Role::kDinas, "Pemeriksa");
   const LaporanView view = ExampleView("KSP Sejahtera Bersama");
   const std::string all = LaporanPage(Ctx(&p), view, AllActions(), Problems{});
-  for (const char* action : {"/ajukan\"", "/koreksi\"", "/bukti\"", "/kembalikan\"", "/final\"", "/revisi\"", "/ubah\""}) {
+  const char* const actions[] = {"/ajukan\"", "/koreksi\"", "/bukti\"", "/kembalikan\"", "/final\"", "/revisi\"",
+                                 "/ubah\""};
+  for (const char* action : actions) {
     EXPECT_NE(all.find(std::string("/laporan/42") + action), std::string::npos) << action;
   }
   EXPECT_NE(all.find("enctype=\"multipart/form-data\""), std::string::npos);  // evidence upload
   const std::string none = LaporanPage(Ctx(&p), view, LaporanActions{}, Problems{});
-  for (const char* action : {"/ajukan\"", "/koreksi\"", "/bukti\"", "/kembalikan\"", "/final\"", "/revisi\"", "/ubah\""}) {
+  for (const char* action : actions) {
     EXPECT_EQ(none.find(std::string("/laporan/42") + action), std::string::npos) << action;
   }
   LaporanActions review;
