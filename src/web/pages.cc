@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "interchange/spreadsheet.h"
+#include "plan/actions.h"
 #include "rules/loader.h"
 #include "store/schema.h"
 #include "web/http.h"
@@ -308,6 +309,32 @@ void RadarGet(Call& call, Response* out) {
   out->body = RadarSvg(view.assessment, call.lang);
 }
 
+// The cheapest verified plan to the method's best predikat, for the cooperative's people and its examiner.
+void PlanGet(Call& call, Response* out) {
+  LaporanView view;
+  Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
+  if (!o.ok()) return Fail(call, o, out);
+  const Rulebook& rb = *view.assessment.rulebook;
+  if (!Allowed(call.principal->user, Action::kViewCooperative, &view.cooperative) || !rb.WeightedThisYearOnly()) {
+    return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_tersedia",
+                                     "Rencana tersedia bagi pengurus, pengelola, pengawas dan pemeriksa, untuk metode "
+                                     "berbobot tahun berjalan.",
+                                     "The plan is for the board, managers, supervisors and examiners, for weighted "
+                                     "methods of this year's figures."),
+                out);
+  }
+  Problems problems;
+  const ActionBook* book = EmbeddedActionBook(&problems);
+  if (book == nullptr) {
+    o.code = Code::kInternal;
+    o.problems = problems;
+    return Fail(call, o, out);
+  }
+  const int64_t target_e6 = rb.predikat.front().has_min ? rb.predikat.front().min_e6 : 0;
+  const Plan plan = MakePlan(view.laporan, rb, EvaluateOptions{}, view.assessment, *book, target_e6, {});
+  Html(PlanPage(Context(call), view, plan, target_e6), out);
+}
+
 void EvidenceGet(Call& call, Response* out) {
   store::Evidence meta;
   std::string content;
@@ -455,6 +482,7 @@ void AddPageRoutes(std::vector<Route>* r) {
   add("GET", "/laporan/{id}/unduh.xlsx", Guard::kUser, [](Call& c, Response* o) { Download(c, "xlsx", o); });
   add("GET", "/laporan/{id}/unduh.json", Guard::kUser, [](Call& c, Response* o) { Download(c, "json", o); });
   add("GET", "/laporan/{id}/radar.svg", Guard::kUser, RadarGet);
+  add("GET", "/laporan/{id}/rencana", Guard::kUser, PlanGet);
   add("GET", "/bukti/{id}", Guard::kUser, EvidenceGet);
   add("GET", "/wilayah", Guard::kUser, RegionGet);
   add("GET", "/admin", Guard::kUser, [](Call& c, Response* o) { AdminGet(c, o); });

@@ -52,6 +52,7 @@ const std::vector<Expect> kMatrix = {
     {"GET", "/laporan/{id}/unduh.xlsx", Object::kFinal, kPublished},
     {"GET", "/laporan/{id}/unduh.json", Object::kFinal, kPublished},
     {"GET", "/laporan/{id}/radar.svg", Object::kFinal, kPublished},
+    {"GET", "/laporan/{id}/rencana", Object::kFinal, kViewers},
     {"GET", "/bukti/{id}", Object::kEvidence, kViewers},
     {"GET", "/wilayah", Object::kNone, kRegion},
     {"GET", "/admin", Object::kNone, kAdmin},

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/problems.h"
+#include "plan/optimize.h"
 #include "web/app.h"
 
 namespace kopsehat::web {
@@ -54,6 +55,10 @@ struct LaporanActions {
 };
 std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const LaporanActions& actions,
                         const Problems& problems);
+
+// The cheapest verified path to a target (SEHAT) for the laporan's cooperative: each step with its amount and what
+// it lifts, the components that change and the result, all re-assessed by the exact engine (plan/optimize.h).
+std::string PlanPage(const PageContext& ctx, const LaporanView& view, const Plan& plan, int64_t target_e6);
 
 // The regional dashboard: predikat distribution, early-warning list, awaiting review, overdue, and the table of
 // every cooperative (latest predikat and score, change since last year), sortable and filterable by query
