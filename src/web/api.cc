@@ -1,6 +1,6 @@
 // web/api.cc — the JSON API (/api/v1, docs/api.md): the same operations and the same authorisation as the pages
 // (both call the App with the Principal). Authentication is the same session cookie; state-changing calls carry the
-// session's CSRF token in the X-CSRF-Token header (returned by login). Errors are {"masalah": [...]} with the
+// session's CSRF token in the X-CSRF-Token header (returned by login). Errors are {"galat": [...]} with the
 // problems in the language asked for.
 #include <nlohmann/json.hpp>
 

@@ -14,6 +14,7 @@ namespace kopsehat::web {
 namespace {
 
 constexpr const char* kRegion = "Kabupaten Probolinggo";
+constexpr const char* kDemoMarker = "demo.lengkap";
 
 struct DemoCoop {
   const char* file;
@@ -64,15 +65,29 @@ Outcome SeedDemo(App* app, const std::string& examples_dir, std::vector<DemoLogi
       logins->push_back({std::string(c.prefix) + "." + role, role, std::string(c.nama)});
     }
   }
-  bool empty = false;
+  // The seed is many transactions (it goes through the App like a user would); a marker in the audit log says it
+  // finished. A database with users but no marker is not (or not wholly) the demo: its logins are not printed.
+  int64_t users = 0, complete = 0;
   store::DbError e = app->store()->Read([&](store::Connection* db) {
     store::Result r;
-    store::DbError err = db->Exec("SELECT COUNT(*) FROM users", {}, &r);
-    if (err.ok()) empty = r.Int(0, 0) == 0;
+    store::DbError err = db->Exec(
+        "SELECT (SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM audit_log WHERE action = ?)", {std::string(kDemoMarker)}, &r);
+    if (err.ok()) {
+      users = r.Int(0, 0);
+      complete = r.Int(0, 1);
+    }
     return err;
   });
   if (!e.ok()) return Outcome::Error(Code::kInternal, "", "galat_basis_data", e.message, e.message);
-  if (!empty) return {};
+  if (complete > 0) return {};
+  if (users > 0) {
+    logins->clear();
+    return Outcome::Error(Code::kConflict, "--demo", "bukan_demo",
+                          "basis data sudah berisi pengguna tetapi bukan data demo yang lengkap (mungkin pengisian "
+                          "demo terputus); pakai direktori data baru untuk demo",
+                          "the database already has users but not the complete demo data (the demo seeding may "
+                          "have been interrupted); use a new data directory for the demo");
+  }
 
   int64_t admin_id = 0;
   store::User admin{0, "admin", "Administrator Kopsehat", store::Role::kAdmin, std::nullopt, {}, "", true};
@@ -113,6 +128,10 @@ Outcome SeedDemo(App* app, const std::string& examples_dir, std::vector<DemoLogi
       if (final && (o = app->Finalise(dinas, id), !o.ok())) return o;
     }
   }
+  e = app->store()->Write([&](store::Connection* db) {
+    return store::InsertAudit(db, {0, app->Now(), admin_id, std::nullopt, kDemoMarker, "demo", std::nullopt, "", ""});
+  });
+  if (!e.ok()) return Outcome::Error(Code::kInternal, "", "galat_basis_data", e.message, e.message);
   return {};
 }
 
