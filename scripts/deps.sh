@@ -20,7 +20,7 @@ PACKAGES=(
   libpq-dev postgresql   # the PostgreSQL store; tests start a throw-away server on loopback
   libsodium-dev          # Argon2id password hashes, session tokens, SHA-256 of evidence files
   libcpp-httplib-dev     # the web application's HTTP server (kept in one translation unit)
-  chromium chromium-driver   # headless browser tests of the web application
+  chromium chromium-driver python3-selenium   # headless browser tests of the web application
   wrk nginx-light        # load benchmark of the regional dashboard, with nginx serving the same page as reference
 )
 # Installed with their recommended packages: the recalculation test needs a working headless LibreOffice Calc.

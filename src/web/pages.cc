@@ -20,7 +20,9 @@ PageContext Context(const Call& call) {
   ctx.lang = call.lang;
   ctx.principal = call.principal;
   if (call.principal != nullptr) ctx.csrf = call.principal->session.csrf_token;
-  ctx.path = call.request->path;
+  // The language link repeats the current page with GET; a page shown in answer to a POST links to a safe page
+  // (the handlers that re-render a form or a laporan set their own GET address).
+  ctx.path = call.request->method == "GET" ? call.request->path : "/";
   ctx.flash = call.request->Query("pesan");
   return ctx;
 }
@@ -167,7 +169,10 @@ void RefillForm(Call& call, int64_t coop_id, int64_t draft_id, const Outcome& o,
   Outcome v = call.app->ViewCooperative(*call.principal, coop_id, &view);
   if (!v.ok()) return Fail(call, v, out);
   out->status = HttpStatus(o.code);
-  Html(LaporanFormPage(Context(call), view.cooperative, draft_id, LaporanFields(*call.request), o.problems), out);
+  PageContext ctx = Context(call);
+  ctx.path = draft_id != 0 ? "/laporan/" + std::to_string(draft_id) + "/ubah"
+                           : "/koperasi/" + std::to_string(coop_id) + "/laporan/baru";
+  Html(LaporanFormPage(ctx, view.cooperative, draft_id, LaporanFields(*call.request), o.problems), out);
 }
 
 void NewLaporanPost(Call& call, Response* out) {
@@ -216,7 +221,9 @@ void RenderLaporan(Call& call, int64_t id, const Problems& problems, int status,
   Outcome o = call.app->ViewLaporan(*call.principal, id, &view);
   if (!o.ok()) return Fail(call, o, out);
   out->status = status;
-  Html(LaporanPage(Context(call), view, ActionsFor(*call.principal, view), problems), out);
+  PageContext ctx = Context(call);
+  ctx.path = "/laporan/" + std::to_string(id);
+  Html(LaporanPage(ctx, view, ActionsFor(*call.principal, view), problems), out);
 }
 
 void LaporanGet(Call& call, Response* out) { RenderLaporan(call, call.ids[0], Problems{}, 200, out); }
@@ -384,7 +391,9 @@ void AdminGet(Call& call, Response* out, const Problems& problems = Problems{}, 
                 out);
   }
   out->status = status;
-  Html(AdminPage(Context(call), regions, coops, users, problems), out);
+  PageContext ctx = Context(call);
+  ctx.path = "/admin";
+  Html(AdminPage(ctx, regions, coops, users, problems), out);
 }
 
 void AdminAfter(Call& call, const Outcome& o, Response* out) {

@@ -67,8 +67,9 @@ void AddSecurityHeaders(Response* r) {
   r->headers.emplace_back("X-Frame-Options", "DENY");
 }
 
-void ErrorReply(const Call& call, bool api, Code code, const Problems& problems, Response* out) {
-  out->status = HttpStatus(code);
+// `status` 0: the code's own status.
+void ErrorReply(const Call& call, bool api, Code code, const Problems& problems, Response* out, int status = 0) {
+  out->status = status != 0 ? status : HttpStatus(code);
   if (api) {
     out->content_type = "application/json; charset=utf-8";
     out->body = ProblemsBody(problems, call.lang);
@@ -78,7 +79,7 @@ void ErrorReply(const Call& call, bool api, Code code, const Problems& problems,
   ctx.lang = call.lang;
   ctx.principal = call.principal;
   if (call.principal != nullptr) ctx.csrf = call.principal->session.csrf_token;
-  ctx.path = call.request->path;
+  ctx.path = call.request->method == "GET" ? call.request->path : "/";
   out->body = ErrorPage(ctx, out->status, problems);
 }
 
@@ -188,8 +189,7 @@ Response Handle(App* app, const ServerSettings& settings, const Request& req) {
     p.Add(req.path, path_known ? "metode_http" : "tidak_ditemukan",
           path_known ? "metode HTTP tidak diizinkan di sini" : "halaman tidak ditemukan",
           path_known ? "HTTP method not allowed here" : "page not found");
-    ErrorReply(call, api, path_known ? Code::kConflict : Code::kNotFound, p, &out);
-    if (path_known) out.status = 405;
+    ErrorReply(call, api, path_known ? Code::kConflict : Code::kNotFound, p, &out, path_known ? 405 : 0);
     return out;
   }
   Principal principal;

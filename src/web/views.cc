@@ -257,10 +257,14 @@ const std::string* AnchorOf(const Anchors* anchors, std::string_view path) {
 }
 
 // The problems of the last attempt; those naming a field of the page link to it.
-void ProblemList(Html& h, const PageContext& ctx, const Problems& problems, const Anchors* anchors = nullptr) {
+// `about_input`: the problems are with what the user typed (a form); otherwise they explain a refusal.
+void ProblemList(Html& h, const PageContext& ctx, const Problems& problems, const Anchors* anchors = nullptr,
+                 bool about_input = true) {
   if (problems.empty()) return;
   h << "<div class=\"masalah\" role=\"alert\"><p><strong>"
-    << T(ctx, "Periksa kembali isian berikut:", "Please check the following:") << "</strong></p><ul>";
+    << (about_input ? T(ctx, "Periksa kembali isian berikut:", "Please check the following:")
+                    : T(ctx, "Alasannya:", "The reason:"))
+    << "</strong></p><ul>";
   for (const Problem& p : problems.items()) {
     h << "<li>";
     const std::string* anchor = AnchorOf(anchors, p.path);
@@ -1610,14 +1614,23 @@ void ExaminerActions(Html& h, const PageContext& ctx, const LaporanView& view, c
   }
 }
 
+// A changed value as the page shows it: amounts in one form on both sides of the arrow ("88900000" as stored and
+// "80.000.000" as typed both become Rp ...); answers and other text as they are.
+std::string ChangedValue(const std::string& v) {
+  if (v.empty()) return "—";
+  Sen sen = 0;
+  if (ParseAmountTextSen(v, &sen) == AmountError::kNone) return FormatRupiah(sen);
+  return v;
+}
+
 void AdjustmentTable(Html& h, const PageContext& ctx, const std::vector<store::Adjustment>& adjustments) {
   if (adjustments.empty()) return;
   h << "<h2>" << T(ctx, "Perubahan oleh pemeriksa", "Changes by the examiner") << "</h2><div class=\"gulir\"><table>"
     << "<thead><tr><th>" << T(ctx, "Isian", "Field") << "</th><th>" << T(ctx, "Sebelum → sesudah", "Before → after")
     << "</th><th>" << T(ctx, "Alasan", "Reason") << "</th><th>" << T(ctx, "Oleh", "By") << "</th></tr></thead><tbody>";
   for (const store::Adjustment& a : adjustments) {
-    h << "<tr><td class=\"mono\">" << Esc{a.path} << "</td><td>" << Esc{a.before_value.empty() ? "—" : a.before_value}
-      << " → <strong>" << Esc{a.after_value} << "</strong></td><td>" << Esc{a.reason} << "</td><td>"
+    h << "<tr><td class=\"mono\">" << Esc{a.path} << "</td><td>" << Esc{ChangedValue(a.before_value)}
+      << " → <strong>" << Esc{ChangedValue(a.after_value)} << "</strong></td><td>" << Esc{a.reason} << "</td><td>"
       << Esc{a.username} << "<div class=\"kecil\">" << Esc{FormatTime(a.at)} << "</div></td></tr>";
   }
   h << "</tbody></table></div>";
@@ -1656,6 +1669,7 @@ const char* ErrorTitle(const PageContext& ctx, int status) {
     case 401: return T(ctx, "Silakan masuk", "Please log in");
     case 403: return T(ctx, "Tidak berhak", "Forbidden");
     case 404: return T(ctx, "Tidak ditemukan", "Not found");
+    case 405: return T(ctx, "Cara membuka halaman ini tidak diizinkan", "Method not allowed");
     case 409: return T(ctx, "Tidak dapat dilakukan sekarang", "Conflict");
     case 413: return T(ctx, "Berkas terlalu besar", "Too large");
     case 422: return T(ctx, "Isian tidak valid", "Invalid input");
@@ -1987,7 +2001,7 @@ std::string ErrorPage(const PageContext& ctx, int http_status, const Problems& p
   const char* title = ErrorTitle(ctx, http_status);
   Begin(h, ctx, title);
   h << "<section class=\"kartu sempit\"><h1>" << title << " <span class=\"kecil\">(" << http_status << ")</span></h1>";
-  ProblemList(h, ctx, problems);
+  ProblemList(h, ctx, problems, nullptr, http_status == 422);
   h << "<p><a class=\"tombol kedua\" href=\"/\">" << T(ctx, "Kembali ke beranda", "Back to the home page") << "</a>";
   if (ctx.principal == nullptr) h << " <a class=\"tombol\" href=\"/masuk\">" << T(ctx, "Masuk", "Log in") << "</a>";
   h << "</p></section>";
@@ -2029,7 +2043,7 @@ th[aria-sort=descending]::after{content:" ▼"}
 .rinci{font-size:.875rem;color:#46515c}
 .rinci p{margin:.2rem 0}
 .kecil{font-size:.8rem;color:#5a6570;font-weight:400}
-.mono{font-family:ui-monospace,monospace;font-size:.8rem;word-break:break-all;white-space:pre-wrap}
+.mono{font-family:ui-monospace,monospace;font-size:.8rem;overflow-wrap:anywhere;white-space:pre-wrap}
 .lencana,.status,.tanda{display:inline-block;padding:.1rem .6rem;border-radius:1rem;font-size:.8rem;font-weight:700;
 color:#fff;background:#6b7580;white-space:nowrap}
 .p-sehat{background:#1b7f3b}.p-cukup{background:#0f7c8c}.p-awas{background:#f0a500;color:#1d2329}
