@@ -27,6 +27,7 @@ Menjalankan aplikasi web Kopsehat.
   --threads N       jumlah thread pelayan (bawaan 8)
   --demo            isi data contoh bila basis data kosong, lalu cetak akun demo
   --cookie-aman     tandai cookie Secure (di balik HTTPS)
+  --proxy-tepercaya alamat klien dari X-Forwarded-For (hanya di balik reverse proxy yang mengisinya)
   --lang id|en      bahasa pesan perintah ini
 )";
 
@@ -40,6 +41,7 @@ Runs the Kopsehat web application.
   --threads N       server threads (default 8)
   --demo            seed demo data when the database is empty, then print the demo logins
   --cookie-aman     mark cookies Secure (behind HTTPS)
+  --proxy-tepercaya take the client address from X-Forwarded-For (only behind a reverse proxy that sets it)
   --lang id|en      language of this command's messages
 )";
 
@@ -109,7 +111,7 @@ int RunServe(int argc, char** argv, Lang lang) {
   std::string error;
   const std::vector<OptionSpec> options = {{"--data", true},    {"--db", true},          {"--host", true},
                                            {"--port", true},    {"--threads", true},     {"--demo", false},
-                                           {"--cookie-aman", false}, {"--lang", true},   {"--help", false}};
+                                           {"--cookie-aman", false}, {"--proxy-tepercaya", false}, {"--lang", true},   {"--help", false}};
   if (!ParseArgs(argc, argv, 2, options, lang, &args, &error)) return Fail(error, error, lang);
   if (args.Has("--help")) {
     std::cout << (lang == Lang::kEn ? kServeHelpEn : kServeHelpId);
@@ -124,6 +126,7 @@ int RunServe(int argc, char** argv, Lang lang) {
     return Fail("--threads harus bilangan 1..256", "--threads must be a number 1..256", lang);
   }
   serve.settings.secure_cookies = args.Has("--cookie-aman");
+  serve.settings.trust_proxy = args.Has("--proxy-tepercaya");
   if (!web::InitCrypto()) return Fail("libsodium tidak dapat dimulai", "libsodium failed to initialise", lang);
 
   serve.settings.temp_dir = args.Has("--db") ? std::filesystem::temp_directory_path().string()

@@ -22,6 +22,8 @@ struct Migration {
 // Version 1: regions, cooperatives, people and sessions, laporan with their assessments, the examiner's changes and
 // evidence, and the audit log. The triggers are the database's own guard of two promises the application makes:
 // a final assessment never changes, and the audit log (and the change and evidence records) are append-only.
+// SQLite also needs INSERT triggers: INSERT OR REPLACE deletes the old row without firing DELETE triggers.
+// (PostgreSQL's INSERT ... ON CONFLICT DO UPDATE fires the UPDATE triggers.)
 constexpr Migration kMigrations[] = {
     {1,
      R"SQL(
@@ -139,6 +141,16 @@ CREATE TRIGGER adjustments_no_update BEFORE UPDATE ON adjustments BEGIN SELECT R
 CREATE TRIGGER adjustments_no_delete BEFORE DELETE ON adjustments BEGIN SELECT RAISE(ABORT, 'append-only'); END;
 CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence BEGIN SELECT RAISE(ABORT, 'append-only'); END;
 CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+CREATE TRIGGER laporan_final_no_replace BEFORE INSERT ON laporan WHEN EXISTS (SELECT 1 FROM laporan WHERE
+  status = 'final' AND (id = NEW.id OR (cooperative_id = NEW.cooperative_id AND periode_akhir = NEW.periode_akhir
+  AND revision = NEW.revision)))
+BEGIN SELECT RAISE(ABORT, 'penilaian final tidak dapat diganti'); END;
+CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit_log WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'audit log append-only'); END;
+CREATE TRIGGER adjustments_no_replace BEFORE INSERT ON adjustments
+  WHEN EXISTS (SELECT 1 FROM adjustments WHERE id = NEW.id) BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+CREATE TRIGGER evidence_no_replace BEFORE INSERT ON evidence WHEN EXISTS (SELECT 1 FROM evidence WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'append-only'); END;
 )SQL",
      R"SQL(
 CREATE FUNCTION kopsehat_refuse() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -407,9 +407,11 @@ DbError UpdateLaporan(Connection* db, const LaporanRecord& l) {
       nullptr);
 }
 
-DbError GetLaporan(Connection* db, int64_t id, LaporanRecord* out, bool* found) {
+DbError GetLaporan(Connection* db, int64_t id, LaporanRecord* out, bool* found, bool for_update) {
   std::vector<LaporanRecord> list;
-  DbError e = ReadLaporanList(db, std::string("SELECT ") + kLaporanColumns + " FROM laporan WHERE id = ?", {id}, &list);
+  std::string sql = std::string("SELECT ") + kLaporanColumns + " FROM laporan WHERE id = ?";
+  if (for_update && db->dialect() == Dialect::kPostgres) sql += " FOR UPDATE";
+  DbError e = ReadLaporanList(db, sql, {id}, &list);
   *found = e.ok() && !list.empty();
   if (*found) *out = std::move(list[0]);
   return e;

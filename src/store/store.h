@@ -204,7 +204,9 @@ DbError InsertLaporan(Connection* db, const LaporanRecord& l, int64_t* id);
 // Rewrites the mutable fields of a laporan (figures, assessment, status and its times). The database refuses it
 // for a final one.
 DbError UpdateLaporan(Connection* db, const LaporanRecord& l);
-DbError GetLaporan(Connection* db, int64_t id, LaporanRecord* out, bool* found);
+// With `for_update` (in a write transaction) the row stays locked until the transaction ends, so a read-modify-write
+// of two concurrent requests cannot lose one of them (PostgreSQL; SQLite write transactions are serial anyway).
+DbError GetLaporan(Connection* db, int64_t id, LaporanRecord* out, bool* found, bool for_update = false);
 // Every laporan of a cooperative, newest period first, then newest revision.
 DbError ListLaporan(Connection* db, int64_t cooperative_id, std::vector<LaporanRecord>* out);
 // The highest revision number of a period (0 when none).

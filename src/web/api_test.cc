@@ -114,6 +114,44 @@ TEST_P(ApiTest, MalformedInputIsRefusedWithItsField) {
   EXPECT_EQ(v.laporan.size(), 1u);
 }
 
+TEST_P(ApiTest, TextThatIsNotUtf8IsRefusedWhereItEnters) {
+  if (!database_ready()) return;
+  // A spreadsheet saved as Windows-1252 (an en dash 0x96 in the name): refused with the field, nothing stored,
+  // rather than stored and unreadable forever after.
+  int64_t id = 0;
+  Laporan example;
+  Problems read;
+  LaporanJsonReader reader;
+  ASSERT_TRUE(reader.Read(ExampleJson(), &example, &read));
+  example.koperasi.nama = "KSP Sejahtera \x96 Bersama";
+  TemplateOptions t;
+  t.prefill = &example;
+  const std::string csv = TemplateCsv(t);
+  const Outcome o = app_->SaveDraftFromFile(As("pengurusA"), coop_["A"], std::nullopt, csv, "laporan.csv", &id);
+  EXPECT_EQ(o.code, Code::kInvalid);
+  bool named = false;
+  for (const Problem& p : o.problems.items()) named = named || p.path == "koperasi.nama";
+  EXPECT_TRUE(named) << o.problems.Render(Lang::kEn);
+  const Outcome form = app_->SaveDraftFromFields(As("pengurusA"), coop_["A"], std::nullopt,
+                                                 {{"koperasi.nama", "Maju\xFFJaya"}, {"periode.akhir", "2025-12-31"}}, &id);
+  EXPECT_EQ(form.code, Code::kInvalid);
+  ASSERT_FALSE(form.problems.empty());
+  EXPECT_EQ(form.problems.items()[0].path, "koperasi.nama");
+  const int64_t submitted = Submitted("A");
+  int64_t ev = 0;
+  EXPECT_EQ(app_->AddEvidence(As("dinasA"), submitted, "a\xFF.txt", "text/plain", "x", "", &ev).code, Code::kInvalid);
+  EXPECT_EQ(app_->AddEvidence(As("dinasA"), submitted, "a.txt", "text/plain", "x", std::string("x\0y", 3), &ev).code,
+            Code::kInvalid);
+  EXPECT_EQ(app_->ReturnToCooperative(As("dinasA"), submitted, "catatan \xC0\xAF").code, Code::kInvalid);
+  // A NUL in a user name is just an unknown user (PostgreSQL would refuse the text itself).
+  std::string token;
+  Principal p;
+  EXPECT_EQ(app_->Login(std::string("pengurusA\0", 10), kPassword, "x", &token, &p).code, Code::kUnauthenticated);
+  CooperativeView v;
+  ASSERT_TRUE(app_->ViewCooperative(As("pengurusA"), coop_["A"], &v).ok());
+  EXPECT_EQ(v.laporan.size(), 1u);
+}
+
 TEST_P(ApiTest, LoginNeedsJsonAndAnswersWithTheCsrfToken) {
   if (!database_ready()) return;
   Request r;

@@ -2,9 +2,12 @@
 // workflow state → write in one transaction with its audit entry.
 #include "web/app.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
+#include "core/text.h"
 #include "interchange/fields.h"
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
@@ -29,6 +32,16 @@ Outcome Outcome::Error(Code code, std::string path, std::string kode, std::strin
 
 namespace {
 
+// A log line's value: quotes, backslashes and control bytes replaced, so the line stays one JSON object.
+std::string Sanitised(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, 500)) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    out += (c == '"' || c == '\\' || u < 0x20 || u >= 0x80) ? '?' : c;
+  }
+  return out;
+}
+
 constexpr size_t kMaxReasonChars = 2000;
 constexpr size_t kMaxNameChars = 200;
 constexpr int kAuditPageSize = 200;
@@ -46,11 +59,27 @@ Outcome NotFound(const char* what_id, const char* what_en) {
 Outcome WrongState(const char* pesan, const char* message) {
   return Outcome::Error(Code::kConflict, "status", "status_tidak_sesuai", pesan, message);
 }
+// The database's own message goes to the log, never to the user (it can quote their input and our schema).
 Outcome Internal(const DbError& e) {
-  Outcome o = Outcome::Error(Code::kInternal, "", "galat_basis_data", "Kesalahan basis data; coba lagi.",
-                             "Database error; please try again.");
-  o.problems.mutable_items().back().message += " (" + e.message + ")";
-  return o;
+  std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"database\",\"kind\":%d,\"detail\":\"%s\"}\n",
+               static_cast<int>(e.kind), Sanitised(e.message).c_str());
+  if (e.kind == DbErrorKind::kConstraint) {
+    // A concurrent request got there first (a second final, a second revision, a period taken meanwhile).
+    return Outcome::Error(Code::kConflict, "", "bentrok", "Data berubah atau sudah ada; muat ulang lalu coba lagi.",
+                          "The data changed or exists already; reload and try again.");
+  }
+  return Outcome::Error(Code::kInternal, "", "galat_basis_data", "Kesalahan basis data; coba lagi.",
+                        "Database error; please try again.");
+}
+
+// Text that is not clean UTF-8 (or holds NUL or, on one line, control characters) is refused where it enters:
+// stored, it would break every later read of the laporan, and PostgreSQL refuses it outright.
+bool CheckText(std::string_view value, const std::string& field, bool single_line, Outcome* out) {
+  if (IsCleanText(value, single_line)) return true;
+  *out = Outcome::Error(Code::kInvalid, field, "teks_tidak_sah",
+                        "teks bukan UTF-8 yang sah atau memuat karakter kendali; simpan berkas sebagai UTF-8",
+                        "the text is not valid UTF-8 or holds control characters; save the file as UTF-8");
+  return false;
 }
 
 bool InRegions(const store::User& u, int64_t region_id) {
@@ -74,6 +103,7 @@ bool CheckReason(const std::string& reason, const char* field, Outcome* out) {
     *out = Outcome::Error(Code::kInvalid, field, "alasan_wajib", "alasan wajib diisi", "a reason is required");
     return false;
   }
+  if (!CheckText(reason, field, false, out)) return false;
   if (reason.size() > kMaxReasonChars) {
     *out = Outcome::Error(Code::kInvalid, field, "terlalu_panjang",
                           "paling banyak " + std::to_string(kMaxReasonChars) + " karakter",
@@ -193,7 +223,7 @@ Outcome App::Login(const std::string& username, const std::string& password, con
   const int64_t now = Now();
   const std::string user_key = "u:" + username.substr(0, kMaxNameChars);
   const std::string client_key = "c:" + client;
-  if (throttle_.Blocked(user_key, now) || throttle_.Blocked(client_key, now)) {
+  if (throttle_.Blocked(user_key, now) || throttle_.Blocked(client_key, now, LoginThrottle::kMaxClientFailures)) {
     return Outcome::Error(Code::kThrottled, "", "terlalu_banyak_percobaan",
                           "Terlalu banyak percobaan masuk yang gagal; coba lagi 15 menit lagi.",
                           "Too many failed logins; try again in 15 minutes.");
@@ -201,7 +231,7 @@ Outcome App::Login(const std::string& username, const std::string& password, con
   store::User user;
   bool found = false;
   Outcome o = Run(false, [&](Connection* db) -> Outcome {
-    if (username.size() > kMaxNameChars) return {};
+    if (username.size() > kMaxNameChars || !IsCleanText(username, true)) return {};  // no such user
     DbError e = store::GetUserByName(db, username, &user, &found);
     return e.ok() ? Outcome{} : Internal(e);
   });
@@ -264,6 +294,12 @@ Outcome LoadCooperative(Connection* db, int64_t id, store::Cooperative* out) {
   return found ? Outcome{} : NotFound("Koperasi", "Cooperative");
 }
 
+// The refusal of `action` on a cooperative: "not found" when the user may not even see it (ids of other tenants
+// cannot be probed), "forbidden" when they see it but may not do this.
+Outcome Refuse(const store::User& u, const store::Cooperative& c) {
+  return Allowed(u, Action::kViewPublished, &c) ? Forbidden() : NotFound("Koperasi", "Cooperative");
+}
+
 // Reads the stored figures back and assesses them with the stored method (its embedded version).
 bool Reassess(const store::LaporanRecord& rec, Laporan* laporan, Assessment* a, bool* method_changed) {
   LaporanJsonReader reader;
@@ -281,7 +317,7 @@ Outcome App::ViewCooperative(const Principal& p, int64_t coop_id, CooperativeVie
   return Run(false, [&](Connection* db) -> Outcome {
     Outcome o = LoadCooperative(db, coop_id, &out->cooperative);
     if (!o.ok()) return o;
-    if (!Allowed(p.user, Action::kViewPublished, &out->cooperative)) return Forbidden();
+    if (!Allowed(p.user, Action::kViewPublished, &out->cooperative)) return Refuse(p.user, out->cooperative);
     DbError e = store::ListLaporan(db, coop_id, &out->laporan);
     if (!e.ok()) return Internal(e);
     if (!Allowed(p.user, Action::kViewCooperative, &out->cooperative)) {
@@ -292,9 +328,9 @@ Outcome App::ViewCooperative(const Principal& p, int64_t coop_id, CooperativeVie
 }
 
 Outcome App::LoadForAction(Connection* db, const Principal& p, int64_t laporan_id, Action action,
-                           store::LaporanRecord* rec, store::Cooperative* coop) {
+                           store::LaporanRecord* rec, store::Cooperative* coop, bool lock) {
   bool found = false;
-  DbError e = store::GetLaporan(db, laporan_id, rec, &found);
+  DbError e = store::GetLaporan(db, laporan_id, rec, &found, lock);
   if (!e.ok()) return Internal(e);
   if (!found) return NotFound("Laporan", "Laporan");
   Outcome o = LoadCooperative(db, rec->cooperative_id, coop);
@@ -302,7 +338,7 @@ Outcome App::LoadForAction(Connection* db, const Principal& p, int64_t laporan_i
   // Published results are all an anggota may see; a draft is not theirs to know of.
   const bool visible = Allowed(p.user, Action::kViewCooperative, coop) ||
                        (rec->status == Status::kFinal && Allowed(p.user, Action::kViewPublished, coop));
-  if (!visible) return Forbidden();
+  if (!visible) return NotFound("Laporan", "Laporan");
   if (action != Action::kViewPublished && !Allowed(p.user, action, coop)) return Forbidden();
   return {};
 }
@@ -389,7 +425,9 @@ Outcome App::EvidenceContent(const Principal& p, int64_t evidence_id, store::Evi
     store::Cooperative coop;
     Outcome o = LoadCooperative(db, meta->cooperative_id, &coop);
     if (!o.ok()) return o;
-    return Allowed(p.user, Action::kViewCooperative, &coop) ? Outcome{} : Forbidden();
+    // An evidence file is as visible as the laporan it belongs to during review: not to anggota, not to others.
+    if (Allowed(p.user, Action::kViewCooperative, &coop)) return {};
+    return NotFound("Berkas bukti", "Evidence file");
   });
 }
 
@@ -399,7 +437,7 @@ Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::vect
       store::Cooperative coop;
       Outcome o = LoadCooperative(db, *coop_id, &coop);
       if (!o.ok()) return o;
-      if (!Allowed(p.user, Action::kViewCooperative, &coop)) return Forbidden();
+      if (!Allowed(p.user, Action::kViewCooperative, &coop)) return Refuse(p.user, coop);
     } else if (!Allowed(p.user, Action::kAdminister, nullptr)) {
       return Forbidden();
     }
@@ -431,6 +469,33 @@ bool AssessLaporan(const Laporan& laporan, Assessment* a, Problems* problems) {
   return Evaluate(laporan, *rb, EvaluateOptions{}, a, problems) && problems->empty();
 }
 
+// The identity texts of a laporan (from any reader: a spreadsheet cell can hold any bytes) must be clean text.
+bool CleanIdentity(const Laporan& l, Problems* problems) {
+  const std::pair<const char*, const std::string*> fields[] = {
+      {"koperasi.nama", &l.koperasi.nama},           {"koperasi.jenis", &l.koperasi.jenis},
+      {"koperasi.nomor_badan_hukum", &l.koperasi.nomor_badan_hukum},
+      {"koperasi.kabupaten", &l.koperasi.kabupaten}, {"koperasi.provinsi", &l.koperasi.provinsi},
+      {"metode", &l.metode},                         {"periode.akhir", &l.periode_akhir}};
+  for (const auto& [path, value] : fields) {
+    Outcome bad;
+    if (!CheckText(*value, path, true, &bad)) problems->Add(path, "teks_tidak_sah", bad.problems.items()[0].pesan,
+                                                            bad.problems.items()[0].message);
+  }
+  return problems->empty();
+}
+
+// What is stored must read back: every later page re-reads the stored figures. A laporan that would not (a bug
+// in a writer, or input a reader let through) is refused now rather than stored unreadable.
+bool ReadsBack(const Laporan& l, Problems* problems) {
+  LaporanJsonReader reader;
+  Laporan again;
+  Problems p;
+  if (reader.Read(LaporanToJson(l), &again, &p)) return true;
+  problems->Add("", "tidak_dapat_disimpan", "laporan ini tidak dapat disimpan apa adanya: " + p.Render(Lang::kId),
+                "this laporan cannot be stored as it is: " + p.Render(Lang::kEn));
+  return false;
+}
+
 std::string Summary(const store::LaporanRecord& r) {
   return JsonObject({{"status", store::StatusName(r.status)},
                      {"periode_akhir", r.periode_akhir},
@@ -450,7 +515,7 @@ Outcome App::PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, A
     }
     Outcome o = LoadCooperative(db, coop_id, &coop);
     if (!o.ok()) return o;
-    return Allowed(p.user, action, &coop) ? Outcome{} : Forbidden();
+    return Allowed(p.user, action, &coop) ? Outcome{} : Refuse(p.user, coop);
   });
 }
 
@@ -460,6 +525,15 @@ Outcome App::SaveDraftFromFields(const Principal& p, int64_t coop_id, std::optio
   Laporan laporan;
   Outcome o;
   o.code = Code::kInvalid;
+  for (const auto& [key, value] : fields) {
+    Outcome bad;
+    if (!IsCleanText(key, true)) return Outcome::Error(Code::kInvalid, "", "teks_tidak_sah", "nama isian tidak sah",
+                                                       "invalid field name");
+    if (!CheckText(value, key, true, &bad)) o.problems.Add(key, bad.problems.items()[0].code,
+                                                           bad.problems.items()[0].pesan,
+                                                           bad.problems.items()[0].message);
+  }
+  if (!o.problems.empty()) return o;
   LaporanBuilder builder(&laporan, &o.problems);
   for (const auto& [key, value] : fields) {
     if (value.empty()) continue;  // an empty form field is a line not given
@@ -483,7 +557,10 @@ Outcome App::SaveDraftFromFile(const Principal& p, int64_t coop_id, std::optiona
   LaporanJsonReader reader;
   const bool read = IsSpreadsheetFile(bytes, file_name) ? ReadLaporanAny(bytes, file_name, &laporan, &o.problems)
                                                          : reader.Read(bytes, &laporan, &o.problems);
-  if (!read) return o;
+  if (!read) {
+    CleanIdentity(laporan, &o.problems);  // an encoding problem is said with the others, not after they are fixed
+    return o;
+  }
   return SaveDraft(p, coop_id, draft_id, laporan, id);
 }
 
@@ -492,20 +569,21 @@ Outcome App::SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_
   Assessment a;
   Outcome invalid;
   invalid.code = Code::kInvalid;
+  if (!CleanIdentity(laporan, &invalid.problems)) return invalid;
   // Assessed before the transaction: the engine is pure, and a refusal should not hold the write lock.
-  const bool assessed = AssessLaporan(laporan, &a, &invalid.problems);
+  const bool assessed = AssessLaporan(laporan, &a, &invalid.problems) && ReadsBack(laporan, &invalid.problems);
   const int64_t now = Now();
   return Run(true, [&](Connection* db) -> Outcome {
     store::Cooperative coop;
     Outcome o = LoadCooperative(db, coop_id, &coop);
     if (!o.ok()) return o;
-    if (!Allowed(p.user, Action::kEditLaporan, &coop)) return Forbidden();
+    if (!Allowed(p.user, Action::kEditLaporan, &coop)) return Refuse(p.user, coop);
     if (!assessed) return invalid;
     store::LaporanRecord rec;
     std::string before;
     if (draft_id) {
       bool found = false;
-      DbError e = store::GetLaporan(db, *draft_id, &rec, &found);
+      DbError e = store::GetLaporan(db, *draft_id, &rec, &found, /*for_update=*/true);
       if (!e.ok()) return Internal(e);
       if (!found || rec.cooperative_id != coop_id) return NotFound("Laporan", "Laporan");
       if (rec.status != Status::kDraft) {
@@ -548,7 +626,7 @@ Outcome App::Step(const Principal& p, int64_t laporan_id, Action action, const c
   return Run(true, [&](Connection* db) -> Outcome {
     store::LaporanRecord rec;
     store::Cooperative coop;
-    Outcome o = LoadForAction(db, p, laporan_id, action, &rec, &coop);
+    Outcome o = LoadForAction(db, p, laporan_id, action, &rec, &coop, /*lock=*/true);
     if (!o.ok()) return o;
     const std::string before = Summary(rec);
     if (o = change(&rec); !o.ok()) return o;
@@ -630,7 +708,7 @@ Outcome App::Adjust(const Principal& p, int64_t laporan_id,
   return Run(true, [&](Connection* db) -> Outcome {
     store::LaporanRecord rec;
     store::Cooperative coop;
-    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop, /*lock=*/true);
     if (!o.ok()) return o;
     if (rec.status != Status::kSubmitted) {
       return WrongState("Hanya laporan yang diajukan yang dapat diperiksa.", "Only a submitted laporan is reviewed.");
@@ -677,12 +755,17 @@ Outcome App::AddEvidence(const Principal& p, int64_t laporan_id, const std::stri
     return Outcome::Error(Code::kInvalid, "berkas", "nama_berkas", "nama berkas kosong atau terlalu panjang",
                           "the file name is empty or too long");
   }
+  Outcome bad;
+  if (!CheckText(file_name, "berkas", true, &bad) || !CheckText(content_type, "berkas", true, &bad) ||
+      !CheckText(note, "catatan", false, &bad)) {
+    return bad;
+  }
   const int64_t now = Now();
   const std::string hash = Sha256Hex(content);
   return Run(true, [&](Connection* db) -> Outcome {
     store::LaporanRecord rec;
     store::Cooperative coop;
-    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop, /*lock=*/true);
     if (!o.ok()) return o;
     if (rec.status != Status::kSubmitted) {
       return WrongState("Bukti hanya dilampirkan selama pemeriksaan.", "Evidence is attached during review only.");
@@ -738,7 +821,7 @@ Outcome App::StartCorrection(const Principal& p, int64_t laporan_id, const std::
   return Run(true, [&](Connection* db) -> Outcome {
     store::LaporanRecord rec;
     store::Cooperative coop;
-    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop);
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kReview, &rec, &coop, /*lock=*/true);
     if (!o.ok()) return o;
     if (rec.status != Status::kFinal) {
       return WrongState("Hanya penilaian final yang dikoreksi lewat revisi.", "Only a final assessment is corrected.");
@@ -774,6 +857,7 @@ Outcome App::StartCorrection(const Principal& p, int64_t laporan_id, const std::
 
 namespace {
 bool CheckName(const std::string& value, const char* field, Outcome* out) {
+  if (!value.empty() && !CheckText(value, field, true, out)) return false;
   if (value.empty() || value.size() > kMaxNameChars) {
     *out = Outcome::Error(Code::kInvalid, field, "nama_tidak_sah", "wajib diisi, paling banyak 200 karakter",
                           "required, at most 200 characters");
@@ -786,7 +870,7 @@ bool CheckName(const std::string& value, const char* field, Outcome* out) {
 Outcome App::CreateRegion(const Principal& p, const store::Region& r, int64_t* id) {
   if (!Allowed(p.user, Action::kAdminister, nullptr)) return Forbidden();
   Outcome invalid;
-  if (!CheckName(r.nama, "nama", &invalid)) return invalid;
+  if (!CheckName(r.nama, "nama", &invalid) || !CheckText(r.provinsi, "provinsi", true, &invalid)) return invalid;
   const int64_t now = Now();
   return Run(true, [&](Connection* db) -> Outcome {
     DbError e = store::InsertRegion(db, r, id);
@@ -800,7 +884,9 @@ Outcome App::CreateRegion(const Principal& p, const store::Region& r, int64_t* i
 Outcome App::CreateCooperative(const Principal& p, const store::Cooperative& c, int64_t* id) {
   if (!Allowed(p.user, Action::kAdminister, nullptr)) return Forbidden();
   Outcome invalid;
-  if (!CheckName(c.nama, "nama", &invalid)) return invalid;
+  if (!CheckName(c.nama, "nama", &invalid) || !CheckText(c.nomor_badan_hukum, "nomor_badan_hukum", true, &invalid)) {
+    return invalid;
+  }
   if (!IsKnownJenis(c.jenis)) {
     return Outcome::Error(Code::kInvalid, "jenis", "jenis_tidak_dikenal", "jenis harus KSP, USP, KSPPS atau USPPS",
                           "jenis must be KSP, USP, KSPPS or USPPS");
@@ -836,11 +922,32 @@ Outcome App::CreateUser(const Principal* p, store::User u, const std::string& pa
   if (u.password_hash.empty()) return Internal({DbErrorKind::kOther, "password hash"});
   const int64_t now = Now();
   return Run(true, [&](Connection* db) -> Outcome {
-    DbError e = store::InsertUser(db, u, now, id);
+    // Say which reference is wrong, rather than let the foreign key fail as a vague conflict.
+    if (u.cooperative_id) {
+      store::Cooperative coop;
+      if (Outcome o = LoadCooperative(db, *u.cooperative_id, &coop); !o.ok()) {
+        return Outcome::Error(Code::kInvalid, "cooperative_id", "koperasi_tidak_ada", "koperasi tidak ada",
+                              "no such cooperative");
+      }
+    }
+    std::vector<store::Region> regions;
+    DbError e = store::ListRegions(db, &regions);
+    if (!e.ok()) return Internal(e);
+    for (int64_t r : u.region_ids) {
+      if (std::none_of(regions.begin(), regions.end(), [r](const store::Region& g) { return g.id == r; })) {
+        return Outcome::Error(Code::kInvalid, "region_ids", "wilayah_tidak_ada", "wilayah tidak ada",
+                              "no such region");
+      }
+    }
+    std::string region_list;
+    for (int64_t r : u.region_ids) region_list += (region_list.empty() ? "" : ",") + std::to_string(r);
+    e = store::InsertUser(db, u, now, id);
     if (e.ok()) {
       e = store::InsertAudit(db, {0, now, p != nullptr ? std::optional<int64_t>(p->user.id) : std::nullopt,
                                   u.cooperative_id, "pengguna.buat", "user", *id, "",
-                                  JsonObject({{"username", u.username}, {"peran", store::RoleName(u.role)}})});
+                                  JsonObject({{"username", u.username},
+                                              {"peran", store::RoleName(u.role)},
+                                              {"wilayah", region_list}})});
     }
     if (e.kind == DbErrorKind::kConstraint) {
       return Outcome::Error(Code::kConflict, "username", "nama_terpakai", "nama pengguna sudah dipakai",

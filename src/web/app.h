@@ -159,8 +159,11 @@ class App {
   // state and change it, then write it with its audit entry (after: `audit_after`, else the new summary).
   Outcome Step(const Principal& p, int64_t laporan_id, Action action, const char* audit_action,
                const std::function<Outcome(store::LaporanRecord*)>& change, const std::string& audit_after = "");
+  // Loads a laporan and its cooperative and asks the policy. A laporan the user may not even see is "not found"
+  // (so ids of other tenants cannot be probed); one they see but may not act on is "forbidden". `lock`: in a write
+  // transaction, lock the row until it ends.
   Outcome LoadForAction(store::Connection* db, const Principal& p, int64_t laporan_id, Action action,
-                        store::LaporanRecord* rec, store::Cooperative* coop);
+                        store::LaporanRecord* rec, store::Cooperative* coop, bool lock = false);
   Outcome Run(bool write, const std::function<Outcome(store::Connection*)>& body);
   // Authorisation before validating the input, so a user without the right learns nothing from the messages (the
   // write transaction checks again). laporan_id 0: check the cooperative alone.

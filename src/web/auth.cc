@@ -54,7 +54,7 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-bool LoginThrottle::Blocked(const std::string& key, int64_t now) {
+bool LoginThrottle::Blocked(const std::string& key, int64_t now, int max_failures) {
   std::lock_guard lock(mu_);
   auto it = entries_.find(key);
   if (it == entries_.end()) return false;
@@ -62,7 +62,7 @@ bool LoginThrottle::Blocked(const std::string& key, int64_t now) {
     entries_.erase(it);
     return false;
   }
-  return it->second.failures >= kMaxFailures;
+  return it->second.failures >= max_failures;
 }
 
 void LoginThrottle::Failed(const std::string& key, int64_t now) {

@@ -29,16 +29,19 @@ std::string RandomToken();
 std::string Sha256Hex(std::string_view bytes);
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
-// Failed logins per key (a user name, a client address): after kMaxFailures within kWindowS the key is refused
-// until the window has passed since its first failure. In memory: a restart forgets, which only helps a guesser
+// Failed logins per key (a user name, a client address): after `max_failures` within kWindowS the key is refused
+// until the window has passed since its first failure. A user name gets kMaxFailures; a client address many more
+// (kMaxClientFailures), because behind a proxy or a shared office NAT many people share one address, and a low
+// limit there would let anyone lock everybody out. In memory: a restart forgets, which only helps a guesser
 // by one window per restart. Bounded: at most kMaxKeys keys, the oldest forgotten first.
 class LoginThrottle {
  public:
   static constexpr int kMaxFailures = 5;
+  static constexpr int kMaxClientFailures = 100;
   static constexpr int64_t kWindowS = 15 * 60;
   static constexpr size_t kMaxKeys = 100000;
 
-  bool Blocked(const std::string& key, int64_t now);
+  bool Blocked(const std::string& key, int64_t now, int max_failures = kMaxFailures);
   void Failed(const std::string& key, int64_t now);
   void Succeeded(const std::string& key);
 

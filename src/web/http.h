@@ -57,6 +57,9 @@ struct Response {
 struct ServerSettings {
   bool secure_cookies = false;  // add `Secure` (behind an HTTPS reverse proxy)
   std::string temp_dir = "/tmp";  // report downloads are rendered through a temporary file here
+  // Behind a reverse proxy: the client address is the last one in X-Forwarded-For (login throttling, logs). Only
+  // with a proxy that sets it; otherwise clients could claim any address.
+  bool trust_proxy = false;
 };
 
 // What a route requires before its handler runs. Every route must say; there is no default.

@@ -15,6 +15,13 @@ namespace {
 
 constexpr const char* kLoginCsrfCookie = "ks_masuk";
 
+// A path of ours for links: "//host/x" would be another site to a browser, so leading slashes collapse to one.
+std::string SafePath(const std::string& path) {
+  size_t slashes = 0;
+  while (slashes < path.size() && path[slashes] == '/') ++slashes;
+  return slashes <= 1 ? path : path.substr(slashes - 1);
+}
+
 PageContext Context(const Call& call) {
   PageContext ctx;
   ctx.lang = call.lang;
@@ -22,8 +29,7 @@ PageContext Context(const Call& call) {
   if (call.principal != nullptr) ctx.csrf = call.principal->session.csrf_token;
   // The language link repeats the current page with GET; a page shown in answer to a POST links to a safe page
   // (the handlers that re-render a form or a laporan set their own GET address).
-  ctx.path = call.request->method == "GET" ? call.request->path : "/";
-  ctx.flash = call.request->Query("pesan");
+  ctx.path = call.request->method == "GET" ? SafePath(call.request->path) : "/";
   return ctx;
 }
 

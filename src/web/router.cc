@@ -79,7 +79,8 @@ void ErrorReply(const Call& call, bool api, Code code, const Problems& problems,
   ctx.lang = call.lang;
   ctx.principal = call.principal;
   if (call.principal != nullptr) ctx.csrf = call.principal->session.csrf_token;
-  ctx.path = call.request->method == "GET" ? call.request->path : "/";
+  // A safe page for the language link: error pages answer any path, including "//other.host/".
+  ctx.path = "/";
   out->body = ErrorPage(ctx, out->status, problems);
 }
 

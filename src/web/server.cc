@@ -12,11 +12,20 @@ namespace kopsehat::web {
 
 namespace {
 
-Request Convert(const httplib::Request& in) {
+Request Convert(const httplib::Request& in, bool trust_proxy) {
   Request r;
   r.method = in.method;
   r.path = in.path;
   r.client = in.remote_addr;
+  if (trust_proxy) {
+    // The last address the (trusted) reverse proxy appended is the client it saw; earlier ones are the client's
+    // own claims.
+    const std::string forwarded = in.get_header_value("X-Forwarded-For");
+    const size_t comma = forwarded.rfind(',');
+    std::string last = comma == std::string::npos ? forwarded : forwarded.substr(comma + 1);
+    while (!last.empty() && last.front() == ' ') last.erase(0, 1);
+    if (!last.empty() && last.size() <= 64) r.client = last;
+  }
   r.body = in.body;
   for (const auto& [k, v] : in.headers) {
     std::string lower = k;
@@ -74,7 +83,7 @@ WebServer::WebServer(App* app, ServeOptions options) : impl_(std::make_unique<Im
   const ServerSettings settings = options.settings;
   const auto handle = [app, settings](const httplib::Request& req, httplib::Response& res) {
     const auto start = std::chrono::steady_clock::now();
-    const Response out = Handle(app, settings, Convert(req));
+    const Response out = Handle(app, settings, Convert(req, settings.trust_proxy));
     res.status = out.status;
     for (const auto& [k, v] : out.headers) res.set_header(k, v);
     res.set_content(out.body, out.content_type);
@@ -87,6 +96,23 @@ WebServer::WebServer(App* app, ServeOptions options) : impl_(std::make_unique<Im
                  JsonEscape(req.path).c_str(), out.status, static_cast<long long>(us),
                  JsonEscape(req.remote_addr).c_str());
   };
+  // cpp-httplib 0.11 (Debian 12) applies the body limit only to Content-Length bodies and serves any number of
+  // byte ranges. Refuse, before the body is read: chunked bodies (no client of ours sends them), and multi-range
+  // requests (one response can be made many times the file's size).
+  s.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const std::string te = req.get_header_value("Transfer-Encoding");
+    if (!te.empty()) {
+      res.status = 411;
+      res.set_content("Content-Length wajib / Content-Length required\n", "text/plain; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.get_header_value("Range").find(',') != std::string::npos) {
+      res.status = 416;
+      res.set_content("satu rentang saja / one range only\n", "text/plain; charset=utf-8");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
   s.Get(".*", handle);
   s.Post(".*", handle);
   s.Put(".*", handle);
