@@ -24,7 +24,7 @@ Menjalankan aplikasi web Kopsehat.
   --db URL          pakai PostgreSQL (postgresql://pengguna@host:port/nama) sebagai ganti SQLite
   --host H          alamat yang didengar (bawaan 127.0.0.1; pakai reverse proxy untuk akses luar)
   --port P          port (bawaan 8080)
-  --threads N       jumlah thread pelayan (bawaan 8)
+  --threads N       jumlah thread pelayan (bawaan 16; satu per koneksi terbuka)
   --demo            isi data contoh bila basis data kosong, lalu cetak akun demo
   --cookie-aman     tandai cookie Secure (di balik HTTPS)
   --proxy-tepercaya alamat klien dari X-Forwarded-For (hanya di balik reverse proxy yang mengisinya)
@@ -38,7 +38,7 @@ Runs the Kopsehat web application.
   --db URL          use PostgreSQL (postgresql://user@host:port/name) instead of SQLite
   --host H          address to listen on (default 127.0.0.1; put a reverse proxy in front for outside access)
   --port P          port (default 8080)
-  --threads N       server threads (default 8)
+  --threads N       server threads (default 16; one per open connection)
   --demo            seed demo data when the database is empty, then print the demo logins
   --cookie-aman     mark cookies Secure (behind HTTPS)
   --proxy-tepercaya take the client address from X-Forwarded-For (only behind a reverse proxy that sets it)

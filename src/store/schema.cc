@@ -72,13 +72,10 @@ CREATE TABLE laporan (
   periode_akhir TEXT NOT NULL,
   revision INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('draf', 'diajukan', 'final')),
-  laporan_json TEXT NOT NULL,
-  diajukan_json TEXT,
   rulebook_id TEXT NOT NULL,
   rulebook_version TEXT NOT NULL,
   total_e6 BIGINT NOT NULL,
   predikat TEXT NOT NULL,
-  hasil_json TEXT NOT NULL,
   corrects_id BIGINT REFERENCES laporan(id),
   correction_reason TEXT NOT NULL DEFAULT '',
   review_note TEXT NOT NULL DEFAULT '',
@@ -88,6 +85,11 @@ CREATE TABLE laporan (
   submitted_at BIGINT,
   finalised_at BIGINT,
   finalised_by BIGINT REFERENCES users(id),
+  -- The documents last: a dashboard reads the small columns before them without walking each row's overflow
+  -- pages (a laporan row is ~10 KB).
+  laporan_json TEXT NOT NULL,
+  diajukan_json TEXT,
+  hasil_json TEXT NOT NULL,
   UNIQUE (cooperative_id, periode_akhir, revision)
 );
 CREATE INDEX laporan_status ON laporan(status, cooperative_id);

@@ -243,8 +243,11 @@ bool Configure(sqlite3* db, std::string* error) {
     return false;
   }
   std::string ignored;
+  // Reads through a memory map share the operating system's page cache among the pool's connections instead of
+  // each copying pages into its own 2 MiB cache (a region's dashboard reads every cooperative's rows).
   return PragmaValue(db, "PRAGMA foreign_keys=ON", &ignored, error) &&
-         PragmaValue(db, "PRAGMA synchronous=FULL", &ignored, error);
+         PragmaValue(db, "PRAGMA synchronous=FULL", &ignored, error) &&
+         PragmaValue(db, "PRAGMA mmap_size=1073741824", &ignored, error);
 }
 
 }  // namespace

@@ -82,7 +82,10 @@ void UserJson(const store::User& u, std::string* out) {
   OptInt("koperasi_id", u.cooperative_id, out);
   Key("wilayah_id", out);
   *out += '[';
-  for (size_t i = 0; i < u.region_ids.size(); ++i) *out += (i ? "," : "") + std::to_string(u.region_ids[i]);
+  for (size_t i = 0; i < u.region_ids.size(); ++i) {
+    if (i) *out += ',';
+    *out += std::to_string(u.region_ids[i]);
+  }
   *out += "]}";
 }
 

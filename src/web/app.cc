@@ -198,7 +198,7 @@ int64_t App::Now() const {
       .count();
 }
 
-Outcome App::Run(bool write, const std::function<Outcome(Connection*)>& body) {
+Outcome App::Run(bool write, const std::function<Outcome(Connection*)>& body, bool changes_data) {
   Outcome result;
   const auto wrapped = [&](Connection* db) -> DbError {
     result = body(db);
@@ -213,6 +213,7 @@ Outcome App::Run(bool write, const std::function<Outcome(Connection*)>& body) {
                           "The data conflicts with what is stored.");
   }
   if (!e.ok()) return Internal(e);
+  if (write && changes_data) data_generation_.fetch_add(1);
   return result;
 }
 
@@ -254,7 +255,7 @@ Outcome App::Login(const std::string& username, const std::string& password, con
     if (e.ok()) e = store::InsertSession(db, out->session);
     if (e.ok()) e = store::InsertAudit(db, {0, now, user.id, user.cooperative_id, "masuk", "session", {}, "", ""});
     return e.ok() ? Outcome{} : Internal(e);
-  });
+  }, /*changes_data=*/false);
 }
 
 Outcome App::Authenticate(const std::string& token, Principal* out) {
@@ -280,7 +281,7 @@ Outcome App::Logout(const Principal& p) {
       e = store::InsertAudit(db, {0, Now(), p.user.id, p.user.cooperative_id, "keluar", "session", {}, "", ""});
     }
     return e.ok() ? Outcome{} : Internal(e);
-  });
+  }, /*changes_data=*/false);
 }
 
 // ---- Reading ----
@@ -379,28 +380,60 @@ Outcome App::ListCooperatives(const Principal& p, std::vector<store::Cooperative
   });
 }
 
-Outcome App::ViewRegion(const Principal& p, RegionView* out) {
-  if (!Allowed(p.user, Action::kViewRegion, nullptr)) return Forbidden();
-  const bool all = p.user.role == Role::kAdmin;
+// The region's rows for every cooperative, with their flags: built from the database at most once per change of
+// the data (and at least every kRegionCacheTtlS, for the deadline and for writers outside this process), then
+// shared by every dashboard request. Built by one request at a time; the others serve the previous snapshot.
+std::shared_ptr<const App::RegionSnapshot> App::Snapshot(Outcome* error) {
+  const int64_t now = Now();
+  const uint64_t generation = data_generation_.load();
+  const auto fresh = [&](const std::shared_ptr<const RegionSnapshot>& s) {
+    return s != nullptr && s->generation == generation && now - s->built_at < kRegionCacheTtlS && now >= s->built_at;
+  };
+  std::shared_ptr<const RegionSnapshot> current;
+  {
+    std::lock_guard lock(region_mu_);
+    current = region_cache_;
+  }
+  if (fresh(current)) return current;
+  std::unique_lock refill(region_refill_mu_, std::try_to_lock);
+  if (!refill.owns_lock()) {
+    if (current != nullptr) return current;  // someone is rebuilding; the previous snapshot will do meanwhile
+    refill.lock();
+    std::lock_guard lock(region_mu_);
+    if (fresh(region_cache_)) return region_cache_;
+  }
+  auto built = std::make_shared<RegionSnapshot>();
+  built->generation = generation;
+  built->built_at = now;
+  *error = BuildSnapshot(built.get());
+  if (!error->ok()) return nullptr;
+  std::lock_guard lock(region_mu_);
+  region_cache_ = built;
+  return built;
+}
+
+Outcome App::BuildSnapshot(RegionSnapshot* out) {
   bool past_deadline = false;
-  out->expected_periode = ExpectedPeriode(Now(), options_.submission_months, &past_deadline);
+  out->expected_periode = ExpectedPeriode(out->built_at, options_.submission_months, &past_deadline);
   std::vector<store::CooperativeSummary> summaries;
   Outcome o = Run(false, [&](Connection* db) -> Outcome {
-    std::vector<store::Region> regions;
-    DbError e = store::ListRegions(db, &regions);
-    if (e.ok()) e = store::RegionSummaries(db, p.user.region_ids, all, &summaries);
-    if (e.ok()) e = store::ListAwaitingReview(db, p.user.region_ids, all, &out->awaiting_review);
-    for (store::Region& r : regions) {
-      if (all || InRegions(p.user, r.id)) out->regions.push_back(std::move(r));
-    }
+    DbError e = store::ListRegions(db, &out->regions);
+    if (e.ok()) e = store::RegionSummaries(db, {}, /*all=*/true, &summaries);
+    if (e.ok()) e = store::ListAwaitingReview(db, {}, /*all=*/true, &out->awaiting_review);
     return e.ok() ? Outcome{} : Internal(e);
   });
   if (!o.ok()) return o;
+  for (store::LaporanRecord& l : out->awaiting_review) {
+    // The lists show who and when; the figures stay in the database.
+    l.laporan_json.clear();
+    l.diajukan_json.clear();
+    l.hasil_json.clear();
+  }
+  out->rows.reserve(summaries.size());
   for (store::CooperativeSummary& s : summaries) {
     RegionRow row;
     row.summary = std::move(s);
     const store::CooperativeSummary& sm = row.summary;
-    out->by_predikat[sm.latest_predikat]++;
     if (sm.latest_id && sm.previous_total_e6 && sm.latest_total_e6 < *sm.previous_total_e6) {
       row.early_warning = true;
       row.warning_reason_id = "skor turun dari tahun sebelumnya";
@@ -411,7 +444,32 @@ Outcome App::ViewRegion(const Principal& p, RegionView* out) {
       row.warning_reason_en = "less than 2 points above the threshold of a lower predikat";
     }
     row.overdue = past_deadline && sm.last_submitted_periode < out->expected_periode;
+    out->region_of[sm.cooperative.id] = sm.cooperative.region_id;
     out->rows.push_back(std::move(row));
+  }
+  return {};
+}
+
+Outcome App::ViewRegion(const Principal& p, RegionView* out) {
+  if (!Allowed(p.user, Action::kViewRegion, nullptr)) return Forbidden();
+  Outcome error;
+  const std::shared_ptr<const RegionSnapshot> snap = Snapshot(&error);
+  if (snap == nullptr) return error;
+  const bool all = p.user.role == Role::kAdmin;
+  const auto mine = [&](int64_t region_id) { return all || InRegions(p.user, region_id); };
+  out->expected_periode = snap->expected_periode;
+  for (const store::Region& r : snap->regions) {
+    if (mine(r.id)) out->regions.push_back(r);
+  }
+  out->rows.reserve(snap->rows.size());
+  for (const RegionRow& row : snap->rows) {
+    if (!mine(row.summary.cooperative.region_id)) continue;
+    out->by_predikat[row.summary.latest_predikat]++;
+    out->rows.push_back(row);
+  }
+  for (const store::LaporanRecord& l : snap->awaiting_review) {
+    const auto it = snap->region_of.find(l.cooperative_id);
+    if (it != snap->region_of.end() && mine(it->second)) out->awaiting_review.push_back(l);
   }
   return {};
 }

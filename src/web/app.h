@@ -4,8 +4,10 @@
 // tests call it the same way. Depends on store/, assess/, interchange/, report/ and libsodium (auth.h).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -164,7 +166,22 @@ class App {
   // transaction, lock the row until it ends.
   Outcome LoadForAction(store::Connection* db, const Principal& p, int64_t laporan_id, Action action,
                         store::LaporanRecord* rec, store::Cooperative* coop, bool lock = false);
-  Outcome Run(bool write, const std::function<Outcome(store::Connection*)>& body);
+  // `changes_data` false: a write that no derived view depends on (sessions), which keeps the region snapshot.
+  Outcome Run(bool write, const std::function<Outcome(store::Connection*)>& body, bool changes_data = true);
+
+  // Every cooperative of every region with its flags, shared by dashboard requests (ViewRegion filters it).
+  struct RegionSnapshot {
+    uint64_t generation = 0;
+    int64_t built_at = 0;
+    std::string expected_periode;
+    std::vector<store::Region> regions;
+    std::vector<RegionRow> rows;
+    std::vector<store::LaporanRecord> awaiting_review;  // without their figures
+    std::map<int64_t, int64_t> region_of;               // cooperative → region
+  };
+  static constexpr int64_t kRegionCacheTtlS = 30;
+  std::shared_ptr<const RegionSnapshot> Snapshot(Outcome* error);
+  Outcome BuildSnapshot(RegionSnapshot* out);
   // Authorisation before validating the input, so a user without the right learns nothing from the messages (the
   // write transaction checks again). laporan_id 0: check the cooperative alone.
   Outcome PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, Action action);
@@ -172,6 +189,10 @@ class App {
   store::Store* store_;
   AppOptions options_;
   LoginThrottle throttle_;
+  std::atomic<uint64_t> data_generation_{0};  // bumped by every committed write of data (not of sessions)
+  std::mutex region_mu_;                        // guards region_cache_
+  std::shared_ptr<const RegionSnapshot> region_cache_;
+  std::mutex region_refill_mu_;                 // one rebuild at a time
 };
 
 // The financial year whose laporan is expected by `now` (its end date, "2025-12-31") and whether `now` is past its

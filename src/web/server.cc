@@ -77,6 +77,8 @@ WebServer::WebServer(App* app, ServeOptions options) : impl_(std::make_unique<Im
   s.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   s.set_payload_max_length(options.max_body_bytes);
   s.set_keep_alive_max_count(1000);
+  // A browser keeps its connection open after a page; a short idle time hands the thread to the next one sooner.
+  s.set_keep_alive_timeout(2);
   s.set_read_timeout(30, 0);
   port_ = options.port;
   impl_->host = options.host;

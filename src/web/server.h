@@ -12,7 +12,8 @@ namespace kopsehat::web {
 struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (tests)
-  int threads = 8;
+  // cpp-httplib keeps a thread for each open keep-alive connection: a connection beyond this many waits.
+  int threads = 16;
   ServerSettings settings;
   size_t max_body_bytes = 25u << 20;  // an XLSX laporan (20 MiB) with its multipart envelope
 };
