@@ -80,7 +80,7 @@ void ErrorReply(const Call& call, bool api, Code code, const Problems& problems,
   ctx.principal = call.principal;
   if (call.principal != nullptr) ctx.csrf = call.principal->session.csrf_token;
   // A safe page for the language link: error pages answer any path, including "//other.host/".
-  ctx.path = "/";
+  ctx.path.assign(1, '/');
   out->body = ErrorPage(ctx, out->status, problems);
 }
 

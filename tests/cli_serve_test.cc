@@ -1,0 +1,93 @@
+// End-to-end tests of the operations commands around the web application: `user add` (the first administrator),
+// `backup` and `restore` of the SQLite database, and `serve`'s refusals of bad options. The server itself is
+// exercised by tests/browser and tests/crash.
+#include "store/store.h"
+#include "cli_harness.h"
+
+namespace kopsehat::e2e {
+namespace {
+
+class ServeCliTest : public CliHarness {
+ protected:
+  // The user names in the database of `data_dir`.
+  std::vector<std::string> Users(const std::string& data_dir) {
+    std::string error;
+    std::unique_ptr<store::Store> s = store::Store::Open(data_dir + "/kopsehat.db", 1, &error);
+    EXPECT_NE(s, nullptr) << error;
+    std::vector<store::User> users;
+    if (s != nullptr) {
+      EXPECT_TRUE(s->Read([&](store::Connection* c) { return store::ListUsers(c, &users); }).ok());
+    }
+    std::vector<std::string> names;
+    for (const store::User& u : users) names.push_back(u.username);
+    return names;
+  }
+};
+
+TEST_F(ServeCliTest, FirstAdministratorFromStdinNeverFromArguments) {
+  const std::string data = Path("data");
+  const std::string password = Write("sandi.txt", "sandi-yang-panjang\n");
+  const Result r = Run({"user", "add", "--data", data, "--username", "admin", "--peran", "admin"}, password);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out, "Pengguna dibuat: admin"));
+  EXPECT_EQ(Users(data), std::vector<std::string>{"admin"});
+  // A short password, an unknown role, a taken name: refused with the reason.
+  const std::string weak = Write("lemah.txt", "pendek\n");
+  Result bad = Run({"user", "add", "--data", data, "--username", "b", "--peran", "admin"}, weak);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_TRUE(Contains(bad.err, "kata sandi paling sedikit 8 karakter")) << bad.err;
+  bad = Run({"user", "add", "--data", data, "--username", "b", "--peran", "raja"}, password);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_TRUE(Contains(bad.err, "--peran")) << bad.err;
+  bad = Run({"user", "add", "--data", data, "--username", "admin", "--peran", "admin"}, password);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_TRUE(Contains(bad.err, "sudah dipakai")) << bad.err;
+  // A cooperative role needs a cooperative that exists.
+  bad = Run({"user", "add", "--data", data, "--username", "c", "--peran", "pengurus", "--koperasi", "7", "--lang", "en"},
+            password);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_TRUE(Contains(bad.err, "no such cooperative")) << bad.err;
+}
+
+TEST_F(ServeCliTest, BackupIsConsistentAndRestoreBringsItBack) {
+  const std::string data = Path("data");
+  const std::string password = Write("sandi.txt", "sandi-yang-panjang\n");
+  ASSERT_EQ(Run({"user", "add", "--data", data, "--username", "admin", "--peran", "admin"}, password).status, 0);
+  const std::string backup = Path("cadangan.db");
+  Result r = Run({"backup", "--data", data, "--out", backup});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(backup));
+  // Never over an existing file.
+  r = Run({"backup", "--data", data, "--out", backup});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "exists already")) << r.err;
+  // Changes after the backup are gone after a restore.
+  ASSERT_EQ(Run({"user", "add", "--data", data, "--username", "kedua", "--peran", "admin"}, password).status, 0);
+  EXPECT_EQ(Users(data).size(), 2u);
+  r = Run({"restore", "--data", data, "--from", backup});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(Users(data), std::vector<std::string>{"admin"});
+  // A file that is not a Kopsehat database is refused and the database is unchanged.
+  const std::string junk = Write("bukan.db", "bukan basis data");
+  r = Run({"restore", "--data", data, "--from", junk});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(Users(data), std::vector<std::string>{"admin"});
+}
+
+TEST_F(ServeCliTest, ServeRefusesBadOptionsWithTheirName) {
+  Result r = Run({"serve", "--port", "99999", "--data", Path("d")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "--port")) << r.err;
+  r = Run({"serve", "--threads", "0", "--data", Path("d")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "--threads")) << r.err;
+  r = Run({"serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--lang", "en"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "cannot open the database")) << r.err;
+  r = Run({"serve", "--help"});
+  EXPECT_EQ(r.status, 0);
+  EXPECT_TRUE(Contains(r.out, "--demo"));
+}
+
+}  // namespace
+}  // namespace kopsehat::e2e
