@@ -4,6 +4,9 @@
 // problems in the language asked for.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
+
 #include "report/json_report.h"
 #include "web/http.h"
 
@@ -307,13 +310,35 @@ void EvidencePost(Call& call, Response* out) {
   Json(j + "}", out, 201);
 }
 
+constexpr size_t kRegionApiPageSize = 500;
+constexpr size_t kRegionApiMaxPageSize = 5000;
+
+// A whole-number query parameter within [lo, hi]; `fallback` when absent or not such a number.
+size_t QueryNumber(const Call& call, const char* name, size_t fallback, size_t lo, size_t hi) {
+  const std::string text = call.request->Query(name);
+  size_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < lo || v > hi) return fallback;
+  return v;
+}
+
 void RegionGet(Call& call, Response* out) {
   RegionView view;
   const Outcome o = call.app->ViewRegion(*call.principal, &view);
   if (!o.ok()) return Fail(call, o, out);
+  // Pages of cooperatives (by name): a region of thousands is megabytes of JSON in one answer otherwise.
+  const size_t per_page = QueryNumber(call, "per_hal", kRegionApiPageSize, 1, kRegionApiMaxPageSize);
+  const size_t page = QueryNumber(call, "hal", 1, 1, 1'000'000);
+  const size_t first = std::min(view.rows.size(), (page - 1) * per_page);
+  const std::vector<RegionRow> rows(view.rows.begin() + static_cast<std::ptrdiff_t>(first),
+                                    view.rows.begin() + static_cast<std::ptrdiff_t>(std::min(view.rows.size(),
+                                                                                             first + per_page)));
   std::string j = "{";
   Str("periode_diharapkan", view.expected_periode, &j);
-  Array("koperasi", view.rows,
+  Int("jumlah", static_cast<int64_t>(view.rows.size()), &j);
+  Int("hal", static_cast<int64_t>(page), &j);
+  Int("per_hal", static_cast<int64_t>(per_page), &j);
+  Array("koperasi", rows,
         [](const RegionRow& r, std::string* s) {
           const store::CooperativeSummary& m = r.summary;
           *s += '{';

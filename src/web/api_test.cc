@@ -11,7 +11,7 @@ class ApiTest : public AppTest {
   void SetUp() override {
     AppTest::SetUp();
     if (!database_ready()) return;
-    for (const char* who : {"pengurusA", "dinasA"}) {
+    for (const char* who : {"pengurusA", "dinasA", "admin"}) {
       std::string token;
       Principal p;
       ASSERT_TRUE(app_->Login(who, kPassword, "127.0.0.1", &token, &p).ok());
@@ -150,6 +150,26 @@ TEST_P(ApiTest, TextThatIsNotUtf8IsRefusedWhereItEnters) {
   CooperativeView v;
   ASSERT_TRUE(app_->ViewCooperative(As("pengurusA"), coop_["A"], &v).ok());
   EXPECT_EQ(v.laporan.size(), 1u);
+}
+
+TEST_P(ApiTest, RegionComesInPages) {
+  if (!database_ready()) return;
+  Request r;
+  r.method = "GET";
+  r.path = "/api/v1/wilayah";
+  r.headers["cookie"] = std::string(kSessionCookie) + "=" + sessions_["admin"].first;
+  r.query = {{"per_hal", "1"}, {"hal", "2"}};
+  Response page = Handle(app_.get(), settings_, r);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("\"jumlah\":2,\"hal\":2,\"per_hal\":1"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("\"nama\":\"KSP B\""), std::string::npos);
+  EXPECT_EQ(page.body.find("\"nama\":\"KSP A\""), std::string::npos);
+  r.query = {{"per_hal", "0"}, {"hal", "x"}};  // out of range: the defaults
+  page = Handle(app_.get(), settings_, r);
+  EXPECT_NE(page.body.find("\"hal\":1,\"per_hal\":500"), std::string::npos) << page.body;
+  r.query = {{"hal", "9"}};
+  page = Handle(app_.get(), settings_, r);
+  EXPECT_NE(page.body.find("\"koperasi\":[]"), std::string::npos) << page.body;
 }
 
 TEST_P(ApiTest, LoginNeedsJsonAndAnswersWithTheCsrfToken) {
