@@ -8,7 +8,7 @@ FUZZ_BUILD ?= build-fuzz
 EXAMPLE ?= examples/ksp-sejahtera-bersama-2025.json
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build run assess-example pg test test-release test-asan bench fuzz clean
+.PHONY: deps build run assess-example pg test test-release test-asan bench bench-web fuzz clean
 
 deps:
 	@bash scripts/deps.sh
@@ -50,6 +50,13 @@ bench: deps
 	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target kopsehat assess_bench
 	KOPSEHAT_BIN=$(BENCH_BUILD)/kopsehat bash bench/run_batch_bench.sh
 	taskset -c 0 $(BENCH_BUILD)/assess_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+
+# The web load benchmark: a region of 5,000 cooperatives x 5 years, wrk against the regional dashboard, and nginx
+# serving the same page as a static file for reference (bench/web_load.sh; results in bench/RESULTS.md).
+bench-web: deps
+	@cmake -S . -B $(BENCH_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKOPSEHAT_TESTS=OFF >/dev/null
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target kopsehat web_seed
+	KOPSEHAT_BIN=$(BENCH_BUILD)/kopsehat WEB_SEED_BIN=$(BENCH_BUILD)/web_seed bash bench/web_load.sh
 
 # A few minutes of libFuzzer on the laporan reader + engine (development; CI runs the seed corpus in `make test`).
 FUZZ_SECONDS ?= 180
