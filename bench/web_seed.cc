@@ -49,6 +49,7 @@
 #include "rules/loader.h"
 #include "store/schema.h"
 #include "store/store.h"
+#include "web/app.h"
 #include "web/auth.h"
 
 namespace kopsehat {
@@ -226,14 +227,7 @@ bool Assess(const std::string& json, const Rulebook& rb, LaporanJsonReader* read
   if (!reader->Read(json, &l, &problems)) return false;
   Assessment a;
   if (!Evaluate(l, rb, EvaluateOptions{}, &a, &problems) || !problems.empty()) return false;
-  rec->periode_akhir = l.periode_akhir;
-  rec->laporan_json = json;
-  rec->rulebook_id = a.rulebook->id;
-  rec->rulebook_version = a.rulebook->version;
-  rec->total_e6 = a.total_e6;
-  rec->predikat = a.Predikat().label;
-  rec->hasil_json.clear();
-  AppendPenilaianJson(a, Lang::kId, &rec->hasil_json);
+  web::FillAssessment(l, a, rec);
   return true;
 }
 

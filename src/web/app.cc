@@ -180,6 +180,17 @@ bool Allowed(const store::User& u, Action action, const store::Cooperative* coop
   return false;
 }
 
+void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanRecord* rec) {
+  rec->periode_akhir = laporan.periode_akhir;
+  rec->laporan_json = LaporanToJson(laporan);
+  rec->rulebook_id = a.rulebook->id;
+  rec->rulebook_version = a.rulebook->version;
+  rec->total_e6 = a.total_e6;
+  rec->predikat = a.Predikat().label;
+  rec->hasil_json.clear();
+  AppendPenilaianJson(a, Lang::kId, &rec->hasil_json);
+}
+
 std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadline) {
   const std::time_t t = static_cast<std::time_t>(now);
   std::tm tm{};
@@ -507,18 +518,6 @@ Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::vect
 // ---- The cooperative's laporan ----
 
 namespace {
-
-// The stored form of an assessed laporan: figures, method, score and the penilaian-v1 JSON.
-void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanRecord* rec) {
-  rec->periode_akhir = laporan.periode_akhir;
-  rec->laporan_json = LaporanToJson(laporan);
-  rec->rulebook_id = a.rulebook->id;
-  rec->rulebook_version = a.rulebook->version;
-  rec->total_e6 = a.total_e6;
-  rec->predikat = a.Predikat().label;
-  rec->hasil_json.clear();
-  AppendPenilaianJson(a, Lang::kId, &rec->hasil_json);
-}
 
 // Validates and assesses; every problem of both steps in *problems.
 bool AssessLaporan(const Laporan& laporan, Assessment* a, Problems* problems) {

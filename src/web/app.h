@@ -195,6 +195,10 @@ class App {
   std::mutex region_refill_mu_;                 // one rebuild at a time
 };
 
+// The stored form of an assessed laporan: its figures (laporan-v1 JSON), method id and version, score, predikat
+// label and the penilaian-v1 JSON.
+void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanRecord* rec);
+
 // The financial year whose laporan is expected by `now` (its end date, "2025-12-31") and whether `now` is past its
 // deadline (submission_months after the year's end).
 std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadline);
