@@ -73,6 +73,9 @@ struct LaporanView {
   Laporan laporan;
   Assessment assessment;  // refers to a rulebook embedded in the binary
   bool method_changed = false;  // the embedded rulebook's version differs from the stored one
+  // The examiner's refused change form (path, nilai, path2, ..., alasan), shown again with its problems so
+  // nothing typed is lost. Filled by the page handler, not by the App.
+  std::vector<std::pair<std::string, std::string>> retry;
 };
 
 struct CooperativeView {

@@ -226,6 +226,11 @@ void RenderLaporan(Call& call, int64_t id, const Problems& problems, int status,
   LaporanView view;
   Outcome o = call.app->ViewLaporan(*call.principal, id, &view);
   if (!o.ok()) return Fail(call, o, out);
+  if (!problems.empty()) {
+    for (const auto& [k, v] : call.request->fields) {
+      if (k != "csrf") view.retry.emplace_back(k, v);
+    }
+  }
   out->status = status;
   PageContext ctx = Context(call);
   ctx.path = "/laporan/" + std::to_string(id);

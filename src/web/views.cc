@@ -1519,9 +1519,18 @@ void Notices(Html& h, const PageContext& ctx, const LaporanView& view) {
   }
 }
 
-void TextArea(Html& h, const char* id, const char* name, const char* label, bool required) {
+void TextArea(Html& h, const char* id, const char* name, const char* label, bool required,
+              std::string_view value = {}) {
   h << "<label for=\"" << id << "\">" << label << "</label><textarea id=\"" << id << "\" name=\"" << name
-    << "\" rows=\"3\" maxlength=\"2000\"" << (required ? " required" : "") << "></textarea>";
+    << "\" rows=\"3\" maxlength=\"2000\"" << (required ? " required" : "") << ">" << Esc{value} << "</textarea>";
+}
+
+// A value the examiner typed into the change form that was refused, to show it again ("" when none).
+std::string Retry(const LaporanView& view, const std::string& name) {
+  for (const auto& [k, v] : view.retry) {
+    if (k == name) return v;
+  }
+  return "";
 }
 
 // The template keys (with their current values) offered when the examiner changes a figure.
@@ -1545,13 +1554,26 @@ void ReviewForms(Html& h, const PageContext& ctx, const LaporanView& view) {
   h << "<section class=\"kartu\" id=\"pemeriksaan\"><h2>" << T(ctx, "Pemeriksaan", "Review") << "</h2><h3>"
     << T(ctx, "Ubah angka atau jawaban", "Change a figure or answer") << "</h3>";
   FormOpen(h, ctx, Path("/laporan/", id, "/koreksi"), false);
-  h << "<label for=\"koreksi-path\">" << T(ctx, "Isian (kunci, mis. neraca.kas)", "Field (key, e.g. neraca.kas)")
-    << "</label><input id=\"koreksi-path\" name=\"path\" list=\"kunci-laporan\" autocomplete=\"off\" "
-    << "autocapitalize=\"none\" required>";
+  h << "<p class=\"kecil\">"
+    << T(ctx, "Sampai tiga isian sekaligus dengan satu alasan, mis. kas dan bank bersama agar neraca tetap seimbang.",
+         "Up to three fields at once with one reason, e.g. cash and bank together so the balance sheet stays "
+         "balanced.")
+    << "</p>";
   KeyDatalist(h, ctx, view);
-  h << "<label for=\"koreksi-nilai\">" << T(ctx, "Nilai baru (angka, atau Ya / Tidak)", "New value (amount, or Ya / "
-    "Tidak)") << "</label><input id=\"koreksi-nilai\" name=\"nilai\" autocomplete=\"off\" required>";
-  TextArea(h, "koreksi-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true);
+  for (const char* suffix : {"", "2", "3"}) {
+    const std::string path_name = std::string("path") + suffix, value_name = std::string("nilai") + suffix;
+    const bool first = *suffix == '\0';
+    h << "<div class=\"baris-koreksi\"><label for=\"koreksi-" << Esc{path_name} << "\">"
+      << T(ctx, "Isian (kunci, mis. neraca.kas)", "Field (key, e.g. neraca.kas)") << "</label><input id=\"koreksi-"
+      << Esc{path_name} << "\" name=\"" << Esc{path_name} << "\" value=\"" << Esc{Retry(view, path_name)}
+      << "\" list=\"kunci-laporan\" autocomplete=\"off\" autocapitalize=\"none\"" << (first ? " required" : "")
+      << "><label for=\"koreksi-" << Esc{value_name} << "\">"
+      << T(ctx, "Nilai baru (angka, atau Ya / Tidak)", "New value (amount, or Ya / Tidak)")
+      << "</label><input id=\"koreksi-" << Esc{value_name} << "\" name=\"" << Esc{value_name} << "\" value=\""
+      << Esc{Retry(view, value_name)} << "\" autocomplete=\"off\"" << (first ? " required" : "") << "></div>";
+  }
+  TextArea(h, "koreksi-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true,
+           Retry(view, "alasan"));
   h << "<p><button>" << T(ctx, "Simpan perubahan", "Save the change") << "</button></p></form>";
 
   h << "<h3>" << T(ctx, "Lampirkan bukti", "Attach evidence") << "</h3>";
@@ -2026,6 +2048,7 @@ h2{font-size:1.15rem;margin:1.5rem 0 .5rem}
 h3{font-size:1rem;margin:1rem 0 .5rem}
 .kartu{background:#fff;border:1px solid #d5dbe1;border-radius:8px;padding:.75rem;margin:0 0 1rem}
 .kartu>h2:first-child{margin-top:0}
+.baris-koreksi{border-left:3px solid #d5dbe1;padding-left:.5rem;margin:.5rem 0}
 .sempit{max-width:26rem;margin:1rem auto}
 .gulir{overflow-x:auto;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;background:#fff}

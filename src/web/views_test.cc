@@ -285,6 +285,23 @@ TEST(ViewsCsrf, LaporanPageOffersOnlyTheAllowedActions) {
   EXPECT_NE(examiner.find("<option value=\"neraca.kas\">"), std::string::npos);  // keys offered for a change
 }
 
+TEST(ViewsCsrf, RefusedChangeFormComesBackFilledWithThreeRows) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  LaporanView view = ExampleView("KSP Sejahtera Bersama");
+  view.retry = {{"path", "neraca.kas"}, {"nilai", "2.350.000"}, {"path2", "neraca.bank"}, {"nilai2", "<b>"},
+                {"alasan", "kas opname \"selisih\""}};
+  LaporanActions review;
+  review.can_review = true;
+  Problems problems;
+  problems.Add("", "neraca_tidak_seimbang", "neraca tidak seimbang", "the balance sheet does not balance");
+  const std::string html = LaporanPage(Ctx(&p), view, review, problems);
+  EXPECT_NE(html.find("name=\"path\" value=\"neraca.kas\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"path2\" value=\"neraca.bank\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"nilai2\" value=\"&lt;b&gt;\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"path3\" value=\"\""), std::string::npos);
+  EXPECT_NE(html.find(">kas opname &quot;selisih&quot;</textarea>"), std::string::npos);
+}
+
 TEST(ViewsLaporan, ExplainsTheAssessment) {
   const Principal p = User(store::Role::kPengurus, "Bendahara");
   LaporanView view = ExampleView("KSP Sejahtera Bersama");

@@ -667,9 +667,8 @@ def run(b, server, artefacts):
     check_language_link(b, 'the laporan page after a refused examiner change')
     form = b.one(f'form[action="/laporan/{laporan_id}/koreksi"]', 'the change form')
     kept = {n: b.one(f'[name="{n}"]', within=form).get_attribute('value') for n in ('path', 'nilai', 'alasan')}
-    if kept != {'path': 'pinjaman.macet', 'nilai': '80 juta', 'alasan': reason}:
-        b.notes.append('the refused examiner change empties the change form: path, nilai and the reason '
-                              f'must be typed again (form now {kept})')
+    check(kept == {'path': 'pinjaman.macet', 'nilai': '80 juta', 'alasan': reason},
+          f'the refused examiner change must come back with what was typed (form now {kept})')
     b.type_into(b.one('input[name="path"]', 'the path field', form), 'pinjaman.macet')
     b.type_into(b.one('input[name="nilai"]', 'the nilai field', form), '80.000.000')
     b.type_into(b.one('textarea[name="alasan"]', 'the alasan field', form), reason)
