@@ -2035,11 +2035,11 @@ std::string_view StylesheetCss() {
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2329;background:#f4f6f8}
 a{color:#0b5cad}
-header{background:#12395f;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
-header a{color:#fff;padding:.5rem 0;display:inline-block}
+header{background:#12395f;color:#fff;padding:.4rem 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center}
+header a{color:#fff;padding:.4rem 0;display:inline-block}
 header nav{display:flex;flex-wrap:wrap;gap:0 1rem}
 .merek{font-weight:700;text-decoration:none;font-size:1.15rem}
-.pengguna{font-size:.875rem;opacity:.9}
+.pengguna{font-size:.8rem;opacity:.9;order:9;flex-basis:100%}
 .keluar{margin:0}
 .keluar button{background:none;border:1px solid #fff;min-height:36px;padding:.25rem .8rem}
 main{max-width:64rem;margin:0 auto;padding:1rem}
