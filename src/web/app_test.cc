@@ -2,7 +2,12 @@
 // reasons, immutability of final assessments (in the App and in the database), tenant isolation, the audit log.
 #include "web/app.h"
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "report/json_report.h"
+#include "rules/loader.h"
 #include "web/test_app.h"
 
 namespace kopsehat::web::testing {
@@ -193,6 +198,38 @@ TEST_P(WorkflowTest, InvalidInputStoresNothingAndNamesTheFields) {
   pearls.replace(pearls.find("\"ksp-2016\""), 10, "\"pearls-woccu\"");
   const Outcome g = app_->SaveDraftFromFile(As("pengurusA"), coop_["A"], std::nullopt, pearls, "l.json", &id);
   EXPECT_EQ(g.code, Code::kInvalid);
+}
+
+TEST_P(WorkflowTest, TheTemplatesAsTheCooperativeFillsThemAreAccepted) {
+  if (!database_ready()) return;
+  // The XLSX and CSV templates, filled with the example (as `kopsehat convert` writes them), uploaded as they are.
+  Laporan example;
+  Problems read;
+  LaporanJsonReader reader;
+  ASSERT_TRUE(reader.Read(ExampleJson("2024-12-31"), &example, &read));
+  Problems problems;
+  TemplateOptions t;
+  t.rulebook = EmbeddedRulebookById("ksp-2016", &problems);
+  t.prefill = &example;
+  const std::string xlsx_path = std::filesystem::temp_directory_path() / ("kopsehat-app-test-" +
+                                                                          std::to_string(::getpid()) + ".xlsx");
+  std::string error_id, error_en;
+  ASSERT_TRUE(WriteTemplateXlsx(xlsx_path, t, &error_id, &error_en)) << error_en;
+  std::ifstream in(xlsx_path, std::ios::binary);
+  const std::string xlsx((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::remove(xlsx_path);
+  int64_t from_xlsx = 0, from_csv = 0;
+  Outcome o = app_->SaveDraftFromFile(As("pengelolaA"), coop_["A"], std::nullopt, xlsx, "laporan.xlsx", &from_xlsx);
+  ASSERT_TRUE(o.ok()) << o.problems.Render(Lang::kEn);
+  example.periode_akhir = "2023-12-31";
+  o = app_->SaveDraftFromFile(As("pengelolaA"), coop_["A"], std::nullopt, TemplateCsv(t), "laporan.csv", &from_csv);
+  ASSERT_TRUE(o.ok()) << o.problems.Render(Lang::kEn);
+  LaporanView a, b;
+  ASSERT_TRUE(app_->ViewLaporan(As("pengurusA"), from_xlsx, &a).ok());
+  ASSERT_TRUE(app_->ViewLaporan(As("pengurusA"), from_csv, &b).ok());
+  EXPECT_EQ(a.record.total_e6, b.record.total_e6);  // the same figures, whichever template carried them
+  EXPECT_EQ(a.record.periode_akhir, "2024-12-31");
+  EXPECT_EQ(b.record.periode_akhir, "2023-12-31");
 }
 
 TEST_P(WorkflowTest, TenantsAreIsolated) {
