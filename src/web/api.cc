@@ -330,17 +330,16 @@ void RegionGet(Call& call, Response* out) {
   const size_t per_page = QueryNumber(call, "per_hal", kRegionApiPageSize, 1, kRegionApiMaxPageSize);
   const size_t page = QueryNumber(call, "hal", 1, 1, 1'000'000);
   const size_t first = std::min(view.rows.size(), (page - 1) * per_page);
-  const std::vector<RegionRow> rows(view.rows.begin() + static_cast<std::ptrdiff_t>(first),
-                                    view.rows.begin() + static_cast<std::ptrdiff_t>(std::min(view.rows.size(),
-                                                                                             first + per_page)));
+  std::vector<const RegionRow*> rows;
+  for (size_t i = first; i < std::min(view.rows.size(), first + per_page); ++i) rows.push_back(&view.rows[i]);
   std::string j = "{";
   Str("periode_diharapkan", view.expected_periode, &j);
   Int("jumlah", static_cast<int64_t>(view.rows.size()), &j);
   Int("hal", static_cast<int64_t>(page), &j);
   Int("per_hal", static_cast<int64_t>(per_page), &j);
   Array("koperasi", rows,
-        [](const RegionRow& r, std::string* s) {
-          const store::CooperativeSummary& m = r.summary;
+        [](const RegionRow* r, std::string* s) {
+          const store::CooperativeSummary& m = r->summary;
           *s += '{';
           Int("id", m.cooperative.id, s);
           Str("nama", m.cooperative.nama, s);
@@ -351,11 +350,11 @@ void RegionGet(Call& call, Response* out) {
           Str("predikat", m.latest_predikat, s);
           if (m.previous_total_e6) Points("skor_sebelumnya", *m.previous_total_e6, s);
           Key("peringatan_dini", s);
-          *s += r.early_warning ? "true" : "false";
+          *s += r->early_warning ? "true" : "false";
           Key("menunggu_pemeriksaan", s);
           *s += m.awaiting_review ? "true" : "false";
           Key("terlambat", s);
-          *s += r.overdue ? "true" : "false";
+          *s += r->overdue ? "true" : "false";
           *s += '}';
         },
         &j);

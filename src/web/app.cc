@@ -476,7 +476,7 @@ Outcome App::ViewRegion(const Principal& p, RegionView* out) {
   for (const RegionRow& row : snap->rows) {
     if (!mine(row.summary.cooperative.region_id)) continue;
     out->by_predikat[row.summary.latest_predikat]++;
-    out->rows.push_back(row);
+    out->rows.Add(&row, snap);
   }
   for (const store::LaporanRecord& l : snap->awaiting_review) {
     const auto it = snap->region_of.find(l.cooperative_id);

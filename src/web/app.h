@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <map>
 #include <mutex>
@@ -91,9 +92,59 @@ struct RegionRow {
   std::string warning_reason_en;
   bool overdue = false;  // the last closed year's laporan is past its deadline and not submitted
 };
+// The rows a user sees on the regional dashboard: references into rows someone else owns (the App's shared
+// snapshot), kept alive with them, so a request for a region of thousands copies nothing. Iterates as RegionRow.
+class RegionRows {
+ public:
+  class const_iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = RegionRow;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const RegionRow*;
+    using reference = const RegionRow&;
+    explicit const_iterator(std::vector<const RegionRow*>::const_iterator it) : it_(it) {}
+    const RegionRow& operator*() const { return **it_; }
+    const RegionRow* operator->() const { return *it_; }
+    const_iterator& operator++() {
+      ++it_;
+      return *this;
+    }
+    bool operator==(const const_iterator& o) const { return it_ == o.it_; }
+    bool operator!=(const const_iterator& o) const { return it_ != o.it_; }
+
+   private:
+    std::vector<const RegionRow*>::const_iterator it_;
+  };
+
+  const_iterator begin() const { return const_iterator(rows_.begin()); }
+  const_iterator end() const { return const_iterator(rows_.end()); }
+  size_t size() const { return rows_.size(); }
+  bool empty() const { return rows_.empty(); }
+  const RegionRow& operator[](size_t i) const { return *rows_[i]; }
+
+  // Shows `row`, which `owner` keeps alive.
+  void Add(const RegionRow* row, std::shared_ptr<const void> owner) {
+    rows_.push_back(row);
+    if (owner_ != owner) owner_ = std::move(owner);
+  }
+  // Takes rows of one's own (tests, small views).
+  void Own(std::vector<RegionRow> rows) {
+    auto owned = std::make_shared<const std::vector<RegionRow>>(std::move(rows));
+    rows_.clear();
+    for (const RegionRow& r : *owned) rows_.push_back(&r);
+    owner_ = owned;
+  }
+  void reserve(size_t n) { rows_.reserve(n); }
+
+ private:
+  std::vector<const RegionRow*> rows_;
+  std::shared_ptr<const void> owner_;
+};
+
 struct RegionView {
   std::vector<store::Region> regions;
-  std::vector<RegionRow> rows;
+  RegionRows rows;
   std::map<std::string, int> by_predikat;  // latest final predikat → count ("" = none yet)
   std::vector<store::LaporanRecord> awaiting_review;
   std::string expected_periode;  // the last closed financial year's end

@@ -1091,7 +1091,7 @@ std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQue
   }
   const SortBy by = ParseSort(q.urut);
   const bool down = q.arah == "turun";
-  std::sort(rows.begin(), rows.end(), [by, down](const RegionRow* x, const RegionRow* y) {
+  const auto before = [by, down](const RegionRow* x, const RegionRow* y) {
     const store::CooperativeSummary& a = x->summary;
     const store::CooperativeSummary& b = y->summary;
     if (by != SortBy::kNama) {
@@ -1107,7 +1107,9 @@ std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQue
     const int c = CompareFold(a.cooperative.nama, b.cooperative.nama);
     if (c != 0) return c < 0;
     return a.cooperative.id < b.cooperative.id;
-  });
+  };
+  // The rows come by name from the database: the default order usually needs one pass to confirm, not a sort.
+  if (!std::is_sorted(rows.begin(), rows.end(), before)) std::sort(rows.begin(), rows.end(), before);
   return rows;
 }
 

@@ -14,6 +14,8 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "assess/assessment.h"
 #include "interchange/json_reader.h"
 #include "report/wording.h"
@@ -112,9 +114,11 @@ LaporanActions AllActions() { return LaporanActions{true, true, true, true}; }
 
 // n cooperatives: every tenth has "Mawar" in its name; predikat cycles (i % 5 == 4: not yet assessed); scores
 // are distinct so the expected order is unambiguous.
-RegionView SyntheticRegion(size_t n) {
+// `tweak` may change the rows before the view takes them.
+RegionView SyntheticRegion(size_t n, const std::function<void(std::vector<RegionRow>*)>& tweak = nullptr) {
   static const char* kPredikat[] = {"SEHAT", "CUKUP SEHAT", "DALAM PENGAWASAN", "DALAM PENGAWASAN KHUSUS", ""};
   RegionView v;
+  std::vector<RegionRow> rows;
   v.regions.push_back({3, "Probolinggo", "Jawa Timur"});
   v.expected_periode = "2025-12-31";
   for (size_t i = 1; i <= n; ++i) {
@@ -137,8 +141,10 @@ RegionView SyntheticRegion(size_t n) {
     row.warning_reason_en = "score fell";
     row.overdue = i % 13 == 0;
     v.by_predikat[s.latest_predikat]++;
-    v.rows.push_back(row);
+    rows.push_back(row);
   }
+  if (tweak) tweak(&rows);
+  v.rows.Own(std::move(rows));
   return v;
 }
 
@@ -173,14 +179,16 @@ std::vector<std::pair<std::string, std::string>> AllPages(Lang lang, const std::
   older.predikat = evil;
   coop.laporan.push_back(older);
 
-  RegionView region = SyntheticRegion(30);
-  region.rows[0].summary.cooperative.nama = evil;
-  region.rows[0].summary.cooperative.region_nama = evil;
-  region.rows[0].early_warning = true;
-  region.rows[0].overdue = true;
-  region.rows[0].warning_reason_id = evil;
-  region.rows[0].warning_reason_en = evil;
-  region.rows[0].summary.latest_predikat = evil;
+  RegionView region = SyntheticRegion(30, [&](std::vector<RegionRow>* rows) {
+    RegionRow& r = (*rows)[0];
+    r.summary.cooperative.nama = evil;
+    r.summary.cooperative.region_nama = evil;
+    r.early_warning = true;
+    r.overdue = true;
+    r.warning_reason_id = evil;
+    r.warning_reason_en = evil;
+    r.summary.latest_predikat = evil;
+  });
   region.by_predikat[evil] = 1;
   region.regions.push_back({4, evil, evil});
   store::LaporanRecord waiting = view.record;
