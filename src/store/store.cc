@@ -249,13 +249,19 @@ DbError InsertAudit(Connection* db, const AuditEntry& a) {
       nullptr);
 }
 
-DbError ListAudit(Connection* db, std::optional<int64_t> cooperative_id, int limit, std::vector<AuditEntry>* out) {
+DbError ListAudit(Connection* db, std::optional<int64_t> cooperative_id, std::optional<int64_t> before_id, int limit,
+                  std::vector<AuditEntry>* out) {
   std::vector<Value> params;
   std::string sql =
-      "SELECT id, at, user_id, cooperative_id, action, entity, entity_id, before_json, after_json FROM audit_log ";
+      "SELECT id, at, user_id, cooperative_id, action, entity, entity_id, before_json, after_json FROM audit_log "
+      "WHERE 1 = 1 ";
   if (cooperative_id) {
-    sql += "WHERE cooperative_id = ? ";
+    sql += "AND cooperative_id = ? ";
     params.push_back(*cooperative_id);
+  }
+  if (before_id) {
+    sql += "AND id < ? ";
+    params.push_back(*before_id);
   }
   sql += "ORDER BY id DESC LIMIT ?";
   params.push_back(int64_t{limit});

@@ -177,7 +177,9 @@ class Store {
 // ---- Repositories: each takes the connection of the caller's transaction. ----
 
 DbError InsertAudit(Connection* db, const AuditEntry& e);
-DbError ListAudit(Connection* db, std::optional<int64_t> cooperative_id, int limit, std::vector<AuditEntry>* out);
+// Newest first, at most `limit`; with `before_id` only entries older than it (the next page).
+DbError ListAudit(Connection* db, std::optional<int64_t> cooperative_id, std::optional<int64_t> before_id, int limit,
+                  std::vector<AuditEntry>* out);
 
 DbError InsertRegion(Connection* db, const Region& r, int64_t* id);
 DbError ListRegions(Connection* db, std::vector<Region>* out);

@@ -364,18 +364,24 @@ void RegionGet(Call& call, Response* out) {
 
 void AuditGet(Call& call, Response* out) {
   std::vector<store::AuditEntry> entries;
-  std::optional<int64_t> coop;
-  if (const std::string k = call.request->Query("koperasi"); !k.empty()) {
-    try {
-      coop = std::stoll(k);
-    } catch (const std::exception&) {
-      return Fail(call, Outcome::Error(Code::kInvalid, "koperasi", "bukan_angka", "harus angka", "must be a number"),
+  std::optional<int64_t> coop, before;
+  for (const auto& [name, target] : {std::pair<const char*, std::optional<int64_t>*>{"koperasi", &coop},
+                                     {"sebelum", &before}}) {
+    if (call.request->Query(name).empty()) continue;
+    const size_t v = QueryNumber(call, name, 0, 1, size_t{1} << 53);
+    if (v == 0) {
+      return Fail(call, Outcome::Error(Code::kInvalid, name, "bukan_angka", "harus bilangan bulat positif",
+                                       "must be a positive whole number"),
                   out);
     }
+    *target = static_cast<int64_t>(v);
   }
-  const Outcome o = call.app->Audit(*call.principal, coop, &entries);
+  bool more = false;
+  const Outcome o = call.app->Audit(*call.principal, coop, before, &entries, &more);
   if (!o.ok()) return Fail(call, o, out);
   std::string j = "{";
+  Key("lebih_lama", &j);
+  j += more ? "true" : "false";
   Array("audit", entries,
         [](const store::AuditEntry& e, std::string* s) {
           *s += '{';

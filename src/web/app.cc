@@ -44,7 +44,6 @@ std::string Sanitised(std::string_view text) {
 
 constexpr size_t kMaxReasonChars = 2000;
 constexpr size_t kMaxNameChars = 200;
-constexpr int kAuditPageSize = 200;
 // The early-warning margin: a score within this many points of the next lower predikat's threshold.
 constexpr int64_t kWarningMarginE6 = 2'000'000;
 
@@ -500,7 +499,8 @@ Outcome App::EvidenceContent(const Principal& p, int64_t evidence_id, store::Evi
   });
 }
 
-Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::vector<store::AuditEntry>* out) {
+Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::optional<int64_t> before_id,
+                   std::vector<store::AuditEntry>* out, bool* more) {
   return Run(false, [&](Connection* db) -> Outcome {
     if (coop_id) {
       store::Cooperative coop;
@@ -510,7 +510,10 @@ Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::vect
     } else if (!Allowed(p.user, Action::kAdminister, nullptr)) {
       return Forbidden();
     }
-    DbError e = store::ListAudit(db, coop_id, kAuditPageSize, out);
+    // One more than a page tells whether another page follows.
+    DbError e = store::ListAudit(db, coop_id, before_id, kAuditPageSize + 1, out);
+    *more = e.ok() && out->size() > static_cast<size_t>(kAuditPageSize);
+    if (*more) out->pop_back();
     return e.ok() ? Outcome{} : Internal(e);
   });
 }

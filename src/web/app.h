@@ -172,7 +172,12 @@ class App {
   Outcome ViewRegion(const Principal& p, RegionView* out);
   Outcome EvidenceContent(const Principal& p, int64_t evidence_id, store::Evidence* meta, std::string* content);
   Outcome ListCooperatives(const Principal& p, std::vector<store::Cooperative>* out);
-  Outcome Audit(const Principal& p, std::optional<int64_t> coop_id, std::vector<store::AuditEntry>* out);
+  // The audit trail of a cooperative (or, for the administrator, of everything), newest first, a page of
+  // kAuditPageSize at a time: `before_id` continues after the last entry of the previous page; *more says whether
+  // older entries remain.
+  static constexpr int kAuditPageSize = 200;
+  Outcome Audit(const Principal& p, std::optional<int64_t> coop_id, std::optional<int64_t> before_id,
+                std::vector<store::AuditEntry>* out, bool* more);
 
   // ---- The cooperative ----
   // A laporan from form fields (keys as in the CSV form: "neraca.kas", "manajemen.umum[3]") or from an uploaded

@@ -301,7 +301,8 @@ TEST_P(WorkflowTest, EveryWriteIsAuditedAndTheLogIsAppendOnly) {
   const int64_t id = Submitted("A");
   ASSERT_TRUE(app_->Finalise(As("dinasA"), id).ok());
   std::vector<store::AuditEntry> log;
-  ASSERT_TRUE(app_->Audit(As("pengawasA"), coop_["A"], &log).ok());
+  bool more = false;
+  ASSERT_TRUE(app_->Audit(As("pengawasA"), coop_["A"], std::nullopt, &log, &more).ok());
   std::vector<std::string> actions;
   for (const store::AuditEntry& e : log) actions.push_back(e.action);
   ASSERT_GE(actions.size(), 3u);
@@ -310,8 +311,9 @@ TEST_P(WorkflowTest, EveryWriteIsAuditedAndTheLogIsAppendOnly) {
   EXPECT_EQ(actions[2], "laporan.buat");
   EXPECT_NE(log[0].before_json.find("diajukan"), std::string::npos);
   EXPECT_NE(log[0].after_json.find("final"), std::string::npos);
-  EXPECT_EQ(app_->Audit(As("pengawasB"), coop_["A"], &log).code, Code::kNotFound);
-  EXPECT_EQ(app_->Audit(As("dinasA"), std::nullopt, &log).code, Code::kForbidden);  // the whole log: admin only
+  EXPECT_EQ(app_->Audit(As("pengawasB"), coop_["A"], std::nullopt, &log, &more).code, Code::kNotFound);
+  // The whole log: the administrator only.
+  EXPECT_EQ(app_->Audit(As("dinasA"), std::nullopt, std::nullopt, &log, &more).code, Code::kForbidden);
   for (const char* sql : {"UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log",
                           "UPDATE adjustments SET reason = 'x'", "DELETE FROM evidence"}) {
     const store::DbError e = store_->Write([&](store::Connection* c) {
@@ -333,6 +335,25 @@ TEST_P(WorkflowTest, EveryWriteIsAuditedAndTheLogIsAppendOnly) {
       EXPECT_EQ(e.kind, store::DbErrorKind::kConstraint) << sql << " " << e.message;
     }
   }
+}
+
+TEST_P(WorkflowTest, TheAuditTrailComesInPages) {
+  if (!database_ready()) return;
+  std::string token;
+  Principal p;
+  for (int i = 0; i < App::kAuditPageSize + 20; ++i) {
+    ASSERT_TRUE(app_->Login("pengurusA", kPassword, "10.0.0.1", &token, &p).ok());
+  }
+  std::vector<store::AuditEntry> first, second;
+  bool more = false;
+  ASSERT_TRUE(app_->Audit(As("pengawasA"), coop_["A"], std::nullopt, &first, &more).ok());
+  EXPECT_EQ(first.size(), size_t(App::kAuditPageSize));
+  EXPECT_TRUE(more);
+  ASSERT_TRUE(app_->Audit(As("pengawasA"), coop_["A"], first.back().id, &second, &more).ok());
+  EXPECT_FALSE(more);
+  ASSERT_FALSE(second.empty());
+  EXPECT_LT(second.front().id, first.back().id);  // continues where the first page ended, nothing repeated
+  for (const store::AuditEntry& e : second) EXPECT_EQ(e.cooperative_id, coop_["A"]);
 }
 
 TEST_P(WorkflowTest, AdministrationValidatesAndIsAdminOnly) {

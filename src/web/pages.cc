@@ -205,9 +205,12 @@ void UploadPost(Call& call, Response* out) {
 void AuditGet(Call& call, Response* out) {
   std::vector<store::AuditEntry> entries;
   const std::optional<int64_t> coop = call.ids.empty() ? std::nullopt : std::optional<int64_t>(call.ids[0]);
-  Outcome o = call.app->Audit(*call.principal, coop, &entries);
+  bool more = false;
+  Outcome o = call.app->Audit(*call.principal, coop, ParseId(call.request->Query("sebelum")), &entries, &more);
   if (!o.ok()) return Fail(call, o, out);
-  Html(AuditPage(Context(call), call.lang == Lang::kEn ? "Audit trail" : "Jejak audit", entries), out);
+  const std::string older =
+      more ? call.request->path + "?sebelum=" + std::to_string(entries.back().id) : std::string();
+  Html(AuditPage(Context(call), call.lang == Lang::kEn ? "Audit trail" : "Jejak audit", entries, older), out);
 }
 
 // ---- Laporan ----

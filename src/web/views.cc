@@ -1988,7 +1988,8 @@ std::string AdminPage(const PageContext& ctx, const std::vector<store::Region>& 
   return End(h, ctx);
 }
 
-std::string AuditPage(const PageContext& ctx, const std::string& title, const std::vector<store::AuditEntry>& entries) {
+std::string AuditPage(const PageContext& ctx, const std::string& title, const std::vector<store::AuditEntry>& entries,
+                      const std::string& older_url) {
   Html h(16 * 1024 + entries.size() * 400);
   Begin(h, ctx, title);
   h << "<h1>" << Esc{title} << "</h1>";
@@ -2017,6 +2018,10 @@ std::string AuditPage(const PageContext& ctx, const std::string& title, const st
     h << "</td></tr>";
   }
   h << "</tbody></table></div>";
+  if (!older_url.empty()) {
+    h << "<p><a class=\"tombol kedua\" href=\"" << Esc{older_url} << "\">" << T(ctx, "Catatan lebih lama", "Older entries")
+      << "</a></p>";
+  }
   return End(h, ctx);
 }
 

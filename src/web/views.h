@@ -79,8 +79,9 @@ std::string AdminPage(const PageContext& ctx, const std::vector<store::Region>& 
                       const std::vector<store::Cooperative>& coops, const std::vector<store::User>& users,
                       const Problems& problems);
 
-// The audit trail (newest first).
-std::string AuditPage(const PageContext& ctx, const std::string& title, const std::vector<store::AuditEntry>& entries);
+// The audit trail (newest first); `older_url` links to the next page ("" when there is none).
+std::string AuditPage(const PageContext& ctx, const std::string& title, const std::vector<store::AuditEntry>& entries,
+                      const std::string& older_url = "");
 
 // A page for an error (403, 404, 409...) with its problems and a link home.
 std::string ErrorPage(const PageContext& ctx, int http_status, const Problems& problems);
