@@ -48,18 +48,24 @@ std::string Qualified(std::string_view columns, std::string_view prefix) {
   return out;
 }
 
+// A stored enum word read back. The CHECK constraints make an unknown word impossible: a broken invariant stops
+// loudly rather than being guessed at.
+template <typename T>
+T Checked(std::optional<T> value, const char* what, int64_t id) {
+  if (!value) {
+    std::fprintf(stderr, "kopsehat: unknown %s in row %lld\n", what, static_cast<long long>(id));
+    std::abort();
+  }
+  return *value;
+}
+
 LaporanRecord ReadLaporan(const Result& r, size_t i) {
   LaporanRecord l;
   l.id = r.Int(i, 0);
   l.cooperative_id = r.Int(i, 1);
   l.periode_akhir = r.Text(i, 2);
   l.revision = static_cast<int>(r.Int(i, 3));
-  std::optional<Status> status = ParseStatus(r.Text(i, 4));
-  if (!status) {
-    std::fprintf(stderr, "kopsehat: laporan %lld has an unknown status\n", static_cast<long long>(l.id));
-    std::abort();  // the CHECK constraint makes this impossible; a broken invariant stops loudly
-  }
-  l.status = *status;
+  l.status = Checked(ParseStatus(r.Text(i, 4)), "laporan status", l.id);
   l.laporan_json = r.Text(i, 5);
   l.diajukan_json = r.Text(i, 6);
   l.rulebook_id = r.Text(i, 7);
@@ -96,12 +102,7 @@ User ReadUser(const Result& r, size_t i) {
   u.id = r.Int(i, 0);
   u.username = r.Text(i, 1);
   u.display_name = r.Text(i, 2);
-  std::optional<Role> role = ParseRole(r.Text(i, 3));
-  if (!role) {
-    std::fprintf(stderr, "kopsehat: user %lld has an unknown role\n", static_cast<long long>(u.id));
-    std::abort();  // the CHECK constraint makes this impossible
-  }
-  u.role = *role;
+  u.role = Checked(ParseRole(r.Text(i, 3)), "user role", u.id);
   u.cooperative_id = r.OptInt(i, 4);
   u.password_hash = r.Text(i, 5);
   u.active = r.Int(i, 6) != 0;

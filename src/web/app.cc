@@ -58,8 +58,10 @@ Outcome NotFound(const char* what_id, const char* what_en) {
 Outcome WrongState(const char* pesan, const char* message) {
   return Outcome::Error(Code::kConflict, "status", "status_tidak_sesuai", pesan, message);
 }
-// The database's own message goes to the log, never to the user (it can quote their input and our schema).
-Outcome Internal(const DbError& e) {
+// A failed database call as the user sees it: a constraint is a conflict with what is stored (a concurrent request
+// got there first); anything else is an internal error. The database's own message goes to the log, never to the
+// user (it can quote their input and our schema).
+Outcome DbFailure(const DbError& e) {
   std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"database\",\"kind\":%d,\"detail\":\"%s\"}\n",
                static_cast<int>(e.kind), Sanitised(e.message).c_str());
   if (e.kind == DbErrorKind::kConstraint) {
@@ -200,7 +202,10 @@ std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadl
   return std::to_string(year) + "-12-31";
 }
 
-App::App(store::Store* store, AppOptions options) : store_(store), options_(std::move(options)) {}
+App::App(store::Store* store, AppOptions options)
+    : store_(store),
+      options_(std::move(options)),
+      dummy_hash_(HashPassword("kopsehat-dummy-password", options_.password_cost)) {}
 
 int64_t App::Now() const {
   if (options_.now) return options_.now();
@@ -218,11 +223,7 @@ Outcome App::Run(bool write, const std::function<Outcome(Connection*)>& body, bo
   };
   const DbError e = write ? store_->Write(wrapped) : store_->Read(wrapped);
   if (!result.ok()) return result;
-  if (e.kind == DbErrorKind::kConstraint) {
-    return Outcome::Error(Code::kConflict, "", "bentrok", "Data bertentangan dengan data yang sudah ada.",
-                          "The data conflicts with what is stored.");
-  }
-  if (!e.ok()) return Internal(e);
+  if (!e.ok()) return DbFailure(e);
   if (write && changes_data) data_generation_.fetch_add(1);
   return result;
 }
@@ -244,12 +245,12 @@ Outcome App::Login(const std::string& username, const std::string& password, con
   Outcome o = Run(false, [&](Connection* db) -> Outcome {
     if (username.size() > kMaxNameChars || !IsCleanText(username, true)) return {};  // no such user
     DbError e = store::GetUserByName(db, username, &user, &found);
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
   if (!o.ok()) return o;
   // Verify even for an unknown user against a fixed hash, so the reply time does not tell which names exist.
-  static const std::string kDummy = HashPassword("kopsehat-dummy-password", options_.password_cost);
-  const bool password_ok = VerifyPassword(found ? user.password_hash : kDummy, password.substr(0, kMaxPasswordBytes));
+  const bool password_ok =
+      VerifyPassword(found ? user.password_hash : dummy_hash_, password.substr(0, kMaxPasswordBytes));
   if (!found || !password_ok || !user.active) {
     throttle_.Failed(user_key, now);
     throttle_.Failed(client_key, now);
@@ -264,7 +265,7 @@ Outcome App::Login(const std::string& username, const std::string& password, con
     DbError e = store::DeleteExpiredSessions(db, now);
     if (e.ok()) e = store::InsertSession(db, out->session);
     if (e.ok()) e = store::InsertAudit(db, {0, now, user.id, user.cooperative_id, "masuk", "session", {}, "", ""});
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   }, /*changes_data=*/false);
 }
 
@@ -277,7 +278,7 @@ Outcome App::Authenticate(const std::string& token, Principal* out) {
   Outcome o = Run(false, [&](Connection* db) -> Outcome {
     DbError e = store::GetSession(db, Sha256Hex(token), &out->session, &found);
     if (e.ok() && found) e = store::GetUser(db, out->session.user_id, &out->user, &found);
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
   if (!o.ok()) return o;
   if (!found || out->session.expires_at <= now || !out->user.active) return unauthenticated;
@@ -290,7 +291,7 @@ Outcome App::Logout(const Principal& p) {
     if (e.ok()) {
       e = store::InsertAudit(db, {0, Now(), p.user.id, p.user.cooperative_id, "keluar", "session", {}, "", ""});
     }
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   }, /*changes_data=*/false);
 }
 
@@ -301,7 +302,7 @@ namespace {
 Outcome LoadCooperative(Connection* db, int64_t id, store::Cooperative* out) {
   bool found = false;
   DbError e = store::GetCooperative(db, id, out, &found);
-  if (!e.ok()) return Internal(e);
+  if (!e.ok()) return DbFailure(e);
   return found ? Outcome{} : NotFound("Koperasi", "Cooperative");
 }
 
@@ -330,7 +331,7 @@ Outcome App::ViewCooperative(const Principal& p, int64_t coop_id, CooperativeVie
     if (!o.ok()) return o;
     if (!Allowed(p.user, Action::kViewPublished, &out->cooperative)) return Refuse(p.user, out->cooperative);
     DbError e = store::ListLaporan(db, coop_id, &out->laporan);
-    if (!e.ok()) return Internal(e);
+    if (!e.ok()) return DbFailure(e);
     if (!Allowed(p.user, Action::kViewCooperative, &out->cooperative)) {
       std::erase_if(out->laporan, [](const store::LaporanRecord& l) { return l.status != Status::kFinal; });
     }
@@ -342,7 +343,7 @@ Outcome App::LoadForAction(Connection* db, const Principal& p, int64_t laporan_i
                            store::LaporanRecord* rec, store::Cooperative* coop, bool lock) {
   bool found = false;
   DbError e = store::GetLaporan(db, laporan_id, rec, &found, lock);
-  if (!e.ok()) return Internal(e);
+  if (!e.ok()) return DbFailure(e);
   if (!found) return NotFound("Laporan", "Laporan");
   Outcome o = LoadCooperative(db, rec->cooperative_id, coop);
   if (!o.ok()) return o;
@@ -360,7 +361,7 @@ Outcome App::ViewLaporan(const Principal& p, int64_t laporan_id, LaporanView* ou
     if (!r.ok()) return r;
     DbError e = store::ListAdjustments(db, laporan_id, &out->adjustments);
     if (e.ok()) e = store::ListEvidence(db, laporan_id, &out->evidence);
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
   if (!o.ok()) return o;
   if (!Reassess(out->record, &out->laporan, &out->assessment, &out->method_changed)) {
@@ -375,7 +376,7 @@ Outcome App::ListCooperatives(const Principal& p, std::vector<store::Cooperative
   return Run(false, [&](Connection* db) -> Outcome {
     std::vector<store::Cooperative> all;
     DbError e = store::ListCooperatives(db, p.user.region_ids, p.user.role == Role::kAdmin, &all);
-    if (!e.ok()) return Internal(e);
+    if (!e.ok()) return DbFailure(e);
     if (p.user.cooperative_id) {
       store::Cooperative own;
       Outcome o = LoadCooperative(db, *p.user.cooperative_id, &own);
@@ -430,7 +431,7 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
     DbError e = store::ListRegions(db, &out->regions);
     if (e.ok()) e = store::RegionSummaries(db, {}, /*all=*/true, &summaries);
     if (e.ok()) e = store::ListAwaitingReview(db, {}, /*all=*/true, &out->awaiting_review);
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
   if (!o.ok()) return o;
   for (store::LaporanRecord& l : out->awaiting_review) {
@@ -488,7 +489,7 @@ Outcome App::EvidenceContent(const Principal& p, int64_t evidence_id, store::Evi
   return Run(false, [&](Connection* db) -> Outcome {
     bool found = false;
     DbError e = store::GetEvidence(db, evidence_id, meta, content, &found);
-    if (!e.ok()) return Internal(e);
+    if (!e.ok()) return DbFailure(e);
     if (!found) return NotFound("Berkas bukti", "Evidence file");
     store::Cooperative coop;
     Outcome o = LoadCooperative(db, meta->cooperative_id, &coop);
@@ -514,7 +515,7 @@ Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::opti
     DbError e = store::ListAudit(db, coop_id, before_id, kAuditPageSize + 1, out);
     *more = e.ok() && out->size() > static_cast<size_t>(kAuditPageSize);
     if (*more) out->pop_back();
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
 }
 
@@ -577,6 +578,13 @@ Outcome App::PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, A
     if (!o.ok()) return o;
     return Allowed(p.user, action, &coop) ? Outcome{} : Refuse(p.user, coop);
   });
+}
+
+Outcome App::ReviewWithReason(const Principal& p, int64_t laporan_id, const std::string& reason,
+                              const char* field) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kReview); !allowed.ok()) return allowed;
+  Outcome invalid;
+  return CheckReason(reason, field, &invalid) ? Outcome{} : invalid;
 }
 
 Outcome App::SaveDraftFromFields(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
@@ -644,7 +652,7 @@ Outcome App::SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_
     if (draft_id) {
       bool found = false;
       DbError e = store::GetLaporan(db, *draft_id, &rec, &found, /*for_update=*/true);
-      if (!e.ok()) return Internal(e);
+      if (!e.ok()) return DbFailure(e);
       if (!found || rec.cooperative_id != coop_id) return NotFound("Laporan", "Laporan");
       if (rec.status != Status::kDraft) {
         return WrongState("Hanya draf yang dapat diubah koperasi.", "Only a draft can be changed by the cooperative.");
@@ -675,7 +683,7 @@ Outcome App::SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_
       e = store::InsertAudit(db, {0, now, p.user.id, coop_id, draft_id ? "laporan.ubah" : "laporan.buat", "laporan",
                                   rec.id, before, Summary(rec)});
     }
-    if (!e.ok()) return e.kind == DbErrorKind::kConstraint ? WrongState("Bentrok.", "Conflict.") : Internal(e);
+    if (!e.ok()) return e.kind == DbErrorKind::kConstraint ? WrongState("Bentrok.", "Conflict.") : DbFailure(e);
     *id = rec.id;
     return {};
   });
@@ -696,7 +704,7 @@ Outcome App::Step(const Principal& p, int64_t laporan_id, Action action, const c
       e = store::InsertAudit(db, {0, rec.updated_at, p.user.id, coop.id, audit_action, "laporan", rec.id, before,
                                   audit_after.empty() ? Summary(rec) : audit_after});
     }
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
 }
 
@@ -750,10 +758,9 @@ bool ApplyChanges(const Laporan& current, const Rulebook* rb,
 
 Outcome App::Adjust(const Principal& p, int64_t laporan_id,
                     const std::vector<std::pair<std::string, std::string>>& changes, const std::string& reason) {
-  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kReview); !allowed.ok()) return allowed;
+  if (Outcome o = ReviewWithReason(p, laporan_id, reason, "alasan"); !o.ok()) return o;
   Outcome invalid;
   invalid.code = Code::kInvalid;
-  if (!CheckReason(reason, "alasan", &invalid)) return invalid;
   if (changes.empty() || changes.size() > kMaxChangesPerAdjustment) {
     return Outcome::Error(Code::kInvalid, "path", "jumlah_perubahan", "beri 1 sampai 10 perubahan",
                           "give 1 to 10 changes");
@@ -776,7 +783,7 @@ Outcome App::Adjust(const Principal& p, int64_t laporan_id,
     Laporan current;
     Assessment stored;
     bool changed = false;
-    if (!Reassess(rec, &current, &stored, &changed)) return Internal({DbErrorKind::kOther, "stored laporan"});
+    if (!Reassess(rec, &current, &stored, &changed)) return DbFailure({DbErrorKind::kOther, "stored laporan"});
     Laporan next;
     std::vector<std::string> before;
     Assessment a;
@@ -797,7 +804,7 @@ Outcome App::Adjust(const Principal& p, int64_t laporan_id,
       e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.koreksi_pemeriksa", "laporan", rec.id,
                                   summary_before, Summary(rec)});
     }
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
 }
 
@@ -837,15 +844,12 @@ Outcome App::AddEvidence(const Principal& p, int64_t laporan_id, const std::stri
       e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "bukti.lampirkan", "evidence", *id, "",
                                   JsonObject({{"berkas", file_name}, {"sha256", hash}})});
     }
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
 }
 
 Outcome App::ReturnToCooperative(const Principal& p, int64_t laporan_id, const std::string& note) {
-  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kReview); !allowed.ok()) return allowed;
-  Outcome invalid;
-  invalid.code = Code::kInvalid;
-  if (!CheckReason(note, "catatan", &invalid)) return invalid;
+  if (Outcome o = ReviewWithReason(p, laporan_id, note, "catatan"); !o.ok()) return o;
   return Step(
       p, laporan_id, Action::kReview, "laporan.kembalikan",
       [&](store::LaporanRecord* rec) -> Outcome {
@@ -873,10 +877,7 @@ Outcome App::Finalise(const Principal& p, int64_t laporan_id) {
 }
 
 Outcome App::StartCorrection(const Principal& p, int64_t laporan_id, const std::string& reason, int64_t* id) {
-  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kReview); !allowed.ok()) return allowed;
-  Outcome invalid;
-  invalid.code = Code::kInvalid;
-  if (!CheckReason(reason, "alasan", &invalid)) return invalid;
+  if (Outcome o = ReviewWithReason(p, laporan_id, reason, "alasan"); !o.ok()) return o;
   const int64_t now = Now();
   return Run(true, [&](Connection* db) -> Outcome {
     store::LaporanRecord rec;
@@ -909,7 +910,7 @@ Outcome App::StartCorrection(const Principal& p, int64_t laporan_id, const std::
       e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "laporan.revisi", "laporan", *id, Summary(rec),
                                   JsonObject({{"alasan", reason}, {"revisi", std::to_string(next.revision)}})});
     }
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
 }
 
@@ -937,7 +938,7 @@ Outcome App::CreateRegion(const Principal& p, const store::Region& r, int64_t* i
     if (e.ok()) e = store::InsertAudit(db, {0, now, p.user.id, {}, "wilayah.buat", "region", *id, "",
                                             JsonObject({{"nama", r.nama}})});
     return e.ok() ? Outcome{} : e.kind == DbErrorKind::kConstraint ? WrongState("Nama sudah ada.", "Name taken.")
-                                                                   : Internal(e);
+                                                                   : DbFailure(e);
   });
 }
 
@@ -957,7 +958,7 @@ Outcome App::CreateCooperative(const Principal& p, const store::Cooperative& c, 
     if (e.ok()) e = store::InsertAudit(db, {0, now, p.user.id, *id, "koperasi.buat", "cooperative", *id, "",
                                             JsonObject({{"nama", c.nama}, {"jenis", c.jenis}})});
     return e.ok() ? Outcome{} : e.kind == DbErrorKind::kConstraint ? WrongState("Bentrok.", "Conflict.")
-                                                                   : Internal(e);
+                                                                   : DbFailure(e);
   });
 }
 
@@ -979,7 +980,7 @@ Outcome App::CreateUser(const Principal* p, store::User u, const std::string& pa
                           "cooperative roles need a cooperative; admin and dinas do not");
   }
   u.password_hash = HashPassword(password, options_.password_cost);
-  if (u.password_hash.empty()) return Internal({DbErrorKind::kOther, "password hash"});
+  if (u.password_hash.empty()) return DbFailure({DbErrorKind::kOther, "password hash"});
   const int64_t now = Now();
   return Run(true, [&](Connection* db) -> Outcome {
     // Say which reference is wrong, rather than let the foreign key fail as a vague conflict.
@@ -992,7 +993,7 @@ Outcome App::CreateUser(const Principal* p, store::User u, const std::string& pa
     }
     std::vector<store::Region> regions;
     DbError e = store::ListRegions(db, &regions);
-    if (!e.ok()) return Internal(e);
+    if (!e.ok()) return DbFailure(e);
     for (int64_t r : u.region_ids) {
       if (std::none_of(regions.begin(), regions.end(), [r](const store::Region& g) { return g.id == r; })) {
         return Outcome::Error(Code::kInvalid, "region_ids", "wilayah_tidak_ada", "wilayah tidak ada",
@@ -1013,7 +1014,7 @@ Outcome App::CreateUser(const Principal* p, store::User u, const std::string& pa
       return Outcome::Error(Code::kConflict, "username", "nama_terpakai", "nama pengguna sudah dipakai",
                             "the user name is taken");
     }
-    return e.ok() ? Outcome{} : Internal(e);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
 }
 

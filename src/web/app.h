@@ -244,10 +244,15 @@ class App {
   // Authorisation before validating the input, so a user without the right learns nothing from the messages (the
   // write transaction checks again). laporan_id 0: check the cooperative alone.
   Outcome PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, Action action);
+  // The start of every examiner step that needs a written reason: the right first, then the reason.
+  Outcome ReviewWithReason(const Principal& p, int64_t laporan_id, const std::string& reason, const char* field);
 
   store::Store* store_;
   AppOptions options_;
   LoginThrottle throttle_;
+  // What an unknown user name's login is checked against, at this App's cost, so the reply takes as long as for a
+  // known name and does not tell which names exist.
+  std::string dummy_hash_;
   std::atomic<uint64_t> data_generation_{0};  // bumped by every committed write of data (not of sessions)
   std::mutex region_mu_;                        // guards region_cache_
   std::shared_ptr<const RegionSnapshot> region_cache_;

@@ -238,7 +238,6 @@ void Begin(Html& h, const PageContext& ctx, std::string_view title) {
     << "<script src=\"/aset/kopsehat.js\" defer></script></head><body>";
   Header(h, ctx);
   h << "<main>";
-  if (!ctx.flash.empty()) h << "<p class=\"kilat\" role=\"status\">" << Esc{ctx.flash} << "</p>";
 }
 
 std::string End(Html& h, const PageContext& ctx) {
@@ -2111,9 +2110,8 @@ legend{font-weight:700;padding:0 .25rem}
 .salah input,.salah select{border:2px solid #c62828}
 .galat{color:#b71c1c;font-size:.9rem}
 .galat p{margin:.25rem 0}
-.masalah,.info,.kilat{border-left:4px solid #c62828;background:#fdecea;padding:.5rem 1rem;margin:0 0 1rem}
+.masalah,.info{border-left:4px solid #c62828;background:#fdecea;padding:.5rem 1rem;margin:0 0 1rem}
 .info{border-color:#0b5cad;background:#e8f1fb}
-.kilat{border-color:#1b7f3b;background:#e7f5ec}
 .cek{position:sticky;bottom:0;margin:.75rem 0 0;padding:.5rem;border-radius:6px;font-weight:600}
 .cek:empty{display:none}
 .cek.ok{background:#e7f5ec;color:#1b5e20}.cek.beda{background:#fdecea;color:#b71c1c}

@@ -22,7 +22,6 @@ struct PageContext {
   const Principal* principal = nullptr;  // null on the login page
   std::string csrf;                      // the session's CSRF token (hidden field "csrf" in every POST form)
   std::string path;                      // the current path (for the language switch link)
-  std::string flash;                     // a one-line confirmation shown at the top ("Laporan disimpan.")
 };
 
 // HTML-escapes text for element content and attribute values (& < > " ').

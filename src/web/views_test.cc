@@ -106,7 +106,6 @@ PageContext Ctx(const Principal* p, Lang lang = Lang::kId, const std::string& ex
   ctx.principal = p;
   ctx.csrf = kCsrf;
   ctx.path = "/laporan/42" + extra;
-  ctx.flash = extra;
   return ctx;
 }
 
