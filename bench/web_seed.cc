@@ -3,7 +3,7 @@
 //
 //   web_seed --data DIR [--coops 5000] [--years 5] [--password bench-pass-123] [--seed 1] [--last-year YYYY]
 //
-// The years end with the last closed financial year (last calendar year, as web::ExpectedPeriode), or --last-year.
+// The years end with the last closed financial year (last calendar year, as app::ExpectedPeriode), or --last-year.
 //
 // Fast: rows go straight through the repositories (store::InsertCooperative, store::InsertLaporan,
 // store::InsertAudit) in a few large transactions, not through HTTP or the App's one-transaction-per-operation
@@ -49,8 +49,8 @@
 #include "rules/loader.h"
 #include "store/schema.h"
 #include "store/store.h"
-#include "web/app.h"
-#include "web/auth.h"
+#include "app/app.h"
+#include "app/auth.h"
 
 namespace kopsehat {
 namespace {
@@ -140,12 +140,12 @@ Args ParseArgs(int argc, char** argv) {
   }
   if (a.data.empty()) Die("usage: web_seed --data DIR [--coops 5000] [--years 5] [--password P] [--seed 1]");
   if (a.coops < 1 || a.coops > 1'000'000 || a.years < 1 || a.years > 50) Die("--coops 1..1000000, --years 1..50");
-  if (a.password.size() < web::kMinPasswordChars) Die("--password needs at least 8 characters");
+  if (a.password.size() < app::kMinPasswordChars) Die("--password needs at least 8 characters");
   if (a.last_year == 0) {
     const std::time_t now = std::time(nullptr);
     std::tm tm{};
     gmtime_r(&now, &tm);
-    a.last_year = tm.tm_year + 1900 - 1;  // as web::ExpectedPeriode: the last closed financial year
+    a.last_year = tm.tm_year + 1900 - 1;  // as app::ExpectedPeriode: the last closed financial year
   }
   return a;
 }
@@ -227,7 +227,7 @@ bool Assess(const std::string& json, const Rulebook& rb, LaporanJsonReader* read
   if (!reader->Read(json, &l, &problems)) return false;
   Assessment a;
   if (!Evaluate(l, rb, EvaluateOptions{}, &a, &problems) || !problems.empty()) return false;
-  web::FillAssessment(l, a, rec);
+  app::FillAssessment(l, a, rec);
   return true;
 }
 
@@ -383,7 +383,7 @@ int main(int argc, char** argv) {
   std::string db_path = args.data;
   db_path += "/kopsehat.db";
   if (std::filesystem::exists(db_path)) Die(db_path + " exists already: give a fresh --data directory");
-  if (!web::InitCrypto()) Die("libsodium failed to initialise");
+  if (!app::InitCrypto()) Die("libsodium failed to initialise");
 
   std::string error;
   std::unique_ptr<store::Store> db = store::Store::Open(db_path, 1, &error);
@@ -403,7 +403,7 @@ int main(int argc, char** argv) {
   Context ctx{&args, rb, &base, &reader};
   ctx.now = now;
   // The region and the two logins.
-  const std::string hash = web::HashPassword(args.password, web::PasswordCost::kTest);
+  const std::string hash = app::HashPassword(args.password, app::PasswordCost::kTest);
   if (hash.empty()) Die("password hash failed");
   Check(db->Write([&](store::Connection* c) {
     store::DbError e = store::InsertRegion(c, {0, kRegion, kProvince}, &ctx.region_id);

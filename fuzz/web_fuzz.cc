@@ -15,12 +15,12 @@
 #include <string>
 
 #include "store/schema.h"
-#include "web/demo.h"
+#include "app/demo.h"
 #include "web/http.h"
 
 namespace {
 
-using kopsehat::web::App;
+using kopsehat::app::App;
 
 struct World {
   std::string dir;
@@ -46,16 +46,16 @@ World* MakeWorld() {
   if (!w->store->WithConnection([](kopsehat::store::Connection* c) { return kopsehat::store::Migrate(c, 1); }).ok()) {
     std::abort();
   }
-  kopsehat::web::AppOptions options;
-  options.password_cost = kopsehat::web::PasswordCost::kTest;
+  kopsehat::app::AppOptions options;
+  options.password_cost = kopsehat::app::PasswordCost::kTest;
   options.now = [] { return int64_t{1780000000}; };
   w->app = std::make_unique<App>(w->store.get(), options);
-  std::vector<kopsehat::web::DemoLogin> logins;
-  if (!kopsehat::web::SeedDemo(w->app.get(), KOPSEHAT_SOURCE_DIR "/examples", &logins).ok()) std::abort();
-  for (const kopsehat::web::DemoLogin& l : logins) {
+  std::vector<kopsehat::app::DemoLogin> logins;
+  if (!kopsehat::app::SeedDemo(w->app.get(), KOPSEHAT_SOURCE_DIR "/examples", &logins).ok()) std::abort();
+  for (const kopsehat::app::DemoLogin& l : logins) {
     std::string token;
-    kopsehat::web::Principal p;
-    if (!w->app->Login(l.username, kopsehat::web::kDemoPassword, "fuzz", &token, &p).ok()) std::abort();
+    kopsehat::app::Principal p;
+    if (!w->app->Login(l.username, kopsehat::app::kDemoPassword, "fuzz", &token, &p).ok()) std::abort();
     w->sessions.emplace_back(token, p.session.csrf_token);
   }
   return w;

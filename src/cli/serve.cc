@@ -10,7 +10,7 @@
 #include "cli/common.h"
 #include "store/backup.h"
 #include "store/schema.h"
-#include "web/demo.h"
+#include "app/demo.h"
 #include "web/server.h"
 
 namespace kopsehat::cli {
@@ -127,7 +127,7 @@ int RunServe(int argc, char** argv, Lang lang) {
   }
   serve.settings.secure_cookies = args.Has("--cookie-aman");
   serve.settings.trust_proxy = args.Has("--proxy-tepercaya");
-  if (!web::InitCrypto()) return Fail("libsodium tidak dapat dimulai", "libsodium failed to initialise", lang);
+  if (!app::InitCrypto()) return Fail("libsodium tidak dapat dimulai", "libsodium failed to initialise", lang);
 
   serve.settings.temp_dir = args.Has("--db") ? std::filesystem::temp_directory_path().string()
                                               : args.Get("--data", "kopsehat-data");
@@ -136,10 +136,10 @@ int RunServe(int argc, char** argv, Lang lang) {
   // One connection per server thread, plus one for the demo seeding and the health check under load.
   std::unique_ptr<store::Store> db = OpenStore(args, serve.threads + 1, lang, &target, &version);
   if (db == nullptr) return kExitInvalid;
-  web::App app(db.get(), web::AppOptions{});
-  std::vector<web::DemoLogin> logins;
+  app::App app(db.get(), app::AppOptions{});
+  std::vector<app::DemoLogin> logins;
   if (args.Has("--demo")) {
-    const web::Outcome o = web::SeedDemo(&app, KOPSEHAT_EXAMPLES_DIR, &logins);
+    const app::Outcome o = app::SeedDemo(&app, KOPSEHAT_EXAMPLES_DIR, &logins);
     if (!o.ok()) return Fail("data demo gagal: " + o.problems.Render(Lang::kId), "demo seeding failed: " +
                                  o.problems.Render(Lang::kEn), lang);
   }
@@ -151,9 +151,9 @@ int RunServe(int argc, char** argv, Lang lang) {
             << (lang == Lang::kEn ? "Database: " : "Basis data: ") << (args.Has("--db") ? "PostgreSQL" : target)
             << " (skema " << version << ")\n";
   if (!logins.empty()) {
-    std::cout << (lang == Lang::kEn ? "Demo logins (password " : "Akun demo (kata sandi ") << web::kDemoPassword
+    std::cout << (lang == Lang::kEn ? "Demo logins (password " : "Akun demo (kata sandi ") << app::kDemoPassword
               << "):\n";
-    for (const web::DemoLogin& l : logins) std::cout << "  " << l.username << "  — " << l.role << ", " << l.what << "\n";
+    for (const app::DemoLogin& l : logins) std::cout << "  " << l.username << "  — " << l.role << ", " << l.what << "\n";
   }
   std::cout << (lang == Lang::kEn ? "Stop with Ctrl+C." : "Hentikan dengan Ctrl+C.") << std::endl;
   server.Serve();
@@ -179,8 +179,8 @@ int RunUserAdd(int argc, char** argv, Lang lang) {
   std::string target;
   int version = 0;
   std::unique_ptr<store::Store> db = OpenStore(args, 1, lang, &target, &version);
-  if (db == nullptr || !web::InitCrypto()) return kExitInvalid;
-  web::App app(db.get(), web::AppOptions{});
+  if (db == nullptr || !app::InitCrypto()) return kExitInvalid;
+  app::App app(db.get(), app::AppOptions{});
   store::User u;
   u.username = args.Get("--username");
   u.display_name = args.Get("--nama", u.username);
@@ -189,7 +189,7 @@ int RunUserAdd(int argc, char** argv, Lang lang) {
   if (args.Has("--koperasi") && ParseInt(args.Get("--koperasi"), 1, 1 << 30, &parsed)) u.cooperative_id = parsed;
   if (args.Has("--wilayah") && ParseInt(args.Get("--wilayah"), 1, 1 << 30, &parsed)) u.region_ids.push_back(parsed);
   int64_t id = 0;
-  const web::Outcome o = app.CreateUser(nullptr, u, password, &id);
+  const app::Outcome o = app.CreateUser(nullptr, u, password, &id);
   if (!o.ok()) return Fail(o.problems.Render(Lang::kId), o.problems.Render(Lang::kEn), lang);
   std::cout << (lang == Lang::kEn ? "User created: " : "Pengguna dibuat: ") << u.username << " (" << id << ")\n";
   return kExitOk;

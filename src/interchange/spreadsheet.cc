@@ -10,7 +10,7 @@
 #include "interchange/fields.h"
 #include "interchange/json_reader.h"
 #include "interchange/xlsx_reader.h"
-#include "report/json_report.h"
+#include "core/json_writer.h"
 
 namespace kopsehat {
 

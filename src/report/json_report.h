@@ -5,14 +5,12 @@
 #include <string>
 
 #include "assess/assessment.h"
+#include "core/json_writer.h"
 
 namespace kopsehat {
 
 // Appends the assessment as one JSON object on one line (no trailing newline). Messages in `lang`.
 void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out);
-
-// Appends `s` as a JSON string literal, escaped.
-void AppendJsonString(std::string_view s, std::string* out);
 
 // Appends {"baris": line, "galat": [{"path":..., "kode":..., "pesan":...}]} — a batch line that could not be assessed.
 void AppendProblemsJson(size_t line, const Problems& problems, Lang lang, std::string* out);

@@ -11,9 +11,13 @@
 #include <utility>
 #include <vector>
 
-#include "web/app.h"
+#include "app/app.h"
 
 namespace kopsehat::web {
+
+// The web is the HTTP and HTML face of the application core (app/): its names (App, Outcome, Principal, ...) are
+// used here unqualified.
+using namespace kopsehat::app;
 
 inline constexpr const char* kSessionCookie = "ks_sesi";
 inline constexpr const char* kLangCookie = "ks_bahasa";

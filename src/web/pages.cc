@@ -147,7 +147,7 @@ void CooperativeGet(Call& call, Response* out) {
   }
   if (pick == nullptr && !view.laporan.empty()) pick = &view.laporan.front();
   const bool have_latest = pick != nullptr && call.app->ViewLaporan(*call.principal, pick->id, &latest).ok();
-  const bool can_edit = Allowed(call.principal->user, Action::kEditLaporan, &view.cooperative);
+  const bool can_edit = Allowed(call.principal->user, app::Action::kEditLaporan, &view.cooperative);
   Html(CooperativePage(Context(call), view, have_latest ? &latest : nullptr, can_edit), out);
 }
 
@@ -155,7 +155,7 @@ void NewLaporanGet(Call& call, Response* out) {
   CooperativeView view;
   Outcome o = call.app->ViewCooperative(*call.principal, call.ids[0], &view);
   if (!o.ok()) return Fail(call, o, out);
-  if (!Allowed(call.principal->user, Action::kEditLaporan, &view.cooperative)) {
+  if (!Allowed(call.principal->user, app::Action::kEditLaporan, &view.cooperative)) {
     return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Anda tidak berhak melakukan ini.",
                                      "You are not allowed to do this."),
                 out);
@@ -218,10 +218,10 @@ void AuditGet(Call& call, Response* out) {
 LaporanActions ActionsFor(const Principal& p, const LaporanView& v) {
   LaporanActions a;
   const bool draft = v.record.status == store::Status::kDraft;
-  a.can_edit = draft && Allowed(p.user, Action::kEditLaporan, &v.cooperative);
-  a.can_submit = draft && Allowed(p.user, Action::kSubmit, &v.cooperative);
-  a.can_review = v.record.status == store::Status::kSubmitted && Allowed(p.user, Action::kReview, &v.cooperative);
-  a.can_correct = v.record.status == store::Status::kFinal && Allowed(p.user, Action::kReview, &v.cooperative);
+  a.can_edit = draft && Allowed(p.user, app::Action::kEditLaporan, &v.cooperative);
+  a.can_submit = draft && Allowed(p.user, app::Action::kSubmit, &v.cooperative);
+  a.can_review = v.record.status == store::Status::kSubmitted && Allowed(p.user, app::Action::kReview, &v.cooperative);
+  a.can_correct = v.record.status == store::Status::kFinal && Allowed(p.user, app::Action::kReview, &v.cooperative);
   return a;
 }
 
@@ -336,7 +336,7 @@ void PlanGet(Call& call, Response* out) {
   Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
   if (!o.ok()) return Fail(call, o, out);
   const Rulebook& rb = *view.assessment.rulebook;
-  if (!Allowed(call.principal->user, Action::kViewCooperative, &view.cooperative) || !rb.WeightedThisYearOnly()) {
+  if (!Allowed(call.principal->user, app::Action::kViewCooperative, &view.cooperative) || !rb.WeightedThisYearOnly()) {
     return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_tersedia",
                                      "Rencana tersedia bagi pengurus, pengelola, pengawas dan pemeriksa, untuk metode "
                                      "berbobot tahun berjalan.",
@@ -386,7 +386,7 @@ void RegionGet(Call& call, Response* out) {
 }
 
 void AdminGet(Call& call, Response* out, const Problems& problems = Problems{}, int status = 200) {
-  if (!Allowed(call.principal->user, Action::kAdminister, nullptr)) {
+  if (!Allowed(call.principal->user, app::Action::kAdminister, nullptr)) {
     return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Khusus admin.", "Administrators only."),
                 out);
   }
@@ -434,7 +434,7 @@ void AdminCooperativePost(Call& call, Response* out) {
 }
 
 void AdminUserPost(Call& call, Response* out) {
-  if (!Allowed(call.principal->user, Action::kAdminister, nullptr)) return AdminGet(call, out);  // its 403 page
+  if (!Allowed(call.principal->user, app::Action::kAdminister, nullptr)) return AdminGet(call, out);  // its 403 page
   const Request& r = *call.request;
   store::User u;
   u.username = r.Field("username");

@@ -4,9 +4,11 @@
 #include <set>
 
 #include "web/http.h"
-#include "web/test_app.h"
+#include "app/test_app.h"
 
 namespace kopsehat::web::testing {
+
+using namespace kopsehat::app::testing;
 namespace {
 
 // Who acts. "A" users belong to cooperative A (the objects acted on); "B" users to the other tenant.

@@ -221,8 +221,8 @@ void Header(Html& h, const PageContext& ctx) {
   if (ctx.principal != nullptr) {
     const store::User& u = ctx.principal->user;
     h << "<nav><a href=\"/\">" << T(ctx, "Beranda", "Home") << "</a>";
-    if (Allowed(u, Action::kViewRegion, nullptr)) h << "<a href=\"/wilayah\">" << T(ctx, "Wilayah", "Region") << "</a>";
-    if (Allowed(u, Action::kAdminister, nullptr)) h << "<a href=\"/admin\">Admin</a>";
+    if (Allowed(u, app::Action::kViewRegion, nullptr)) h << "<a href=\"/wilayah\">" << T(ctx, "Wilayah", "Region") << "</a>";
+    if (Allowed(u, app::Action::kAdminister, nullptr)) h << "<a href=\"/admin\">Admin</a>";
     h << "</nav><span class=\"pengguna\">" << Esc{u.display_name} << " · " << RoleLabel(ctx, u.role) << "</span>";
     FormOpen(h, ctx, "/keluar", false, "keluar");
     h << "<button>" << T(ctx, "Keluar", "Log out") << "</button></form>";
@@ -1853,7 +1853,7 @@ std::string CooperativePage(const PageContext& ctx, const CooperativeView& view,
   }
   ScoreChart(h, ctx, view.laporan, assessed ? latest->assessment.rulebook : nullptr);
   HistoryTable(h, ctx, view.laporan);
-  if (ctx.principal != nullptr && Allowed(ctx.principal->user, Action::kViewCooperative, &c)) {
+  if (ctx.principal != nullptr && Allowed(ctx.principal->user, app::Action::kViewCooperative, &c)) {
     h << "<p><a href=\"" << Esc{Path("/koperasi/", c.id, "/audit")} << "\">" << T(ctx, "Jejak audit", "Audit trail")
       << "</a></p>";
   }

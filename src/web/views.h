@@ -12,9 +12,13 @@
 
 #include "core/problems.h"
 #include "plan/optimize.h"
-#include "web/app.h"
+#include "app/app.h"
 
 namespace kopsehat::web {
+
+// The web is the HTTP and HTML face of the application core (app/): its names (App, Outcome, Principal, ...) are
+// used here unqualified.
+using namespace kopsehat::app;
 
 // What every page needs: who is looking, in which language, and the CSRF token its forms carry.
 struct PageContext {

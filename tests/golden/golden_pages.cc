@@ -15,11 +15,12 @@
 
 #include "store/schema.h"
 #include "store/store.h"
-#include "web/demo.h"
+#include "app/demo.h"
 #include "web/http.h"
 
 namespace fs = std::filesystem;
 using namespace kopsehat;
+using namespace kopsehat::app;
 using namespace kopsehat::web;
 
 namespace {

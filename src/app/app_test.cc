@@ -1,6 +1,6 @@
 // Tests of the application core on both backends: sessions and throttling, the workflow with its states and
 // reasons, immutability of final assessments (in the App and in the database), tenant isolation, the audit log.
-#include "web/app.h"
+#include "app/app.h"
 
 #include <unistd.h>
 
@@ -8,9 +8,9 @@
 
 #include "report/json_report.h"
 #include "rules/loader.h"
-#include "web/test_app.h"
+#include "app/test_app.h"
 
-namespace kopsehat::web::testing {
+namespace kopsehat::app::testing {
 namespace {
 
 using store::Status;
@@ -391,4 +391,4 @@ TEST(Allowed, InactiveUsersMayDoNothing) {
 }
 
 }  // namespace
-}  // namespace kopsehat::web::testing
+}  // namespace kopsehat::app::testing

@@ -1,4 +1,4 @@
-// web/test_app.h — a seeded application for tests, on every backend: two regencies (A, B), one cooperative in
+// app/test_app.h — a seeded application for tests, on every backend: two regencies (A, B), one cooperative in
 // each, every role for both cooperatives, an examiner per regency and an administrator; each cooperative with a
 // final 2024 assessment, a submitted 2025 one... as each test needs (helpers below). A fixed, settable clock;
 // Argon2id at test cost. Test support only.
@@ -16,9 +16,9 @@
 #include "interchange/spreadsheet.h"
 #include "store/schema.h"
 #include "store/test_databases.h"
-#include "web/app.h"
+#include "app/app.h"
 
-namespace kopsehat::web::testing {
+namespace kopsehat::app::testing {
 
 inline constexpr const char* kPassword = "rahasia-uji-123";
 inline constexpr int64_t kStartTime = 1'780'000'000;  // 2026-05-28 (UTC), before the 30 June deadline
@@ -116,4 +116,4 @@ class AppTest : public store::testing::BackendTest {
   std::map<std::string, int64_t> region_, coop_;
 };
 
-}  // namespace kopsehat::web::testing
+}  // namespace kopsehat::app::testing

@@ -1,4 +1,4 @@
-// web/demo.h — the demo data `kopsehat serve --demo` seeds into an empty database: one regency, two cooperatives
+// app/demo.h — the demo data `kopsehat serve --demo` seeds into an empty database: one regency, two cooperatives
 // with three years of history in different workflow states (final, awaiting review, draft), and one login per role.
 // Made through the App's own operations, so the demo is exactly what users would have produced. Depends on web/app.h.
 #pragma once
@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "web/app.h"
+#include "app/app.h"
 
-namespace kopsehat::web {
+namespace kopsehat::app {
 
 struct DemoLogin {
   std::string username;
@@ -22,4 +22,4 @@ inline constexpr const char* kDemoPassword = "kopsehat-demo";
 // files are read from `examples_dir`. *logins lists the demo accounts (all with kDemoPassword) either way.
 Outcome SeedDemo(App* app, const std::string& examples_dir, std::vector<DemoLogin>* logins);
 
-}  // namespace kopsehat::web
+}  // namespace kopsehat::app

@@ -1,4 +1,4 @@
-// web/auth.h — secrets and their checks: Argon2id password hashes (libsodium crypto_pwhash_str), random tokens,
+// app/auth.h — secrets and their checks: Argon2id password hashes (libsodium crypto_pwhash_str), random tokens,
 // SHA-256, constant-time comparison, and the login throttle. Depends on libsodium.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace kopsehat::web {
+namespace kopsehat::app {
 
 // Argon2id cost. kInteractive is libsodium's recommendation for interactive logins (64 MiB, 2 passes); kTest is the
 // minimum, for test fixtures only (a hash records its own cost, so verification follows whatever made it).
@@ -54,4 +54,4 @@ class LoginThrottle {
   std::map<std::string, Entry> entries_;
 };
 
-}  // namespace kopsehat::web
+}  // namespace kopsehat::app

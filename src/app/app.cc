@@ -1,6 +1,6 @@
-// web/app.cc — see app.h. Each public operation: authenticate → load what it acts on → ask Allowed() → check the
+// app/app.cc — see app.h. Each public operation: authenticate → load what it acts on → ask Allowed() → check the
 // workflow state → write in one transaction with its audit entry.
-#include "web/app.h"
+#include "app/app.h"
 
 #include <algorithm>
 #include <chrono>
@@ -15,7 +15,7 @@
 #include "rules/goal_rulebook.h"
 #include "rules/loader.h"
 
-namespace kopsehat::web {
+namespace kopsehat::app {
 
 using store::Connection;
 using store::DbError;
@@ -1018,4 +1018,4 @@ Outcome App::CreateUser(const Principal* p, store::User u, const std::string& pa
   });
 }
 
-}  // namespace kopsehat::web
+}  // namespace kopsehat::app

@@ -1,7 +1,7 @@
-// web/demo.cc — see demo.h. The history of earlier years is the example laporan with its period moved back and
+// app/demo.cc — see demo.h. The history of earlier years is the example laporan with its period moved back and
 // part of the loans held as cash instead (both assets, so the balance sheet still balances to the sen): scores
 // then differ from year to year as they would.
-#include "web/demo.h"
+#include "app/demo.h"
 
 #include <fstream>
 #include <iterator>
@@ -9,7 +9,7 @@
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
 
-namespace kopsehat::web {
+namespace kopsehat::app {
 
 namespace {
 
@@ -135,4 +135,4 @@ Outcome SeedDemo(App* app, const std::string& examples_dir, std::vector<DemoLogi
   return {};
 }
 
-}  // namespace kopsehat::web
+}  // namespace kopsehat::app

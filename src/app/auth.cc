@@ -1,11 +1,11 @@
-// web/auth.cc — see auth.h.
-#include "web/auth.h"
+// app/auth.cc — see auth.h.
+#include "app/auth.h"
 
 #include <sodium.h>
 
 #include <vector>
 
-namespace kopsehat::web {
+namespace kopsehat::app {
 
 bool InitCrypto() { return sodium_init() >= 0; }
 
@@ -88,4 +88,4 @@ void LoginThrottle::Succeeded(const std::string& key) {
   entries_.erase(key);
 }
 
-}  // namespace kopsehat::web
+}  // namespace kopsehat::app

@@ -1,4 +1,4 @@
-// web/app.h — the Kopsehat application core: who may do what (one policy, Allowed()), logging in and sessions, and
+// app/app.h — the Kopsehat application core: who may do what (one policy, Allowed()), logging in and sessions, and
 // the pra-penilaian workflow (draft → submitted → examiner review → final; corrections as new revisions), each
 // operation one database transaction with its audit entry. Knows nothing of HTTP: the server (server.cc) and the
 // tests call it the same way. Depends on store/, assess/, interchange/, report/ and libsodium (auth.h).
@@ -19,9 +19,9 @@
 #include "core/problems.h"
 #include "laporan/laporan.h"
 #include "store/store.h"
-#include "web/auth.h"
+#include "app/auth.h"
 
-namespace kopsehat::web {
+namespace kopsehat::app {
 
 // What an operation came to; the server maps it to an HTTP status.
 enum class Code { kOk, kUnauthenticated, kForbidden, kNotFound, kInvalid, kConflict, kThrottled, kInternal };
@@ -267,4 +267,4 @@ void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanR
 // deadline (submission_months after the year's end).
 std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadline);
 
-}  // namespace kopsehat::web
+}  // namespace kopsehat::app
