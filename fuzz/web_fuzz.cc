@@ -110,7 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     r.headers["cookie"] = std::string(kopsehat::web::kSessionCookie) + "=" + token;
     r.headers["x-csrf-token"] = csrf;
   }
-  const kopsehat::web::ServerSettings settings{false, world->dir};
+  const kopsehat::web::ServerSettings settings{};
   const kopsehat::web::Response out = kopsehat::web::Handle(world->app.get(), settings, r);
   if (out.status >= 500) {
     std::fprintf(stderr, "internal error %d for %s %s\n%s\n", out.status, r.method.c_str(), r.path.c_str(),

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/check.h"
 #include "core/fraction.h"
 #include "core/problems.h"
 #include "laporan/laporan.h"
@@ -124,8 +125,12 @@ struct Assessment {
   bool manajemen_excluded = false;
   std::vector<Warning> warnings;
 
-  const PredikatRule& Predikat() const { return rulebook->predikat[size_t(predikat)]; }
-  const PredikatRule& PredikatOf(const PoolResult& p) const { return rulebook->predikat[size_t(p.predikat)]; }
+  const PredikatRule& Predikat() const { return PredikatAt(predikat); }
+  const PredikatRule& PredikatOf(const PoolResult& p) const { return PredikatAt(p.predikat); }
+  const PredikatRule& PredikatAt(int index) const {
+    KOPSEHAT_CHECK(index >= 0 && size_t(index) < rulebook->predikat.size(), "predikat index " + std::to_string(index));
+    return rulebook->predikat[size_t(index)];
+  }
 };
 
 struct EvaluateOptions {

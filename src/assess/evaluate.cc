@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "assess/assessment.h"
+#include "core/check.h"
 #include "core/suggest.h"
 
 namespace kopsehat {
@@ -96,7 +97,7 @@ void ApplyBands(const Component& c, bool lower_is_better, ComponentResult* r) {
     }
   }
   // The loader guarantees the bands cover the whole line exactly once.
-  if (r->band < 0) throw std::logic_error("band table of " + c.id + " does not cover the ratio");
+  KOPSEHAT_CHECK(r->band >= 0, "band table of " + c.id + " does not cover the ratio");
   r->nilai_e2 = c.bands[size_t(r->band)].nilai_e2;
   r->next = NextBand(c, r->band, r->ratio_pct, lower_is_better);
 }
@@ -468,6 +469,18 @@ int PredikatFor(const Rulebook& rb, int64_t skor_e6) {
   return int(rb.predikat.size()) - 1;
 }
 
+// The engine's end: whatever the rulebook and the laporan, a score never exceeds its maximum and the predikat is
+// one of the rulebook's. (Assessment::Predikat() checks the index again where results are read.)
+void CheckResult(const Assessment& a) {
+  KOPSEHAT_CHECK(a.total_e6 >= 0 && a.total_e6 <= a.max_total_e6,
+                 a.rulebook->id + ": total " + std::to_string(a.total_e6) + " outside 0.." + std::to_string(a.max_total_e6));
+  KOPSEHAT_CHECK(a.predikat >= 0 && size_t(a.predikat) < a.rulebook->predikat.size(), a.rulebook->id + ": predikat index");
+  for (const ComponentResult& c : a.components) {
+    KOPSEHAT_CHECK(c.skor_e6 >= 0 && c.skor_e6 <= c.max_e6, c.spec->id + ": skor " + std::to_string(c.skor_e6) +
+                                                                 " outside 0.." + std::to_string(c.max_e6));
+  }
+}
+
 }  // namespace
 
 bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, Assessment* out,
@@ -522,6 +535,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
   out->predikat = PredikatFor(rb, out->total_e6);
   for (AspectResult& a : out->aspects) a.pool.predikat = percent ? PredikatFor(rb, a.pool.pct_e6) : -1;
   for (SubAspectResult& sa : out->sub_aspects) sa.pool.predikat = PredikatFor(rb, sa.pool.pct_e6);
+  CheckResult(*out);
   return true;
 }
 

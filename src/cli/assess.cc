@@ -102,8 +102,11 @@ int WriteReport(const Args& args, Lang lang, const AssessedFile& file) {
       PdfOptions pdf;
       pdf.lang = lang;
       pdf.created_epoch = SourceDateEpoch();
-      ok = file.is_goal ? WriteGoalPdfReport(file.goal, pdf, out_path, &eid, &een)
-                        : WritePdfReport(file.assessment, pdf, out_path, &eid, &een);
+      const Status written = file.is_goal ? WriteGoalPdfReport(file.goal, pdf, out_path)
+                                          : WritePdfReport(file.assessment, pdf, out_path);
+      ok = written.ok();
+      eid = written.pesan();
+      een = written.message();
     }
     if (!ok) {
       std::cerr << "kopsehat assess: " << out_path << ": " << (en ? een : eid) << "\n";

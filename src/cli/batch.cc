@@ -210,10 +210,10 @@ int RunBatch(int argc, char** argv, Lang lang) {
     }
     if (ok && pdf) {
       const std::string path = out_dir + "/" + PdfFileName(line_no, is_goal ? goal.koperasi.nama : assessment.koperasi.nama);
-      std::string eid, een;
-      if (!(is_goal ? WriteGoalPdfReport(goal, pdf_options, path, &eid, &een)
-                    : WritePdfReport(assessment, pdf_options, path, &eid, &een))) {
-        std::cerr << "kopsehat batch: " << path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+      const Status written = is_goal ? WriteGoalPdfReport(goal, pdf_options, path)
+                                     : WritePdfReport(assessment, pdf_options, path);
+      if (!written.ok()) {
+        std::cerr << "kopsehat batch: " << path << ": " << written.Text(lang) << "\n";
         std::free(buf);
         if (in != stdin) std::fclose(in);
         if (out != stdout) std::fclose(out);

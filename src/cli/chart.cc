@@ -111,9 +111,8 @@ int RunChart(int argc, char** argv, Lang lang) {
   AssessedFile file;
   if (!AssessFile(args, lang, &file, /*allow_goal=*/false, /*this_year_weighted_only=*/false)) return kExitInvalid;
   const Assessment& assessment = file.assessment;
-  std::string error_id, error_en;
-  if (!WriteChart(assessment, kind, format, lang, out, &error_id, &error_en)) {
-    std::cerr << "kopsehat chart: " << out << ": " << (en ? error_en : error_id) << "\n";
+  if (const Status written = WriteChart(assessment, kind, format, lang, out); !written.ok()) {
+    std::cerr << "kopsehat chart: " << out << ": " << written.Text(lang) << "\n";
     return kExitInvalid;
   }
   std::cout << (en ? "Chart written: " : "Grafik ditulis: ") << out << "\n";

@@ -129,8 +129,6 @@ int RunServe(int argc, char** argv, Lang lang) {
   serve.settings.trust_proxy = args.Has("--proxy-tepercaya");
   if (!app::InitCrypto()) return Fail("libsodium tidak dapat dimulai", "libsodium failed to initialise", lang);
 
-  serve.settings.temp_dir = args.Has("--db") ? std::filesystem::temp_directory_path().string()
-                                              : args.Get("--data", "kopsehat-data");
   std::string target;
   int version = 0;
   // One connection per server thread, plus one for the demo seeding and the health check under load.

@@ -1,11 +1,12 @@
 #include "core/fraction.h"
 
-#include <cassert>
+#include "core/check.h"
+
 
 namespace kopsehat {
 
 Fraction Fraction::Of(i128 num, i128 den) {
-  assert(den != 0);
+  KOPSEHAT_CHECK(den != 0, "a fraction with denominator 0");
   if (den < 0) return Fraction{CheckedSub(0, num), CheckedSub(0, den)};
   return Fraction{num, den};
 }
@@ -56,7 +57,7 @@ int Compare(const Fraction& a, const Decimal& b) {
 }
 
 Fraction Divide(const Fraction& a, const Fraction& b) {
-  assert(b.num != 0);
+  KOPSEHAT_CHECK(b.num != 0, "division by a zero fraction");
   return Fraction::Of(CheckedMul(a.num, b.den), CheckedMul(a.den, b.num));
 }
 

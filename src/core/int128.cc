@@ -1,12 +1,13 @@
 #include "core/int128.h"
 
 #include <algorithm>
-#include <cassert>
+
+#include "core/check.h"
 
 namespace kopsehat {
 
 i128 FloorDiv(i128 a, i128 b) {
-  assert(b != 0);
+  KOPSEHAT_CHECK(b != 0, "division by zero");
   // Most operands (ratios of amounts, percentages) fit in 64 bits, where division is one instruction; a 128-bit
   // division is a library call (__divmodti4), and this runs for every rounded number of every report.
   constexpr i128 kMin = INT64_MIN, kMax = INT64_MAX;

@@ -1,10 +1,11 @@
 #include "laporan/laporan.h"
 
-#include <cassert>
 #include <cstring>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "core/check.h"
 
 namespace kopsehat {
 
@@ -148,7 +149,8 @@ int FindLine(Section section, std::string_view key) {
     Index index;
     for (int i = 0; i < kLineCount; ++i) {
       const size_t n = std::char_traits<char>::length(kLines[size_t(i)].key);
-      if (n > kMaxKeyLength) throw std::logic_error("laporan line key longer than FindLine's index allows");
+      KOPSEHAT_CHECK(n <= kMaxKeyLength, std::string("laporan line key longer than FindLine's index allows: ") +
+                                               kLines[size_t(i)].key);
       index.by_length[size_t(kLines[size_t(i)].section)][n].push_back(i);
     }
     return index;
@@ -192,7 +194,7 @@ bool IsCountLine(int index) { return index >= 0 && index < kLineCount && kCountL
 namespace line {
 int Index(const char* path) {
   const int i = FindLine(path);
-  assert(i >= 0);
+  KOPSEHAT_CHECK(i >= 0, std::string("no laporan line ") + path);
   return i;
 }
 }  // namespace line

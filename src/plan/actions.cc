@@ -5,6 +5,7 @@
 #include <mutex>
 #include <toml++/toml.h>
 
+#include "core/check.h"
 #include "rules/formula.h"
 
 namespace kopsehat {
@@ -19,6 +20,21 @@ const Action* ActionBook::Find(std::string_view id) const {
 }
 
 namespace {
+
+// Assets − (liabilities + equity), in sen: an action moves amounts without changing it.
+i128 BalanceGap(const Statements& s) {
+  i128 gap = 0;
+  for (int i = 0; i < kLineCount; ++i) {
+    switch (kLines[size_t(i)].side) {
+      case BalanceSide::kAset: gap += s.sen[size_t(i)]; break;
+      case BalanceSide::kAsetPengurang:
+      case BalanceSide::kKewajiban:
+      case BalanceSide::kEkuitas: gap -= s.sen[size_t(i)]; break;
+      case BalanceSide::kNone: break;
+    }
+  }
+  return gap;
+}
 
 void Error(Problems* p, const std::string& origin, const toml::source_region& src, const std::string& id,
            const std::string& en) {
@@ -189,10 +205,13 @@ bool ApplyAction(const Action& action, Sen amount, Statements* s, Problems* prob
       return false;
     }
   }
+  const i128 gap_before = BalanceGap(*s);
   for (const Action::Delta& d : action.deltas) {
     s->sen[size_t(d.line)] += Sen(d.coef) * amount;
     s->present[size_t(d.line)] = true;
   }
+  // The loader refuses an unbalanced action; checked again here, where the figures change.
+  KOPSEHAT_CHECK(BalanceGap(*s) == gap_before, "action " + action.id + " changed the balance of the balance sheet");
   return true;
 }
 

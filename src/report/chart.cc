@@ -3,6 +3,7 @@
 // distinguishable in black-and-white print (dark outlines, light fills, text always black or dark grey).
 #include "report/chart.h"
 
+#include "report/output.h"
 #include "report/wording.h"
 
 #include <cairo-pdf.h>
@@ -15,7 +16,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <vector>
@@ -564,11 +564,6 @@ void DrawPage(cairo_t* cr, const Assessment& a, ChartKind kind, Lang lang) {
   ShowText(cr, Ellipsize(cr, FooterText(a, lang), kChartWidth - 20), 10, kChartHeight - 6);
 }
 
-cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 // "1970-01-01T00:00:00Z" from SOURCE_DATE_EPOCH (reproducible builds), never from the clock.
 std::string CreateDate() {
   long long epoch = 0;
@@ -585,22 +580,25 @@ std::string CreateDate() {
   return buf;
 }
 
-bool CairoFailed(cairo_status_t status, std::string* error_id, std::string* error_en) {
+bool CairoFailed(cairo_status_t status, Status* failure) {
   if (status == CAIRO_STATUS_SUCCESS) return false;
-  *error_id = std::string("grafik tidak dapat digambar (Cairo: ") + cairo_status_to_string(status) + ")";
-  *error_en = std::string("the chart cannot be drawn (Cairo: ") + cairo_status_to_string(status) + ")";
+  *failure = Status::Error("grafik_gagal",
+                           std::string("grafik tidak dapat digambar (Cairo: ") + cairo_status_to_string(status) + ")",
+                           std::string("the chart cannot be drawn (Cairo: ") + cairo_status_to_string(status) + ")");
   return true;
 }
 
-// Draws the chart into a memory buffer in `format`.
-bool Render(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, std::string* out, std::string* error_id,
-            std::string* error_en) {
+}  // namespace
+
+Status RenderChart(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, std::string* out) {
+  out->clear();
+  Status failure;
   cairo_surface_t* surface = nullptr;
   if (format == ChartFormat::kSvg) {
-    surface = cairo_svg_surface_create_for_stream(AppendToString, out, kChartWidth, kChartHeight);
+    surface = cairo_svg_surface_create_for_stream(AppendCairoBytes, out, kChartWidth, kChartHeight);
     cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
   } else if (format == ChartFormat::kPdf) {
-    surface = cairo_pdf_surface_create_for_stream(AppendToString, out, kChartWidth, kChartHeight);
+    surface = cairo_pdf_surface_create_for_stream(AppendCairoBytes, out, kChartWidth, kChartHeight);
     const std::string date = CreateDate();
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
@@ -612,9 +610,9 @@ bool Render(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, 
     surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, int(kChartWidth) * kPngScale,
                                          int(kChartHeight) * kPngScale);
   }
-  if (CairoFailed(cairo_surface_status(surface), error_id, error_en)) {
+  if (CairoFailed(cairo_surface_status(surface), &failure)) {
     cairo_surface_destroy(surface);
-    return false;
+    return failure;
   }
   cairo_t* cr = cairo_create(surface);
   if (format == ChartFormat::kPng) cairo_scale(cr, kPngScale, kPngScale);
@@ -622,12 +620,15 @@ bool Render(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, 
   cairo_status_t status = cairo_status(cr);
   cairo_destroy(cr);
   if (status == CAIRO_STATUS_SUCCESS && format == ChartFormat::kPng) {
-    status = cairo_surface_write_to_png_stream(surface, AppendToString, out);
+    status = cairo_surface_write_to_png_stream(surface, AppendCairoBytes, out);
   }
   cairo_surface_finish(surface);  // flushes the SVG and PDF streams
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
-  if (CairoFailed(status, error_id, error_en)) return false;
+  if (CairoFailed(status, &failure)) {
+    out->clear();
+    return failure;
+  }
 
   if (format == ChartFormat::kSvg) {
     // Cairo names the drawing's group after a process-wide surface counter ("surface21"); a fixed name keeps the
@@ -650,30 +651,31 @@ bool Render(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, 
       out->insert(close + 1, "\n<title>" + XmlEscape(title) + "</title>\n<desc>" + XmlEscape(desc) + "</desc>");
     }
   }
-  return true;
+  return {};
 }
 
-}  // namespace
+std::string RadarSvgForPage(const Assessment& a, Lang lang, double width, double height) {
+  std::string svg;
+  cairo_surface_t* surface = cairo_svg_surface_create_for_stream(AppendCairoBytes, &svg, width, height);
+  cairo_t* cr = cairo_create(surface);
+  DrawRadarChart(cr, a, lang, 0, 0, width, height);
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  return svg;
+}
 
-bool WriteChart(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, const std::string& path,
-                std::string* error_id, std::string* error_en) {
+Status WriteChart(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, const std::string& path) {
   std::error_code ec;
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty() && !std::filesystem::is_directory(parent, ec)) {
-    *error_id = "folder '" + parent.string() + "' tidak ada";
-    *error_en = "directory '" + parent.string() + "' does not exist";
-    return false;
+    return Status::Error("folder_tidak_ada", "folder '" + parent.string() + "' tidak ada",
+                         "directory '" + parent.string() + "' does not exist");
   }
   std::string bytes;
-  if (!Render(a, kind, format, lang, &bytes, error_id, error_en)) return false;
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
-  f.write(bytes.data(), std::streamsize(bytes.size()));
-  if (!f.flush()) {
-    *error_id = "berkas tidak dapat ditulis";
-    *error_en = "cannot write the file";
-    return false;
-  }
-  return true;
+  if (Status s = RenderChart(a, kind, format, lang, &bytes); !s.ok()) return s;
+  return WriteOutputFile(path, bytes,
+                         Status::Error("berkas_tidak_dapat_ditulis", "berkas tidak dapat ditulis", "cannot write the file"));
 }
 
 }  // namespace kopsehat

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "assess/assessment.h"
+#include "core/status.h"
 
 typedef struct _cairo cairo_t;
 
@@ -20,8 +21,12 @@ enum class ChartFormat { kSvg, kPng, kPdf };
 void DrawRadarChart(cairo_t* cr, const Assessment& a, Lang lang, double x, double y, double width, double height);
 void DrawLossBarsChart(cairo_t* cr, const Assessment& a, Lang lang, double x, double y, double width, double height);
 
-// Writes one chart to a file. False with the reason (Indonesian, English) when it cannot be written.
-bool WriteChart(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, const std::string& path,
-                std::string* error_id, std::string* error_en);
+// Renders one chart (with its identification line) into *out: SVG 1.1 with a <title> and <desc>, PNG at 2x, or PDF.
+Status RenderChart(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, std::string* out);
+// The same, written to `path`; the folder must exist.
+Status WriteChart(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, const std::string& path);
+
+// The bare radar as SVG of width × height points, for embedding in a web page.
+std::string RadarSvgForPage(const Assessment& a, Lang lang, double width, double height);
 
 }  // namespace kopsehat

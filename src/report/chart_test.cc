@@ -71,12 +71,16 @@ std::string TempPath(const std::string& name) { return ::testing::TempDir() + "k
 // Writes the chart and returns the file's bytes ("" with a test failure when it could not be written).
 std::string Write(const Assessment& a, ChartKind kind, ChartFormat format, Lang lang, const std::string& name) {
   const std::string path = TempPath(name);
-  std::string eid, een;
-  if (!WriteChart(a, kind, format, lang, path, &eid, &een)) {
-    ADD_FAILURE() << path << ": " << een;
+  if (const Status s = WriteChart(a, kind, format, lang, path); !s.ok()) {
+    ADD_FAILURE() << path << ": " << s.message();
     return "";
   }
-  return ReadFile(path);
+  const std::string bytes = ReadFile(path);
+  // The file holds exactly what the renderer gives in memory (the web serves that).
+  std::string in_memory;
+  EXPECT_TRUE(RenderChart(a, kind, format, lang, &in_memory).ok());
+  EXPECT_EQ(in_memory, bytes) << name;
+  return bytes;
 }
 
 // The text between <desc> and </desc> of an SVG.
@@ -251,8 +255,10 @@ TEST(ChartPdf, WithoutSourceDateEpochTheEpoch) {
 
 TEST(ChartWrite, MissingDirectoryFailsWithAMessage) {
   const std::string path = TempPath("no-such-directory") + "/chart.svg";
-  std::string eid, een;
-  EXPECT_FALSE(WriteChart(Example(), ChartKind::kRadar, ChartFormat::kSvg, Lang::kId, path, &eid, &een));
+  const Status s = WriteChart(Example(), ChartKind::kRadar, ChartFormat::kSvg, Lang::kId, path);
+  EXPECT_FALSE(s.ok());
+  const std::string& eid = s.pesan();
+  const std::string& een = s.message();
   EXPECT_NE(eid.find("tidak ada"), std::string::npos) << eid;
   EXPECT_NE(een.find("does not exist"), std::string::npos) << een;
   EXPECT_NE(een.find("no-such-directory"), std::string::npos) << een;

@@ -23,6 +23,7 @@
 #include "core/money.h"
 #include "report/chart.h"
 #include "report/goal_report.h"
+#include "report/output.h"
 #include "report/text_report.h"
 
 namespace kopsehat {
@@ -1236,31 +1237,27 @@ std::string FooterText(const std::string& id, const std::string& version, const 
   return footer;
 }
 
-void Fail(const std::string& path, cairo_status_t status, std::string* error_id, std::string* error_en) {
+Status CairoFailure(cairo_status_t status) {
   const std::string reason = cairo_status_to_string(status);
-  if (status == CAIRO_STATUS_WRITE_ERROR) {
-    *error_id = "berkas PDF tidak dapat ditulis: " + path + " (folder tidak ada atau tidak boleh ditulis)";
-    *error_en = "cannot write the PDF file " + path + " (missing or read-only folder)";
-  } else {
-    *error_id = "berkas PDF tidak dapat dibuat: " + path + " (" + reason + ")";
-    *error_en = "cannot create the PDF file " + path + " (" + reason + ")";
-  }
+  return Status::Error("pdf_gagal", "laporan PDF tidak dapat dibuat (" + reason + ")",
+                       "cannot create the PDF report (" + reason + ")");
 }
 
 // Lays the report out twice with `draw`: first to count the pages ("Halaman 1 dari N") on a recording surface (a
-// throw-away PDF, fonts subset and streams compressed, made this pass as slow as the real one), then into the file.
+// throw-away PDF, fonts subset and streams compressed, made this pass as slow as the real one), then into *out.
 template <typename DrawFn>
-bool WriteTwoPass(const std::string& path, const PdfOptions& options, const std::string& footer, const std::string& title,
-                  const std::string& subject, DrawFn draw, std::string* error_id, std::string* error_en) {
+Status RenderTwoPass(const PdfOptions& options, const std::string& footer, const std::string& title,
+                     const std::string& subject, DrawFn draw, std::string* out) {
+  out->clear();
   cairo_rectangle_t page{0, 0, kPageW, kPageH};
   cairo_surface_t* counter = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
   const int pages = RenderWith(counter, options.lang, footer, 0, draw);
   cairo_surface_destroy(counter);
-  cairo_surface_t* surface = cairo_pdf_surface_create(path.c_str(), kPageW, kPageH);
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendCairoBytes, out, kPageW, kPageH);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-    Fail(path, cairo_surface_status(surface), error_id, error_en);
+    const Status failed = CairoFailure(cairo_surface_status(surface));
     cairo_surface_destroy(surface);
-    return false;
+    return failed;
   }
   const std::string date = IsoUtc(options.created_epoch);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
@@ -1274,40 +1271,57 @@ bool WriteTwoPass(const std::string& path, const PdfOptions& options, const std:
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) {
-    Fail(path, status, error_id, error_en);
-    return false;
+    out->clear();
+    return CairoFailure(status);
   }
-  return true;
+  return {};
+}
+
+Status Incomplete() {
+  return Status::Error("penilaian_belum_lengkap", "penilaian belum lengkap; laporan PDF tidak dibuat",
+                       "incomplete assessment; no PDF report made");
+}
+
+// The report written to `path`, with the message the CLI has always given for an unwritable path.
+Status WritePdf(const Status& rendered, const std::string& bytes, const std::string& path) {
+  if (!rendered.ok()) return rendered;
+  return WriteOutputFile(
+      path, bytes,
+      Status::Error("berkas_tidak_dapat_ditulis",
+                    "berkas PDF tidak dapat ditulis: " + path + " (folder tidak ada atau tidak boleh ditulis)",
+                    "cannot write the PDF file " + path + " (missing or read-only folder)"));
 }
 
 }  // namespace
 
-bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, const std::string& path,
-                        std::string* error_id, std::string* error_en) {
-  if (a.rulebook == nullptr) {
-    *error_id = "penilaian belum lengkap; laporan PDF tidak dibuat";
-    *error_en = "incomplete assessment; no PDF report made";
-    return false;
-  }
+Status RenderGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, std::string* out) {
+  if (a.rulebook == nullptr) return Incomplete();
   const Lang lang = options.lang;
   const std::string title = std::string(T(lang, "Pemantauan ", "Monitoring of ")) + a.koperasi.nama + " — " +
                             FormatDateLong(a.periode_akhir, lang);
-  return WriteTwoPass(path, options, FooterText(a.rulebook->id, a.rulebook->version, a.koperasi, a.periode_akhir, lang),
-                      title, a.rulebook->id, [&](Doc* doc) { GoalReport(a, lang, doc).Draw(); }, error_id, error_en);
+  return RenderTwoPass(options, FooterText(a.rulebook->id, a.rulebook->version, a.koperasi, a.periode_akhir, lang),
+                       title, a.rulebook->id, [&](Doc* doc) { GoalReport(a, lang, doc).Draw(); }, out);
 }
 
-bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path, std::string* error_id,
-                    std::string* error_en) {
-  if (a.rulebook == nullptr || a.predikat < 0) {
-    *error_id = "penilaian belum lengkap; laporan PDF tidak dibuat";
-    *error_en = "incomplete assessment; no PDF report made";
-    return false;
-  }
+Status RenderPdfReport(const Assessment& a, const PdfOptions& options, std::string* out) {
+  if (a.rulebook == nullptr || a.predikat < 0) return Incomplete();
   const Lang lang = options.lang;
   const std::string title = std::string(T(lang, "Penilaian kesehatan ", "Health assessment of ")) + a.koperasi.nama +
                             " — " + FormatDateLong(a.periode_akhir, lang);
-  return WriteTwoPass(path, options, FooterText(a.rulebook->id, a.rulebook->version, a.koperasi, a.periode_akhir, lang),
-                      title, a.rulebook->id, [&](Doc* doc) { Report(a, lang, doc).Draw(); }, error_id, error_en);
+  return RenderTwoPass(options, FooterText(a.rulebook->id, a.rulebook->version, a.koperasi, a.periode_akhir, lang),
+                       title, a.rulebook->id, [&](Doc* doc) { Report(a, lang, doc).Draw(); }, out);
+}
+
+Status WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path) {
+  std::string bytes;
+  const Status rendered = RenderPdfReport(a, options, &bytes);
+  return WritePdf(rendered, bytes, path);
+}
+
+Status WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, const std::string& path) {
+  std::string bytes;
+  const Status rendered = RenderGoalPdfReport(a, options, &bytes);
+  return WritePdf(rendered, bytes, path);
 }
 
 }  // namespace kopsehat

@@ -10,6 +10,7 @@
 
 #include "assess/assessment.h"
 #include "assess/goals.h"
+#include "core/status.h"
 
 namespace kopsehat {
 
@@ -18,13 +19,15 @@ struct PdfOptions {
   long long created_epoch = 0;  // PDF creation date (SOURCE_DATE_EPOCH); 0: the Unix epoch, never "now"
 };
 
-// Writes the report to `path`. False with the reason (Indonesian, English) when the file cannot be written.
-bool WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path, std::string* error_id,
-                    std::string* error_en);
+// Renders the report into *out (PDF bytes). Not ok, with *out empty, when the assessment is incomplete or Cairo
+// fails.
+Status RenderPdfReport(const Assessment& a, const PdfOptions& options, std::string* out);
+// The same, written to `path` (created or truncated).
+Status WritePdfReport(const Assessment& a, const PdfOptions& options, const std::string& path);
 
 // The goal-method report (PEARLS): summary, per group a table of indicators (value, goal, verdict with the
 // distance, last year), the formulas with their amounts, adaptations, warnings, source and signatures.
-bool WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, const std::string& path,
-                        std::string* error_id, std::string* error_en);
+Status RenderGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, std::string* out);
+Status WriteGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, const std::string& path);
 
 }  // namespace kopsehat

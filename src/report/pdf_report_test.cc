@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -103,9 +104,13 @@ class PdfReportTest : public ::testing::Test {
   // Writes the report and fails the test when that does not work.
   std::string Write(const Assessment& a, const std::string& name, PdfOptions options = {}) {
     const std::string path = (fs::path(dir_) / name).string();
-    std::string eid, een;
-    const bool ok = WritePdfReport(a, options, path, &eid, &een);
-    EXPECT_TRUE(ok) << een;
+    const Status s = WritePdfReport(a, options, path);
+    EXPECT_TRUE(s.ok()) << s.message();
+    // The file holds exactly what the renderer gives in memory (the web serves that).
+    std::string in_memory;
+    EXPECT_TRUE(RenderPdfReport(a, options, &in_memory).ok());
+    std::ifstream f(path, std::ios::binary);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()), in_memory) << name;
     return path;
   }
 
@@ -299,8 +304,10 @@ TEST_F(PdfReportTest, LinearRulebookShowsItsRule) {
 TEST_F(PdfReportTest, MissingDirectoryFailsWithAMessage) {
   const Assessment a = Assess(ReadExample());
   const std::string path = (fs::path(dir_) / "tidak-ada" / "laporan.pdf").string();
-  std::string eid, een;
-  EXPECT_FALSE(WritePdfReport(a, PdfOptions{}, path, &eid, &een));
+  const Status s = WritePdfReport(a, PdfOptions{}, path);
+  EXPECT_FALSE(s.ok());
+  const std::string& eid = s.pesan();
+  const std::string& een = s.message();
   EXPECT_NE(eid.find(path), std::string::npos) << eid;
   EXPECT_NE(een.find(path), std::string::npos) << een;
   EXPECT_NE(eid.find("tidak dapat"), std::string::npos) << eid;

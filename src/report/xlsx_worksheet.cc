@@ -6,6 +6,7 @@
 
 #include "core/decimal.h"
 #include "report/goal_report.h"
+#include "report/memory_file.h"
 #include "report/text_report.h"
 
 namespace kopsehat {
@@ -661,6 +662,39 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
   }
 
   return CloseBook(wb, error_id, error_en);
+}
+
+namespace {
+
+// libxlsxwriter writes only to a path: the workbook goes to a file in memory and is read back.
+template <typename WriteFn>
+Status RenderThroughMemoryFile(WriteFn write, std::string* out) {
+  out->clear();
+  MemoryFile file;
+  if (!file.status().ok()) return file.status();
+  std::string error_id, error_en;
+  if (!write(file.path(), &error_id, &error_en)) return Status::Error("xlsx_gagal", error_id, error_en);
+  return file.ReadAll(kMaxWorksheetBytes, out);
+}
+
+}  // namespace
+
+Status RenderAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& options,
+                                 std::string* out) {
+  return RenderThroughMemoryFile(
+      [&](const std::string& path, std::string* eid, std::string* een) {
+        return WriteAssessmentWorksheet(laporan, a, options, path, eid, een);
+      },
+      out);
+}
+
+Status RenderGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& options,
+                           std::string* out) {
+  return RenderThroughMemoryFile(
+      [&](const std::string& path, std::string* eid, std::string* een) {
+        return WriteGoalWorksheet(laporan, a, options, path, eid, een);
+      },
+      out);
 }
 
 }  // namespace kopsehat

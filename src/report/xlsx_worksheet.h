@@ -9,6 +9,7 @@
 
 #include "assess/assessment.h"
 #include "assess/goals.h"
+#include "core/status.h"
 #include "laporan/laporan.h"
 
 namespace kopsehat {
@@ -30,5 +31,12 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
 // indicator has no value or a rate is missing).
 bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& options,
                         const std::string& path, std::string* error_id, std::string* error_en);
+
+// The same workbooks as bytes in *out (at most kMaxWorksheetBytes), for the web's downloads.
+inline constexpr size_t kMaxWorksheetBytes = 64u << 20;
+Status RenderAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& options,
+                                 std::string* out);
+Status RenderGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& options,
+                           std::string* out);
 
 }  // namespace kopsehat

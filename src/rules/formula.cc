@@ -5,6 +5,8 @@
 #include <cctype>
 #include <map>
 
+#include "core/check.h"
+
 namespace kopsehat {
 
 namespace {
@@ -319,7 +321,7 @@ Label FormulaLabel(const LinearForm& form, const std::vector<Quantity>& quantiti
 Fraction LinearForm::Evaluate(const Statements& s) const {
   // A form reading lalu() has line indexes at or above kLineCount: only the two-period overload may take it. The
   // loaders see to that (a checklist derivation may not use lalu()); breaking it would read past `s`.
-  if (uses_previous) throw std::logic_error("a formula using lalu() evaluated on one period: " + text);
+  KOPSEHAT_CHECK(!uses_previous, "a formula using lalu() evaluated on one period: " + text);
   i128 sum = 0;
   // No overflow check needed per term: |coef| <= 10^6 × 10^12 and |amount| <= 10^17 gives |term| <= 10^35, and
   // kLineCount (79) terms stay below 2^127 (1.7 × 10^38).

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/check.h"
+
 namespace kopsehat::store {
 
 namespace {
@@ -11,9 +13,9 @@ namespace {
 // A cell read outside the result or as the wrong type means the SQL and the code reading it disagree: a bug in the
 // program, not bad input, so it stops loudly instead of returning a made-up value.
 [[noreturn]] void SchemaBug(const char* what, size_t row, size_t col, std::string_view cell) {
-  std::fprintf(stderr, "kopsehat: store: %s at row %zu, column %zu (cell '%.*s')\n", what, row, col,
-               static_cast<int>(cell.size() > 64 ? 64 : cell.size()), cell.data());
-  std::abort();
+  FailInvariant(__FILE__, __LINE__, what,
+                "store: row " + std::to_string(row) + ", column " + std::to_string(col) + " (cell '" +
+                    std::string(cell.substr(0, 64)) + "')");
 }
 
 }  // namespace

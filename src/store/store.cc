@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/check.h"
+
 namespace kopsehat::store {
 
 namespace {
@@ -52,10 +54,7 @@ std::string Qualified(std::string_view columns, std::string_view prefix) {
 // loudly rather than being guessed at.
 template <typename T>
 T Checked(std::optional<T> value, const char* what, int64_t id) {
-  if (!value) {
-    std::fprintf(stderr, "kopsehat: unknown %s in row %lld\n", what, static_cast<long long>(id));
-    std::abort();
-  }
+  KOPSEHAT_CHECK(value.has_value(), std::string("unknown ") + what + " in row " + std::to_string(id));
   return *value;
 }
 
@@ -223,13 +222,21 @@ DbError Store::WithConnection(const std::function<DbError(Connection*)>& body) {
 DbError Store::Run(bool write, const std::function<DbError(Connection*)>& body) {
   std::unique_ptr<Connection> c = Borrow();
   DbError e;
-  for (int attempt = 0; attempt <= kMaxBusyRetries; ++attempt) {
-    e = c->Begin(write);
-    if (e.ok()) e = body(c.get());
-    if (e.ok()) e = c->Commit();
-    if (e.ok()) break;
+  try {
+    for (int attempt = 0; attempt <= kMaxBusyRetries; ++attempt) {
+      e = c->Begin(write);
+      if (e.ok()) e = body(c.get());
+      if (e.ok()) e = c->Commit();
+      if (e.ok()) break;
+      c->Rollback();
+      if (e.kind != DbErrorKind::kBusy) break;
+    }
+  } catch (...) {
+    // A broken invariant (core/check.h) inside the transaction: nothing of it is kept, the connection goes back to
+    // the pool clean, and the caller (a request) fails.
     c->Rollback();
-    if (e.kind != DbErrorKind::kBusy) break;
+    Return(std::move(c));
+    throw;
   }
   Return(std::move(c));
   if (e.ok() && write) {

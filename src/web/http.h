@@ -60,7 +60,6 @@ struct Response {
 
 struct ServerSettings {
   bool secure_cookies = false;  // add `Secure` (behind an HTTPS reverse proxy)
-  std::string temp_dir = "/tmp";  // report downloads are rendered through a temporary file here
   // Behind a reverse proxy: the client address is the last one in X-Forwarded-For (login throttling, logs). Only
   // with a proxy that sets it; otherwise clients could claim any address.
   bool trust_proxy = false;
@@ -108,6 +107,5 @@ int HttpStatus(Code code);
 std::string ProblemsBody(const Problems& problems, Lang lang);
 // Renders a report of a laporan the caller may see: "pdf", "xlsx" or "json". False with *out set to the error page.
 bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind, Response* out);
-std::string RadarSvg(const Assessment& a, Lang lang);
 
 }  // namespace kopsehat::web

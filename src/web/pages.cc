@@ -4,6 +4,7 @@
 
 #include "interchange/spreadsheet.h"
 #include "plan/actions.h"
+#include "report/chart.h"
 #include "rules/loader.h"
 #include "store/schema.h"
 #include "web/http.h"
@@ -327,7 +328,7 @@ void RadarGet(Call& call, Response* out) {
   Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
   if (!o.ok()) return Fail(call, o, out);
   out->content_type = "image/svg+xml";
-  out->body = RadarSvg(view.assessment, call.lang);
+  out->body = RadarSvgForPage(view.assessment, call.lang, 420, 360);
 }
 
 // The cheapest verified plan to the method's best predikat, for the cooperative's people and its examiner.

@@ -2,17 +2,10 @@
 // session, check the CSRF token of every state-changing request, run the handler, add security headers. The
 // authorisation of the object acted on is the App's (Allowed), so a handler cannot forget it by accident: every App
 // operation takes the Principal.
-#include <cairo-svg.h>
-#include <cairo.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <exception>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 
-#include "report/chart.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"
 #include "report/xlsx_worksheet.h"
@@ -232,46 +225,6 @@ Response Handle(App* app, const ServerSettings& settings, const Request& req) {
   return out;
 }
 
-namespace {
-
-cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-// Renders through a temporary file (the report writers take a path), then reads it back and removes it.
-bool RenderViaFile(const ServerSettings& settings, const char* suffix,
-                   const std::function<bool(const std::string&, std::string*, std::string*)>& write,
-                   std::string* bytes) {
-  std::string path = settings.temp_dir + "/kopsehat-unduh-XXXXXX" + suffix;
-  const int fd = mkstemps(path.data(), static_cast<int>(std::string_view(suffix).size()));
-  if (fd < 0) return false;
-  close(fd);
-  std::string error_id, error_en;
-  const bool ok = write(path, &error_id, &error_en);
-  if (ok) {
-    std::ifstream in(path, std::ios::binary);
-    bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  std::error_code ignored;
-  std::filesystem::remove(path, ignored);
-  return ok && !bytes->empty();
-}
-
-}  // namespace
-
-std::string RadarSvg(const Assessment& a, Lang lang) {
-  std::string svg;
-  constexpr double kW = 420, kH = 360;
-  cairo_surface_t* surface = cairo_svg_surface_create_for_stream(AppendToString, &svg, kW, kH);
-  cairo_t* cr = cairo_create(surface);
-  DrawRadarChart(cr, a, lang, 0, 0, kW, kH);
-  cairo_destroy(cr);
-  cairo_surface_finish(surface);
-  cairo_surface_destroy(surface);
-  return svg;
-}
-
 bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind, Response* out) {
   const std::string base = "penilaian-" + std::to_string(view.record.cooperative_id) + "-" +
                            view.record.periode_akhir + "-r" + std::to_string(view.record.revision);
@@ -284,21 +237,13 @@ bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind
     PdfOptions o;
     o.lang = call.lang;
     o.created_epoch = view.record.updated_at;
-    ok = RenderViaFile(*call.settings, ".pdf",
-                       [&](const std::string& p, std::string* eid, std::string* een) {
-                         return WritePdfReport(view.assessment, o, p, eid, een);
-                       },
-                       &out->body);
+    ok = RenderPdfReport(view.assessment, o, &out->body).ok();
     out->content_type = "application/pdf";
   } else if (kind == "xlsx") {
     WorksheetOptions o;
     o.lang = call.lang;
     o.created_epoch = view.record.updated_at;
-    ok = RenderViaFile(*call.settings, ".xlsx",
-                       [&](const std::string& p, std::string* eid, std::string* een) {
-                         return WriteAssessmentWorksheet(view.laporan, view.assessment, o, p, eid, een);
-                       },
-                       &out->body);
+    ok = RenderAssessmentWorksheet(view.laporan, view.assessment, o, &out->body).ok();
     out->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   }
   if (!ok) {

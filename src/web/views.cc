@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/check.h"
 #include "interchange/spreadsheet.h"
 #include "plan/actions.h"
 #include "report/text_report.h"
@@ -700,10 +701,7 @@ const Rulebook* FormRulebook(const std::vector<std::pair<std::string, std::strin
   }
   const Rulebook* rb = EmbeddedRulebookById(kDefaultMetode, &ignored);
   // The default method is compiled in and checked by the tests: failing to load it is a bug, not bad input.
-  if (rb == nullptr) {
-    std::string what = "the embedded default rulebook does not load: ";
-    throw std::logic_error(what.append(ignored.Render(Lang::kEn)));
-  }
+  KOPSEHAT_CHECK(rb != nullptr, "the embedded default rulebook does not load: " + ignored.Render(Lang::kEn));
   return rb;
 }
 

@@ -71,7 +71,6 @@ int main(int argc, char** argv) {
     return 1;
   }
   ServerSettings settings;
-  settings.temp_dir = out.string();
   const std::regex link("(?:href|src|action)=\"(/[^\"#]*)\"");
   for (const DemoLogin& login : logins) {
     for (const std::string lang : {"id", "en"}) {
