@@ -270,7 +270,7 @@ struct Context {
 };
 
 // Cooperative `i` with its assessed laporan (assessed here, outside any transaction: the engine is pure).
-PlannedCoop Plan(const Context& ctx, int i, Counters* n, int64_t* missing) {
+PlannedCoop PlanCoop(const Context& ctx, int i, Counters* n, int64_t* missing) {
   const Args& args = *ctx.args;
   PlannedCoop p;
   const size_t name_count = std::size(kNames);
@@ -426,7 +426,7 @@ int main(int argc, char** argv) {
   for (int chunk = 0; chunk < args.coops; chunk += kChunkCoops) {
     const Clock::time_point t0 = Clock::now();
     std::vector<PlannedCoop> plan;
-    for (int i = chunk; i < std::min(args.coops, chunk + kChunkCoops); ++i) plan.push_back(Plan(ctx, i, &n, &missing));
+    for (int i = chunk; i < std::min(args.coops, chunk + kChunkCoops); ++i) plan.push_back(PlanCoop(ctx, i, &n, &missing));
     n.assess_s += Seconds(t0);
     const Clock::time_point t1 = Clock::now();
     Check(db->Write([&](store::Connection* c) { return InsertPlanned(c, ctx, &plan); }), "insert");

@@ -11,6 +11,7 @@
 #include "interchange/fields.h"
 #include "interchange/json_reader.h"
 #include "interchange/spreadsheet.h"
+#include "plan/actions.h"
 #include "report/json_report.h"
 #include "rules/goal_rulebook.h"
 #include "rules/loader.h"
@@ -335,7 +336,50 @@ Outcome App::ViewCooperative(const Principal& p, int64_t coop_id, CooperativeVie
     if (!Allowed(p.user, Action::kViewCooperative, &out->cooperative)) {
       std::erase_if(out->laporan, [](const store::LaporanRecord& l) { return l.status != Status::kFinal; });
     }
+    out->may_edit = Allowed(p.user, Action::kEditLaporan, &out->cooperative);
+    out->may_view_audit = Allowed(p.user, Action::kViewCooperative, &out->cooperative);
     return {};
+  });
+}
+
+Outcome App::PrepareNewLaporan(const Principal& p, int64_t coop_id, CooperativeView* out) {
+  Outcome o = ViewCooperative(p, coop_id, out);
+  if (o.ok() && !out->may_edit) return Forbidden();
+  return o;
+}
+
+Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out) {
+  Outcome o = ViewLaporan(p, laporan_id, &out->laporan);
+  if (!o.ok()) return o;
+  const Rulebook& rb = *out->laporan.assessment.rulebook;
+  if (!Allowed(p.user, Action::kViewCooperative, &out->laporan.cooperative) || !rb.WeightedThisYearOnly()) {
+    return Outcome::Error(Code::kForbidden, "", "tidak_tersedia",
+                          "Rencana tersedia bagi pengurus, pengelola, pengawas dan pemeriksa, untuk metode "
+                          "berbobot tahun berjalan.",
+                          "The plan is for the board, managers, supervisors and examiners, for weighted "
+                          "methods of this year's figures.");
+  }
+  Problems problems;
+  const ActionBook* book = EmbeddedActionBook(&problems);
+  if (book == nullptr) {
+    o.code = Code::kInternal;
+    o.problems = problems;
+    return o;
+  }
+  out->target_e6 = rb.predikat.front().has_min ? rb.predikat.front().min_e6 : 0;
+  out->plan = MakePlan(out->laporan.laporan, rb, EvaluateOptions{}, out->laporan.assessment, *book, out->target_e6, {});
+  return {};
+}
+
+Outcome App::ViewAdmin(const Principal& p, AdminView* out) {
+  if (!Allowed(p.user, Action::kAdminister, nullptr)) {
+    return Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Khusus admin.", "Administrators only.");
+  }
+  return Run(false, [&](Connection* db) -> Outcome {
+    DbError e = store::ListRegions(db, &out->regions);
+    if (e.ok()) e = store::ListCooperatives(db, {}, true, &out->cooperatives);
+    if (e.ok()) e = store::ListUsers(db, &out->users);
+    return e.ok() ? Outcome{} : DbFailure(e);
   });
 }
 
@@ -364,6 +408,11 @@ Outcome App::ViewLaporan(const Principal& p, int64_t laporan_id, LaporanView* ou
     return e.ok() ? Outcome{} : DbFailure(e);
   });
   if (!o.ok()) return o;
+  const bool draft = out->record.status == Status::kDraft;
+  out->may.edit = draft && Allowed(p.user, Action::kEditLaporan, &out->cooperative);
+  out->may.submit = draft && Allowed(p.user, Action::kSubmit, &out->cooperative);
+  out->may.review = out->record.status == Status::kSubmitted && Allowed(p.user, Action::kReview, &out->cooperative);
+  out->may.correct = out->record.status == Status::kFinal && Allowed(p.user, Action::kReview, &out->cooperative);
   if (!Reassess(out->record, &out->laporan, &out->assessment, &out->method_changed)) {
     return Outcome::Error(Code::kInternal, "", "tidak_dapat_dinilai_ulang",
                           "Laporan tersimpan tidak dapat dinilai ulang dengan metode " + out->record.rulebook_id,
@@ -960,6 +1009,23 @@ Outcome App::CreateCooperative(const Principal& p, const store::Cooperative& c, 
     return e.ok() ? Outcome{} : e.kind == DbErrorKind::kConstraint ? WrongState("Bentrok.", "Conflict.")
                                                                    : DbFailure(e);
   });
+}
+
+Outcome App::CreateUserFromForm(const Principal& p, store::User u, const std::string& role_word,
+                                const std::string& password, int64_t* id) {
+  if (!Allowed(p.user, Action::kAdminister, nullptr)) return Forbidden();
+  const std::optional<Role> role = store::ParseRole(role_word);
+  if (!role) return Outcome::Error(Code::kInvalid, "role", "peran_tidak_dikenal", "peran tidak dikenal", "unknown role");
+  u.role = *role;
+  return CreateUser(&p, std::move(u), password, id);
+}
+
+bool App::DatabaseReachable() {
+  const DbError e = store_->Read([](Connection* db) {
+    store::Result r;
+    return db->Exec("SELECT COUNT(*) FROM schema_migrations", {}, &r);
+  });
+  return e.ok();
 }
 
 Outcome App::CreateUser(const Principal* p, store::User u, const std::string& password, int64_t* id) {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "assess/assessment.h"
+#include "plan/optimize.h"
 #include "core/problems.h"
 #include "laporan/laporan.h"
 #include "store/store.h"
@@ -64,6 +65,14 @@ struct Principal {
   store::SessionRecord session;
 };
 
+// What the user may do with a laporan, as the policy says: pages offer only these (every operation checks again).
+struct LaporanPermissions {
+  bool edit = false;     // draft, cooperative editor
+  bool submit = false;   // draft, pengurus
+  bool review = false;   // submitted, examiner of the region
+  bool correct = false;  // final, examiner of the region
+};
+
 // A laporan with what its page shows: the assessment of its current figures (re-evaluated from the stored
 // figures with the stored method; the stored result is what dashboards read), the examiner's changes, evidence.
 struct LaporanView {
@@ -74,6 +83,7 @@ struct LaporanView {
   Laporan laporan;
   Assessment assessment;  // refers to a rulebook embedded in the binary
   bool method_changed = false;  // the embedded rulebook's version differs from the stored one
+  LaporanPermissions may;
   // The examiner's refused change form (path, nilai, path2, ..., alasan), shown again with its problems so
   // nothing typed is lost. Filled by the page handler, not by the App.
   std::vector<std::pair<std::string, std::string>> retry;
@@ -82,6 +92,22 @@ struct LaporanView {
 struct CooperativeView {
   store::Cooperative cooperative;
   std::vector<store::LaporanRecord> laporan;  // newest first; anggota see only final ones
+  bool may_edit = false;                      // the user may start or change a laporan (the policy's kEditLaporan)
+  bool may_view_audit = false;                // the user may read the cooperative's audit trail
+};
+
+// The cheapest verified plan of a laporan to the method's best predikat (plan/optimize.h), with the laporan.
+struct PlanView {
+  LaporanView laporan;
+  Plan plan;
+  int64_t target_e6 = 0;
+};
+
+// What the administration page lists.
+struct AdminView {
+  std::vector<store::Region> regions;
+  std::vector<store::Cooperative> cooperatives;
+  std::vector<store::User> users;
 };
 
 // The regional dashboard: every cooperative of the examiner's regencies with its flags.
@@ -169,6 +195,12 @@ class App {
   // ---- Reading ----
   Outcome ViewCooperative(const Principal& p, int64_t coop_id, CooperativeView* out);
   Outcome ViewLaporan(const Principal& p, int64_t laporan_id, LaporanView* out);
+  // The cooperative, for a user who may start a laporan there (kEditLaporan), else forbidden.
+  Outcome PrepareNewLaporan(const Principal& p, int64_t coop_id, CooperativeView* out);
+  // The plan of a laporan for the cooperative's people and its examiner (kViewCooperative), for methods that weigh
+  // this year's figures; verified by re-assessing.
+  Outcome PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out);
+  Outcome ViewAdmin(const Principal& p, AdminView* out);
   Outcome ViewRegion(const Principal& p, RegionView* out);
   Outcome EvidenceContent(const Principal& p, int64_t evidence_id, store::Evidence* meta, std::string* content);
   Outcome ListCooperatives(const Principal& p, std::vector<store::Cooperative>* out);
@@ -211,6 +243,14 @@ class App {
   Outcome CreateCooperative(const Principal& p, const store::Cooperative& c, int64_t* id);
   // Creates a user with this password (hashed here). Without a principal (nullptr): the seeding of a new database.
   Outcome CreateUser(const Principal* p, store::User u, const std::string& password, int64_t* id);
+  // The same from the administration form, where the role is a word ("pengurus"): the right is checked before the
+  // word, so a user without it learns nothing from the messages.
+  Outcome CreateUserFromForm(const Principal& p, store::User u, const std::string& role_word,
+                             const std::string& password, int64_t* id);
+
+  // ---- Operations ----
+  // The database answers a trivial query (the health check).
+  bool DatabaseReachable();
 
  private:
   struct Assessed;

@@ -6,9 +6,8 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "plan/optimize.h"
-#include "report/json_report.h"
-#include "report/text_report.h"
-#include "report/wording.h"
+#include "core/decimal.h"
+#include "report/plan_report.h"
 
 namespace kopsehat::cli {
 
@@ -108,115 +107,8 @@ int RunPlan(int argc, char** argv, Lang lang) {
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
   const Plan plan = MakePlan(file.laporan, rb, options, base, *book, target_e6, allowed);
-  if (args.Get("--format", "text") == "json") {
-    // kopsehat/rencana-v1: the plan for programs (the web application later).
-    static const char* kStatus[] = {"terverifikasi", "sudah_tercapai", "tidak_tercapai", "tidak_terverifikasi",
-                                    "pemecah_gagal"};
-    std::string out = "{\"format\":\"kopsehat/rencana-v1\",\"metode\":";
-    AppendJsonString(rb.id, &out);
-    out += ",\"skor_awal\":" + FormatPlain(base.total_e6, 6, 0) + ",\"predikat_awal\":";
-    AppendJsonString(base.Predikat().label, &out);
-    out += ",\"target\":" + FormatPlain(target_e6, 6, 0) + ",\"status\":\"" + kStatus[int(plan.status)] + "\",\"langkah\":[";
-    for (size_t k = 0; k < plan.steps.size(); ++k) {
-      out += k ? "," : "";
-      out += "{\"aksi\":";
-      AppendJsonString(plan.steps[k].action->id, &out);
-      out += ",\"jumlah\":\"" + FormatSenPlain(plan.steps[k].amount_sen) + "\"}";
-    }
-    out += "]";
-    if (plan.status == Plan::Status::kVerified || plan.status == Plan::Status::kAlreadyThere) {
-      out += ",\"skor_akhir\":" + FormatPlain(plan.result.total_e6, 6, 0) + ",\"predikat_akhir\":";
-      AppendJsonString(plan.result.Predikat().label, &out);
-    }
-    if (plan.status == Plan::Status::kUnreachable && plan.reachable_max_e6 >= 0) {
-      out += ",\"skor_tertinggi_tercapai\":" + FormatPlain(plan.reachable_max_e6, 6, 0);
-    }
-    out += "}\n";
-    std::cout << out;
-    return kExitOk;
-  }
-
-  std::cout << (en ? "PLAN — " : "RENCANA — ") << base.koperasi.nama << ", " << FormatDateLong(base.periode_akhir, lang)
-            << "\n" << (en ? "Now: " : "Sekarang: ") << FormatPoints(base.total_e6, lang) << " (" << base.Predikat().label
-            << "); " << (en ? "target: " : "target: ") << FormatPoints(target_e6, lang) << "\n\n";
-  switch (plan.status) {
-    case Plan::Status::kAlreadyThere:
-      std::cout << (en ? "The target is already reached.\n" : "Target sudah tercapai.\n");
-      return kExitOk;
-    case Plan::Status::kNotVerified:
-      std::cout << (en ? "The solver found a plan, but it did not verify when assessed exactly; no plan is shown.\n"
-                       : "Pemecah menemukan rencana, tetapi tidak lolos penilaian ulang yang tepat; tidak ada rencana yang ditampilkan.\n");
-      return kExitOk;
-    case Plan::Status::kSolverFailed:
-      std::cout << (en ? "The solver stopped without an answer (time limit or numerical trouble); no plan is shown. "
-                         "Try fewer actions (--aksi-pakai) or a nearer target.\n"
-                       : "Pemecah berhenti tanpa jawaban (batas waktu atau masalah numerik); tidak ada rencana yang "
-                         "ditampilkan. Coba lebih sedikit tindakan (--aksi-pakai) atau target yang lebih dekat.\n");
-      return kExitOk;
-    case Plan::Status::kUnreachable:
-      if (!plan.not_modelled.empty()) {
-        std::cout << (en ? "The solver found no plan, but it holds these components fixed (their rule is not modelled), "
-                           "so a plan may still exist; try whatif:\n"
-                         : "Pemecah tidak menemukan rencana, tetapi komponen berikut dianggap tetap (aturannya tidak "
-                           "dimodelkan), jadi rencana mungkin tetap ada; coba whatif:\n");
-        for (size_t k : plan.not_modelled) std::cout << "  - " << base.components[k].spec->name.Get(lang) << "\n";
-      }
-      std::cout << (en ? "The target cannot be reached with these actions within their bounds.\n"
-                       : "Target tidak dapat dicapai dengan tindakan ini dalam batas-batasnya.\n");
-      if (plan.reachable_max_e6 >= 0) {
-        std::cout << (en ? "The highest total they can give (solver's estimate): " : "Total tertinggi yang dapat dicapai (perkiraan pemecah): ")
-                  << FormatPoints(plan.reachable_max_e6, lang) << "\n";
-      }
-      if (!plan.stuck.empty()) {
-        std::cout << (en ? "Points no action can move:\n" : "Poin yang tidak dapat digerakkan tindakan mana pun:\n");
-        for (size_t k : plan.stuck) {
-          const ComponentResult& r = base.components[k];
-          std::cout << "  - " << r.spec->name.Get(lang) << ": " << FormatPoints(r.LostE6(), lang) << (en ? " points\n" : " poin\n");
-        }
-      }
-      return kExitOk;
-    case Plan::Status::kVerified:
-      break;
-  }
-  std::cout << (en ? "Steps (verified by assessing the result again):\n" : "Langkah (diperiksa dengan menilai ulang hasilnya):\n");
-  int i = 0;
-  for (const PlanStep& s : plan.steps) {
-    std::cout << "  " << ++i << ". " << s.action->name.Get(lang) << ": " << FormatRupiah(s.amount_sen) << "\n     "
-              << s.action->description.Get(lang) << "\n";
-    // What this step lifts on its own (some steps only help together with others, e.g. lending the cash a
-    // collection brings in so the cash ratio stays in its band).
-    Laporan alone = file.laporan;
-    Problems p;
-    Assessment one;
-    std::string lifted;
-    if (ApplyAction(*s.action, s.amount_sen, &alone.current, &p)) {
-      ApplyDefaults(&alone.current);
-      if (Evaluate(alone, rb, options, &one, &p)) {
-        for (size_t k = 0; k < base.components.size(); ++k) {
-          if (one.components[k].nilai_e2 <= base.components[k].nilai_e2) continue;
-          lifted += (lifted.empty() ? "" : "; ") + base.components[k].spec->name.Get(lang) + " " +
-                    FormatNilai(base.components[k].nilai_e2, lang) + " → " + FormatNilai(one.components[k].nilai_e2, lang);
-        }
-      }
-    }
-    std::cout << "     " << (en ? "lifts: " : "menaikkan: ")
-              << (lifted.empty() ? (en ? "nothing on its own; it works together with the other steps"
-                                       : "tidak ada jika sendirian; bekerja bersama langkah lain")
-                                 : lifted)
-              << "\n";
-  }
-  const Assessment& after = plan.result;
-  std::cout << "\n" << (en ? "Components that change:\n" : "Komponen yang berubah:\n");
-  for (size_t k = 0; k < base.components.size(); ++k) {
-    const ComponentResult& b = base.components[k];
-    const ComponentResult& a = after.components[k];
-    if (a.skor_e6 == b.skor_e6) continue;
-    const int64_t diff = a.skor_e6 - b.skor_e6;
-    std::cout << "  " << b.spec->name.Get(lang) << ": nilai " << FormatNilai(b.nilai_e2, lang) << " → "
-              << FormatNilai(a.nilai_e2, lang) << ", skor " << (diff >= 0 ? "+" : "") << FormatPoints(diff, lang) << "\n";
-  }
-  std::cout << "\n" << (en ? "RESULT: " : "HASIL: ") << FormatPoints(after.total_e6, lang) << " (" << after.Predikat().label
-            << ")\n";
+  std::cout << (args.Get("--format", "text") == "json" ? RenderPlanJson(plan, base, target_e6)
+                                                       : RenderPlanText(plan, base, target_e6, lang));
   return kExitOk;
 }
 

@@ -219,6 +219,23 @@ bool Verify(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& o
   return Evaluate(changed, rb, options, out, &p) && out->total_e6 >= target_e6;
 }
 
+std::vector<ComponentLift> LiftsAlone(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options,
+                                      const Assessment& base, const PlanStep& step) {
+  std::vector<ComponentLift> lifts;
+  Laporan alone = laporan;
+  Problems ignored;
+  Assessment one;
+  if (!ApplyAction(*step.action, step.amount_sen, &alone.current, &ignored)) return lifts;
+  ApplyDefaults(&alone.current);
+  if (!Evaluate(alone, rb, options, &one, &ignored)) return lifts;
+  for (size_t k = 0; k < base.components.size(); ++k) {
+    if (one.components[k].nilai_e2 > base.components[k].nilai_e2) {
+      lifts.push_back({k, base.components[k].nilai_e2, one.components[k].nilai_e2});
+    }
+  }
+  return lifts;
+}
+
 }  // namespace
 
 Plan MakePlan(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, const Assessment& base,
@@ -249,11 +266,12 @@ Plan MakePlan(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
       const double rupiah = s.amounts[j];
       if (rupiah <= 0.5) continue;  // the solver's zero
       const Sen amount = std::min<Sen>(Sen(std::ceil(rupiah - 1e-6)) * 100, MaxAmount(*cols[j].action, laporan.current));
-      steps.push_back({cols[j].action, amount});
+      steps.push_back({cols[j].action, amount, {}});
       cost += i128(amount) * cols[j].action->cost_e6;
     }
     if (Verify(laporan, rb, options, &steps, target_e6, &plan.result)) {
       plan.status = Plan::Status::kVerified;
+      for (PlanStep& step : steps) step.lifts_alone = LiftsAlone(laporan, rb, options, base, step);
       plan.steps = std::move(steps);
       plan.weighted_cost = cost;
       return plan;

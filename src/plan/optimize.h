@@ -14,9 +14,19 @@
 
 namespace kopsehat {
 
+// A component whose nilai a step raises by itself (the step alone applied to the laporan and assessed).
+struct ComponentLift {
+  size_t component = 0;  // index into Assessment::components
+  int64_t from_nilai_e2 = 0;
+  int64_t to_nilai_e2 = 0;
+};
+
 struct PlanStep {
   const Action* action = nullptr;
   Sen amount_sen = 0;  // whole rupiah
+  // What this step lifts on its own, in component order; empty when it helps only together with the other steps
+  // (lending out the cash a collection brings in, so the cash ratio stays in its band).
+  std::vector<ComponentLift> lifts_alone;
 };
 
 struct Plan {

@@ -92,8 +92,8 @@ TEST(PlanOptimize, NoCheaperPlanOnAnExhaustiveGrid) {
         const i128 cost = i128(xa) * a->cost_e6 + i128(xb) * b->cost_e6;
         if (best >= 0 && cost >= best) continue;
         std::vector<PlanStep> steps;
-        if (xa > 0) steps.push_back({a, xa});
-        if (xb > 0) steps.push_back({b, xb});
+        if (xa > 0) steps.push_back({a, xa, {}});
+        if (xb > 0) steps.push_back({b, xb, {}});
         if (TotalAfter(c, steps, /*candidate=*/true) >= target) best = cost;
       }
     }
@@ -149,8 +149,8 @@ TEST(PlanOptimize, GeneratedCasesAgainstExhaustiveSearch) {
           const i128 cost = i128(xa) * a->cost_e6 + i128(xb) * b->cost_e6;
           if (best >= 0 && cost >= best) continue;
           std::vector<PlanStep> steps;
-          if (xa > 0) steps.push_back({a, xa});
-          if (xb > 0) steps.push_back({b, xb});
+          if (xa > 0) steps.push_back({a, xa, {}});
+          if (xb > 0) steps.push_back({b, xb, {}});
           if (TotalAfter(c, steps, /*candidate=*/true) >= target) best = cost;
         }
       }

@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/check.h"
 #include "store/test_databases.h"
 
 namespace kopsehat::store {
@@ -89,14 +90,25 @@ TEST(DbResult, CellsAsTextAndIntegers) {
   EXPECT_EQ(r.Text(0, 3), "teks");
 }
 
-TEST(DbResultDeathTest, NonIntegerCellStopsLoudly) {
+// A broken invariant (core/check.h): the call throws InvariantError naming what broke.
+template <typename F>
+void ExpectInvariantBroken(F call, const std::string& what) {
+  try {
+    call();
+    ADD_FAILURE() << "no InvariantError for " << what;
+  } catch (const InvariantError& e) {
+    EXPECT_NE(std::string(e.what()).find(what), std::string::npos) << e.what();
+  }
+}
+
+TEST(DbResult, NonIntegerCellIsABrokenInvariant) {
   const Result r = OneRow({"12abc", "", "1.5", "99999999999999999999"});
-  EXPECT_DEATH(r.Int(0, 0), "non-integer cell");
-  EXPECT_DEATH(r.Int(0, 1), "non-integer cell");
-  EXPECT_DEATH(r.OptInt(0, 2), "non-integer cell");
-  EXPECT_DEATH(r.Int(0, 3), "non-integer cell");  // out of int64 range
-  EXPECT_DEATH(r.Text(1, 0), "out of range");
-  EXPECT_DEATH(r.Text(0, 4), "out of range");
+  ExpectInvariantBroken([&] { (void)r.Int(0, 0); }, "non-integer cell");
+  ExpectInvariantBroken([&] { (void)r.Int(0, 1); }, "non-integer cell");
+  ExpectInvariantBroken([&] { (void)r.OptInt(0, 2); }, "non-integer cell");
+  ExpectInvariantBroken([&] { (void)r.Int(0, 3); }, "non-integer cell");  // out of int64 range
+  ExpectInvariantBroken([&] { (void)r.Text(1, 0); }, "out of range");
+  ExpectInvariantBroken([&] { (void)r.Text(0, 4); }, "out of range");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -148,19 +148,13 @@ void CooperativeGet(Call& call, Response* out) {
   }
   if (pick == nullptr && !view.laporan.empty()) pick = &view.laporan.front();
   const bool have_latest = pick != nullptr && call.app->ViewLaporan(*call.principal, pick->id, &latest).ok();
-  const bool can_edit = Allowed(call.principal->user, app::Action::kEditLaporan, &view.cooperative);
-  Html(CooperativePage(Context(call), view, have_latest ? &latest : nullptr, can_edit), out);
+  Html(CooperativePage(Context(call), view, have_latest ? &latest : nullptr), out);
 }
 
 void NewLaporanGet(Call& call, Response* out) {
   CooperativeView view;
-  Outcome o = call.app->ViewCooperative(*call.principal, call.ids[0], &view);
+  Outcome o = call.app->PrepareNewLaporan(*call.principal, call.ids[0], &view);
   if (!o.ok()) return Fail(call, o, out);
-  if (!Allowed(call.principal->user, app::Action::kEditLaporan, &view.cooperative)) {
-    return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Anda tidak berhak melakukan ini.",
-                                     "You are not allowed to do this."),
-                out);
-  }
   // A new laporan starts with the cooperative's identity filled in.
   std::vector<std::pair<std::string, std::string>> values = {
       {"koperasi.nama", view.cooperative.nama},
@@ -216,16 +210,6 @@ void AuditGet(Call& call, Response* out) {
 
 // ---- Laporan ----
 
-LaporanActions ActionsFor(const Principal& p, const LaporanView& v) {
-  LaporanActions a;
-  const bool draft = v.record.status == store::Status::kDraft;
-  a.can_edit = draft && Allowed(p.user, app::Action::kEditLaporan, &v.cooperative);
-  a.can_submit = draft && Allowed(p.user, app::Action::kSubmit, &v.cooperative);
-  a.can_review = v.record.status == store::Status::kSubmitted && Allowed(p.user, app::Action::kReview, &v.cooperative);
-  a.can_correct = v.record.status == store::Status::kFinal && Allowed(p.user, app::Action::kReview, &v.cooperative);
-  return a;
-}
-
 void RenderLaporan(Call& call, int64_t id, const Problems& problems, int status, Response* out) {
   LaporanView view;
   Outcome o = call.app->ViewLaporan(*call.principal, id, &view);
@@ -238,7 +222,7 @@ void RenderLaporan(Call& call, int64_t id, const Problems& problems, int status,
   out->status = status;
   PageContext ctx = Context(call);
   ctx.path = "/laporan/" + std::to_string(id);
-  Html(LaporanPage(ctx, view, ActionsFor(*call.principal, view), problems), out);
+  Html(LaporanPage(ctx, view, problems), out);
 }
 
 void LaporanGet(Call& call, Response* out) { RenderLaporan(call, call.ids[0], Problems{}, 200, out); }
@@ -247,7 +231,7 @@ void EditGet(Call& call, Response* out) {
   LaporanView view;
   Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
   if (!o.ok()) return Fail(call, o, out);
-  if (!ActionsFor(*call.principal, view).can_edit) {
+  if (!view.may.edit) {
     return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Laporan ini tidak dapat Anda ubah.",
                                      "You cannot change this laporan."),
                 out);
@@ -333,28 +317,10 @@ void RadarGet(Call& call, Response* out) {
 
 // The cheapest verified plan to the method's best predikat, for the cooperative's people and its examiner.
 void PlanGet(Call& call, Response* out) {
-  LaporanView view;
-  Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
+  PlanView view;
+  const Outcome o = call.app->PlanLaporan(*call.principal, call.ids[0], &view);
   if (!o.ok()) return Fail(call, o, out);
-  const Rulebook& rb = *view.assessment.rulebook;
-  if (!Allowed(call.principal->user, app::Action::kViewCooperative, &view.cooperative) || !rb.WeightedThisYearOnly()) {
-    return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_tersedia",
-                                     "Rencana tersedia bagi pengurus, pengelola, pengawas dan pemeriksa, untuk metode "
-                                     "berbobot tahun berjalan.",
-                                     "The plan is for the board, managers, supervisors and examiners, for weighted "
-                                     "methods of this year's figures."),
-                out);
-  }
-  Problems problems;
-  const ActionBook* book = EmbeddedActionBook(&problems);
-  if (book == nullptr) {
-    o.code = Code::kInternal;
-    o.problems = problems;
-    return Fail(call, o, out);
-  }
-  const int64_t target_e6 = rb.predikat.front().has_min ? rb.predikat.front().min_e6 : 0;
-  const Plan plan = MakePlan(view.laporan, rb, EvaluateOptions{}, view.assessment, *book, target_e6, {});
-  Html(PlanPage(Context(call), view, plan, target_e6), out);
+  Html(PlanPage(Context(call), view), out);
 }
 
 void EvidenceGet(Call& call, Response* out) {
@@ -387,28 +353,13 @@ void RegionGet(Call& call, Response* out) {
 }
 
 void AdminGet(Call& call, Response* out, const Problems& problems = Problems{}, int status = 200) {
-  if (!Allowed(call.principal->user, app::Action::kAdminister, nullptr)) {
-    return Fail(call, Outcome::Error(Code::kForbidden, "", "tidak_berhak", "Khusus admin.", "Administrators only."),
-                out);
-  }
-  std::vector<store::Region> regions;
-  std::vector<store::Cooperative> coops;
-  std::vector<store::User> users;
-  const store::DbError e = call.app->store()->Read([&](store::Connection* db) {
-    store::DbError err = store::ListRegions(db, &regions);
-    if (err.ok()) err = store::ListCooperatives(db, {}, true, &coops);
-    if (err.ok()) err = store::ListUsers(db, &users);
-    return err;
-  });
-  if (!e.ok()) {
-    return Fail(call, Outcome::Error(Code::kInternal, "", "galat_basis_data", "Kesalahan basis data.",
-                                     "Database error."),
-                out);
-  }
+  AdminView view;
+  const Outcome o = call.app->ViewAdmin(*call.principal, &view);
+  if (!o.ok()) return Fail(call, o, out);
   out->status = status;
   PageContext ctx = Context(call);
   ctx.path = "/admin";
-  Html(AdminPage(ctx, regions, coops, users, problems), out);
+  Html(AdminPage(ctx, view, problems), out);
 }
 
 void AdminAfter(Call& call, const Outcome& o, Response* out) {
@@ -435,18 +386,10 @@ void AdminCooperativePost(Call& call, Response* out) {
 }
 
 void AdminUserPost(Call& call, Response* out) {
-  if (!Allowed(call.principal->user, app::Action::kAdminister, nullptr)) return AdminGet(call, out);  // its 403 page
   const Request& r = *call.request;
   store::User u;
   u.username = r.Field("username");
   u.display_name = r.Field("display_name");
-  const std::optional<store::Role> role = store::ParseRole(r.Field("role"));
-  if (!role) {
-    return AdminAfter(call, Outcome::Error(Code::kInvalid, "role", "peran_tidak_dikenal", "peran tidak dikenal",
-                                           "unknown role"),
-                      out);
-  }
-  u.role = *role;
   u.cooperative_id = ParseId(r.Field("cooperative_id"));
   for (const auto& [k, v] : r.fields) {
     if (k == "region_ids") {
@@ -454,7 +397,7 @@ void AdminUserPost(Call& call, Response* out) {
     }
   }
   int64_t id = 0;
-  AdminAfter(call, call.app->CreateUser(call.principal, u, r.Field("password"), &id), out);
+  AdminAfter(call, call.app->CreateUserFromForm(*call.principal, u, r.Field("role"), r.Field("password"), &id), out);
 }
 
 void Asset(std::string_view body, const char* type, Response* out) {
@@ -465,12 +408,9 @@ void Asset(std::string_view body, const char* type, Response* out) {
 
 void Health(Call& call, Response* out) {
   out->content_type = "application/json; charset=utf-8";
-  const store::DbError e = call.app->store()->Read([](store::Connection* db) {
-    store::Result r;
-    return db->Exec("SELECT COUNT(*) FROM schema_migrations", {}, &r);
-  });
-  out->status = e.ok() ? 200 : 503;
-  out->body = std::string("{\"status\":\"") + (e.ok() ? "ok" : "basis_data_tidak_tersedia") +
+  const bool ok = call.app->DatabaseReachable();
+  out->status = ok ? 200 : 503;
+  out->body = std::string("{\"status\":\"") + (ok ? "ok" : "basis_data_tidak_tersedia") +
               "\",\"skema\":" + std::to_string(store::LatestSchemaVersion()) + "}";
 }
 

@@ -19,6 +19,7 @@
 #include "core/check.h"
 #include "interchange/spreadsheet.h"
 #include "plan/actions.h"
+#include "report/plan_report.h"
 #include "report/text_report.h"
 #include "report/wording.h"
 #include "rules/loader.h"
@@ -1596,21 +1597,22 @@ void ReviewForms(Html& h, const PageContext& ctx, const LaporanView& view) {
 }
 
 // The short actions near the top; the examiner's forms come after the explanation they are about.
-void TopActions(Html& h, const PageContext& ctx, const LaporanView& view, const LaporanActions& actions) {
+void TopActions(Html& h, const PageContext& ctx, const LaporanView& view) {
+  const LaporanPermissions& may = view.may;
   const int64_t id = view.record.id;
-  if (actions.can_review || actions.can_correct) {
+  if (may.review || may.correct) {
     h << "<p><a class=\"tombol kedua\" href=\"#pemeriksaan\">"
-      << (actions.can_review ? T(ctx, "Ke formulir pemeriksaan ↓", "To the review forms ↓")
+      << (may.review ? T(ctx, "Ke formulir pemeriksaan ↓", "To the review forms ↓")
                              : T(ctx, "Ke formulir koreksi ↓", "To the correction form ↓"))
       << "</a></p>";
   }
-  if (actions.can_edit || actions.can_submit) {
+  if (may.edit || may.submit) {
     h << "<section class=\"kartu aksi\">";
-    if (actions.can_edit) {
+    if (may.edit) {
       h << "<a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", id, "/ubah")} << "\">"
         << T(ctx, "Ubah draf", "Edit the draft") << "</a> ";
     }
-    if (actions.can_submit) {
+    if (may.submit) {
       FormOpen(h, ctx, Path("/laporan/", id, "/ajukan"), false, "sebaris",
                T(ctx, "Ajukan laporan ini ke Dinas? Setelah diajukan, laporan tidak dapat diubah lagi.",
                  "Submit this laporan to the Dinas? Once submitted it can no longer be edited."));
@@ -1620,11 +1622,12 @@ void TopActions(Html& h, const PageContext& ctx, const LaporanView& view, const 
   }
 }
 
-void ExaminerActions(Html& h, const PageContext& ctx, const LaporanView& view, const LaporanActions& actions) {
+void ExaminerActions(Html& h, const PageContext& ctx, const LaporanView& view) {
+  const LaporanPermissions& may = view.may;
   const int64_t id = view.record.id;
-  if (actions.can_review) ReviewForms(h, ctx, view);
-  if (actions.can_correct) {
-    h << "<section class=\"kartu\"" << (actions.can_review ? "" : " id=\"pemeriksaan\"") << "><h2>"
+  if (may.review) ReviewForms(h, ctx, view);
+  if (may.correct) {
+    h << "<section class=\"kartu\"" << (may.review ? "" : " id=\"pemeriksaan\"") << "><h2>"
       << T(ctx, "Koreksi penilaian final", "Correct the final assessment")
       << "</h2><p class=\"kecil\">" << T(ctx, "Penilaian final tidak diubah: koreksi dibuat sebagai revisi baru.",
                                          "A final assessment is never changed: a correction is a new revision.")
@@ -1711,35 +1714,13 @@ std::string Escape(std::string_view text) {
 
 namespace {
 
-// What one plan step lifts on its own, "Komponen 20 → 30; ..." (empty: it only helps together with the others).
-std::string LiftedAlone(const PageContext& ctx, const LaporanView& view, const PlanStep& s) {
-  const Assessment& base = view.assessment;
-  Laporan alone = view.laporan;
-  Problems p;
-  Assessment one;
-  std::string lifted;
-  if (!ApplyAction(*s.action, s.amount_sen, &alone.current, &p)) return lifted;
-  ApplyDefaults(&alone.current);
-  if (!Evaluate(alone, *base.rulebook, EvaluateOptions{}, &one, &p)) return lifted;
-  for (size_t k = 0; k < base.components.size(); ++k) {
-    if (one.components[k].nilai_e2 <= base.components[k].nilai_e2) continue;
-    if (!lifted.empty()) lifted += "; ";
-    lifted += L(ctx, base.components[k].spec->name);
-    lifted += " ";
-    lifted += FormatNilai(base.components[k].nilai_e2, ctx.lang);
-    lifted += " → ";
-    lifted += FormatNilai(one.components[k].nilai_e2, ctx.lang);
-  }
-  return lifted;
-}
-
 void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const Plan& plan) {
   h << "<h2>" << T(ctx, "Langkah", "Steps") << "</h2><p class=\"kecil\">"
     << T(ctx, "Setiap rencana diterapkan pada laporan lalu dinilai ulang dengan mesin penilaian yang tepat.",
          "Every plan is applied to the laporan and assessed again by the exact engine.")
     << "</p><ol class=\"langkah\">";
   for (const PlanStep& s : plan.steps) {
-    const std::string lifted = LiftedAlone(ctx, view, s);
+    const std::string lifted = LiftsText(view.assessment, s, ctx.lang);
     h << "<li><strong>" << Esc{L(ctx, s.action->name)} << ": " << Esc{FormatRupiah(s.amount_sen)} << "</strong>"
       << "<div class=\"kecil\">" << Esc{L(ctx, s.action->description)} << "</div><div>"
       << T(ctx, "Menaikkan: ", "Lifts: ");
@@ -1766,7 +1747,10 @@ void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const P
 
 }  // namespace
 
-std::string PlanPage(const PageContext& ctx, const LaporanView& view, const Plan& plan, int64_t target_e6) {
+std::string PlanPage(const PageContext& ctx, const PlanView& plan_view) {
+  const LaporanView& view = plan_view.laporan;
+  const Plan& plan = plan_view.plan;
+  const int64_t target_e6 = plan_view.target_e6;
   Html h(16 * 1024);
   const Assessment& base = view.assessment;
   Begin(h, ctx, T(ctx, "Jalan menuju SEHAT", "The way to SEHAT"));
@@ -1822,8 +1806,8 @@ std::string LoginPage(const PageContext& ctx, const std::string& username, const
   return End(h, ctx);
 }
 
-std::string CooperativePage(const PageContext& ctx, const CooperativeView& view, const LaporanView* latest,
-                            bool can_edit) {
+std::string CooperativePage(const PageContext& ctx, const CooperativeView& view, const LaporanView* latest) {
+  const bool can_edit = view.may_edit;
   const store::Cooperative& c = view.cooperative;
   Html h(32 * 1024 + view.laporan.size() * 400);
   Begin(h, ctx, c.nama);
@@ -1851,7 +1835,7 @@ std::string CooperativePage(const PageContext& ctx, const CooperativeView& view,
   }
   ScoreChart(h, ctx, view.laporan, assessed ? latest->assessment.rulebook : nullptr);
   HistoryTable(h, ctx, view.laporan);
-  if (ctx.principal != nullptr && Allowed(ctx.principal->user, app::Action::kViewCooperative, &c)) {
+  if (view.may_view_audit) {
     h << "<p><a href=\"" << Esc{Path("/koperasi/", c.id, "/audit")} << "\">" << T(ctx, "Jejak audit", "Audit trail")
       << "</a></p>";
   }
@@ -1910,8 +1894,7 @@ std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& co
   return End(h, ctx);
 }
 
-std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const LaporanActions& actions,
-                        const Problems& problems) {
+std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const Problems& problems) {
   const store::LaporanRecord& r = view.record;
   const Assessment& a = view.assessment;
   Html h(128 * 1024);
@@ -1930,7 +1913,7 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const L
     ScoreHead(h, ctx, a, r.id);
     h << "</section>";
   }
-  TopActions(h, ctx, view, actions);
+  TopActions(h, ctx, view);
   if (a.rulebook != nullptr) {
     h << "<h2>" << T(ctx, "Ringkasan per aspek", "Summary by aspect") << "</h2>";
     AspectSummary(h, ctx, a);
@@ -1941,7 +1924,7 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const L
   }
   AdjustmentTable(h, ctx, view.adjustments);
   EvidenceTable(h, ctx, view.evidence);
-  ExaminerActions(h, ctx, view, actions);
+  ExaminerActions(h, ctx, view);
   Downloads(h, ctx, r.id);
   return End(h, ctx);
 }
@@ -1968,9 +1951,10 @@ std::string RegionPage(const PageContext& ctx, const RegionView& view, const Reg
   return End(h, ctx);
 }
 
-std::string AdminPage(const PageContext& ctx, const std::vector<store::Region>& regions,
-                      const std::vector<store::Cooperative>& coops, const std::vector<store::User>& users,
-                      const Problems& problems) {
+std::string AdminPage(const PageContext& ctx, const AdminView& view, const Problems& problems) {
+  const std::vector<store::Region>& regions = view.regions;
+  const std::vector<store::Cooperative>& coops = view.cooperatives;
+  const std::vector<store::User>& users = view.users;
   Html h(32 * 1024 + (regions.size() + coops.size() + users.size()) * 300);
   Begin(h, ctx, T(ctx, "Administrasi", "Administration"));
   h << "<h1>" << T(ctx, "Administrasi", "Administration") << "</h1><p><a href=\"/admin/audit\">"

@@ -35,8 +35,7 @@ std::string LoginPage(const PageContext& ctx, const std::string& username, const
 
 // A cooperative's dashboard: latest final (or else latest) score and predikat, aspect radar, history across years,
 // the components losing most points, its laporan with status, and the button to start a laporan.
-std::string CooperativePage(const PageContext& ctx, const CooperativeView& view, const LaporanView* latest,
-                            bool can_edit);
+std::string CooperativePage(const PageContext& ctx, const CooperativeView& view, const LaporanView* latest);
 
 // The laporan form: every line of the method's template grouped by section (neraca, hasil_usaha, pinjaman,
 // kegiatan, periode_lalu.*), the checklists as yes/no choices, live totals and the balance check (script), and the
@@ -49,19 +48,12 @@ std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& co
 // reason, attach evidence, return, finalise, start a correction), total and predikat, per aspect, per component
 // with its inputs, ratio, band, nilai, skor and explanation, warnings, the examiner's changes (before → after,
 // reason, who, when), evidence (name, size, SHA-256, link), the correction reason and link to the corrected
-// revision, and downloads (PDF, XLSX, JSON).
-struct LaporanActions {
-  bool can_edit = false;      // draft, cooperative editor
-  bool can_submit = false;    // draft, pengurus
-  bool can_review = false;    // submitted, examiner of the region
-  bool can_correct = false;   // final, examiner of the region
-};
-std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const LaporanActions& actions,
-                        const Problems& problems);
+// revision, and downloads (PDF, XLSX, JSON). The actions offered are those the App allows (view.may).
+std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const Problems& problems);
 
 // The cheapest verified path to a target (SEHAT) for the laporan's cooperative: each step with its amount and what
 // it lifts, the components that change and the result, all re-assessed by the exact engine (plan/optimize.h).
-std::string PlanPage(const PageContext& ctx, const LaporanView& view, const Plan& plan, int64_t target_e6);
+std::string PlanPage(const PageContext& ctx, const PlanView& view);
 
 // The regional dashboard: predikat distribution, early-warning list, awaiting review, overdue, and the table of
 // every cooperative (latest predikat and score, change since last year), sortable and filterable by query
@@ -78,9 +70,7 @@ struct RegionQuery {
 std::string RegionPage(const PageContext& ctx, const RegionView& view, const RegionQuery& query);
 
 // Administration: regions, cooperatives and users, with the forms to add them.
-std::string AdminPage(const PageContext& ctx, const std::vector<store::Region>& regions,
-                      const std::vector<store::Cooperative>& coops, const std::vector<store::User>& users,
-                      const Problems& problems);
+std::string AdminPage(const PageContext& ctx, const AdminView& view, const Problems& problems);
 
 // The audit trail (newest first); `older_url` links to the next page ("" when there is none).
 std::string AuditPage(const PageContext& ctx, const std::string& title, const std::vector<store::AuditEntry>& entries,

@@ -109,7 +109,20 @@ PageContext Ctx(const Principal* p, Lang lang = Lang::kId, const std::string& ex
   return ctx;
 }
 
-LaporanActions AllActions() { return LaporanActions{true, true, true, true}; }
+LaporanPermissions AllActions() { return LaporanPermissions{true, true, true, true}; }
+
+// The laporan page as a user with these permissions sees it (the App fills view.may).
+std::string PageWith(const PageContext& ctx, LaporanView view, const LaporanPermissions& may, const Problems& problems) {
+  view.may = may;
+  return LaporanPage(ctx, view, problems);
+}
+
+// The cooperative page for a user who may (or may not) start a laporan.
+std::string CoopPage(const PageContext& ctx, CooperativeView view, const LaporanView* latest, bool may_edit) {
+  view.may_edit = may_edit;
+  view.may_view_audit = may_edit;
+  return CooperativePage(ctx, view, latest);
+}
 
 // n cooperatives: every tenth has "Mawar" in its name; predikat cycles (i % 5 == 4: not yet assessed); scores
 // are distinct so the expected order is unambiguous.
@@ -217,14 +230,14 @@ std::vector<std::pair<std::string, std::string>> AllPages(Lang lang, const std::
                                                                     {"metode", evil}};
   return {
       {"login", LoginPage(Ctx(nullptr, lang, evil), evil, problems)},
-      {"cooperative", CooperativePage(ctx, coop, &view, true)},
-      {"cooperative-empty", CooperativePage(ctx, coop, nullptr, true)},
+      {"cooperative", CoopPage(ctx, coop, &view, true)},
+      {"cooperative-empty", CoopPage(ctx, coop, nullptr, true)},
       {"form-new", LaporanFormPage(ctx, view.cooperative, 0, values, problems)},
       {"form-edit", LaporanFormPage(ctx, view.cooperative, 42, values, problems)},
-      {"laporan", LaporanPage(ctx, view, AllActions(), problems)},
+      {"laporan", PageWith(ctx, view, AllActions(), problems)},
       {"region", RegionPage(ctx, region, RegionQuery{})},
       {"region-query", RegionPage(ctx, region, query)},
-      {"admin", AdminPage(admin_ctx, regions, coops, users, problems)},
+      {"admin", AdminPage(admin_ctx, AdminView{regions, coops, users}, problems)},
       {"audit", AuditPage(ctx, evil, {entry})},
       {"error", ErrorPage(ctx, 404, problems)},
   };
@@ -273,20 +286,20 @@ TEST(ViewsCsrf, EveryPostFormCarriesTheToken) {
 TEST(ViewsCsrf, LaporanPageOffersOnlyTheAllowedActions) {
   const Principal p = User(store::Role::kDinas, "Pemeriksa");
   const LaporanView view = ExampleView("KSP Sejahtera Bersama");
-  const std::string all = LaporanPage(Ctx(&p), view, AllActions(), Problems{});
+  const std::string all = PageWith(Ctx(&p), view, AllActions(), Problems{});
   const char* const actions[] = {"/ajukan\"", "/koreksi\"", "/bukti\"", "/kembalikan\"", "/final\"", "/revisi\"",
                                  "/ubah\""};
   for (const char* action : actions) {
     EXPECT_NE(all.find(std::string("/laporan/42") + action), std::string::npos) << action;
   }
   EXPECT_NE(all.find("enctype=\"multipart/form-data\""), std::string::npos);  // evidence upload
-  const std::string none = LaporanPage(Ctx(&p), view, LaporanActions{}, Problems{});
+  const std::string none = PageWith(Ctx(&p), view, LaporanPermissions{}, Problems{});
   for (const char* action : actions) {
     EXPECT_EQ(none.find(std::string("/laporan/42") + action), std::string::npos) << action;
   }
-  LaporanActions review;
-  review.can_review = true;
-  const std::string examiner = LaporanPage(Ctx(&p), view, review, Problems{});
+  LaporanPermissions review;
+  review.review = true;
+  const std::string examiner = PageWith(Ctx(&p), view, review, Problems{});
   EXPECT_NE(examiner.find("action=\"/laporan/42/final\""), std::string::npos);
   EXPECT_EQ(examiner.find("action=\"/laporan/42/ajukan\""), std::string::npos);
   EXPECT_NE(examiner.find("<option value=\"neraca.kas\">"), std::string::npos);  // keys offered for a change
@@ -297,11 +310,11 @@ TEST(ViewsCsrf, RefusedChangeFormComesBackFilledWithThreeRows) {
   LaporanView view = ExampleView("KSP Sejahtera Bersama");
   view.retry = {{"path", "neraca.kas"}, {"nilai", "2.350.000"}, {"path2", "neraca.bank"}, {"nilai2", "<b>"},
                 {"alasan", "kas opname \"selisih\""}};
-  LaporanActions review;
-  review.can_review = true;
+  LaporanPermissions review;
+  review.review = true;
   Problems problems;
   problems.Add("", "neraca_tidak_seimbang", "neraca tidak seimbang", "the balance sheet does not balance");
-  const std::string html = LaporanPage(Ctx(&p), view, review, problems);
+  const std::string html = PageWith(Ctx(&p), view, review, problems);
   EXPECT_NE(html.find("name=\"path\" value=\"neraca.kas\""), std::string::npos);
   EXPECT_NE(html.find("name=\"path2\" value=\"neraca.bank\""), std::string::npos);
   EXPECT_NE(html.find("name=\"nilai2\" value=\"&lt;b&gt;\""), std::string::npos);
@@ -312,7 +325,7 @@ TEST(ViewsCsrf, RefusedChangeFormComesBackFilledWithThreeRows) {
 TEST(ViewsLaporan, ExplainsTheAssessment) {
   const Principal p = User(store::Role::kPengurus, "Bendahara");
   LaporanView view = ExampleView("KSP Sejahtera Bersama");
-  const std::string html = LaporanPage(Ctx(&p), view, LaporanActions{}, Problems{});
+  const std::string html = PageWith(Ctx(&p), view, LaporanPermissions{}, Problems{});
   const Assessment& a = view.assessment;
   EXPECT_NE(html.find("Dinilai dengan metode ksp-2016 versi " + a.rulebook->version), std::string::npos);
   EXPECT_NE(html.find("<span class=\"status s-diajukan\">Diajukan</span>"), std::string::npos);
@@ -333,7 +346,7 @@ TEST(ViewsLaporan, ExplainsTheAssessment) {
   EXPECT_EQ(html.find("telah diperbarui"), std::string::npos);
   view.method_changed = true;
   view.record.rulebook_version = "0.9";
-  const std::string changed = LaporanPage(Ctx(&p), view, LaporanActions{}, Problems{});
+  const std::string changed = PageWith(Ctx(&p), view, LaporanPermissions{}, Problems{});
   EXPECT_NE(changed.find("telah diperbarui"), std::string::npos);
   EXPECT_NE(changed.find("versi tersimpan 0.9"), std::string::npos);
 }
@@ -348,7 +361,7 @@ TEST(ViewsLaporan, ExplainsEveryScoredMethod) {
     const LaporanView view = ExampleView("Koperasi", file, metode);
     const Assessment& a = view.assessment;
     for (const Lang lang : {Lang::kId, Lang::kEn}) {
-      const std::string html = LaporanPage(Ctx(&p, lang), view, AllActions(), Problems{});
+      const std::string html = PageWith(Ctx(&p, lang), view, AllActions(), Problems{});
       EXPECT_NE(html.find(std::string(metode) + (lang == Lang::kEn ? " version " : " versi ") + a.rulebook->version),
                 std::string::npos) << metode;
       for (const ComponentResult& r : a.components) {
@@ -375,8 +388,8 @@ TEST(ViewsLaporan, ExplainsEveryScoredMethod) {
 TEST(ViewsLanguage, EnglishSwitchChangesTheTexts) {
   const Principal p = User(store::Role::kDinas, "Pemeriksa");
   const LaporanView view = ExampleView("KSP Sejahtera Bersama");
-  const std::string id = LaporanPage(Ctx(&p, Lang::kId), view, AllActions(), Problems{});
-  const std::string en = LaporanPage(Ctx(&p, Lang::kEn), view, AllActions(), Problems{});
+  const std::string id = PageWith(Ctx(&p, Lang::kId), view, AllActions(), Problems{});
+  const std::string en = PageWith(Ctx(&p, Lang::kEn), view, AllActions(), Problems{});
   EXPECT_NE(id.find("<html lang=\"id\">"), std::string::npos);
   EXPECT_NE(en.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(id.find("Dinilai dengan metode"), std::string::npos);
@@ -618,7 +631,7 @@ TEST(ViewsCooperative, LatestScoreChartAndEmptyState) {
     r.predikat = "CUKUP SEHAT";
     view.laporan.push_back(r);
   }
-  const std::string html = CooperativePage(Ctx(&p), view, &latest, true);
+  const std::string html = CoopPage(Ctx(&p), view, &latest, true);
   EXPECT_NE(html.find("src=\"/laporan/42/radar.svg\""), std::string::npos);
   EXPECT_NE(html.find("<polyline points=\"40,"), std::string::npos);  // two final periods
   EXPECT_NE(html.find(">2023</text>"), std::string::npos);
@@ -631,11 +644,11 @@ TEST(ViewsCooperative, LatestScoreChartAndEmptyState) {
 
   CooperativeView empty;
   empty.cooperative = latest.cooperative;
-  const std::string none = CooperativePage(Ctx(&p), empty, nullptr, true);
+  const std::string none = CoopPage(Ctx(&p), empty, nullptr, true);
   EXPECT_NE(none.find("Belum ada penilaian"), std::string::npos);
   EXPECT_NE(none.find("href=\"/koperasi/7/laporan/baru\""), std::string::npos);
   EXPECT_EQ(none.find("radar.svg"), std::string::npos);
-  EXPECT_EQ(CooperativePage(Ctx(&p), empty, nullptr, false).find("/laporan/baru"), std::string::npos);
+  EXPECT_EQ(CoopPage(Ctx(&p), empty, nullptr, false).find("/laporan/baru"), std::string::npos);
 }
 
 TEST(ViewsPages, CompleteDocumentsWithoutExternalResources) {
