@@ -9,6 +9,9 @@ namespace kopsehat {
 
 enum class Lang { kId, kEn };
 
+// The text in `lang`: Indonesian, or English when asked. The one language pick of every renderer.
+inline const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
+
 struct Problem {
   std::string path;     // "neraca.kas", "manajemen.umum[3]", "rules.toml:14", "baris 12"
   std::string code;     // stable, machine-readable: "kunci_tidak_dikenal"

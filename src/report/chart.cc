@@ -35,7 +35,6 @@ constexpr double kFooterHeight = 20;  // the identification line WriteChart adds
 constexpr int kPngScale = 2;
 constexpr size_t kMaxBars = 12;
 
-const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
 std::string Num(i128 units, int scale, int min_decimals, Lang lang) { return FormatNumber(units, scale, min_decimals, lang); }
 std::string Points(int64_t e6, Lang lang) { return FormatPoints(e6, lang); }

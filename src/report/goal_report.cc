@@ -8,8 +8,6 @@ namespace kopsehat {
 
 namespace {
 
-const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
-
 bool IsAmount(const IndicatorResult& r) { return r.spec->kind == IndicatorKind::kAmount; }
 
 std::string Rupiah(const Fraction& sen, Lang lang) { return FormatRupiah(sen, lang); }

@@ -67,7 +67,6 @@ constexpr Rgb kNo{0.62, 0.12, 0.10};
 double LineHeight(double size) { return size * 1.24; }
 double Ascent(double size) { return size * 0.93; }
 
-const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
 std::string Num(i128 units, int scale, int min_decimals, Lang lang) { return FormatNumber(units, scale, min_decimals, lang); }
 std::string Points(int64_t e6, Lang lang) { return FormatPoints(e6, lang); }

@@ -12,8 +12,6 @@ namespace kopsehat {
 
 namespace {
 
-const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
-
 // Why a plan that is not verified is not shown; true when the text ends there.
 bool NoPlanText(const Plan& plan, const Assessment& base, Lang lang, std::ostream& out) {
   switch (plan.status) {

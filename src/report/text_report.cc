@@ -30,7 +30,6 @@ std::string Nilai(int64_t e2, Lang lang) { return FormatNilai(e2, lang); }
 std::string Pct(const Fraction& f, Lang lang) { return FormatPercent(f, lang); }
 std::string EdgeText(const Decimal& d, Lang lang) { return Num(d.units, d.scale, 0, lang); }
 
-const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
 // An operand of a ratio: Rupiah, or a plain count when the formula adds head counts (staff, borrowers).
 std::string Amount(const LinearForm& form, const Fraction& sen, Lang lang) {

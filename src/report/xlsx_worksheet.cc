@@ -58,7 +58,6 @@ std::string BandFormula(const Component& c, const std::string& x) {
   return out + closing;
 }
 
-const char* T(Lang lang, const char* id, const char* en) { return lang == Lang::kEn ? en : id; }
 
 // A spreadsheet condition for one goal comparison on value cell `x`, or empty when it cannot be written as a
 // formula (it names a rate the laporan lacks).
