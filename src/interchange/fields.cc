@@ -121,15 +121,21 @@ std::string ExcelSerialToIsoDate(std::string_view stored) {
   return buf;
 }
 
-namespace {
+std::string_view TrimCell(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
 
-constexpr std::string_view kKoperasiKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
-
-std::string Lower(std::string_view s) {
+std::string LowerCase(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
+
+namespace {
+
+constexpr std::string_view kKoperasiKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
 
 // "31/12/2025", "31-12-2025" or "2025-12-31" → "2025-12-31"; empty when none of these.
 std::string DateText(std::string_view s) {
@@ -412,7 +418,7 @@ void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, 
   }
   blank_answers_.erase(std::string(key));
   bool answer = false;
-  const std::string v = Lower(value);
+  const std::string v = LowerCase(value);
   if (kind == Kind::kBoolean || kind == Kind::kNumber) {
     if (v != "1" && v != "0") {
       problems_->Add(Where(place, key), "jawaban_tidak_sah", "isi Ya atau Tidak", "answer Ya (yes) or Tidak (no)");

@@ -16,7 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "interchange/spreadsheet.h"
+#include "interchange/template_writer.h"
 #include "plan/actions.h"
 #include "report/text_report.h"
 #include "report/wording.h"
