@@ -276,54 +276,73 @@ std::string TemplateCsv(const TemplateOptions& o) {
   return out;
 }
 
-bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::string* error_id, std::string* error_en) {
-  const Laporan* l = o.prefill;
+// ------------------------------------------------------------------------------------------------------------
+// The XLSX template, one sheet at a time
+
+namespace {
+
+// The cell formats of the template workbook.
+struct TemplateFormats {
+  lxw_format* bold = nullptr;
+  lxw_format* title = nullptr;
+  lxw_format* header = nullptr;
+  lxw_format* input = nullptr;       // an amount to fill in
+  lxw_format* input_text = nullptr;  // a text or answer to fill in
+  lxw_format* key = nullptr;         // the grey Kunci column the reader goes by
+  lxw_format* total = nullptr;
+  lxw_format* wrap = nullptr;
+};
+
+// A new workbook with the template's properties; null when the file cannot be created.
+lxw_workbook* NewTemplateWorkbook(const std::string& path, long long created_epoch) {
   lxw_workbook_options wopts{};
   wopts.constant_memory = LXW_FALSE;
   lxw_workbook* wb = workbook_new_opt(path.c_str(), &wopts);
-  if (wb == nullptr) {
-    *error_id = "berkas tidak dapat dibuat";
-    *error_en = "cannot create the file";
-    return false;
-  }
+  if (wb == nullptr) return nullptr;
   lxw_doc_properties props{};
   // The C API takes char*; it does not write through them.
   char doc_title[] = "Laporan Kopsehat";
   char doc_comments[] = "kopsehat/laporan-v1";
   props.title = doc_title;
   props.comments = doc_comments;
-  props.created = time_t(o.created_epoch);
+  props.created = time_t(created_epoch);
   workbook_set_properties(wb, &props);
+  return wb;
+}
 
-  lxw_format* bold = workbook_add_format(wb);
-  format_set_bold(bold);
-  lxw_format* title = workbook_add_format(wb);
-  format_set_bold(title);
-  format_set_font_size(title, 14);
-  lxw_format* header = workbook_add_format(wb);
-  format_set_bold(header);
-  format_set_bg_color(header, 0xD9E1F2);
-  format_set_border(header, LXW_BORDER_THIN);
-  lxw_format* input = workbook_add_format(wb);
-  format_set_bg_color(input, 0xFFF2CC);
-  format_set_border(input, LXW_BORDER_THIN);
-  format_set_num_format(input, "#,##0.00");
-  lxw_format* input_text = workbook_add_format(wb);
-  format_set_bg_color(input_text, 0xFFF2CC);
-  format_set_border(input_text, LXW_BORDER_THIN);
-  format_set_num_format(input_text, "@");
-  lxw_format* key = workbook_add_format(wb);
-  format_set_font_color(key, 0x808080);
-  format_set_font_size(key, 9);
-  lxw_format* total = workbook_add_format(wb);
-  format_set_bold(total);
-  format_set_num_format(total, "#,##0.00");
-  format_set_top(total, LXW_BORDER_THIN);
-  lxw_format* wrap = workbook_add_format(wb);
-  format_set_text_wrap(wrap);
-  format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+TemplateFormats AddTemplateFormats(lxw_workbook* wb) {
+  TemplateFormats f;
+  f.bold = workbook_add_format(wb);
+  format_set_bold(f.bold);
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 14);
+  f.header = workbook_add_format(wb);
+  format_set_bold(f.header);
+  format_set_bg_color(f.header, 0xD9E1F2);
+  format_set_border(f.header, LXW_BORDER_THIN);
+  f.input = workbook_add_format(wb);
+  format_set_bg_color(f.input, 0xFFF2CC);
+  format_set_border(f.input, LXW_BORDER_THIN);
+  format_set_num_format(f.input, "#,##0.00");
+  f.input_text = workbook_add_format(wb);
+  format_set_bg_color(f.input_text, 0xFFF2CC);
+  format_set_border(f.input_text, LXW_BORDER_THIN);
+  format_set_num_format(f.input_text, "@");
+  f.key = workbook_add_format(wb);
+  format_set_font_color(f.key, 0x808080);
+  format_set_font_size(f.key, 9);
+  f.total = workbook_add_format(wb);
+  format_set_bold(f.total);
+  format_set_num_format(f.total, "#,##0.00");
+  format_set_top(f.total, LXW_BORDER_THIN);
+  f.wrap = workbook_add_format(wb);
+  format_set_text_wrap(f.wrap);
+  format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+  return f;
+}
 
-  // Petunjuk
+void WritePetunjukSheet(lxw_workbook* wb, const TemplateFormats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, "Petunjuk");
   worksheet_set_column(ws, 0, 0, 110, nullptr);
   const char* lines[] = {
@@ -339,17 +358,18 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
       "",
       "Semua masalah ditunjukkan dengan nama lembar dan sel, misalnya Neraca!B3 (neraca.kas).",
   };
-  for (size_t i = 0; i < std::size(lines); ++i) worksheet_write_string(ws, lxw_row_t(i), 0, lines[i], i == 0 ? title : nullptr);
+  for (size_t i = 0; i < std::size(lines); ++i) worksheet_write_string(ws, lxw_row_t(i), 0, lines[i], i == 0 ? f.title : nullptr);
+}
 
-  // Identitas
-  ws = workbook_add_worksheet(wb, "Identitas");
+void WriteIdentitasSheet(lxw_workbook* wb, const TemplateOptions& o, bool pearls, const TemplateFormats& f) {
+  const Laporan* l = o.prefill;
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Identitas");
   worksheet_set_column(ws, 0, 0, 28, nullptr);
   worksheet_set_column(ws, 1, 1, 40, nullptr);
-  worksheet_set_column(ws, 2, 2, 28, key);
+  worksheet_set_column(ws, 2, 2, 28, f.key);
   worksheet_set_column(ws, 3, 3, 40, nullptr);
   const char* id_headers[] = {"Isian", "Nilai", "Kunci", "Keterangan"};
-  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ws, 0, c, id_headers[c], header);
-  const bool pearls = WithPearls(o);
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ws, 0, c, id_headers[c], f.header);
   std::vector<Identity> identity(std::begin(kIdentity), std::end(kIdentity));
   if (pearls) identity.insert(identity.end(), std::begin(kPearlsSettings), std::end(kPearlsSettings));
   for (size_t i = 0; i < identity.size(); ++i) {
@@ -358,11 +378,11 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
     std::string v = IdentityValue(l, identity[i].key);
     if (v.empty() && std::string_view(identity[i].key) == "metode") v = !o.metode.empty() ? o.metode : o.rulebook != nullptr ? o.rulebook->id : "";
     if (v.empty()) {
-      worksheet_write_blank(ws, r, 1, input_text);
+      worksheet_write_blank(ws, r, 1, f.input_text);
     } else {
-      worksheet_write_string(ws, r, 1, v.c_str(), input_text);
+      worksheet_write_string(ws, r, 1, v.c_str(), f.input_text);
     }
-    worksheet_write_string(ws, r, 2, identity[i].key, key);
+    worksheet_write_string(ws, r, 2, identity[i].key, f.key);
     worksheet_write_string(ws, r, 3, identity[i].hint, nullptr);
     if (std::string_view(identity[i].key) == "koperasi.jenis") {
       lxw_data_validation dv{};
@@ -373,132 +393,161 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
       worksheet_data_validation_cell(ws, r, 1, &dv);
     }
   }
+}
 
-  // Neraca, Hasil Usaha, Pinjaman
-  std::map<int, std::string> cell_of;  // line -> "B7" on its sheet (current year)
-  std::vector<Section> sections = {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman};
-  if (pearls) sections.push_back(Section::kPearls);
-  if (WithKegiatan(o)) sections.push_back(Section::kKegiatan);
-  for (const Section section : sections) {
-    const std::string name = SheetOf(section);
-    ws = workbook_add_worksheet(wb, name.c_str());
-    worksheet_set_column(ws, 0, 0, 42, nullptr);
-    worksheet_set_column(ws, 1, 2, 20, nullptr);
-    worksheet_set_column(ws, 3, 3, 32, key);
-    worksheet_set_column(ws, 4, 4, 55, nullptr);
-    // The Kegiatan sheet mixes Rupiah (deposits) and head counts: its columns say no unit.
-    const bool counts = section == Section::kKegiatan;
-    const char* headers[] = {"Pos", counts ? "Tahun ini" : "Tahun ini (Rp)", counts ? "Tahun lalu" : "Tahun lalu (Rp)",
-                             "Kunci", "Keterangan"};
-    for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(ws, 0, c, headers[c], header);
-    worksheet_freeze_panes(ws, 1, 1);
-    lxw_row_t r = 1;
-    BalanceSide last = BalanceSide::kNone;
-    std::vector<lxw_row_t> aset_rows, pasiva_rows;
-    lxw_row_t penyisihan_row = 0;
-    for (int i = 0; i < kLineCount; ++i) {
-      const LineSpec& s = kLines[size_t(i)];
-      if (s.section != section) continue;
-      const BalanceSide side = s.side == BalanceSide::kAsetPengurang ? BalanceSide::kAset : s.side;
-      if (section == Section::kNeraca && side != last) {
-        if (r > 1) ++r;
-        worksheet_write_string(ws, r++, 0, SideTitle(side), bold);
-        last = side;
+// The rows of the Neraca's lines by side, for its totals.
+struct BalanceRows {
+  std::vector<lxw_row_t> aset, pasiva;
+  lxw_row_t penyisihan = 0;
+};
+
+// Row `r` of a statement sheet: line `i` with this year's and last year's amounts (when prefilled), its key and hint.
+void WriteLineRow(lxw_worksheet* ws, lxw_row_t r, int i, const Laporan* l, const TemplateFormats& f) {
+  const LineSpec& s = kLines[size_t(i)];
+  worksheet_write_string(ws, r, 0, s.label_id, nullptr);
+  for (int prev = 0; prev < 2; ++prev) {
+    const Statements* st = l == nullptr ? nullptr : (prev ? (l->has_previous ? &l->previous : nullptr) : &l->current);
+    const lxw_col_t col = lxw_col_t(1 + prev);
+    if (st != nullptr && st->present[size_t(i)]) {
+      const Sen v = st->Get(i);
+      // Doubles hold 15 significant digits exactly; larger amounts go in as text, which is read exactly too.
+      if (v > -1'000'000'000'000'000 && v < 1'000'000'000'000'000) {
+        worksheet_write_number(ws, r, col, double(v) / 100.0, f.input);
+      } else {
+        worksheet_write_string(ws, r, col, FormatSenPlain(v).c_str(), f.input);
       }
-      worksheet_write_string(ws, r, 0, s.label_id, nullptr);
-      for (int prev = 0; prev < 2; ++prev) {
-        const Statements* st = l == nullptr ? nullptr : (prev ? (l->has_previous ? &l->previous : nullptr) : &l->current);
-        const lxw_col_t col = lxw_col_t(1 + prev);
-        if (st != nullptr && st->present[size_t(i)]) {
-          const Sen v = st->Get(i);
-          // Doubles hold 15 significant digits exactly; larger amounts go in as text, which is read exactly too.
-          if (v > -1'000'000'000'000'000 && v < 1'000'000'000'000'000) {
-            worksheet_write_number(ws, r, col, double(v) / 100.0, input);
-          } else {
-            worksheet_write_string(ws, r, col, FormatSenPlain(v).c_str(), input);
-          }
-        } else {
-          worksheet_write_blank(ws, r, col, input);
-        }
-      }
-      worksheet_write_string(ws, r, 3, LinePath(i).c_str(), key);
-      const std::string hint = Hint(i);
-      if (!hint.empty()) worksheet_write_string(ws, r, 4, hint.c_str(), nullptr);
-      cell_of[i] = "B" + std::to_string(r + 1);
-      if (s.side == BalanceSide::kAset) aset_rows.push_back(r);
-      if (s.side == BalanceSide::kAsetPengurang) penyisihan_row = r;
-      if (s.side == BalanceSide::kKewajiban || s.side == BalanceSide::kEkuitas) pasiva_rows.push_back(r);
-      ++r;
-    }
-    if (section == Section::kNeraca) {
-      ++r;
-      const lxw_row_t ta = r, tp = r + 1, diff = r + 2, check = r + 3;
-      worksheet_write_string(ws, ta, 0, "Total aset", bold);
-      worksheet_write_string(ws, tp, 0, "Total kewajiban + ekuitas", bold);
-      worksheet_write_string(ws, diff, 0, "Selisih (harus 0)", bold);
-      worksheet_write_string(ws, check, 0, "Pemeriksaan", bold);
-      // Each formula also carries its result, computed here exactly: LibreOffice does not recalculate an .xlsx on
-      // load by default, and a filled laporan must not show zero totals until the user edits a cell.
-      for (const char* colname : {"B", "C"}) {
-        const lxw_col_t col = std::string_view(colname) == "B" ? 1 : 2;
-        const Statements* st = l == nullptr ? nullptr : (col == 1 ? &l->current : (l->has_previous ? &l->previous : nullptr));
-        i128 aset_sen = 0, pasiva_sen = 0;
-        for (int i = 0; st != nullptr && i < kLineCount; ++i) {
-          const BalanceSide side = kLines[size_t(i)].side;
-          if (side == BalanceSide::kAset) aset_sen += st->Get(i);
-          if (side == BalanceSide::kAsetPengurang) aset_sen -= st->Get(i);
-          if (side == BalanceSide::kKewajiban || side == BalanceSide::kEkuitas) pasiva_sen += st->Get(i);
-        }
-        std::string fa = "=";
-        for (size_t k = 0; k < aset_rows.size(); ++k) fa += (k ? "+" : "") + std::string(colname) + std::to_string(aset_rows[k] + 1);
-        fa += "-" + std::string(colname) + std::to_string(penyisihan_row + 1);
-        std::string fp = "=";
-        for (size_t k = 0; k < pasiva_rows.size(); ++k) fp += (k ? "+" : "") + std::string(colname) + std::to_string(pasiva_rows[k] + 1);
-        worksheet_write_formula_num(ws, ta, col, fa.c_str(), total, double(aset_sen) / 100.0);
-        worksheet_write_formula_num(ws, tp, col, fp.c_str(), total, double(pasiva_sen) / 100.0);
-        const std::string fd = "=" + std::string(colname) + std::to_string(ta + 1) + "-" + colname + std::to_string(tp + 1);
-        worksheet_write_formula_num(ws, diff, col, fd.c_str(), total, double(aset_sen - pasiva_sen) / 100.0);
-        const std::string fc = "=IF(ROUND(" + std::string(colname) + std::to_string(diff + 1) +
-                               ",2)=0,\"SEIMBANG\",\"TIDAK SEIMBANG\")";
-        worksheet_write_formula_str(ws, check, col, fc.c_str(), bold, aset_sen == pasiva_sen ? "SEIMBANG" : "TIDAK SEIMBANG");
-      }
-    }
-    if (section == Section::kPinjaman) {
-      ++r;
-      const auto at = [&](const char* p) { return cell_of[line::Index(p)]; };
-      const std::string bermasalah = "=" + at("pinjaman.kurang_lancar") + "+" + at("pinjaman.diragukan") + "+" + at("pinjaman.macet");
-      const std::string diberikan = "=Neraca!" + at("neraca.pinjaman_anggota") + "+Neraca!" + at("neraca.pinjaman_non_anggota");
-      Sen problem_sen = 0, loans_sen = 0, risky_sen = 0;
-      if (l != nullptr) {
-        const Statements& st = l->current;
-        problem_sen = st.Get(line::Index("pinjaman.kurang_lancar")) + st.Get(line::Index("pinjaman.diragukan")) +
-                      st.Get(line::Index("pinjaman.macet"));
-        loans_sen = st.Get(line::Index("neraca.pinjaman_anggota")) + st.Get(line::Index("neraca.pinjaman_non_anggota"));
-        risky_sen = st.Get(line::Index("pinjaman.berisiko"));
-      }
-      worksheet_write_string(ws, r, 0, "Pinjaman bermasalah (kurang lancar + diragukan + macet)", bold);
-      worksheet_write_formula_num(ws, r, 1, bermasalah.c_str(), total, double(problem_sen) / 100.0);
-      worksheet_write_string(ws, r + 1, 0, "Pinjaman diberikan (dari Neraca)", bold);
-      worksheet_write_formula_num(ws, r + 1, 1, diberikan.c_str(), total, double(loans_sen) / 100.0);
-      worksheet_write_string(ws, r + 2, 0, "Pemeriksaan", bold);
-      const std::string fc = "=IF(AND(B" + std::to_string(r + 1) + "<=B" + std::to_string(r + 2) + "," +
-                             at("pinjaman.berisiko") + "<=B" + std::to_string(r + 2) +
-                             "),\"SESUAI\",\"MELEBIHI PINJAMAN DIBERIKAN\")";
-      worksheet_write_formula_str(ws, r + 2, 1, fc.c_str(), bold,
-                                  problem_sen <= loans_sen && risky_sen <= loans_sen ? "SESUAI" : "MELEBIHI PINJAMAN DIBERIKAN");
+    } else {
+      worksheet_write_blank(ws, r, col, f.input);
     }
   }
+  worksheet_write_string(ws, r, 3, LinePath(i).c_str(), f.key);
+  const std::string hint = Hint(i);
+  if (!hint.empty()) worksheet_write_string(ws, r, 4, hint.c_str(), nullptr);
+}
 
-  // Manajemen
-  ws = workbook_add_worksheet(wb, "Manajemen");
+// The line rows of one statement sheet from row 1 on, on the Neraca under a title per side. Records each line's
+// cell ("B7") and the Neraca's rows by side; returns the row after the last.
+lxw_row_t WriteLineRows(lxw_worksheet* ws, Section section, const Laporan* l, const TemplateFormats& f,
+                        std::map<int, std::string>* cell_of, BalanceRows* balance) {
+  lxw_row_t r = 1;
+  BalanceSide last = BalanceSide::kNone;
+  for (int i = 0; i < kLineCount; ++i) {
+    const LineSpec& s = kLines[size_t(i)];
+    if (s.section != section) continue;
+    const BalanceSide side = s.side == BalanceSide::kAsetPengurang ? BalanceSide::kAset : s.side;
+    if (section == Section::kNeraca && side != last) {
+      if (r > 1) ++r;
+      worksheet_write_string(ws, r++, 0, SideTitle(side), f.bold);
+      last = side;
+    }
+    WriteLineRow(ws, r, i, l, f);
+    (*cell_of)[i] = "B" + std::to_string(r + 1);
+    if (s.side == BalanceSide::kAset) balance->aset.push_back(r);
+    if (s.side == BalanceSide::kAsetPengurang) balance->penyisihan = r;
+    if (s.side == BalanceSide::kKewajiban || s.side == BalanceSide::kEkuitas) balance->pasiva.push_back(r);
+    ++r;
+  }
+  return r;
+}
+
+// The Neraca's check rows from row `r`: total assets, total liabilities + equity, their difference and whether it
+// balances, for this year (B) and last year (C).
+void WriteNeracaChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const BalanceRows& rows,
+                       const TemplateFormats& f) {
+  const lxw_row_t ta = r, tp = r + 1, diff = r + 2, check = r + 3;
+  worksheet_write_string(ws, ta, 0, "Total aset", f.bold);
+  worksheet_write_string(ws, tp, 0, "Total kewajiban + ekuitas", f.bold);
+  worksheet_write_string(ws, diff, 0, "Selisih (harus 0)", f.bold);
+  worksheet_write_string(ws, check, 0, "Pemeriksaan", f.bold);
+  // Each formula also carries its result, computed here exactly: LibreOffice does not recalculate an .xlsx on
+  // load by default, and a filled laporan must not show zero totals until the user edits a cell.
+  for (const char* colname : {"B", "C"}) {
+    const lxw_col_t col = std::string_view(colname) == "B" ? 1 : 2;
+    const Statements* st = l == nullptr ? nullptr : (col == 1 ? &l->current : (l->has_previous ? &l->previous : nullptr));
+    i128 aset_sen = 0, pasiva_sen = 0;
+    for (int i = 0; st != nullptr && i < kLineCount; ++i) {
+      const BalanceSide side = kLines[size_t(i)].side;
+      if (side == BalanceSide::kAset) aset_sen += st->Get(i);
+      if (side == BalanceSide::kAsetPengurang) aset_sen -= st->Get(i);
+      if (side == BalanceSide::kKewajiban || side == BalanceSide::kEkuitas) pasiva_sen += st->Get(i);
+    }
+    std::string fa = "=";
+    for (size_t k = 0; k < rows.aset.size(); ++k) fa += (k ? "+" : "") + std::string(colname) + std::to_string(rows.aset[k] + 1);
+    fa += "-" + std::string(colname) + std::to_string(rows.penyisihan + 1);
+    std::string fp = "=";
+    for (size_t k = 0; k < rows.pasiva.size(); ++k) fp += (k ? "+" : "") + std::string(colname) + std::to_string(rows.pasiva[k] + 1);
+    worksheet_write_formula_num(ws, ta, col, fa.c_str(), f.total, double(aset_sen) / 100.0);
+    worksheet_write_formula_num(ws, tp, col, fp.c_str(), f.total, double(pasiva_sen) / 100.0);
+    const std::string fd = "=" + std::string(colname) + std::to_string(ta + 1) + "-" + colname + std::to_string(tp + 1);
+    worksheet_write_formula_num(ws, diff, col, fd.c_str(), f.total, double(aset_sen - pasiva_sen) / 100.0);
+    const std::string fc = "=IF(ROUND(" + std::string(colname) + std::to_string(diff + 1) +
+                           ",2)=0,\"SEIMBANG\",\"TIDAK SEIMBANG\")";
+    worksheet_write_formula_str(ws, check, col, fc.c_str(), f.bold, aset_sen == pasiva_sen ? "SEIMBANG" : "TIDAK SEIMBANG");
+  }
+}
+
+// The Pinjaman sheet's check rows from row `r`: problem loans and loans given (from the Neraca), and whether the
+// problem and risky loans stay within the loans given.
+void WritePinjamanChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const std::map<int, std::string>& cell_of,
+                         const TemplateFormats& f) {
+  const auto at = [&](const char* p) { return cell_of.at(line::Index(p)); };
+  const std::string bermasalah = "=" + at("pinjaman.kurang_lancar") + "+" + at("pinjaman.diragukan") + "+" + at("pinjaman.macet");
+  const std::string diberikan = "=Neraca!" + at("neraca.pinjaman_anggota") + "+Neraca!" + at("neraca.pinjaman_non_anggota");
+  Sen problem_sen = 0, loans_sen = 0, risky_sen = 0;
+  if (l != nullptr) {
+    const Statements& st = l->current;
+    problem_sen = st.Get(line::Index("pinjaman.kurang_lancar")) + st.Get(line::Index("pinjaman.diragukan")) +
+                  st.Get(line::Index("pinjaman.macet"));
+    loans_sen = st.Get(line::Index("neraca.pinjaman_anggota")) + st.Get(line::Index("neraca.pinjaman_non_anggota"));
+    risky_sen = st.Get(line::Index("pinjaman.berisiko"));
+  }
+  worksheet_write_string(ws, r, 0, "Pinjaman bermasalah (kurang lancar + diragukan + macet)", f.bold);
+  worksheet_write_formula_num(ws, r, 1, bermasalah.c_str(), f.total, double(problem_sen) / 100.0);
+  worksheet_write_string(ws, r + 1, 0, "Pinjaman diberikan (dari Neraca)", f.bold);
+  worksheet_write_formula_num(ws, r + 1, 1, diberikan.c_str(), f.total, double(loans_sen) / 100.0);
+  worksheet_write_string(ws, r + 2, 0, "Pemeriksaan", f.bold);
+  const std::string fc = "=IF(AND(B" + std::to_string(r + 1) + "<=B" + std::to_string(r + 2) + "," +
+                         at("pinjaman.berisiko") + "<=B" + std::to_string(r + 2) +
+                         "),\"SESUAI\",\"MELEBIHI PINJAMAN DIBERIKAN\")";
+  worksheet_write_formula_str(ws, r + 2, 1, fc.c_str(), f.bold,
+                              problem_sen <= loans_sen && risky_sen <= loans_sen ? "SESUAI" : "MELEBIHI PINJAMAN DIBERIKAN");
+}
+
+// One statement sheet (Neraca, Hasil Usaha, Pinjaman, PEARLS or Kegiatan): its lines, then its check rows. The
+// Pinjaman checks refer to Neraca cells, so `cell_of` carries the cells of the sheets written before.
+void WriteStatementSheet(lxw_workbook* wb, Section section, const Laporan* l, const TemplateFormats& f,
+                         std::map<int, std::string>* cell_of) {
+  const std::string name = SheetOf(section);
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  worksheet_set_column(ws, 0, 0, 42, nullptr);
+  worksheet_set_column(ws, 1, 2, 20, nullptr);
+  worksheet_set_column(ws, 3, 3, 32, f.key);
+  worksheet_set_column(ws, 4, 4, 55, nullptr);
+  // The Kegiatan sheet mixes Rupiah (deposits) and head counts: its columns say no unit.
+  const bool counts = section == Section::kKegiatan;
+  const char* headers[] = {"Pos", counts ? "Tahun ini" : "Tahun ini (Rp)", counts ? "Tahun lalu" : "Tahun lalu (Rp)",
+                           "Kunci", "Keterangan"};
+  for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(ws, 0, c, headers[c], f.header);
+  worksheet_freeze_panes(ws, 1, 1);
+  BalanceRows balance;
+  const lxw_row_t r = WriteLineRows(ws, section, l, f, cell_of, &balance);
+  if (section == Section::kNeraca) WriteNeracaChecks(ws, r + 1, l, balance, f);
+  if (section == Section::kPinjaman) WritePinjamanChecks(ws, r + 1, l, *cell_of, f);
+}
+
+// The Manajemen sheet: every item of the method's checklists with a Ya/Tidak choice (answers beyond its items kept,
+// as in the CSV), then the prefilled answers of lists the method does not ask, copied as they are.
+void WriteManajemenSheet(lxw_workbook* wb, const TemplateOptions& o, const TemplateFormats& f) {
+  const Laporan* l = o.prefill;
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Manajemen");
   worksheet_set_column(ws, 0, 0, 22, nullptr);
   worksheet_set_column(ws, 1, 1, 5, nullptr);
-  worksheet_set_column(ws, 2, 2, 80, wrap);
+  worksheet_set_column(ws, 2, 2, 80, f.wrap);
   worksheet_set_column(ws, 3, 3, 18, nullptr);
-  worksheet_set_column(ws, 4, 4, 26, key);
-  worksheet_set_column(ws, 5, 5, 60, wrap);
+  worksheet_set_column(ws, 4, 4, 26, f.key);
+  worksheet_set_column(ws, 5, 5, 60, f.wrap);
   const char* m_headers[] = {"Aspek", "No", "Pertanyaan", "Jawaban (Ya/Tidak)", "Kunci", "Question (English)"};
-  for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ws, 0, c, m_headers[c], header);
+  for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ws, 0, c, m_headers[c], f.header);
   worksheet_freeze_panes(ws, 1, 0);
   lxw_row_t r = 1;
   if (o.rulebook != nullptr) {
@@ -515,16 +564,16 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
         const bool item = i < c.items.size();
         worksheet_write_string(ws, r, 0, c.name.id.c_str(), nullptr);
         worksheet_write_number(ws, r, 1, double(i + 1), nullptr);
-        worksheet_write_string(ws, r, 2, item ? c.items[i].text.id.c_str() : kSurplusAnswerLabel, wrap);
+        worksheet_write_string(ws, r, 2, item ? c.items[i].text.id.c_str() : kSurplusAnswerLabel, f.wrap);
         if (a != nullptr && i < a->answers.size()) {
-          worksheet_write_string(ws, r, 3, a->answers[i] ? "Ya" : "Tidak", input_text);
+          worksheet_write_string(ws, r, 3, a->answers[i] ? "Ya" : "Tidak", f.input_text);
         } else {
-          worksheet_write_blank(ws, r, 3, input_text);
+          worksheet_write_blank(ws, r, 3, f.input_text);
         }
         worksheet_data_validation_cell(ws, r, 3, &dv);
         const std::string k = c.AnswersPath() + "[" + std::to_string(i + 1) + "]";
-        worksheet_write_string(ws, r, 4, k.c_str(), key);
-        worksheet_write_string(ws, r, 5, item ? c.items[i].text.en.c_str() : "Answer beyond this method's items", wrap);
+        worksheet_write_string(ws, r, 4, k.c_str(), f.key);
+        worksheet_write_string(ws, r, 5, item ? c.items[i].text.en.c_str() : "Answer beyond this method's items", f.wrap);
       }
     }
   }
@@ -532,13 +581,34 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
     for (size_t i = 0; i < a->answers.size(); ++i, ++r) {
       worksheet_write_string(ws, r, 0, a->key.c_str(), nullptr);
       worksheet_write_number(ws, r, 1, double(i + 1), nullptr);
-      worksheet_write_string(ws, r, 2, kOtherListLabel, wrap);
-      worksheet_write_string(ws, r, 3, a->answers[i] ? "Ya" : "Tidak", input_text);
+      worksheet_write_string(ws, r, 2, kOtherListLabel, f.wrap);
+      worksheet_write_string(ws, r, 3, a->answers[i] ? "Ya" : "Tidak", f.input_text);
       const std::string k = ListPath(*a) + "[" + std::to_string(i + 1) + "]";
-      worksheet_write_string(ws, r, 4, k.c_str(), key);
-      worksheet_write_string(ws, r, 5, "Another method's checklist answer (copied as is)", wrap);
+      worksheet_write_string(ws, r, 4, k.c_str(), f.key);
+      worksheet_write_string(ws, r, 5, "Another method's checklist answer (copied as is)", f.wrap);
     }
   }
+}
+
+}  // namespace
+
+bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::string* error_id, std::string* error_en) {
+  lxw_workbook* wb = NewTemplateWorkbook(path, o.created_epoch);
+  if (wb == nullptr) {
+    *error_id = "berkas tidak dapat dibuat";
+    *error_en = "cannot create the file";
+    return false;
+  }
+  const TemplateFormats formats = AddTemplateFormats(wb);
+  const bool pearls = WithPearls(o);
+  WritePetunjukSheet(wb, formats);
+  WriteIdentitasSheet(wb, o, pearls, formats);
+  std::map<int, std::string> cell_of;  // line -> "B7" on its sheet (current year)
+  std::vector<Section> sections = {Section::kNeraca, Section::kHasilUsaha, Section::kPinjaman};
+  if (pearls) sections.push_back(Section::kPearls);
+  if (WithKegiatan(o)) sections.push_back(Section::kKegiatan);
+  for (const Section section : sections) WriteStatementSheet(wb, section, o.prefill, formats, &cell_of);
+  WriteManajemenSheet(wb, o, formats);
   const lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {
     *error_id = std::string("berkas tidak dapat ditulis (") + lxw_strerror(err) + ")";
