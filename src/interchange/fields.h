@@ -97,6 +97,10 @@ class LaporanBuilder {
   void SetPearlsSetting(int setting, Kind kind, std::string_view value, std::string_view key, const Place& place);
   void SetAnswer(const std::string& list, size_t item, Kind kind, std::string_view value, std::string_view key,
                  const Place& place);
+  void SetPeriodeAkhir(Kind kind, std::string_view value, std::string_view key, const Place& place);
+  void SetKoperasi(std::string_view value, std::string_view key, const Place& place);  // koperasi.nama, .jenis, …
+  // The checklist answers into out_->manajemen, each unanswered item of an answered block reported.
+  void FinishChecklists();
   static std::string Where(const Place& place, std::string_view key);
 
   Laporan* out_;
