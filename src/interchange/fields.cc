@@ -1,3 +1,5 @@
+// interchange/fields.cc — see fields.h. The one LaporanBuilder through which the CSV and XLSX readers (and the web
+// form) reach the same validation as the JSON reader.
 #include "interchange/fields.h"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+// interchange/json_reader.cc — see json_reader.h. simdjson's on-demand parser reads the numbers' own text; nlohmann-json
+// is used only to locate a syntax error. ValidateLaporan, the checks across lines, serves every reader.
 #include "interchange/json_reader.h"
 
 #include <nlohmann/json.hpp>

@@ -1,3 +1,5 @@
+// interchange/xlsx_reader.cc — see xlsx_reader.h. libzip opens the container and expat reads each part as it is
+// inflated, chunk by chunk, within the limits of XlsxLimits.
 #include "interchange/xlsx_reader.h"
 
 #include <expat.h>
