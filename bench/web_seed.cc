@@ -43,7 +43,7 @@
 #include "assess/assessment.h"
 #include "core/problems.h"
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
+#include "interchange/laporan_json_writer.h"
 #include "laporan/laporan.h"
 #include "report/json_report.h"
 #include "rules/loader.h"

@@ -6,8 +6,8 @@
 
 #include "assess/assessment.h"
 #include "assess/goals.h"
+#include "interchange/csv_reader.h"
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
 #include "report/goal_report.h"
 #include "report/json_report.h"
 #include "report/text_report.h"

@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interchange/spreadsheet.h"
+#include "interchange/xlsx_laporan_reader.h"
 #include "interchange/xlsx_reader.h"
 
 namespace {

@@ -17,7 +17,8 @@
 
 #include "assess/assessment.h"
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
+#include "interchange/laporan_reader.h"
+#include "interchange/xlsx_laporan_reader.h"
 #include "interchange/xlsx_reader.h"
 #include "laporan/laporan.h"
 #include "rules/loader.h"

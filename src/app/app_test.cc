@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "interchange/template_writer.h"
 #include "report/json_report.h"
 #include "rules/loader.h"
 #include "app/test_app.h"

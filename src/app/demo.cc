@@ -7,7 +7,7 @@
 #include <iterator>
 
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
+#include "interchange/laporan_json_writer.h"
 
 namespace kopsehat::app {
 

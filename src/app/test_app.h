@@ -13,7 +13,7 @@
 #include <string>
 
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
+#include "interchange/laporan_json_writer.h"
 #include "store/schema.h"
 #include "store/test_databases.h"
 #include "app/app.h"

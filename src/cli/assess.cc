@@ -7,7 +7,6 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
 #include "report/goal_report.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"

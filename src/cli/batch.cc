@@ -11,8 +11,8 @@
 #include "assess/assessment.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "interchange/csv_reader.h"
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
 #include "report/goal_report.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"
@@ -108,6 +108,204 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// One batch run: its settings, the files, what is reused from line to line, and the counts.
+struct BatchRun {
+  Lang lang = Lang::kId;
+  bool pdf = false;  // --format pdf: one A4 report per cooperative in out_dir, written as each line is assessed
+  std::string out_dir;
+  PdfOptions pdf_options;
+  bool csv = false;  // FILE.csv: one cooperative per row, the first row naming the keys
+  RulebookChooser chooser;
+  EvaluateOptions options;
+  FILE* in = nullptr;
+  FILE* out = stdout;
+  long total_bytes = -1;  // the input's size when it can be known (not a pipe), for the progress line
+  LaporanJsonReader reader;
+  CsvBatch csv_batch;
+  Laporan laporan;
+  Assessment assessment;
+  GoalAssessment goal;  // when the method is a goal method (PEARLS): one hasil-sasaran-v1 line per laporan
+  bool is_goal = false;
+  Problems problems;
+  std::string output;  // results not yet written, flushed every kOutputFlushBytes
+  size_t assessed = 0, invalid = 0;
+};
+
+// The settings of the run from its options; false with the exit code when they do not go together or the rulebook
+// is invalid.
+bool SetUpRun(const Args& args, Lang lang, BatchRun* run, int* exit_code) {
+  run->lang = lang;
+  run->pdf = args.Get("--format", "jsonl") == "pdf";
+  run->out_dir = args.Get("--out-dir");
+  if (run->pdf && run->out_dir.empty()) {
+    std::cerr << "kopsehat batch: " << (lang == Lang::kEn ? "--format pdf needs --out-dir DIR" : "--format pdf memerlukan --out-dir FOLDER") << "\n";
+    *exit_code = kExitInvalid;
+    return false;
+  }
+  run->pdf_options.lang = lang;
+  run->pdf_options.created_epoch = SourceDateEpoch();
+  Problems setup;
+  if (!run->chooser.Init(args, &setup)) {
+    PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", setup, lang);
+    *exit_code = kExitInvalid;
+    return false;
+  }
+  run->options.without_checklist = args.Has("--tanpa-manajemen");
+  // Every result is written in the one --lang: warning texts in the other language would be built for nobody.
+  run->options.texts = lang == Lang::kEn ? Languages{false, true} : Languages{true, false};
+  const std::string& in_path = args.positional[0];
+  run->csv = in_path.size() > 4 && (in_path.compare(in_path.size() - 4, 4, ".csv") == 0 ||
+                                    in_path.compare(in_path.size() - 4, 4, ".CSV") == 0);
+  return true;
+}
+
+// Opens the input (FILE, or standard input for '-') and the output (--out, else standard output); false with a
+// message when one cannot be opened (nothing is left open then).
+bool OpenFiles(const Args& args, BatchRun* run) {
+  const Lang lang = run->lang;
+  const std::string& in_path = args.positional[0];
+  run->in = in_path == "-" ? stdin : std::fopen(in_path.c_str(), "rb");
+  if (run->in == nullptr) {
+    std::cerr << "kopsehat batch: " << in_path << ": "
+              << (lang == Lang::kEn ? "cannot open the file" : "berkas tidak dapat dibuka") << "\n";
+    return false;
+  }
+  if (args.Has("--out")) {
+    run->out = std::fopen(args.Get("--out").c_str(), "wb");
+    if (run->out == nullptr) {
+      std::cerr << "kopsehat batch: " << args.Get("--out") << ": "
+                << (lang == Lang::kEn ? "cannot create the file" : "berkas tidak dapat dibuat") << "\n";
+      if (run->in != stdin) std::fclose(run->in);
+      return false;
+    }
+  }
+  if (run->in != stdin && std::fseek(run->in, 0, SEEK_END) == 0) {
+    run->total_bytes = std::ftell(run->in);
+    std::fseek(run->in, 0, SEEK_SET);
+  }
+  return true;
+}
+
+void CloseFiles(BatchRun* run) {
+  if (run->out != stdout) std::fclose(run->out);
+  if (run->in != stdin) std::fclose(run->in);
+}
+
+// What became of one input line.
+enum class LineRead {
+  kAssessed,
+  kInvalid,
+  kSkipped,  // a comment row, or the header row of a CSV
+  kStop,     // the CSV header row is refused: no row can be read without it
+};
+
+// Reads and assesses one non-blank line into run->laporan and run->assessment (or run->goal), or its problems into
+// run->problems.
+LineRead ReadAndAssess(std::string_view text, size_t line_no, BatchRun* run) {
+  run->problems.Clear();
+  bool ok = false;
+  if (!run->csv) {
+    ok = AssessOne(text, "", &run->reader, &run->chooser, run->options, &run->laporan, &run->assessment, &run->problems,
+                   &run->goal, &run->is_goal);
+  } else if (text.front() == '#') {
+    return LineRead::kSkipped;  // a comment row of a CSV batch
+  } else if (!run->csv_batch.has_header()) {
+    if (!run->csv_batch.ReadHeader(text, line_no, &run->problems)) {
+      for (const Problem& p : run->problems.items()) std::cerr << p.Line(run->lang) << "\n";
+      return LineRead::kStop;
+    }
+    return LineRead::kSkipped;
+  } else {
+    const bool read_ok = run->csv_batch.ReadRow(text, line_no, &run->laporan, &run->problems);
+    ok = EvaluateRead(read_ok, run->laporan, &run->chooser, run->options, &run->assessment, &run->problems, &run->goal,
+                      &run->is_goal);
+  }
+  return ok ? LineRead::kAssessed : LineRead::kInvalid;
+}
+
+// The PDF report of an assessed line in --out-dir; false (with a message) when it cannot be written.
+bool WriteLinePdf(const BatchRun& run, size_t line_no) {
+  const std::string path =
+      run.out_dir + "/" + PdfFileName(line_no, run.is_goal ? run.goal.koperasi.nama : run.assessment.koperasi.nama);
+  const Status written = run.is_goal ? WriteGoalPdfReport(run.goal, run.pdf_options, path)
+                                     : WritePdfReport(run.assessment, run.pdf_options, path);
+  if (!written.ok()) {
+    std::cerr << "kopsehat batch: " << path << ": " << written.Text(run.lang) << "\n";
+    return false;
+  }
+  return true;
+}
+
+// The output line of one input line: its result, or its problems (also on stderr, each naming the line).
+void AppendResultLine(bool assessed, size_t line_no, BatchRun* run) {
+  const Lang lang = run->lang;
+  if (assessed && run->is_goal) {
+    AppendGoalJson(run->goal, lang, &run->output);
+    ++run->assessed;
+  } else if (assessed) {
+    AppendPenilaianJson(run->assessment, lang, &run->output);
+    ++run->assessed;
+  } else {
+    AppendProblemsJson(line_no, run->problems, lang, &run->output);
+    ++run->invalid;
+    for (const Problem& p : run->problems.items()) {
+      // CSV problems already name their line ("baris 14, kolom 5 (neraca.kas)").
+      if (p.path.rfind("baris ", 0) == 0) {
+        std::cerr << p.Line(lang) << "\n";
+      } else {
+        std::cerr << (lang == Lang::kEn ? "line " : "baris ") << line_no << ": " << p.Line(lang) << "\n";
+      }
+    }
+  }
+  run->output.push_back('\n');
+  if (run->output.size() >= kOutputFlushBytes) {
+    std::fwrite(run->output.data(), 1, run->output.size(), run->out);
+    run->output.clear();
+  }
+}
+
+// Assesses the input line by line, each result written (or its PDF) as it comes, so memory stays flat. kExitOk when
+// every line was handled, invalid lines included; otherwise the code to stop with (the pending output then unwritten).
+int AssessLines(BatchRun* run) {
+  Progress progress(run->total_bytes);
+  run->output.reserve(kOutputFlushBytes + (64 << 10));
+  size_t line_no = 0;
+  long bytes_done = 0;
+  int stop_code = kExitOk;
+  char* buf = nullptr;
+  size_t cap = 0;
+  ssize_t len;
+  while ((len = getline(&buf, &cap, run->in)) > 0) {
+    ++line_no;
+    bytes_done += len;
+    std::string_view text(buf, size_t(len));
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    // Empty lines, and in a CSV rows of nothing but separators (what a spreadsheet saves for an empty row), are skipped.
+    if (text.find_first_not_of(run->csv ? " \t;,\r" : " \t") == std::string_view::npos) continue;
+    const LineRead read = ReadAndAssess(text, line_no, run);
+    if (read == LineRead::kSkipped) continue;
+    if (read == LineRead::kStop) {
+      stop_code = kExitInvalid;
+      break;
+    }
+    if (read == LineRead::kAssessed && run->pdf) {
+      if (!WriteLinePdf(*run, line_no)) {
+        stop_code = kExitInternal;
+        break;
+      }
+      ++run->assessed;
+    } else {
+      AppendResultLine(read == LineRead::kAssessed, line_no, run);
+    }
+    progress.Update(run->assessed + run->invalid, bytes_done, false, run->lang);
+  }
+  std::free(buf);
+  if (stop_code != kExitOk) return stop_code;
+  std::fwrite(run->output.data(), 1, run->output.size(), run->out);
+  progress.Update(run->assessed + run->invalid, bytes_done, true, run->lang);
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunBatch(int argc, char** argv, Lang lang) {
@@ -122,144 +320,22 @@ int RunBatch(int argc, char** argv, Lang lang) {
                          "give exactly one JSONL file",
                          {"jsonl", "pdf"}};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
-  // --format pdf: one A4 report per cooperative in --out-dir, written as each line is assessed (memory stays flat).
-  const bool pdf = args.Get("--format", "jsonl") == "pdf";
-  const std::string out_dir = args.Get("--out-dir");
-  if (pdf && out_dir.empty()) {
-    std::cerr << "kopsehat batch: " << (lang == Lang::kEn ? "--format pdf needs --out-dir DIR" : "--format pdf memerlukan --out-dir FOLDER") << "\n";
-    return kExitInvalid;
+  BatchRun run;
+  if (!SetUpRun(args, lang, &run, &exit_code)) return exit_code;
+  if (!OpenFiles(args, &run)) return kExitInvalid;
+  const int stop_code = AssessLines(&run);
+  if (stop_code != kExitOk) {
+    CloseFiles(&run);
+    return stop_code;
   }
-  PdfOptions pdf_options;
-  pdf_options.lang = lang;
-  pdf_options.created_epoch = SourceDateEpoch();
-  Problems setup;
-  RulebookChooser chooser;
-  if (!chooser.Init(args, &setup)) {
-    PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", setup, lang);
-    return kExitInvalid;
-  }
-  const std::string& in_path = args.positional[0];
-  FILE* in = in_path == "-" ? stdin : std::fopen(in_path.c_str(), "rb");
-  if (in == nullptr) {
-    std::cerr << "kopsehat batch: " << in_path << ": "
-              << (lang == Lang::kEn ? "cannot open the file" : "berkas tidak dapat dibuka") << "\n";
-    return kExitInvalid;
-  }
-  FILE* out = stdout;
-  if (args.Has("--out")) {
-    out = std::fopen(args.Get("--out").c_str(), "wb");
-    if (out == nullptr) {
-      std::cerr << "kopsehat batch: " << args.Get("--out") << ": "
-                << (lang == Lang::kEn ? "cannot create the file" : "berkas tidak dapat dibuat") << "\n";
-      if (in != stdin) std::fclose(in);
-      return kExitInvalid;
-    }
-  }
-  long total_bytes = -1;
-  if (in != stdin && std::fseek(in, 0, SEEK_END) == 0) {
-    total_bytes = std::ftell(in);
-    std::fseek(in, 0, SEEK_SET);
-  }
-  Progress progress(total_bytes);
-  LaporanJsonReader reader;
-  Laporan laporan;
-  Assessment assessment;
-  GoalAssessment goal;  // when the method is a goal method (PEARLS): one hasil-sasaran-v1 line per laporan
-  bool is_goal = false;
-  Problems problems;
-  EvaluateOptions options;
-  options.without_checklist = args.Has("--tanpa-manajemen");
-  // Every result is written in the one --lang: warning texts in the other language would be built for nobody.
-  options.texts = lang == Lang::kEn ? Languages{false, true} : Languages{true, false};
-  std::string line, output;
-  output.reserve(kOutputFlushBytes + (64 << 10));
-  size_t line_no = 0, assessed = 0, invalid = 0;
-  // FILE.csv: one cooperative per row, the first row naming the keys (a Dinas's whole region in one sheet).
-  const bool csv = in_path.size() > 4 && (in_path.compare(in_path.size() - 4, 4, ".csv") == 0 ||
-                                          in_path.compare(in_path.size() - 4, 4, ".CSV") == 0);
-  CsvBatch csv_batch;
-  long bytes_done = 0;
-  char* buf = nullptr;
-  size_t cap = 0;
-  ssize_t len;
-  while ((len = getline(&buf, &cap, in)) > 0) {
-    ++line_no;
-    bytes_done += len;
-    std::string_view text(buf, size_t(len));
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-    // Empty lines, and in a CSV rows of nothing but separators (what a spreadsheet saves for an empty row), are skipped.
-    if (text.find_first_not_of(csv ? " \t;,\r" : " \t") == std::string_view::npos) continue;
-    problems.Clear();
-    bool ok = false;
-    if (!csv) {
-      ok = AssessOne(text, "", &reader, &chooser, options, &laporan, &assessment, &problems, &goal, &is_goal);
-    } else if (text.front() == '#') {
-      continue;  // a comment row of a CSV batch
-    } else if (!csv_batch.has_header()) {
-      if (!csv_batch.ReadHeader(text, line_no, &problems)) {
-        for (const Problem& p : problems.items()) std::cerr << p.Line(lang) << "\n";
-        std::free(buf);
-        if (in != stdin) std::fclose(in);
-        if (out != stdout) std::fclose(out);
-        return kExitInvalid;
-      }
-      continue;
-    } else {
-      const bool read_ok = csv_batch.ReadRow(text, line_no, &laporan, &problems);
-      ok = EvaluateRead(read_ok, laporan, &chooser, options, &assessment, &problems, &goal, &is_goal);
-    }
-    if (ok && pdf) {
-      const std::string path = out_dir + "/" + PdfFileName(line_no, is_goal ? goal.koperasi.nama : assessment.koperasi.nama);
-      const Status written = is_goal ? WriteGoalPdfReport(goal, pdf_options, path)
-                                     : WritePdfReport(assessment, pdf_options, path);
-      if (!written.ok()) {
-        std::cerr << "kopsehat batch: " << path << ": " << written.Text(lang) << "\n";
-        std::free(buf);
-        if (in != stdin) std::fclose(in);
-        if (out != stdout) std::fclose(out);
-        return kExitInternal;
-      }
-      ++assessed;
-      progress.Update(assessed + invalid, bytes_done, false, lang);
-      continue;
-    }
-    if (ok && is_goal) {
-      AppendGoalJson(goal, lang, &output);
-      ++assessed;
-    } else if (ok) {
-      AppendPenilaianJson(assessment, lang, &output);
-      ++assessed;
-    } else {
-      AppendProblemsJson(line_no, problems, lang, &output);
-      ++invalid;
-      for (const Problem& p : problems.items()) {
-        // CSV problems already name their line ("baris 14, kolom 5 (neraca.kas)").
-        if (p.path.rfind("baris ", 0) == 0) {
-          std::cerr << p.Line(lang) << "\n";
-        } else {
-          std::cerr << (lang == Lang::kEn ? "line " : "baris ") << line_no << ": " << p.Line(lang) << "\n";
-        }
-      }
-    }
-    output.push_back('\n');
-    if (output.size() >= kOutputFlushBytes) {
-      std::fwrite(output.data(), 1, output.size(), out);
-      output.clear();
-    }
-    progress.Update(assessed + invalid, bytes_done, false, lang);
-  }
-  std::free(buf);
-  std::fwrite(output.data(), 1, output.size(), out);
-  progress.Update(assessed + invalid, bytes_done, true, lang);
-  const bool write_failed = std::fflush(out) != 0 || std::ferror(out) != 0;
-  if (out != stdout) std::fclose(out);
-  if (in != stdin) std::fclose(in);
+  const bool write_failed = std::fflush(run.out) != 0 || std::ferror(run.out) != 0;
+  CloseFiles(&run);
   if (write_failed) {
     std::cerr << "kopsehat batch: " << (lang == Lang::kEn ? "writing the output failed" : "gagal menulis keluaran") << "\n";
     return kExitInternal;
   }
-  if (invalid > 0) {
-    std::cerr << "kopsehat batch: " << assessed << (lang == Lang::kEn ? " assessed, " : " dinilai, ") << invalid
+  if (run.invalid > 0) {
+    std::cerr << "kopsehat batch: " << run.assessed << (lang == Lang::kEn ? " assessed, " : " dinilai, ") << run.invalid
               << (lang == Lang::kEn ? " invalid lines\n" : " baris tidak sah\n");
     return kExitInvalid;
   }

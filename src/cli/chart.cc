@@ -6,7 +6,6 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
 #include "report/chart.h"
 
 namespace kopsehat::cli {

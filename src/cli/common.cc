@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "interchange/spreadsheet.h"
+#include "interchange/laporan_reader.h"
 
 namespace kopsehat::cli {
 

@@ -6,8 +6,11 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "interchange/csv_reader.h"
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
+#include "interchange/laporan_json_writer.h"
+#include "interchange/laporan_reader.h"
+#include "interchange/template_writer.h"
 
 namespace kopsehat::cli {
 

@@ -1,3 +1,5 @@
+// interchange/fields.cc — see fields.h. The one LaporanBuilder through which the CSV and XLSX readers (and the web
+// form) reach the same validation as the JSON reader.
 #include "interchange/fields.h"
 
 #include <algorithm>
@@ -121,15 +123,21 @@ std::string ExcelSerialToIsoDate(std::string_view stored) {
   return buf;
 }
 
-namespace {
+std::string_view TrimCell(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
 
-constexpr std::string_view kKoperasiKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
-
-std::string Lower(std::string_view s) {
+std::string LowerCase(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
+
+namespace {
+
+constexpr std::string_view kKoperasiKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
 
 // "31/12/2025", "31-12-2025" or "2025-12-31" → "2025-12-31"; empty when none of these.
 std::string DateText(std::string_view s) {
@@ -228,11 +236,7 @@ LaporanBuilder::Seen* LaporanBuilder::Slot(std::string_view key, int line, bool 
 
 void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value_in, const Place& place) {
   // A cell that looks like "KSP" may hold "KSP " — spaces around a text value mean nothing to a treasurer.
-  std::string_view value = value_in;
-  if (kind == Kind::kText) {
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r')) value.remove_suffix(1);
-  }
+  const std::string_view value = kind == Kind::kText ? TrimCell(value_in) : value_in;
   const bool empty = kind == Kind::kEmpty || (kind == Kind::kText && value.find_first_not_of(" \t") == std::string_view::npos);
   const bool previous = key.rfind("periode_lalu.", 0) == 0;
   const int line = FindLine(previous ? key.substr(13) : key);
@@ -291,25 +295,32 @@ void LaporanBuilder::Set(std::string_view key, Kind kind, std::string_view value
     return;
   }
   if (key == "periode.akhir") {
-    std::string serial(value);
-    if (kind == Kind::kNumber && date1904_) {
-      // 1904 system: day 0 is 1904-01-01, which is day 1462 of the 1900 system.
-      Decimal d;
-      i128 days = 0;
-      if (ParseDecimal(value, &d) == DecimalError::kNone && SignificantScale(d) == 0 && Rescale(d, 0, &days)) {
-        serial = ToString(days + 1462);
-      }
-    }
-    out_->periode_akhir = kind == Kind::kNumber ? ExcelSerialToIsoDate(serial) : DateText(value);
-    if (out_->periode_akhir.empty()) {
-      problems_->Add(Where(place, key), "tanggal_tidak_sah",
-                     "tanggal harus berbentuk TTTT-BB-HH (2025-12-31) atau HH/BB/TTTT (31/12/2025)",
-                     "the date must be YYYY-MM-DD (2025-12-31) or DD/MM/YYYY (31/12/2025)");
-      out_->periode_akhir = "?";  // given but invalid: not also "missing"
-    }
+    SetPeriodeAkhir(kind, value, key, place);
     return;
   }
-  // koperasi.*
+  SetKoperasi(value, key, place);
+}
+
+void LaporanBuilder::SetPeriodeAkhir(Kind kind, std::string_view value, std::string_view key, const Place& place) {
+  std::string serial(value);
+  if (kind == Kind::kNumber && date1904_) {
+    // 1904 system: day 0 is 1904-01-01, which is day 1462 of the 1900 system.
+    Decimal d;
+    i128 days = 0;
+    if (ParseDecimal(value, &d) == DecimalError::kNone && SignificantScale(d) == 0 && Rescale(d, 0, &days)) {
+      serial = ToString(days + 1462);
+    }
+  }
+  out_->periode_akhir = kind == Kind::kNumber ? ExcelSerialToIsoDate(serial) : DateText(value);
+  if (out_->periode_akhir.empty()) {
+    problems_->Add(Where(place, key), "tanggal_tidak_sah",
+                   "tanggal harus berbentuk TTTT-BB-HH (2025-12-31) atau HH/BB/TTTT (31/12/2025)",
+                   "the date must be YYYY-MM-DD (2025-12-31) or DD/MM/YYYY (31/12/2025)");
+    out_->periode_akhir = "?";  // given but invalid: not also "missing"
+  }
+}
+
+void LaporanBuilder::SetKoperasi(std::string_view value, std::string_view key, const Place& place) {
   std::string* targets[] = {&out_->koperasi.nama, &out_->koperasi.jenis, &out_->koperasi.nomor_badan_hukum,
                             &out_->koperasi.kabupaten, &out_->koperasi.provinsi};
   const size_t i = size_t(std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) - std::begin(kKoperasiKeys));
@@ -412,7 +423,7 @@ void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, 
   }
   blank_answers_.erase(std::string(key));
   bool answer = false;
-  const std::string v = Lower(value);
+  const std::string v = LowerCase(value);
   if (kind == Kind::kBoolean || kind == Kind::kNumber) {
     if (v != "1" && v != "0") {
       problems_->Add(Where(place, key), "jawaban_tidak_sah", "isi Ya atau Tidak", "answer Ya (yes) or Tidak (no)");
@@ -433,7 +444,7 @@ void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, 
   items[item] = answer;
 }
 
-bool LaporanBuilder::Finish() {
+void LaporanBuilder::FinishChecklists() {
   // The checklists, per block (manajemen, or one set of daftar_periksa): blank everywhere means "not filled in"
   // (then the engine asks for the answers, or --tanpa-manajemen); blank in places means those items still need an
   // answer. answers_ is keyed by list path, so the lists of one block are adjacent.
@@ -490,6 +501,10 @@ bool LaporanBuilder::Finish() {
     for (const auto& [item, answer] : items) c.answers[item - 1] = answer;
     out_->manajemen.push_back(std::move(c));
   }
+}
+
+bool LaporanBuilder::Finish() {
+  FinishChecklists();
   auto place_of = [&](const std::string& key) -> const Seen* {
     const bool previous = key.rfind("periode_lalu.", 0) == 0;
     const int line = FindLine(previous ? std::string_view(key).substr(13) : std::string_view(key));

@@ -37,6 +37,13 @@ bool ParsePearlsPercent(std::string_view text, const std::string& path, bool may
 // pearls.bulan from its text: a whole number of months from 1 to 12.
 bool ParsePearlsMonths(std::string_view text, const std::string& path, int* out, Problems* problems);
 
+// A cell's or CSV field's text without the spaces and tabs around it, and without the '\r' a CRLF file leaves at
+// its end. Shared by the CSV and XLSX readers, so both read a key or a value alike.
+std::string_view TrimCell(std::string_view s);
+
+// ASCII lower case (std::tolower per byte), for matching headers ("Kunci", "Tahun ini") and file names.
+std::string LowerCase(std::string_view s);
+
 // The date of an Excel serial day number (1900 date system: 1 = 1900-01-01, with Excel's phantom 1900-02-29),
 // as "YYYY-MM-DD"; empty when it is not a whole day number in 1900..9999.
 std::string ExcelSerialToIsoDate(std::string_view stored_number);
@@ -90,6 +97,10 @@ class LaporanBuilder {
   void SetPearlsSetting(int setting, Kind kind, std::string_view value, std::string_view key, const Place& place);
   void SetAnswer(const std::string& list, size_t item, Kind kind, std::string_view value, std::string_view key,
                  const Place& place);
+  void SetPeriodeAkhir(Kind kind, std::string_view value, std::string_view key, const Place& place);
+  void SetKoperasi(std::string_view value, std::string_view key, const Place& place);  // koperasi.nama, .jenis, …
+  // The checklist answers into out_->manajemen, each unanswered item of an answered block reported.
+  void FinishChecklists();
   static std::string Where(const Place& place, std::string_view key);
 
   Laporan* out_;

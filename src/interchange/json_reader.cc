@@ -1,3 +1,5 @@
+// interchange/json_reader.cc — see json_reader.h. simdjson's on-demand parser reads the numbers' own text; nlohmann-json
+// is used only to locate a syntax error. ValidateLaporan, the checks across lines, serves every reader.
 #include "interchange/json_reader.h"
 
 #include <nlohmann/json.hpp>
@@ -451,6 +453,56 @@ struct LaporanJsonReader::Impl {
     }
   }
 
+  // The index of a top-level key in ReadRoot's kKeys; koperasi and periode are required.
+  static constexpr size_t kKoperasiKey = 2, kPeriodeKey = 3;
+
+  // The value of the top-level key kKeys[k] (see ReadRoot).
+  void ReadTopLevel(size_t k, od::value v) {
+    switch (k) {
+      case 0: {
+        const std::string format = ReadText(v, "format");
+        if (!format.empty() && format != "kopsehat/laporan-v1") {
+          problems->Add("format", "format_tidak_dikenal", "format '" + format + "' tidak dikenal; yang dikenal: kopsehat/laporan-v1",
+                        "unknown format '" + format + "'; known: kopsehat/laporan-v1");
+        }
+        break;
+      }
+      case 1:
+        out->metode = ReadText(v, "metode");
+        break;
+      case kKoperasiKey:
+        ReadKoperasi(v);
+        break;
+      case kPeriodeKey:
+        ReadPeriode(v);
+        break;
+      case 4:
+        ReadSection(v, "neraca", Section::kNeraca, &out->current, &seen_current);
+        break;
+      case 5:
+        ReadSection(v, "hasil_usaha", Section::kHasilUsaha, &out->current, &seen_current);
+        break;
+      case 6:
+        ReadSection(v, "pinjaman", Section::kPinjaman, &out->current, &seen_current);
+        break;
+      case 7:
+        ReadManajemen(v);
+        break;
+      case 8:
+        ReadPrevious(v);
+        break;
+      case 9:
+        ReadPearls(v, "pearls", /*current=*/true, &out->current, &seen_current);
+        break;
+      case 10:
+        ReadSection(v, "kegiatan", Section::kKegiatan, &out->current, &seen_current);
+        break;
+      case 11:
+        ReadChecklistSets(v);
+        break;
+    }
+  }
+
   // False when the root is not an object (reported; nothing more to read).
   bool ReadRoot(od::document& doc) {
     const od::json_type t = Check(doc.type());
@@ -460,7 +512,6 @@ struct LaporanJsonReader::Impl {
       return false;
     }
     std::bitset<16> seen;
-    bool has_koperasi = false, has_periode = false;
     for (auto field_result : Check(doc.get_object())) {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
@@ -480,55 +531,10 @@ struct LaporanJsonReader::Impl {
         continue;
       }
       seen[k] = true;
-      od::value v = field.value();
-      switch (k) {
-        case 0: {
-          const std::string format = ReadText(v, "format");
-          if (!format.empty() && format != "kopsehat/laporan-v1") {
-            problems->Add("format", "format_tidak_dikenal", "format '" + format + "' tidak dikenal; yang dikenal: kopsehat/laporan-v1",
-                          "unknown format '" + format + "'; known: kopsehat/laporan-v1");
-          }
-          break;
-        }
-        case 1:
-          out->metode = ReadText(v, "metode");
-          break;
-        case 2:
-          has_koperasi = true;
-          ReadKoperasi(v);
-          break;
-        case 3:
-          has_periode = true;
-          ReadPeriode(v);
-          break;
-        case 4:
-          ReadSection(v, "neraca", Section::kNeraca, &out->current, &seen_current);
-          break;
-        case 5:
-          ReadSection(v, "hasil_usaha", Section::kHasilUsaha, &out->current, &seen_current);
-          break;
-        case 6:
-          ReadSection(v, "pinjaman", Section::kPinjaman, &out->current, &seen_current);
-          break;
-        case 7:
-          ReadManajemen(v);
-          break;
-        case 8:
-          ReadPrevious(v);
-          break;
-        case 9:
-          ReadPearls(v, "pearls", /*current=*/true, &out->current, &seen_current);
-          break;
-        case 10:
-          ReadSection(v, "kegiatan", Section::kKegiatan, &out->current, &seen_current);
-          break;
-        case 11:
-          ReadChecklistSets(v);
-          break;
-      }
+      ReadTopLevel(k, field.value());
     }
-    if (!has_koperasi) problems->Add("koperasi", "wajib_ada", "blok koperasi wajib ada", "the koperasi block is required");
-    if (!has_periode) problems->Add("periode", "wajib_ada", "blok periode wajib ada", "the periode block is required");
+    if (!seen[kKoperasiKey]) problems->Add("koperasi", "wajib_ada", "blok koperasi wajib ada", "the koperasi block is required");
+    if (!seen[kPeriodeKey]) problems->Add("periode", "wajib_ada", "blok periode wajib ada", "the periode block is required");
     return true;
   }
 
@@ -654,21 +660,18 @@ void ValidatePearls(const Laporan& l, bool neraca_read, bool hasil_usaha_read, P
   }
 }
 
-}  // namespace
-
-void ValidateLaporan(const Laporan& l, Problems* problems) {
-  const bool neraca_read = !SectionHasProblem(*problems, "neraca");
-  const bool hasil_usaha_read = !SectionHasProblem(*problems, "hasil_usaha");
-  const bool pinjaman_read = !SectionHasProblem(*problems, "pinjaman");
-  const Statements& s = l.current;
+void CheckRequiredLines(const Statements& s, Problems* problems) {
   for (int i = 0; i < kLineCount; ++i) {
     if (kLines[size_t(i)].required && !s.present[size_t(i)]) {
       problems->Add(LinePath(i), "wajib_ada", std::string("wajib diisi (") + kLines[size_t(i)].label_id + ")",
                     std::string("required (") + kLines[size_t(i)].label_en + ")");
     }
   }
-  // Balance: assets net of the loan-loss allowance equal liabilities plus equity, to the sen. Sums fit in int64:
-  // at most 29 lines of at most 10^17 sen each would not, so the sums are taken in 128 bits.
+}
+
+// Balance: assets net of the loan-loss allowance equal liabilities plus equity, to the sen. Sums fit in int64:
+// at most 29 lines of at most 10^17 sen each would not, so the sums are taken in 128 bits.
+void CheckBalance(const Statements& s, Problems* problems) {
   i128 aset = 0, pasiva = 0;
   for (int i = 0; i < kLineCount; ++i) {
     switch (kLines[size_t(i)].side) {
@@ -686,20 +689,21 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
         break;
     }
   }
-  // An amount already refused (or a misspelt key) would make the totals differ for no real reason: the balance is
-  // checked only when every balance-sheet amount was read; likewise the checks below.
-  if (neraca_read && aset != pasiva) {
-    const auto rp = [](i128 v) {
-      const i128 m = v < 0 ? -v : v;
-      return (v < 0 ? "-Rp " : "Rp ") + FormatIndonesian(m, 2, m % 100 == 0 ? 0 : 2);
-    };
-    const auto rp_en = [](i128 v) { return "Rp " + FormatPlain(v, 2, v % 100 == 0 ? 0 : 2); };
-    problems->Add("neraca", "neraca_tidak_seimbang",
-                  "neraca tidak seimbang: total aset " + rp(aset) + ", kewajiban + ekuitas " + rp(pasiva) +
-                      ", selisih " + rp(aset - pasiva),
-                  "the balance sheet does not balance: total assets " + rp_en(aset) + ", liabilities + equity " +
-                      rp_en(pasiva) + ", difference " + rp_en(aset - pasiva));
-  }
+  if (aset == pasiva) return;
+  const auto rp = [](i128 v) {
+    const i128 m = v < 0 ? -v : v;
+    return (v < 0 ? "-Rp " : "Rp ") + FormatIndonesian(m, 2, m % 100 == 0 ? 0 : 2);
+  };
+  const auto rp_en = [](i128 v) { return "Rp " + FormatPlain(v, 2, v % 100 == 0 ? 0 : 2); };
+  problems->Add("neraca", "neraca_tidak_seimbang",
+                "neraca tidak seimbang: total aset " + rp(aset) + ", kewajiban + ekuitas " + rp(pasiva) +
+                    ", selisih " + rp(aset - pasiva),
+                "the balance sheet does not balance: total assets " + rp_en(aset) + ", liabilities + equity " +
+                    rp_en(pasiva) + ", difference " + rp_en(aset - pasiva));
+}
+
+// Problem loans, risky loans and members' loan volume against the loans they are part of.
+void CheckLoans(const Statements& s, Problems* problems) {
   static const int kPA = line::Index("neraca.pinjaman_anggota");
   static const int kPN = line::Index("neraca.pinjaman_non_anggota");
   static const int kKL = line::Index("pinjaman.kurang_lancar");
@@ -708,70 +712,93 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
   static const int kBR = line::Index("pinjaman.berisiko");
   static const int kVA = line::Index("pinjaman.volume_anggota");
   static const int kVT = line::Index("pinjaman.volume_total");
-  static const int kBK = line::Index("hasil_usaha.biaya_karyawan");
-  static const int kBU = line::Index("hasil_usaha.beban_usaha");
   const i128 loans = i128(s.Get(kPA)) + s.Get(kPN);
   const i128 problem_loans = i128(s.Get(kKL)) + s.Get(kDR) + s.Get(kMC);
-  const bool loans_read = neraca_read && pinjaman_read;
-  if (loans_read && problem_loans > loans) {
+  if (problem_loans > loans) {
     problems->Add("pinjaman", "melebihi_pinjaman",
                   "kurang lancar + diragukan + macet (" + FormatRupiah(Sen(problem_loans)) +
                       ") melebihi pinjaman diberikan (" + FormatRupiah(Sen(loans)) + ")",
                   "substandard + doubtful + loss (" + FormatSenPlain(Sen(problem_loans)) +
                       ") exceed loans outstanding (" + FormatSenPlain(Sen(loans)) + ")");
   }
-  if (loans_read && s.Get(kBR) > loans) {
+  if (s.Get(kBR) > loans) {
     problems->Add("pinjaman.berisiko", "melebihi_pinjaman",
                   "pinjaman berisiko (" + FormatRupiah(s.Get(kBR)) + ") melebihi pinjaman diberikan (" +
                       FormatRupiah(Sen(loans)) + ")",
                   "risky loans (" + FormatSenPlain(s.Get(kBR)) + ") exceed loans outstanding (" +
                       FormatSenPlain(Sen(loans)) + ")");
   }
-  if (loans_read && s.Get(kVA) > s.Get(kVT)) {
+  if (s.Get(kVA) > s.Get(kVT)) {
     problems->Add("pinjaman.volume_anggota", "melebihi_volume",
                   "volume pinjaman anggota (" + FormatRupiah(s.Get(kVA)) + ") melebihi volume pinjaman total (" +
                       FormatRupiah(s.Get(kVT)) + ")",
                   "member loan volume (" + FormatSenPlain(s.Get(kVA)) + ") exceeds total loan volume (" +
                       FormatSenPlain(s.Get(kVT)) + ")");
   }
+}
+
+// Collateral is counted against a class only up to the class's balance: PPAPWD nets it per class and a class
+// cannot need less than nothing (KKPKK evidence §9.1 leaves the floor open; docs/methods/kkpkk-2021.md).
+void CheckCollateral(const Statements& s, Problems* problems) {
+  static const int kKL = line::Index("pinjaman.kurang_lancar");
+  static const int kDR = line::Index("pinjaman.diragukan");
+  static const int kMC = line::Index("pinjaman.macet");
+  const struct {
+    const char* path;
+    const char* part_id;
+    const char* part_en;
+    int whole;
+    const char* whole_id;
+    const char* whole_en;
+  } kCollateral[] = {
+      {"pinjaman.agunan_kurang_lancar", "agunan kurang lancar yang diperhitungkan", "substandard collateral counted",
+       kKL, "pinjaman kurang lancar; isi paling banyak sebesar pinjamannya",
+       "substandard loans; enter at most the loans' balance"},
+      {"pinjaman.agunan_diragukan", "agunan diragukan yang diperhitungkan", "doubtful collateral counted", kDR,
+       "pinjaman diragukan; isi paling banyak sebesar pinjamannya", "doubtful loans; enter at most the loans' balance"},
+      {"pinjaman.agunan_macet", "agunan macet yang diperhitungkan", "loss collateral counted", kMC,
+       "pinjaman macet; isi paling banyak sebesar pinjamannya", "loss loans; enter at most the loans' balance"},
+  };
+  for (const auto& c : kCollateral) {
+    CheckWithin(c.path, c.part_id, c.part_en, s.Get(line::Index(c.path)), c.whole_id, c.whole_en, s.Get(c.whole),
+                problems);
+  }
+}
+
+void CheckDeposits(const Statements& s, Problems* problems) {
+  static const int kSA = line::Index("kegiatan.setoran_simpanan_anggota");
+  static const int kST = line::Index("kegiatan.setoran_simpanan_total");
+  CheckWithin("kegiatan.setoran_simpanan_anggota", "setoran simpanan anggota", "members' savings deposits", s.Get(kSA),
+              "setoran simpanan seluruhnya", "all savings deposits", s.Get(kST), problems);
+}
+
+void CheckStaffCost(const Statements& s, Problems* problems) {
+  static const int kBK = line::Index("hasil_usaha.biaya_karyawan");
+  static const int kBU = line::Index("hasil_usaha.beban_usaha");
+  if (s.Get(kBK) <= s.Get(kBU)) return;
+  problems->Add("hasil_usaha.biaya_karyawan", "melebihi_beban_usaha",
+                "biaya karyawan (" + FormatRupiah(s.Get(kBK)) + ") melebihi beban usaha (" + FormatRupiah(s.Get(kBU)) +
+                    "), padahal sudah termasuk di dalamnya",
+                "staff cost (" + FormatSenPlain(s.Get(kBK)) + ") exceeds operating expenses (" +
+                    FormatSenPlain(s.Get(kBU)) + "), which contain it");
+}
+
+}  // namespace
+
+void ValidateLaporan(const Laporan& l, Problems* problems) {
+  // An amount already refused (or a misspelt key) would make the totals differ for no real reason: a check across
+  // lines runs only when every amount of the sections it reads was read.
+  const bool neraca_read = !SectionHasProblem(*problems, "neraca");
+  const bool hasil_usaha_read = !SectionHasProblem(*problems, "hasil_usaha");
+  const bool pinjaman_read = !SectionHasProblem(*problems, "pinjaman");
+  const Statements& s = l.current;
+  CheckRequiredLines(s, problems);
+  if (neraca_read) CheckBalance(s, problems);
+  if (neraca_read && pinjaman_read) CheckLoans(s, problems);
   if (l.has_pearls) ValidatePearls(l, neraca_read, hasil_usaha_read, problems);
-  // Collateral is counted against a class only up to the class's balance: PPAPWD nets it per class and a class
-  // cannot need less than nothing (KKPKK evidence §9.1 leaves the floor open; docs/methods/kkpkk-2021.md).
-  if (pinjaman_read) {
-    const struct {
-      const char* path;
-      const char* part_id;
-      const char* part_en;
-      int whole;
-      const char* whole_id;
-      const char* whole_en;
-    } kCollateral[] = {
-        {"pinjaman.agunan_kurang_lancar", "agunan kurang lancar yang diperhitungkan", "substandard collateral counted",
-         kKL, "pinjaman kurang lancar; isi paling banyak sebesar pinjamannya",
-         "substandard loans; enter at most the loans' balance"},
-        {"pinjaman.agunan_diragukan", "agunan diragukan yang diperhitungkan", "doubtful collateral counted", kDR,
-         "pinjaman diragukan; isi paling banyak sebesar pinjamannya", "doubtful loans; enter at most the loans' balance"},
-        {"pinjaman.agunan_macet", "agunan macet yang diperhitungkan", "loss collateral counted", kMC,
-         "pinjaman macet; isi paling banyak sebesar pinjamannya", "loss loans; enter at most the loans' balance"},
-    };
-    for (const auto& c : kCollateral) {
-      CheckWithin(c.path, c.part_id, c.part_en, s.Get(line::Index(c.path)), c.whole_id, c.whole_en, s.Get(c.whole),
-                  problems);
-    }
-  }
-  if (!SectionHasProblem(*problems, "kegiatan")) {
-    static const int kSA = line::Index("kegiatan.setoran_simpanan_anggota");
-    static const int kST = line::Index("kegiatan.setoran_simpanan_total");
-    CheckWithin("kegiatan.setoran_simpanan_anggota", "setoran simpanan anggota", "members' savings deposits",
-                s.Get(kSA), "setoran simpanan seluruhnya", "all savings deposits", s.Get(kST), problems);
-  }
-  if (hasil_usaha_read && s.Get(kBK) > s.Get(kBU)) {
-    problems->Add("hasil_usaha.biaya_karyawan", "melebihi_beban_usaha",
-                  "biaya karyawan (" + FormatRupiah(s.Get(kBK)) + ") melebihi beban usaha (" + FormatRupiah(s.Get(kBU)) +
-                      "), padahal sudah termasuk di dalamnya",
-                  "staff cost (" + FormatSenPlain(s.Get(kBK)) + ") exceeds operating expenses (" +
-                      FormatSenPlain(s.Get(kBU)) + "), which contain it");
-  }
+  if (pinjaman_read) CheckCollateral(s, problems);
+  if (!SectionHasProblem(*problems, "kegiatan")) CheckDeposits(s, problems);
+  if (hasil_usaha_read) CheckStaffCost(s, problems);
 }
 
 }  // namespace kopsehat

@@ -8,7 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "interchange/spreadsheet.h"
+#include "interchange/csv_reader.h"
+#include "interchange/laporan_json_writer.h"
+#include "interchange/template_writer.h"
+#include "interchange/xlsx_laporan_reader.h"
 #include "rules/loader.h"
 
 #include <filesystem>

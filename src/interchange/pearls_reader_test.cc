@@ -14,8 +14,11 @@
 
 #include "core/test_files.h"
 #include "interchange/fields.h"
+#include "interchange/csv_reader.h"
 #include "interchange/json_reader.h"
-#include "interchange/spreadsheet.h"
+#include "interchange/laporan_json_writer.h"
+#include "interchange/template_writer.h"
+#include "interchange/xlsx_laporan_reader.h"
 
 namespace kopsehat {
 namespace {

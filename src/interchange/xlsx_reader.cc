@@ -1,3 +1,5 @@
+// interchange/xlsx_reader.cc — see xlsx_reader.h. libzip opens the container and expat reads each part as it is
+// inflated, chunk by chunk, within the limits of XlsxLimits.
 #include "interchange/xlsx_reader.h"
 
 #include <expat.h>
@@ -90,6 +92,52 @@ void LimitProblem(Problems* p, const std::string& path, const char* limit, uint6
          what_en + " exceeds the limit " + limit + " = " + v);
 }
 
+// An OLE2 compound file: a password-protected .xlsx or a legacy .xls, each with what to do about it.
+void AddOle2Problem(std::string_view bytes, const std::string& file, Problems* p) {
+  // Excel stores a password-protected .xlsx inside an OLE2 compound file with these two streams; a legacy .xls is
+  // the same container with a "Workbook" stream instead. The names live in the directory sectors, which may be
+  // anywhere in the file, so the whole file is searched (a linear scan of bytes already in memory).
+  static const std::string kInfo = Utf16Le("EncryptionInfo");
+  static const std::string kPackage = Utf16Le("EncryptedPackage");
+  if (bytes.find(kInfo) != std::string_view::npos || bytes.find(kPackage) != std::string_view::npos) {
+    p->Add(
+        file, "terenkripsi",
+        "buku kerja ini dilindungi kata sandi (terenkripsi) sehingga tidak bisa dibaca; buka di Excel/LibreOffice, "
+        "hapus kata sandi, simpan ulang sebagai .xlsx, lalu unggah lagi",
+        "this workbook is password-protected (encrypted) and cannot be read; open it in Excel/LibreOffice, "
+        "remove the password, save it again as .xlsx and upload it again");
+  } else {
+    p->Add(file, "xls_lama",
+           std::string("berkas ini buku kerja Excel lama (.xls, Excel 97-2003), bukan .xlsx; ") + kSaveAsId +
+               ", mis. di Excel: File > Simpan Sebagai > Buku Kerja Excel (*.xlsx)",
+           std::string("this is a legacy Excel workbook (.xls, Excel 97-2003), not .xlsx; ") + kSaveAsEn +
+               ", e.g. in Excel: File > Save As > Excel Workbook (*.xlsx)");
+  }
+}
+
+// A text file named .xlsx, by what its first bytes (`head`, without a BOM) look like: an XML Spreadsheet 2003, a
+// web page, a CSV, or plain text.
+void AddTextFileProblem(std::string_view head, const std::string& file, Problems* p) {
+  const std::string_view trimmed = StripWhitespace(head);
+  if (ContainsNoCase(head, "urn:schemas-microsoft-com:office:spreadsheet")) {
+    p->Add(file, "bukan_xlsx", "berkas ini Lembar Kerja XML 2003, bukan .xlsx; " + std::string(kSaveAsId),
+           "this file is an XML Spreadsheet 2003, not .xlsx; " + std::string(kSaveAsEn));
+  } else if (ContainsNoCase(head, "<html") || ContainsNoCase(head, "<table")) {
+    p->Add(file, "bukan_xlsx", "berkas ini halaman web (HTML) yang diberi nama .xlsx; " + std::string(kSaveAsId),
+           "this file is a web page (HTML) named .xlsx; " + std::string(kSaveAsEn));
+  } else if (!trimmed.empty() && trimmed.front() != '<' &&
+             head.substr(0, head.find('\n')).find_first_of(",;\t") != std::string_view::npos) {
+    p->Add(file, "bukan_xlsx",
+           "berkas ini teks/CSV, bukan buku kerja Excel; beri nama .csv (atau buka di Excel lalu simpan sebagai "
+           "Buku Kerja Excel .xlsx)",
+           "this file is text/CSV, not an Excel workbook; name it .csv (or open it in Excel and save it as an Excel "
+           "Workbook .xlsx)");
+  } else {
+    p->Add(file, "bukan_xlsx", "berkas ini teks biasa, bukan buku kerja Excel (.xlsx); unggah berkas .xlsx-nya",
+           "this file is plain text, not an Excel workbook (.xlsx); upload the .xlsx file");
+  }
+}
+
 // Tells the wrong kinds of file apart from the first bytes, before anything is unzipped. True when the bytes may be
 // a zip (the reading goes on); false with one problem otherwise.
 bool SniffFileType(std::string_view bytes, const std::string& file, Problems* p) {
@@ -99,25 +147,7 @@ bool SniffFileType(std::string_view bytes, const std::string& file, Problems* p)
     return false;
   }
   if (StartsWith(bytes, kOle2Magic)) {
-    // Excel stores a password-protected .xlsx inside an OLE2 compound file with these two streams; a legacy .xls is
-    // the same container with a "Workbook" stream instead. The names live in the directory sectors, which may be
-    // anywhere in the file, so the whole file is searched (a linear scan of bytes already in memory).
-    static const std::string kInfo = Utf16Le("EncryptionInfo");
-    static const std::string kPackage = Utf16Le("EncryptedPackage");
-    if (bytes.find(kInfo) != std::string_view::npos || bytes.find(kPackage) != std::string_view::npos) {
-      p->Add(
-          file, "terenkripsi",
-          "buku kerja ini dilindungi kata sandi (terenkripsi) sehingga tidak bisa dibaca; buka di Excel/LibreOffice, "
-          "hapus kata sandi, simpan ulang sebagai .xlsx, lalu unggah lagi",
-          "this workbook is password-protected (encrypted) and cannot be read; open it in Excel/LibreOffice, "
-          "remove the password, save it again as .xlsx and upload it again");
-    } else {
-      p->Add(file, "xls_lama",
-             std::string("berkas ini buku kerja Excel lama (.xls, Excel 97-2003), bukan .xlsx; ") + kSaveAsId +
-                 ", mis. di Excel: File > Simpan Sebagai > Buku Kerja Excel (*.xlsx)",
-             std::string("this is a legacy Excel workbook (.xls, Excel 97-2003), not .xlsx; ") + kSaveAsEn +
-                 ", e.g. in Excel: File > Save As > Excel Workbook (*.xlsx)");
-    }
+    AddOle2Problem(bytes, file, p);
     return false;
   }
   if (StartsWith(bytes, "%PDF")) {
@@ -147,24 +177,7 @@ bool SniffFileType(std::string_view bytes, const std::string& file, Problems* p)
   }
   if (StartsWith(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
   if (LooksLikeText(head)) {
-    const std::string_view trimmed = StripWhitespace(head);
-    if (ContainsNoCase(head, "urn:schemas-microsoft-com:office:spreadsheet")) {
-      p->Add(file, "bukan_xlsx", "berkas ini Lembar Kerja XML 2003, bukan .xlsx; " + std::string(kSaveAsId),
-             "this file is an XML Spreadsheet 2003, not .xlsx; " + std::string(kSaveAsEn));
-    } else if (ContainsNoCase(head, "<html") || ContainsNoCase(head, "<table")) {
-      p->Add(file, "bukan_xlsx", "berkas ini halaman web (HTML) yang diberi nama .xlsx; " + std::string(kSaveAsId),
-             "this file is a web page (HTML) named .xlsx; " + std::string(kSaveAsEn));
-    } else if (!trimmed.empty() && trimmed.front() != '<' &&
-               head.substr(0, head.find('\n')).find_first_of(",;\t") != std::string_view::npos) {
-      p->Add(file, "bukan_xlsx",
-             "berkas ini teks/CSV, bukan buku kerja Excel; beri nama .csv (atau buka di Excel lalu simpan sebagai "
-             "Buku Kerja Excel .xlsx)",
-             "this file is text/CSV, not an Excel workbook; name it .csv (or open it in Excel and save it as an Excel "
-             "Workbook .xlsx)");
-    } else {
-      p->Add(file, "bukan_xlsx", "berkas ini teks biasa, bukan buku kerja Excel (.xlsx); unggah berkas .xlsx-nya",
-             "this file is plain text, not an Excel workbook (.xlsx); upload the .xlsx file");
-    }
+    AddTextFileProblem(head, file, p);
     return false;
   }
   p->Add(file, "bukan_xlsx",
@@ -685,28 +698,9 @@ class SheetHandler : public XmlHandler {
         cell.text.assign(v);
         break;
       }
-      case CellType::kShared: {
-        if (!have_v_) return;
-        uint32_t index = 0;
-        const std::string_view v = StripWhitespace(v_);
-        bool ok = !v.empty() && v.size() <= 9;
-        for (const char c : v) {
-          ok = ok && c >= '0' && c <= '9';
-          if (ok) index = index * 10 + uint32_t(c - '0');
-        }
-        if (!ok || index >= shared_->size()) {
-          ctx.state().problems->Add(CellPath(ctx), "xml_rusak",
-                                    Where() + "sel merujuk teks bersama nomor '" + std::string(v.substr(0, 12)) +
-                                        "' yang tidak ada (ada " + std::to_string(shared_->size()) + "). " + kSaveAsId,
-                                    Where(true) + "the cell refers to shared string '" + std::string(v.substr(0, 12)) +
-                                        "', which does not exist (there are " + std::to_string(shared_->size()) +
-                                        "). " + kSaveAsEn);
-          return;
-        }
-        cell.type = XlsxCell::Type::kString;
-        cell.text = (*shared_)[index];
+      case CellType::kShared:
+        if (!have_v_ || !SharedStringCell(ctx, &cell)) return;
         break;
-      }
       case CellType::kStr:
       case CellType::kDate:
         if (!have_v_) return;
@@ -725,22 +719,9 @@ class SheetHandler : public XmlHandler {
         cell.type = XlsxCell::Type::kString;
         DecodeXstring(&cell.text);
         break;
-      case CellType::kBool: {
-        if (!have_v_) return;
-        const std::string_view v = StripWhitespace(v_);
-        if (v == "1" || v == "true") {
-          cell.text = "1";
-        } else if (v == "0" || v == "false") {
-          cell.text = "0";
-        } else {
-          ctx.state().problems->Add(CellPath(ctx), "xml_rusak",
-                                    Where() + "nilai benar/salah tidak sah: '" + std::string(v.substr(0, 20)) + "'",
-                                    Where(true) + "invalid boolean value: '" + std::string(v.substr(0, 20)) + "'");
-          return;
-        }
-        cell.type = XlsxCell::Type::kBoolean;
+      case CellType::kBool:
+        if (!have_v_ || !BooleanCell(ctx, &cell)) return;
         break;
-      }
       case CellType::kError:
         if (!have_v_) return;
         cell.type = XlsxCell::Type::kError;
@@ -748,6 +729,46 @@ class SheetHandler : public XmlHandler {
         break;
     }
     Keep(ctx, std::move(cell));
+  }
+
+  // A shared-string cell: the string its <v> numbers. False (with a problem) when there is no such string.
+  bool SharedStringCell(ParseContext& ctx, XlsxCell* cell) {
+    uint32_t index = 0;
+    const std::string_view v = StripWhitespace(v_);
+    bool ok = !v.empty() && v.size() <= 9;
+    for (const char c : v) {
+      ok = ok && c >= '0' && c <= '9';
+      if (ok) index = index * 10 + uint32_t(c - '0');
+    }
+    if (!ok || index >= shared_->size()) {
+      ctx.state().problems->Add(CellPath(ctx), "xml_rusak",
+                                Where() + "sel merujuk teks bersama nomor '" + std::string(v.substr(0, 12)) +
+                                    "' yang tidak ada (ada " + std::to_string(shared_->size()) + "). " + kSaveAsId,
+                                Where(true) + "the cell refers to shared string '" + std::string(v.substr(0, 12)) +
+                                    "', which does not exist (there are " + std::to_string(shared_->size()) +
+                                    "). " + kSaveAsEn);
+      return false;
+    }
+    cell->type = XlsxCell::Type::kString;
+    cell->text = (*shared_)[index];
+    return true;
+  }
+
+  // A boolean cell, "1" or "0" whichever way it is written. False (with a problem) when it is neither.
+  bool BooleanCell(ParseContext& ctx, XlsxCell* cell) {
+    const std::string_view v = StripWhitespace(v_);
+    if (v == "1" || v == "true") {
+      cell->text = "1";
+    } else if (v == "0" || v == "false") {
+      cell->text = "0";
+    } else {
+      ctx.state().problems->Add(CellPath(ctx), "xml_rusak",
+                                Where() + "nilai benar/salah tidak sah: '" + std::string(v.substr(0, 20)) + "'",
+                                Where(true) + "invalid boolean value: '" + std::string(v.substr(0, 20)) + "'");
+      return false;
+    }
+    cell->type = XlsxCell::Type::kBoolean;
+    return true;
   }
 
   // Limits are checked on cells that hold a value: an empty formatted cell far down a sheet is common and harmless.

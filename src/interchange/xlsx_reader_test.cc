@@ -1,3 +1,5 @@
+// The XLSX workbook reader on workbooks made in memory: cells of every kind, the wrong kinds of file with what to do
+// about them, every limit (zip bombs, deep XML, too many cells), and a workbook written by libxlsxwriter.
 #include "interchange/xlsx_reader.h"
 
 #include <gtest/gtest.h>

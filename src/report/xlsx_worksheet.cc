@@ -1,7 +1,10 @@
+// report/xlsx_worksheet.cc — see xlsx_worksheet.h. One function per sheet; the order of the libxlsxwriter calls is
+// the order of the shared strings in the file, so it is kept for byte-identical workbooks.
 #include "report/xlsx_worksheet.h"
 
 #include <xlsxwriter.h>
 
+#include <array>
 #include <map>
 
 #include "core/decimal.h"
@@ -148,76 +151,206 @@ void WriteSummaryHead(lxw_worksheet* sum, const Book& book, const std::string& t
   worksheet_write_string(sum, 4, 0, hint, nullptr);
 }
 
-bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& o,
-                        const std::string& path, std::string* error_id, std::string* error_en) {
-  const GoalRulebook& rb = *a.rulebook;
-  const Lang lang = o.lang;
-  Book book;
-  if (!OpenBook(path, "Lembar kerja PEARLS (Kopsehat)", o.created_epoch, &book, error_id, error_en)) return false;
-  lxw_workbook* wb = book.wb;
-  lxw_format *bold = book.bold, *header = book.header, *money = book.money, *input = book.input, *pct = book.pct;
+namespace {
 
-  lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
-  lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
-  lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
-  lxw_worksheet* is = workbook_add_worksheet(wb, "Indikator");
+// The Besaran sheet: each quantity as the linear formula over the inputs, with the engine's value cached.
+void WriteQuantitySheet(lxw_worksheet* qs, const std::vector<Quantity>& quantities,
+                        const std::vector<Fraction>& quantities_sen, const std::array<const char*, 4>& head,
+                        const std::map<int, std::string>& cell_of_line, const Book& book, Lang lang) {
+  worksheet_set_column(qs, 0, 0, 46, nullptr);
+  worksheet_set_column(qs, 1, 1, 22, nullptr);
+  worksheet_set_column(qs, 2, 2, 30, nullptr);
+  worksheet_set_column(qs, 3, 3, 90, nullptr);
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(qs, 0, c, head[c], book.header);
+  for (size_t i = 0; i < quantities.size(); ++i) {
+    const lxw_row_t r = lxw_row_t(i + 1);
+    const Quantity& q = quantities[i];
+    worksheet_write_string(qs, r, 0, q.name.Get(lang).c_str(), nullptr);
+    worksheet_write_formula_num(qs, r, 1, LinearFormula(q.form, cell_of_line).c_str(), book.money,
+                                SenToRupiah(quantities_sen[i]));
+    worksheet_write_string(qs, r, 2, q.id.c_str(), nullptr);
+    worksheet_write_string(qs, r, 3, q.form.text.c_str(), nullptr);
+  }
+}
 
-  // Masukan: this year (B) and last year (C) of every line, then the settings. lalu(x) refers to column C.
+// ------------------------------------------------------------------------------------------------------------
+// The goal (PEARLS) worksheet
+
+// The cells of the goal worksheet that its formulas refer to.
+struct GoalCells {
+  std::map<int, std::string> of_line;  // line -> "Masukan!$B$7"; line + kLineCount -> last year's "Masukan!$C$7"
+  std::string bulan, inflasi, pasar;   // the settings; a rate the laporan lacks stays empty
+  std::vector<std::string> value, status;  // per indicator: its value ("$E$2") and verdict ("$G$2") on Indikator
+};
+
+// Masukan: this year (B) and last year (C) of every line, then the settings. lalu(x) refers to column C.
+void WriteGoalInputSheet(lxw_worksheet* in, const Laporan& laporan, const Book& book, Lang lang, GoalCells* cells) {
   worksheet_set_column(in, 0, 0, 42, nullptr);
   worksheet_set_column(in, 1, 2, 20, nullptr);
   worksheet_set_column(in, 3, 3, 36, nullptr);
   const char* in_head[] = {T(lang, "Pos", "Line"), T(lang, "Tahun ini", "This year"), T(lang, "Tahun lalu", "Last year"),
                            T(lang, "Kunci", "Key")};
-  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(in, 0, c, in_head[c], header);
-  std::map<int, std::string> cell_of_line;
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(in, 0, c, in_head[c], book.header);
   lxw_row_t r = 1;
   for (int i = 0; i < kLineCount; ++i, ++r) {
     worksheet_write_string(in, r, 0, lang == Lang::kEn ? kLines[size_t(i)].label_en : kLines[size_t(i)].label_id, nullptr);
-    worksheet_write_number(in, r, 1, double(laporan.current.Get(i)) / 100.0, input);
-    worksheet_write_number(in, r, 2, double(laporan.previous.Get(i)) / 100.0, input);
+    worksheet_write_number(in, r, 1, double(laporan.current.Get(i)) / 100.0, book.input);
+    worksheet_write_number(in, r, 2, double(laporan.previous.Get(i)) / 100.0, book.input);
     worksheet_write_string(in, r, 3, LinePath(i).c_str(), nullptr);
-    cell_of_line[i] = "Masukan!$B$" + std::to_string(r + 1);
-    cell_of_line[i + kLineCount] = "Masukan!$C$" + std::to_string(r + 1);
+    cells->of_line[i] = "Masukan!$B$" + std::to_string(r + 1);
+    cells->of_line[i + kLineCount] = "Masukan!$C$" + std::to_string(r + 1);
   }
   ++r;
   const PearlsSettings& ps = laporan.pearls;
   worksheet_write_string(in, r, 0, T(lang, "Bulan yang dicakup hasil usaha", "Months covered"), nullptr);
-  worksheet_write_number(in, r, 1, double(ps.bulan), input);
+  worksheet_write_number(in, r, 1, double(ps.bulan), book.input);
   worksheet_write_string(in, r, 3, "pearls.bulan", nullptr);
-  const std::string bulan_cell = "Masukan!$B$" + std::to_string(r + 1);
+  cells->bulan = "Masukan!$B$" + std::to_string(r + 1);
   ++r;
-  std::string inflasi_cell, pasar_cell;
   if (ps.has_inflasi) {
     worksheet_write_string(in, r, 0, T(lang, "Inflasi tahunan (%)", "Annual inflation (%)"), nullptr);
-    worksheet_write_number(in, r, 1, ToDouble(ps.inflasi_pct.units, ps.inflasi_pct.scale), input);
+    worksheet_write_number(in, r, 1, ToDouble(ps.inflasi_pct.units, ps.inflasi_pct.scale), book.input);
     worksheet_write_string(in, r, 3, "pearls.inflasi_persen", nullptr);
-    inflasi_cell = "Masukan!$B$" + std::to_string(r + 1);
+    cells->inflasi = "Masukan!$B$" + std::to_string(r + 1);
     ++r;
   }
   if (ps.has_suku_bunga_pasar) {
     worksheet_write_string(in, r, 0, T(lang, "Suku bunga pasar (%)", "Market rate (%)"), nullptr);
-    worksheet_write_number(in, r, 1, ToDouble(ps.suku_bunga_pasar_pct.units, ps.suku_bunga_pasar_pct.scale), input);
+    worksheet_write_number(in, r, 1, ToDouble(ps.suku_bunga_pasar_pct.units, ps.suku_bunga_pasar_pct.scale), book.input);
     worksheet_write_string(in, r, 3, "pearls.suku_bunga_pasar_persen", nullptr);
-    pasar_cell = "Masukan!$B$" + std::to_string(r + 1);
+    cells->pasar = "Masukan!$B$" + std::to_string(r + 1);
   }
+}
 
-  // Besaran: each quantity as its formula over the inputs (rata_rata and lalu included).
-  worksheet_set_column(qs, 0, 0, 46, nullptr);
-  worksheet_set_column(qs, 1, 1, 22, nullptr);
-  worksheet_set_column(qs, 2, 2, 30, nullptr);
-  worksheet_set_column(qs, 3, 3, 90, nullptr);
-  const char* q_head[] = {T(lang, "Besaran", "Quantity"), T(lang, "Nilai", "Value"), "Id", T(lang, "Rumus", "Formula")};
-  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(qs, 0, c, q_head[c], header);
-  for (size_t i = 0; i < rb.quantities.size(); ++i) {
-    const Quantity& q = rb.quantities[i];
-    const lxw_row_t qr = lxw_row_t(i + 1);
-    worksheet_write_string(qs, qr, 0, q.name.Get(lang).c_str(), nullptr);
-    worksheet_write_formula_num(qs, qr, 1, LinearFormula(q.form, cell_of_line).c_str(), money, SenToRupiah(a.quantities_sen[i]));
-    worksheet_write_string(qs, qr, 2, q.id.c_str(), nullptr);
-    worksheet_write_string(qs, qr, 3, q.form.text.c_str(), nullptr);
+// Column C of an indicator row: its numerator over the inputs. BKCU's conditional numerator (ACCU E1) switches with
+// the verdicts it depends on, as the engine does.
+std::string NumeratorFormula(const IndicatorResult& ir, const GoalCells& cells) {
+  const Indicator& ind = *ir.spec;
+  std::string numerator = LinearFormula(ir.used_variant ? ind.variant->numerator : ind.numerator, cells.of_line);
+  if (ind.variant.has_value() && ind.kind != IndicatorKind::kAmount) {
+    std::string when;
+    for (const int dep : ind.variant->when_met) {
+      when += (when.empty() ? "" : ",") + cells.status[size_t(dep)] + "=\"" + GoalStatusCode(GoalStatus::kMet) + "\"";
+    }
+    numerator = "=IF(AND(" + when + ")," + LinearFormula(ind.variant->numerator, cells.of_line).substr(1) + "," +
+                LinearFormula(ind.numerator, cells.of_line).substr(1) + ")";
   }
+  return numerator;
+}
 
-  // Indikator: numerator, denominator, value and — where the goal is plain comparisons — the verdict, all live.
+// 'menuju E relatif S11' on value cell E<row>: met when E is met, or E is too low (a lower bound fails) and this
+// growth beats the reference, or too high (an upper bound fails) and it lags. False when it cannot be live: E's goal
+// is not comparisons only, or E or the reference has no value.
+bool TowardCondition(const GoalAssessment& a, const GoalCondition& c, const std::string& row, const GoalCells& cells,
+                     std::string* condition) {
+  const Indicator& paired = a.rulebook->indicators[size_t(c.indicator)];
+  const std::string& e = cells.value[size_t(c.indicator)];
+  const std::string& ref = cells.value[size_t(c.reference)];
+  std::string low, high;
+  for (const GoalCondition& pc : paired.goal.conditions) {
+    const std::string f = pc.kind == GoalCondition::Kind::kCompare
+                              ? CompareFormula(pc, e, cells.value, cells.inflasi, cells.pasar) : std::string();
+    if (f.empty()) return false;
+    const bool lower = pc.op == GoalOp::kGe || pc.op == GoalOp::kGt || pc.op == GoalOp::kEq;
+    const bool upper = pc.op == GoalOp::kLe || pc.op == GoalOp::kLt || pc.op == GoalOp::kEq;
+    // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on "NOT(" + std::string.
+    for (std::string* side : {lower ? &low : nullptr, upper ? &high : nullptr}) {
+      if (side == nullptr) continue;
+      if (!side->empty()) side->append(",");
+      side->append("NOT(").append(f).append(")");
+    }
+  }
+  if (!a.indicators[size_t(c.indicator)].has_value || !a.indicators[size_t(c.reference)].has_value) return false;
+  std::string alt = cells.status[size_t(c.indicator)] + "=\"" + GoalStatusCode(GoalStatus::kMet) + "\"";
+  if (!low.empty()) alt += ",AND(OR(" + low + "),E" + row + ">" + ref + ")";
+  if (!high.empty()) alt += ",AND(OR(" + high + "),E" + row + "<" + ref + ")";
+  *condition = "OR(" + alt + ")";
+  return true;
+}
+
+// The conditions of an indicator's goal as spreadsheet conditions on its value cell E<row>. False when the verdict
+// cannot be a live formula: the goal is not conditions, the indicator has no value, or a condition names an input
+// the laporan lacks or an indicator without a value.
+bool GoalConditions(const GoalAssessment& a, const IndicatorResult& ir, const std::string& row, const GoalCells& cells,
+                    std::vector<std::string>* conds) {
+  const Indicator& ind = *ir.spec;
+  if (ind.goal.kind != Goal::Kind::kConditions || !ir.has_value || ir.zero_denominator) return false;
+  for (const GoalCondition& c : ind.goal.conditions) {
+    if (c.kind == GoalCondition::Kind::kCompare) {
+      const std::string f = CompareFormula(c, "E" + row, cells.value, cells.inflasi, cells.pasar);
+      for (const auto& [other, sign] : c.rhs.indicators) {
+        if (!a.indicators[size_t(other)].has_value) return false;
+      }
+      if (f.empty()) return false;
+      conds->push_back(f);
+    } else if (c.kind == GoalCondition::Kind::kMet) {
+      conds->push_back(cells.status[size_t(c.indicator)] + "=\"" + GoalStatusCode(GoalStatus::kMet) + "\"");
+    } else {
+      std::string toward;
+      if (!TowardCondition(a, c, row, cells, &toward)) return false;
+      conds->push_back(toward);
+    }
+  }
+  return true;
+}
+
+// Column G of an indicator row: the verdict as a formula when every condition is a comparison or another
+// indicator's verdict; otherwise (or when an input is missing) the engine's verdict as text, marked * in column I.
+void WriteVerdict(lxw_worksheet* is, lxw_row_t kr, const GoalAssessment& a, const IndicatorResult& ir,
+                  const GoalCells& cells, const Book& book) {
+  const std::string row = std::to_string(kr + 1);
+  const std::string met = GoalStatusCode(GoalStatus::kMet), not_met = GoalStatusCode(GoalStatus::kNotMet);
+  std::vector<std::string> conds;
+  const bool live = GoalConditions(a, ir, row, cells, &conds);
+  const std::string status = GoalStatusCode(ir.status);
+  if (live && (ir.status == GoalStatus::kMet || ir.status == GoalStatus::kNotMet)) {
+    std::string all = conds.size() == 1 ? conds[0] : "AND(" + conds[0];
+    for (size_t i = 1; i < conds.size(); ++i) all += "," + conds[i];
+    if (conds.size() > 1) all += ")";
+    worksheet_write_formula_str(is, kr, 6, ("=IF(" + all + ",\"" + met + "\",\"" + not_met + "\")").c_str(), book.bold,
+                                status.c_str());
+  } else {
+    worksheet_write_string(is, kr, 6, status.c_str(), book.bold);
+    worksheet_write_string(is, kr, 8, "*", nullptr);  // a fixed verdict (growth toward a goal, no value, …)
+  }
+}
+
+// Row k + 1 of Indikator: code, name, numerator, denominator, value and goal, verdict and note.
+void WriteIndicatorRow(lxw_worksheet* is, size_t k, const GoalAssessment& a, const GoalCells& cells, const Book& book,
+                       Lang lang) {
+  const IndicatorResult& ir = a.indicators[k];
+  const Indicator& ind = *ir.spec;
+  const lxw_row_t kr = lxw_row_t(k + 1);
+  const std::string row = std::to_string(kr + 1);
+  worksheet_write_string(is, kr, 0, ind.id.c_str(), book.bold);
+  worksheet_write_string(is, kr, 1, ind.name.Get(lang).c_str(), nullptr);
+  worksheet_write_string(is, kr, 5, ind.goal.text.Get(lang).c_str(), nullptr);
+  const bool amount = ind.kind == IndicatorKind::kAmount;
+  worksheet_write_formula_num(is, kr, 2, NumeratorFormula(ir, cells).c_str(), book.money,
+                              SenToRupiah(amount ? ir.value : ir.numerator_sen));
+  std::string value;
+  if (amount) {
+    value = "=C" + row;
+  } else {
+    worksheet_write_formula_num(is, kr, 3, LinearFormula(ind.denominator, cells.of_line).c_str(), book.money,
+                                SenToRupiah(ir.denominator_sen));
+    value = "=IF(D" + row + "=0,\"\",C" + row + "/D" + row + "*100" + (ind.annualised ? "*12/" + cells.bulan : "") + ")";
+  }
+  const double cached = ir.has_value ? double(ir.value.num) / double(ir.value.den) / (amount ? 100.0 : 1.0) : 0.0;
+  if (ir.has_value) {
+    worksheet_write_formula_num(is, kr, 4, value.c_str(), amount ? book.money : book.pct, cached);
+  } else {
+    worksheet_write_formula_str(is, kr, 4, value.c_str(), book.pct, "");
+  }
+  WriteVerdict(is, kr, a, ir, cells, book);
+  std::string note = GoalGapText(ir, lang);
+  if (note.empty()) note = ir.reason.Get(lang);
+  if (!ind.adaptation.id.empty()) note += (note.empty() ? "" : " · ") + ind.adaptation.Get(lang);
+  if (!note.empty()) worksheet_write_string(is, kr, 7, note.c_str(), nullptr);
+}
+
+// Indikator: numerator, denominator, value and — where the goal is plain comparisons — the verdict, all live.
+void WriteIndicatorSheet(lxw_worksheet* is, const GoalAssessment& a, const Book& book, Lang lang, GoalCells* cells) {
   worksheet_set_column(is, 0, 0, 7, nullptr);
   worksheet_set_column(is, 1, 1, 50, nullptr);
   worksheet_set_column(is, 2, 3, 20, nullptr);
@@ -228,111 +361,21 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
   const char* k_head[] = {T(lang, "Kode", "Code"),         T(lang, "Indikator", "Indicator"), T(lang, "Pembilang", "Numerator"),
                           T(lang, "Penyebut", "Denominator"), T(lang, "Nilai", "Value"),        T(lang, "Sasaran", "Goal"),
                           "Status",                         T(lang, "Keterangan", "Note")};
-  for (lxw_col_t c = 0; c < 8; ++c) worksheet_write_string(is, 0, c, k_head[c], header);
-  worksheet_write_string(is, 0, 8, "*", header);
-  std::vector<std::string> value_cell(a.indicators.size()), status_cell(a.indicators.size());
+  for (lxw_col_t c = 0; c < 8; ++c) worksheet_write_string(is, 0, c, k_head[c], book.header);
+  worksheet_write_string(is, 0, 8, "*", book.header);
+  cells->value.resize(a.indicators.size());
+  cells->status.resize(a.indicators.size());
   for (size_t k = 0; k < a.indicators.size(); ++k) {
-    value_cell[k] = "$E$" + std::to_string(k + 2);
-    status_cell[k] = "$G$" + std::to_string(k + 2);
+    cells->value[k] = "$E$" + std::to_string(k + 2);
+    cells->status[k] = "$G$" + std::to_string(k + 2);
   }
-  for (size_t k = 0; k < a.indicators.size(); ++k) {
-    const IndicatorResult& ir = a.indicators[k];
-    const Indicator& ind = *ir.spec;
-    const lxw_row_t kr = lxw_row_t(k + 1);
-    const std::string row = std::to_string(kr + 1);
-    worksheet_write_string(is, kr, 0, ind.id.c_str(), bold);
-    worksheet_write_string(is, kr, 1, ind.name.Get(lang).c_str(), nullptr);
-    worksheet_write_string(is, kr, 5, ind.goal.text.Get(lang).c_str(), nullptr);
-    const bool amount = ind.kind == IndicatorKind::kAmount;
-    // BKCU's conditional numerator (ACCU E1) switches with the verdicts it depends on, as the engine does.
-    std::string numerator = LinearFormula(ir.used_variant ? ind.variant->numerator : ind.numerator, cell_of_line);
-    if (ind.variant.has_value() && !amount) {
-      std::string when;
-      for (const int dep : ind.variant->when_met) {
-        when += (when.empty() ? "" : ",") + status_cell[size_t(dep)] + "=\"" + GoalStatusCode(GoalStatus::kMet) + "\"";
-      }
-      numerator = "=IF(AND(" + when + ")," + LinearFormula(ind.variant->numerator, cell_of_line).substr(1) + "," +
-                  LinearFormula(ind.numerator, cell_of_line).substr(1) + ")";
-    }
-    worksheet_write_formula_num(is, kr, 2, numerator.c_str(), money, SenToRupiah(amount ? ir.value : ir.numerator_sen));
-    std::string value;
-    if (amount) {
-      value = "=C" + row;
-    } else {
-      worksheet_write_formula_num(is, kr, 3, LinearFormula(ind.denominator, cell_of_line).c_str(), money,
-                                  SenToRupiah(ir.denominator_sen));
-      value = "=IF(D" + row + "=0,\"\",C" + row + "/D" + row + "*100" + (ind.annualised ? "*12/" + bulan_cell : "") + ")";
-    }
-    const double cached = ir.has_value ? double(ir.value.num) / double(ir.value.den) / (amount ? 100.0 : 1.0) : 0.0;
-    if (ir.has_value) {
-      worksheet_write_formula_num(is, kr, 4, value.c_str(), amount ? money : pct, cached);
-    } else {
-      worksheet_write_formula_str(is, kr, 4, value.c_str(), pct, "");
-    }
-    // The verdict as a formula when every condition is a comparison or another indicator's verdict; otherwise (or
-    // when an input is missing) the engine's verdict as text.
-    const std::string met = GoalStatusCode(GoalStatus::kMet), not_met = GoalStatusCode(GoalStatus::kNotMet);
-    std::vector<std::string> conds;
-    bool live = ind.goal.kind == Goal::Kind::kConditions && ir.has_value && !ir.zero_denominator;
-    for (const GoalCondition& c : ind.goal.conditions) {
-      if (!live) break;
-      if (c.kind == GoalCondition::Kind::kCompare) {
-        const std::string f = CompareFormula(c, "E" + row, value_cell, inflasi_cell, pasar_cell);
-        for (const auto& [other, sign] : c.rhs.indicators) live = live && a.indicators[size_t(other)].has_value;
-        live = live && !f.empty();
-        conds.push_back(f);
-      } else if (c.kind == GoalCondition::Kind::kMet) {
-        conds.push_back(status_cell[size_t(c.indicator)] + "=\"" + met + "\"");
-      } else {
-        // 'menuju E relatif S11': met when E is met, or E is too low (a lower bound fails) and this growth beats
-        // the reference, or too high (an upper bound fails) and it lags. Live when E's goal is comparisons only.
-        const Indicator& paired = rb.indicators[size_t(c.indicator)];
-        const std::string& e = value_cell[size_t(c.indicator)];
-        const std::string& ref = value_cell[size_t(c.reference)];
-        std::string low, high;
-        for (const GoalCondition& pc : paired.goal.conditions) {
-          const std::string f = pc.kind == GoalCondition::Kind::kCompare
-                                    ? CompareFormula(pc, e, value_cell, inflasi_cell, pasar_cell) : std::string();
-          if (f.empty()) {
-            live = false;
-            break;
-          }
-          const bool lower = pc.op == GoalOp::kGe || pc.op == GoalOp::kGt || pc.op == GoalOp::kEq;
-          const bool upper = pc.op == GoalOp::kLe || pc.op == GoalOp::kLt || pc.op == GoalOp::kEq;
-          // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on "NOT(" + std::string.
-          for (std::string* side : {lower ? &low : nullptr, upper ? &high : nullptr}) {
-            if (side == nullptr) continue;
-            if (!side->empty()) side->append(",");
-            side->append("NOT(").append(f).append(")");
-          }
-        }
-        live = live && a.indicators[size_t(c.indicator)].has_value && a.indicators[size_t(c.reference)].has_value;
-        if (!live) break;
-        std::string alt = status_cell[size_t(c.indicator)] + "=\"" + met + "\"";
-        if (!low.empty()) alt += ",AND(OR(" + low + "),E" + row + ">" + ref + ")";
-        if (!high.empty()) alt += ",AND(OR(" + high + "),E" + row + "<" + ref + ")";
-        conds.push_back("OR(" + alt + ")");
-      }
-    }
-    const std::string status = GoalStatusCode(ir.status);
-    if (live && (ir.status == GoalStatus::kMet || ir.status == GoalStatus::kNotMet)) {
-      std::string all = conds.size() == 1 ? conds[0] : "AND(" + conds[0];
-      for (size_t i = 1; i < conds.size(); ++i) all += "," + conds[i];
-      if (conds.size() > 1) all += ")";
-      worksheet_write_formula_str(is, kr, 6, ("=IF(" + all + ",\"" + met + "\",\"" + not_met + "\")").c_str(), bold,
-                                  status.c_str());
-    } else {
-      worksheet_write_string(is, kr, 6, status.c_str(), bold);
-      worksheet_write_string(is, kr, 8, "*", nullptr);  // a fixed verdict (growth toward a goal, no value, …)
-    }
-    std::string note = GoalGapText(ir, lang);
-    if (note.empty()) note = ir.reason.Get(lang);
-    if (!ind.adaptation.id.empty()) note += (note.empty() ? "" : " · ") + ind.adaptation.Get(lang);
-    if (!note.empty()) worksheet_write_string(is, kr, 7, note.c_str(), nullptr);
-  }
-  const std::string last = std::to_string(a.indicators.size() + 1);
+  for (size_t k = 0; k < a.indicators.size(); ++k) WriteIndicatorRow(is, k, a, *cells, book, lang);
+}
 
-  // Ringkasan: the counts follow the Status column.
+// Ringkasan of the goal worksheet: the counts follow the Status column.
+void WriteGoalSummarySheet(lxw_worksheet* sum, const GoalAssessment& a, const Book& book, Lang lang) {
+  const GoalRulebook& rb = *a.rulebook;
+  const std::string last = std::to_string(a.indicators.size() + 1);
   worksheet_set_column(sum, 0, 0, 44, nullptr);
   worksheet_set_column(sum, 1, 1, 12, nullptr);
   WriteSummaryHead(sum, book, rb.name.Get(lang), a.koperasi, a.periode_akhir,
@@ -347,8 +390,8 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
                                                 {GoalStatusCode(GoalStatus::kNoTarget), a.summary.no_target},
                                                 {GoalStatusCode(GoalStatus::kNotAssessable), a.summary.not_assessable}};
   lxw_row_t sr = 6;
-  worksheet_write_string(sum, sr, 0, "Status", header);
-  worksheet_write_string(sum, sr, 1, T(lang, "Jumlah", "Count"), header);
+  worksheet_write_string(sum, sr, 0, "Status", book.header);
+  worksheet_write_string(sum, sr, 1, T(lang, "Jumlah", "Count"), book.header);
   for (const auto& [code, n] : counts) {
     ++sr;
     worksheet_write_string(sum, sr, 0, code, nullptr);
@@ -356,11 +399,36 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
     worksheet_write_formula_num(sum, sr, 1, f.c_str(), nullptr, double(n));
   }
   ++sr;
-  worksheet_write_string(sum, sr, 0, T(lang, "Indikator", "Indicators"), bold);
-  worksheet_write_number(sum, sr, 1, double(a.summary.total), bold);
+  worksheet_write_string(sum, sr, 0, T(lang, "Indikator", "Indicators"), book.bold);
+  worksheet_write_number(sum, sr, 1, double(a.summary.total), book.bold);
+}
 
+}  // namespace
+
+bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& o,
+                        const std::string& path, std::string* error_id, std::string* error_en) {
+  const GoalRulebook& rb = *a.rulebook;
+  const Lang lang = o.lang;
+  Book book;
+  if (!OpenBook(path, "Lembar kerja PEARLS (Kopsehat)", o.created_epoch, &book, error_id, error_en)) return false;
+  lxw_workbook* wb = book.wb;
+  lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
+  lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
+  lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
+  lxw_worksheet* is = workbook_add_worksheet(wb, "Indikator");
+  GoalCells cells;
+  WriteGoalInputSheet(in, laporan, book, lang, &cells);
+  // Besaran: each quantity as its formula over the inputs (rata_rata and lalu included).
+  WriteQuantitySheet(qs, rb.quantities, a.quantities_sen,
+                     {T(lang, "Besaran", "Quantity"), T(lang, "Nilai", "Value"), "Id", T(lang, "Rumus", "Formula")},
+                     cells.of_line, book, lang);
+  WriteIndicatorSheet(is, a, book, lang, &cells);
+  WriteGoalSummarySheet(sum, a, book, lang);
   return CloseBook(wb, error_id, error_en);
 }
+
+// ------------------------------------------------------------------------------------------------------------
+// The assessment worksheet
 
 namespace {
 
@@ -399,17 +467,12 @@ void WriteOperands(lxw_worksheet* ks, lxw_row_t r, const ComponentResult& cr,
   worksheet_write_number(ks, r, 2, double(c.items.size()), nullptr);
 }
 
-// persentase_skor (KKPKK): Komponen holds per indicator its ratio (or share of items met), nilai by the band chain,
-// skor = skor_maks + 1 − nilai and a "dinilai" flag; Ringkasan pools them per aspect and sub-aspect with SUMIFS,
-// rounds like the engine (half up to the rulebook's decimals; the inner ROUND to 9 decimals snaps binary noise such
-// as 82.34999999999999 first), weighs the aspects and gives every predikat — all live.
-void WriteScorePercentSheets(const Assessment& a, Lang lang, const Book& book,
-                             const std::map<int, std::string>& cell_of_line,
-                             const AnswerRows& answer_rows,
-                             lxw_worksheet* ks, lxw_worksheet* sum) {
+// persentase_skor (KKPKK), Komponen: per indicator its ratio (or share of items met), nilai by the band chain,
+// skor = skor_maks + 1 − nilai and a "dinilai" flag.
+void WriteScorePercentComponents(lxw_worksheet* ks, const Assessment& a, const std::map<int, std::string>& cell_of_line,
+                                 const AnswerRows& answer_rows, const Book& book, Lang lang) {
   const Rulebook& rb = *a.rulebook;
   const std::string max = std::to_string(rb.skor_maks);
-  const std::string dec = std::to_string(rb.decimals);
   worksheet_set_column(ks, 0, 0, 50, nullptr);
   worksheet_set_column(ks, 1, 2, 20, nullptr);
   worksheet_set_column(ks, 3, 7, 11, nullptr);
@@ -443,6 +506,14 @@ void WriteScorePercentSheets(const Assessment& a, Lang lang, const Book& book,
     worksheet_write_formula_num(ks, r, 5, ("=" + max + "+1-E" + row).c_str(), book.score, ToDouble(cr.skor_e6, 6));
     worksheet_write_number(ks, r, 6, double(rb.skor_maks), nullptr);
   }
+}
+
+// persentase_skor (KKPKK), Ringkasan: the Komponen rows pooled per aspect and sub-aspect with SUMIFS, rounded like
+// the engine (half up to the rulebook's decimals; the inner ROUND to 9 decimals snaps binary noise such as
+// 82.34999999999999 first), the aspects weighed, and every predikat — all live.
+void WriteScorePercentSummary(lxw_worksheet* sum, const Assessment& a, const Book& book, Lang lang) {
+  const Rulebook& rb = *a.rulebook;
+  const std::string dec = std::to_string(rb.decimals);
   const std::string last = std::to_string(a.components.size() + 1);
   const auto pool = [&](char key_col, const std::string& id, char value_col) {
     return std::string("SUMIFS(Komponen!$") + value_col + "$2:$" + value_col + "$" + last + ",Komponen!$" + key_col +
@@ -497,71 +568,37 @@ void WriteScorePercentSheets(const Assessment& a, Lang lang, const Book& book,
   for (const SubAspectResult& sub : a.sub_aspects) pool_row(sr++, sub.spec->name, 'J', sub.spec->id, sub.pool);
 }
 
-}  // namespace
-
-bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
-                              const std::string& path, std::string* error_id, std::string* error_en) {
-  const Rulebook& rb = *a.rulebook;
-  const Lang lang = o.lang;
-  Book book;
-  if (!OpenBook(path, "Lembar kerja penilaian kesehatan (Kopsehat)", o.created_epoch, &book, error_id, error_en)) {
-    return false;
-  }
-  lxw_workbook* wb = book.wb;
-  lxw_format *bold = book.bold, *header = book.header, *money = book.money, *input = book.input,
-             *input_text = book.input_text, *pct = book.pct, *score = book.score;
-
-  // Sheets in display order; Ringkasan first so a CSV export of the workbook shows the result.
-  lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
-  lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
-  lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
-  lxw_worksheet* ks = workbook_add_worksheet(wb, "Komponen");
-  lxw_worksheet* ms = workbook_add_worksheet(wb, "Manajemen");
-
-  // Masukan: every statement line of this year, as the engine read it (defaults applied).
+// Masukan: every statement line of this year, as the engine read it (defaults applied). A method with growth
+// indicators reads last year too (lalu()): its column D, addressed as line + kLineCount. Returns the cell of each line.
+std::map<int, std::string> WriteAssessmentInputSheet(lxw_worksheet* in, const Laporan& laporan, bool previous,
+                                                     const Book& book, Lang lang) {
   worksheet_set_column(in, 0, 0, 42, nullptr);
   worksheet_set_column(in, 1, 1, 20, nullptr);
   worksheet_set_column(in, 2, 2, 34, nullptr);
-  // A method with growth indicators reads last year too (lalu()): its column D, addressed as line + kLineCount.
-  const bool previous = rb.uses_previous;
   const char* in_head[] = {"Pos", "Nilai (Rp)", "Kunci", "Tahun lalu (Rp)"};
-  for (lxw_col_t c = 0; c < (previous ? 4 : 3); ++c) worksheet_write_string(in, 0, c, in_head[c], header);
+  for (lxw_col_t c = 0; c < (previous ? 4 : 3); ++c) worksheet_write_string(in, 0, c, in_head[c], book.header);
   if (previous) worksheet_set_column(in, 3, 3, 20, nullptr);
   std::map<int, std::string> cell_of_line;
   for (int i = 0; i < kLineCount; ++i) {
     const lxw_row_t r = lxw_row_t(i + 1);
     worksheet_write_string(in, r, 0, lang == Lang::kEn ? kLines[size_t(i)].label_en : kLines[size_t(i)].label_id, nullptr);
-    worksheet_write_number(in, r, 1, double(laporan.current.Get(i)) / 100.0, input);
+    worksheet_write_number(in, r, 1, double(laporan.current.Get(i)) / 100.0, book.input);
     worksheet_write_string(in, r, 2, LinePath(i).c_str(), nullptr);
     cell_of_line[i] = "Masukan!$B$" + std::to_string(r + 1);
     if (previous) {
-      worksheet_write_number(in, r, 3, double(laporan.previous.Get(i)) / 100.0, input);
+      worksheet_write_number(in, r, 3, double(laporan.previous.Get(i)) / 100.0, book.input);
       cell_of_line[i + kLineCount] = "Masukan!$D$" + std::to_string(r + 1);
     }
   }
+  return cell_of_line;
+}
 
-  // Besaran: each quantity as the linear formula over the inputs.
-  worksheet_set_column(qs, 0, 0, 46, nullptr);
-  worksheet_set_column(qs, 1, 1, 22, nullptr);
-  worksheet_set_column(qs, 2, 2, 30, nullptr);
-  worksheet_set_column(qs, 3, 3, 90, nullptr);
-  const char* q_head[] = {"Besaran", "Nilai (Rp)", "Id", "Rumus"};
-  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(qs, 0, c, q_head[c], header);
-  for (size_t i = 0; i < rb.quantities.size(); ++i) {
-    const lxw_row_t r = lxw_row_t(i + 1);
-    const Quantity& q = rb.quantities[i];
-    worksheet_write_string(qs, r, 0, q.name.Get(lang).c_str(), nullptr);
-    worksheet_write_formula_num(qs, r, 1, LinearFormula(q.form, cell_of_line).c_str(), money,
-                                SenToRupiah(a.quantities_sen[i]));
-    worksheet_write_string(qs, r, 2, q.id.c_str(), nullptr);
-    worksheet_write_string(qs, r, 3, q.form.text.c_str(), nullptr);
-  }
-
-  // Manajemen: the filed answers, editable.
+// Manajemen: the filed answers, editable. Returns the rows of each checklist's answers.
+AnswerRows WriteAnswerSheet(lxw_worksheet* ms, const Assessment& a, const Book& book, Lang lang) {
   worksheet_set_column(ms, 0, 0, 26, nullptr);
   worksheet_set_column(ms, 2, 2, 80, nullptr);
   const char* m_head[] = {"Komponen", "No", "Butir", "Jawaban"};
-  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ms, 0, c, m_head[c], header);
+  for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(ms, 0, c, m_head[c], book.header);
   AnswerRows answer_rows;
   lxw_row_t mr = 1;
   for (size_t k = 0; k < a.components.size(); ++k) {
@@ -574,27 +611,50 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
       worksheet_write_number(ms, mr, 1, double(i + 1), nullptr);
       worksheet_write_string(ms, mr, 2, c.items[i].text.Get(lang).c_str(), nullptr);
       if (cr.scored) {
-        worksheet_write_string(ms, mr, 3, cr.answers[i] ? "Ya" : "Tidak", input_text);
+        worksheet_write_string(ms, mr, 3, cr.answers[i] ? "Ya" : "Tidak", book.input_text);
       } else {
-        worksheet_write_blank(ms, mr, 3, input_text);
+        worksheet_write_blank(ms, mr, 3, book.input_text);
       }
     }
     answer_rows[&c] = {first + 1, mr};
   }
+  return answer_rows;
+}
 
-  if (rb.ScorePercent()) {
-    WriteScorePercentSheets(a, lang, book, cell_of_line, answer_rows, ks, sum);
-    return CloseBook(wb, error_id, error_en);
+// Columns D, E and G of a ratio component's row `r`: the ratio, its nilai (band lookup or linear rule) and skor.
+void WriteRatioScore(lxw_worksheet* ks, lxw_row_t r, const ComponentResult& cr, const Book& book) {
+  const Component& c = *cr.spec;
+  const std::string row = std::to_string(r + 1);
+  const std::string ratio = "=IF(C" + row + "=0,\"\",B" + row + "/C" + row + "*100)";
+  if (cr.zero_denominator) {
+    worksheet_write_formula_str(ks, r, 3, ratio.c_str(), book.pct, "");
+  } else {
+    worksheet_write_formula_num(ks, r, 3, ratio.c_str(), book.pct, double(cr.ratio_pct.num) / double(cr.ratio_pct.den));
   }
+  std::string rule;
+  if (c.linear) {
+    const LinearRule& l = c.linear_rule;
+    // INT(x + 0.5) is floor(x + 1/2): the engine's half-up rounding, also for negatives (ROUND is away from 0).
+    rule = "MAX(" + FormatPlain(l.min_e2, 2, 0) + ",MIN(" + FormatPlain(l.max_e2, 2, 0) + "," +
+           FormatPlain(l.intercept_e2, 2, 0) + "+(" + FormatPlain(l.slope_e2, 2, 0) + ")*INT(D" + row + "+0.5)))";
+  } else {
+    rule = BandFormula(c, "D" + row);
+  }
+  const std::string nilai = "=IF(C" + row + "=0," + FormatPlain(c.zero.nilai_e2, 2, 0) + "," + rule + ")";
+  worksheet_write_formula_num(ks, r, 4, nilai.c_str(), nullptr, ToDouble(cr.nilai_e2, 2));
+  worksheet_write_formula_num(ks, r, 6, ("=E" + row + "*F" + row + "/100").c_str(), book.score, ToDouble(cr.skor_e6, 6));
+}
 
-  // Komponen: numerator, denominator, ratio, nilai (band lookup or linear rule), bobot, skor — all live.
+// Komponen: numerator, denominator, ratio, nilai (band lookup or linear rule), bobot, skor — all live.
+void WriteComponentSheet(lxw_worksheet* ks, const Assessment& a, const std::map<int, std::string>& cell_of_line,
+                         const AnswerRows& answer_rows, const Book& book, Lang lang) {
   worksheet_set_column(ks, 0, 0, 50, nullptr);
   worksheet_set_column(ks, 1, 2, 20, nullptr);
   worksheet_set_column(ks, 3, 7, 11, nullptr);
   worksheet_set_column(ks, 8, 9, 36, nullptr);
   const char* k_head[] = {"Komponen", "Pembilang (Rp) / ya", "Penyebut (Rp) / butir", "Rasio %", "Nilai",
                           "Bobot", "Skor", "Poin per ya", "Aspek", "Id"};
-  for (lxw_col_t c = 0; c < 10; ++c) worksheet_write_string(ks, 0, c, k_head[c], header);
+  for (lxw_col_t c = 0; c < 10; ++c) worksheet_write_string(ks, 0, c, k_head[c], book.header);
   for (size_t k = 0; k < a.components.size(); ++k) {
     const ComponentResult& cr = a.components[k];
     const Component& c = *cr.spec;
@@ -604,35 +664,20 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
     worksheet_write_number(ks, r, 5, ToDouble(c.bobot_e2, 2), nullptr);
     worksheet_write_string(ks, r, 8, c.aspect.c_str(), nullptr);
     worksheet_write_string(ks, r, 9, c.id.c_str(), nullptr);
-    const double skor = ToDouble(cr.skor_e6, 6);
     WriteOperands(ks, r, cr, cell_of_line, answer_rows, book);
     if (c.kind == ComponentKind::kRatio) {
-      const std::string ratio = "=IF(C" + row + "=0,\"\",B" + row + "/C" + row + "*100)";
-      if (cr.zero_denominator) {
-        worksheet_write_formula_str(ks, r, 3, ratio.c_str(), pct, "");
-      } else {
-        worksheet_write_formula_num(ks, r, 3, ratio.c_str(), pct, double(cr.ratio_pct.num) / double(cr.ratio_pct.den));
-      }
-      std::string rule;
-      if (c.linear) {
-        const LinearRule& l = c.linear_rule;
-        // INT(x + 0.5) is floor(x + 1/2): the engine's half-up rounding, also for negatives (ROUND is away from 0).
-        rule = "MAX(" + FormatPlain(l.min_e2, 2, 0) + ",MIN(" + FormatPlain(l.max_e2, 2, 0) + "," +
-               FormatPlain(l.intercept_e2, 2, 0) + "+(" + FormatPlain(l.slope_e2, 2, 0) + ")*INT(D" + row + "+0.5)))";
-      } else {
-        rule = BandFormula(c, "D" + row);
-      }
-      const std::string nilai = "=IF(C" + row + "=0," + FormatPlain(c.zero.nilai_e2, 2, 0) + "," + rule + ")";
-      worksheet_write_formula_num(ks, r, 4, nilai.c_str(), nullptr, ToDouble(cr.nilai_e2, 2));
-      worksheet_write_formula_num(ks, r, 6, ("=E" + row + "*F" + row + "/100").c_str(), score, skor);
+      WriteRatioScore(ks, r, cr, book);
     } else {
       worksheet_write_number(ks, r, 7, ToDouble(c.points_per_yes_e6, 6), nullptr);
-      worksheet_write_formula_num(ks, r, 6, ("=B" + row + "*H" + row).c_str(), score, skor);
+      worksheet_write_formula_num(ks, r, 6, ("=B" + row + "*H" + row).c_str(), book.score, ToDouble(cr.skor_e6, 6));
     }
   }
-  const std::string last_k = std::to_string(a.components.size() + 1);
+}
 
-  // Ringkasan: aspects, total, predikat.
+// Ringkasan of the assessment worksheet: aspects, total, predikat.
+void WriteAssessmentSummarySheet(lxw_worksheet* sum, const Assessment& a, const Book& book, Lang lang) {
+  const Rulebook& rb = *a.rulebook;
+  const std::string last_k = std::to_string(a.components.size() + 1);
   worksheet_set_column(sum, 0, 0, 40, nullptr);
   worksheet_set_column(sum, 1, 2, 14, nullptr);
   WriteSummaryHead(sum, book, T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH ASSESSMENT"),
@@ -641,25 +686,54 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
                      "Change a figure on Masukan or an answer on Manajemen; every score follows."),
                    lang);
   const char* s_head[] = {"Aspek", "Skor", "Bobot"};
-  for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(sum, 6, c, s_head[c], header);
+  for (lxw_col_t c = 0; c < 3; ++c) worksheet_write_string(sum, 6, c, s_head[c], book.header);
   lxw_row_t sr = 7;
   for (const AspectResult& asp : a.aspects) {
     worksheet_write_string(sum, sr, 0, asp.spec->name.Get(lang).c_str(), nullptr);
     const std::string f = "=SUMIF(Komponen!$I$2:$I$" + last_k + ",\"" + asp.spec->id + "\",Komponen!$G$2:$G$" + last_k + ")";
-    worksheet_write_formula_num(sum, sr, 1, f.c_str(), score, ToDouble(asp.skor_e6, 6));
+    worksheet_write_formula_num(sum, sr, 1, f.c_str(), book.score, ToDouble(asp.skor_e6, 6));
     worksheet_write_number(sum, sr, 2, ToDouble(asp.spec->bobot_e2, 2), nullptr);
     ++sr;
   }
   const std::string total_cell = "B" + std::to_string(sr + 1);
-  worksheet_write_string(sum, sr, 0, "TOTAL", bold);
-  worksheet_write_formula_num(sum, sr, 1, ("=SUM(B8:B" + std::to_string(sr) + ")").c_str(), score, ToDouble(a.total_e6, 6));
+  worksheet_write_string(sum, sr, 0, "TOTAL", book.bold);
+  worksheet_write_formula_num(sum, sr, 1, ("=SUM(B8:B" + std::to_string(sr) + ")").c_str(), book.score, ToDouble(a.total_e6, 6));
   ++sr;
-  worksheet_write_string(sum, sr, 0, "PREDIKAT", bold);
-  worksheet_write_formula_str(sum, sr, 1, ("=" + PredikatFormula(rb, total_cell)).c_str(), bold, a.Predikat().label.c_str());
+  worksheet_write_string(sum, sr, 0, "PREDIKAT", book.bold);
+  worksheet_write_formula_str(sum, sr, 1, ("=" + PredikatFormula(rb, total_cell)).c_str(), book.bold, a.Predikat().label.c_str());
   if (a.manajemen_excluded) {
     worksheet_write_string(sum, sr + 1, 0, T(lang, "Dinilai tanpa daftar periksa manajemen.", "Assessed without the management checklist."), nullptr);
   }
+}
 
+}  // namespace
+
+bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
+                              const std::string& path, std::string* error_id, std::string* error_en) {
+  const Rulebook& rb = *a.rulebook;
+  const Lang lang = o.lang;
+  Book book;
+  if (!OpenBook(path, "Lembar kerja penilaian kesehatan (Kopsehat)", o.created_epoch, &book, error_id, error_en)) {
+    return false;
+  }
+  lxw_workbook* wb = book.wb;
+  // Sheets in display order; Ringkasan first so a CSV export of the workbook shows the result.
+  lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
+  lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
+  lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
+  lxw_worksheet* ks = workbook_add_worksheet(wb, "Komponen");
+  lxw_worksheet* ms = workbook_add_worksheet(wb, "Manajemen");
+  const std::map<int, std::string> cell_of_line = WriteAssessmentInputSheet(in, laporan, rb.uses_previous, book, lang);
+  WriteQuantitySheet(qs, rb.quantities, a.quantities_sen, {"Besaran", "Nilai (Rp)", "Id", "Rumus"}, cell_of_line, book,
+                     lang);
+  const AnswerRows answer_rows = WriteAnswerSheet(ms, a, book, lang);
+  if (rb.ScorePercent()) {
+    WriteScorePercentComponents(ks, a, cell_of_line, answer_rows, book, lang);
+    WriteScorePercentSummary(sum, a, book, lang);
+  } else {
+    WriteComponentSheet(ks, a, cell_of_line, answer_rows, book, lang);
+    WriteAssessmentSummarySheet(sum, a, book, lang);
+  }
   return CloseBook(wb, error_id, error_en);
 }
 

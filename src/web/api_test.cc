@@ -1,6 +1,7 @@
 // The JSON API with good and malformed input: every refusal is a 4xx with problems naming the field, in Indonesian
 // (English on request), never a 500 or a crash; a full laporan round trip through the API.
 #include "web/http.h"
+#include "interchange/template_writer.h"
 #include "app/test_app.h"
 
 namespace kopsehat::web::testing {

@@ -2,7 +2,7 @@
 // view or redirects (POST → 303 → GET, so a reload never repeats a write).
 #include <charconv>
 
-#include "interchange/spreadsheet.h"
+#include "interchange/template_writer.h"
 #include "plan/actions.h"
 #include "report/chart.h"
 #include "rules/loader.h"

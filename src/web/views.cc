@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "core/check.h"
-#include "interchange/spreadsheet.h"
+#include "interchange/template_writer.h"
 #include "plan/actions.h"
 #include "report/plan_report.h"
 #include "report/text_report.h"
