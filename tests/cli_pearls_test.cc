@@ -280,4 +280,32 @@ TEST_F(CliPearlsTest, XlsxWorksheetOfAGoalMethod) {
   EXPECT_TRUE(Contains(missing.err, "--out")) << missing.err;
 }
 
+// Issue 3: laporan at the format's extremes that made `assess` exit 1 ("arithmetic overflow", R4 ≥ R1 and R7 ≥ R5)
+// or refuse the laporan blaming the rulebook (R8 ≥ R9 + R10). Every method and report format now assesses them.
+TEST_F(CliPearlsTest, ExtremeReproducersAssessInEveryFormat) {
+  const std::string dir = kSourceDir + "/tests/fixtures/pearls-overflow/";
+  const std::map<std::string, std::string> verdicts = {
+      {"repro_r4_overflow.json", "R4"}, {"repro_r7_overflow.json", "R7"}, {"repro_r8_refused.json", "R8"}};
+  for (const auto& [file, id] : verdicts) {
+    for (const char* method : {"pearls-woccu", "pearls-accu", "all"}) {
+      for (const char* format : {"text", "json"}) {
+        const Result r = Run({"assess", dir + file, "--metode", method, "--format", format});
+        EXPECT_EQ(r.status, 0) << file << " " << method << " " << format << ": " << r.err;
+        EXPECT_FALSE(Contains(r.err, "overflow")) << r.err;
+      }
+    }
+    const json j = json::parse(Run({"assess", dir + file, "--metode", "pearls-woccu", "--format", "json"}).out);
+    for (const json& ind : j["indikator"]) {
+      if (ind["id"] == id) {
+        EXPECT_EQ(ind["status"], "tidak_memenuhi") << file;
+        EXPECT_EQ(ind["arah"], "naik") << file;
+      }
+    }
+    const Result pdf = Run({"assess", dir + file, "--metode", "pearls-woccu", "--format", "pdf", "--out", Path("x.pdf")});
+    EXPECT_EQ(pdf.status, 0) << file << ": " << pdf.err;
+    const Result xlsx = Run({"assess", dir + file, "--metode", "pearls-woccu", "--format", "xlsx", "--out", Path("x.xlsx")});
+    EXPECT_EQ(xlsx.status, 0) << file << ": " << xlsx.err;
+  }
+}
+
 }  // namespace

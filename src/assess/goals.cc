@@ -25,13 +25,7 @@ Fraction Reduce(Fraction f) {
   return f;
 }
 
-Fraction Add(const Fraction& a, const Fraction& b) {
-  return Reduce(Fraction::Of(CheckedAdd(CheckedMul(a.num, b.den), CheckedMul(b.num, a.den)), CheckedMul(a.den, b.den)));
-}
-
 Fraction Negate(const Fraction& a) { return Fraction{CheckedSub(0, a.num), a.den}; }
-
-Fraction Sub(const Fraction& a, const Fraction& b) { return Add(a, Negate(b)); }
 
 Fraction FromDecimal(const Decimal& d) { return Fraction{d.units, Pow10(d.scale)}; }
 
@@ -179,6 +173,9 @@ class Evaluator {
       r->value = Reduce(Fraction::Of(CheckedMul(r->value.num, 12), CheckedMul(r->value.den, l_.pearls.bulan)));
       r->annualised = true;
     }
+    // Every report prints the value (rounded to 4 decimals in JSON): one that could not print is a rulebook whose
+    // coefficients are beyond what the engine computes, reported as such (see EvaluateGoals).
+    if (!FitsDisplay(r->value)) throw OverflowError();
     r->has_value = true;
   }
 
@@ -201,11 +198,14 @@ class Evaluator {
     }
   }
 
-  // The operand's value, or false when an indicator it names has none or a rate is not given (*why says which).
-  bool Operand(const GoalOperand& op, bool amount, Fraction* out, Label* why) const {
+  // The operand as the terms of its sum, or false when an indicator it names has none or a rate is not given (*why
+  // says which). Kept as terms: two ratios over different averages (R9 + R10) need a common denominator that 128
+  // bits may not hold, and CompareWithSum compares with the sum exactly at any size.
+  bool Operand(const GoalOperand& op, bool amount, std::vector<Fraction>* terms, Label* why) const {
+    terms->clear();
     // An amount goal's constants are written in Rupiah ("<= 1000000"); its value is in sen.
-    Fraction v = FromDecimal(op.constant);
-    if (amount) v = Reduce(Fraction{CheckedMul(v.num, 100), v.den});
+    const Fraction c = FromDecimal(op.constant);
+    terms->push_back(amount ? Fraction{CheckedMul(c.num, 100), c.den} : c);
     for (const auto& [k, sign] : op.indicators) {
       const IndicatorResult& other = out_->indicators[size_t(k)];
       if (!other.has_value) {
@@ -213,7 +213,7 @@ class Evaluator {
                 "the indicator compared with, " + rb_.indicators[size_t(k)].id + ", has no value"};
         return false;
       }
-      v = sign > 0 ? Add(v, other.value) : Sub(v, other.value);
+      terms->push_back(sign > 0 ? other.value : Negate(other.value));
     }
     for (const auto& [param, sign] : op.params) {
       const bool inflasi = param == GoalParam::kInflasi;
@@ -224,18 +224,18 @@ class Evaluator {
         return false;
       }
       const Fraction p = FromDecimal(inflasi ? l_.pearls.inflasi_pct : l_.pearls.suku_bunga_pasar_pct);
-      v = sign > 0 ? Add(v, p) : Sub(v, p);
+      terms->push_back(sign > 0 ? p : Negate(p));
     }
-    *out = v;
     return true;
   }
 
   enum class Truth { kHolds, kFails, kUnknown };
 
-  Truth Compare(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction, Fraction* target) const {
-    Fraction rhs;
-    if (!Operand(c.rhs, r.spec->kind == IndicatorKind::kAmount, &rhs, why)) return Truth::kUnknown;
-    const int cmp = kopsehat::Compare(r.value, rhs);
+  // value OP Σ rhs, exactly. *rhs keeps the operand's terms for the distance to the goal.
+  Truth Compare(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction,
+                std::vector<Fraction>* rhs) const {
+    if (!Operand(c.rhs, r.spec->kind == IndicatorKind::kAmount, rhs, why)) return Truth::kUnknown;
+    const int cmp = CompareWithSum(r.value, *rhs);
     bool holds = false;
     switch (c.op) {
       case GoalOp::kGe:
@@ -259,14 +259,14 @@ class Evaluator {
         *direction = cmp < 0 ? 1 : -1;
         break;
     }
-    *target = rhs;
     return holds ? Truth::kHolds : Truth::kFails;
   }
 
-  Truth Evaluate(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction, Fraction* target) const {
+  Truth Evaluate(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction,
+                 std::vector<Fraction>* rhs) const {
     switch (c.kind) {
       case GoalCondition::Kind::kCompare:
-        return Compare(r, c, why, direction, target);
+        return Compare(r, c, why, direction, rhs);
       case GoalCondition::Kind::kMet: {
         const IndicatorResult& other = out_->indicators[size_t(c.indicator)];
         if (other.status == GoalStatus::kMet) return Truth::kHolds;
@@ -291,10 +291,9 @@ class Evaluator {
         }
         // The paired ratio is too low (direction +1): this line must grow faster than total assets; too high:
         // slower.
-        const int cmp = kopsehat::Compare(r.value, reference.value);
+        const int cmp = kopsehat::Compare(r.value, reference.value);  // exact at any size (256-bit products)
         const bool holds = paired.direction > 0 ? cmp > 0 : cmp < 0;
         *direction = paired.direction;
-        *target = reference.value;
         if (!holds) {
           *why = paired.direction > 0
                      ? Label{pid + " di bawah sasaran: pertumbuhan ini harus melebihi " + rid,
@@ -318,8 +317,7 @@ class Evaluator {
     for (const GoalCondition& c : ind.goal.conditions) {
       Label why;
       int direction = 0;
-      Fraction target;
-      const Truth t = Evaluate(*r, c, &why, &direction, &target);
+      const Truth t = Evaluate(*r, c, &why, &direction, &rhs_);
       if (t == Truth::kUnknown && !unknown) {
         unknown = true;
         unknown_why = why;
@@ -330,8 +328,13 @@ class Evaluator {
         if (c.kind == GoalCondition::Kind::kCompare) {
           r->has_gap = true;
           r->strict = c.op == GoalOp::kGt || c.op == GoalOp::kLt;
-          r->target = target;
-          r->gap = Reduce(Fraction::Of(Abs(Sub(r->value, target).num), Sub(r->value, target).den));
+          // Target and distance for the report: exact, or floored at 12 decimals when the exact fraction would
+          // not print (SumForDisplay); the verdict above was exact either way.
+          r->target = SumForDisplay(rhs_);
+          for (Fraction& term : rhs_) term = Negate(term);
+          rhs_.push_back(r->value);
+          const Fraction gap = SumForDisplay(rhs_);
+          r->gap = Fraction{Abs(gap.num), gap.den};
         } else {
           r->reason = why;
         }
@@ -376,6 +379,7 @@ class Evaluator {
   GoalAssessment* out_;
   unsigned previous_given_ = 0;
   int current_ = -1;
+  std::vector<Fraction> rhs_;  // the terms of the operand being compared, reused
 };
 
 std::string Count(int n) { return std::to_string(n); }
@@ -435,8 +439,13 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     try {
       evaluator.Run();
     } catch (const OverflowError&) {
-      // Amounts within laporan-v1's limits cannot overflow the shipped rulebooks; a rulebook with extreme
-      // coefficients can. Name the indicator so the rulebook's author knows where to look.
+      // Amounts within laporan-v1's limits (|x| <= 10^15 Rupiah, 2 decimals) cannot overflow the shipped rulebooks:
+      // a formula of theirs sums at most 30 lines with coefficients of at most 2 decimals (|formula| < 10^22
+      // hundredths of a sen), so a ratio 100 × a / b × 12 / bulan has a numerator below 10^28 and a denominator
+      // below 10^25 (FitsDisplay), and comparisons and distances that combine several ratios are exact at any size
+      // (CompareWithSum, SumForDisplay). The extreme-value property test (assess/extremes_test.cc) holds them to
+      // it. A rulebook with extreme coefficients can still overflow: name the indicator so its author knows where
+      // to look.
       const std::string id = evaluator.current() >= 0 ? rb.indicators[size_t(evaluator.current())].id : "?";
       problems->Add("", "terlalu_besar",
                     "angka terlalu besar untuk dihitung: indikator " + id + " rulebook " + rb.id +

@@ -9,21 +9,25 @@
 #include <map>
 
 #include "interchange/json_reader.h"
+#include "report/goal_report.h"
 
 namespace kopsehat {
 namespace {
 
 constexpr Sen kJuta = 100'000'000;  // Rp 1.000.000 in sen
 
-Laporan ReadExample() {
-  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/kopdit-sinar-harapan-2025.json", std::ios::binary);
+// A laporan file of the source tree, read as `kopsehat assess` reads it.
+Laporan ReadLaporan(const std::string& relative_path) {
+  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/" + relative_path, std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   LaporanJsonReader reader;
   Laporan l;
   Problems p;
-  EXPECT_TRUE(reader.Read(text, &l, &p)) << p.Render(Lang::kId);
+  EXPECT_TRUE(reader.Read(text, &l, &p)) << relative_path << ": " << p.Render(Lang::kId);
   return l;
 }
+
+Laporan ReadExample() { return ReadLaporan("examples/kopdit-sinar-harapan-2025.json"); }
 
 const GoalRulebook& Goals(const char* id) {
   Problems p;
@@ -451,18 +455,127 @@ TEST(GoalsReview, APartialPeriodeLaluIsNotReadAsZeros) {
 namespace kopsehat {
 namespace {
 
-TEST(GoalsReview, OverflowNamesTheIndicatorAndTheRulebook) {
+// A goal rulebook with the loader's most extreme constants (10^-30, 10^30) and coefficients (999999, 10^-12) is
+// computed exactly: its sums of indicators and constants go beyond 128 bits only through CompareWithSum.
+TEST(GoalsReview, ExtremeConstantsAndCoefficientsAreComputedExactly) {
   std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/fuzz/corpus-rulebook/goal-extreme-numbers.toml", std::ios::binary);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Problems p;
   const auto rb = LoadGoalRulebook(text, "extreme.toml", &p);
   ASSERT_NE(rb, nullptr) << p.Render(Lang::kEn);
   GoalAssessment a;
-  ASSERT_FALSE(EvaluateGoals(ReadExample(), *rb, &a, &p));
+  ASSERT_TRUE(EvaluateGoals(ReadExample(), *rb, &a, &p)) << p.Render(Lang::kEn);
+  EXPECT_EQ(a.indicators[0].status, GoalStatus::kMet);  // P1 inside (10^-30, 10^30)
+}
+
+// A ratio itself too large to print (here 100 × 999999 × 10^17 ÷ 10^-12 sen, near 10^37 %) is the rulebook's
+// coefficients' doing: refused naming the indicator and the rulebook.
+TEST(GoalsReview, OverflowNamesTheIndicatorAndTheRulebook) {
+  const std::string text = R"(format = "kopsehat/sasaran-v1"
+id = "uji-ekstrem"
+versi = "1"
+nama = "Uji"
+sumber = "uji"
+[[besaran]]
+id = "kas2"
+nama = "Kas"
+rumus = "neraca.kas"
+[[aspek]]
+id = "X"
+nama = "X"
+[[indikator]]
+id = "X1"
+aspek = "X"
+nama = "Kas ÷ bank"
+pembilang = "999999 * kas2"
+penyebut = "0.000000000001 * neraca.bank"
+sasaran = [">= 1"]
+sasaran_teks = "uji"
+sumber = "uji"
+keyakinan = "tinggi"
+)";
+  Problems p;
+  const auto rb = LoadGoalRulebook(text, "extreme.toml", &p);
+  ASSERT_NE(rb, nullptr) << p.Render(Lang::kEn);
+  Laporan l = ReadExample();
+  l.current.sen[size_t(FindLine("neraca.kas"))] = kMaxAbsAmountSen;
+  l.current.sen[size_t(FindLine("neraca.bank"))] = 1;
+  GoalAssessment a;
+  ASSERT_FALSE(EvaluateGoals(l, *rb, &a, &p));
   ASSERT_EQ(p.size(), 1u);
   EXPECT_EQ(p.items()[0].code, "terlalu_besar");
   EXPECT_NE(p.items()[0].pesan.find("indikator "), std::string::npos) << p.items()[0].pesan;
   EXPECT_NE(p.items()[0].pesan.find(rb->id), std::string::npos) << p.items()[0].pesan;
+}
+
+}  // namespace
+}  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// Issue 3: valid amounts at the format's extremes (savings of Rp 0,01 beside costs near 10^15) made R4 ≥ R1 and
+// R7 ≥ R5 overflow in the report and R8 ≥ R9 + R10 be refused as a rulebook problem. The three laporan an independent
+// check found (tests/fixtures/pearls-overflow/) now give exact verdicts, and every report prints them.
+struct Reproducer {
+  const char* file;
+  const char* id;     // the indicator whose goal is another indicator
+  const char* other;  // what it is compared with
+};
+
+const Reproducer kReproducers[] = {
+    {"repro_r4_overflow.json", "R4", "R1"},
+    {"repro_r7_overflow.json", "R7", "R5"},
+    {"repro_r8_refused.json", "R8", "R9"},
+};
+
+TEST(GoalsOverflow, ReproducersGiveExactVerdictsAndPrint) {
+  for (const Reproducer& rep : kReproducers) {
+    SCOPED_TRACE(rep.file);
+    const Laporan l = ReadLaporan(std::string("tests/fixtures/pearls-overflow/") + rep.file);
+    for (const char* method : {"pearls-woccu", "pearls-accu"}) {
+      GoalAssessment a;
+      Problems p;
+      ASSERT_TRUE(EvaluateGoals(l, Goals(method), &a, &p)) << method << ": " << p.Render(Lang::kEn);
+      std::string json;
+      AppendGoalJson(a, Lang::kId, &json);
+      EXPECT_FALSE(RenderGoalTextReport(a, Lang::kId).empty());
+      EXPECT_FALSE(RenderGoalTextReport(a, Lang::kEn).empty());
+    }
+    const GoalAssessment a = AssessGoals(l);
+    const IndicatorResult& r = Ind(a, rep.id);
+    ASSERT_TRUE(r.has_value) << r.reason.en;
+    EXPECT_EQ(r.status, GoalStatus::kNotMet);
+    EXPECT_EQ(r.direction, 1);
+    ASSERT_TRUE(r.has_gap);
+    EXPECT_TRUE(FitsDisplay(r.gap));
+    EXPECT_TRUE(FitsDisplay(r.target));
+    // The target is the other indicator (R8: R9 + R10, with R10 = 0 here), and the distance is target − value,
+    // both as the reports round them (4 decimals): exact, or floored at 12 decimals, which rounds the same.
+    const Fraction other = Ind(a, rep.other).value;
+    EXPECT_EQ(RoundHalfUp(r.target, 4), RoundHalfUp(other, 4));
+    const Fraction distance[] = {other, Fraction{-r.value.num, r.value.den}};
+    const i128 m = RoundHalfUp(r.gap, 4);
+    EXPECT_LE(CompareWithSum(Fraction::Of(2 * m - 1, 20000), distance), 0);
+    EXPECT_EQ(CompareWithSum(Fraction::Of(2 * m + 1, 20000), distance), 1);
+  }
+}
+
+// R8 ≥ R9 + R10 at the extremes, one sen either side of the goal: R8, R9 and R10 share the average total assets
+// (here an odd number of half sen near 8 × 10^14 Rupiah), so the goal is met exactly when the gross margin covers
+// operating expenses.
+TEST(GoalsOverflow, R8AgainstR9PlusR10IsExactOneSenEitherSide) {
+  Laporan l = ReadLaporan("tests/fixtures/pearls-overflow/repro_r8_refused.json");
+  auto at = [&](const char* path) -> Sen& { return l.current.sen[size_t(FindLine(path))]; };
+  // Margin = partisipasi_bruto − 0 (no costs of funds besides biaya_simpanan_saham); R9 reads beban_usaha.
+  at("pearls.biaya_simpanan_saham") = 0;
+  at("hasil_usaha.beban_usaha") = 99'999'999'999'999'999;  // Rp 999.999.999.999.999,99
+  at("pearls.beban_penyisihan") = 12'345'678'901'234'567;  // part of beban usaha: R9 + R10 is all of it
+  for (const Sen delta : {Sen(-1), Sen(0), Sen(1)}) {
+    at("hasil_usaha.partisipasi_bruto") = 99'999'999'999'999'999 + delta;
+    const GoalAssessment a = AssessGoals(l);
+    EXPECT_EQ(Ind(a, "R8").status, delta < 0 ? GoalStatus::kNotMet : GoalStatus::kMet) << delta;
+  }
 }
 
 }  // namespace

@@ -35,8 +35,8 @@ namespace {
 
 // |a − b| and its direction, for "naik 3,20 poin" / "turun Rp 5.000".
 std::string ChangeText(const IndicatorResult& r, const Fraction& before, const Fraction& after, Lang lang) {
-  const Fraction diff = Fraction::Of(CheckedSub(CheckedMul(after.num, before.den), CheckedMul(before.num, after.den)),
-                                     CheckedMul(after.den, before.den));
+  // Exact, or floored at 12 decimals when the two values share no short denominator: it prints the same.
+  const Fraction diff = DifferenceForDisplay(after, before);
   if (diff.IsZero()) return T(lang, "tetap", "unchanged");
   const Fraction mag{diff.num < 0 ? -diff.num : diff.num, diff.den};
   const std::string how = diff.Sign() > 0 ? T(lang, "naik ", "up ") : T(lang, "turun ", "down ");
