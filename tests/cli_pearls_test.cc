@@ -308,4 +308,37 @@ TEST_F(CliPearlsTest, ExtremeReproducersAssessInEveryFormat) {
   }
 }
 
+// Issue 1: a Kopdit with no loans but a DCR reserve of Rp 20 juta has negative average net loans. R1 has no value
+// (the report shows its figures and why), so "R4 ≥ R1" cannot be judged.
+TEST_F(CliPearlsTest, NegativeDenominatorIsNotAssessableAndShowsItsFigures) {
+  const json neraca = {{"kas", 30000000}, {"bank", 50000000}, {"aset_lain", 100000000}, {"simpanan_pokok", 10000000},
+                       {"simpanan_wajib", 50000000}, {"tabungan", 80000000}, {"cadangan_tujuan_risiko", 20000000},
+                       {"shu_belum_dibagi", 20000000}};
+  const json lap = {
+      {"format", "kopsehat/laporan-v1"},
+      {"koperasi", {{"nama", "Kopdit Tanpa Pinjaman"}}},
+      {"periode", {{"akhir", "2025-12-31"}}},
+      {"neraca", neraca},
+      {"hasil_usaha", {{"partisipasi_bruto", 0}, {"pendapatan_lain", 8000000}, {"beban_usaha", 4000000}}},
+      {"pearls", {{"investasi_non_keuangan", 100000000}, {"pendapatan_investasi_non_keuangan", 8000000}}},
+      {"periode_lalu", {{"neraca", neraca}, {"pearls", {{"investasi_non_keuangan", 100000000}}}}}};
+  const std::string path = Write("tanpa-pinjaman.json", lap.dump());
+  const Result r = Run({"assess", path, "--metode", "pearls-woccu", "--tanpa-manajemen", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  const json& r1 = j["indikator"][18];
+  const json& r4 = j["indikator"][21];
+  ASSERT_EQ(r1["id"], "R1");
+  ASSERT_EQ(r4["id"], "R4");
+  EXPECT_TRUE(r1["nilai_persen"].is_null());
+  EXPECT_EQ(r1["status"], "tidak_dapat_dinilai");
+  EXPECT_EQ(r1["penyebut"], "-20000000.00");
+  EXPECT_EQ(r1["alasan"], "penyebut (rata-rata(Pinjaman bersih)) negatif: rasio tidak bermakna");
+  EXPECT_DOUBLE_EQ(r4["nilai_persen"].get<double>(), 8.0);
+  EXPECT_EQ(r4["status"], "tidak_dapat_dinilai");
+  EXPECT_EQ(r4["alasan"], "indikator pembanding R1 tidak punya nilai");
+  const Result text = Run({"assess", path, "--metode", "pearls-woccu", "--tanpa-manajemen", "--lang", "en"});
+  EXPECT_TRUE(Contains(text.out, "the denominator (average(Net loans)) is negative: the ratio has no meaning")) << text.out;
+}
+
 }  // namespace

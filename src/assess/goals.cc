@@ -89,13 +89,8 @@ class Evaluator {
     IndicatorResult& r = out_->indicators[i];
     r.spec = &ind;
     ComputeValue(ind, &r);
-    if (!r.has_value && r.status == GoalStatus::kNotAssessable && !r.reason.id.empty()) {
-      if (r.missing_previous) return;
-      ResolveWithoutValue(ind, &r);  // a negative base year
-      return;
-    }
-    if (r.zero_denominator) {
-      ResolveWithoutValue(ind, &r);
+    if (!r.has_value) {
+      if (!r.missing_previous) ResolveWithoutValue(ind, &r);
       return;
     }
     ComputeStatus(ind, &r);
@@ -104,7 +99,8 @@ class Evaluator {
 
   // No value (a zero or negative denominator), yet the goal may still be decided by conditions that do not need
   // it: another indicator's verdict ('terpenuhi P1' failing: ACCU's P2 cannot be met while P1 is not), or the
-  // paired ratio of a growth rate already at its goal ('menuju E4 …' with E4 at 0 %). Otherwise the zero rule.
+  // paired ratio of a growth rate already at its goal ('menuju E4 …' with E4 at 0 %). Otherwise the zero rule for a
+  // zero denominator; a negative one stays not assessable with its reason.
   void ResolveWithoutValue(const Indicator& ind, IndicatorResult* r) {
     if (ind.goal.kind == Goal::Kind::kConditions) {
       bool toward_met = false, all_toward = true;
@@ -159,9 +155,13 @@ class Evaluator {
       return;
     }
     r->denominator_sen = Reduce(ind.denominator.Evaluate(l_.current, l_.previous));
-    if (ind.kind == IndicatorKind::kGrowth && r->denominator_sen.Sign() < 0) {
+    if (r->denominator_sen.Sign() < 0) {
+      // A share of a negative amount has no meaning: average net loans below zero (a DCR reserve and no loans)
+      // would make R1 0 % and "R4 ≥ R1" met; negative total assets would give E1 = 100 %. No value, so every goal
+      // that reads this indicator cannot be assessed either (docs/rulebook.md).
+      r->negative_denominator = true;
       r->status = GoalStatus::kNotAssessable;
-      r->reason = {"nilai tahun lalu negatif: pertumbuhan tidak bermakna", "last year's value is negative: growth has no meaning"};
+      r->reason = NegativeDenominatorReason(ind);
       return;
     }
     if (r->denominator_sen.IsZero()) {
@@ -177,6 +177,15 @@ class Evaluator {
     // coefficients are beyond what the engine computes, reported as such (see EvaluateGoals).
     if (!FitsDisplay(r->value)) throw OverflowError();
     r->has_value = true;
+  }
+
+  static Label NegativeDenominatorReason(const Indicator& ind) {
+    if (ind.kind == IndicatorKind::kGrowth) {
+      return {"nilai tahun lalu (" + ind.denominator_name.id + ") negatif: pertumbuhan tidak bermakna",
+              "last year's value (" + ind.denominator_name.Get(Lang::kEn) + ") is negative: growth has no meaning"};
+    }
+    return {"penyebut (" + ind.denominator_name.id + ") negatif: rasio tidak bermakna",
+            "the denominator (" + ind.denominator_name.Get(Lang::kEn) + ") is negative: the ratio has no meaning"};
   }
 
   void ApplyZeroRule(const Indicator& ind, IndicatorResult* r) {

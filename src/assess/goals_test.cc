@@ -580,3 +580,91 @@ TEST(GoalsOverflow, R8AgainstR9PlusR10IsExactOneSenEitherSide) {
 
 }  // namespace
 }  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// Issue 1: a share of a negative amount has no meaning. A Kopdit with no loans but a DCR reserve of Rp 20 juta has
+// negative (average) net loans: R1 was 0 % and "R4 (8 %) ≥ R1" was met.
+TEST(GoalsNegative, NegativeAverageNetLoansLeaveR1AndR4WithoutAVerdict) {
+  Laporan l = ReadExample();
+  for (Statements* st : {&l.current, &l.previous}) {
+    auto set = [&](const char* path, Sen v) {
+      st->sen[size_t(FindLine(path))] = v;
+      st->present.set(size_t(FindLine(path)));
+    };
+    set("neraca.pinjaman_anggota", 0);
+    set("neraca.pinjaman_non_anggota", 0);
+    set("neraca.penyisihan_pinjaman", 0);
+    set("neraca.cadangan_tujuan_risiko", 20 * kJuta);
+    set("pearls.lalai_1_12_bulan", 0);
+    set("pearls.lalai_lebih_12_bulan", 0);
+    set("pearls.investasi_non_keuangan", 100 * kJuta);
+  }
+  l.current.sen[size_t(FindLine("pearls.pendapatan_investasi_non_keuangan"))] = 8 * kJuta;
+  const GoalAssessment a = AssessGoals(l);
+  const IndicatorResult& r1 = Ind(a, "R1");
+  EXPECT_FALSE(r1.has_value);
+  EXPECT_TRUE(r1.negative_denominator);
+  EXPECT_EQ(r1.status, GoalStatus::kNotAssessable);
+  EXPECT_NE(r1.reason.id.find("negatif"), std::string::npos) << r1.reason.id;
+  EXPECT_NE(r1.reason.en.find("negative"), std::string::npos) << r1.reason.en;
+  EXPECT_EQ(Compare(r1.denominator_sen, Fraction{-20 * kJuta, 1}), 0);  // shown with the reason
+  const IndicatorResult& r4 = Ind(a, "R4");
+  ExpectValue(a, "R4", 8, 1);
+  EXPECT_EQ(r4.status, GoalStatus::kNotAssessable);
+  EXPECT_NE(r4.reason.id.find("R1"), std::string::npos) << r4.reason.id;
+  // E1 = (0 − 20 juta) / total aset is a real (negative) share of positive assets: it keeps its value.
+  EXPECT_TRUE(Ind(a, "E1").has_value);
+  EXPECT_EQ(Ind(a, "E1").status, GoalStatus::kNotMet);
+}
+
+// With negative total assets every share of total assets has no value (E1 was 100 %), and so has every goal that
+// reads one: R8 ≥ R9 + R10, R12's "E9 met", S1–S9 through their E ratio.
+TEST(GoalsNegative, NegativeTotalAssetsLeaveEveryShareOfThemWithoutAValue) {
+  Laporan l = ReadExample();
+  for (int i = 0; i < kLineCount; ++i) {
+    if (kLines[size_t(i)].side == BalanceSide::kAset) {
+      l.current.sen[size_t(i)] = 0;
+      l.previous.sen[size_t(i)] = 0;
+    }
+  }
+  l.current.sen[size_t(FindLine("neraca.kas"))] = 10 * kJuta;
+  l.previous.sen[size_t(FindLine("neraca.kas"))] = 10 * kJuta;
+  l.current.sen[size_t(FindLine("neraca.penyisihan_pinjaman"))] = 30 * kJuta;   // total aset −20 juta
+  l.previous.sen[size_t(FindLine("neraca.penyisihan_pinjaman"))] = 20 * kJuta;  // last year −10 juta
+  l.current.sen[size_t(FindLine("pearls.lalai_1_12_bulan"))] = 0;
+  l.current.sen[size_t(FindLine("pearls.lalai_lebih_12_bulan"))] = 0;
+  const GoalAssessment a = AssessGoals(l);
+  for (const char* id : {"E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "A2", "L3", "R8", "R9", "R10", "R11",
+                         "R12", "S11"}) {
+    const IndicatorResult& r = Ind(a, id);
+    EXPECT_FALSE(r.has_value) << id;
+    EXPECT_TRUE(r.negative_denominator) << id;
+    EXPECT_NE(r.reason.id.find("negatif"), std::string::npos) << id << ": " << r.reason.id;
+    EXPECT_EQ(r.status, GoalStatus::kNotAssessable) << id;
+  }
+  // A growth rate whose paired ratio has no value cannot be read against it either.
+  EXPECT_EQ(Ind(a, "S5").status, GoalStatus::kNotAssessable);
+  EXPECT_EQ(Ind(a, "S11").reason.id.find("nilai tahun lalu (Total aset tahun lalu) negatif"), 0u) << Ind(a, "S11").reason.id;
+}
+
+// A condition that does not need the value still decides (docs/rulebook.md): R10's "P1 met" fails whatever the
+// average assets are, and holds only together with a value.
+TEST(GoalsNegative, AFailingConditionOnAnotherIndicatorStillDecides) {
+  Laporan l = ReadExample();
+  // PPAP 20.000 juta: total aset 9.000 + 100 − 20.000 = −10.900 juta, average with last year's 8.000 −1.450 juta.
+  l.current.sen[size_t(FindLine("neraca.penyisihan_pinjaman"))] = 20'000 * kJuta;
+  l.current.sen[size_t(FindLine("pearls.lalai_lebih_12_bulan"))] = 30'000 * kJuta;  // P1 = 20.150 / 30.000
+  const GoalAssessment a = AssessGoals(l);
+  ASSERT_TRUE(Ind(a, "R10").negative_denominator);
+  EXPECT_EQ(Ind(a, "P1").status, GoalStatus::kNotMet);
+  EXPECT_EQ(Ind(a, "R10").status, GoalStatus::kNotMet);
+  EXPECT_NE(Ind(a, "R10").reason.id.find("P1 belum memenuhi sasaran"), std::string::npos) << Ind(a, "R10").reason.id;
+  l.current.sen[size_t(FindLine("pearls.lalai_lebih_12_bulan"))] = 0;  // P1 and P2 met: R10 still has no value
+  const GoalAssessment b = AssessGoals(l);
+  EXPECT_EQ(Ind(b, "R10").status, GoalStatus::kNotAssessable);
+}
+
+}  // namespace
+}  // namespace kopsehat

@@ -64,7 +64,7 @@ void RenderIndicator(const IndicatorResult& r, int bulan, Lang lang, std::string
           ind.goal.text.Get(lang) + "   → " + StatusText(r, lang) + "\n";
   if (IsAmount(r)) {
     *out += indent + T(lang, "besaran: ", "amount: ") + ind.numerator_name.Get(lang) + "\n";
-  } else if (r.has_value || r.zero_denominator) {
+  } else if (r.has_value || r.zero_denominator || r.negative_denominator) {
     const Label& num_name = r.used_variant ? ind.variant->numerator_name : ind.numerator_name;
     const std::string num = ind.kind == IndicatorKind::kGrowth ? "(" + num_name.Get(lang) + ")" : OperandName(num_name.Get(lang));
     *out += indent + T(lang, "rumus  : ", "formula: ") + num + " / " + OperandName(ind.denominator_name.Get(lang)) +
@@ -240,7 +240,7 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
     ValueJson(r, r.has_value, r.value, out);
     if (!IsAmount(r)) {
       // Amounts as exact Rupiah strings; a count (members) as a whole number string.
-      const bool has = r.has_value || r.zero_denominator;
+      const bool has = r.has_value || r.zero_denominator || r.negative_denominator;
       *out += ",\"pembilang\":";
       if (has) FormJson(ind.numerator, r.numerator_sen, out); else *out += "null";
       *out += ",\"penyebut\":";
