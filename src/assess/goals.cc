@@ -64,21 +64,39 @@ class Evaluator {
   int current() const { return current_; }
 
  private:
-  // What of periode_lalu an indicator reads but the laporan lacks, in words; empty when all is there. A whole
-  // section missing is named as such; within a given section, a line filled this year but left empty last year is
-  // taken as not given (a partial periode_lalu would otherwise count it as zero and give a false average or growth).
-  std::string MissingPrevious(const Indicator& ind) const {
-    std::string missing;
-    for (int s = 0; s < kSectionCount; ++s) {
-      const unsigned bit = 1u << unsigned(s);
-      if ((ind.previous_sections & bit) != 0 && (previous_given_ & bit) == 0) {
-        missing += (missing.empty() ? "periode_lalu." : ", periode_lalu.") + std::string(kSectionNames[s]);
+  // Last year's figures, one rule for a missing block, a missing section and a missing line alike
+  // (docs/methods/pearls.md): a line periode_lalu gives is what it gives; a line it does not give counts as 0 when
+  // this year's value is 0 too (given as 0 or left out: laporan-v1's "omitted counts as 0"), and is unknown when
+  // this year's value is not 0 — a partial periode_lalu would otherwise count a line nobody copied as 0 and give a
+  // false average or growth.
+  bool UnknownLastYear(int line) const {
+    return (!l_.has_previous || !l_.previous.present[size_t(line)]) && l_.current.sen[size_t(line)] != 0;
+  }
+
+  // The unknown last-year lines the two formulas read, in words; empty when all are known. Named as coarsely as they
+  // are missing: "periode_lalu" when there is none, "periode_lalu.neraca" when that section is absent, else each
+  // line.
+  std::string MissingPrevious(const LinearForm& numerator, const LinearForm& denominator) const {
+    std::vector<int> lines;  // each unknown line once, in formula order
+    for (const LinearForm* f : {&numerator, &denominator}) {
+      for (const LinearForm::Term& t : f->terms) {
+        const int line = t.line - kLineCount;
+        if (line < 0 || !UnknownLastYear(line)) continue;
+        if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
       }
     }
-    if (!missing.empty()) return missing;
-    for (const int line : ind.previous_lines) {
-      if (l_.current.present[size_t(line)] && !l_.previous.present[size_t(line)]) {
-        missing += (missing.empty() ? "periode_lalu." : ", periode_lalu.") + LinePath(line);
+    if (lines.empty()) return {};
+    if (!l_.has_previous) return "periode_lalu";
+    std::string missing;
+    unsigned named_sections = 0;
+    for (const int line : lines) {
+      const Section section = kLines[size_t(line)].section;
+      const unsigned bit = 1u << unsigned(section);
+      if ((previous_given_ & bit) != 0) {
+        missing += (missing.empty() ? "" : ", ") + ("periode_lalu." + LinePath(line));
+      } else if ((named_sections & bit) == 0) {
+        named_sections |= bit;
+        missing += (missing.empty() ? "" : ", ") + ("periode_lalu." + std::string(kSectionNames[size_t(section)]));
       }
     }
     return missing;
@@ -90,17 +108,17 @@ class Evaluator {
     r.spec = &ind;
     ComputeValue(ind, &r);
     if (!r.has_value) {
-      if (!r.missing_previous) ResolveWithoutValue(ind, &r);
+      ResolveWithoutValue(ind, &r);
       return;
     }
     ComputeStatus(ind, &r);
     ComputePrevious(ind, &r);
   }
 
-  // No value (a zero or negative denominator), yet the goal may still be decided by conditions that do not need
-  // it: another indicator's verdict ('terpenuhi P1' failing: ACCU's P2 cannot be met while P1 is not), or the
-  // paired ratio of a growth rate already at its goal ('menuju E4 …' with E4 at 0 %). Otherwise the zero rule for a
-  // zero denominator; a negative one stays not assessable with its reason.
+  // No value (a zero or negative denominator, or last year's figures unknown), yet the goal may still be decided by
+  // conditions that do not need it: another indicator's verdict ('terpenuhi P1' failing: ACCU's P2 cannot be met
+  // while P1 is not), or the paired ratio of a growth rate already at its goal ('menuju E4 …' with E4 at 0 %).
+  // Otherwise the zero rule for a zero denominator; the others stay not assessable with their reason.
   void ResolveWithoutValue(const Indicator& ind, IndicatorResult* r) {
     if (ind.goal.kind == Goal::Kind::kConditions) {
       bool toward_met = false, all_toward = true;
@@ -131,14 +149,6 @@ class Evaluator {
   }
 
   void ComputeValue(const Indicator& ind, IndicatorResult* r) {
-    const std::string missing = MissingPrevious(ind);
-    if (!missing.empty()) {
-      r->missing_previous = true;
-      r->status = GoalStatus::kNotAssessable;
-      r->reason = {"perlu " + missing + " (rata-rata atau pertumbuhan memakai angka akhir tahun lalu)",
-                   "needs " + missing + " (averages and growth use last year-end's figures)"};
-      return;
-    }
     const LinearForm* numerator = &ind.numerator;
     if (ind.variant.has_value()) {
       bool all = true;
@@ -147,6 +157,14 @@ class Evaluator {
         numerator = &ind.variant->numerator;
         r->used_variant = true;
       }
+    }
+    const std::string missing = MissingPrevious(*numerator, ind.denominator);
+    if (!missing.empty()) {
+      r->missing_previous = true;
+      r->status = GoalStatus::kNotAssessable;
+      r->reason = {"perlu " + missing + " (rata-rata atau pertumbuhan memakai angka akhir tahun lalu)",
+                   "needs " + missing + " (averages and growth use last year-end's figures)"};
+      return;
     }
     r->numerator_sen = Reduce(numerator->Evaluate(l_.current, l_.previous));
     if (ind.kind == IndicatorKind::kAmount) {
@@ -487,8 +505,11 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
   if (!laporan.has_previous) {
     out->warnings.push_back(Warning{
         "tanpa_periode_lalu", "periode_lalu",
-        Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak dapat dinilai.",
-              "No periode_lalu: indicators that use averages or growth cannot be assessed."}});
+        Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak punya nilai dan tidak dapat "
+              "dinilai, kecuali sasarannya sudah diputuskan tanpa nilai itu (S1–S9 memenuhi bila rasio E pasangannya "
+              "memenuhi sasaran).",
+              "No periode_lalu: indicators that use averages or growth have no value and cannot be assessed, unless "
+              "their goal is decided without it (S1–S9 are met when their paired E ratio meets its goal)."}});
   }
   if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir)) {
     out->warnings.push_back(std::move(*w));
