@@ -261,7 +261,8 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
     } else {
       worksheet_write_formula_num(is, kr, 3, LinearFormula(ind.denominator, cell_of_line).c_str(), money,
                                   SenToRupiah(ir.denominator_sen));
-      value = "=IF(D" + row + "=0,\"\",C" + row + "/D" + row + "*100" + (ind.annualised ? "*12/" + bulan_cell : "") + ")";
+      // No value over a zero or negative denominator, as the engine (a share of a negative amount has no meaning).
+      value = "=IF(D" + row + "<=0,\"\",C" + row + "/D" + row + "*100" + (ind.annualised ? "*12/" + bulan_cell : "") + ")";
     }
     const double cached = ir.has_value ? double(ir.value.num) / double(ir.value.den) / (amount ? 100.0 : 1.0) : 0.0;
     if (ir.has_value) {
