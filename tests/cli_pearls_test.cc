@@ -91,6 +91,11 @@ TEST_F(CliPearlsTest, AccuMarksItsAdaptations) {
   for (const json& ind : j["indikator"]) EXPECT_TRUE(ind.contains("adaptasi")) << ind["id"];
   EXPECT_EQ(j["indikator"][2]["id"], "E1");
   EXPECT_EQ(j["indikator"][2]["rumus_varian"], true);
+  // Last year's E1 follows last year's P1 and P2 (both ideal in 2024): (6.600 − 120) / 8.000 = 81 %.
+  EXPECT_EQ(j["indikator"][2]["rumus_varian_lalu"], true);
+  EXPECT_DOUBLE_EQ(j["indikator"][2]["nilai_lalu_persen"].get<double>(), 81.0);
+  const Result text = Run({"assess", kKopdit, "--metode", "pearls-accu"});
+  EXPECT_TRUE(Contains(text.out, "tahun lalu: 81,00 % dengan rumus varian (turun 0,08 poin)")) << text.out;
 }
 
 TEST_F(CliPearlsTest, AllMethodsSideBySide) {

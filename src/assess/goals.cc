@@ -47,7 +47,16 @@ static_assert(std::size(kSectionNames) == size_t(kSectionCount), "one name per l
 
 class Evaluator {
  public:
-  Evaluator(const Laporan& l, const GoalRulebook& rb, GoalAssessment* out) : l_(l), rb_(rb), out_(out) {
+  // Which year the evaluator computes. This year: the laporan's lines, lalu() from periode_lalu, the pearls rates,
+  // annualised by 12 / bulan. Last year: periode_lalu's lines alone with the same rules (zero and negative
+  // denominators, unknown lines, the variant numerator when its conditions held last year); a formula that reads
+  // lalu() would need the year before and has no value, the rates are this year's and decide nothing, and nothing is
+  // annualised (periode_lalu is a year-end: its flows cover 12 months).
+  enum class Year { kThis, kLast };
+
+  Evaluator(const Laporan& l, const GoalRulebook& rb, Year year, std::vector<IndicatorResult>* results)
+      : l_(l), rb_(rb), last_year_(year == Year::kLast), results_(results),
+        now_(last_year_ ? l.previous : l.current) {
     for (int s = 0; s < kSectionCount; ++s) {
       if (l.has_previous && SectionGiven(l.previous, Section(s))) previous_given_ |= 1u << unsigned(s);
     }
@@ -75,12 +84,12 @@ class Evaluator {
 
   // The unknown last-year lines the two formulas read, in words; empty when all are known. Named as coarsely as they
   // are missing: "periode_lalu" when there is none, "periode_lalu.neraca" when that section is absent, else each
-  // line.
+  // line. This year, the lines read through lalu(); last year, every line (the formulas read periode_lalu only).
   std::string MissingPrevious(const LinearForm& numerator, const LinearForm& denominator) const {
     std::vector<int> lines;  // each unknown line once, in formula order
     for (const LinearForm* f : {&numerator, &denominator}) {
       for (const LinearForm::Term& t : f->terms) {
-        const int line = t.line - kLineCount;
+        const int line = last_year_ ? t.line : t.line - kLineCount;
         if (line < 0 || !UnknownLastYear(line)) continue;
         if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
       }
@@ -104,7 +113,7 @@ class Evaluator {
 
   void Resolve(size_t i) {
     const Indicator& ind = rb_.indicators[i];
-    IndicatorResult& r = out_->indicators[i];
+    IndicatorResult& r = Result(i);
     r.spec = &ind;
     ComputeValue(ind, &r);
     if (!r.has_value) {
@@ -112,8 +121,9 @@ class Evaluator {
       return;
     }
     ComputeStatus(ind, &r);
-    ComputePrevious(ind, &r);
   }
+
+  IndicatorResult& Result(size_t i) const { return (*results_)[i]; }
 
   // No value (a zero or negative denominator, or last year's figures unknown), yet the goal may still be decided by
   // conditions that do not need it: another indicator's verdict ('terpenuhi P1' failing: ACCU's P2 cannot be met
@@ -125,10 +135,10 @@ class Evaluator {
       for (const GoalCondition& c : ind.goal.conditions) {
         all_toward = all_toward && c.kind == GoalCondition::Kind::kToward;
         if (c.kind == GoalCondition::Kind::kToward) {
-          toward_met = out_->indicators[size_t(c.indicator)].status == GoalStatus::kMet;
+          toward_met = Result(size_t(c.indicator)).status == GoalStatus::kMet;
         }
         if (c.kind != GoalCondition::Kind::kMet) continue;
-        const IndicatorResult& other = out_->indicators[size_t(c.indicator)];
+        const IndicatorResult& other = Result(size_t(c.indicator));
         if (other.status == GoalStatus::kNotMet) {
           const std::string& id = rb_.indicators[size_t(c.indicator)].id;
           r->status = GoalStatus::kNotMet;
@@ -152,11 +162,17 @@ class Evaluator {
     const LinearForm* numerator = &ind.numerator;
     if (ind.variant.has_value()) {
       bool all = true;
-      for (const int k : ind.variant->when_met) all = all && out_->indicators[size_t(k)].status == GoalStatus::kMet;
+      for (const int k : ind.variant->when_met) all = all && Result(size_t(k)).status == GoalStatus::kMet;
       if (all) {
         numerator = &ind.variant->numerator;
         r->used_variant = true;
       }
+    }
+    if (last_year_ && (numerator->uses_previous || ind.denominator.uses_previous)) {
+      // An average or a growth rate of last year needs the year before it, which no laporan holds.
+      r->missing_previous = true;
+      r->status = GoalStatus::kNotAssessable;
+      return;
     }
     const std::string missing = MissingPrevious(*numerator, ind.denominator);
     if (!missing.empty()) {
@@ -166,13 +182,13 @@ class Evaluator {
                    "needs " + missing + " (averages and growth use last year-end's figures)"};
       return;
     }
-    r->numerator_sen = Reduce(numerator->Evaluate(l_.current, l_.previous));
+    r->numerator_sen = Reduce(numerator->Evaluate(now_, l_.previous));
     if (ind.kind == IndicatorKind::kAmount) {
       r->value = r->numerator_sen;
       r->has_value = true;
       return;
     }
-    r->denominator_sen = Reduce(ind.denominator.Evaluate(l_.current, l_.previous));
+    r->denominator_sen = Reduce(ind.denominator.Evaluate(now_, l_.previous));
     if (r->denominator_sen.Sign() < 0) {
       // A share of a negative amount has no meaning: average net loans below zero (a DCR reserve and no loans)
       // would make R1 0 % and "R4 ≥ R1" met; negative total assets would give E1 = 100 %. No value, so every goal
@@ -187,7 +203,7 @@ class Evaluator {
       return;
     }
     r->value = Percent(r->numerator_sen, r->denominator_sen);
-    if (ind.annualised && l_.pearls.bulan != 12) {
+    if (ind.annualised && !last_year_ && l_.pearls.bulan != 12) {
       r->value = Reduce(Fraction::Of(CheckedMul(r->value.num, 12), CheckedMul(r->value.den, l_.pearls.bulan)));
       r->annualised = true;
     }
@@ -234,7 +250,7 @@ class Evaluator {
     const Fraction c = FromDecimal(op.constant);
     terms->push_back(amount ? Fraction{CheckedMul(c.num, 100), c.den} : c);
     for (const auto& [k, sign] : op.indicators) {
-      const IndicatorResult& other = out_->indicators[size_t(k)];
+      const IndicatorResult& other = Result(size_t(k));
       if (!other.has_value) {
         *why = {"indikator pembanding " + rb_.indicators[size_t(k)].id + " tidak punya nilai",
                 "the indicator compared with, " + rb_.indicators[size_t(k)].id + ", has no value"};
@@ -244,6 +260,10 @@ class Evaluator {
     }
     for (const auto& [param, sign] : op.params) {
       const bool inflasi = param == GoalParam::kInflasi;
+      if (last_year_) {
+        *why = {"suku bunga dan inflasi tahun lalu tidak ada di laporan", "last year's rates are not in the laporan"};
+        return false;
+      }
       const bool given = inflasi ? l_.pearls.has_inflasi : l_.pearls.has_suku_bunga_pasar;
       if (!given) {
         const char* key = inflasi ? "pearls.inflasi_persen" : "pearls.suku_bunga_pasar_persen";
@@ -295,7 +315,7 @@ class Evaluator {
       case GoalCondition::Kind::kCompare:
         return Compare(r, c, why, direction, rhs);
       case GoalCondition::Kind::kMet: {
-        const IndicatorResult& other = out_->indicators[size_t(c.indicator)];
+        const IndicatorResult& other = Result(size_t(c.indicator));
         if (other.status == GoalStatus::kMet) return Truth::kHolds;
         if (other.status == GoalStatus::kNotMet) {
           *why = {rb_.indicators[size_t(c.indicator)].id + " belum memenuhi sasaran",
@@ -307,8 +327,8 @@ class Evaluator {
         return Truth::kUnknown;
       }
       case GoalCondition::Kind::kToward: {
-        const IndicatorResult& paired = out_->indicators[size_t(c.indicator)];
-        const IndicatorResult& reference = out_->indicators[size_t(c.reference)];
+        const IndicatorResult& paired = Result(size_t(c.indicator));
+        const IndicatorResult& reference = Result(size_t(c.reference));
         const std::string& pid = rb_.indicators[size_t(c.indicator)].id;
         const std::string& rid = rb_.indicators[size_t(c.reference)].id;
         if (paired.status == GoalStatus::kMet) return Truth::kHolds;
@@ -377,33 +397,11 @@ class Evaluator {
     }
   }
 
-  // Last year's value of a stock ratio or amount (no averages, no growth, no annualisation): the trend a board
-  // asks about first.
-  void ComputePrevious(const Indicator& ind, IndicatorResult* r) {
-    if (!l_.has_previous || ind.kind == IndicatorKind::kGrowth || ind.numerator.uses_previous ||
-        ind.denominator.uses_previous || ind.annualised || r->used_variant) {
-      return;
-    }
-    for (const LinearForm* f : {&ind.numerator, &ind.denominator}) {
-      for (const LinearForm::Term& t : f->terms) {
-        if ((previous_given_ & (1u << unsigned(kLines[size_t(t.line)].section))) == 0) return;
-      }
-    }
-    const Fraction num = ind.numerator.Evaluate(l_.previous);
-    if (ind.kind == IndicatorKind::kAmount) {
-      r->previous_value = Reduce(num);
-      r->has_previous_value = true;
-      return;
-    }
-    const Fraction den = ind.denominator.Evaluate(l_.previous);
-    if (den.IsZero()) return;
-    r->previous_value = Percent(num, den);
-    r->has_previous_value = true;
-  }
-
   const Laporan& l_;
   const GoalRulebook& rb_;
-  GoalAssessment* out_;
+  const bool last_year_;
+  std::vector<IndicatorResult>* results_;  // one per indicator of rb_
+  const Statements& now_;                  // the year's own lines: current, or periode_lalu for last year
   unsigned previous_given_ = 0;
   int current_ = -1;
   std::vector<Fraction> rhs_;  // the terms of the operand being compared, reused
@@ -462,9 +460,21 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     for (size_t i = 0; i < rb.quantities.size(); ++i) {
       out->quantities_sen[i] = Reduce(rb.quantities[i].form.Evaluate(laporan.current, laporan.previous));
     }
-    Evaluator evaluator(laporan, rb, out);
+    // Last year first (its verdicts are used only for its own variant numerators), then this year.
+    std::vector<IndicatorResult> last_year(rb.indicators.size());
+    Evaluator previous(laporan, rb, Evaluator::Year::kLast, &last_year);
+    Evaluator evaluator(laporan, rb, Evaluator::Year::kThis, &out->indicators);
+    const Evaluator* running = &previous;
     try {
+      if (laporan.has_previous) previous.Run();
+      running = &evaluator;
       evaluator.Run();
+      for (size_t i = 0; i < last_year.size() && laporan.has_previous; ++i) {
+        IndicatorResult& r = out->indicators[i];
+        r.has_previous_value = last_year[i].has_value;
+        r.previous_value = last_year[i].value;
+        r.previous_used_variant = last_year[i].has_value && last_year[i].used_variant;
+      }
     } catch (const OverflowError&) {
       // Amounts within laporan-v1's limits (|x| <= 10^15 Rupiah, 2 decimals) cannot overflow the shipped rulebooks:
       // a formula of theirs sums at most 30 lines with coefficients of at most 2 decimals (|formula| < 10^22
@@ -473,7 +483,7 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
       // (CompareWithSum, SumForDisplay). The extreme-value property test (assess/extremes_test.cc) holds them to
       // it. A rulebook with extreme coefficients can still overflow: name the indicator so its author knows where
       // to look.
-      const std::string id = evaluator.current() >= 0 ? rb.indicators[size_t(evaluator.current())].id : "?";
+      const std::string id = running->current() >= 0 ? rb.indicators[size_t(running->current())].id : "?";
       problems->Add("", "terlalu_besar",
                     "angka terlalu besar untuk dihitung: indikator " + id + " rulebook " + rb.id +
                         " (periksa koefisien rumusnya)",

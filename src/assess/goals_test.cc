@@ -756,3 +756,75 @@ TEST(GoalsMissingLastYear, ANonZeroLineNotGivenLastYearIsUnknown) {
 
 }  // namespace
 }  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// Issue 4: last year's value comes from last year's lines alone, with the same rules as this year's.
+TEST(GoalsLastYear, ValueStandsWhenThisYearHasNone) {
+  Laporan l = ReadExample();
+  l.current.sen[size_t(FindLine("pearls.lalai_lebih_12_bulan"))] = 0;  // no loans over 12 months late now
+  const GoalAssessment a = AssessGoals(l);
+  const IndicatorResult& p1 = Ind(a, "P1");
+  EXPECT_FALSE(p1.has_value);
+  EXPECT_TRUE(p1.zero_denominator);
+  ASSERT_TRUE(p1.has_previous_value);
+  EXPECT_EQ(Compare(p1.previous_value, Fraction{440, 1}), 0);  // (90 + 130) / 50 juta
+  const std::string text = RenderGoalTextReport(a, Lang::kId);
+  EXPECT_NE(text.find("tahun lalu: 440,00 %\n"), std::string::npos) << text;
+  std::string json;
+  AppendGoalJson(a, Lang::kId, &json);
+  EXPECT_NE(json.find("\"nilai_persen\":null,\"pembilang\":\"250000000.00\",\"penyebut\":\"0.00\""), std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"nilai_lalu_persen\":440,"), std::string::npos) << json;
+}
+
+// ACCU's E1 last year uses BKCU's conditional numerator when P1 and P2 met their goals last year, whatever this
+// year's P1 and P2 do. 2024: P1 = 220 / 50 = 440 %, P2 = (220 − 50) / 200 = 85 %: both ideal, so E1 = (6.600 −
+// (50 + 0,35 × 200)) / 8.000 = 81 %, not (6.600 − 220) / 8.000 = 79,75 %.
+TEST(GoalsLastYear, AccuE1AppliesTheVariantByLastYearsVerdicts) {
+  Laporan l = ReadExample();
+  const GoalAssessment with = AssessGoals(l, "pearls-accu");
+  EXPECT_TRUE(Ind(with, "E1").used_variant);
+  ASSERT_TRUE(Ind(with, "E1").has_previous_value);
+  EXPECT_TRUE(Ind(with, "E1").previous_used_variant);
+  EXPECT_EQ(Compare(Ind(with, "E1").previous_value, Fraction{81, 1}), 0);
+  // This year P1 fails (no variant now); last year's verdicts still call for it.
+  l.current.sen[size_t(FindLine("pearls.lalai_lebih_12_bulan"))] = 300 * kJuta;
+  const GoalAssessment now_without = AssessGoals(l, "pearls-accu");
+  EXPECT_FALSE(Ind(now_without, "E1").used_variant);
+  EXPECT_TRUE(Ind(now_without, "E1").previous_used_variant);
+  EXPECT_EQ(Compare(Ind(now_without, "E1").previous_value, Fraction{81, 1}), 0);
+  // Last year's P1 fails (allowance 220 against 300 over 12 months late): the actual allowance, 79,75 %.
+  l.previous.sen[size_t(FindLine("pearls.lalai_lebih_12_bulan"))] = 300 * kJuta;
+  const GoalAssessment then_without = AssessGoals(l, "pearls-accu");
+  EXPECT_FALSE(Ind(then_without, "E1").previous_used_variant);
+  EXPECT_EQ(Compare(Ind(then_without, "E1").previous_value, Fraction{319, 4}), 0);
+  // WOCCU has no variant: 79,75 % either way.
+  EXPECT_EQ(Compare(Ind(AssessGoals(ReadExample()), "E1").previous_value, Fraction{319, 4}), 0);
+}
+
+// The same rules as this year's: a zero or negative denominator or an unknown line leaves no value; averages and
+// growth would need the year before.
+TEST(GoalsLastYear, SameRulesAsThisYear) {
+  Laporan l = ReadExample();
+  const int likuid = FindLine("pearls.investasi_likuid");
+  l.previous.sen[size_t(likuid)] = 0;
+  l.previous.present.reset(size_t(likuid));  // 600 juta this year, not given last year: unknown
+  l.previous.sen[size_t(FindLine("neraca.penyisihan_pinjaman"))] = 20'000 * kJuta;  // 2024 total aset negative
+  const GoalAssessment a = AssessGoals(l);
+  EXPECT_FALSE(Ind(a, "E2").has_previous_value);  // negative total assets, and the line is unknown anyway
+  EXPECT_FALSE(Ind(a, "E1").has_previous_value);  // negative total assets
+  EXPECT_TRUE(Ind(a, "P1").has_previous_value);   // allowance ÷ loans over 12 months: still a share
+  EXPECT_FALSE(Ind(a, "L1").has_previous_value);  // reads investasi_likuid
+  EXPECT_TRUE(Ind(a, "L2").has_previous_value);
+  for (const char* id : {"R1", "R9", "P4", "S1", "S11"}) EXPECT_FALSE(Ind(a, id).has_previous_value) << id;
+  // Without periode_lalu there is no last year at all.
+  l.has_previous = false;
+  l.previous = Statements{};
+  const GoalAssessment b = AssessGoals(l);
+  for (const IndicatorResult& r : b.indicators) EXPECT_FALSE(r.has_previous_value) << r.spec->id;
+}
+
+}  // namespace
+}  // namespace kopsehat

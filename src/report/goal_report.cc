@@ -79,8 +79,11 @@ void RenderIndicator(const IndicatorResult& r, int bulan, Lang lang, std::string
             T(lang, " memenuhi sasaran", " meet their goals") + "\n";
   }
   if (r.has_previous_value) {
-    *out += indent + T(lang, "tahun lalu: ", "last year: ") + GoalValueText(r, r.previous_value, lang) + " (" +
-            ChangeText(r, r.previous_value, r.value, lang) + ")\n";
+    // Last year's value stands on its own: this year's may have none (P1 with no loans over 12 months late now).
+    *out += indent + T(lang, "tahun lalu: ", "last year: ") + GoalValueText(r, r.previous_value, lang);
+    if (r.previous_used_variant) *out += T(lang, " dengan rumus varian", " with the variant formula");
+    if (r.has_value) *out += " (" + ChangeText(r, r.previous_value, r.value, lang) + ")";
+    *out += "\n";
   }
   if (!ind.adaptation.id.empty()) *out += indent + T(lang, "adaptasi: ", "adaptation: ") + ind.adaptation.Get(lang) + "\n";
 }
@@ -266,6 +269,7 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
     }
     if (r.annualised) *out += ",\"disetahunkan\":true";
     if (r.used_variant) *out += ",\"rumus_varian\":true";
+    if (r.previous_used_variant) *out += ",\"rumus_varian_lalu\":true";
     if (!ind.adaptation.id.empty()) {
       *out += ",\"adaptasi\":";
       Str(ind.adaptation.Get(lang), out);
