@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
@@ -344,6 +345,27 @@ TEST_F(CliPearlsTest, NegativeDenominatorIsNotAssessableAndShowsItsFigures) {
   EXPECT_EQ(r4["alasan"], "indikator pembanding R1 tidak punya nilai");
   const Result text = Run({"assess", path, "--metode", "pearls-woccu", "--tanpa-manajemen", "--lang", "en"});
   EXPECT_TRUE(Contains(text.out, "the denominator (average(Net loans)) is negative: the ratio has no meaning")) << text.out;
+}
+
+// The extreme-value seeds of the fuzz corpus (written by ExtremeAmounts in src/assess/extremes_test.cc: Rp 10^15
+// with odd sen, Rp 0,01 minimums, all zero, one-sided mixes) through the binary: every embedded method assesses
+// them, exit 0, never 1.
+TEST_F(CliPearlsTest, ExtremeSeedsAssessWithEveryMethod) {
+  int seeds = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kSourceDir + "/fuzz/corpus")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("edge-extreme-", 0) != 0) continue;
+    ++seeds;
+    const Result r = Run({"assess", entry.path().string(), "--metode", "all", "--format", "json"});
+    ASSERT_EQ(r.status, 0) << name << ": " << r.err;
+    const json j = json::parse(r.out);
+    for (const json& t : j["tidak_dinilai"]) {
+      // Only a method whose inputs the laporan lacks is skipped, and it says which input.
+      EXPECT_TRUE(Contains(t["alasan"].get<std::string>(), "periode_lalu")) << name << ": " << t.dump();
+    }
+    EXPECT_GE(j["hasil"].size(), 5u) << name;
+  }
+  EXPECT_GE(seeds, 12);
 }
 
 }  // namespace
