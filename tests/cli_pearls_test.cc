@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
@@ -91,6 +92,11 @@ TEST_F(CliPearlsTest, AccuMarksItsAdaptations) {
   for (const json& ind : j["indikator"]) EXPECT_TRUE(ind.contains("adaptasi")) << ind["id"];
   EXPECT_EQ(j["indikator"][2]["id"], "E1");
   EXPECT_EQ(j["indikator"][2]["rumus_varian"], true);
+  // Last year's E1 follows last year's P1 and P2 (both ideal in 2024): (6.600 − 120) / 8.000 = 81 %.
+  EXPECT_EQ(j["indikator"][2]["rumus_varian_lalu"], true);
+  EXPECT_DOUBLE_EQ(j["indikator"][2]["nilai_lalu_persen"].get<double>(), 81.0);
+  const Result text = Run({"assess", kKopdit, "--metode", "pearls-accu"});
+  EXPECT_TRUE(Contains(text.out, "tahun lalu: 81,00 % dengan rumus varian (turun 0,08 poin)")) << text.out;
 }
 
 TEST_F(CliPearlsTest, AllMethodsSideBySide) {
@@ -278,6 +284,88 @@ TEST_F(CliPearlsTest, XlsxWorksheetOfAGoalMethod) {
   const Result missing = Run({"assess", kKopdit, "--metode", "pearls-woccu", "--format", "xlsx"});
   EXPECT_EQ(missing.status, 2);
   EXPECT_TRUE(Contains(missing.err, "--out")) << missing.err;
+}
+
+// Issue 3: laporan at the format's extremes that made `assess` exit 1 ("arithmetic overflow", R4 ≥ R1 and R7 ≥ R5)
+// or refuse the laporan blaming the rulebook (R8 ≥ R9 + R10). Every method and report format now assesses them.
+TEST_F(CliPearlsTest, ExtremeReproducersAssessInEveryFormat) {
+  const std::string dir = kSourceDir + "/tests/fixtures/pearls-overflow/";
+  const std::map<std::string, std::string> verdicts = {
+      {"repro_r4_overflow.json", "R4"}, {"repro_r7_overflow.json", "R7"}, {"repro_r8_refused.json", "R8"}};
+  for (const auto& [file, id] : verdicts) {
+    for (const char* method : {"pearls-woccu", "pearls-accu", "all"}) {
+      for (const char* format : {"text", "json"}) {
+        const Result r = Run({"assess", dir + file, "--metode", method, "--format", format});
+        EXPECT_EQ(r.status, 0) << file << " " << method << " " << format << ": " << r.err;
+        EXPECT_FALSE(Contains(r.err, "overflow")) << r.err;
+      }
+    }
+    const json j = json::parse(Run({"assess", dir + file, "--metode", "pearls-woccu", "--format", "json"}).out);
+    for (const json& ind : j["indikator"]) {
+      if (ind["id"] == id) {
+        EXPECT_EQ(ind["status"], "tidak_memenuhi") << file;
+        EXPECT_EQ(ind["arah"], "naik") << file;
+      }
+    }
+    const Result pdf = Run({"assess", dir + file, "--metode", "pearls-woccu", "--format", "pdf", "--out", Path("x.pdf")});
+    EXPECT_EQ(pdf.status, 0) << file << ": " << pdf.err;
+    const Result xlsx = Run({"assess", dir + file, "--metode", "pearls-woccu", "--format", "xlsx", "--out", Path("x.xlsx")});
+    EXPECT_EQ(xlsx.status, 0) << file << ": " << xlsx.err;
+  }
+}
+
+// Issue 1: a Kopdit with no loans but a DCR reserve of Rp 20 juta has negative average net loans. R1 has no value
+// (the report shows its figures and why), so "R4 ≥ R1" cannot be judged.
+TEST_F(CliPearlsTest, NegativeDenominatorIsNotAssessableAndShowsItsFigures) {
+  const json neraca = {{"kas", 30000000}, {"bank", 50000000}, {"aset_lain", 100000000}, {"simpanan_pokok", 10000000},
+                       {"simpanan_wajib", 50000000}, {"tabungan", 80000000}, {"cadangan_tujuan_risiko", 20000000},
+                       {"shu_belum_dibagi", 20000000}};
+  const json lap = {
+      {"format", "kopsehat/laporan-v1"},
+      {"koperasi", {{"nama", "Kopdit Tanpa Pinjaman"}}},
+      {"periode", {{"akhir", "2025-12-31"}}},
+      {"neraca", neraca},
+      {"hasil_usaha", {{"partisipasi_bruto", 0}, {"pendapatan_lain", 8000000}, {"beban_usaha", 4000000}}},
+      {"pearls", {{"investasi_non_keuangan", 100000000}, {"pendapatan_investasi_non_keuangan", 8000000}}},
+      {"periode_lalu", {{"neraca", neraca}, {"pearls", {{"investasi_non_keuangan", 100000000}}}}}};
+  const std::string path = Write("tanpa-pinjaman.json", lap.dump());
+  const Result r = Run({"assess", path, "--metode", "pearls-woccu", "--tanpa-manajemen", "--format", "json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  const json& r1 = j["indikator"][18];
+  const json& r4 = j["indikator"][21];
+  ASSERT_EQ(r1["id"], "R1");
+  ASSERT_EQ(r4["id"], "R4");
+  EXPECT_TRUE(r1["nilai_persen"].is_null());
+  EXPECT_EQ(r1["status"], "tidak_dapat_dinilai");
+  EXPECT_EQ(r1["penyebut"], "-20000000.00");
+  EXPECT_EQ(r1["alasan"], "penyebut (rata-rata(Pinjaman bersih)) negatif: rasio tidak bermakna");
+  EXPECT_DOUBLE_EQ(r4["nilai_persen"].get<double>(), 8.0);
+  EXPECT_EQ(r4["status"], "tidak_dapat_dinilai");
+  EXPECT_EQ(r4["alasan"], "indikator pembanding R1 tidak punya nilai");
+  const Result text = Run({"assess", path, "--metode", "pearls-woccu", "--tanpa-manajemen", "--lang", "en"});
+  EXPECT_TRUE(Contains(text.out, "the denominator (average(Net loans)) is negative: the ratio has no meaning")) << text.out;
+}
+
+// The extreme-value seeds of the fuzz corpus (written by ExtremeAmounts in src/assess/extremes_test.cc: Rp 10^15
+// with odd sen, Rp 0,01 minimums, all zero, one-sided mixes) through the binary: every embedded method assesses
+// them, exit 0, never 1.
+TEST_F(CliPearlsTest, ExtremeSeedsAssessWithEveryMethod) {
+  int seeds = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(kSourceDir + "/fuzz/corpus")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("edge-extreme-", 0) != 0) continue;
+    ++seeds;
+    const Result r = Run({"assess", entry.path().string(), "--metode", "all", "--format", "json"});
+    ASSERT_EQ(r.status, 0) << name << ": " << r.err;
+    const json j = json::parse(r.out);
+    for (const json& t : j["tidak_dinilai"]) {
+      // Only a method whose inputs the laporan lacks is skipped, and it says which input.
+      EXPECT_TRUE(Contains(t["alasan"].get<std::string>(), "periode_lalu")) << name << ": " << t.dump();
+    }
+    EXPECT_GE(j["hasil"].size(), 5u) << name;
+  }
+  EXPECT_GE(seeds, 12);
 }
 
 }  // namespace

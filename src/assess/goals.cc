@@ -25,13 +25,7 @@ Fraction Reduce(Fraction f) {
   return f;
 }
 
-Fraction Add(const Fraction& a, const Fraction& b) {
-  return Reduce(Fraction::Of(CheckedAdd(CheckedMul(a.num, b.den), CheckedMul(b.num, a.den)), CheckedMul(a.den, b.den)));
-}
-
 Fraction Negate(const Fraction& a) { return Fraction{CheckedSub(0, a.num), a.den}; }
-
-Fraction Sub(const Fraction& a, const Fraction& b) { return Add(a, Negate(b)); }
 
 Fraction FromDecimal(const Decimal& d) { return Fraction{d.units, Pow10(d.scale)}; }
 
@@ -53,7 +47,16 @@ static_assert(std::size(kSectionNames) == size_t(kSectionCount), "one name per l
 
 class Evaluator {
  public:
-  Evaluator(const Laporan& l, const GoalRulebook& rb, GoalAssessment* out) : l_(l), rb_(rb), out_(out) {
+  // Which year the evaluator computes. This year: the laporan's lines, lalu() from periode_lalu, the pearls rates,
+  // annualised by 12 / bulan. Last year: periode_lalu's lines alone with the same rules (zero and negative
+  // denominators, unknown lines, the variant numerator when its conditions held last year); a formula that reads
+  // lalu() would need the year before and has no value, the rates are this year's and decide nothing, and nothing is
+  // annualised (periode_lalu is a year-end: its flows cover 12 months).
+  enum class Year { kThis, kLast };
+
+  Evaluator(const Laporan& l, const GoalRulebook& rb, Year year, std::vector<IndicatorResult>* results)
+      : l_(l), rb_(rb), last_year_(year == Year::kLast), results_(results),
+        now_(last_year_ ? l.previous : l.current) {
     for (int s = 0; s < kSectionCount; ++s) {
       if (l.has_previous && SectionGiven(l.previous, Section(s))) previous_given_ |= 1u << unsigned(s);
     }
@@ -70,21 +73,39 @@ class Evaluator {
   int current() const { return current_; }
 
  private:
-  // What of periode_lalu an indicator reads but the laporan lacks, in words; empty when all is there. A whole
-  // section missing is named as such; within a given section, a line filled this year but left empty last year is
-  // taken as not given (a partial periode_lalu would otherwise count it as zero and give a false average or growth).
-  std::string MissingPrevious(const Indicator& ind) const {
-    std::string missing;
-    for (int s = 0; s < kSectionCount; ++s) {
-      const unsigned bit = 1u << unsigned(s);
-      if ((ind.previous_sections & bit) != 0 && (previous_given_ & bit) == 0) {
-        missing += (missing.empty() ? "periode_lalu." : ", periode_lalu.") + std::string(kSectionNames[s]);
+  // Last year's figures, one rule for a missing block, a missing section and a missing line alike
+  // (docs/methods/pearls.md): a line periode_lalu gives is what it gives; a line it does not give counts as 0 when
+  // this year's value is 0 too (given as 0 or left out: laporan-v1's "omitted counts as 0"), and is unknown when
+  // this year's value is not 0 — a partial periode_lalu would otherwise count a line nobody copied as 0 and give a
+  // false average or growth.
+  bool UnknownLastYear(int line) const {
+    return (!l_.has_previous || !l_.previous.present[size_t(line)]) && l_.current.sen[size_t(line)] != 0;
+  }
+
+  // The unknown last-year lines the two formulas read, in words; empty when all are known. Named as coarsely as they
+  // are missing: "periode_lalu" when there is none, "periode_lalu.neraca" when that section is absent, else each
+  // line. This year, the lines read through lalu(); last year, every line (the formulas read periode_lalu only).
+  std::string MissingPrevious(const LinearForm& numerator, const LinearForm& denominator) const {
+    std::vector<int> lines;  // each unknown line once, in formula order
+    for (const LinearForm* f : {&numerator, &denominator}) {
+      for (const LinearForm::Term& t : f->terms) {
+        const int line = last_year_ ? t.line : t.line - kLineCount;
+        if (line < 0 || !UnknownLastYear(line)) continue;
+        if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(line);
       }
     }
-    if (!missing.empty()) return missing;
-    for (const int line : ind.previous_lines) {
-      if (l_.current.present[size_t(line)] && !l_.previous.present[size_t(line)]) {
-        missing += (missing.empty() ? "periode_lalu." : ", periode_lalu.") + LinePath(line);
+    if (lines.empty()) return {};
+    if (!l_.has_previous) return "periode_lalu";
+    std::string missing;
+    unsigned named_sections = 0;
+    for (const int line : lines) {
+      const Section section = kLines[size_t(line)].section;
+      const unsigned bit = 1u << unsigned(section);
+      if ((previous_given_ & bit) != 0) {
+        missing += (missing.empty() ? "" : ", ") + ("periode_lalu." + LinePath(line));
+      } else if ((named_sections & bit) == 0) {
+        named_sections |= bit;
+        missing += (missing.empty() ? "" : ", ") + ("periode_lalu." + std::string(kSectionNames[size_t(section)]));
       }
     }
     return missing;
@@ -92,35 +113,32 @@ class Evaluator {
 
   void Resolve(size_t i) {
     const Indicator& ind = rb_.indicators[i];
-    IndicatorResult& r = out_->indicators[i];
+    IndicatorResult& r = Result(i);
     r.spec = &ind;
     ComputeValue(ind, &r);
-    if (!r.has_value && r.status == GoalStatus::kNotAssessable && !r.reason.id.empty()) {
-      if (r.missing_previous) return;
-      ResolveWithoutValue(ind, &r);  // a negative base year
-      return;
-    }
-    if (r.zero_denominator) {
+    if (!r.has_value) {
       ResolveWithoutValue(ind, &r);
       return;
     }
     ComputeStatus(ind, &r);
-    ComputePrevious(ind, &r);
   }
 
-  // No value (a zero or negative denominator), yet the goal may still be decided by conditions that do not need
-  // it: another indicator's verdict ('terpenuhi P1' failing: ACCU's P2 cannot be met while P1 is not), or the
-  // paired ratio of a growth rate already at its goal ('menuju E4 …' with E4 at 0 %). Otherwise the zero rule.
+  IndicatorResult& Result(size_t i) const { return (*results_)[i]; }
+
+  // No value (a zero or negative denominator, or last year's figures unknown), yet the goal may still be decided by
+  // conditions that do not need it: another indicator's verdict ('terpenuhi P1' failing: ACCU's P2 cannot be met
+  // while P1 is not), or the paired ratio of a growth rate already at its goal ('menuju E4 …' with E4 at 0 %).
+  // Otherwise the zero rule for a zero denominator; the others stay not assessable with their reason.
   void ResolveWithoutValue(const Indicator& ind, IndicatorResult* r) {
     if (ind.goal.kind == Goal::Kind::kConditions) {
       bool toward_met = false, all_toward = true;
       for (const GoalCondition& c : ind.goal.conditions) {
         all_toward = all_toward && c.kind == GoalCondition::Kind::kToward;
         if (c.kind == GoalCondition::Kind::kToward) {
-          toward_met = out_->indicators[size_t(c.indicator)].status == GoalStatus::kMet;
+          toward_met = Result(size_t(c.indicator)).status == GoalStatus::kMet;
         }
         if (c.kind != GoalCondition::Kind::kMet) continue;
-        const IndicatorResult& other = out_->indicators[size_t(c.indicator)];
+        const IndicatorResult& other = Result(size_t(c.indicator));
         if (other.status == GoalStatus::kNotMet) {
           const std::string& id = rb_.indicators[size_t(c.indicator)].id;
           r->status = GoalStatus::kNotMet;
@@ -141,7 +159,22 @@ class Evaluator {
   }
 
   void ComputeValue(const Indicator& ind, IndicatorResult* r) {
-    const std::string missing = MissingPrevious(ind);
+    const LinearForm* numerator = &ind.numerator;
+    if (ind.variant.has_value()) {
+      bool all = true;
+      for (const int k : ind.variant->when_met) all = all && Result(size_t(k)).status == GoalStatus::kMet;
+      if (all) {
+        numerator = &ind.variant->numerator;
+        r->used_variant = true;
+      }
+    }
+    if (last_year_ && (numerator->uses_previous || ind.denominator.uses_previous)) {
+      // An average or a growth rate of last year needs the year before it, which no laporan holds.
+      r->missing_previous = true;
+      r->status = GoalStatus::kNotAssessable;
+      return;
+    }
+    const std::string missing = MissingPrevious(*numerator, ind.denominator);
     if (!missing.empty()) {
       r->missing_previous = true;
       r->status = GoalStatus::kNotAssessable;
@@ -149,25 +182,20 @@ class Evaluator {
                    "needs " + missing + " (averages and growth use last year-end's figures)"};
       return;
     }
-    const LinearForm* numerator = &ind.numerator;
-    if (ind.variant.has_value()) {
-      bool all = true;
-      for (const int k : ind.variant->when_met) all = all && out_->indicators[size_t(k)].status == GoalStatus::kMet;
-      if (all) {
-        numerator = &ind.variant->numerator;
-        r->used_variant = true;
-      }
-    }
-    r->numerator_sen = Reduce(numerator->Evaluate(l_.current, l_.previous));
+    r->numerator_sen = Reduce(numerator->Evaluate(now_, l_.previous));
     if (ind.kind == IndicatorKind::kAmount) {
       r->value = r->numerator_sen;
       r->has_value = true;
       return;
     }
-    r->denominator_sen = Reduce(ind.denominator.Evaluate(l_.current, l_.previous));
-    if (ind.kind == IndicatorKind::kGrowth && r->denominator_sen.Sign() < 0) {
+    r->denominator_sen = Reduce(ind.denominator.Evaluate(now_, l_.previous));
+    if (r->denominator_sen.Sign() < 0) {
+      // A share of a negative amount has no meaning: average net loans below zero (a DCR reserve and no loans)
+      // would make R1 0 % and "R4 ≥ R1" met; negative total assets would give E1 = 100 %. No value, so every goal
+      // that reads this indicator cannot be assessed either (docs/rulebook.md).
+      r->negative_denominator = true;
       r->status = GoalStatus::kNotAssessable;
-      r->reason = {"nilai tahun lalu negatif: pertumbuhan tidak bermakna", "last year's value is negative: growth has no meaning"};
+      r->reason = NegativeDenominatorReason(ind);
       return;
     }
     if (r->denominator_sen.IsZero()) {
@@ -175,11 +203,23 @@ class Evaluator {
       return;
     }
     r->value = Percent(r->numerator_sen, r->denominator_sen);
-    if (ind.annualised && l_.pearls.bulan != 12) {
+    if (ind.annualised && !last_year_ && l_.pearls.bulan != 12) {
       r->value = Reduce(Fraction::Of(CheckedMul(r->value.num, 12), CheckedMul(r->value.den, l_.pearls.bulan)));
       r->annualised = true;
     }
+    // Every report prints the value (rounded to 4 decimals in JSON): one that could not print is a rulebook whose
+    // coefficients are beyond what the engine computes, reported as such (see EvaluateGoals).
+    if (!FitsDisplay(r->value)) throw OverflowError();
     r->has_value = true;
+  }
+
+  static Label NegativeDenominatorReason(const Indicator& ind) {
+    if (ind.kind == IndicatorKind::kGrowth) {
+      return {"nilai tahun lalu (" + ind.denominator_name.id + ") negatif: pertumbuhan tidak bermakna",
+              "last year's value (" + ind.denominator_name.Get(Lang::kEn) + ") is negative: growth has no meaning"};
+    }
+    return {"penyebut (" + ind.denominator_name.id + ") negatif: rasio tidak bermakna",
+            "the denominator (" + ind.denominator_name.Get(Lang::kEn) + ") is negative: the ratio has no meaning"};
   }
 
   void ApplyZeroRule(const Indicator& ind, IndicatorResult* r) {
@@ -201,22 +241,29 @@ class Evaluator {
     }
   }
 
-  // The operand's value, or false when an indicator it names has none or a rate is not given (*why says which).
-  bool Operand(const GoalOperand& op, bool amount, Fraction* out, Label* why) const {
+  // The operand as the terms of its sum, or false when an indicator it names has none or a rate is not given (*why
+  // says which). Kept as terms: two ratios over different averages (R9 + R10) need a common denominator that 128
+  // bits may not hold, and CompareWithSum compares with the sum exactly at any size.
+  bool Operand(const GoalOperand& op, bool amount, std::vector<Fraction>* terms, Label* why) const {
+    terms->clear();
     // An amount goal's constants are written in Rupiah ("<= 1000000"); its value is in sen.
-    Fraction v = FromDecimal(op.constant);
-    if (amount) v = Reduce(Fraction{CheckedMul(v.num, 100), v.den});
+    const Fraction c = FromDecimal(op.constant);
+    terms->push_back(amount ? Fraction{CheckedMul(c.num, 100), c.den} : c);
     for (const auto& [k, sign] : op.indicators) {
-      const IndicatorResult& other = out_->indicators[size_t(k)];
+      const IndicatorResult& other = Result(size_t(k));
       if (!other.has_value) {
         *why = {"indikator pembanding " + rb_.indicators[size_t(k)].id + " tidak punya nilai",
                 "the indicator compared with, " + rb_.indicators[size_t(k)].id + ", has no value"};
         return false;
       }
-      v = sign > 0 ? Add(v, other.value) : Sub(v, other.value);
+      terms->push_back(sign > 0 ? other.value : Negate(other.value));
     }
     for (const auto& [param, sign] : op.params) {
       const bool inflasi = param == GoalParam::kInflasi;
+      if (last_year_) {
+        *why = {"suku bunga dan inflasi tahun lalu tidak ada di laporan", "last year's rates are not in the laporan"};
+        return false;
+      }
       const bool given = inflasi ? l_.pearls.has_inflasi : l_.pearls.has_suku_bunga_pasar;
       if (!given) {
         const char* key = inflasi ? "pearls.inflasi_persen" : "pearls.suku_bunga_pasar_persen";
@@ -224,18 +271,18 @@ class Evaluator {
         return false;
       }
       const Fraction p = FromDecimal(inflasi ? l_.pearls.inflasi_pct : l_.pearls.suku_bunga_pasar_pct);
-      v = sign > 0 ? Add(v, p) : Sub(v, p);
+      terms->push_back(sign > 0 ? p : Negate(p));
     }
-    *out = v;
     return true;
   }
 
   enum class Truth { kHolds, kFails, kUnknown };
 
-  Truth Compare(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction, Fraction* target) const {
-    Fraction rhs;
-    if (!Operand(c.rhs, r.spec->kind == IndicatorKind::kAmount, &rhs, why)) return Truth::kUnknown;
-    const int cmp = kopsehat::Compare(r.value, rhs);
+  // value OP Σ rhs, exactly. *rhs keeps the operand's terms for the distance to the goal.
+  Truth Compare(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction,
+                std::vector<Fraction>* rhs) const {
+    if (!Operand(c.rhs, r.spec->kind == IndicatorKind::kAmount, rhs, why)) return Truth::kUnknown;
+    const int cmp = CompareWithSum(r.value, *rhs);
     bool holds = false;
     switch (c.op) {
       case GoalOp::kGe:
@@ -259,16 +306,16 @@ class Evaluator {
         *direction = cmp < 0 ? 1 : -1;
         break;
     }
-    *target = rhs;
     return holds ? Truth::kHolds : Truth::kFails;
   }
 
-  Truth Evaluate(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction, Fraction* target) const {
+  Truth Evaluate(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction,
+                 std::vector<Fraction>* rhs) const {
     switch (c.kind) {
       case GoalCondition::Kind::kCompare:
-        return Compare(r, c, why, direction, target);
+        return Compare(r, c, why, direction, rhs);
       case GoalCondition::Kind::kMet: {
-        const IndicatorResult& other = out_->indicators[size_t(c.indicator)];
+        const IndicatorResult& other = Result(size_t(c.indicator));
         if (other.status == GoalStatus::kMet) return Truth::kHolds;
         if (other.status == GoalStatus::kNotMet) {
           *why = {rb_.indicators[size_t(c.indicator)].id + " belum memenuhi sasaran",
@@ -280,8 +327,8 @@ class Evaluator {
         return Truth::kUnknown;
       }
       case GoalCondition::Kind::kToward: {
-        const IndicatorResult& paired = out_->indicators[size_t(c.indicator)];
-        const IndicatorResult& reference = out_->indicators[size_t(c.reference)];
+        const IndicatorResult& paired = Result(size_t(c.indicator));
+        const IndicatorResult& reference = Result(size_t(c.reference));
         const std::string& pid = rb_.indicators[size_t(c.indicator)].id;
         const std::string& rid = rb_.indicators[size_t(c.reference)].id;
         if (paired.status == GoalStatus::kMet) return Truth::kHolds;
@@ -291,10 +338,9 @@ class Evaluator {
         }
         // The paired ratio is too low (direction +1): this line must grow faster than total assets; too high:
         // slower.
-        const int cmp = kopsehat::Compare(r.value, reference.value);
+        const int cmp = kopsehat::Compare(r.value, reference.value);  // exact at any size (256-bit products)
         const bool holds = paired.direction > 0 ? cmp > 0 : cmp < 0;
         *direction = paired.direction;
-        *target = reference.value;
         if (!holds) {
           *why = paired.direction > 0
                      ? Label{pid + " di bawah sasaran: pertumbuhan ini harus melebihi " + rid,
@@ -318,8 +364,7 @@ class Evaluator {
     for (const GoalCondition& c : ind.goal.conditions) {
       Label why;
       int direction = 0;
-      Fraction target;
-      const Truth t = Evaluate(*r, c, &why, &direction, &target);
+      const Truth t = Evaluate(*r, c, &why, &direction, &rhs_);
       if (t == Truth::kUnknown && !unknown) {
         unknown = true;
         unknown_why = why;
@@ -330,8 +375,13 @@ class Evaluator {
         if (c.kind == GoalCondition::Kind::kCompare) {
           r->has_gap = true;
           r->strict = c.op == GoalOp::kGt || c.op == GoalOp::kLt;
-          r->target = target;
-          r->gap = Reduce(Fraction::Of(Abs(Sub(r->value, target).num), Sub(r->value, target).den));
+          // Target and distance for the report: exact, or floored at 12 decimals when the exact fraction would
+          // not print (SumForDisplay); the verdict above was exact either way.
+          r->target = SumForDisplay(rhs_);
+          for (Fraction& term : rhs_) term = Negate(term);
+          rhs_.push_back(r->value);
+          const Fraction gap = SumForDisplay(rhs_);
+          r->gap = Fraction{Abs(gap.num), gap.den};
         } else {
           r->reason = why;
         }
@@ -347,35 +397,14 @@ class Evaluator {
     }
   }
 
-  // Last year's value of a stock ratio or amount (no averages, no growth, no annualisation): the trend a board
-  // asks about first.
-  void ComputePrevious(const Indicator& ind, IndicatorResult* r) {
-    if (!l_.has_previous || ind.kind == IndicatorKind::kGrowth || ind.numerator.uses_previous ||
-        ind.denominator.uses_previous || ind.annualised || r->used_variant) {
-      return;
-    }
-    for (const LinearForm* f : {&ind.numerator, &ind.denominator}) {
-      for (const LinearForm::Term& t : f->terms) {
-        if ((previous_given_ & (1u << unsigned(kLines[size_t(t.line)].section))) == 0) return;
-      }
-    }
-    const Fraction num = ind.numerator.Evaluate(l_.previous);
-    if (ind.kind == IndicatorKind::kAmount) {
-      r->previous_value = Reduce(num);
-      r->has_previous_value = true;
-      return;
-    }
-    const Fraction den = ind.denominator.Evaluate(l_.previous);
-    if (den.IsZero()) return;
-    r->previous_value = Percent(num, den);
-    r->has_previous_value = true;
-  }
-
   const Laporan& l_;
   const GoalRulebook& rb_;
-  GoalAssessment* out_;
+  const bool last_year_;
+  std::vector<IndicatorResult>* results_;  // one per indicator of rb_
+  const Statements& now_;                  // the year's own lines: current, or periode_lalu for last year
   unsigned previous_given_ = 0;
   int current_ = -1;
+  std::vector<Fraction> rhs_;  // the terms of the operand being compared, reused
 };
 
 std::string Count(int n) { return std::to_string(n); }
@@ -431,13 +460,30 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     for (size_t i = 0; i < rb.quantities.size(); ++i) {
       out->quantities_sen[i] = Reduce(rb.quantities[i].form.Evaluate(laporan.current, laporan.previous));
     }
-    Evaluator evaluator(laporan, rb, out);
+    // Last year first (its verdicts are used only for its own variant numerators), then this year.
+    std::vector<IndicatorResult> last_year(rb.indicators.size());
+    Evaluator previous(laporan, rb, Evaluator::Year::kLast, &last_year);
+    Evaluator evaluator(laporan, rb, Evaluator::Year::kThis, &out->indicators);
+    const Evaluator* running = &previous;
     try {
+      if (laporan.has_previous) previous.Run();
+      running = &evaluator;
       evaluator.Run();
+      for (size_t i = 0; i < last_year.size() && laporan.has_previous; ++i) {
+        IndicatorResult& r = out->indicators[i];
+        r.has_previous_value = last_year[i].has_value;
+        r.previous_value = last_year[i].value;
+        r.previous_used_variant = last_year[i].has_value && last_year[i].used_variant;
+      }
     } catch (const OverflowError&) {
-      // Amounts within laporan-v1's limits cannot overflow the shipped rulebooks; a rulebook with extreme
-      // coefficients can. Name the indicator so the rulebook's author knows where to look.
-      const std::string id = evaluator.current() >= 0 ? rb.indicators[size_t(evaluator.current())].id : "?";
+      // Amounts within laporan-v1's limits (|x| <= 10^15 Rupiah, 2 decimals) cannot overflow the shipped rulebooks:
+      // a formula of theirs sums at most 30 lines with coefficients of at most 2 decimals (|formula| < 10^22
+      // hundredths of a sen), so a ratio 100 × a / b × 12 / bulan has a numerator below 10^28 and a denominator
+      // below 10^25 (FitsDisplay), and comparisons and distances that combine several ratios are exact at any size
+      // (CompareWithSum, SumForDisplay). The extreme-value property test (assess/extremes_test.cc) holds them to
+      // it. A rulebook with extreme coefficients can still overflow: name the indicator so its author knows where
+      // to look.
+      const std::string id = running->current() >= 0 ? rb.indicators[size_t(running->current())].id : "?";
       problems->Add("", "terlalu_besar",
                     "angka terlalu besar untuk dihitung: indikator " + id + " rulebook " + rb.id +
                         " (periksa koefisien rumusnya)",
@@ -469,8 +515,11 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
   if (!laporan.has_previous) {
     out->warnings.push_back(Warning{
         "tanpa_periode_lalu", "periode_lalu",
-        Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak dapat dinilai.",
-              "No periode_lalu: indicators that use averages or growth cannot be assessed."}});
+        Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak punya nilai dan tidak dapat "
+              "dinilai, kecuali sasarannya sudah diputuskan tanpa nilai itu (S1–S9 memenuhi bila rasio E pasangannya "
+              "memenuhi sasaran).",
+              "No periode_lalu: indicators that use averages or growth have no value and cannot be assessed, unless "
+              "their goal is decided without it (S1–S9 are met when their paired E ratio meets its goal)."}});
   }
   if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir)) {
     out->warnings.push_back(std::move(*w));

@@ -32,19 +32,25 @@ struct IndicatorResult {
   Fraction numerator_sen;
   Fraction denominator_sen;
   bool zero_denominator = false;
+  bool negative_denominator = false;  // no value: a ratio over a negative amount has no meaning (reason says which)
   bool used_variant = false;   // the BKCU conditional numerator applied
   bool annualised = false;     // the value was scaled by 12 / bulan (bulan < 12)
   bool missing_previous = false;  // periode_lalu lacks what the formulas read (reason says what)
   GoalStatus status = GoalStatus::kNotAssessable;
   Label reason;  // why not assessable, or what a zero denominator means
   // Distance to the goal when not met, from the first failing comparison: `gap` points (or sen) in `direction`
-  // (+1 the value must rise, −1 fall), towards `target`.
+  // (+1 the value must rise, −1 fall), towards `target`. Both print in every report (FitsDisplay): exact, or floored
+  // at 12 decimals when the exact fraction is too long (SumForDisplay), which rounds to the same digits.
   bool has_gap = false;
   int direction = 0;
   bool strict = false;  // the failing comparison was > or <: the value must pass the target, not just reach it
   Fraction gap;
   Fraction target;
-  bool has_previous_value = false;  // the same indicator on periode_lalu (stock ratios and amounts only)
+  // The same indicator on periode_lalu, from last year's lines alone (stock ratios and amounts: averages and growth
+  // would need the year before), with the same rules: zero or negative denominator, unknown lines, and the variant
+  // numerator when its conditions held last year. Independent of whether this year's value exists.
+  bool has_previous_value = false;
+  bool previous_used_variant = false;
   Fraction previous_value;
 };
 

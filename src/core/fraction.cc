@@ -3,6 +3,8 @@
 #include "core/check.h"
 
 
+#include "core/bigint.h"
+
 namespace kopsehat {
 
 Fraction Fraction::Of(i128 num, i128 den) {
@@ -54,6 +56,94 @@ int Compare(const Fraction& a, const Fraction& b) {
 
 int Compare(const Fraction& a, const Decimal& b) {
   return Compare(a, Fraction{b.units, Pow10(b.scale)});
+}
+
+namespace {
+
+constexpr i128 kMaxDisplayPart = i128(1'000'000'000'000'000'000) * i128(1'000'000'000'000'000);  // 10^33
+
+i128 Gcd(i128 a, i128 b) {
+  u128 x = Magnitude(a), y = Magnitude(b);
+  while (y != 0) {
+    const u128 t = x % y;
+    x = y;
+    y = t;
+  }
+  return i128(x);  // at most 2^127 only when both were −2^127, which no fraction here holds
+}
+
+// a + b in 128 bits over the least common denominator, reduced; false when it does not fit (nothing thrown: the
+// caller then takes the BigInt path).
+bool TryAdd(const Fraction& a, const Fraction& b, Fraction* out) {
+  const i128 g = Gcd(a.den, b.den);
+  const i128 bd = b.den / g, ad = a.den / g;
+  i128 l, r, num, den;
+  if (__builtin_mul_overflow(a.num, bd, &l) || __builtin_mul_overflow(b.num, ad, &r) ||
+      __builtin_add_overflow(l, r, &num) || __builtin_mul_overflow(ad, b.den, &den)) {
+    return false;
+  }
+  const i128 h = num == 0 ? den : Gcd(num, den);
+  *out = Fraction{num / h, den / h};
+  return true;
+}
+
+bool TrySum(std::span<const Fraction> terms, Fraction* out) {
+  Fraction sum{0, 1};
+  for (const Fraction& t : terms) {
+    if (!TryAdd(sum, t, &sum)) return false;
+  }
+  *out = sum;
+  return true;
+}
+
+// Σ terms as BigInt numerator and (positive) denominator, not reduced.
+void BigSum(std::span<const Fraction> terms, BigInt* num, BigInt* den) {
+  *num = BigInt(0);
+  *den = BigInt(1);
+  for (const Fraction& t : terms) {
+    *num = *num * BigInt(t.den) + BigInt(t.num) * *den;
+    *den = *den * BigInt(t.den);
+  }
+}
+
+Fraction CutForDisplay(const BigInt& num, const BigInt& den) {
+  const BigInt limit(kMaxDisplayPart);
+  for (int k = 12; k >= 5; --k) {
+    BigInt q, r;
+    BigInt::FloorDivMod(num * BigInt(Pow10(k)), den, &q, &r);
+    if (Compare(q, limit) <= 0 && Compare(q, -limit) >= 0) return Fraction{q.ToI128(), Pow10(k)};
+  }
+  throw OverflowError();
+}
+
+}  // namespace
+
+bool FitsDisplay(const Fraction& f) {
+  return f.num <= kMaxDisplayPart && f.num >= -kMaxDisplayPart && f.den > 0 && f.den <= kMaxDisplayPart;
+}
+
+int CompareWithSum(const Fraction& a, std::span<const Fraction> terms) {
+  Fraction sum;
+  if (TrySum(terms, &sum)) return Compare(a, sum);
+  BigInt num, den;
+  BigSum(terms, &num, &den);
+  return Compare(BigInt(a.num) * den, num * BigInt(a.den));
+}
+
+Fraction SumForDisplay(std::span<const Fraction> terms) {
+  Fraction sum;
+  if (TrySum(terms, &sum)) {
+    if (FitsDisplay(sum)) return sum;
+    return CutForDisplay(BigInt(sum.num), BigInt(sum.den));
+  }
+  BigInt num, den;
+  BigSum(terms, &num, &den);
+  return CutForDisplay(num, den);
+}
+
+Fraction DifferenceForDisplay(const Fraction& a, const Fraction& b) {
+  const Fraction terms[] = {a, Fraction{CheckedSub(0, b.num), b.den}};
+  return SumForDisplay(terms);
 }
 
 Fraction Divide(const Fraction& a, const Fraction& b) {

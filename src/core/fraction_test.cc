@@ -297,5 +297,77 @@ TEST(FloorDivProperty, FloorOnBothPathsAndAtTheEdges) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Sums of ratios whose common denominator leaves 128 bits (goal methods): CompareWithSum, SumForDisplay.
+
+// R4 and R1 of a laporan at the format's extremes: 100 × 10^8 / ((1 + 10^17) / 2) against 100 × 94147940794176930 /
+// ((10^8 − 1) / 2). Their cross products are near 10^45.
+const Fraction kTiny = Fraction::Of(i128(2) * 100 * 100'000'000, i128(100'000'000'000'000'000) + 1);
+const Fraction kHuge = Fraction::Of(i128(200) * 94147940794176930, 99'999'999);
+
+TEST(FractionSums, CompareWithSumIsExactBeyond128Bits) {
+  EXPECT_EQ(CompareWithSum(kTiny, std::span<const Fraction>()), 1);
+  const Fraction huge[] = {kHuge};
+  EXPECT_EQ(CompareWithSum(kTiny, huge), -1);
+  EXPECT_EQ(CompareWithSum(kHuge, huge), 0);
+  // kHuge − kTiny + third over three coprime denominators of 10^8 to 10^18: positive, and its negation negative.
+  const Fraction third = Fraction::Of(7, 1'000'000'000'000'000'003);
+  const Fraction terms[] = {kHuge, Fraction{-kTiny.num, kTiny.den}, third};
+  EXPECT_EQ(CompareWithSum(Fraction{0, 1}, terms), -1);
+  const Fraction back[] = {Fraction{-kHuge.num, kHuge.den}, kTiny, Fraction{-third.num, third.den}};
+  EXPECT_EQ(CompareWithSum(Fraction{0, 1}, back), 1);
+  // kTiny against kTiny ± 10^-35 given as a separate term: the sum's denominator is near 10^52.
+  const Fraction eps = Fraction::Of(1, i128(1'000'000'000'000'000'000) * i128(100'000'000'000'000'000));
+  const Fraction tiny_plus_eps[] = {kTiny, eps};
+  EXPECT_EQ(CompareWithSum(kTiny, tiny_plus_eps), -1);
+  const Fraction tiny_minus_eps[] = {kTiny, Fraction{-eps.num, eps.den}};
+  EXPECT_EQ(CompareWithSum(kTiny, tiny_minus_eps), 1);
+}
+
+TEST(FractionSums, SumForDisplayIsExactWhenSmallAndRoundsLikeTheExactSumWhenNot) {
+  const Fraction small[] = {Fraction{1, 3}, Fraction{1, 6}};
+  const Fraction half = SumForDisplay(small);
+  EXPECT_EQ(S(half.num), "1");
+  EXPECT_EQ(S(half.den), "2");
+  // The distance between R4 and R1 above needs a denominator near 10^25 and a numerator near 10^36: cut at 12 decimals.
+  const Fraction gap = DifferenceForDisplay(kHuge, kTiny);
+  EXPECT_TRUE(FitsDisplay(gap));
+  EXPECT_EQ(S(gap.den), S(Pow10(12)));
+  // Exact: kHuge − kTiny = 188295883471,306... %: compare the rounded forms with BigInt-free reasoning: kTiny is below
+  // 10^-6, so the two agree to 4 decimals with kHuge alone.
+  EXPECT_EQ(S(RoundHalfUp(gap, 4)), S(RoundHalfUp(kHuge, 4)));
+  EXPECT_EQ(S(RoundHalfUp(gap, 2)), S(RoundHalfUp(kHuge, 2)));
+}
+
+// Flooring to k decimals keeps half-up rounding to d < k decimals: random sums of two ratios with large coprime
+// denominators, the cut compared with the exact value rounded in 256-bit terms by CompareWithSum.
+TEST(FractionSums, CutValuesRoundToTheSameDigitsAsTheExactSum) {
+  uint64_t state = 0x9e3779b97f4a7c15ull;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  int cut_count = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const i128 d1 = i128(next() % 1'000'000'000'000'000'000ull) * 1000 + 1 + i128(next() % 1000);
+    const i128 d2 = i128(next() % 1'000'000'000'000'000'000ull) * 100000 + 7;
+    const i128 n1 = i128(int64_t(next())) * 1000, n2 = -i128(int64_t(next() >> 1)) * 100;
+    const Fraction terms[] = {Fraction::Of(n1, d1), Fraction::Of(n2, d2)};
+    const Fraction cut = SumForDisplay(terms);
+    ASSERT_TRUE(FitsDisplay(cut));
+    cut_count += cut.den == Pow10(12);
+    for (const int d : {2, 4}) {
+      // x rounds half up to m / 10^d  <=>  m − 1/2 ≤ x × 10^d < m + 1/2  <=>  (2m − 1) / (2 × 10^d) ≤ x < (2m + 1) / ...
+      const i128 m = RoundHalfUp(cut, d);
+      const Fraction low = Fraction::Of(2 * m - 1, 2 * Pow10(d)), high = Fraction::Of(2 * m + 1, 2 * Pow10(d));
+      EXPECT_LE(CompareWithSum(low, terms), 0) << i;
+      EXPECT_EQ(CompareWithSum(high, terms), 1) << i;
+    }
+  }
+  EXPECT_GT(cut_count, 2000);  // most sums need the cut: the test is about it
+}
+
 }  // namespace
 }  // namespace kopsehat

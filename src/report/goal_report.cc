@@ -33,8 +33,8 @@ namespace {
 
 // |a − b| and its direction, for "naik 3,20 poin" / "turun Rp 5.000".
 std::string ChangeText(const IndicatorResult& r, const Fraction& before, const Fraction& after, Lang lang) {
-  const Fraction diff = Fraction::Of(CheckedSub(CheckedMul(after.num, before.den), CheckedMul(before.num, after.den)),
-                                     CheckedMul(after.den, before.den));
+  // Exact, or floored at 12 decimals when the two values share no short denominator: it prints the same.
+  const Fraction diff = DifferenceForDisplay(after, before);
   if (diff.IsZero()) return T(lang, "tetap", "unchanged");
   const Fraction mag{diff.num < 0 ? -diff.num : diff.num, diff.den};
   const std::string how = diff.Sign() > 0 ? T(lang, "naik ", "up ") : T(lang, "turun ", "down ");
@@ -62,7 +62,7 @@ void RenderIndicator(const IndicatorResult& r, int bulan, Lang lang, std::string
           ind.goal.text.Get(lang) + "   → " + StatusText(r, lang) + "\n";
   if (IsAmount(r)) {
     *out += indent + T(lang, "besaran: ", "amount: ") + ind.numerator_name.Get(lang) + "\n";
-  } else if (r.has_value || r.zero_denominator) {
+  } else if (r.has_value || r.zero_denominator || r.negative_denominator) {
     const Label& num_name = r.used_variant ? ind.variant->numerator_name : ind.numerator_name;
     const std::string num = ind.kind == IndicatorKind::kGrowth ? "(" + num_name.Get(lang) + ")" : OperandName(num_name.Get(lang));
     *out += indent + T(lang, "rumus  : ", "formula: ") + num + " / " + OperandName(ind.denominator_name.Get(lang)) +
@@ -77,8 +77,11 @@ void RenderIndicator(const IndicatorResult& r, int bulan, Lang lang, std::string
             T(lang, " memenuhi sasaran", " meet their goals") + "\n";
   }
   if (r.has_previous_value) {
-    *out += indent + T(lang, "tahun lalu: ", "last year: ") + GoalValueText(r, r.previous_value, lang) + " (" +
-            ChangeText(r, r.previous_value, r.value, lang) + ")\n";
+    // Last year's value stands on its own: this year's may have none (P1 with no loans over 12 months late now).
+    *out += indent + T(lang, "tahun lalu: ", "last year: ") + GoalValueText(r, r.previous_value, lang);
+    if (r.previous_used_variant) *out += T(lang, " dengan rumus varian", " with the variant formula");
+    if (r.has_value) *out += " (" + ChangeText(r, r.previous_value, r.value, lang) + ")";
+    *out += "\n";
   }
   if (!ind.adaptation.id.empty()) *out += indent + T(lang, "adaptasi: ", "adaptation: ") + ind.adaptation.Get(lang) + "\n";
 }
@@ -238,7 +241,7 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
     ValueJson(r, r.has_value, r.value, out);
     if (!IsAmount(r)) {
       // Amounts as exact Rupiah strings; a count (members) as a whole number string.
-      const bool has = r.has_value || r.zero_denominator;
+      const bool has = r.has_value || r.zero_denominator || r.negative_denominator;
       *out += ",\"pembilang\":";
       if (has) FormJson(ind.numerator, r.numerator_sen, out); else *out += "null";
       *out += ",\"penyebut\":";
@@ -264,6 +267,7 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
     }
     if (r.annualised) *out += ",\"disetahunkan\":true";
     if (r.used_variant) *out += ",\"rumus_varian\":true";
+    if (r.previous_used_variant) *out += ",\"rumus_varian_lalu\":true";
     if (!ind.adaptation.id.empty()) {
       *out += ",\"adaptasi\":";
       Str(ind.adaptation.Get(lang), out);

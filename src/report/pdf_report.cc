@@ -1172,7 +1172,7 @@ class GoalReport : public ReportBase {
       std::string body;
       if (ind.kind == IndicatorKind::kAmount) {
         body = ind.numerator_name.Get(lang_) + " = " + FormatRupiah(r.value, lang_);
-      } else if (r.has_value || r.zero_denominator) {
+      } else if (r.has_value || r.zero_denominator || r.negative_denominator) {
         const Label& num = r.used_variant ? ind.variant->numerator_name : ind.numerator_name;
         const std::string num_text = ind.kind == IndicatorKind::kGrowth ? "(" + num.Get(lang_) + ")" : OperandName(num.Get(lang_));
         body = num_text + " / " + OperandName(ind.denominator_name.Get(lang_)) + " × 100 % = " +

@@ -334,7 +334,8 @@ void WriteIndicatorRow(lxw_worksheet* is, size_t k, const GoalAssessment& a, con
   } else {
     worksheet_write_formula_num(is, kr, 3, LinearFormula(ind.denominator, cells.of_line).c_str(), book.money,
                                 SenToRupiah(ir.denominator_sen));
-    value = "=IF(D" + row + "=0,\"\",C" + row + "/D" + row + "*100" + (ind.annualised ? "*12/" + cells.bulan : "") + ")";
+    // No value over a zero or negative denominator, as the engine (a share of a negative amount has no meaning).
+    value = "=IF(D" + row + "<=0,\"\",C" + row + "/D" + row + "*100" + (ind.annualised ? "*12/" + cells.bulan : "") + ")";
   }
   const double cached = ir.has_value ? double(ir.value.num) / double(ir.value.den) / (amount ? 100.0 : 1.0) : 0.0;
   if (ir.has_value) {

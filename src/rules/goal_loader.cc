@@ -186,14 +186,6 @@ void LoadGoal(Context& ctx, const toml::table& t, const std::string& where, Indi
   }
 }
 
-unsigned PreviousSections(const LinearForm& f) {
-  unsigned mask = 0;
-  for (const LinearForm::Term& t : f.terms) {
-    if (t.line >= kLineCount) mask |= 1u << unsigned(kLines[size_t(t.line - kLineCount)].section);
-  }
-  return mask;
-}
-
 bool LoadFormulas(Context& ctx, const toml::table& t, const std::string& where, const GoalRulebook& rb,
                   Indicator* ind) {
   const auto& q = rb.quantities;
@@ -425,20 +417,6 @@ void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::ve
       }
     }
   }
-  ind.previous_sections = PreviousSections(ind.numerator) | PreviousSections(ind.denominator) |
-                          (ind.variant.has_value() ? PreviousSections(ind.variant->numerator) : 0u);
-  std::set<int> previous_lines;
-  for (const LinearForm* f : {&ind.numerator, &ind.denominator}) {
-    for (const LinearForm::Term& term : f->terms) {
-      if (term.line >= kLineCount) previous_lines.insert(term.line - kLineCount);
-    }
-  }
-  if (ind.variant.has_value()) {
-    for (const LinearForm::Term& term : ind.variant->numerator.terms) {
-      if (term.line >= kLineCount) previous_lines.insert(term.line - kLineCount);
-    }
-  }
-  ind.previous_lines.assign(previous_lines.begin(), previous_lines.end());
   rb->indicators.push_back(std::move(ind));
 }
 

@@ -308,12 +308,11 @@ TEST(GoalLoaderBase, LoadsWithEveryConstruct) {
   EXPECT_EQ(p1.goal.conditions[1].op, GoalOp::kLe);
   EXPECT_EQ(p1.goal.conditions[1].rhs.constant.units, 80);
   EXPECT_EQ(p1.zero_status, ZeroStatus::kNotMet);
-  EXPECT_EQ(p1.previous_sections, 0u);
+  EXPECT_FALSE(p1.numerator.uses_previous || p1.denominator.uses_previous);
 
   const Indicator& p2 = *rb.Find("P2");
   EXPECT_TRUE(p2.annualised);
   EXPECT_TRUE(p2.denominator.uses_previous);
-  EXPECT_EQ(p2.previous_sections, 1u << unsigned(Section::kNeraca));
   ASSERT_EQ(p2.goal.conditions.size(), 2u);
   EXPECT_EQ(p2.goal.conditions[0].op, GoalOp::kGt);
   ASSERT_EQ(p2.goal.conditions[0].rhs.params.size(), 1u);

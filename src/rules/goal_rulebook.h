@@ -90,10 +90,7 @@ struct Indicator {
   std::string source;
   std::string confidence;  // tinggi | sedang | rendah
   std::string note;
-  // Derived by the loader: which sections of periode_lalu the formulas read (bit = Section), and the indicators
-  // this one needs resolved first.
-  unsigned previous_sections = 0;
-  std::vector<int> previous_lines;  // the lines read from periode_lalu (lalu(), rata_rata(), growth), each once
+  // Derived by the loader: the indicators this one needs resolved first.
   std::vector<int> depends_on;
 };
 
