@@ -202,19 +202,37 @@ void ListOpen(Html& h, const char* title, size_t total) {
 
 void ListEmpty(Html& h, const PageContext& ctx) { h << "<p>" << T(ctx, "Tidak ada.", "None.") << "</p></details>"; }
 
-void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
-  size_t total = 0;
-  for (const RegionRow& r : view.rows) total += r.early_warning ? 1 : 0;
-  ListOpen(h, T(ctx, "Peringatan dini", "Early warning"), total);
+// The rows with `flag` set, after ListOpen: at most kListLimit of them, each an <li> written by `item`, and a count
+// of the rest; or "none". Closes the list.
+template <typename WriteItem>
+void FlaggedRows(Html& h, const PageContext& ctx, const RegionView& view, bool RegionRow::*flag, size_t total,
+                 const WriteItem& item) {
   if (total == 0) return ListEmpty(h, ctx);
   h << "<ul>";
   size_t shown = 0;
   for (const RegionRow& r : view.rows) {
     if (shown == kListLimit) break;
-    if (!r.early_warning) continue;
+    if (!(r.*flag)) continue;
     ++shown;
-    const store::CooperativeSummary& s = r.summary;
     h << "<li>";
+    item(r);
+    h << "</li>";
+  }
+  MoreLine(h, ctx, shown, total);
+  h << "</ul></details>";
+}
+
+size_t CountFlagged(const RegionView& view, bool RegionRow::*flag) {
+  size_t total = 0;
+  for (const RegionRow& r : view.rows) total += (r.*flag) ? 1 : 0;
+  return total;
+}
+
+void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
+  const size_t total = CountFlagged(view, &RegionRow::early_warning);
+  ListOpen(h, T(ctx, "Peringatan dini", "Early warning"), total);
+  FlaggedRows(h, ctx, view, &RegionRow::early_warning, total, [&](const RegionRow& r) {
+    const store::CooperativeSummary& s = r.summary;
     CoopLink(h, s.cooperative);
     if (s.latest_id) {
       h << " — <a href=\"" << Esc{Path("/laporan/", *s.latest_id)} << "\">"
@@ -222,10 +240,8 @@ void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
     }
     PredikatBadge(h, ctx, s.latest_predikat);
     h << "<div class=\"kecil\">" << Esc{ctx.lang == Lang::kEn ? r.warning_reason_en : r.warning_reason_id}
-      << "</div></li>";
-  }
-  MoreLine(h, ctx, shown, total);
-  h << "</ul></details>";
+      << "</div>";
+  });
 }
 
 void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
@@ -258,19 +274,11 @@ void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
 }
 
 void Overdue(Html& h, const PageContext& ctx, const RegionView& view) {
-  size_t total = 0;
-  for (const RegionRow& r : view.rows) total += r.overdue ? 1 : 0;
+  const size_t total = CountFlagged(view, &RegionRow::overdue);
   ListOpen(h, T(ctx, "Terlambat menyerahkan laporan", "Laporan overdue"), total);
   h << "<p class=\"kecil\">" << T(ctx, "Tahun buku yang berakhir ", "Financial year ending ")
     << Esc{FormatDateLong(view.expected_periode, ctx.lang)} << "</p>";
-  if (total == 0) return ListEmpty(h, ctx);
-  h << "<ul>";
-  size_t shown = 0;
-  for (const RegionRow& r : view.rows) {
-    if (shown == kListLimit) break;
-    if (!r.overdue) continue;
-    ++shown;
-    h << "<li>";
+  FlaggedRows(h, ctx, view, &RegionRow::overdue, total, [&](const RegionRow& r) {
     CoopLink(h, r.summary.cooperative);
     h << " <span class=\"kecil\">";
     if (r.summary.last_submitted_periode.empty()) {
@@ -278,10 +286,8 @@ void Overdue(Html& h, const PageContext& ctx, const RegionView& view) {
     } else {
       h << T(ctx, "terakhir: ", "last: ") << Esc{FormatDateLong(r.summary.last_submitted_periode, ctx.lang)};
     }
-    h << "</span></li>";
-  }
-  MoreLine(h, ctx, shown, total);
-  h << "</ul></details>";
+    h << "</span>";
+  });
 }
 
 // ---- The table of every cooperative ----
