@@ -303,38 +303,58 @@ void UploadForm(Html& h, const PageContext& ctx, const store::Cooperative& coop,
     << "<p><button>" << T(ctx, "Unggah dan nilai", "Upload and assess") << "</button></p></form></details>";
 }
 
-}  // namespace
+// ---- The page's steps ----
 
-std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& coop, int64_t draft_id,
-                            const std::vector<std::pair<std::string, std::string>>& values, const Problems& problems) {
-  // A new laporan starts with the cooperative's own identity; anything the user sent (even empty) wins.
-  std::vector<std::pair<std::string, std::string>> all = values;
+using FieldValues = std::vector<std::pair<std::string, std::string>>;
+
+// A new laporan starts with the cooperative's own identity; anything the user sent (even empty) wins.
+FieldValues WithIdentity(const store::Cooperative& coop, const FieldValues& values) {
+  FieldValues all = values;
   const auto has = [&values](std::string_view key) {
     return std::any_of(values.begin(), values.end(), [key](const auto& kv) { return kv.first == key; });
   };
   if (!has("koperasi.nama")) all.emplace_back("koperasi.nama", coop.nama);
   if (!has("koperasi.jenis")) all.emplace_back("koperasi.jenis", coop.jenis);
   if (!has("koperasi.nomor_badan_hukum")) all.emplace_back("koperasi.nomor_badan_hukum", coop.nomor_badan_hukum);
+  return all;
+}
 
-  const Rulebook* rb = FormRulebook(all);
-  TemplateOptions options;
-  options.rulebook = rb;
-  options.pearls = std::any_of(all.begin(), all.end(), [](const auto& kv) { return kv.first.starts_with("pearls."); });
-  const std::vector<TemplateRow> rows = TemplateRows(options);
-  const FormState st(ctx, *rb, all, problems);
-
+// The keys of `all` the template does not know, in the order they came (views into `all`); "csrf" is no field.
+std::vector<std::string_view> ExtraKeys(const std::vector<TemplateRow>& rows, const FieldValues& all) {
   std::set<std::string_view> fields;
   for (const TemplateRow& row : rows) fields.insert(row.key);
   std::vector<std::string_view> extra;
   for (const auto& [key, value] : all) {
     if (key != "csrf" && fields.insert(key).second) extra.push_back(key);
   }
+  return extra;
+}
+
+// Where each field ("f-<key>") and each group ("g-<group>") stands, so the problem list can link to it.
+Anchors FormAnchors(const std::vector<TemplateRow>& rows, const std::vector<std::string_view>& extra) {
   Anchors anchors;
-  for (const std::string_view key : fields) anchors.emplace(key, std::string("f-").append(key));
+  for (const TemplateRow& row : rows) anchors.emplace(row.key, std::string("f-").append(row.key));
+  for (const std::string_view key : extra) anchors.emplace(key, std::string("f-").append(key));
   for (const TemplateRow& row : rows) {
     const std::string group = GroupOf(row.key);
     anchors.emplace(group, std::string("g-").append(group));
   }
+  return anchors;
+}
+
+}  // namespace
+
+std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& coop, int64_t draft_id,
+                            const std::vector<std::pair<std::string, std::string>>& values, const Problems& problems) {
+  const FieldValues all = WithIdentity(coop, values);
+  const Rulebook* rb = FormRulebook(all);
+  TemplateOptions options;
+  options.rulebook = rb;
+  options.pearls = std::any_of(all.begin(), all.end(), [](const auto& kv) { return kv.first.starts_with("pearls."); });
+  const std::vector<TemplateRow> rows = TemplateRows(options);
+  const FormState st(ctx, *rb, all, problems);
+  const std::vector<std::string_view> extra = ExtraKeys(rows, all);
+  const Anchors anchors = FormAnchors(rows, extra);
 
   const char* title = draft_id == 0 ? T(ctx, "Laporan baru", "New laporan") : T(ctx, "Ubah draf laporan", "Edit "
                                                                                   "the draft laporan");

@@ -82,11 +82,10 @@ void KeyDatalist(Html& h, const PageContext& ctx, const LaporanView& view) {
   h << "</datalist>";
 }
 
-void ReviewForms(Html& h, const PageContext& ctx, const LaporanView& view) {
-  const int64_t id = view.record.id;
-  h << "<section class=\"kartu\" id=\"pemeriksaan\"><h2>" << T(ctx, "Pemeriksaan", "Review") << "</h2><h3>"
-    << T(ctx, "Ubah angka atau jawaban", "Change a figure or answer") << "</h3>";
-  FormOpen(h, ctx, Path("/laporan/", id, "/koreksi"), false);
+// The examiner's change of up to three figures or answers with one reason; a refused attempt is shown again.
+void ChangeForm(Html& h, const PageContext& ctx, const LaporanView& view) {
+  h << "<h3>" << T(ctx, "Ubah angka atau jawaban", "Change a figure or answer") << "</h3>";
+  FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false);
   h << "<p class=\"kecil\">"
     << T(ctx, "Sampai tiga isian sekaligus dengan satu alasan, mis. kas dan bank bersama agar neraca tetap seimbang.",
          "Up to three fields at once with one reason, e.g. cash and bank together so the balance sheet stays "
@@ -108,25 +107,41 @@ void ReviewForms(Html& h, const PageContext& ctx, const LaporanView& view) {
   TextArea(h, "koreksi-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true,
            Retry(view, "alasan"));
   h << "<p><button>" << T(ctx, "Simpan perubahan", "Save the change") << "</button></p></form>";
+}
 
+void EvidenceForm(Html& h, const PageContext& ctx, int64_t id) {
   h << "<h3>" << T(ctx, "Lampirkan bukti", "Attach evidence") << "</h3>";
   FormOpen(h, ctx, Path("/laporan/", id, "/bukti"), true);
   h << "<label for=\"bukti-berkas\">" << T(ctx, "Berkas (paling besar 5 MiB)", "File (at most 5 MiB)") << "</label>"
     << "<input id=\"bukti-berkas\" type=\"file\" name=\"berkas\" required>";
   TextArea(h, "bukti-catatan", "catatan", T(ctx, "Catatan", "Note"), false);
   h << "<p><button>" << T(ctx, "Lampirkan", "Attach") << "</button></p></form>";
+}
 
+void ReturnForm(Html& h, const PageContext& ctx, int64_t id) {
   h << "<h3>" << T(ctx, "Kembalikan ke koperasi", "Return to the cooperative") << "</h3>";
   FormOpen(h, ctx, Path("/laporan/", id, "/kembalikan"), false);
   TextArea(h, "kembali-catatan", "catatan", T(ctx, "Catatan untuk koperasi", "Note for the cooperative"),
               true);
   h << "<p><button class=\"kedua\">" << T(ctx, "Kembalikan", "Return") << "</button></p></form>";
+}
 
+void FinaliseForm(Html& h, const PageContext& ctx, int64_t id) {
   h << "<h3>" << T(ctx, "Tetapkan sebagai final", "Finalise") << "</h3>";
   FormOpen(h, ctx, Path("/laporan/", id, "/final"), false, "",
            T(ctx, "Tetapkan penilaian ini sebagai final? Penilaian final tidak dapat diubah.",
              "Finalise this assessment? A final assessment cannot be changed."));
-  h << "<p><button>" << T(ctx, "Tetapkan final", "Finalise") << "</button></p></form></section>";
+  h << "<p><button>" << T(ctx, "Tetapkan final", "Finalise") << "</button></p></form>";
+}
+
+// The examiner's forms on a submitted laporan, one per step of the review.
+void ReviewForms(Html& h, const PageContext& ctx, const LaporanView& view) {
+  h << "<section class=\"kartu\" id=\"pemeriksaan\"><h2>" << T(ctx, "Pemeriksaan", "Review") << "</h2>";
+  ChangeForm(h, ctx, view);
+  EvidenceForm(h, ctx, view.record.id);
+  ReturnForm(h, ctx, view.record.id);
+  FinaliseForm(h, ctx, view.record.id);
+  h << "</section>";
 }
 
 // The short actions near the top; the examiner's forms come after the explanation they are about.
