@@ -1,7 +1,8 @@
 # Writes a C++ source defining one `const std::string_view` that holds a file's exact bytes, so the binary carries
-# its static assets (src/web/assets/). Called at build time through kopsehat_embed():
+# the file (the web assets of src/web/assets/, the action book rules/aksi-ksp.toml). Called at build time through
+# kopsehat_embed_asset() in cmake/kopsehat_library.cmake:
 #   cmake -DOUT=<file.cc> -DIN=<asset> -DNAMESPACE=kopsehat::web -DNAME=kStylesheetCss -P embed_asset.cmake
-# The declaration callers use (`extern const std::string_view NAME;`) lives in a header of the library.
+# Callers declare it (`extern const std::string_view NAME;`) where they use it: web/assets.h, plan/actions.cc.
 #
 # The bytes are written as a list of character literals ('\x2a', ...) rather than as raw string literals: a served
 # file must come out byte for byte as committed, and this form has no length limit (C++ compilers need only support
