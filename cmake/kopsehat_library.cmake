@@ -42,3 +42,14 @@ function(kopsehat_embed out script)
     COMMENT "Embedding ${out}"
     VERBATIM)
 endfunction()
+
+# kopsehat_embed_asset(VAR FILE NAMESPACE NAME): generates a C++ source defining
+# `const std::string_view NAMESPACE::NAME` that holds FILE's exact bytes (cmake/embed_asset.cmake), rebuilt when FILE
+# changes, and appends it to the list VAR.
+function(kopsehat_embed_asset var file namespace name)
+  string(REPLACE "::" "_" stem "${namespace}_${name}")
+  set(out ${CMAKE_BINARY_DIR}/generated/${stem}.cc)
+  kopsehat_embed(${out} ${CMAKE_SOURCE_DIR}/cmake/embed_asset.cmake DEPENDS ${file}
+    DEFINES "-DIN=${file}" "-DNAMESPACE=${namespace}" "-DNAME=${name}")
+  set(${var} ${${var}} ${out} PARENT_SCOPE)
+endfunction()

@@ -7,6 +7,7 @@
 #include "report/chart.h"
 #include "rules/loader.h"
 #include "store/schema.h"
+#include "web/assets.h"
 #include "web/http.h"
 #include "web/views.h"
 
@@ -422,9 +423,9 @@ void AddPageRoutes(std::vector<Route>* r) {
   };
   add("GET", "/masuk", Guard::kPublic, LoginGet);
   add("POST", "/masuk", Guard::kPublic, LoginPost);
-  add("GET", "/aset/gaya.css", Guard::kPublic, [](Call&, Response* o) { Asset(StylesheetCss(), "text/css", o); });
+  add("GET", "/aset/gaya.css", Guard::kPublic, [](Call&, Response* o) { Asset(kStylesheetCss, "text/css", o); });
   add("GET", "/aset/kopsehat.js", Guard::kPublic,
-      [](Call&, Response* o) { Asset(ScriptJs(), "text/javascript; charset=utf-8", o); });
+      [](Call&, Response* o) { Asset(kScriptJs, "text/javascript; charset=utf-8", o); });
   add("GET", "/sehat", Guard::kPublic, Health);
   add("POST", "/keluar", Guard::kUser, Logout);
   add("GET", "/", Guard::kUser, Home);

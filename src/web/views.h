@@ -1,8 +1,9 @@
 // web/views.h — the HTML pages of the web application, rendered on the server as plain HTML5 with one small
-// stylesheet and one small script (assets below), no external resource: usable on a cheap phone over a slow link,
+// stylesheet and one small script (web/assets.h), no external resource: usable on a cheap phone over a slow link,
 // and every page works without JavaScript (the script only adds live totals and table sorting). Indonesian first,
-// English with the language switch. Every value from the database or the user is escaped (Escape()). Depends on
-// web/app.h and report/ (wording, charts).
+// English with the language switch. Every value from the database or the user is escaped (Escape()). Each page
+// group is one file, page_*.cc, drawn with the shared builder of web/html.h. Depends on app/ (and, below it, report/
+// for the wording).
 #pragma once
 
 #include <string>
@@ -78,9 +79,5 @@ std::string AuditPage(const PageContext& ctx, const std::string& title, const st
 
 // A page for an error (403, 404, 409...) with its problems and a link home.
 std::string ErrorPage(const PageContext& ctx, int http_status, const Problems& problems);
-
-// The static assets, served by the binary with long cache lifetimes.
-std::string_view StylesheetCss();
-std::string_view ScriptJs();
 
 }  // namespace kopsehat::web

@@ -3,6 +3,7 @@
 // and paging done in the view, and no external resource anywhere. The laporan shown is the bundled example.
 
 #include "web/views.h"
+#include "web/assets.h"
 
 #include <algorithm>
 #include <fstream>
@@ -669,7 +670,7 @@ TEST(ViewsPages, CompleteDocumentsWithoutExternalResources) {
       EXPECT_EQ(html.find(" onclick="), std::string::npos) << name;
     }
   }
-  for (const std::string_view asset : {StylesheetCss(), ScriptJs()}) {
+  for (const std::string_view asset : {kStylesheetCss, kScriptJs}) {
     EXPECT_EQ(asset.find("http://"), std::string_view::npos);
     EXPECT_EQ(asset.find("https://"), std::string_view::npos);
     EXPECT_EQ(asset.find("@import"), std::string_view::npos);
@@ -679,12 +680,12 @@ TEST(ViewsPages, CompleteDocumentsWithoutExternalResources) {
 }
 
 TEST(ViewsPages, ScriptKnowsTheHooksThePagesUse) {
-  const std::string_view js = ScriptJs();
+  const std::string_view js = kScriptJs;
   for (const char* hook : {"data-sisi", "data-neraca", "table.sortable", "data-nilai", "data-konfirmasi", "'aset'",
                            "'pengurang'", "seimbang", "selisih"}) {
     EXPECT_NE(js.find(hook), std::string_view::npos) << hook;
   }
-  const std::string_view css = StylesheetCss();
+  const std::string_view css = kStylesheetCss;
   for (const char* cls : {".p-sehat", ".p-cukup", ".p-awas", ".p-khusus", ".gulir", ".galat", ".cek"}) {
     EXPECT_NE(css.find(cls), std::string_view::npos) << cls;
   }

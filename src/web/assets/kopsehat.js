@@ -1,0 +1,102 @@
+(function () {
+  'use strict';
+  // An amount as people type it ("1.250.000,50", "Rp 1.250.000", "1250000.50") in sen; NaN when it is not one.
+  // For the preview only: the server parses exactly and decides.
+  function sen(text) {
+    var t = String(text || '').replace(/[\s\u00a0]/g, '');
+    var rp = /^\(?-?rp|,-\)?$/i.test(t);  // "Rp" or ",-" marks Indonesian: then "1.250" is unambiguous
+    t = t.replace(/rp\.?/i, '').replace(/,-$/, '');
+    var neg = false;
+    if (/^\(.*\)$/.test(t)) { neg = true; t = t.slice(1, -1); }
+    if (t.charAt(0) === '-') { neg = true; t = t.slice(1); }
+    if (t === '') return 0;
+    if (/^\d{1,3}[.,]\d{3}$/.test(t) && !(rp && t.indexOf('.') > 0)) return NaN;  // as the server: ambiguous
+    var comma = t.lastIndexOf(',');
+    if (comma >= 0 && t.lastIndexOf('.') > comma) { t = t.replace(/,/g, ''); comma = -1; }
+    var whole = t, frac = '';
+    if (comma >= 0) { whole = t.slice(0, comma); frac = t.slice(comma + 1); }
+    else if (!/^\d{1,3}(\.\d{3})+$/.test(t) && t.indexOf('.') >= 0) {
+      whole = t.slice(0, t.indexOf('.')); frac = t.slice(t.indexOf('.') + 1);
+    }
+    whole = whole.replace(/\./g, '');
+    if (!/^\d+$/.test(whole) || !/^\d{0,2}$/.test(frac)) return NaN;
+    var v = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+    return neg ? -v : v;
+  }
+  function rupiah(v) {
+    var a = Math.abs(v), r = Math.floor(a / 100), s = a % 100;
+    var t = 'Rp ' + String(r).replace(/\B(?=(\d{3})+(?!\d))/g, '.') + (s ? ',' + (s < 10 ? '0' : '') + s : '');
+    return (v < 0 ? '-' : '') + t;
+  }
+  function balance(box) {
+    var out = box.querySelector('.cek');
+    if (!out) return;
+    var aset = 0, pasiva = 0, bad = false;
+    var inputs = box.querySelectorAll('input[data-sisi]');
+    for (var i = 0; i < inputs.length; i++) {
+      var v = sen(inputs[i].value), side = inputs[i].getAttribute('data-sisi');
+      if (isNaN(v)) { bad = true; continue; }
+      if (side === 'aset') aset += v; else if (side === 'pengurang') aset -= v; else pasiva += v;
+    }
+    var d = function (n) { return out.getAttribute('data-' + n); };
+    var text = d('aset') + ' ' + rupiah(aset) + ' · ' + d('pasiva') + ' ' + rupiah(pasiva) + ' — ';
+    if (bad) text += d('salah');
+    else if (aset === pasiva) text += d('seimbang');
+    else text += d('selisih') + ' ' + rupiah(aset - pasiva);
+    out.textContent = text;
+    out.className = 'cek ' + (bad || aset !== pasiva ? 'beda' : 'ok');
+  }
+  function key(cell) {
+    if (!cell) return '';
+    var n = cell.getAttribute('data-nilai');
+    if (n !== null) return n === '' ? -Infinity : Number(n);
+    return cell.textContent.trim().toLowerCase();
+  }
+  function sortBy(table, th) {
+    var col = th.cellIndex, body = table.tBodies[0];
+    if (!body) return;
+    var asc = th.getAttribute('aria-sort') !== 'ascending';
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = key(a.cells[col]), y = key(b.cells[col]);
+      var c = typeof x === 'number' && typeof y === 'number' ? (x < y ? -1 : x > y ? 1 : 0)
+          : String(x).localeCompare(String(y));
+      return asc ? c : -c;
+    });
+    var ths = th.parentNode.cells;
+    for (var i = 0; i < ths.length; i++) ths[i].removeAttribute('aria-sort');
+    th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+    for (var j = 0; j < rows.length; j++) body.appendChild(rows[j]);
+  }
+  function sortable(table) {
+    if (!table.tHead || !table.tHead.rows.length) return;
+    var ths = table.tHead.rows[0].cells;
+    for (var i = 0; i < ths.length; i++) {
+      (function (th) {
+        th.tabIndex = 0;
+        th.addEventListener('click', function () { sortBy(table, th); });
+        th.addEventListener('keydown', function (e) {
+          if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sortBy(table, th); }
+        });
+      })(ths[i]);
+    }
+  }
+  function init() {
+    var boxes = document.querySelectorAll('[data-neraca]');
+    for (var i = 0; i < boxes.length; i++) {
+      (function (box) {
+        box.addEventListener('input', function () { balance(box); });
+        balance(box);
+      })(boxes[i]);
+    }
+    var tables = document.querySelectorAll('table.sortable');
+    for (var j = 0; j < tables.length; j++) sortable(tables[j]);
+    var forms = document.querySelectorAll('form[data-konfirmasi]');
+    for (var k = 0; k < forms.length; k++) {
+      forms[k].addEventListener('submit', function (e) {
+        if (!window.confirm(this.getAttribute('data-konfirmasi'))) e.preventDefault();
+      });
+    }
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();
+})();

@@ -1,0 +1,311 @@
+// web/html.cc — the HTML builder and the widgets the pages share (see html.h), and Escape() of views.h. Depends on
+// web/views.h and report/ (wording).
+#include "web/html.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <string_view>
+
+#include "laporan/laporan.h"
+#include "report/wording.h"
+
+namespace kopsehat::web {
+
+namespace html {
+
+using store::Role;
+using store::Status;
+
+void AppendEscaped(std::string_view text, std::string* out) {
+  for (const char c : text) {
+    switch (c) {
+      case '&': out->append("&amp;"); break;
+      case '<': out->append("&lt;"); break;
+      case '>': out->append("&gt;"); break;
+      case '"': out->append("&quot;"); break;
+      case '\'': out->append("&#39;"); break;
+      default: out->push_back(c);
+    }
+  }
+}
+
+std::string Path(std::string_view head, int64_t id, std::string_view tail) {
+  std::string s(head);
+  s.append(std::to_string(id)).append(tail);
+  return s;
+}
+
+// ---- Text ----
+
+namespace {
+
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+std::string Pad2(int v) {
+  // Prepending with insert(0, "0") trips GCC 12's false -Wrestrict (PR 105329) once inlined here.
+  std::string s = v >= 0 && v < 10 ? "0" : "";
+  return s.append(std::to_string(v));
+}
+
+}  // namespace
+
+bool EqualsFold(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  }
+  return true;
+}
+
+bool ContainsFold(std::string_view hay, std::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (EqualsFold(hay.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+int CompareFold(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char x = static_cast<unsigned char>(LowerAscii(a[i]));
+    const unsigned char y = static_cast<unsigned char>(LowerAscii(b[i]));
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+std::string FormatTime(int64_t unix_s) {
+  const std::time_t t = static_cast<std::time_t>(unix_s);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::string s = std::to_string(tm.tm_year + 1900);
+  s.append("-").append(Pad2(tm.tm_mon + 1)).append("-").append(Pad2(tm.tm_mday));
+  s.append(" ").append(Pad2(tm.tm_hour)).append(":").append(Pad2(tm.tm_min)).append(" UTC");
+  return s;
+}
+
+std::string SignedPoints(int64_t e6, Lang lang) {
+  std::string s = e6 > 0 ? "+" : "";
+  return s.append(FormatPoints(e6, lang));
+}
+
+const char* RoleLabel(const PageContext& ctx, Role role) {
+  switch (role) {
+    case Role::kAdmin: return T(ctx, "Administrator", "Administrator");
+    case Role::kDinas: return T(ctx, "Pemeriksa Dinas", "Dinas examiner");
+    case Role::kPengurus: return T(ctx, "Pengurus", "Board member");
+    case Role::kPengelola: return T(ctx, "Pengelola", "Manager");
+    case Role::kPengawas: return T(ctx, "Pengawas", "Supervisory board");
+    case Role::kAnggota: return T(ctx, "Anggota", "Member");
+  }
+  return "";
+}
+
+// ---- Laporan template fields ----
+
+namespace {
+
+struct IdentityLabel {
+  const char* key;
+  const char* en;
+};
+
+// English labels of the identity fields: the template labels them in Indonesian only.
+constexpr IdentityLabel kIdentityEn[] = {
+    {"koperasi.nama", "Cooperative name (required)"},
+    {"koperasi.jenis", "Type (KSP, USP, KSPPS or USPPS)"},
+    {"koperasi.nomor_badan_hukum", "Legal entity number"},
+    {"koperasi.kabupaten", "Regency / city"},
+    {"koperasi.provinsi", "Province"},
+    {"periode.akhir", "Financial year end (required; YYYY-MM-DD, e.g. 2025-12-31)"},
+    {"metode", "Assessment method (empty = ksp-2016)"},
+    {"pearls.bulan", "PEARLS: months the income statement covers (1–12)"},
+    {"pearls.inflasi_persen", "PEARLS: annual inflation (%)"},
+    {"pearls.suku_bunga_pasar_persen", "PEARLS: market deposit rate (%)"},
+};
+
+}  // namespace
+
+std::string_view WithoutPrevious(std::string_view key) {
+  constexpr std::string_view kPrev = "periode_lalu.";
+  return key.starts_with(kPrev) ? key.substr(kPrev.size()) : key;
+}
+
+const Component* ChecklistOf(const Rulebook& rb, std::string_view answers_path) {
+  for (const Component& c : rb.components) {
+    if (c.kind == ComponentKind::kChecklist && c.AnswersPath() == answers_path) return &c;
+  }
+  return nullptr;
+}
+
+std::string FieldLabel(Lang lang, std::string_view key, const std::string& label_id, const Rulebook& rb) {
+  if (lang == Lang::kId) return label_id;
+  const std::string_view bare = WithoutPrevious(key);
+  const int line = FindLine(bare);
+  if (line >= 0) {
+    std::string s = kLines[size_t(line)].label_en;
+    if (bare.size() != key.size()) s.append(" — last year");
+    return s;
+  }
+  const size_t bracket = key.find('[');
+  if (bracket != std::string_view::npos) {
+    const Component* c = ChecklistOf(rb, key.substr(0, bracket));
+    const size_t item = size_t(std::atoi(std::string(key.substr(bracket + 1)).c_str()));
+    if (c != nullptr && item >= 1 && item <= c->items.size()) return c->items[item - 1].text.Get(lang);
+  }
+  for (const IdentityLabel& id : kIdentityEn) {
+    if (key == id.key) return id.en;
+  }
+  return label_id;
+}
+
+// ---- Page frame ----
+
+namespace {
+
+void CsrfField(Html& h, const PageContext& ctx) {
+  h << "<input type=\"hidden\" name=\"csrf\" value=\"" << Esc{ctx.csrf} << "\">";
+}
+
+void LanguageSwitch(Html& h, const PageContext& ctx) {
+  const std::string_view path = ctx.path.empty() ? std::string_view("/") : std::string_view(ctx.path);
+  const char* sep = path.find('?') == std::string_view::npos ? "?" : "&";
+  if (ctx.lang == Lang::kEn) {
+    h << "<a class=\"bahasa\" lang=\"id\" href=\"" << Esc{path} << Esc{sep} << "lang=id\">Bahasa Indonesia</a>";
+  } else {
+    h << "<a class=\"bahasa\" lang=\"en\" href=\"" << Esc{path} << Esc{sep} << "lang=en\">English</a>";
+  }
+}
+
+void Header(Html& h, const PageContext& ctx) {
+  h << "<header><a class=\"merek\" href=\"/\">Kopsehat</a>";
+  if (ctx.principal != nullptr) {
+    const store::User& u = ctx.principal->user;
+    h << "<nav><a href=\"/\">" << T(ctx, "Beranda", "Home") << "</a>";
+    if (Allowed(u, app::Action::kViewRegion, nullptr)) h << "<a href=\"/wilayah\">" << T(ctx, "Wilayah", "Region") << "</a>";
+    if (Allowed(u, app::Action::kAdminister, nullptr)) h << "<a href=\"/admin\">Admin</a>";
+    h << "</nav><span class=\"pengguna\">" << Esc{u.display_name} << " · " << RoleLabel(ctx, u.role) << "</span>";
+    FormOpen(h, ctx, "/keluar", false, "keluar");
+    h << "<button>" << T(ctx, "Keluar", "Log out") << "</button></form>";
+  }
+  LanguageSwitch(h, ctx);
+  h << "</header>";
+}
+
+}  // namespace
+
+void FormOpen(Html& h, const PageContext& ctx, std::string_view action, bool multipart, const char* cls,
+              std::string_view confirm) {
+  h << "<form method=\"post\" action=\"" << Esc{action} << "\"";
+  if (multipart) h << " enctype=\"multipart/form-data\"";
+  if (*cls != '\0') h << " class=\"" << cls << "\"";
+  if (!confirm.empty()) h << " data-konfirmasi=\"" << Esc{confirm} << "\"";
+  h << ">";
+  CsrfField(h, ctx);
+}
+
+void Begin(Html& h, const PageContext& ctx, std::string_view title) {
+  h << "<!doctype html>\n<html lang=\"" << (ctx.lang == Lang::kEn ? "en" : "id") << "\"><head><meta charset=\"utf-8\">"
+    << "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" << Esc{title}
+    << " — Kopsehat</title><link rel=\"stylesheet\" href=\"/aset/gaya.css\">"
+    << "<script src=\"/aset/kopsehat.js\" defer></script></head><body>";
+  Header(h, ctx);
+  h << "<main>";
+}
+
+std::string End(Html& h, const PageContext& ctx) {
+  h << "</main><footer>Kopsehat — " << T(ctx, "penilaian kesehatan koperasi simpan pinjam", "health assessment of "
+    "savings-and-loan cooperatives") << "</footer></body></html>\n";
+  return h.Take();
+}
+
+// ---- Problems ----
+
+namespace {
+
+const std::string* AnchorOf(const Anchors* anchors, std::string_view path) {
+  if (anchors == nullptr) return nullptr;
+  const auto it = anchors->find(path);
+  return it == anchors->end() ? nullptr : &it->second;
+}
+
+}  // namespace
+
+void ProblemList(Html& h, const PageContext& ctx, const Problems& problems, const Anchors* anchors,
+                 bool about_input) {
+  if (problems.empty()) return;
+  h << "<div class=\"masalah\" role=\"alert\"><p><strong>"
+    << (about_input ? T(ctx, "Periksa kembali isian berikut:", "Please check the following:")
+                    : T(ctx, "Alasannya:", "The reason:"))
+    << "</strong></p><ul>";
+  for (const Problem& p : problems.items()) {
+    h << "<li>";
+    const std::string* anchor = AnchorOf(anchors, p.path);
+    if (anchor != nullptr) {
+      h << "<a href=\"#" << Esc{*anchor} << "\">" << Esc{p.Line(ctx.lang)} << "</a>";
+    } else {
+      h << Esc{p.Line(ctx.lang)};
+    }
+    h << "</li>";
+  }
+  if (problems.dropped() > 0) {
+    h << "<li>… " << T(ctx, "dan ", "and ") << problems.dropped() << T(ctx, " masalah lain", " more problems")
+      << "</li>";
+  }
+  h << "</ul></div>";
+}
+
+// ---- Badges and links ----
+
+namespace {
+
+const char* StatusLabel(const PageContext& ctx, Status s) {
+  switch (s) {
+    case Status::kDraft: return T(ctx, "Draf", "Draft");
+    case Status::kSubmitted: return T(ctx, "Diajukan", "Submitted");
+    case Status::kFinal: return T(ctx, "Final", "Final");
+  }
+  return "";
+}
+
+}  // namespace
+
+const char* PredikatClass(std::string_view label) {
+  if (label == "SEHAT") return "p-sehat";
+  if (label == "CUKUP SEHAT") return "p-cukup";
+  if (label == "DALAM PENGAWASAN") return "p-awas";
+  if (label == "DALAM PENGAWASAN KHUSUS") return "p-khusus";
+  return label.empty() ? "p-belum" : "p-lain";
+}
+
+void PredikatBadge(Html& h, const PageContext& ctx, std::string_view label) {
+  h << "<span class=\"lencana " << PredikatClass(label) << "\">";
+  if (label.empty()) {
+    h << T(ctx, "belum dinilai", "not assessed");
+  } else {
+    h << Esc{label};
+  }
+  h << "</span>";
+}
+
+void StatusBadge(Html& h, const PageContext& ctx, Status s) {
+  h << "<span class=\"status s-" << store::StatusName(s) << "\">" << StatusLabel(ctx, s) << "</span>";
+}
+
+void CoopLink(Html& h, const store::Cooperative& c) {
+  h << "<a href=\"" << Esc{Path("/koperasi/", c.id)} << "\">" << Esc{c.nama} << "</a>";
+}
+
+}  // namespace html
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  html::AppendEscaped(text, &out);
+  return out;
+}
+
+}  // namespace kopsehat::web

@@ -1,0 +1,284 @@
+// web/page_laporan.cc — the assessment detail (views.h): status and the workflow actions this user may take, the
+// assessment explained, the examiner's changes and evidence, the examiner's forms and the downloads. Depends on
+// web/html.h, web/assessment_html.h, interchange/ (the template's keys) and report/ (wording).
+#include "web/views.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/money.h"
+#include "interchange/template_writer.h"
+#include "report/text_report.h"
+#include "report/wording.h"
+#include "web/assessment_html.h"
+#include "web/html.h"
+
+namespace kopsehat::web {
+
+// The builder and widgets every page shares (html.h).
+using namespace html;
+
+namespace {
+
+void Notices(Html& h, const PageContext& ctx, const LaporanView& view) {
+  const store::LaporanRecord& r = view.record;
+  const Rulebook* rb = view.assessment.rulebook;
+  h << "<p>" << T(ctx, "Dinilai dengan metode ", "Assessed with method ")
+    << Esc{rb != nullptr ? rb->id : r.rulebook_id} << T(ctx, " versi ", " version ")
+    << Esc{rb != nullptr ? rb->version : r.rulebook_version};
+  if (rb != nullptr) h << " <span class=\"kecil\">(" << Esc{L(ctx, rb->name)} << ")</span>";
+  h << "</p>";
+  if (view.method_changed && rb != nullptr) {
+    h << "<p class=\"info\">" << T(ctx, "Metode ini telah diperbarui sejak penilaian disimpan (versi tersimpan ",
+                                   "This method was updated since the assessment was stored (stored version ")
+      << Esc{r.rulebook_version} << T(ctx, ", sekarang ", ", now ") << Esc{rb->version}
+      << T(ctx, "). Angka di halaman ini dihitung ulang dengan versi sekarang.",
+           "). The figures on this page are recomputed with the current version.") << "</p>";
+  }
+  if (r.corrects_id) {
+    h << "<p class=\"info\">" << T(ctx, "Revisi ini mengoreksi ", "This revision corrects ") << "<a href=\""
+      << Esc{Path("/laporan/", *r.corrects_id)} << "\">" << T(ctx, "penilaian final sebelumnya", "the earlier final "
+      "assessment") << "</a>";
+    if (!r.correction_reason.empty()) h << ". " << T(ctx, "Alasan: ", "Reason: ") << Esc{r.correction_reason};
+    h << "</p>";
+  }
+  if (!r.review_note.empty()) {
+    h << "<p class=\"info\"><strong>" << T(ctx, "Catatan pemeriksa: ", "Examiner's note: ") << "</strong>"
+      << Esc{r.review_note} << "</p>";
+  }
+}
+
+// ---- Actions and the examiner's forms ----
+
+void TextArea(Html& h, const char* id, const char* name, const char* label, bool required,
+              std::string_view value = {}) {
+  h << "<label for=\"" << id << "\">" << label << "</label><textarea id=\"" << id << "\" name=\"" << name
+    << "\" rows=\"3\" maxlength=\"2000\"" << (required ? " required" : "") << ">" << Esc{value} << "</textarea>";
+}
+
+// A value the examiner typed into the change form that was refused, to show it again ("" when none).
+std::string Retry(const LaporanView& view, const std::string& name) {
+  for (const auto& [k, v] : view.retry) {
+    if (k == name) return v;
+  }
+  return "";
+}
+
+// The template keys (with their current values) offered when the examiner changes a figure.
+void KeyDatalist(Html& h, const PageContext& ctx, const LaporanView& view) {
+  const Rulebook* rb = view.assessment.rulebook;
+  TemplateOptions options;
+  options.rulebook = rb;
+  options.prefill = &view.laporan;
+  options.pearls = view.laporan.has_pearls;
+  h << "<datalist id=\"kunci-laporan\">";
+  for (const TemplateRow& row : TemplateRows(options)) {
+    std::string label = rb != nullptr ? FieldLabel(ctx.lang, row.key, row.label, *rb) : row.label;
+    if (!row.value.empty()) label.append(" = ").append(row.value);
+    h << "<option value=\"" << Esc{row.key} << "\">" << Esc{label} << "</option>";
+  }
+  h << "</datalist>";
+}
+
+// The examiner's change of up to three figures or answers with one reason; a refused attempt is shown again.
+void ChangeForm(Html& h, const PageContext& ctx, const LaporanView& view) {
+  h << "<h3>" << T(ctx, "Ubah angka atau jawaban", "Change a figure or answer") << "</h3>";
+  FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false);
+  h << "<p class=\"kecil\">"
+    << T(ctx, "Sampai tiga isian sekaligus dengan satu alasan, mis. kas dan bank bersama agar neraca tetap seimbang.",
+         "Up to three fields at once with one reason, e.g. cash and bank together so the balance sheet stays "
+         "balanced.")
+    << "</p>";
+  KeyDatalist(h, ctx, view);
+  for (const char* suffix : {"", "2", "3"}) {
+    const std::string path_name = std::string("path") + suffix, value_name = std::string("nilai") + suffix;
+    const bool first = *suffix == '\0';
+    h << "<div class=\"baris-koreksi\"><label for=\"koreksi-" << Esc{path_name} << "\">"
+      << T(ctx, "Isian (kunci, mis. neraca.kas)", "Field (key, e.g. neraca.kas)") << "</label><input id=\"koreksi-"
+      << Esc{path_name} << "\" name=\"" << Esc{path_name} << "\" value=\"" << Esc{Retry(view, path_name)}
+      << "\" list=\"kunci-laporan\" autocomplete=\"off\" autocapitalize=\"none\"" << (first ? " required" : "")
+      << "><label for=\"koreksi-" << Esc{value_name} << "\">"
+      << T(ctx, "Nilai baru (angka, atau Ya / Tidak)", "New value (amount, or Ya / Tidak)")
+      << "</label><input id=\"koreksi-" << Esc{value_name} << "\" name=\"" << Esc{value_name} << "\" value=\""
+      << Esc{Retry(view, value_name)} << "\" autocomplete=\"off\"" << (first ? " required" : "") << "></div>";
+  }
+  TextArea(h, "koreksi-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true,
+           Retry(view, "alasan"));
+  h << "<p><button>" << T(ctx, "Simpan perubahan", "Save the change") << "</button></p></form>";
+}
+
+void EvidenceForm(Html& h, const PageContext& ctx, int64_t id) {
+  h << "<h3>" << T(ctx, "Lampirkan bukti", "Attach evidence") << "</h3>";
+  FormOpen(h, ctx, Path("/laporan/", id, "/bukti"), true);
+  h << "<label for=\"bukti-berkas\">" << T(ctx, "Berkas (paling besar 5 MiB)", "File (at most 5 MiB)") << "</label>"
+    << "<input id=\"bukti-berkas\" type=\"file\" name=\"berkas\" required>";
+  TextArea(h, "bukti-catatan", "catatan", T(ctx, "Catatan", "Note"), false);
+  h << "<p><button>" << T(ctx, "Lampirkan", "Attach") << "</button></p></form>";
+}
+
+void ReturnForm(Html& h, const PageContext& ctx, int64_t id) {
+  h << "<h3>" << T(ctx, "Kembalikan ke koperasi", "Return to the cooperative") << "</h3>";
+  FormOpen(h, ctx, Path("/laporan/", id, "/kembalikan"), false);
+  TextArea(h, "kembali-catatan", "catatan", T(ctx, "Catatan untuk koperasi", "Note for the cooperative"),
+              true);
+  h << "<p><button class=\"kedua\">" << T(ctx, "Kembalikan", "Return") << "</button></p></form>";
+}
+
+void FinaliseForm(Html& h, const PageContext& ctx, int64_t id) {
+  h << "<h3>" << T(ctx, "Tetapkan sebagai final", "Finalise") << "</h3>";
+  FormOpen(h, ctx, Path("/laporan/", id, "/final"), false, "",
+           T(ctx, "Tetapkan penilaian ini sebagai final? Penilaian final tidak dapat diubah.",
+             "Finalise this assessment? A final assessment cannot be changed."));
+  h << "<p><button>" << T(ctx, "Tetapkan final", "Finalise") << "</button></p></form>";
+}
+
+// The examiner's forms on a submitted laporan, one per step of the review.
+void ReviewForms(Html& h, const PageContext& ctx, const LaporanView& view) {
+  h << "<section class=\"kartu\" id=\"pemeriksaan\"><h2>" << T(ctx, "Pemeriksaan", "Review") << "</h2>";
+  ChangeForm(h, ctx, view);
+  EvidenceForm(h, ctx, view.record.id);
+  ReturnForm(h, ctx, view.record.id);
+  FinaliseForm(h, ctx, view.record.id);
+  h << "</section>";
+}
+
+// The short actions near the top; the examiner's forms come after the explanation they are about.
+void TopActions(Html& h, const PageContext& ctx, const LaporanView& view) {
+  const LaporanPermissions& may = view.may;
+  const int64_t id = view.record.id;
+  if (may.review || may.correct) {
+    h << "<p><a class=\"tombol kedua\" href=\"#pemeriksaan\">"
+      << (may.review ? T(ctx, "Ke formulir pemeriksaan ↓", "To the review forms ↓")
+                             : T(ctx, "Ke formulir koreksi ↓", "To the correction form ↓"))
+      << "</a></p>";
+  }
+  if (may.edit || may.submit) {
+    h << "<section class=\"kartu aksi\">";
+    if (may.edit) {
+      h << "<a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", id, "/ubah")} << "\">"
+        << T(ctx, "Ubah draf", "Edit the draft") << "</a> ";
+    }
+    if (may.submit) {
+      FormOpen(h, ctx, Path("/laporan/", id, "/ajukan"), false, "sebaris",
+               T(ctx, "Ajukan laporan ini ke Dinas? Setelah diajukan, laporan tidak dapat diubah lagi.",
+                 "Submit this laporan to the Dinas? Once submitted it can no longer be edited."));
+      h << "<button>" << T(ctx, "Ajukan ke Dinas", "Submit to the Dinas") << "</button></form>";
+    }
+    h << "</section>";
+  }
+}
+
+void ExaminerActions(Html& h, const PageContext& ctx, const LaporanView& view) {
+  const LaporanPermissions& may = view.may;
+  const int64_t id = view.record.id;
+  if (may.review) ReviewForms(h, ctx, view);
+  if (may.correct) {
+    h << "<section class=\"kartu\"" << (may.review ? "" : " id=\"pemeriksaan\"") << "><h2>"
+      << T(ctx, "Koreksi penilaian final", "Correct the final assessment")
+      << "</h2><p class=\"kecil\">" << T(ctx, "Penilaian final tidak diubah: koreksi dibuat sebagai revisi baru.",
+                                         "A final assessment is never changed: a correction is a new revision.")
+      << "</p>";
+    FormOpen(h, ctx, Path("/laporan/", id, "/revisi"), false);
+    TextArea(h, "revisi-alasan", "alasan", T(ctx, "Alasan koreksi (wajib)", "Reason (required)"), true);
+    h << "<p><button>" << T(ctx, "Mulai koreksi", "Start a correction") << "</button></p></form></section>";
+  }
+}
+
+// ---- Changes, evidence, downloads ----
+
+std::string FormatBytes(int64_t n, Lang lang) {
+  constexpr int64_t kKiB = 1024;
+  constexpr int64_t kMiB = 1024 * 1024;
+  std::string s;
+  if (n < kKiB) return s.append(std::to_string(n)).append(" B");
+  if (n < kMiB) return s.append(FormatNumber((n * 10 + kKiB / 2) / kKiB, 1, 1, lang)).append(" KB");
+  return s.append(FormatNumber((n * 10 + kMiB / 2) / kMiB, 1, 1, lang)).append(" MB");
+}
+
+// A changed value as the page shows it: amounts in one form on both sides of the arrow ("88900000" as stored and
+// "80.000.000" as typed both become Rp ...); answers and other text as they are.
+std::string ChangedValue(const std::string& v) {
+  if (v.empty()) return "—";
+  Sen sen = 0;
+  if (ParseAmountTextSen(v, &sen) == AmountError::kNone) return FormatRupiah(sen);
+  return v;
+}
+
+void AdjustmentTable(Html& h, const PageContext& ctx, const std::vector<store::Adjustment>& adjustments) {
+  if (adjustments.empty()) return;
+  h << "<h2>" << T(ctx, "Perubahan oleh pemeriksa", "Changes by the examiner") << "</h2><div class=\"gulir\"><table>"
+    << "<thead><tr><th>" << T(ctx, "Isian", "Field") << "</th><th>" << T(ctx, "Sebelum → sesudah", "Before → after")
+    << "</th><th>" << T(ctx, "Alasan", "Reason") << "</th><th>" << T(ctx, "Oleh", "By") << "</th></tr></thead><tbody>";
+  for (const store::Adjustment& a : adjustments) {
+    h << "<tr><td class=\"mono\">" << Esc{a.path} << "</td><td>" << Esc{ChangedValue(a.before_value)}
+      << " → <strong>" << Esc{ChangedValue(a.after_value)} << "</strong></td><td>" << Esc{a.reason} << "</td><td>"
+      << Esc{a.username} << "<div class=\"kecil\">" << Esc{FormatTime(a.at)} << "</div></td></tr>";
+  }
+  h << "</tbody></table></div>";
+}
+
+void EvidenceTable(Html& h, const PageContext& ctx, const std::vector<store::Evidence>& evidence) {
+  if (evidence.empty()) return;
+  h << "<h2>" << T(ctx, "Bukti", "Evidence") << "</h2><div class=\"gulir\"><table><thead><tr><th>"
+    << T(ctx, "Berkas", "File") << "</th><th class=\"n\">" << T(ctx, "Ukuran", "Size") << "</th><th>"
+    << T(ctx, "Catatan", "Note") << "</th></tr></thead><tbody>";
+  for (const store::Evidence& e : evidence) {
+    h << "<tr><td><a href=\"" << Esc{Path("/bukti/", e.id)} << "\">" << Esc{e.filename} << "</a><div class=\"mono\">"
+      << "SHA-256 " << Esc{e.sha256} << "</div></td><td class=\"n\">" << Esc{FormatBytes(e.size_bytes, ctx.lang)}
+      << "</td><td>" << Esc{e.note} << "<div class=\"kecil\">" << Esc{FormatTime(e.at)} << "</div></td></tr>";
+  }
+  h << "</tbody></table></div>";
+}
+
+void Downloads(Html& h, const PageContext& ctx, int64_t id) {
+  h << "<h2>" << T(ctx, "Unduh", "Download") << "</h2><p class=\"unduhan\">";
+  const std::pair<const char*, const char*> files[] = {
+      {"/unduh.pdf", T(ctx, "Laporan PDF", "PDF report")},
+      {"/unduh.xlsx", T(ctx, "Lembar kerja XLSX", "XLSX worksheet")},
+      {"/unduh.json", T(ctx, "Hasil JSON", "JSON result")}};
+  for (const auto& [tail, text] : files) {
+    h << "<a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", id, tail)} << "\">" << text << "</a> ";
+  }
+  h << "</p>";
+}
+
+}  // namespace
+
+std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const Problems& problems) {
+  const store::LaporanRecord& r = view.record;
+  const Assessment& a = view.assessment;
+  Html h(128 * 1024);
+  std::string title = view.cooperative.nama;
+  title.append(" — ").append(FormatDateLong(r.periode_akhir, ctx.lang));
+  Begin(h, ctx, title);
+  h << "<p class=\"jejak\"><a href=\"" << Esc{Path("/koperasi/", view.cooperative.id)} << "\">"
+    << Esc{view.cooperative.nama} << "</a></p><h1>" << T(ctx, "Penilaian kesehatan ", "Health assessment, ")
+    << Esc{FormatDateLong(r.periode_akhir, ctx.lang)} << "</h1><p>";
+  StatusBadge(h, ctx, r.status);
+  h << " " << T(ctx, "Revisi ", "Revision ") << r.revision << "</p>";
+  ProblemList(h, ctx, problems);
+  Notices(h, ctx, view);
+  if (a.rulebook != nullptr) {
+    h << "<section class=\"kartu\">";
+    ScoreHead(h, ctx, a, r.id);
+    h << "</section>";
+  }
+  TopActions(h, ctx, view);
+  if (a.rulebook != nullptr) {
+    h << "<h2>" << T(ctx, "Ringkasan per aspek", "Summary by aspect") << "</h2>";
+    AspectSummary(h, ctx, a);
+    LossList(h, ctx, a, 5);
+    h << "<h2>" << T(ctx, "Rincian per komponen", "Each component explained") << "</h2>";
+    for (size_t i = 0; i < a.aspects.size(); ++i) AspectComponents(h, ctx, a, view.laporan, i);
+    WarningList(h, ctx, a);
+  }
+  AdjustmentTable(h, ctx, view.adjustments);
+  EvidenceTable(h, ctx, view.evidence);
+  ExaminerActions(h, ctx, view);
+  Downloads(h, ctx, r.id);
+  return End(h, ctx);
+}
+
+}  // namespace kopsehat::web

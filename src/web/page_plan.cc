@@ -1,0 +1,97 @@
+// web/page_plan.cc — the cheapest verified path to SEHAT for a laporan (views.h): its steps, the components that
+// change and the re-assessed result. Depends on web/html.h, web/assessment_html.h, plan/ and report/ (wording).
+#include "web/views.h"
+
+#include <string>
+
+#include "plan/actions.h"
+#include "report/plan_report.h"
+#include "report/text_report.h"
+#include "report/wording.h"
+#include "web/assessment_html.h"
+#include "web/html.h"
+
+namespace kopsehat::web {
+
+// The builder and widgets every page shares (html.h).
+using namespace html;
+
+namespace {
+
+void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const Plan& plan) {
+  h << "<h2>" << T(ctx, "Langkah", "Steps") << "</h2><p class=\"kecil\">"
+    << T(ctx, "Setiap rencana diterapkan pada laporan lalu dinilai ulang dengan mesin penilaian yang tepat.",
+         "Every plan is applied to the laporan and assessed again by the exact engine.")
+    << "</p><ol class=\"langkah\">";
+  for (const PlanStep& s : plan.steps) {
+    const std::string lifted = LiftsText(view.assessment, s, ctx.lang);
+    h << "<li><strong>" << Esc{L(ctx, s.action->name)} << ": " << Esc{FormatRupiah(s.amount_sen)} << "</strong>"
+      << "<div class=\"kecil\">" << Esc{L(ctx, s.action->description)} << "</div><div>"
+      << T(ctx, "Menaikkan: ", "Lifts: ");
+    if (lifted.empty()) {
+      h << T(ctx, "tidak ada jika sendirian; bekerja bersama langkah lain",
+             "nothing on its own; it works together with the other steps");
+    } else {
+      h << Esc{lifted};
+    }
+    h << "</div></li>";
+  }
+  h << "</ol><h2>" << T(ctx, "Komponen yang berubah", "Components that change") << "</h2><ul>";
+  for (size_t k = 0; k < view.assessment.components.size(); ++k) {
+    const ComponentResult& b = view.assessment.components[k];
+    const ComponentResult& a = plan.result.components[k];
+    if (a.skor_e6 == b.skor_e6) continue;
+    h << "<li>" << Esc{L(ctx, b.spec->name)} << ": nilai " << Esc{FormatNilai(b.nilai_e2, ctx.lang)} << " → "
+      << Esc{FormatNilai(a.nilai_e2, ctx.lang)} << ", skor " << Esc{SignedPoints(a.skor_e6 - b.skor_e6, ctx.lang)}
+      << "</li>";
+  }
+  h << "</ul><h2>" << T(ctx, "Hasil", "Result") << "</h2>";
+  ScoreHead(h, ctx, plan.result, view.record.id);
+}
+
+}  // namespace
+
+std::string PlanPage(const PageContext& ctx, const PlanView& plan_view) {
+  const LaporanView& view = plan_view.laporan;
+  const Plan& plan = plan_view.plan;
+  const int64_t target_e6 = plan_view.target_e6;
+  Html h(16 * 1024);
+  const Assessment& base = view.assessment;
+  Begin(h, ctx, T(ctx, "Jalan menuju SEHAT", "The way to SEHAT"));
+  h << "<h1>" << T(ctx, "Jalan menuju SEHAT", "The way to SEHAT") << "</h1><p>" << Esc{view.cooperative.nama} << " · "
+    << Esc{FormatDateLong(view.record.periode_akhir, ctx.lang)} << "</p><p>" << T(ctx, "Sekarang: ", "Now: ")
+    << "<strong>" << Esc{FormatPoints(base.total_e6, ctx.lang)} << "</strong> ";
+  PredikatBadge(h, ctx, base.Predikat().label);
+  h << " · " << T(ctx, "target: ", "target: ") << "<strong>" << Esc{FormatPoints(target_e6, ctx.lang)}
+    << "</strong></p>";
+  switch (plan.status) {
+    case Plan::Status::kAlreadyThere:
+      h << "<p class=\"info\">" << T(ctx, "Target sudah tercapai.", "The target is already reached.") << "</p>";
+      break;
+    case Plan::Status::kVerified:
+      PlanSteps(h, ctx, view, plan);
+      break;
+    case Plan::Status::kUnreachable:
+      h << "<p class=\"info\">"
+        << T(ctx, "Target tidak dapat dicapai dengan tindakan yang tersedia dalam batas-batasnya.",
+             "The target cannot be reached with the available actions within their bounds.");
+      if (plan.reachable_max_e6 >= 0) {
+        h << " " << T(ctx, "Total tertinggi yang dapat dicapai (perkiraan): ", "Highest reachable total (estimate): ")
+          << Esc{FormatPoints(plan.reachable_max_e6, ctx.lang)};
+      }
+      h << "</p>";
+      break;
+    case Plan::Status::kNotVerified:
+    case Plan::Status::kSolverFailed:
+      h << "<p class=\"info\">"
+        << T(ctx, "Tidak ada rencana yang lolos penilaian ulang; coba dengan baris perintah (kopsehat plan).",
+             "No plan passed the exact re-assessment; try the command line (kopsehat plan).")
+        << "</p>";
+      break;
+  }
+  h << "<p><a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", view.record.id)} << "\">"
+    << T(ctx, "Kembali ke penilaian", "Back to the assessment") << "</a></p>";
+  return End(h, ctx);
+}
+
+}  // namespace kopsehat::web

@@ -1,0 +1,435 @@
+// web/page_region.cc — the regional dashboard (views.h): the predikat distribution, the early-warning, review and
+// overdue lists, and the table of every cooperative, filtered, sorted and paged by the query so it works without
+// JavaScript. Depends on web/html.h and report/ (wording).
+#include "web/views.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "report/text_report.h"
+#include "report/wording.h"
+#include "web/html.h"
+
+namespace kopsehat::web {
+
+// The builder and widgets every page shares (html.h).
+using namespace html;
+
+namespace {
+
+// Long lists on the regional dashboard (warnings, overdue, awaiting review) show this many entries and a count of
+// the rest: the full table below is where all of them can be paged through.
+constexpr size_t kListLimit = 50;
+
+constexpr size_t kOpenListSize = 8;
+
+// ---- The query: filter, sort, page ----
+
+enum class SortBy { kNama, kSkor, kPerubahan };
+
+SortBy ParseSort(std::string_view urut) {
+  if (urut == "skor") return SortBy::kSkor;
+  if (urut == "perubahan") return SortBy::kPerubahan;
+  return SortBy::kNama;
+}
+
+const char* SortName(SortBy s) {
+  switch (s) {
+    case SortBy::kSkor: return "skor";
+    case SortBy::kPerubahan: return "perubahan";
+    case SortBy::kNama: break;
+  }
+  return "nama";
+}
+
+// The `predikat` filter value for cooperatives without a final assessment (their predikat is "").
+constexpr std::string_view kBelumDinilai = "belum";
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+RegionQuery Normalised(const RegionQuery& in) {
+  RegionQuery q = in;
+  q.q = std::string(Trim(in.q));
+  q.urut = SortName(ParseSort(in.urut));
+  q.arah = in.arah == "turun" ? "turun" : "naik";
+  q.hal = std::max<size_t>(1, in.hal);
+  return q;
+}
+
+bool Matches(const RegionRow& row, const RegionQuery& q) {
+  const store::CooperativeSummary& s = row.summary;
+  if (!q.predikat.empty()) {
+    if (q.predikat == kBelumDinilai ? !s.latest_predikat.empty() : s.latest_predikat != q.predikat) return false;
+  }
+  return q.q.empty() || ContainsFold(s.cooperative.nama, q.q);
+}
+
+std::optional<int64_t> SortValue(const store::CooperativeSummary& s, SortBy by) {
+  if (!s.latest_id) return std::nullopt;
+  if (by == SortBy::kSkor) return s.latest_total_e6;
+  if (!s.previous_total_e6) return std::nullopt;
+  return s.latest_total_e6 - *s.previous_total_e6;
+}
+
+std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQuery& q) {
+  std::vector<const RegionRow*> rows;
+  rows.reserve(view.rows.size());
+  for (const RegionRow& r : view.rows) {
+    if (Matches(r, q)) rows.push_back(&r);
+  }
+  const SortBy by = ParseSort(q.urut);
+  const bool down = q.arah == "turun";
+  const auto before = [by, down](const RegionRow* x, const RegionRow* y) {
+    const store::CooperativeSummary& a = x->summary;
+    const store::CooperativeSummary& b = y->summary;
+    if (by != SortBy::kNama) {
+      const std::optional<int64_t> va = SortValue(a, by);
+      const std::optional<int64_t> vb = SortValue(b, by);
+      // Cooperatives without a figure go last whichever the direction: they are not "lowest".
+      if (va.has_value() != vb.has_value()) return va.has_value();
+      if (va && *va != *vb) return down ? *va > *vb : *va < *vb;
+    } else {
+      const int c = CompareFold(a.cooperative.nama, b.cooperative.nama);
+      if (c != 0) return down ? c > 0 : c < 0;
+    }
+    const int c = CompareFold(a.cooperative.nama, b.cooperative.nama);
+    if (c != 0) return c < 0;
+    return a.cooperative.id < b.cooperative.id;
+  };
+  // The rows come by name from the database: the default order usually needs one pass to confirm, not a sort.
+  if (!std::is_sorted(rows.begin(), rows.end(), before)) std::sort(rows.begin(), rows.end(), before);
+  return rows;
+}
+
+// Percent-encodes a query parameter value (RFC 3986 unreserved characters kept).
+std::string UrlEncode(std::string_view s) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out.push_back(c);
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[u >> 4]);
+      out.push_back(kHex[u & 15]);
+    }
+  }
+  return out;
+}
+
+// A link to the dashboard with the query, omitting what is default so links stay short.
+std::string RegionUrl(const RegionQuery& q) {
+  std::string url = "/wilayah";
+  const auto add = [&url](std::string_view name, std::string_view value) {
+    url.append(url.size() == 8 ? "?" : "&").append(name).append("=").append(UrlEncode(value));
+  };
+  if (!q.q.empty()) add("q", q.q);
+  if (!q.predikat.empty()) add("predikat", q.predikat);
+  if (q.urut != "nama") add("urut", q.urut);
+  if (q.arah != "naik") add("arah", q.arah);
+  if (q.hal > 1) add("hal", std::to_string(q.hal));
+  return url;
+}
+
+// ---- Distribution and lists ----
+
+std::vector<std::string> PredikatOrder(const RegionView& view) {
+  std::vector<std::string> order = {"SEHAT", "CUKUP SEHAT", "DALAM PENGAWASAN", "DALAM PENGAWASAN KHUSUS"};
+  for (const auto& [label, count] : view.by_predikat) {
+    if (!label.empty() && std::find(order.begin(), order.end(), label) == order.end()) order.push_back(label);
+  }
+  order.emplace_back();
+  return order;
+}
+
+void PredikatCounts(Html& h, const PageContext& ctx, const RegionView& view) {
+  int total = 0;
+  for (const auto& [label, count] : view.by_predikat) total += count;
+  h << "<section class=\"kartu\"><h2>" << T(ctx, "Sebaran predikat", "Predikat distribution") << " <span "
+    << "class=\"kecil\">(" << total << T(ctx, " koperasi)", " cooperatives)") << "</span></h2>";
+  const std::vector<std::string> order = PredikatOrder(view);
+  if (total > 0) {
+    h << "<svg class=\"batang\" viewBox=\"0 0 300 16\" preserveAspectRatio=\"none\" aria-hidden=\"true\">";
+    int x = 0;
+    int seen = 0;
+    for (const std::string& label : order) {
+      const auto it = view.by_predikat.find(label);
+      if (it == view.by_predikat.end() || it->second == 0) continue;
+      seen += it->second;
+      const int end = int(int64_t(seen) * 300 / total);
+      h << "<rect class=\"" << PredikatClass(label) << "\" x=\"" << x << "\" y=\"0\" width=\"" << (end - x)
+        << "\" height=\"16\"/>";
+      x = end;
+    }
+    h << "</svg>";
+  }
+  h << "<ul class=\"hitung\">";
+  for (const std::string& label : order) {
+    const auto it = view.by_predikat.find(label);
+    if (it == view.by_predikat.end()) continue;
+    RegionQuery q;
+    q.predikat = label.empty() ? std::string(kBelumDinilai) : label;
+    h << "<li><a href=\"" << Esc{RegionUrl(q)} << "\">";
+    PredikatBadge(h, ctx, label);
+    h << " <strong>" << it->second << "</strong></a></li>";
+  }
+  h << "</ul></section>";
+}
+
+void MoreLine(Html& h, const PageContext& ctx, size_t shown, size_t total) {
+  if (total <= shown) return;
+  h << "<li>… " << T(ctx, "dan ", "and ") << (total - shown) << T(ctx, " lainnya", " more") << "</li>";
+}
+
+// A list that stays collapsed when long, so the dashboard still fits a phone screen; the table below has them all.
+void ListOpen(Html& h, const char* title, size_t total) {
+  h << "<details class=\"kartu liste\"" << (total <= kOpenListSize ? " open" : "") << "><summary><h2>" << title
+    << " (" << total << ")</h2></summary>";
+}
+
+void ListEmpty(Html& h, const PageContext& ctx) { h << "<p>" << T(ctx, "Tidak ada.", "None.") << "</p></details>"; }
+
+// The rows with `flag` set, after ListOpen: at most kListLimit of them, each an <li> written by `item`, and a count
+// of the rest; or "none". Closes the list.
+template <typename WriteItem>
+void FlaggedRows(Html& h, const PageContext& ctx, const RegionView& view, bool RegionRow::*flag, size_t total,
+                 const WriteItem& item) {
+  if (total == 0) return ListEmpty(h, ctx);
+  h << "<ul>";
+  size_t shown = 0;
+  for (const RegionRow& r : view.rows) {
+    if (shown == kListLimit) break;
+    if (!(r.*flag)) continue;
+    ++shown;
+    h << "<li>";
+    item(r);
+    h << "</li>";
+  }
+  MoreLine(h, ctx, shown, total);
+  h << "</ul></details>";
+}
+
+size_t CountFlagged(const RegionView& view, bool RegionRow::*flag) {
+  size_t total = 0;
+  for (const RegionRow& r : view.rows) total += (r.*flag) ? 1 : 0;
+  return total;
+}
+
+void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
+  const size_t total = CountFlagged(view, &RegionRow::early_warning);
+  ListOpen(h, T(ctx, "Peringatan dini", "Early warning"), total);
+  FlaggedRows(h, ctx, view, &RegionRow::early_warning, total, [&](const RegionRow& r) {
+    const store::CooperativeSummary& s = r.summary;
+    CoopLink(h, s.cooperative);
+    if (s.latest_id) {
+      h << " — <a href=\"" << Esc{Path("/laporan/", *s.latest_id)} << "\">"
+        << Esc{FormatPoints(s.latest_total_e6, ctx.lang)} << "</a> ";
+    }
+    PredikatBadge(h, ctx, s.latest_predikat);
+    h << "<div class=\"kecil\">" << Esc{ctx.lang == Lang::kEn ? r.warning_reason_en : r.warning_reason_id}
+      << "</div>";
+  });
+}
+
+void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
+  ListOpen(h, T(ctx, "Menunggu pemeriksaan", "Awaiting review"), view.awaiting_review.size());
+  if (view.awaiting_review.empty()) return ListEmpty(h, ctx);
+  std::unordered_map<int64_t, const store::Cooperative*> names;
+  names.reserve(view.rows.size());
+  for (const RegionRow& r : view.rows) names.emplace(r.summary.cooperative.id, &r.summary.cooperative);
+  h << "<ul>";
+  size_t shown = 0;
+  for (const store::LaporanRecord& l : view.awaiting_review) {
+    if (shown == kListLimit) break;
+    ++shown;
+    const auto it = names.find(l.cooperative_id);
+    h << "<li><a href=\"" << Esc{Path("/laporan/", l.id)} << "\">";
+    if (it != names.end()) {
+      h << Esc{it->second->nama};
+    } else {
+      h << T(ctx, "Koperasi #", "Cooperative #") << l.cooperative_id;
+    }
+    h << " — " << Esc{FormatDateLong(l.periode_akhir, ctx.lang)} << "</a>";
+    if (l.revision > 1) h << " <span class=\"kecil\">" << T(ctx, "revisi ", "revision ") << l.revision << "</span>";
+    if (l.submitted_at) {
+      h << "<div class=\"kecil\">" << T(ctx, "diajukan ", "submitted ") << Esc{FormatTime(*l.submitted_at)} << "</div>";
+    }
+    h << "</li>";
+  }
+  MoreLine(h, ctx, shown, view.awaiting_review.size());
+  h << "</ul></details>";
+}
+
+void Overdue(Html& h, const PageContext& ctx, const RegionView& view) {
+  const size_t total = CountFlagged(view, &RegionRow::overdue);
+  ListOpen(h, T(ctx, "Terlambat menyerahkan laporan", "Laporan overdue"), total);
+  h << "<p class=\"kecil\">" << T(ctx, "Tahun buku yang berakhir ", "Financial year ending ")
+    << Esc{FormatDateLong(view.expected_periode, ctx.lang)} << "</p>";
+  FlaggedRows(h, ctx, view, &RegionRow::overdue, total, [&](const RegionRow& r) {
+    CoopLink(h, r.summary.cooperative);
+    h << " <span class=\"kecil\">";
+    if (r.summary.last_submitted_periode.empty()) {
+      h << T(ctx, "belum pernah mengajukan", "never submitted");
+    } else {
+      h << T(ctx, "terakhir: ", "last: ") << Esc{FormatDateLong(r.summary.last_submitted_periode, ctx.lang)};
+    }
+    h << "</span>";
+  });
+}
+
+// ---- The table of every cooperative ----
+
+void FilterForm(Html& h, const PageContext& ctx, const RegionView& view, const RegionQuery& q) {
+  h << "<form method=\"get\" action=\"/wilayah\" class=\"saring\"><div><label for=\"cari\">"
+    << T(ctx, "Cari nama", "Search name") << "</label><input id=\"cari\" type=\"search\" name=\"q\" value=\""
+    << Esc{q.q} << "\"></div><div><label for=\"saring-predikat\">Predikat</label><select id=\"saring-predikat\" "
+    << "name=\"predikat\"><option value=\"\">" << T(ctx, "Semua", "All") << "</option>";
+  for (const std::string& label : PredikatOrder(view)) {
+    const std::string value = label.empty() ? std::string(kBelumDinilai) : label;
+    h << "<option value=\"" << Esc{value} << "\"" << (q.predikat == value ? " selected" : "") << ">";
+    if (label.empty()) {
+      h << T(ctx, "Belum dinilai", "Not assessed");
+    } else {
+      h << Esc{label};
+    }
+    h << "</option>";
+  }
+  h << "</select></div><div><label for=\"urut\">" << T(ctx, "Urutkan", "Sort by") << "</label><select id=\"urut\" "
+    << "name=\"urut\">";
+  const std::pair<const char*, const char*> sorts[] = {{"nama", T(ctx, "Nama", "Name")},
+                                                       {"skor", T(ctx, "Skor", "Score")},
+                                                       {"perubahan", T(ctx, "Perubahan", "Change")}};
+  for (const auto& [value, text] : sorts) {
+    h << "<option value=\"" << value << "\"" << (q.urut == value ? " selected" : "") << ">" << text << "</option>";
+  }
+  h << "</select></div><div><label for=\"arah\">" << T(ctx, "Arah", "Order") << "</label><select id=\"arah\" "
+    << "name=\"arah\"><option value=\"naik\">" << T(ctx, "Naik", "Ascending") << "</option><option value=\"turun\""
+    << (q.arah == "turun" ? " selected" : "") << ">" << T(ctx, "Turun", "Descending") << "</option></select></div>"
+    << "<div><button>" << T(ctx, "Terapkan", "Apply") << "</button></div></form>";
+}
+
+void SortHeader(Html& h, const RegionQuery& q, const char* key, const char* text, bool numeric) {
+  RegionQuery next = q;
+  next.urut = key;
+  next.arah = q.urut == key && q.arah == "naik" ? "turun" : "naik";
+  next.hal = 1;
+  h << "<th" << (numeric ? " class=\"n\"" : "");
+  if (q.urut == key) h << " aria-sort=\"" << (q.arah == "naik" ? "ascending" : "descending") << "\"";
+  h << "><a href=\"" << Esc{RegionUrl(next)} << "\">" << text << "</a></th>";
+}
+
+void RegionRowHtml(Html& h, const PageContext& ctx, const RegionRow& r) {
+  const store::CooperativeSummary& s = r.summary;
+  h << "<tr id=\"k-" << s.cooperative.id << "\"><td>";
+  CoopLink(h, s.cooperative);
+  h << "<div class=\"kecil\">" << Esc{s.cooperative.region_nama};
+  if (!s.latest_periode.empty()) h << " · " << Esc{std::string_view(s.latest_periode).substr(0, 4)};
+  h << "</div></td><td class=\"n\">";
+  if (s.latest_id) {
+    h << "<a href=\"" << Esc{Path("/laporan/", *s.latest_id)} << "\">" << Esc{FormatPoints(s.latest_total_e6, ctx.lang)}
+      << "</a>";
+  } else {
+    h << "—";
+  }
+  h << "</td><td>";
+  PredikatBadge(h, ctx, s.latest_predikat);
+  h << "</td><td class=\"n\">";
+  if (s.latest_id && s.previous_total_e6) {
+    h << Esc{SignedPoints(s.latest_total_e6 - *s.previous_total_e6, ctx.lang)};
+  } else {
+    h << "—";
+  }
+  h << "</td><td>";
+  if (r.early_warning) {
+    h << "<span class=\"tanda\" title=\"" << Esc{ctx.lang == Lang::kEn ? r.warning_reason_en : r.warning_reason_id}
+      << "\">" << T(ctx, "peringatan", "warning") << "</span>";
+  }
+  if (r.overdue) h << "<span class=\"tanda\">" << T(ctx, "terlambat", "overdue") << "</span>";
+  if (s.awaiting_review) h << "<span class=\"tanda\">" << T(ctx, "menunggu", "awaiting") << "</span>";
+  h << "</td></tr>";
+}
+
+void Pager(Html& h, const PageContext& ctx, const RegionQuery& q, size_t pages, size_t count) {
+  h << "<nav class=\"halaman\" aria-label=\"" << T(ctx, "Halaman", "Pages") << "\">";
+  RegionQuery to = q;
+  if (q.hal > 1) {
+    to.hal = 1;
+    h << "<a class=\"tombol kedua\" href=\"" << Esc{RegionUrl(to)} << "\">« " << T(ctx, "Pertama", "First") << "</a>";
+    to.hal = q.hal - 1;
+    h << "<a class=\"tombol kedua\" rel=\"prev\" href=\"" << Esc{RegionUrl(to)} << "\">‹ "
+      << T(ctx, "Sebelumnya", "Previous") << "</a>";
+  }
+  h << "<span>" << T(ctx, "Halaman ", "Page ") << q.hal << T(ctx, " dari ", " of ") << pages << " (" << count
+    << T(ctx, " koperasi)", " cooperatives)") << "</span>";
+  if (q.hal < pages) {
+    to.hal = q.hal + 1;
+    h << "<a class=\"tombol kedua\" rel=\"next\" href=\"" << Esc{RegionUrl(to)} << "\">"
+      << T(ctx, "Berikutnya", "Next") << " ›</a>";
+    to.hal = pages;
+    h << "<a class=\"tombol kedua\" href=\"" << Esc{RegionUrl(to)} << "\">" << T(ctx, "Terakhir", "Last") << " »</a>";
+  }
+  h << "</nav>";
+}
+
+void RegionTable(Html& h, const PageContext& ctx, const RegionView& view, const RegionQuery& query) {
+  RegionQuery q = query;
+  const std::vector<const RegionRow*> rows = SelectRows(view, q);
+  const size_t pages = std::max<size_t>(1, (rows.size() + kRegionPageSize - 1) / kRegionPageSize);
+  q.hal = std::min(q.hal, pages);
+  h << "<h2 id=\"daftar\">" << T(ctx, "Semua koperasi", "All cooperatives") << "</h2>";
+  FilterForm(h, ctx, view, q);
+  if (rows.empty()) {
+    h << "<p>" << T(ctx, "Tidak ada koperasi yang cocok.", "No cooperative matches.") << "</p>";
+    return;
+  }
+  h << "<div class=\"gulir\"><table class=\"wilayah\"><thead><tr>";
+  SortHeader(h, q, "nama", T(ctx, "Koperasi", "Cooperative"), false);
+  SortHeader(h, q, "skor", T(ctx, "Skor", "Score"), true);
+  h << "<th>Predikat</th>";
+  SortHeader(h, q, "perubahan", T(ctx, "Perubahan", "Change"), true);
+  h << "<th>" << T(ctx, "Tanda", "Flags") << "</th></tr></thead><tbody>";
+  const size_t first = (q.hal - 1) * kRegionPageSize;
+  const size_t last = std::min(rows.size(), first + kRegionPageSize);
+  for (size_t i = first; i < last; ++i) RegionRowHtml(h, ctx, *rows[i]);
+  h << "</tbody></table></div>";
+  Pager(h, ctx, q, pages, rows.size());
+}
+
+}  // namespace
+
+std::string RegionPage(const PageContext& ctx, const RegionView& view, const RegionQuery& query) {
+  const RegionQuery q = Normalised(query);
+  Html h(64 * 1024 + kRegionPageSize * 600);
+  Begin(h, ctx, T(ctx, "Dasbor wilayah", "Regional dashboard"));
+  h << "<h1>" << T(ctx, "Dasbor wilayah", "Regional dashboard") << "</h1>";
+  if (!view.regions.empty()) {
+    h << "<p class=\"kecil\">";
+    for (size_t i = 0; i < view.regions.size(); ++i) {
+      h << (i ? "; " : "") << Esc{view.regions[i].nama} << ", " << Esc{view.regions[i].provinsi};
+    }
+    h << "</p>";
+  }
+  PredikatCounts(h, ctx, view);
+  h << "<div class=\"dua\">";
+  EarlyWarnings(h, ctx, view);
+  AwaitingReview(h, ctx, view);
+  h << "</div>";
+  Overdue(h, ctx, view);
+  RegionTable(h, ctx, view, q);
+  return End(h, ctx);
+}
+
+}  // namespace kopsehat::web
