@@ -195,6 +195,44 @@ void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanR
   AppendPenilaianJson(a, Lang::kId, &rec->hasil_json);
 }
 
+namespace {
+
+struct PredikatTable {
+  std::vector<std::string> labels;
+  std::vector<int> ranks;  // parallel to labels
+};
+
+const PredikatTable& Predikats() {
+  static const PredikatTable table = [] {
+    PredikatTable t;
+    for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
+      Problems ignored;
+      const Rulebook* rb = EmbeddedRulebookById(e.id, &ignored);  // null for goal methods (no predikat)
+      if (rb == nullptr) continue;
+      for (size_t i = 0; i < rb->predikat.size(); ++i) {
+        const std::string& label = rb->predikat[i].label;
+        if (std::find(t.labels.begin(), t.labels.end(), label) != t.labels.end()) continue;
+        t.labels.push_back(label);
+        t.ranks.push_back(int(i));
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+const std::vector<std::string>& PredikatLabels() { return Predikats().labels; }
+
+int PredikatRank(std::string_view label) {
+  const PredikatTable& t = Predikats();
+  for (size_t i = 0; i < t.labels.size(); ++i) {
+    if (t.labels[i] == label) return t.ranks[i];
+  }
+  return -1;
+}
+
 std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadline) {
   const std::time_t t = static_cast<std::time_t>(now);
   std::tm tm{};

@@ -299,6 +299,12 @@ class App {
   std::mutex region_refill_mu_;                 // one rebuild at a time
 };
 
+// The predikat labels of every embedded scored method, each method's best first, without repeats: the order in which
+// dashboards count and colour them. Taken from the rulebooks, never written in code.
+const std::vector<std::string>& PredikatLabels();
+// A label's rank in the first method that has it (0 = its best predikat); -1 when no embedded method has it.
+int PredikatRank(std::string_view label);
+
 // The stored form of an assessed laporan: its figures (laporan-v1 JSON), method id and version, score, predikat
 // label and the penilaian-v1 JSON.
 void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanRecord* rec);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -274,10 +275,10 @@ const char* StatusLabel(const PageContext& ctx, Status s) {
 }  // namespace
 
 const char* PredikatClass(std::string_view label) {
-  if (label == "SEHAT") return "p-sehat";
-  if (label == "CUKUP SEHAT") return "p-cukup";
-  if (label == "DALAM PENGAWASAN") return "p-awas";
-  if (label == "DALAM PENGAWASAN KHUSUS") return "p-khusus";
+  // The colour follows the label's rank in its method (from the rulebook), best first.
+  static constexpr const char* kByRank[] = {"p-sehat", "p-cukup", "p-awas", "p-khusus"};
+  const int rank = PredikatRank(label);
+  if (rank >= 0 && size_t(rank) < std::size(kByRank)) return kByRank[rank];
   return label.empty() ? "p-belum" : "p-lain";
 }
 

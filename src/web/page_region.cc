@@ -147,7 +147,7 @@ std::string RegionUrl(const RegionQuery& q) {
 // ---- Distribution and lists ----
 
 std::vector<std::string> PredikatOrder(const RegionView& view) {
-  std::vector<std::string> order = {"SEHAT", "CUKUP SEHAT", "DALAM PENGAWASAN", "DALAM PENGAWASAN KHUSUS"};
+  std::vector<std::string> order = PredikatLabels();
   for (const auto& [label, count] : view.by_predikat) {
     if (!label.empty() && std::find(order.begin(), order.end(), label) == order.end()) order.push_back(label);
   }
