@@ -231,12 +231,20 @@ std::string BatchCsvHeader(const Rulebook* rulebook, bool pearls) {
   std::string out;
   for (const std::string& k : LaporanBuilder::KnownKeys()) {
     if (!pearls && (k.rfind("pearls.", 0) == 0 || k.rfind("periode_lalu.pearls.", 0) == 0)) continue;
-    out += (out.empty() ? "" : ";") + k;
+    if (!out.empty()) out += ';';
+    out += k;
   }
   if (rulebook != nullptr) {
     for (const Component& c : rulebook->components) {
       if (c.kind != ComponentKind::kChecklist) continue;
-      for (size_t i = 0; i < c.items.size(); ++i) out += ";" + c.AnswersPath() + "[" + std::to_string(i + 1) + "]";
+      // Appended piece by piece: `";" + string` trips GCC 12's false -Wrestrict at -O3 (GCC bug 105329).
+      for (size_t i = 0; i < c.items.size(); ++i) {
+        out += ';';
+        out += c.AnswersPath();
+        out += '[';
+        out += std::to_string(i + 1);
+        out += ']';
+      }
     }
   }
   return out + "\n";
