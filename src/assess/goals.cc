@@ -505,21 +505,10 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     s.not_assessable += r.status == GoalStatus::kNotAssessable;
   }
   if (out->bulan != 12) {
-    out->warnings.push_back(Warning{
-        "disetahunkan", "pearls.bulan",
-        Label{"Hasil usaha mencakup " + Count(out->bulan) + " bulan: arus (pendapatan, biaya) indikator R dan P4 "
-                  "disetahunkan × 12/" + Count(out->bulan) + "; indikator pertumbuhan S tidak.",
-              "The income statement covers " + Count(out->bulan) + " months: flows (income, costs) in the R "
-                  "indicators and P4 are annualised × 12/" + Count(out->bulan) + "; the S growth rates are not."}});
+    out->warnings.push_back(Warning{"disetahunkan", "pearls.bulan", {Count(out->bulan)}});
   }
   if (!laporan.has_previous) {
-    out->warnings.push_back(Warning{
-        "tanpa_periode_lalu", "periode_lalu",
-        Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak punya nilai dan tidak dapat "
-              "dinilai, kecuali sasarannya sudah diputuskan tanpa nilai itu (S1–S9 memenuhi bila rasio E pasangannya "
-              "memenuhi sasaran).",
-              "No periode_lalu: indicators that use averages or growth have no value and cannot be assessed, unless "
-              "their goal is decided without it (S1–S9 are met when their paired E ratio meets its goal)."}});
+    out->warnings.push_back(Warning{"tanpa_periode_lalu", "periode_lalu", {}});
   }
   if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir)) {
     out->warnings.push_back(std::move(*w));

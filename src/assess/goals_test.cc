@@ -218,7 +218,7 @@ TEST(GoalsInputs, AnnualisationScalesFlowsByTwelveOverMonths) {
   ExpectValue(a, "E1", 715, 9);        // stocks are not annualised
   ExpectValue(a, "S11", 25, 2);        // nor growth
   bool warned = false;
-  for (const Warning& w : a.warnings) warned = warned || w.kode == "disetahunkan";
+  for (const Warning& w : a.warnings) warned = warned || w.code == "disetahunkan";
   EXPECT_TRUE(warned);
 }
 

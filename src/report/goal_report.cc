@@ -1,5 +1,6 @@
 #include "report/goal_report.h"
 
+#include "report/explain.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 #include "report/wording.h"
@@ -144,7 +145,7 @@ std::string RenderGoalTextReport(const GoalAssessment& a, Lang lang) {
   }
   if (!a.warnings.empty()) {
     out += std::string("\n") + T(lang, "PERINGATAN\n", "WARNINGS\n");
-    for (const Warning& w : a.warnings) out += "  - " + w.pesan.Get(lang) + "\n";
+    for (const Warning& w : a.warnings) out += "  - " + WarningText(w, a, lang) + "\n";
   }
   out += std::string("\n") + T(lang, "Sumber metode: ", "Method source: ") + rb.source + "\n";
   return out;
@@ -287,9 +288,9 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
   for (size_t i = 0; i < a.warnings.size(); ++i) {
     if (i) *out += ",";
     *out += "{\"kode\":";
-    Str(a.warnings[i].kode, out);
+    Str(a.warnings[i].code, out);
     *out += ",\"pesan\":";
-    Str(a.warnings[i].pesan.Get(lang), out);
+    Str(WarningText(a.warnings[i], a, lang), out);
     *out += "}";
   }
   *out += "]}";
