@@ -124,6 +124,59 @@ std::string WarningText(const Warning& w, const GoalAssessment& a, Lang lang) {
   return {};
 }
 
+std::string GoalReasonText(const IndicatorResult& r, Lang lang) {
+  const GoalReason& why = r.reason;
+  if (why.code.empty()) return {};
+  const bool en = lang == Lang::kEn;
+  const Indicator& ind = *r.spec;
+  auto arg = [&](size_t i) -> const std::string& {
+    KOPSEHAT_CHECK(i < why.args.size(), "reason " + why.code + " lacks argument " + std::to_string(i));
+    return why.args[i];
+  };
+  const std::string& code = why.code;
+  if (code == "belum_memenuhi") return arg(0) + (en ? " does not meet its goal" : " belum memenuhi sasaran");
+  if (code == "sudah_memenuhi") return arg(0) + (en ? " already meets its goal" : " sudah memenuhi sasaran");
+  if (code == "tidak_dapat_dinilai") return arg(0) + (en ? " cannot be assessed" : " tidak dapat dinilai");
+  if (code == "perlu_periode_lalu") {
+    return en ? "needs " + arg(0) + " (averages and growth use last year-end's figures)"
+              : "perlu " + arg(0) + " (rata-rata atau pertumbuhan memakai angka akhir tahun lalu)";
+  }
+  if (code == "dasar_pertumbuhan_negatif") {
+    return en ? "last year's value (" + ind.denominator_name.Get(Lang::kEn) + ") is negative: growth has no meaning"
+              : "nilai tahun lalu (" + ind.denominator_name.id + ") negatif: pertumbuhan tidak bermakna";
+  }
+  if (code == "penyebut_negatif") {
+    return en ? "the denominator (" + ind.denominator_name.Get(Lang::kEn) + ") is negative: the ratio has no meaning"
+              : "penyebut (" + ind.denominator_name.id + ") negatif: rasio tidak bermakna";
+  }
+  if (code == "penyebut_nol") {
+    if (!ind.zero_message.id.empty()) return ind.zero_message.Get(lang);  // the rulebook's own words
+    return en ? "the denominator (" + ind.denominator_name.Get(Lang::kEn) + ") is zero: no ratio"
+              : "penyebut (" + ind.denominator_name.id + ") nol: rasio tidak dapat dihitung";
+  }
+  if (code == "pembanding_tanpa_nilai") {
+    return en ? "the indicator compared with, " + arg(0) + ", has no value"
+              : "indikator pembanding " + arg(0) + " tidak punya nilai";
+  }
+  if (code == "suku_bunga_lalu_tidak_ada") {
+    return en ? "last year's rates are not in the laporan" : "suku bunga dan inflasi tahun lalu tidak ada di laporan";
+  }
+  if (code == "belum_diisi") return arg(0) + (en ? " is not given" : " belum diisi");
+  if (code == "pasangan_tidak_dapat_dinilai") {
+    return arg(0) + (en ? " or " : " atau ") + arg(1) + (en ? " cannot be assessed" : " tidak dapat dinilai");
+  }
+  if (code == "pasangan_di_bawah") {
+    return en ? arg(0) + " is below its goal: this growth must exceed " + arg(1)
+              : arg(0) + " di bawah sasaran: pertumbuhan ini harus melebihi " + arg(1);
+  }
+  if (code == "pasangan_di_atas") {
+    return en ? arg(0) + " is above its goal: this growth must stay below " + arg(1)
+              : arg(0) + " di atas sasaran: pertumbuhan ini harus di bawah " + arg(1);
+  }
+  KOPSEHAT_CHECK(false, "no text for reason " + code + " of " + ind.id);
+  return {};
+}
+
 std::string ExplainDerived(const DerivedAnswer& da, Lang lang) {
   const Derivation& d = *da.spec;
   // The English names as given (empty when the rulebook has none), as the sentences always used them.

@@ -17,6 +17,10 @@ std::string WarningText(const Warning& w, const Assessment& a, Lang lang);
 // The same for a warning of a goal assessment.
 std::string WarningText(const Warning& w, const GoalAssessment& a, Lang lang);
 
+// Why a goal indicator is not assessable or what decided it (IndicatorResult::reason), in `lang`; empty when the
+// indicator has no reason. A rulebook's penyebut_nol_pesan is taken from the indicator.
+std::string GoalReasonText(const IndicatorResult& r, Lang lang);
+
 // What the books show, in words: "Modal sendiri tumbuh 25,93 %, Total aset tumbuh 12,53 %".
 std::string ExplainDerived(const DerivedAnswer& d, Lang lang);
 

@@ -48,7 +48,7 @@ std::string StatusText(const IndicatorResult& r, Lang lang) {
   std::string s = GoalStatusLabel(r.status).Get(lang);
   const std::string gap = GoalGapText(r, lang);
   if (!gap.empty()) s += ": " + gap;
-  if (!r.reason.id.empty()) s += (r.status == GoalStatus::kNotMet && gap.empty() ? ": " : " (") + r.reason.Get(lang) +
+  if (!r.reason.code.empty()) s += (r.status == GoalStatus::kNotMet && gap.empty() ? ": " : " (") + GoalReasonText(r, lang) +
                                   (r.status == GoalStatus::kNotMet && gap.empty() ? "" : ")");
   return s;
 }
@@ -262,9 +262,9 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
     }
     *out += IsAmount(r) ? ",\"nilai_lalu_rupiah\":" : ",\"nilai_lalu_persen\":";
     ValueJson(r, r.has_previous_value, r.previous_value, out);
-    if (!r.reason.id.empty()) {
+    if (!r.reason.code.empty()) {
       *out += ",\"alasan\":";
-      Str(r.reason.Get(lang), out);
+      Str(GoalReasonText(r, lang), out);
     }
     if (r.annualised) *out += ",\"disetahunkan\":true";
     if (r.used_variant) *out += ",\"rumus_varian\":true";

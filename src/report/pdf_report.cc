@@ -1149,8 +1149,8 @@ class GoalReport : public ReportBase {
         const std::string gap = GoalGapText(r, lang_);
         if (!gap.empty()) {
           result += ": " + gap;
-        } else if (!r.reason.id.empty()) {
-          result += " (" + r.reason.Get(lang_) + ")";
+        } else if (!r.reason.code.empty()) {
+          result += " (" + GoalReasonText(r, lang_) + ")";
         }
         rows.push_back({{r.spec->id, 1, true},
                         {r.spec->name.Get(lang_)},
@@ -1181,7 +1181,7 @@ class GoalReport : public ReportBase {
                GoalAmountText(ind.denominator, r.denominator_sen, lang_);
         if (r.annualised) body += " × 12/" + std::to_string(a_.bulan);
       } else {
-        body = r.reason.Get(lang_);
+        body = GoalReasonText(r, lang_);
       }
       if (r.used_variant) {
         std::string ids;
