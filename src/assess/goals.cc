@@ -386,8 +386,6 @@ class Evaluator {
   std::vector<Fraction> rhs_;  // the terms of the operand being compared, reused
 };
 
-std::string Count(int n) { return std::to_string(n); }
-
 }  // namespace
 
 const char* GoalStatusCode(GoalStatus s) {
@@ -402,20 +400,6 @@ const char* GoalStatusCode(GoalStatus s) {
       return "tidak_dapat_dinilai";
   }
   return "";
-}
-
-Label GoalStatusLabel(GoalStatus s) {
-  switch (s) {
-    case GoalStatus::kMet:
-      return {"memenuhi sasaran", "meets the goal"};
-    case GoalStatus::kNotMet:
-      return {"TIDAK MEMENUHI", "DOES NOT MEET"};
-    case GoalStatus::kNoTarget:
-      return {"tanpa sasaran angka", "no numeric goal"};
-    case GoalStatus::kNotAssessable:
-      return {"tidak dapat dinilai", "cannot be assessed"};
-  }
-  return {};
 }
 
 bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessment* out, Problems* problems) {
@@ -484,7 +468,7 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     s.not_assessable += r.status == GoalStatus::kNotAssessable;
   }
   if (out->bulan != 12) {
-    out->warnings.push_back(Warning{"disetahunkan", "pearls.bulan", {Count(out->bulan)}});
+    out->warnings.push_back(Warning{"disetahunkan", "pearls.bulan", {std::to_string(out->bulan)}});
   }
   if (!laporan.has_previous) {
     out->warnings.push_back(Warning{"tanpa_periode_lalu", "periode_lalu", {}});
@@ -493,26 +477,6 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     out->warnings.push_back(std::move(*w));
   }
   return true;
-}
-
-Label GoalSummaryLine(const GoalSummary& s) {
-  Label l{Count(s.met) + " dari " + Count(s.total) + " indikator memenuhi sasaran",
-          Count(s.met) + " of " + Count(s.total) + " indicators meet their goal"};
-  std::vector<Label> parts;
-  if (s.not_met > 0) parts.push_back({Count(s.not_met) + " tidak memenuhi", Count(s.not_met) + " do not"});
-  if (s.no_target > 0) parts.push_back({Count(s.no_target) + " tanpa sasaran angka", Count(s.no_target) + " without a numeric goal"});
-  if (s.not_assessable > 0) {
-    parts.push_back({Count(s.not_assessable) + " tidak dapat dinilai", Count(s.not_assessable) + " cannot be assessed"});
-  }
-  for (size_t i = 0; i < parts.size(); ++i) {
-    l.id += (i == 0 ? " (" : ", ") + parts[i].id;
-    l.en += (i == 0 ? " (" : ", ") + parts[i].en;
-  }
-  if (!parts.empty()) {
-    l.id += ")";
-    l.en += ")";
-  }
-  return l;
 }
 
 }  // namespace kopsehat

@@ -22,8 +22,8 @@ enum class GoalStatus {
   kNotAssessable,  // an input is missing (periode_lalu, a rate) or the denominator is zero with no rule
 };
 
-const char* GoalStatusCode(GoalStatus s);  // "memenuhi", "tidak_memenuhi", "tanpa_sasaran", "tidak_dapat_dinilai"
-Label GoalStatusLabel(GoalStatus s);        // "memenuhi sasaran" / "meets the goal", ...
+// "memenuhi", "tidak_memenuhi", "tanpa_sasaran", "tidak_dapat_dinilai" (its words: report/explain.h, GoalStatusLabel).
+const char* GoalStatusCode(GoalStatus s);
 
 // Why an indicator is not assessable, or what decided its goal without a value: a code with its arguments, worded by
 // report/explain (GoalReasonText). Empty code: no reason. The codes and their arguments:
@@ -92,8 +92,5 @@ struct GoalAssessment {
 // Assesses `laporan` (already validated) with `rulebook`. A missing required block (pearls) is a problem and the
 // result is false; everything else missing makes single indicators "not assessable", with the reason.
 bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rulebook, GoalAssessment* out, Problems* problems);
-
-// "31 dari 44 indikator memenuhi sasaran (8 tidak memenuhi, 3 tanpa sasaran angka, 2 tidak dapat dinilai)".
-Label GoalSummaryLine(const GoalSummary& s);
 
 }  // namespace kopsehat

@@ -1,5 +1,8 @@
 #include "report/explain.h"
 
+#include <string>
+#include <vector>
+
 #include "core/check.h"
 #include "core/decimal.h"
 #include "core/fraction.h"
@@ -175,6 +178,40 @@ std::string GoalReasonText(const IndicatorResult& r, Lang lang) {
   }
   KOPSEHAT_CHECK(false, "no text for reason " + code + " of " + ind.id);
   return {};
+}
+
+Label GoalStatusLabel(GoalStatus s) {
+  switch (s) {
+    case GoalStatus::kMet:
+      return {"memenuhi sasaran", "meets the goal"};
+    case GoalStatus::kNotMet:
+      return {"TIDAK MEMENUHI", "DOES NOT MEET"};
+    case GoalStatus::kNoTarget:
+      return {"tanpa sasaran angka", "no numeric goal"};
+    case GoalStatus::kNotAssessable:
+      return {"tidak dapat dinilai", "cannot be assessed"};
+  }
+  return {};
+}
+
+Label GoalSummaryLine(const GoalSummary& s) {
+  Label l{std::to_string(s.met) + " dari " + std::to_string(s.total) + " indikator memenuhi sasaran",
+          std::to_string(s.met) + " of " + std::to_string(s.total) + " indicators meet their goal"};
+  std::vector<Label> parts;
+  if (s.not_met > 0) parts.push_back({std::to_string(s.not_met) + " tidak memenuhi", std::to_string(s.not_met) + " do not"});
+  if (s.no_target > 0) parts.push_back({std::to_string(s.no_target) + " tanpa sasaran angka", std::to_string(s.no_target) + " without a numeric goal"});
+  if (s.not_assessable > 0) {
+    parts.push_back({std::to_string(s.not_assessable) + " tidak dapat dinilai", std::to_string(s.not_assessable) + " cannot be assessed"});
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    l.id += (i == 0 ? " (" : ", ") + parts[i].id;
+    l.en += (i == 0 ? " (" : ", ") + parts[i].en;
+  }
+  if (!parts.empty()) {
+    l.id += ")";
+    l.en += ")";
+  }
+  return l;
 }
 
 std::string ExplainDerived(const DerivedAnswer& da, Lang lang) {

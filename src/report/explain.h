@@ -21,6 +21,11 @@ std::string WarningText(const Warning& w, const GoalAssessment& a, Lang lang);
 // indicator has no reason. A rulebook's penyebut_nol_pesan is taken from the indicator.
 std::string GoalReasonText(const IndicatorResult& r, Lang lang);
 
+// A goal status in words: "memenuhi sasaran" / "meets the goal", ...
+Label GoalStatusLabel(GoalStatus s);
+// "31 dari 44 indikator memenuhi sasaran (8 tidak memenuhi, 3 tanpa sasaran angka, 2 tidak dapat dinilai)".
+Label GoalSummaryLine(const GoalSummary& s);
+
 // What the books show, in words: "Modal sendiri tumbuh 25,93 %, Total aset tumbuh 12,53 %".
 std::string ExplainDerived(const DerivedAnswer& d, Lang lang);
 
