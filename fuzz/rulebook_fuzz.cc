@@ -136,7 +136,7 @@ void CheckGoalAssessment(const GoalRulebook& rb, const GoalAssessment& a) {
     const IndicatorResult& r = a.indicators[i];
     if (r.spec != &rb.indicators[i]) __builtin_trap();  // every indicator was resolved
     if (r.has_value && r.value.den <= 0) __builtin_trap();
-    if (r.status == GoalStatus::kNotAssessable && r.reason.id.empty()) __builtin_trap();  // says why
+    if (r.status == GoalStatus::kNotAssessable && r.reason.code.empty()) __builtin_trap();  // says why
     if ((r.status == GoalStatus::kMet || r.status == GoalStatus::kNotMet) && !r.has_value && !r.zero_denominator) {
       __builtin_trap();
     }

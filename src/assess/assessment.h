@@ -17,10 +17,21 @@
 
 namespace kopsehat {
 
+// Something a reader of the result should know, as a code with its arguments; no text. report/explain words it
+// (WarningText), taking any text the rulebook supplies (a component's penyebut_nol pesan, a method's validity note)
+// from the rulebook by `path`. The arguments by code:
+//   <component's zero kode>       path = component id; {nilai given for the zero denominator, as "75" or "50.5"}
+//   penyebut_negatif              path = component id; {} (the figures are that component's denominator and ratio)
+//   jawaban_berbeda_dengan_buku   path = answers path [item]; {component id, item (1-based), filed "ya"|"tidak",
+//                                 books "ya"|"tidak"} (the figures are the component's DerivedAnswer of that item)
+//   manajemen_tidak_dinilai       {maximum total, as "85"}
+//   di_luar_masa_berlaku          {periode_akhir}
+//   disetahunkan                  {bulan}   (goal methods)
+//   tanpa_periode_lalu            {}        (goal methods)
 struct Warning {
-  std::string kode;
+  std::string code;
   std::string path;  // the component or key it concerns, may be empty
-  Label pesan;
+  std::vector<std::string> args;
 };
 
 // The smallest change of a ratio component that earns a higher nilai: the ratio must reach `target_pct`
@@ -35,7 +46,8 @@ struct NextStep {
 };
 
 // A checklist item answered from the statements. The figures behind the answer are kept as numbers; text is made
-// only when someone reads it (ExplainDerived), so a batch of thousands pays nothing for sentences nobody prints.
+// only when someone reads it (report/explain.h, ExplainDerived), so a batch of thousands pays nothing for sentences
+// nobody prints.
 struct DerivedAnswer {
   const Derivation* spec = nullptr;
   int item = 0;  // 0-based
@@ -48,15 +60,6 @@ struct DerivedAnswer {
   Fraction second;
   bool zero_base = false;
 };
-
-// Which languages the warning texts of an assessment are written in (both by default).
-struct Languages {
-  bool id = true;
-  bool en = true;
-};
-
-// What the books show, in words: "Modal sendiri tumbuh 25,93 %, Total aset tumbuh 12,53 %"; only in `langs`.
-Label ExplainDerived(const DerivedAnswer& d, Languages langs = {});
 
 struct ComponentResult {
   const Component* spec = nullptr;
@@ -137,10 +140,6 @@ struct EvaluateOptions {
   // Score without the checklist when the laporan has none (laporan-v1 §1.4): its components score 0, the report
   // says the total excludes them.
   bool without_checklist = false;
-  // Warning texts only in these languages, the other left empty: for output that is written in one language (a
-  // batch), where building the other costs 3 % of the run for sentences nobody reads. Label::Get falls back to
-  // Indonesian, so leave `id` on unless only English is ever read.
-  Languages texts;
 };
 
 // Assesses `laporan` (already validated by its reader) with `rulebook`. Problems that only the method can see
@@ -149,10 +148,10 @@ struct EvaluateOptions {
 bool Evaluate(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options, Assessment* out,
               Problems* problems);
 
-// A warning when `periode_akhir` lies outside a method's validity (berlaku); its text is the header's validity_before
-// + period + validity_after (made by the loader, naming the successor). Shared by both kinds of method.
-std::optional<Warning> OutsideValidity(const MethodHeader& method, const std::string& periode_akhir,
-                                       Languages langs = {});
+// A warning when `periode_akhir` lies outside a method's validity (berlaku), with the period as its argument (its
+// text, in report/explain, is the header's validity_before + period + validity_after, naming the successor). Shared
+// by both kinds of method.
+std::optional<Warning> OutsideValidity(const MethodHeader& method, const std::string& periode_akhir);
 
 // Ordered by points lost, largest first (ties in rulebook order); at most `n`, only components that lose points.
 std::vector<const ComponentResult*> BiggestLosses(const Assessment& a, size_t n);

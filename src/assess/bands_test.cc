@@ -19,6 +19,7 @@
 #include "assess/test_laporan.h"
 #include "core/fraction.h"
 #include "laporan/laporan.h"
+#include "report/explain.h"
 #include "rules/loader.h"
 
 namespace kopsehat {
@@ -416,9 +417,9 @@ void CheckAllZero(const char* rulebook_id) {
     EXPECT_TRUE(r.zero_denominator);
     EXPECT_EQ(r.nilai_e2, int64_t(z.nilai) * 100);
     ASSERT_EQ(CountWarnings(a, z.id), 1);
-    EXPECT_EQ(FindWarning(a, z.id)->kode, z.kode);
-    EXPECT_FALSE(FindWarning(a, z.id)->pesan.id.empty());
-    EXPECT_FALSE(FindWarning(a, z.id)->pesan.en.empty());
+    EXPECT_EQ(FindWarning(a, z.id)->code, z.kode);
+    EXPECT_FALSE(WarningText(*FindWarning(a, z.id), a, Lang::kId).empty());
+    EXPECT_FALSE(WarningText(*FindWarning(a, z.id), a, Lang::kEn).empty());
   }
   // Only the two "100" rows score: 100 × 6 / 100 + 100 × 5 / 100 = 11.00 points; every checklist answer is 'tidak'.
   EXPECT_EQ(a.total_e6, 11'000'000);
@@ -440,7 +441,7 @@ TEST(BandsZeroDenominator, RpmZeroWithReserves) {
     EXPECT_EQ(r.nilai_e2, 10000) << rb;
     EXPECT_EQ(r.skor_e6, 5'000'000) << rb;
     ASSERT_NE(FindWarning(a, "kap.cadangan_risiko"), nullptr) << rb;
-    EXPECT_EQ(FindWarning(a, "kap.cadangan_risiko")->kode, "rpm_nol") << rb;
+    EXPECT_EQ(FindWarning(a, "kap.cadangan_risiko")->code, "rpm_nol") << rb;
     // The RPM ratio itself (0 / loans) is 0 % → 100, no warning.
     EXPECT_EQ(Comp(a, "kap.risiko_pinjaman_bermasalah").nilai_e2, 10000) << rb;
     EXPECT_EQ(CountWarnings(a, "kap.risiko_pinjaman_bermasalah"), 0) << rb;
@@ -457,7 +458,7 @@ TEST(BandsZeroDenominator, NoRiskyLoans) {
     EXPECT_EQ(r.nilai_e2, 10000) << rb;
     EXPECT_EQ(r.skor_e6, 6'000'000) << rb;
     ASSERT_NE(FindWarning(a, "permodalan.modal_sendiri_pinjaman_berisiko"), nullptr) << rb;
-    EXPECT_EQ(FindWarning(a, "permodalan.modal_sendiri_pinjaman_berisiko")->kode, "tanpa_pinjaman_berisiko") << rb;
+    EXPECT_EQ(FindWarning(a, "permodalan.modal_sendiri_pinjaman_berisiko")->code, "tanpa_pinjaman_berisiko") << rb;
   }
 }
 
@@ -471,7 +472,7 @@ TEST(BandsZeroDenominator, NonZeroNumeratorStillNilaiZero) {
   EXPECT_EQ(r.nilai_e2, 0);
   EXPECT_EQ(r.skor_e6, 0);
   ASSERT_NE(FindWarning(a, "likuiditas.kas"), nullptr);
-  EXPECT_EQ(FindWarning(a, "likuiditas.kas")->kode, "penyebut_nol");
+  EXPECT_EQ(FindWarning(a, "likuiditas.kas")->code, "penyebut_nol");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

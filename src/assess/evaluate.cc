@@ -14,12 +14,6 @@ Fraction PercentOf(const Fraction& num, const Fraction& den) {
   return Fraction::Of(CheckedMul(CheckedMul(num.num, den.den), 100), CheckedMul(den.num, num.den));
 }
 
-std::string PctId(const Fraction& f) { return FormatFractionIndonesian(f, 2, 2) + " %"; }
-std::string PctEn(const Fraction& f) { return FormatFractionEnglish(f, 2, 2) + " %"; }
-
-std::string RpId(const Fraction& sen) { return FormatRupiah(sen, Lang::kId); }
-std::string RpEn(const Fraction& sen) { return FormatRupiah(sen, Lang::kEn); }
-
 // `lower_is_better`: persentase_skor rulebooks rate 1 best.
 NextStep NextBand(const Component& c, int band, const Fraction& x, bool lower_is_better) {
   NextStep best;
@@ -110,26 +104,13 @@ void EvaluateRatio(const Laporan& laporan, const Rulebook& rb, const Component& 
   if (r->zero_denominator && c.informational) return;  // shown as "cannot be computed"; nothing is scored
   if (r->zero_denominator) {
     r->nilai_e2 = c.zero.nilai_e2;
-    Label pesan = c.zero.pesan;
-    if (pesan.id.empty()) {
-      pesan.id = "Penyebut (" + c.denominator_name.id + ") bernilai nol: rasio tidak dapat dihitung, nilai " +
-                 FormatPlain(c.zero.nilai_e2, 2, 0) + ".";
-      pesan.en = "The denominator (" + c.denominator_name.Get(Lang::kEn) + ") is zero: no ratio, nilai " +
-                 FormatPlain(c.zero.nilai_e2, 2, 0) + ".";
-    }
-    warnings->push_back(Warning{c.zero.kode, c.id, std::move(pesan)});
+    warnings->push_back(Warning{c.zero.kode, c.id, {FormatPlain(c.zero.nilai_e2, 2, 0)}});
     return;
   }
   r->ratio_pct = PercentOf(r->numerator_sen, r->denominator_sen);
   if (c.denominator.uses_previous && r->denominator_sen.num < 0) {
     // Growth from a loss (a negative base) flips the sign: an improvement would read as a fall.
-    warnings->push_back(Warning{
-        "penyebut_negatif", c.id,
-        Label{c.name.id + ": nilai tahun lalu (" + c.denominator_name.id + ") negatif, " + RpId(r->denominator_sen) +
-                  "; rasio " + PctId(r->ratio_pct) + " tidak bermakna sebagai pertumbuhan. Periksa dan nilai secara manual.",
-              c.name.Get(Lang::kEn) + ": last year's value (" + c.denominator_name.Get(Lang::kEn) + ") is negative, " +
-                  RpEn(r->denominator_sen) + "; the ratio " + PctEn(r->ratio_pct) +
-                  " is meaningless as growth. Check it and judge by hand."}});
+    warnings->push_back(Warning{"penyebut_negatif", c.id, {}});
   }
   if (c.informational) return;
   if (c.linear) {
@@ -190,48 +171,6 @@ DerivedAnswer Derive(const Laporan& laporan, const Derivation& d) {
   return out;
 }
 
-}  // namespace
-
-Label ExplainDerived(const DerivedAnswer& da, Languages langs) {
-  const Derivation& d = *da.spec;
-  const std::string& a = d.a_name.id;
-  const std::string& b = d.b_name.id;
-  const std::string& a_en = d.a_name.en;
-  const std::string& b_en = d.b_name.en;
-  Label l;
-  switch (d.kind) {
-    case Derivation::Kind::kGrowthNotBelow:
-      if (langs.id) l.id = a + " tumbuh " + PctId(da.first) + ", " + b + " tumbuh " + PctId(da.second);
-      if (langs.en) l.en = a_en + " grew " + PctEn(da.first) + ", " + b_en + " grew " + PctEn(da.second);
-      return l;
-    case Derivation::Kind::kGrowthAtLeast:
-      if (langs.id) l.id = a + " tumbuh " + PctId(da.first) + " (syarat minimal " + PctId(da.second) + ")";
-      if (langs.en) l.en = a_en + " grew " + PctEn(da.first) + " (at least " + PctEn(da.second) + " required)";
-      return l;
-    case Derivation::Kind::kIncreaseAtLeast: {
-      const Fraction param{d.param.units, Pow10(d.param.scale)};
-      if (langs.id) {
-        l.id = "kenaikan " + a + " " + RpId(da.first) + ", syaratnya " + FormatFractionIndonesian(param, 0, 6) + " × " +
-               b + " tahun lalu = " + RpId(da.second) + (d.approximation ? " (perkiraan dari neraca)" : "");
-      }
-      if (langs.en) {
-        l.en = a_en + " rose by " + RpEn(da.first) + ", required " + FormatFractionPlain(param, 0, 6) +
-               " × last year's " + b_en + " = " + RpEn(da.second) +
-               (d.approximation ? " (approximated from the balance sheet)" : "");
-      }
-      return l;
-    }
-    case Derivation::Kind::kRatioAtMost:
-      if (da.zero_base) return {langs.id ? b + " nol" : "", langs.en ? b_en + " is zero" : ""};
-      if (langs.id) l.id = a + " " + PctId(da.first) + " dari " + b + " (batas " + PctId(da.second) + ")";
-      if (langs.en) l.en = a_en + " is " + PctEn(da.first) + " of " + b_en + " (limit " + PctEn(da.second) + ")";
-      return l;
-  }
-  return l;
-}
-
-namespace {
-
 // A banded checklist's next step is a whole number of items: the count k (0..items) nearest to the filed one whose
 // share falls in a better band (lower nilai), the better nilai winning a tie. The band edges themselves may be
 // unreachable (no k/items is exactly 75 % of 17 items), so the ratio's NextBand does not apply.
@@ -260,7 +199,7 @@ NextStep NextChecklistStep(const Component& c, const ComponentResult& r) {
 }
 
 void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Component& c,
-                       const ChecklistAnswers& answers, Languages langs, ComponentResult* r,
+                       const ChecklistAnswers& answers, ComponentResult* r,
                        std::vector<Warning>* warnings) {
   r->items = int(c.items.size());
   for (size_t i = 0; i < answers.answers.size() && i < r->answers.size(); ++i) {
@@ -286,19 +225,9 @@ void EvaluateChecklist(const Laporan& laporan, const Rulebook& rb, const Compone
     const bool filed = answers.answers[i];
     da.conflict = filed != da.books_say;
     if (da.conflict) {
-      const Label explanation = ExplainDerived(da, langs);
-      Warning w{"jawaban_berbeda_dengan_buku", c.AnswersPath() + "[" + std::to_string(i + 1) + "]", {}};
-      if (langs.id) {
-        w.pesan.id = c.name.id + " butir " + std::to_string(i + 1) + " dijawab " + (filed ? "'ya'" : "'tidak'") +
-                     ", tetapi buku menunjukkan " + (da.books_say ? "'ya'" : "'tidak'") + ": " + explanation.id +
-                     ". Jawaban yang diisi tetap dipakai; periksa kembali.";
-      }
-      if (langs.en) {
-        w.pesan.en = c.name.Get(Lang::kEn) + " item " + std::to_string(i + 1) + " was answered " +
-                     (filed ? "'yes'" : "'no'") + ", but the books show " + (da.books_say ? "'yes'" : "'no'") + ": " +
-                     explanation.en + ". The filed answer is kept; please check it.";
-      }
-      warnings->push_back(std::move(w));
+      const std::string item = std::to_string(i + 1);
+      warnings->push_back(Warning{"jawaban_berbeda_dengan_buku", c.AnswersPath() + "[" + item + "]",
+                                  {c.id, item, filed ? "ya" : "tidak", da.books_say ? "ya" : "tidak"}});
     }
     r->derived.push_back(std::move(da));
   }
@@ -411,25 +340,14 @@ void AggregateScorePercent(const Rulebook& rb, Assessment* out) {
 
 }  // namespace
 
-std::optional<Warning> OutsideValidity(const MethodHeader& method, const std::string& periode_akhir, Languages langs) {
+std::optional<Warning> OutsideValidity(const MethodHeader& method, const std::string& periode_akhir) {
   const std::string& from = method.valid_from;
   const std::string& to = method.valid_to;
-  const Label& before = method.validity_before;
-  const Label& after = method.validity_after;
   // ISO dates compare as text.
   if (periode_akhir.empty() || ((from.empty() || periode_akhir >= from) && (to.empty() || periode_akhir <= to))) {
     return std::nullopt;
   }
-  Warning w{"di_luar_masa_berlaku", "periode.akhir", {}};
-  if (langs.id) {
-    w.pesan.id.reserve(before.id.size() + periode_akhir.size() + after.id.size());
-    w.pesan.id.append(before.id).append(periode_akhir).append(after.id);
-  }
-  if (langs.en) {
-    w.pesan.en.reserve(before.en.size() + periode_akhir.size() + after.en.size());
-    w.pesan.en.append(before.en).append(periode_akhir).append(after.en);
-  }
-  return w;
+  return Warning{"di_luar_masa_berlaku", "periode.akhir", {periode_akhir}};
 }
 
 namespace {
@@ -437,15 +355,15 @@ namespace {
 // One component's nilai and, by the rulebook's aggregation, its skor and maximum: nilai × bobot for a weighted
 // method (points per 'ya' for its checklists), skor_maks + 1 − nilai out of skor_maks for persentase_skor; nothing
 // for an informational component. A weighted checklist without its block is marked unscored (--tanpa-manajemen).
-void ScoreComponent(const Laporan& laporan, const Rulebook& rb, const Component& c, Languages langs,
-                    ComponentResult* r, Assessment* out) {
+void ScoreComponent(const Laporan& laporan, const Rulebook& rb, const Component& c, ComponentResult* r,
+                    Assessment* out) {
   if (c.kind == ComponentKind::kRatio) {
     EvaluateRatio(laporan, rb, c, r, &out->warnings);
     r->max_e6 = c.bobot_e2 * 10000;
     r->skor_e6 = r->nilai_e2 * c.bobot_e2;
   } else if (laporan.HasChecklistSet(c.answers_set)) {
     r->max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
-    EvaluateChecklist(laporan, rb, c, *laporan.FindChecklist(c.answers_set, c.answers_key), langs, r, &out->warnings);
+    EvaluateChecklist(laporan, rb, c, *laporan.FindChecklist(c.answers_set, c.answers_key), r, &out->warnings);
   } else {
     r->max_e6 = c.points_per_yes_e6 * int64_t(c.items.size());
     r->scored = false;
@@ -507,7 +425,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
       const Component& c = rb.components[i];
       ComponentResult& r = out->components[i];
       r.spec = &c;
-      ScoreComponent(laporan, rb, c, options.texts, &r, out);
+      ScoreComponent(laporan, rb, c, &r, out);
       if (percent || c.informational) continue;  // pooled below; never scored
       AspectResult& a = out->aspects[size_t(c.aspect_index)];
       a.skor_e6 += r.skor_e6;
@@ -522,14 +440,10 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
     return false;
   }
   if (out->manajemen_excluded) {
-    out->warnings.push_back(Warning{
-        "manajemen_tidak_dinilai", "manajemen",
-        Label{"Dinilai tanpa daftar periksa manajemen: skor total tidak memuat aspek Manajemen dan poinnya; skor "
-              "maksimal " + FormatPlain(out->max_total_e6, 6, 0) + ", bukan 100.",
-              "Assessed without the management checklist: the total excludes the Manajemen aspect and its points; "
-              "the maximum is " + FormatPlain(out->max_total_e6, 6, 0) + ", not 100."}});
+    out->warnings.push_back(
+        Warning{"manajemen_tidak_dinilai", "manajemen", {FormatPlain(out->max_total_e6, 6, 0)}});
   }
-  if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir, options.texts)) {
+  if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir)) {
     out->warnings.push_back(std::move(*w));
   }
   out->predikat = PredikatFor(rb, out->total_e6);

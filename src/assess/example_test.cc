@@ -17,6 +17,7 @@
 #include "core/fraction.h"
 #include "interchange/json_reader.h"
 #include "laporan/laporan.h"
+#include "report/explain.h"
 #include "rules/loader.h"
 
 namespace kopsehat {
@@ -192,9 +193,10 @@ TEST(ExampleSejahteraBersama, AspectsTotalAndPredikat) {
   // Nothing else to warn about: no zero denominator, and the books agree with every answer they can check. The one
   // warning is the method's validity: 2025 is after the 2016 method gave way to kkpkk-2021.
   ASSERT_EQ(a.warnings.size(), 1u);
-  EXPECT_EQ(a.warnings[0].kode, "di_luar_masa_berlaku");
+  EXPECT_EQ(a.warnings[0].code, "di_luar_masa_berlaku");
   EXPECT_EQ(a.warnings[0].path, "periode.akhir");
-  EXPECT_NE(a.warnings[0].pesan.id.find("pakai --metode kkpkk-2021"), std::string::npos) << a.warnings[0].pesan.id;
+  const std::string text = WarningText(a.warnings[0], a, Lang::kId);
+  EXPECT_NE(text.find("pakai --metode kkpkk-2021"), std::string::npos) << text;
 }
 
 TEST(ExampleSejahteraBersama, DerivedChecklistAnswers) {
@@ -224,7 +226,7 @@ TEST(ExampleSejahteraBersama, DerivedChecklistAnswers) {
   EXPECT_TRUE(k.derived[0].answerable);
   EXPECT_TRUE(k.derived[0].books_say);
   EXPECT_FALSE(k.derived[0].conflict);
-  for (const Warning& w : a.warnings) EXPECT_NE(w.kode, "jawaban_berbeda_dengan_buku") << w.path;
+  for (const Warning& w : a.warnings) EXPECT_NE(w.code, "jawaban_berbeda_dengan_buku") << w.path;
 }
 
 TEST(ExampleSejahteraBersama, FiledAnswerThatContradictsTheBooks) {
@@ -241,11 +243,11 @@ TEST(ExampleSejahteraBersama, FiledAnswerThatContradictsTheBooks) {
   const Assessment a = Assess(l);
   int conflicts = 0;
   for (const Warning& w : a.warnings) {
-    if (w.kode != "jawaban_berbeda_dengan_buku") continue;
+    if (w.code != "jawaban_berbeda_dengan_buku") continue;
     ++conflicts;
     EXPECT_EQ(w.path, "manajemen.permodalan[2]");
-    EXPECT_FALSE(w.pesan.id.empty());
-    EXPECT_FALSE(w.pesan.en.empty());
+    EXPECT_FALSE(WarningText(w, a, Lang::kId).empty());
+    EXPECT_FALSE(WarningText(w, a, Lang::kEn).empty());
   }
   EXPECT_EQ(conflicts, 1);
   const ComponentResult& p = Comp(a, "manajemen.permodalan");

@@ -142,14 +142,14 @@ class Evaluator {
         if (other.status == GoalStatus::kNotMet) {
           const std::string& id = rb_.indicators[size_t(c.indicator)].id;
           r->status = GoalStatus::kNotMet;
-          r->reason = {id + " belum memenuhi sasaran", id + " does not meet its goal"};
+          r->reason = {"belum_memenuhi", {id}};
           return;
         }
       }
       if (all_toward && toward_met) {
         const std::string& id = rb_.indicators[size_t(ind.goal.conditions[0].indicator)].id;
         r->status = GoalStatus::kMet;
-        r->reason = {id + " sudah memenuhi sasaran", id + " already meets its goal"};
+        r->reason = {"sudah_memenuhi", {id}};
         return;
       }
     }
@@ -178,8 +178,7 @@ class Evaluator {
     if (!missing.empty()) {
       r->missing_previous = true;
       r->status = GoalStatus::kNotAssessable;
-      r->reason = {"perlu " + missing + " (rata-rata atau pertumbuhan memakai angka akhir tahun lalu)",
-                   "needs " + missing + " (averages and growth use last year-end's figures)"};
+      r->reason = {"perlu_periode_lalu", {missing}};
       return;
     }
     r->numerator_sen = Reduce(numerator->Evaluate(now_, l_.previous));
@@ -195,7 +194,7 @@ class Evaluator {
       // that reads this indicator cannot be assessed either (docs/rulebook.md).
       r->negative_denominator = true;
       r->status = GoalStatus::kNotAssessable;
-      r->reason = NegativeDenominatorReason(ind);
+      r->reason = {ind.kind == IndicatorKind::kGrowth ? "dasar_pertumbuhan_negatif" : "penyebut_negatif", {}};
       return;
     }
     if (r->denominator_sen.IsZero()) {
@@ -213,15 +212,6 @@ class Evaluator {
     r->has_value = true;
   }
 
-  static Label NegativeDenominatorReason(const Indicator& ind) {
-    if (ind.kind == IndicatorKind::kGrowth) {
-      return {"nilai tahun lalu (" + ind.denominator_name.id + ") negatif: pertumbuhan tidak bermakna",
-              "last year's value (" + ind.denominator_name.Get(Lang::kEn) + ") is negative: growth has no meaning"};
-    }
-    return {"penyebut (" + ind.denominator_name.id + ") negatif: rasio tidak bermakna",
-            "the denominator (" + ind.denominator_name.Get(Lang::kEn) + ") is negative: the ratio has no meaning"};
-  }
-
   void ApplyZeroRule(const Indicator& ind, IndicatorResult* r) {
     switch (ind.zero_status) {
       case ZeroStatus::kMet:
@@ -234,17 +224,13 @@ class Evaluator {
         r->status = GoalStatus::kNotAssessable;
         break;
     }
-    r->reason = ind.zero_message;
-    if (r->reason.id.empty()) {
-      r->reason = {"penyebut (" + ind.denominator_name.id + ") nol: rasio tidak dapat dihitung",
-                   "the denominator (" + ind.denominator_name.Get(Lang::kEn) + ") is zero: no ratio"};
-    }
+    r->reason = {"penyebut_nol", {}};
   }
 
   // The operand as the terms of its sum, or false when an indicator it names has none or a rate is not given (*why
   // says which). Kept as terms: two ratios over different averages (R9 + R10) need a common denominator that 128
   // bits may not hold, and CompareWithSum compares with the sum exactly at any size.
-  bool Operand(const GoalOperand& op, bool amount, std::vector<Fraction>* terms, Label* why) const {
+  bool Operand(const GoalOperand& op, bool amount, std::vector<Fraction>* terms, GoalReason* why) const {
     terms->clear();
     // An amount goal's constants are written in Rupiah ("<= 1000000"); its value is in sen.
     const Fraction c = FromDecimal(op.constant);
@@ -252,8 +238,7 @@ class Evaluator {
     for (const auto& [k, sign] : op.indicators) {
       const IndicatorResult& other = Result(size_t(k));
       if (!other.has_value) {
-        *why = {"indikator pembanding " + rb_.indicators[size_t(k)].id + " tidak punya nilai",
-                "the indicator compared with, " + rb_.indicators[size_t(k)].id + ", has no value"};
+        *why = {"pembanding_tanpa_nilai", {rb_.indicators[size_t(k)].id}};
         return false;
       }
       terms->push_back(sign > 0 ? other.value : Negate(other.value));
@@ -261,13 +246,13 @@ class Evaluator {
     for (const auto& [param, sign] : op.params) {
       const bool inflasi = param == GoalParam::kInflasi;
       if (last_year_) {
-        *why = {"suku bunga dan inflasi tahun lalu tidak ada di laporan", "last year's rates are not in the laporan"};
+        *why = {"suku_bunga_lalu_tidak_ada", {}};
         return false;
       }
       const bool given = inflasi ? l_.pearls.has_inflasi : l_.pearls.has_suku_bunga_pasar;
       if (!given) {
         const char* key = inflasi ? "pearls.inflasi_persen" : "pearls.suku_bunga_pasar_persen";
-        *why = {std::string(key) + " belum diisi", std::string(key) + " is not given"};
+        *why = {"belum_diisi", {key}};
         return false;
       }
       const Fraction p = FromDecimal(inflasi ? l_.pearls.inflasi_pct : l_.pearls.suku_bunga_pasar_pct);
@@ -279,7 +264,7 @@ class Evaluator {
   enum class Truth { kHolds, kFails, kUnknown };
 
   // value OP Σ rhs, exactly. *rhs keeps the operand's terms for the distance to the goal.
-  Truth Compare(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction,
+  Truth Compare(const IndicatorResult& r, const GoalCondition& c, GoalReason* why, int* direction,
                 std::vector<Fraction>* rhs) const {
     if (!Operand(c.rhs, r.spec->kind == IndicatorKind::kAmount, rhs, why)) return Truth::kUnknown;
     const int cmp = CompareWithSum(r.value, *rhs);
@@ -309,7 +294,7 @@ class Evaluator {
     return holds ? Truth::kHolds : Truth::kFails;
   }
 
-  Truth Evaluate(const IndicatorResult& r, const GoalCondition& c, Label* why, int* direction,
+  Truth Evaluate(const IndicatorResult& r, const GoalCondition& c, GoalReason* why, int* direction,
                  std::vector<Fraction>* rhs) const {
     switch (c.kind) {
       case GoalCondition::Kind::kCompare:
@@ -318,12 +303,10 @@ class Evaluator {
         const IndicatorResult& other = Result(size_t(c.indicator));
         if (other.status == GoalStatus::kMet) return Truth::kHolds;
         if (other.status == GoalStatus::kNotMet) {
-          *why = {rb_.indicators[size_t(c.indicator)].id + " belum memenuhi sasaran",
-                  rb_.indicators[size_t(c.indicator)].id + " does not meet its goal"};
+          *why = {"belum_memenuhi", {rb_.indicators[size_t(c.indicator)].id}};
           return Truth::kFails;
         }
-        *why = {rb_.indicators[size_t(c.indicator)].id + " tidak dapat dinilai",
-                rb_.indicators[size_t(c.indicator)].id + " cannot be assessed"};
+        *why = {"tidak_dapat_dinilai", {rb_.indicators[size_t(c.indicator)].id}};
         return Truth::kUnknown;
       }
       case GoalCondition::Kind::kToward: {
@@ -333,7 +316,7 @@ class Evaluator {
         const std::string& rid = rb_.indicators[size_t(c.reference)].id;
         if (paired.status == GoalStatus::kMet) return Truth::kHolds;
         if (paired.status != GoalStatus::kNotMet || paired.direction == 0 || !reference.has_value) {
-          *why = {pid + " atau " + rid + " tidak dapat dinilai", pid + " or " + rid + " cannot be assessed"};
+          *why = {"pasangan_tidak_dapat_dinilai", {pid, rid}};
           return Truth::kUnknown;
         }
         // The paired ratio is too low (direction +1): this line must grow faster than total assets; too high:
@@ -342,11 +325,7 @@ class Evaluator {
         const bool holds = paired.direction > 0 ? cmp > 0 : cmp < 0;
         *direction = paired.direction;
         if (!holds) {
-          *why = paired.direction > 0
-                     ? Label{pid + " di bawah sasaran: pertumbuhan ini harus melebihi " + rid,
-                             pid + " is below its goal: this growth must exceed " + rid}
-                     : Label{pid + " di atas sasaran: pertumbuhan ini harus di bawah " + rid,
-                             pid + " is above its goal: this growth must stay below " + rid};
+          *why = {paired.direction > 0 ? "pasangan_di_bawah" : "pasangan_di_atas", {pid, rid}};
         }
         return holds ? Truth::kHolds : Truth::kFails;
       }
@@ -360,9 +339,9 @@ class Evaluator {
       return;
     }
     bool fails = false, unknown = false;
-    Label unknown_why;
+    GoalReason unknown_why;
     for (const GoalCondition& c : ind.goal.conditions) {
-      Label why;
+      GoalReason why;
       int direction = 0;
       const Truth t = Evaluate(*r, c, &why, &direction, &rhs_);
       if (t == Truth::kUnknown && !unknown) {
@@ -407,8 +386,6 @@ class Evaluator {
   std::vector<Fraction> rhs_;  // the terms of the operand being compared, reused
 };
 
-std::string Count(int n) { return std::to_string(n); }
-
 }  // namespace
 
 const char* GoalStatusCode(GoalStatus s) {
@@ -423,20 +400,6 @@ const char* GoalStatusCode(GoalStatus s) {
       return "tidak_dapat_dinilai";
   }
   return "";
-}
-
-Label GoalStatusLabel(GoalStatus s) {
-  switch (s) {
-    case GoalStatus::kMet:
-      return {"memenuhi sasaran", "meets the goal"};
-    case GoalStatus::kNotMet:
-      return {"TIDAK MEMENUHI", "DOES NOT MEET"};
-    case GoalStatus::kNoTarget:
-      return {"tanpa sasaran angka", "no numeric goal"};
-    case GoalStatus::kNotAssessable:
-      return {"tidak dapat dinilai", "cannot be assessed"};
-  }
-  return {};
 }
 
 bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessment* out, Problems* problems) {
@@ -505,46 +468,15 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     s.not_assessable += r.status == GoalStatus::kNotAssessable;
   }
   if (out->bulan != 12) {
-    out->warnings.push_back(Warning{
-        "disetahunkan", "pearls.bulan",
-        Label{"Hasil usaha mencakup " + Count(out->bulan) + " bulan: arus (pendapatan, biaya) indikator R dan P4 "
-                  "disetahunkan × 12/" + Count(out->bulan) + "; indikator pertumbuhan S tidak.",
-              "The income statement covers " + Count(out->bulan) + " months: flows (income, costs) in the R "
-                  "indicators and P4 are annualised × 12/" + Count(out->bulan) + "; the S growth rates are not."}});
+    out->warnings.push_back(Warning{"disetahunkan", "pearls.bulan", {std::to_string(out->bulan)}});
   }
   if (!laporan.has_previous) {
-    out->warnings.push_back(Warning{
-        "tanpa_periode_lalu", "periode_lalu",
-        Label{"Tanpa periode_lalu: indikator yang memakai rata-rata atau pertumbuhan tidak punya nilai dan tidak dapat "
-              "dinilai, kecuali sasarannya sudah diputuskan tanpa nilai itu (S1–S9 memenuhi bila rasio E pasangannya "
-              "memenuhi sasaran).",
-              "No periode_lalu: indicators that use averages or growth have no value and cannot be assessed, unless "
-              "their goal is decided without it (S1–S9 are met when their paired E ratio meets its goal)."}});
+    out->warnings.push_back(Warning{"tanpa_periode_lalu", "periode_lalu", {}});
   }
   if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir)) {
     out->warnings.push_back(std::move(*w));
   }
   return true;
-}
-
-Label GoalSummaryLine(const GoalSummary& s) {
-  Label l{Count(s.met) + " dari " + Count(s.total) + " indikator memenuhi sasaran",
-          Count(s.met) + " of " + Count(s.total) + " indicators meet their goal"};
-  std::vector<Label> parts;
-  if (s.not_met > 0) parts.push_back({Count(s.not_met) + " tidak memenuhi", Count(s.not_met) + " do not"});
-  if (s.no_target > 0) parts.push_back({Count(s.no_target) + " tanpa sasaran angka", Count(s.no_target) + " without a numeric goal"});
-  if (s.not_assessable > 0) {
-    parts.push_back({Count(s.not_assessable) + " tidak dapat dinilai", Count(s.not_assessable) + " cannot be assessed"});
-  }
-  for (size_t i = 0; i < parts.size(); ++i) {
-    l.id += (i == 0 ? " (" : ", ") + parts[i].id;
-    l.en += (i == 0 ? " (" : ", ") + parts[i].en;
-  }
-  if (!parts.empty()) {
-    l.id += ")";
-    l.en += ")";
-  }
-  return l;
 }
 
 }  // namespace kopsehat

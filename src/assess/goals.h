@@ -22,8 +22,24 @@ enum class GoalStatus {
   kNotAssessable,  // an input is missing (periode_lalu, a rate) or the denominator is zero with no rule
 };
 
-const char* GoalStatusCode(GoalStatus s);  // "memenuhi", "tidak_memenuhi", "tanpa_sasaran", "tidak_dapat_dinilai"
-Label GoalStatusLabel(GoalStatus s);        // "memenuhi sasaran" / "meets the goal", ...
+// "memenuhi", "tidak_memenuhi", "tanpa_sasaran", "tidak_dapat_dinilai" (its words: report/explain.h, GoalStatusLabel).
+const char* GoalStatusCode(GoalStatus s);
+
+// Why an indicator is not assessable, or what decided its goal without a value: a code with its arguments, worded by
+// report/explain (GoalReasonText). Empty code: no reason. The codes and their arguments:
+//   belum_memenuhi {indicator}, sudah_memenuhi {indicator}, tidak_dapat_dinilai {indicator}   another indicator's verdict
+//   perlu_periode_lalu {the missing keys}                  an average or growth rate lacks last year's lines
+//   dasar_pertumbuhan_negatif {}, penyebut_negatif {}      (the denominator is named by the indicator's rulebook entry)
+//   penyebut_nol {}                                        the rulebook's penyebut_nol_pesan, or a generic sentence
+//   pembanding_tanpa_nilai {indicator}                     an indicator compared with has no value
+//   suku_bunga_lalu_tidak_ada {}                           last year's rates are not in a laporan
+//   belum_diisi {key}                                      a rate the goal needs is not given
+//   pasangan_tidak_dapat_dinilai {paired, reference}, pasangan_di_bawah {paired, reference},
+//   pasangan_di_atas {paired, reference}                   a "menuju" goal: the paired ratio and the growth compared
+struct GoalReason {
+  std::string code;
+  std::vector<std::string> args;
+};
 
 struct IndicatorResult {
   const Indicator* spec = nullptr;
@@ -37,7 +53,7 @@ struct IndicatorResult {
   bool annualised = false;     // the value was scaled by 12 / bulan (bulan < 12)
   bool missing_previous = false;  // periode_lalu lacks what the formulas read (reason says what)
   GoalStatus status = GoalStatus::kNotAssessable;
-  Label reason;  // why not assessable, or what a zero denominator means
+  GoalReason reason;  // why not assessable, or what a zero denominator means
   // Distance to the goal when not met, from the first failing comparison: `gap` points (or sen) in `direction`
   // (+1 the value must rise, −1 fall), towards `target`. Both print in every report (FitsDisplay): exact, or floored
   // at 12 decimals when the exact fraction is too long (SumForDisplay), which rounds to the same digits.
@@ -76,8 +92,5 @@ struct GoalAssessment {
 // Assesses `laporan` (already validated) with `rulebook`. A missing required block (pearls) is a problem and the
 // result is false; everything else missing makes single indicators "not assessable", with the reason.
 bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rulebook, GoalAssessment* out, Problems* problems);
-
-// "31 dari 44 indikator memenuhi sasaran (8 tidak memenuhi, 3 tanpa sasaran angka, 2 tidak dapat dinilai)".
-Label GoalSummaryLine(const GoalSummary& s);
 
 }  // namespace kopsehat

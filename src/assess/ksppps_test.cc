@@ -385,7 +385,7 @@ TEST(KspppsExample, Checklists) {
   //   permodalan 3: cadangan 340 → 380 (+40) ≥ 0.25 × SHU lalu 80 = 20: ya (filed ya)
   //   permodalan 4: tabungan + berjangka 2,200 → 2,400 (+9.09 %) < 10 %: tidak (filed tidak)
   //   aktiva 1: bermasalah 240 ≤ 10 % × 4,000 = 400: ya (filed ya)
-  for (const Warning& w : a.warnings) EXPECT_NE(w.kode, "jawaban_berbeda_dengan_buku") << w.path;
+  for (const Warning& w : a.warnings) EXPECT_NE(w.code, "jawaban_berbeda_dengan_buku") << w.path;
   const ComponentResult& permodalan = Comp(a, "manajemen.permodalan");
   ASSERT_EQ(permodalan.derived.size(), 4u);
   const bool books_say[] = {true, true, true, false};
@@ -489,7 +489,7 @@ TEST(KspppsBandEdges, NoFinancingMeansNoRequiredAllowance) {
   EXPECT_EQ(r.nilai_e2, 10000);
   EXPECT_EQ(r.skor_e6, 5'000'000);
   bool warned = false;
-  for (const Warning& w : a.warnings) warned = warned || w.kode == "ppapwd_nol";
+  for (const Warning& w : a.warnings) warned = warned || w.code == "ppapwd_nol";
   EXPECT_TRUE(warned);
 }
 

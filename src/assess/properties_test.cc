@@ -397,10 +397,9 @@ void ExpectSame(const Assessment& x, const Assessment& y) {
   EXPECT_EQ(x.predikat, y.predikat);
   ASSERT_EQ(x.warnings.size(), y.warnings.size());
   for (size_t i = 0; i < x.warnings.size(); ++i) {
-    EXPECT_EQ(x.warnings[i].kode, y.warnings[i].kode);
+    EXPECT_EQ(x.warnings[i].code, y.warnings[i].code);
     EXPECT_EQ(x.warnings[i].path, y.warnings[i].path);
-    EXPECT_EQ(x.warnings[i].pesan.id, y.warnings[i].pesan.id);
-    EXPECT_EQ(x.warnings[i].pesan.en, y.warnings[i].pesan.en);
+    EXPECT_EQ(x.warnings[i].args, y.warnings[i].args);
   }
 }
 

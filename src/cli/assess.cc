@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "interchange/json_reader.h"
+#include "report/explain.h"
 #include "report/goal_report.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"

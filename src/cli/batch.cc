@@ -151,8 +151,6 @@ bool SetUpRun(const Args& args, Lang lang, BatchRun* run, int* exit_code) {
     return false;
   }
   run->options.without_checklist = args.Has("--tanpa-manajemen");
-  // Every result is written in the one --lang: warning texts in the other language would be built for nobody.
-  run->options.texts = lang == Lang::kEn ? Languages{false, true} : Languages{true, false};
   const std::string& in_path = args.positional[0];
   run->csv = in_path.size() > 4 && (in_path.compare(in_path.size() - 4, 4, ".csv") == 0 ||
                                     in_path.compare(in_path.size() - 4, 4, ".CSV") == 0);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "assess/assessment.h"
+#include "report/explain.h"
 #include "rules/loader.h"
 
 namespace kopsehat {
@@ -611,10 +612,11 @@ TEST(JsonReaderChecklist, WithoutChecklistScoresOutOf85) {
   EXPECT_EQ(e.assessment.total_e6, 78'500'000);
   bool warned = false;
   for (const Warning& w : e.assessment.warnings) {
-    if (w.kode == "manajemen_tidak_dinilai") {
+    if (w.code == "manajemen_tidak_dinilai") {
       warned = true;
-      EXPECT_NE(w.pesan.id.find("85"), std::string::npos) << w.pesan.id;
-      EXPECT_FALSE(w.pesan.en.empty());
+      const std::string worded = WarningText(w, e.assessment, Lang::kId);
+      EXPECT_NE(worded.find("85"), std::string::npos) << worded;
+      EXPECT_FALSE(WarningText(w, e.assessment, Lang::kEn).empty());
     }
   }
   EXPECT_TRUE(warned);

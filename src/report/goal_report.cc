@@ -1,5 +1,6 @@
 #include "report/goal_report.h"
 
+#include "report/explain.h"
 #include "report/json_report.h"
 #include "report/text_report.h"
 #include "report/wording.h"
@@ -47,7 +48,7 @@ std::string StatusText(const IndicatorResult& r, Lang lang) {
   std::string s = GoalStatusLabel(r.status).Get(lang);
   const std::string gap = GoalGapText(r, lang);
   if (!gap.empty()) s += ": " + gap;
-  if (!r.reason.id.empty()) s += (r.status == GoalStatus::kNotMet && gap.empty() ? ": " : " (") + r.reason.Get(lang) +
+  if (!r.reason.code.empty()) s += (r.status == GoalStatus::kNotMet && gap.empty() ? ": " : " (") + GoalReasonText(r, lang) +
                                   (r.status == GoalStatus::kNotMet && gap.empty() ? "" : ")");
   return s;
 }
@@ -144,7 +145,7 @@ std::string RenderGoalTextReport(const GoalAssessment& a, Lang lang) {
   }
   if (!a.warnings.empty()) {
     out += std::string("\n") + T(lang, "PERINGATAN\n", "WARNINGS\n");
-    for (const Warning& w : a.warnings) out += "  - " + w.pesan.Get(lang) + "\n";
+    for (const Warning& w : a.warnings) out += "  - " + WarningText(w, a, lang) + "\n";
   }
   out += std::string("\n") + T(lang, "Sumber metode: ", "Method source: ") + rb.source + "\n";
   return out;
@@ -261,9 +262,9 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
     }
     *out += IsAmount(r) ? ",\"nilai_lalu_rupiah\":" : ",\"nilai_lalu_persen\":";
     ValueJson(r, r.has_previous_value, r.previous_value, out);
-    if (!r.reason.id.empty()) {
+    if (!r.reason.code.empty()) {
       *out += ",\"alasan\":";
-      Str(r.reason.Get(lang), out);
+      Str(GoalReasonText(r, lang), out);
     }
     if (r.annualised) *out += ",\"disetahunkan\":true";
     if (r.used_variant) *out += ",\"rumus_varian\":true";
@@ -287,9 +288,9 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
   for (size_t i = 0; i < a.warnings.size(); ++i) {
     if (i) *out += ",";
     *out += "{\"kode\":";
-    Str(a.warnings[i].kode, out);
+    Str(a.warnings[i].code, out);
     *out += ",\"pesan\":";
-    Str(a.warnings[i].pesan.Get(lang), out);
+    Str(WarningText(a.warnings[i], a, lang), out);
     *out += "}";
   }
   *out += "]}";

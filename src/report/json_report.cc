@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "report/explain.h"
+
 namespace kopsehat {
 
 namespace {
@@ -180,13 +182,13 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
     const Warning& warning = a.warnings[i];
     if (i > 0) w.Char(',');
     w.Lit("{\"kode\":");
-    w.String(warning.kode);
+    w.String(warning.code);
     if (!warning.path.empty()) {
       w.Lit(",\"path\":");
       w.String(warning.path);
     }
     w.Lit(",\"pesan\":");
-    w.String(warning.pesan.Get(lang));
+    w.String(WarningText(warning, a, lang));
     w.Char('}');
   }
   w.Lit("]}");

@@ -22,6 +22,7 @@
 #include "core/fraction.h"
 #include "core/money.h"
 #include "report/chart.h"
+#include "report/explain.h"
 #include "report/goal_report.h"
 #include "report/output.h"
 #include "report/text_report.h"
@@ -956,9 +957,9 @@ class Report : public ReportBase {
             if (da.item != int(k)) continue;
             if (da.answerable) {
               books = std::string(da.books_say ? L("ya", "yes") : L("tidak", "no")) + " — " +
-                      ExplainDerived(da).Get(lang_);
+                      ExplainDerived(da, lang_);
             } else {
-              books = ExplainDerived(da).Get(lang_);
+              books = ExplainDerived(da, lang_);
             }
             if (da.conflict) {
               books += L(" (BERBEDA dengan jawaban)", " (DIFFERS from the answer)");
@@ -1036,7 +1037,7 @@ class Report : public ReportBase {
     if (a_.warnings.empty()) return;
     d_.Section(L("PERINGATAN", "WARNINGS"), 30.0);
     for (const Warning& w : a_.warnings) {
-      Item("•", "", (w.path.empty() ? "" : w.path + ": ") + w.pesan.Get(lang_) + " [" + w.kode + "]");
+      Item("•", "", (w.path.empty() ? "" : w.path + ": ") + WarningText(w, a_, lang_) + " [" + w.code + "]");
     }
   }
 
@@ -1148,8 +1149,8 @@ class GoalReport : public ReportBase {
         const std::string gap = GoalGapText(r, lang_);
         if (!gap.empty()) {
           result += ": " + gap;
-        } else if (!r.reason.id.empty()) {
-          result += " (" + r.reason.Get(lang_) + ")";
+        } else if (!r.reason.code.empty()) {
+          result += " (" + GoalReasonText(r, lang_) + ")";
         }
         rows.push_back({{r.spec->id, 1, true},
                         {r.spec->name.Get(lang_)},
@@ -1180,7 +1181,7 @@ class GoalReport : public ReportBase {
                GoalAmountText(ind.denominator, r.denominator_sen, lang_);
         if (r.annualised) body += " × 12/" + std::to_string(a_.bulan);
       } else {
-        body = r.reason.Get(lang_);
+        body = GoalReasonText(r, lang_);
       }
       if (r.used_variant) {
         std::string ids;
@@ -1204,7 +1205,7 @@ class GoalReport : public ReportBase {
     }
     if (a_.warnings.empty()) return;
     d_.Section(L("PERINGATAN", "WARNINGS"), 30.0);
-    for (const Warning& w : a_.warnings) Item("•", "", w.pesan.Get(lang_) + " [" + w.kode + "]");
+    for (const Warning& w : a_.warnings) Item("•", "", WarningText(w, a_, lang_) + " [" + w.code + "]");
   }
 
   const GoalAssessment& a_;

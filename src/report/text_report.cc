@@ -1,5 +1,6 @@
 #include "report/text_report.h"
 
+#include "report/explain.h"
 #include "report/wording.h"
 
 #include <algorithm>
@@ -82,7 +83,7 @@ void RenderChecklist(const ComponentResult& r, Lang lang, std::string* out) {
   }
   for (const DerivedAnswer& d : r.derived) {
     *out += indent + T(lang, "butir ", "item ") + std::to_string(d.item + 1) + T(lang, " menurut buku: ", " per the books: ") +
-            (d.books_say ? T(lang, "ya", "yes") : T(lang, "tidak", "no")) + " (" + ExplainDerived(d).Get(lang) + ")" +
+            (d.books_say ? T(lang, "ya", "yes") : T(lang, "tidak", "no")) + " (" + ExplainDerived(d, lang) + ")" +
             (d.conflict ? T(lang, " — BERBEDA dengan jawaban", " — DIFFERS from the answer") : "") + "\n";
   }
 }
@@ -267,7 +268,7 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
   if (!a.warnings.empty()) {
     out += T(lang, "PERINGATAN\n", "WARNINGS\n");
     for (const Warning& w : a.warnings) {
-      out += "   - " + (w.path.empty() ? "" : w.path + ": ") + w.pesan.Get(lang) + " [" + w.kode + "]\n";
+      out += "   - " + (w.path.empty() ? "" : w.path + ": ") + WarningText(w, a, lang) + " [" + w.code + "]\n";
     }
     out += "\n";
   }

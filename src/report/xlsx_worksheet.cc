@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/decimal.h"
+#include "report/explain.h"
 #include "report/goal_report.h"
 #include "report/memory_file.h"
 #include "report/text_report.h"
@@ -345,7 +346,7 @@ void WriteIndicatorRow(lxw_worksheet* is, size_t k, const GoalAssessment& a, con
   }
   WriteVerdict(is, kr, a, ir, cells, book);
   std::string note = GoalGapText(ir, lang);
-  if (note.empty()) note = ir.reason.Get(lang);
+  if (note.empty()) note = GoalReasonText(ir, lang);
   if (!ind.adaptation.id.empty()) note += (note.empty() ? "" : " · ") + ind.adaptation.Get(lang);
   if (!note.empty()) worksheet_write_string(is, kr, 7, note.c_str(), nullptr);
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assess/assessment.h"
+#include "report/explain.h"
 #include "report/text_report.h"
 #include "report/wording.h"
 #include "rules/loader.h"
@@ -386,8 +387,9 @@ TEST(ScorePercentEngine, ValidityAndNegativeBaseAreWarned) {
   late.periode_akhir = "2031-01-31";
   ASSERT_TRUE(Evaluate(late, *e.rb, {}, &a, &p));
   ASSERT_EQ(a.warnings.size(), 1u);
-  EXPECT_EQ(a.warnings[0].kode, "di_luar_masa_berlaku");
-  EXPECT_NE(a.warnings[0].pesan.id.find("pakai --metode lain"), std::string::npos) << a.warnings[0].pesan.id;
+  EXPECT_EQ(a.warnings[0].code, "di_luar_masa_berlaku");
+  const std::string worded = WarningText(a.warnings[0], a, Lang::kId);
+  EXPECT_NE(worded.find("pakai --metode lain"), std::string::npos) << worded;
   Laporan early = Growth(11'000, 10'000, 4);
   early.periode_akhir = "2020-12-31";
   ASSERT_TRUE(Evaluate(early, *e.rb, {}, &a, &p));
@@ -407,7 +409,7 @@ TEST(ScorePercentEngine, ValidityAndNegativeBaseAreWarned) {
   ASSERT_NE(rb, nullptr) << testing::AllProblems(lp);
   ASSERT_TRUE(Evaluate(neg, *rb, {}, &a, &p));
   bool warned = false;
-  for (const Warning& w : a.warnings) warned = warned || (w.kode == "penyebut_negatif" && w.path == "a.tumbuh");
+  for (const Warning& w : a.warnings) warned = warned || (w.code == "penyebut_negatif" && w.path == "a.tumbuh");
   EXPECT_TRUE(warned);
 }
 

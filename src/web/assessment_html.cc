@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "report/explain.h"
 #include "report/text_report.h"
 #include "report/wording.h"
 
@@ -113,7 +114,7 @@ void ChecklistDetail(Html& h, const PageContext& ctx, const ComponentResult& r) 
   if (r.pooled && r.next.exists) h << "<p>" << Esc{NextStepText(r, ctx.lang)} << "</p>";
   for (const DerivedAnswer& d : r.derived) {
     h << "<p>" << T(ctx, "Butir ", "Item ") << (d.item + 1) << T(ctx, " menurut buku: ", " per the books: ")
-      << (d.books_say ? T(ctx, "ya", "yes") : T(ctx, "tidak", "no")) << " (" << Esc{ExplainDerived(d).Get(ctx.lang)}
+      << (d.books_say ? T(ctx, "ya", "yes") : T(ctx, "tidak", "no")) << " (" << Esc{ExplainDerived(d, ctx.lang)}
       << ")";
     if (d.conflict) {
       h << " <strong>" << T(ctx, "— berbeda dengan jawaban", "— differs from the answer") << "</strong>";
@@ -298,7 +299,7 @@ void WarningList(Html& h, const PageContext& ctx, const Assessment& a) {
   for (const Warning& w : a.warnings) {
     h << "<li>";
     if (!w.path.empty()) h << "<strong>" << Esc{w.path} << "</strong>: ";
-    h << Esc{w.pesan.Get(ctx.lang)} << " <span class=\"kecil\">[" << Esc{w.kode} << "]</span></li>";
+    h << Esc{WarningText(w, a, ctx.lang)} << " <span class=\"kecil\">[" << Esc{w.code} << "]</span></li>";
   }
   h << "</ul>";
 }
