@@ -137,7 +137,9 @@ void CheckGoalAssessment(const GoalRulebook& rb, const GoalAssessment& a) {
     if (r.spec != &rb.indicators[i]) __builtin_trap();  // every indicator was resolved
     if (r.has_value && r.value.den <= 0) __builtin_trap();
     if (r.status == GoalStatus::kNotAssessable && r.reason.code.empty()) __builtin_trap();  // says why
-    if ((r.status == GoalStatus::kMet || r.status == GoalStatus::kNotMet) && !r.has_value && !r.zero_denominator) {
+    // A verdict without a value is decided by a condition that does not read it (another indicator's verdict, a
+    // paired E ratio meeting its goal: docs/methods/pearls.md), so it has no distance to a goal.
+    if ((r.status == GoalStatus::kMet || r.status == GoalStatus::kNotMet) && !r.has_value && r.has_gap) {
       __builtin_trap();
     }
     if (r.has_gap) {
