@@ -175,10 +175,10 @@ std::string Varied(const Laporan& base, const Args& args, int i, int year, const
   l.periode_akhir = std::to_string(year);
   l.periode_akhir += "-12-31";
   l.has_previous = false;  // the example's periode_lalu belongs to its own year
-  l.koperasi.nama = nama;
-  l.koperasi.jenis = jenis;
-  l.koperasi.kabupaten = "Sidoarjo";
-  l.koperasi.provinsi = kProvince;
+  l.cooperative.nama = nama;
+  l.cooperative.jenis = jenis;
+  l.cooperative.kabupaten = "Sidoarjo";
+  l.cooperative.provinsi = kProvince;
   // Quality 0 (weak) .. 1 (strong) per cooperative, drifting by year (older years a little different).
   const int age = args.last_year - year;
   const double quality = 0.9 * Uniform(args.seed, uint64_t(i), 0, 1) - 0.05 +
@@ -212,7 +212,7 @@ std::string Varied(const Laporan& base, const Args& args, int i, int year, const
   // The weaker the cooperative, the more checklist answers "tidak".
   const double p_no = 0.9 * weak;
   uint64_t salt = 100;
-  for (ChecklistAnswers& c : l.manajemen) {
+  for (ChecklistAnswers& c : l.checklists) {
     for (size_t k = 0; k < c.answers.size(); ++k) {
       if (Uniform(args.seed, uint64_t(i), uint64_t(year), salt++) < p_no) c.answers[k] = false;
     }

@@ -72,7 +72,7 @@ constexpr const char* kKopditJson =
 // Every line non-zero and distinct, so every formula term and sign is exercised; nine months, both rates.
 Laporan Dense() {
   Laporan l;
-  l.koperasi.nama = "KSP Fuzz";
+  l.cooperative.nama = "KSP Fuzz";
   l.periode_akhir = "2025-12-31";
   for (int i = 0; i < kLineCount; ++i) {
     l.current.sen[size_t(i)] = Sen(1000 + 7919 * i) * 100;
@@ -102,7 +102,7 @@ const std::vector<Laporan>& GoalLaporans() {
     v.push_back(kopdit);
     v.push_back(Dense());
     Laporan zero;  // every amount zero: zero denominators everywhere, growth from zero
-    zero.koperasi.nama = "KSP Nol";
+    zero.cooperative.nama = "KSP Nol";
     zero.periode_akhir = "2025-12-31";
     zero.has_pearls = true;
     zero.has_previous = true;
@@ -204,7 +204,7 @@ void FuzzScoredRulebook(std::string_view text) {
     if (c.kind != ComponentKind::kChecklist) continue;
     ChecklistAnswers answers{c.answers_set, c.answers_key, std::vector<bool>(c.items.size()), c.items.size()};
     for (size_t i = 0; i < c.items.size(); i += 2) answers.answers[i] = true;
-    laporan.manajemen.push_back(std::move(answers));
+    laporan.checklists.push_back(std::move(answers));
   }
   for (const Laporan* l : {&example, static_cast<const Laporan*>(&laporan)}) {
     Assessment a;

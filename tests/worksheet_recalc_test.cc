@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 Laporan Generate(std::mt19937_64& rng, bool with_checklist) {
   auto amount = [&](uint64_t max_rupiah) { return Sen(rng() % (max_rupiah + 1)) * 100 + Sen(rng() % 100); };
   Laporan l;
-  l.koperasi.nama = "KSP Uji " + std::to_string(rng() % 100000);
+  l.cooperative.nama = "KSP Uji " + std::to_string(rng() % 100000);
   l.periode_akhir = "2025-12-31";
   Statements& s = l.current;
   const uint64_t scale = uint64_t(1) << (24 + rng() % 12);
@@ -61,7 +61,7 @@ Laporan Generate(std::mt19937_64& rng, bool with_checklist) {
     for (const auto& [key, n] : std::vector<std::pair<const char*, size_t>>{{"umum", 12}, {"kelembagaan", 6}, {"permodalan", 5}, {"aktiva", 10}, {"likuiditas", 5}}) {
       ChecklistAnswers a{"", key, {}, n};
       for (size_t i = 0; i < n; ++i) a.answers.push_back(rng() % 2 == 0);
-      l.manajemen.push_back(a);
+      l.checklists.push_back(a);
     }
   }
   return l;
@@ -263,7 +263,7 @@ TEST(WorksheetRecalc, LibreOfficeReproducesKkpkkPercentages) {
   for (int n = 0; n < kCount; ++n) {
     Laporan l = example;
     if (n > 0) {
-      for (ChecklistAnswers& c : l.manajemen) {
+      for (ChecklistAnswers& c : l.checklists) {
         for (size_t i = 0; i < c.answers.size(); ++i) c.answers[i] = rng() % 3 != 0;
       }
       for (Statements* st : {&l.current, &l.previous}) {

@@ -72,11 +72,11 @@ std::string Rp(Sen sen) { return FormatSenPlain(sen); }
 // Every field of the Laporan, with the line's path in the message when an amount differs.
 void ExpectSameLaporan(const Laporan& want, const Laporan& got) {
   EXPECT_EQ(got.metode, want.metode);
-  EXPECT_EQ(got.koperasi.nama, want.koperasi.nama);
-  EXPECT_EQ(got.koperasi.jenis, want.koperasi.jenis);
-  EXPECT_EQ(got.koperasi.nomor_badan_hukum, want.koperasi.nomor_badan_hukum);
-  EXPECT_EQ(got.koperasi.kabupaten, want.koperasi.kabupaten);
-  EXPECT_EQ(got.koperasi.provinsi, want.koperasi.provinsi);
+  EXPECT_EQ(got.cooperative.nama, want.cooperative.nama);
+  EXPECT_EQ(got.cooperative.jenis, want.cooperative.jenis);
+  EXPECT_EQ(got.cooperative.nomor_badan_hukum, want.cooperative.nomor_badan_hukum);
+  EXPECT_EQ(got.cooperative.kabupaten, want.cooperative.kabupaten);
+  EXPECT_EQ(got.cooperative.provinsi, want.cooperative.provinsi);
   EXPECT_EQ(got.periode_akhir, want.periode_akhir);
   EXPECT_EQ(got.has_previous, want.has_previous);
   for (int prev = 0; prev < 2; ++prev) {
@@ -89,8 +89,8 @@ void ExpectSameLaporan(const Laporan& want, const Laporan& got) {
     }
   }
   EXPECT_EQ(got.has_manajemen, want.has_manajemen);
-  ASSERT_EQ(got.manajemen.size(), want.manajemen.size());
-  for (const ChecklistAnswers& w : want.manajemen) {
+  ASSERT_EQ(got.checklists.size(), want.checklists.size());
+  for (const ChecklistAnswers& w : want.checklists) {
     const ChecklistAnswers* g = got.FindChecklist(w.key);
     ASSERT_NE(g, nullptr) << "manajemen." << w.key << " missing";
     EXPECT_EQ(g->answers, w.answers) << "manajemen." << w.key;

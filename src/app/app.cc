@@ -622,9 +622,9 @@ bool AssessLaporan(const Laporan& laporan, Assessment* a, Problems* problems) {
 // The identity texts of a laporan (from any reader: a spreadsheet cell can hold any bytes) must be clean text.
 bool CleanIdentity(const Laporan& l, Problems* problems) {
   const std::pair<const char*, const std::string*> fields[] = {
-      {"koperasi.nama", &l.koperasi.nama},           {"koperasi.jenis", &l.koperasi.jenis},
-      {"koperasi.nomor_badan_hukum", &l.koperasi.nomor_badan_hukum},
-      {"koperasi.kabupaten", &l.koperasi.kabupaten}, {"koperasi.provinsi", &l.koperasi.provinsi},
+      {"koperasi.nama", &l.cooperative.nama},           {"koperasi.jenis", &l.cooperative.jenis},
+      {"koperasi.nomor_badan_hukum", &l.cooperative.nomor_badan_hukum},
+      {"koperasi.kabupaten", &l.cooperative.kabupaten}, {"koperasi.provinsi", &l.cooperative.provinsi},
       {"metode", &l.metode},                         {"periode.akhir", &l.periode_akhir}};
   for (const auto& [path, value] : fields) {
     Outcome bad;

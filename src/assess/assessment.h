@@ -116,7 +116,7 @@ struct SubAspectResult {
 
 struct Assessment {
   const Rulebook* rulebook = nullptr;
-  Koperasi koperasi;
+  CooperativeIdentity cooperative;
   std::string periode_akhir;
   std::vector<Fraction> quantities_sen;  // parallel to rulebook->quantities
   std::vector<ComponentResult> components;

@@ -255,7 +255,7 @@ bool CheckChecklists(const Laporan& laporan, const Rulebook& rb, const EvaluateO
       }
       continue;
     }
-    for (const ChecklistAnswers& a : laporan.manajemen) {
+    for (const ChecklistAnswers& a : laporan.checklists) {
       if (a.set != set || std::find(as.keys.begin(), as.keys.end(), a.key) != as.keys.end()) continue;
       const std::vector<std::string_view> keys(as.keys.begin(), as.keys.end());
       const std::string best = NearestKey(a.key, keys);
@@ -406,7 +406,7 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
   const bool inputs_ok = CheckInputs(laporan, rb, problems);
   if (!CheckChecklists(laporan, rb, options, problems) || !inputs_ok) return false;
   out->rulebook = &rb;
-  out->koperasi = laporan.koperasi;
+  out->cooperative = laporan.cooperative;
   out->periode_akhir = laporan.periode_akhir;
   out->warnings.clear();
   out->manajemen_excluded = false;

@@ -232,7 +232,7 @@ TEST(ExampleSejahteraBersama, DerivedChecklistAnswers) {
 TEST(ExampleSejahteraBersama, FiledAnswerThatContradictsTheBooks) {
   Laporan l = ReadExample();
   bool changed = false;
-  for (ChecklistAnswers& c : l.manajemen) {
+  for (ChecklistAnswers& c : l.checklists) {
     if (c.key == "permodalan") {
       ASSERT_EQ(c.answers.size(), 5u);
       c.answers[1] = false;  // item 2 (members' capital grew ≥ 10 %): filed 'tidak', the books show +11.31 %

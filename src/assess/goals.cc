@@ -412,7 +412,7 @@ bool EvaluateGoals(const Laporan& laporan, const GoalRulebook& rb, GoalAssessmen
     }
   }
   out->rulebook = &rb;
-  out->koperasi = laporan.koperasi;
+  out->cooperative = laporan.cooperative;
   out->periode_akhir = laporan.periode_akhir;
   out->bulan = laporan.pearls.bulan;
   out->warnings.clear();

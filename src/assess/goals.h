@@ -80,7 +80,7 @@ struct GoalSummary {
 
 struct GoalAssessment {
   const GoalRulebook* rulebook = nullptr;
-  Koperasi koperasi;
+  CooperativeIdentity cooperative;
   std::string periode_akhir;
   int bulan = 12;
   std::vector<Fraction> quantities_sen;  // parallel to rulebook->quantities, current period

@@ -105,7 +105,7 @@ Laporan KkpkkBlank() {
     a.key = c->answers_key;
     a.answers.assign(c->items.size(), false);
     a.given = c->items.size();
-    l.manajemen.push_back(std::move(a));
+    l.checklists.push_back(std::move(a));
   }
   Set(&l, "kegiatan.setoran_simpanan_anggota", 0);
   Set(&l, "kegiatan.setoran_simpanan_total", 0);
@@ -114,7 +114,7 @@ Laporan KkpkkBlank() {
 
 // The first `met` answers of list `key` of set kkpkk are 'ya', the rest 'tidak'.
 void Met(Laporan* l, std::string_view key, int met) {
-  for (ChecklistAnswers& c : l->manajemen) {
+  for (ChecklistAnswers& c : l->checklists) {
     if (c.set != "kkpkk" || c.key != key) continue;
     for (size_t i = 0; i < c.answers.size(); ++i) c.answers[i] = int(i) < met;
     return;

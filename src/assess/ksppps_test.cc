@@ -87,7 +87,7 @@ Laporan BlankSyariah() {
   c.key = "kepatuhan";
   c.answers.assign(10, false);
   c.given = 10;
-  l.manajemen.push_back(c);
+  l.checklists.push_back(c);
   l.checklist_sets.push_back("syariah");
   return l;
 }
@@ -509,7 +509,7 @@ TEST(KspppsReview, WithoutChecklistStillNeedsTheShariaAnswers) {
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ASSERT_TRUE(reader.Read(text, &l, &p)) << p.Render(Lang::kEn);
   l.checklist_sets.clear();  // no daftar_periksa.syariah
-  std::erase_if(l.manajemen, [](const ChecklistAnswers& c) { return !c.set.empty(); });
+  std::erase_if(l.checklists, [](const ChecklistAnswers& c) { return !c.set.empty(); });
   const Rulebook* rb = EmbeddedRulebookById("ksppps-2016", &p);
   ASSERT_NE(rb, nullptr);
   EvaluateOptions without;

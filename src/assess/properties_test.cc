@@ -57,11 +57,11 @@ class Generator {
     // One in five is a troubled cooperative: few 'ya', many problem and risky loans, thin income.
     distressed_ = Chance(20);
     l.has_manajemen = true;
-    l.manajemen.push_back(Answers("umum", Bools(12)));
-    l.manajemen.push_back(Answers("kelembagaan", Bools(6)));
-    l.manajemen.push_back(Answers("permodalan", Bools(5)));
-    l.manajemen.push_back(Answers("aktiva", Bools(10)));
-    l.manajemen.push_back(Answers("likuiditas", Bools(5)));
+    l.checklists.push_back(Answers("umum", Bools(12)));
+    l.checklists.push_back(Answers("kelembagaan", Bools(6)));
+    l.checklists.push_back(Answers("permodalan", Bools(5)));
+    l.checklists.push_back(Answers("aktiva", Bools(10)));
+    l.checklists.push_back(Answers("likuiditas", Bools(5)));
     const Sen t = Uniform(10'000'000'000, 10'000'000'000'000);  // Rp 10^8 … 10^11
     Fill(&l.current, t);
     l.has_previous = Chance(50);

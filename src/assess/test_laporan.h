@@ -30,7 +30,7 @@ inline ChecklistAnswers Answers(const char* key, std::vector<bool> answers) {
 inline Laporan Blank() {
   Laporan l;
   l.has_manajemen = true;
-  l.manajemen = {Answers("umum", std::vector<bool>(12, false)), Answers("kelembagaan", std::vector<bool>(6, false)),
+  l.checklists = {Answers("umum", std::vector<bool>(12, false)), Answers("kelembagaan", std::vector<bool>(6, false)),
                  Answers("permodalan", std::vector<bool>(5, false)), Answers("aktiva", std::vector<bool>(10, false)),
                  Answers("likuiditas", std::vector<bool>(5, false))};
   return l;

@@ -32,7 +32,7 @@ using testing::Set;
 
 // The first `yes` answers of checklist `key` are 'ya', the rest 'tidak'.
 void Yes(Laporan* l, std::string_view key, int yes) {
-  for (ChecklistAnswers& c : l->manajemen) {
+  for (ChecklistAnswers& c : l->checklists) {
     if (c.key != key) continue;
     for (size_t i = 0; i < c.answers.size(); ++i) c.answers[i] = int(i) < yes;
     return;

@@ -212,7 +212,7 @@ int RunAssessAll(const Args& args, Lang lang) {
     out += "]}\n";
     return WriteOutput(args, lang, out);
   }
-  out = std::string(en ? "ASSESSMENT BY EVERY METHOD — " : "PENILAIAN DENGAN SEMUA METODE — ") + laporan.koperasi.nama +
+  out = std::string(en ? "ASSESSMENT BY EVERY METHOD — " : "PENILAIAN DENGAN SEMUA METODE — ") + laporan.cooperative.nama +
         "\n" + (en ? "Period to " : "Periode s.d. ") + FormatDateLong(laporan.periode_akhir, lang) + "\n\n";
   size_t width = 8;
   for (const Row& r : rows) width = std::max(width, r.id.size() + 2);

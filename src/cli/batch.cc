@@ -11,6 +11,7 @@
 #include "assess/assessment.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "core/text.h"
 #include "interchange/csv_reader.h"
 #include "interchange/json_reader.h"
 #include "report/goal_report.h"
@@ -70,7 +71,7 @@ std::string PdfFileName(size_t line_no, const std::string& nama) {
   std::snprintf(number, sizeof number, "%06zu", line_no);
   std::string slug;
   for (const char c : nama) {
-    const char l = char(std::tolower(static_cast<unsigned char>(c)));
+    const char l = AsciiLower(c);
     if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
       slug.push_back(l);
     } else if (!slug.empty() && slug.back() != '-') {
@@ -224,7 +225,7 @@ LineRead ReadAndAssess(std::string_view text, size_t line_no, BatchRun* run) {
 // The PDF report of an assessed line in --out-dir; false (with a message) when it cannot be written.
 bool WriteLinePdf(const BatchRun& run, size_t line_no) {
   const std::string path =
-      run.out_dir + "/" + PdfFileName(line_no, run.is_goal ? run.goal.koperasi.nama : run.assessment.koperasi.nama);
+      run.out_dir + "/" + PdfFileName(line_no, run.is_goal ? run.goal.cooperative.nama : run.assessment.cooperative.nama);
   const Status written = run.is_goal ? WriteGoalPdfReport(run.goal, run.pdf_options, path)
                                      : WritePdfReport(run.assessment, run.pdf_options, path);
   if (!written.ok()) {

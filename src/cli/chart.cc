@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "assess/assessment.h"
+#include "core/text.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "interchange/json_reader.h"
@@ -61,9 +62,7 @@ std::string Extension(const std::string& path) {
   const size_t slash = path.find_last_of("/\\");
   const size_t dot = path.rfind('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return "";
-  std::string ext = path.substr(dot + 1);
-  for (char& c : ext) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
+  return AsciiLower(path.substr(dot + 1));
 }
 
 }  // namespace

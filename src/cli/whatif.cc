@@ -154,7 +154,7 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   }
   const Assessment& before = file.assessment;
 
-  std::cout << (en ? "WHAT-IF ANALYSIS — " : "ANALISIS BAGAIMANA-JIKA — ") << before.koperasi.nama << ", "
+  std::cout << (en ? "WHAT-IF ANALYSIS — " : "ANALISIS BAGAIMANA-JIKA — ") << before.cooperative.nama << ", "
             << FormatDateLong(before.periode_akhir, lang) << "\n\n";
   if (!applied.empty()) {
     std::cout << (en ? "Changes:\n" : "Perubahan:\n");

@@ -119,7 +119,7 @@ bool ReadLaporanCsv(std::string_view text, Laporan* out, Problems* problems) {
   bool header_seen = false;
   for (const CsvRecord& r : records) {
     if (IsBlankRecord(r) || TrimCell(r.fields[0]).rfind("#", 0) == 0) continue;
-    const std::string first = LowerCase(TrimCell(r.fields[0]));
+    const std::string first = AsciiLower(TrimCell(r.fields[0]));
     if (!header_seen && (first == "kunci" || first == "key")) {
       header_seen = true;
       columns = r.fields.size();

@@ -85,7 +85,7 @@ TEST(CsvReader, MacintoshLineEndings) {
   Laporan l;
   Problems p;
   EXPECT_TRUE(ReadLaporanCsv(text, &l, &p)) << p.Render(Lang::kId);
-  EXPECT_EQ(l.koperasi.nama, "KSP Mini");
+  EXPECT_EQ(l.cooperative.nama, "KSP Mini");
 }
 
 TEST(CsvReader, UnbalancedShowsBothTotals) {

@@ -123,17 +123,7 @@ std::string ExcelSerialToIsoDate(std::string_view stored) {
   return buf;
 }
 
-std::string_view TrimCell(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::string LowerCase(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+std::string_view TrimCell(std::string_view s) { return TrimRight(TrimLeft(s, kBlanks), " \t\r"); }
 
 namespace {
 
@@ -321,8 +311,8 @@ void LaporanBuilder::SetPeriodeAkhir(Kind kind, std::string_view value, std::str
 }
 
 void LaporanBuilder::SetKoperasi(std::string_view value, std::string_view key, const Place& place) {
-  std::string* targets[] = {&out_->koperasi.nama, &out_->koperasi.jenis, &out_->koperasi.nomor_badan_hukum,
-                            &out_->koperasi.kabupaten, &out_->koperasi.provinsi};
+  std::string* targets[] = {&out_->cooperative.nama, &out_->cooperative.jenis, &out_->cooperative.nomor_badan_hukum,
+                            &out_->cooperative.kabupaten, &out_->cooperative.provinsi};
   const size_t i = size_t(std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) - std::begin(kKoperasiKeys));
   if (value.size() > kMaxTextChars) {
     problems_->Add(Where(place, key), "terlalu_panjang", "teks lebih dari " + std::to_string(kMaxTextChars) + " karakter",
@@ -423,7 +413,7 @@ void LaporanBuilder::SetAnswer(const std::string& list, size_t item, Kind kind, 
   }
   blank_answers_.erase(std::string(key));
   bool answer = false;
-  const std::string v = LowerCase(value);
+  const std::string v = AsciiLower(value);
   if (kind == Kind::kBoolean || kind == Kind::kNumber) {
     if (v != "1" && v != "0") {
       problems_->Add(Where(place, key), "jawaban_tidak_sah", "isi Ya atau Tidak", "answer Ya (yes) or Tidak (no)");
@@ -491,7 +481,7 @@ void LaporanBuilder::FinishChecklists() {
       problems_->Add(key, "belum_dijawab", "butir ini tidak ada di berkas; tambahkan barisnya dan isi Ya atau Tidak",
                      "this item is missing from the file; add its row and answer Ya (yes) or Tidak (no)");
     }
-    if (out_->manajemen.size() >= kMaxChecklists) {
+    if (out_->checklists.size() >= kMaxChecklists) {
       problems_->Add(list_path, "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklists) + " daftar periksa",
                      "more than " + std::to_string(kMaxChecklists) + " checklists");
       break;
@@ -499,7 +489,7 @@ void LaporanBuilder::FinishChecklists() {
     const std::string list = list_path.substr(list_path.rfind('.') + 1);
     ChecklistAnswers c{set, list, std::vector<bool>(n, false), n};
     for (const auto& [item, answer] : items) c.answers[item - 1] = answer;
-    out_->manajemen.push_back(std::move(c));
+    out_->checklists.push_back(std::move(c));
   }
 }
 
@@ -516,7 +506,7 @@ bool LaporanBuilder::Finish() {
     const Seen* s = place_of(key);
     return s != nullptr && s->any ? Where(s->place, key) : key;
   };
-  if (out_->koperasi.nama.empty()) {
+  if (out_->cooperative.nama.empty()) {
     problems_->Add(at("koperasi.nama"), "wajib_ada", "nama koperasi wajib diisi", "the cooperative's name is required");
   }
   if (out_->periode_akhir.empty()) {

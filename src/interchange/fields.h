@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
 #include "core/money.h"
 #include "core/problems.h"
 #include "laporan/laporan.h"
@@ -40,9 +41,6 @@ bool ParsePearlsMonths(std::string_view text, const std::string& path, int* out,
 // A cell's or CSV field's text without the spaces and tabs around it, and without the '\r' a CRLF file leaves at
 // its end. Shared by the CSV and XLSX readers, so both read a key or a value alike.
 std::string_view TrimCell(std::string_view s);
-
-// ASCII lower case (std::tolower per byte), for matching headers ("Kunci", "Tahun ini") and file names.
-std::string LowerCase(std::string_view s);
 
 // The date of an Excel serial day number (1900 date system: 1 = 1900-01-01, with Excel's phantom 1900-02-29),
 // as "YYYY-MM-DD"; empty when it is not a whole day number in 1900..9999.
@@ -99,7 +97,7 @@ class LaporanBuilder {
                  const Place& place);
   void SetPeriodeAkhir(Kind kind, std::string_view value, std::string_view key, const Place& place);
   void SetKoperasi(std::string_view value, std::string_view key, const Place& place);  // koperasi.nama, .jenis, …
-  // The checklist answers into out_->manajemen, each unanswered item of an answered block reported.
+  // The checklist answers into out_->checklists, each unanswered item of an answered block reported.
   void FinishChecklists();
   static std::string Where(const Place& place, std::string_view key);
 

@@ -17,7 +17,7 @@ TEST(LaporanBuilder, TextValuesAreTrimmed) {
   b.Set("koperasi.jenis", LaporanBuilder::Kind::kText, "KSP ", Place{&sheet, 3, 2});
   b.Set("manajemen.umum[1]", LaporanBuilder::Kind::kText, " ya ", Place{&sheet, 4, 2});
   for (const Problem& q : p.items()) ADD_FAILURE() << q.Line(Lang::kId);
-  EXPECT_EQ(l.koperasi.jenis, "KSP");
+  EXPECT_EQ(l.cooperative.jenis, "KSP");
 }
 
 TEST(LaporanBuilder, Date1904SerialsAreShifted) {
@@ -48,8 +48,8 @@ TEST(Fields, TrimCellAndLowerCase) {
   EXPECT_EQ(TrimCell(" \tneraca.kas \t\r"), "neraca.kas");
   EXPECT_EQ(TrimCell("\rx"), "\rx");  // a '\r' goes only at the end (what a CRLF line leaves)
   EXPECT_EQ(TrimCell("   "), "");
-  EXPECT_EQ(LowerCase("Tahun Ini (Rp)"), "tahun ini (rp)");
-  EXPECT_EQ(LowerCase("LAPORAN.XLSX"), "laporan.xlsx");
+  EXPECT_EQ(AsciiLower("Tahun Ini (Rp)"), "tahun ini (rp)");
+  EXPECT_EQ(AsciiLower("LAPORAN.XLSX"), "laporan.xlsx");
 }
 
 }  // namespace

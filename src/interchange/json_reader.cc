@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "core/suggest.h"
 #include "interchange/fields.h"
 
@@ -38,12 +39,6 @@ void Unknown(Problems* p, const std::string& path, std::string_view key, const s
 
 std::string Join(const std::string& base, std::string_view key) {
   return base.empty() ? std::string(key) : base + "." + std::string(key);
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  return s;
 }
 
 const char* TypeNameId(od::json_type t) {
@@ -135,9 +130,9 @@ struct LaporanJsonReader::Impl {
     const od::json_type t = Check(v.type());
     std::string_view text;
     if (t == od::json_type::number) {
-      text = Trim(v.raw_json_token());
+      text = TrimLeft(TrimRight(v.raw_json_token(), kWhitespace), " ");
     } else if (t == od::json_type::string) {
-      text = Trim(Check(v.get_string()));
+      text = TrimLeft(TrimRight(Check(v.get_string()), kWhitespace), " ");
     } else {
       WrongType(problems, path, "angka atau teks angka", "a number or a numeric string", t);
       return;
@@ -169,9 +164,9 @@ struct LaporanJsonReader::Impl {
   bool SettingText(od::value v, const std::string& path, const char* want_id, const char* want_en, std::string_view* text) {
     const od::json_type t = Check(v.type());
     if (t == od::json_type::number) {
-      *text = Trim(v.raw_json_token());
+      *text = TrimLeft(TrimRight(v.raw_json_token(), kWhitespace), " ");
     } else if (t == od::json_type::string) {
-      *text = Trim(Check(v.get_string()));
+      *text = TrimLeft(TrimRight(Check(v.get_string()), kWhitespace), " ");
     } else {
       WrongType(problems, path, want_id, want_en, t);
       return false;
@@ -272,7 +267,7 @@ struct LaporanJsonReader::Impl {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
       const std::string path = Join("koperasi", key);
-      Koperasi& k = out->koperasi;
+      CooperativeIdentity& k = out->cooperative;
       static constexpr std::string_view kKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
       std::string* const targets[] = {&k.nama, &k.jenis, &k.nomor_badan_hukum, &k.kabupaten, &k.provinsi};
       size_t slot = 0;
@@ -293,7 +288,7 @@ struct LaporanJsonReader::Impl {
                       "must be one of KSP, USP, KSPPS, USPPS");
       }
     }
-    if (out->koperasi.nama.empty()) {
+    if (out->cooperative.nama.empty()) {
       problems->Add("koperasi.nama", "wajib_ada", "nama koperasi wajib diisi", "the cooperative's name is required");
     }
   }
@@ -416,8 +411,8 @@ struct LaporanJsonReader::Impl {
         problems->Add(path(), "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklistAnswers) + " jawaban",
                       "more than " + std::to_string(kMaxChecklistAnswers) + " answers");
       }
-      if (out->manajemen.size() < kMaxChecklists) {
-        out->manajemen.push_back(std::move(answers));
+      if (out->checklists.size() < kMaxChecklists) {
+        out->checklists.push_back(std::move(answers));
       } else {
         problems->Add(path(), "terlalu_banyak", "lebih dari " + std::to_string(kMaxChecklists) + " daftar periksa",
                       "more than " + std::to_string(kMaxChecklists) + " checklists");

@@ -317,9 +317,9 @@ TEST(JsonReader, ReadsTheExampleFields) {
   Problems problems;
   ASSERT_TRUE(reader.Read(ExampleText(), &l, &problems)) << problems.Render(Lang::kId);
   EXPECT_EQ(l.metode, "ksp-2016");
-  EXPECT_EQ(l.koperasi.nama, "KSP Sejahtera Bersama");
-  EXPECT_EQ(l.koperasi.jenis, "KSP");
-  EXPECT_EQ(l.koperasi.kabupaten, "Probolinggo");
+  EXPECT_EQ(l.cooperative.nama, "KSP Sejahtera Bersama");
+  EXPECT_EQ(l.cooperative.jenis, "KSP");
+  EXPECT_EQ(l.cooperative.kabupaten, "Probolinggo");
   EXPECT_EQ(l.periode_akhir, "2025-12-31");
   EXPECT_EQ(l.current.Get(FindLine("neraca.bank")), Sen{11860000050});
   EXPECT_EQ(l.current.Get(FindLine("neraca.shu_belum_dibagi")), Sen{9243000050});
@@ -704,7 +704,7 @@ TEST(JsonReaderRegression, ByteOrderMarkIsIgnored) {
   Laporan l;
   Problems problems;
   EXPECT_TRUE(reader.Read("\xEF\xBB\xBF" + std::string(kCompactLaporan), &l, &problems)) << problems.Render(Lang::kId);
-  EXPECT_EQ(l.koperasi.nama, "KSP Mini");
+  EXPECT_EQ(l.cooperative.nama, "KSP Mini");
 }
 
 }  // namespace

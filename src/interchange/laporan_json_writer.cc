@@ -8,7 +8,7 @@ namespace kopsehat {
 namespace {
 
 // The filled identity fields of `"koperasi": {…}`, in the order of the spec.
-void AppendKoperasi(const Koperasi& koperasi, std::string* out) {
+void AppendCooperative(const CooperativeIdentity& koperasi, std::string* out) {
   bool first = true;
   const std::pair<const char*, const std::string*> fields[] = {
       {"nama", &koperasi.nama}, {"jenis", &koperasi.jenis}, {"nomor_badan_hukum", &koperasi.nomor_badan_hukum},
@@ -55,7 +55,7 @@ std::string SectionsJson(const Laporan& l, const Statements& st, const std::stri
 // The answer lists of one checklist set ("" for the manajemen block) as "\"umum\": [true, false], …".
 std::string ListsJson(const Laporan& l, const std::string& set) {
   std::string body;
-  for (const ChecklistAnswers& c : l.manajemen) {
+  for (const ChecklistAnswers& c : l.checklists) {
     if (c.set != set) continue;
     body += body.empty() ? "" : ", ";
     AppendJsonString(c.key, &body);
@@ -76,7 +76,7 @@ std::string LaporanToJson(const Laporan& l) {
     out += ",\n";
   }
   out += "  \"koperasi\": {";
-  AppendKoperasi(l.koperasi, &out);
+  AppendCooperative(l.cooperative, &out);
   out += "},\n  \"periode\": {\"akhir\": ";
   AppendJsonString(l.periode_akhir, &out);
   out += "}";

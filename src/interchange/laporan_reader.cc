@@ -9,7 +9,7 @@
 namespace kopsehat {
 
 bool IsSpreadsheetFile(std::string_view bytes, const std::string& file_name) {
-  const std::string lower = LowerCase(file_name);
+  const std::string lower = AsciiLower(file_name);
   auto ends_with = [&](std::string_view suffix) {
     return lower.size() >= suffix.size() && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
@@ -25,7 +25,7 @@ bool ReadLaporanAny(std::string_view bytes, const std::string& file_name, Lapora
     LaporanJsonReader reader;
     return reader.Read(bytes, out, problems);
   }
-  const std::string lower = LowerCase(file_name);
+  const std::string lower = AsciiLower(file_name);
   const bool text_name = lower.size() >= 4 && (lower.compare(lower.size() - 4, 4, ".csv") == 0 ||
                                                lower.compare(lower.size() - 4, 4, ".txt") == 0);
   const bool binary = bytes.substr(0, 2) == "PK" || bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4);

@@ -15,7 +15,7 @@ TEST(LaporanReader, ChoosesByContentAndName) {
   Laporan l;
   Problems p;
   EXPECT_TRUE(ReadLaporanAny(csv, "laporan.csv", &l, &p)) << p.Render(Lang::kId);
-  EXPECT_EQ(l.koperasi.nama, "KSP Mini");
+  EXPECT_EQ(l.cooperative.nama, "KSP Mini");
   Problems q;
   EXPECT_FALSE(ReadLaporanAny("PK\x03\x04garbage", "laporan.json", &l, &q));  // a zip, whatever its name
   EXPECT_FALSE(q.empty());

@@ -134,7 +134,7 @@ std::string ListPath(const ChecklistAnswers& a) {
 std::vector<const ChecklistAnswers*> ListsOutsideRulebook(const Laporan* l, const Rulebook* rb) {
   std::vector<const ChecklistAnswers*> out;
   if (l == nullptr) return out;
-  for (const ChecklistAnswers& a : l->manajemen) {
+  for (const ChecklistAnswers& a : l->checklists) {
     bool asked = false;
     if (rb != nullptr) {
       for (const Component& c : rb->components) {
@@ -193,11 +193,11 @@ std::string IdentityValue(const Laporan* l, std::string_view key) {
   if (key == "pearls.suku_bunga_pasar_persen") {
     return l->pearls.has_suku_bunga_pasar ? PercentText(l->pearls.suku_bunga_pasar_pct) : std::string();
   }
-  if (key == "koperasi.nama") return l->koperasi.nama;
-  if (key == "koperasi.jenis") return l->koperasi.jenis;
-  if (key == "koperasi.nomor_badan_hukum") return l->koperasi.nomor_badan_hukum;
-  if (key == "koperasi.kabupaten") return l->koperasi.kabupaten;
-  if (key == "koperasi.provinsi") return l->koperasi.provinsi;
+  if (key == "koperasi.nama") return l->cooperative.nama;
+  if (key == "koperasi.jenis") return l->cooperative.jenis;
+  if (key == "koperasi.nomor_badan_hukum") return l->cooperative.nomor_badan_hukum;
+  if (key == "koperasi.kabupaten") return l->cooperative.kabupaten;
+  if (key == "koperasi.provinsi") return l->cooperative.provinsi;
   if (key == "periode.akhir") return l->periode_akhir;
   if (key == "metode") return l->metode;
   return {};

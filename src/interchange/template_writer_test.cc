@@ -42,9 +42,9 @@ Laporan RandomLaporan(std::mt19937_64& rng, bool with_previous, bool with_sen) {
     return rupiah * 100 + (with_sen ? Sen(rng() % 100) : 0);
   };
   Laporan l;
-  l.koperasi.nama = "KSP Uji \"" + std::to_string(rng() % 1000) + "\"; Makmur, Jaya";
-  l.koperasi.jenis = (rng() % 2) ? "KSP" : "USP";
-  l.koperasi.kabupaten = "Probolinggo";
+  l.cooperative.nama = "KSP Uji \"" + std::to_string(rng() % 1000) + "\"; Makmur, Jaya";
+  l.cooperative.jenis = (rng() % 2) ? "KSP" : "USP";
+  l.cooperative.kabupaten = "Probolinggo";
   l.periode_akhir = "2025-12-31";
   auto fill = [&](Statements* st, Sen scale) {
     for (int i = 0; i < kLineCount; ++i) {
@@ -91,7 +91,7 @@ Laporan RandomLaporan(std::mt19937_64& rng, bool with_previous, bool with_sen) {
   for (const auto& [key, n] : std::vector<std::pair<const char*, size_t>>{{"umum", 12}, {"kelembagaan", 6}, {"permodalan", 5}, {"aktiva", 10}, {"likuiditas", 5}}) {
     ChecklistAnswers a{"", key, {}, n};
     for (size_t i = 0; i < n; ++i) a.answers.push_back(rng() % 3 != 0);
-    l.manajemen.push_back(a);
+    l.checklists.push_back(a);
   }
   return l;
 }
@@ -102,9 +102,9 @@ void ExpectSameLaporan(const Laporan& want, Laporan got, const std::string& cont
     ApplyDefaults(&x->current);
     if (x->has_previous) ApplyDefaults(&x->previous);
   }
-  EXPECT_EQ(got.koperasi.nama, w.koperasi.nama) << context;
-  EXPECT_EQ(got.koperasi.jenis, w.koperasi.jenis) << context;
-  EXPECT_EQ(got.koperasi.kabupaten, w.koperasi.kabupaten) << context;
+  EXPECT_EQ(got.cooperative.nama, w.cooperative.nama) << context;
+  EXPECT_EQ(got.cooperative.jenis, w.cooperative.jenis) << context;
+  EXPECT_EQ(got.cooperative.kabupaten, w.cooperative.kabupaten) << context;
   EXPECT_EQ(got.periode_akhir, w.periode_akhir) << context;
   for (int i = 0; i < kLineCount; ++i) {
     EXPECT_EQ(got.current.Get(i), w.current.Get(i)) << context << " " << LinePath(i);
@@ -113,8 +113,8 @@ void ExpectSameLaporan(const Laporan& want, Laporan got, const std::string& cont
     }
   }
   EXPECT_EQ(got.has_previous, w.has_previous) << context;
-  ASSERT_EQ(got.manajemen.size(), w.manajemen.size()) << context;
-  for (const ChecklistAnswers& a : w.manajemen) {
+  ASSERT_EQ(got.checklists.size(), w.checklists.size()) << context;
+  for (const ChecklistAnswers& a : w.checklists) {
     const ChecklistAnswers* b = got.FindChecklist(a.key);
     ASSERT_NE(b, nullptr) << context << " " << a.key;
     EXPECT_EQ(b->answers, a.answers) << context << " " << a.key;

@@ -21,7 +21,7 @@ SheetColumns FindColumns(const XlsxSheet& sheet) {
   SheetColumns c;
   for (const XlsxCell& cell : sheet.cells) {
     if (cell.row > kMaxHeaderSearchRows) break;
-    if (cell.type == XlsxCell::Type::kString && LowerCase(TrimCell(cell.text)) == "kunci") {
+    if (cell.type == XlsxCell::Type::kString && AsciiLower(TrimCell(cell.text)) == "kunci") {
       c.header_row = cell.row;
       c.key = cell.col;
       break;
@@ -30,7 +30,7 @@ SheetColumns FindColumns(const XlsxSheet& sheet) {
   if (c.key == 0) return c;
   for (const XlsxCell& cell : sheet.cells) {
     if (cell.row != c.header_row || cell.type != XlsxCell::Type::kString) continue;
-    const std::string h = LowerCase(TrimCell(cell.text));
+    const std::string h = AsciiLower(TrimCell(cell.text));
     if (h.find("tahun lalu") != std::string::npos) {
       c.previous = cell.col;
     } else if (h.find("tahun ini") != std::string::npos || h == "nilai" || h.rfind("nilai ", 0) == 0 ||

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
+
 namespace kopsehat {
 
 namespace {
@@ -53,24 +55,6 @@ std::string Utf16Le(std::string_view ascii) {
     out += '\0';
   }
   return out;
-}
-
-std::string_view StripWhitespace(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool ContainsNoCase(std::string_view hay, std::string_view needle) {
-  const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-  if (needle.size() > hay.size()) return false;
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    size_t k = 0;
-    while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
-    if (k == needle.size()) return true;
-  }
-  return false;
 }
 
 // Plain text: no NUL byte and almost no control characters in the first bytes (UTF-8 and Latin-1 both pass).
@@ -118,11 +102,11 @@ void AddOle2Problem(std::string_view bytes, const std::string& file, Problems* p
 // A text file named .xlsx, by what its first bytes (`head`, without a BOM) look like: an XML Spreadsheet 2003, a
 // web page, a CSV, or plain text.
 void AddTextFileProblem(std::string_view head, const std::string& file, Problems* p) {
-  const std::string_view trimmed = StripWhitespace(head);
-  if (ContainsNoCase(head, "urn:schemas-microsoft-com:office:spreadsheet")) {
+  const std::string_view trimmed = Trim(head, kWhitespace);
+  if (ContainsFold(head, "urn:schemas-microsoft-com:office:spreadsheet")) {
     p->Add(file, "bukan_xlsx", "berkas ini Lembar Kerja XML 2003, bukan .xlsx; " + std::string(kSaveAsId),
            "this file is an XML Spreadsheet 2003, not .xlsx; " + std::string(kSaveAsEn));
-  } else if (ContainsNoCase(head, "<html") || ContainsNoCase(head, "<table")) {
+  } else if (ContainsFold(head, "<html") || ContainsFold(head, "<table")) {
     p->Add(file, "bukan_xlsx", "berkas ini halaman web (HTML) yang diberi nama .xlsx; " + std::string(kSaveAsId),
            "this file is a web page (HTML) named .xlsx; " + std::string(kSaveAsEn));
   } else if (!trimmed.empty() && trimmed.front() != '<' &&
@@ -692,7 +676,7 @@ class SheetHandler : public XmlHandler {
     cell.from_formula = has_formula_;
     switch (type_) {
       case CellType::kNumber: {
-        const std::string_view v = StripWhitespace(v_);
+        const std::string_view v = Trim(v_, kWhitespace);
         if (!have_v_ || v.empty()) return;  // a formula without a cached value, or a styled empty cell
         cell.type = XlsxCell::Type::kNumber;
         cell.text.assign(v);
@@ -725,7 +709,7 @@ class SheetHandler : public XmlHandler {
       case CellType::kError:
         if (!have_v_) return;
         cell.type = XlsxCell::Type::kError;
-        cell.text.assign(StripWhitespace(v_));
+        cell.text.assign(Trim(v_, kWhitespace));
         break;
     }
     Keep(ctx, std::move(cell));
@@ -734,7 +718,7 @@ class SheetHandler : public XmlHandler {
   // A shared-string cell: the string its <v> numbers. False (with a problem) when there is no such string.
   bool SharedStringCell(ParseContext& ctx, XlsxCell* cell) {
     uint32_t index = 0;
-    const std::string_view v = StripWhitespace(v_);
+    const std::string_view v = Trim(v_, kWhitespace);
     bool ok = !v.empty() && v.size() <= 9;
     for (const char c : v) {
       ok = ok && c >= '0' && c <= '9';
@@ -756,7 +740,7 @@ class SheetHandler : public XmlHandler {
 
   // A boolean cell, "1" or "0" whichever way it is written. False (with a problem) when it is neither.
   bool BooleanCell(ParseContext& ctx, XlsxCell* cell) {
-    const std::string_view v = StripWhitespace(v_);
+    const std::string_view v = Trim(v_, kWhitespace);
     if (v == "1" || v == "true") {
       cell->text = "1";
     } else if (v == "0" || v == "false") {

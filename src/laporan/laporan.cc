@@ -202,7 +202,7 @@ int Index(const char* path) {
 const ChecklistAnswers* Laporan::FindChecklist(std::string_view key) const { return FindChecklist("", key); }
 
 const ChecklistAnswers* Laporan::FindChecklist(std::string_view set, std::string_view key) const {
-  for (const ChecklistAnswers& c : manajemen) {
+  for (const ChecklistAnswers& c : checklists) {
     if (c.set == set && c.key == key) return &c;
   }
   return nullptr;

@@ -59,7 +59,9 @@ struct Statements {
   Sen Get(int index) const { return sen[size_t(index)]; }
 };
 
-struct Koperasi {
+// Who the laporan is of, as the laporan states it (the `koperasi` block of the public formats; the registered
+// cooperative of the web application is store::Cooperative).
+struct CooperativeIdentity {
   std::string nama;
   std::string jenis;  // KSP, USP, KSPPS, USPPS (empty when not given)
   std::string nomor_badan_hukum;
@@ -87,13 +89,13 @@ struct PearlsSettings {
 
 struct Laporan {
   std::string metode;  // empty: the default method
-  Koperasi koperasi;
+  CooperativeIdentity cooperative;
   std::string periode_akhir;  // ISO date, validated
   Statements current;
   bool has_previous = false;
   Statements previous;
   bool has_manajemen = false;
-  std::vector<ChecklistAnswers> manajemen;  // every checklist: the manajemen block's and daftar_periksa's
+  std::vector<ChecklistAnswers> checklists;  // every checklist: the manajemen block's and daftar_periksa's
   std::vector<std::string> checklist_sets;  // the sets the daftar_periksa block gave, in file order
   bool has_pearls = false;  // the file had a `pearls` block (PEARLS methods need it)
   PearlsSettings pearls;

@@ -511,7 +511,7 @@ std::string XmlEscape(const std::string& s) {
 
 // Who and what the chart is about, under it: "KSP Sejahtera Bersama — 31 Desember 2025 — skor total 89,80 (SEHAT)".
 std::string FooterText(const Assessment& a, Lang lang) {
-  std::string s = a.koperasi.nama;
+  std::string s = a.cooperative.nama;
   if (!a.periode_akhir.empty()) s += " — " + FormatDateLong(a.periode_akhir, lang);
   s += std::string(T(lang, " — skor total ", " — total score ")) + Points(a.total_e6, lang);
   if (a.predikat >= 0) s += " (" + a.Predikat().label + ")";

@@ -172,7 +172,7 @@ TEST(ChartSvg, SameInputSameBytes) {
 TEST(ChartSvg, WithoutTheChecklistManajemenIsNotScored) {
   Laporan l = ReadExample();
   l.has_manajemen = false;
-  l.manajemen.clear();
+  l.checklists.clear();
   const Assessment a = Assess(l, true);
   ASSERT_TRUE(a.manajemen_excluded);
   const std::string desc = Desc(Write(a, ChartKind::kRadar, ChartFormat::kSvg, Lang::kId, "radar-tanpa.svg"));

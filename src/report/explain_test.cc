@@ -33,7 +33,7 @@ std::vector<Laporan> Examples() {
     out.push_back(l);
   }
   Laporan flipped = out.front();
-  for (ChecklistAnswers& c : flipped.manajemen) c.answers.flip();
+  for (ChecklistAnswers& c : flipped.checklists) c.answers.flip();
   out.push_back(flipped);
   return out;
 }

@@ -127,10 +127,10 @@ std::string RenderGoalTextReport(const GoalAssessment& a, Lang lang) {
   const GoalRulebook& rb = *a.rulebook;
   std::string out;
   out += std::string(T(lang, "PENILAIAN ", "ASSESSMENT: ")) + rb.name.Get(lang) + "\n";
-  out += std::string(T(lang, "Koperasi : ", "Cooperative: ")) + a.koperasi.nama;
-  if (!a.koperasi.jenis.empty()) out += " (" + a.koperasi.jenis + ")";
-  if (!a.koperasi.kabupaten.empty()) out += ", " + a.koperasi.kabupaten;
-  if (!a.koperasi.provinsi.empty()) out += ", " + a.koperasi.provinsi;
+  out += std::string(T(lang, "Koperasi : ", "Cooperative: ")) + a.cooperative.nama;
+  if (!a.cooperative.jenis.empty()) out += " (" + a.cooperative.jenis + ")";
+  if (!a.cooperative.kabupaten.empty()) out += ", " + a.cooperative.kabupaten;
+  if (!a.cooperative.provinsi.empty()) out += ", " + a.cooperative.provinsi;
   out += "\n";
   out += std::string(T(lang, "Periode  : s.d. ", "Period     : to ")) + FormatDateLong(a.periode_akhir, lang) + " (" +
          std::to_string(a.bulan) + T(lang, " bulan)", " months)") + "\n";
@@ -198,8 +198,8 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
   Str(rb.version, out);
   *out += ",\"koperasi\":{";
   const std::pair<const char*, const std::string*> fields[] = {
-      {"nama", &a.koperasi.nama}, {"jenis", &a.koperasi.jenis}, {"nomor_badan_hukum", &a.koperasi.nomor_badan_hukum},
-      {"kabupaten", &a.koperasi.kabupaten}, {"provinsi", &a.koperasi.provinsi}};
+      {"nama", &a.cooperative.nama}, {"jenis", &a.cooperative.jenis}, {"nomor_badan_hukum", &a.cooperative.nomor_badan_hukum},
+      {"kabupaten", &a.cooperative.kabupaten}, {"provinsi", &a.cooperative.provinsi}};
   bool first = true;
   for (const auto& [k, v] : fields) {
     if (v->empty()) continue;

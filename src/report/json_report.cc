@@ -11,7 +11,7 @@ namespace kopsehat {
 
 namespace {
 
-void WriteKoperasi(const Koperasi& k, JsonWriter& w) {
+void WriteCooperative(const CooperativeIdentity& k, JsonWriter& w) {
   w.Char('{');
   bool first = true;
   auto field = [&](std::string_view key, const std::string& v) {
@@ -74,7 +74,7 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
   w.Lit(",\"metode_versi\":");
   w.String(rb.version);
   w.Lit(",\"koperasi\":");
-  WriteKoperasi(a.koperasi, w);
+  WriteCooperative(a.cooperative, w);
   w.Lit(",\"periode\":{\"akhir\":");
   w.String(a.periode_akhir);
   w.Lit("},");

@@ -486,7 +486,7 @@ class ReportBase {
   }
 
   // Cooperative identity lines shared by every report.
-  void Identity(const Koperasi& k, const std::string& period) {
+  void Identity(const CooperativeIdentity& k, const std::string& period) {
     KeyValue(L("Nama koperasi", "Cooperative"), k.nama.empty() ? "—" : k.nama, true);
     if (!k.jenis.empty()) KeyValue(L("Jenis", "Type"), k.jenis, false);
     if (!k.nomor_badan_hukum.empty()) KeyValue(L("Nomor badan hukum", "Legal entity number"), k.nomor_badan_hukum, false);
@@ -605,7 +605,7 @@ class Report : public ReportBase {
   void Header() {
     const Rulebook& rb = *a_.rulebook;
     Title(L("LAPORAN PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM", "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT REPORT"));
-    Identity(a_.koperasi, std::string(L("Tahun buku berakhir ", "Financial year ending ")) +
+    Identity(a_.cooperative, std::string(L("Tahun buku berakhir ", "Financial year ending ")) +
                               FormatDateLong(a_.periode_akhir, lang_));
     MethodLines(rb.id, rb.version, rb.name, rb.origin);
   }
@@ -1061,11 +1061,11 @@ class Report : public ReportBase {
   void Signatures() {
     ReportBase::Signatures(
         lang_ == Lang::kEn
-            ? "Health assessment of " + a_.koperasi.nama + ", financial year ending " +
+            ? "Health assessment of " + a_.cooperative.nama + ", financial year ending " +
                   FormatDateLong(a_.periode_akhir, lang_) + ", method " + a_.rulebook->id + ": rating " +
                   a_.Predikat().label + ", total score " + Points(a_.total_e6, lang_) + " of " +
                   Num(a_.max_total_e6, 6, 0, lang_) + "."
-            : "Penilaian kesehatan " + a_.koperasi.nama + ", tahun buku berakhir " +
+            : "Penilaian kesehatan " + a_.cooperative.nama + ", tahun buku berakhir " +
                   FormatDateLong(a_.periode_akhir, lang_) + ", metode " + a_.rulebook->id + ": predikat " +
                   a_.Predikat().label + ", skor total " + Points(a_.total_e6, lang_) + " dari " +
                   Num(a_.max_total_e6, 6, 0, lang_) + ".");
@@ -1084,7 +1084,7 @@ class GoalReport : public ReportBase {
   void Draw() {
     const GoalRulebook& rb = *a_.rulebook;
     Title(std::string(L("LAPORAN PEMANTAUAN ", "MONITORING REPORT ")) + rb.name.Get(lang_));
-    Identity(a_.koperasi, std::string(L("Tahun buku berakhir ", "Financial year ending ")) +
+    Identity(a_.cooperative, std::string(L("Tahun buku berakhir ", "Financial year ending ")) +
                               FormatDateLong(a_.periode_akhir, lang_) + " (" + std::to_string(a_.bulan) +
                               L(" bulan)", " months)"));
     MethodLines(rb.id, rb.version, rb.name, rb.origin);
@@ -1093,7 +1093,7 @@ class GoalReport : public ReportBase {
     Formulas();
     Notes();
     Source(rb.source, rb.note);
-    Signatures(std::string(L("Pemantauan ", "Monitoring by ")) + rb.id + L(" atas ", " of ") + a_.koperasi.nama +
+    Signatures(std::string(L("Pemantauan ", "Monitoring by ")) + rb.id + L(" atas ", " of ") + a_.cooperative.nama +
                L(", tahun buku berakhir ", ", financial year ending ") + FormatDateLong(a_.periode_akhir, lang_) +
                ": " + GoalSummaryLine(a_.summary).Get(lang_) + ".");
     d_.FinishLastPage();
@@ -1230,7 +1230,7 @@ int RenderWith(cairo_surface_t* surface, Lang lang, const std::string& footer, i
 }
 
 // "Kopsehat · ksp-2016 versi 1 · KSP X · 31 Desember 2025", at the foot of every page.
-std::string FooterText(const std::string& id, const std::string& version, const Koperasi& k, const std::string& periode,
+std::string FooterText(const std::string& id, const std::string& version, const CooperativeIdentity& k, const std::string& periode,
                        Lang lang) {
   std::string footer = "Kopsehat · " + id + T(lang, " versi ", " version ") + version + " · " + k.nama;
   if (!periode.empty()) footer += " · " + FormatDateLong(periode, lang);
@@ -1297,18 +1297,18 @@ Status WritePdf(const Status& rendered, const std::string& bytes, const std::str
 Status RenderGoalPdfReport(const GoalAssessment& a, const PdfOptions& options, std::string* out) {
   if (a.rulebook == nullptr) return Incomplete();
   const Lang lang = options.lang;
-  const std::string title = std::string(T(lang, "Pemantauan ", "Monitoring of ")) + a.koperasi.nama + " — " +
+  const std::string title = std::string(T(lang, "Pemantauan ", "Monitoring of ")) + a.cooperative.nama + " — " +
                             FormatDateLong(a.periode_akhir, lang);
-  return RenderTwoPass(options, FooterText(a.rulebook->id, a.rulebook->version, a.koperasi, a.periode_akhir, lang),
+  return RenderTwoPass(options, FooterText(a.rulebook->id, a.rulebook->version, a.cooperative, a.periode_akhir, lang),
                        title, a.rulebook->id, [&](Doc* doc) { GoalReport(a, lang, doc).Draw(); }, out);
 }
 
 Status RenderPdfReport(const Assessment& a, const PdfOptions& options, std::string* out) {
   if (a.rulebook == nullptr || a.predikat < 0) return Incomplete();
   const Lang lang = options.lang;
-  const std::string title = std::string(T(lang, "Penilaian kesehatan ", "Health assessment of ")) + a.koperasi.nama +
+  const std::string title = std::string(T(lang, "Penilaian kesehatan ", "Health assessment of ")) + a.cooperative.nama +
                             " — " + FormatDateLong(a.periode_akhir, lang);
-  return RenderTwoPass(options, FooterText(a.rulebook->id, a.rulebook->version, a.koperasi, a.periode_akhir, lang),
+  return RenderTwoPass(options, FooterText(a.rulebook->id, a.rulebook->version, a.cooperative, a.periode_akhir, lang),
                        title, a.rulebook->id, [&](Doc* doc) { Report(a, lang, doc).Draw(); }, out);
 }
 

@@ -283,7 +283,7 @@ TEST_F(PdfReportTest, ZeroDenominatorsRender) {
 TEST_F(PdfReportTest, WithoutChecklistSaysSo) {
   Laporan l = ReadExample();
   l.has_manajemen = false;
-  l.manajemen.clear();
+  l.checklists.clear();
   const Assessment a = Assess(l, "ksp-2016", true);
   ASSERT_TRUE(a.manajemen_excluded);
   const std::string pdf = Write(a, "tanpa.pdf");

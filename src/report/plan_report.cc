@@ -79,7 +79,7 @@ std::string LiftsText(const Assessment& base, const PlanStep& step, Lang lang) {
 
 std::string RenderPlanText(const Plan& plan, const Assessment& base, int64_t target_e6, Lang lang) {
   std::ostringstream out;
-  out << T(lang, "RENCANA — ", "PLAN — ") << base.koperasi.nama << ", " << FormatDateLong(base.periode_akhir, lang)
+  out << T(lang, "RENCANA — ", "PLAN — ") << base.cooperative.nama << ", " << FormatDateLong(base.periode_akhir, lang)
       << "\n" << T(lang, "Sekarang: ", "Now: ") << FormatPoints(base.total_e6, lang) << " (" << base.Predikat().label
       << "); target: " << FormatPoints(target_e6, lang) << "\n\n";
   if (NoPlanText(plan, base, lang, out)) return out.str();

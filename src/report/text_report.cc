@@ -171,7 +171,7 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
   std::string out;
   out += T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM\n", "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT\n");
   out += "==========================================\n";
-  const Koperasi& k = a.koperasi;
+  const CooperativeIdentity& k = a.cooperative;
   out += PadRight(T(lang, "Koperasi", "Cooperative"), 12) + ": " + k.nama + (k.jenis.empty() ? "" : " (" + k.jenis + ")") + "\n";
   if (!k.nomor_badan_hukum.empty()) out += PadRight(T(lang, "No. BH", "Legal no."), 12) + ": " + k.nomor_badan_hukum + "\n";
   if (!k.kabupaten.empty() || !k.provinsi.empty()) {

@@ -143,7 +143,7 @@ bool CloseBook(lxw_workbook* wb, std::string* error_id, std::string* error_en) {
 }  // namespace
 
 // Rows 1–5 of a Ringkasan sheet: title, cooperative, year end, method, what to change.
-void WriteSummaryHead(lxw_worksheet* sum, const Book& book, const std::string& title, const Koperasi& k,
+void WriteSummaryHead(lxw_worksheet* sum, const Book& book, const std::string& title, const CooperativeIdentity& k,
                       const std::string& periode_akhir, const std::string& method_line, const char* hint, Lang lang) {
   worksheet_write_string(sum, 0, 0, title.c_str(), book.big);
   worksheet_write_string(sum, 1, 0, (k.nama + (k.jenis.empty() ? "" : " (" + k.jenis + ")")).c_str(), book.bold);
@@ -380,7 +380,7 @@ void WriteGoalSummarySheet(lxw_worksheet* sum, const GoalAssessment& a, const Bo
   const std::string last = std::to_string(a.indicators.size() + 1);
   worksheet_set_column(sum, 0, 0, 44, nullptr);
   worksheet_set_column(sum, 1, 1, 12, nullptr);
-  WriteSummaryHead(sum, book, rb.name.Get(lang), a.koperasi, a.periode_akhir,
+  WriteSummaryHead(sum, book, rb.name.Get(lang), a.cooperative, a.periode_akhir,
                    rb.id + T(lang, " (versi ", " (version ") + rb.version + ")",
                    T(lang, "Ubah angka di lembar Masukan: nilai indikator dan status yang berupa perbandingan ikut berubah; "
                            "status bertanda * adalah hasil Kopsehat yang tetap.",
@@ -528,7 +528,7 @@ void WriteScorePercentSummary(lxw_worksheet* sum, const Assessment& a, const Boo
   worksheet_set_column(sum, 0, 0, 44, nullptr);
   worksheet_set_column(sum, 1, 6, 14, nullptr);
   WriteSummaryHead(sum, book, T(lang, "PEMERIKSAAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH EXAMINATION"),
-                   a.koperasi, a.periode_akhir, rb.id + " (versi " + rb.version + ")",
+                   a.cooperative, a.periode_akhir, rb.id + " (versi " + rb.version + ")",
                    T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
                      "Change a figure on Masukan or an answer on Manajemen; every score follows."),
                    lang);
@@ -683,7 +683,7 @@ void WriteAssessmentSummarySheet(lxw_worksheet* sum, const Assessment& a, const 
   worksheet_set_column(sum, 0, 0, 40, nullptr);
   worksheet_set_column(sum, 1, 2, 14, nullptr);
   WriteSummaryHead(sum, book, T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM", "COOPERATIVE HEALTH ASSESSMENT"),
-                   a.koperasi, a.periode_akhir, rb.id + " (versi " + rb.version + ")",
+                   a.cooperative, a.periode_akhir, rb.id + " (versi " + rb.version + ")",
                    T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
                      "Change a figure on Masukan or an answer on Manajemen; every score follows."),
                    lang);

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/suggest.h"
+#include "core/text.h"
 #include "rules/formula.h"
 #include "rules/goal_rulebook.h"
 #include "rules/loader.h"
@@ -19,12 +20,6 @@ namespace {
 
 constexpr size_t kMaxConditions = 8;
 constexpr size_t kMaxOperandTerms = 8;
-
-std::string_view TrimSpaces(std::string_view v) {
-  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-  while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-  return v;
-}
 
 std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
@@ -50,7 +45,7 @@ struct RawCondition {
 // Parses "op operand" | "terpenuhi ID" | "menuju ID relatif ID". Returns an error text (Indonesian, English) or
 // empty strings on success.
 bool ParseCondition(std::string_view text, RawCondition* out, std::string* error_id, std::string* error_en) {
-  text = TrimSpaces(text);
+  text = Trim(text, kBlanks);
   out->condition.text = std::string(text);
   const std::vector<std::string_view> words = Words(text);
   if (words.empty()) {
@@ -97,7 +92,7 @@ bool ParseCondition(std::string_view text, RawCondition* out, std::string* error
   }
   out->condition.kind = GoalCondition::Kind::kCompare;
   // operand: term (('+'|'-') term)*, a term a number, an indicator id or a rate name.
-  std::string_view rest = TrimSpaces(text.substr(op_len));
+  std::string_view rest = Trim(text.substr(op_len), kBlanks);
   int sign = 1;
   bool expect_term = true;
   size_t terms = 0;
@@ -107,14 +102,14 @@ bool ParseCondition(std::string_view text, RawCondition* out, std::string* error
     if (!expect_term) {
       if (rest[0] != '+' && rest[0] != '-') break;
       sign = rest[0] == '-' ? -1 : 1;
-      rest = TrimSpaces(rest.substr(1));
+      rest = Trim(rest.substr(1), kBlanks);
       expect_term = true;
       continue;
     }
     size_t n = 0;
     while (n < rest.size() && rest[n] != ' ' && rest[n] != '+' && (rest[n] != '-' || n == 0)) ++n;
     const std::string_view term = rest.substr(0, n);
-    rest = TrimSpaces(rest.substr(n));
+    rest = Trim(rest.substr(n), kBlanks);
     expect_term = false;
     if (++terms > kMaxOperandTerms) {
       *error_id = "terlalu banyak suku";
@@ -477,15 +472,15 @@ bool IsGoalRulebookText(std::string_view text) {
     const size_t nl = text.find('\n', pos);
     std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    line = TrimSpaces(line);
+    line = Trim(line, kBlanks);
     pos = nl == std::string_view::npos ? text.size() : nl + 1;
     if (line.empty() || line[0] == '#') continue;
     if (line[0] == '[') return false;  // a table began: the top-level keys are over
     const size_t eq = line.find('=');
-    if (eq == std::string_view::npos || TrimSpaces(line.substr(0, eq)) != "format") continue;
-    std::string_view value = TrimSpaces(line.substr(eq + 1));
+    if (eq == std::string_view::npos || Trim(line.substr(0, eq), kBlanks) != "format") continue;
+    std::string_view value = Trim(line.substr(eq + 1), kBlanks);
     const size_t hash = value.find('#');
-    if (hash != std::string_view::npos) value = TrimSpaces(value.substr(0, hash));
+    if (hash != std::string_view::npos) value = Trim(value.substr(0, hash), kBlanks);
     return value == std::string("\"") + kGoalRulebookFormat + "\"" || value == std::string("'") + kGoalRulebookFormat + "'";
   }
   return false;

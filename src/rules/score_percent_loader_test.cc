@@ -318,7 +318,7 @@ Laporan Growth(Sen now_aset, Sen prev_aset, int yes) {
   l.checklist_sets = {"uji"};
   ChecklistAnswers c{"uji", "daftar", std::vector<bool>(4, false), 4};
   for (int i = 0; i < yes; ++i) c.answers[size_t(i)] = true;
-  l.manajemen.push_back(c);
+  l.checklists.push_back(c);
   return l;
 }
 

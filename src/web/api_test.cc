@@ -126,7 +126,7 @@ TEST_P(ApiTest, TextThatIsNotUtf8IsRefusedWhereItEnters) {
   Problems read;
   LaporanJsonReader reader;
   ASSERT_TRUE(reader.Read(ExampleJson(), &example, &read));
-  example.koperasi.nama = "KSP Sejahtera \x96 Bersama";
+  example.cooperative.nama = "KSP Sejahtera \x96 Bersama";
   TemplateOptions t;
   t.prefill = &example;
   const std::string csv = TemplateCsv(t);

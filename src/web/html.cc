@@ -42,8 +42,6 @@ std::string Path(std::string_view head, int64_t id, std::string_view tail) {
 
 namespace {
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
-
 std::string Pad2(int v) {
   // Prepending with insert(0, "0") trips GCC 12's false -Wrestrict (PR 105329) once inlined here.
   std::string s = v >= 0 && v < 10 ? "0" : "";
@@ -51,32 +49,6 @@ std::string Pad2(int v) {
 }
 
 }  // namespace
-
-bool EqualsFold(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
-  }
-  return true;
-}
-
-bool ContainsFold(std::string_view hay, std::string_view needle) {
-  if (needle.size() > hay.size()) return false;
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (EqualsFold(hay.substr(i, needle.size()), needle)) return true;
-  }
-  return false;
-}
-
-int CompareFold(std::string_view a, std::string_view b) {
-  const size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char x = static_cast<unsigned char>(LowerAscii(a[i]));
-    const unsigned char y = static_cast<unsigned char>(LowerAscii(b[i]));
-    if (x != y) return x < y ? -1 : 1;
-  }
-  return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
-}
 
 std::string FormatTime(int64_t unix_s) {
   const std::time_t t = static_cast<std::time_t>(unix_s);

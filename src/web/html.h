@@ -14,6 +14,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "core/text.h"
 #include "web/views.h"
 
 namespace kopsehat::web::html {
@@ -53,9 +54,7 @@ class Html {
 };
 
 // The Indonesian or the English text, as the page's language says.
-inline const char* T(const PageContext& ctx, const char* id, const char* en) {
-  return ctx.lang == Lang::kEn ? en : id;
-}
+inline const char* T(const PageContext& ctx, const char* id, const char* en) { return kopsehat::T(ctx.lang, id, en); }
 inline const std::string& L(const PageContext& ctx, const Label& label) { return label.Get(ctx.lang); }
 
 // A link to a numbered thing: Path("/laporan/", 12, "/radar.svg") is "/laporan/12/radar.svg".
@@ -63,10 +62,8 @@ std::string Path(std::string_view head, int64_t id, std::string_view tail = {});
 
 // ---- Text ----
 
-// ASCII letters compared without case, byte by byte: names are mostly ASCII, and this needs no allocation per row.
-bool EqualsFold(std::string_view a, std::string_view b);
-bool ContainsFold(std::string_view hay, std::string_view needle);
-int CompareFold(std::string_view a, std::string_view b);  // <0, 0, >0
+// Names are sorted and filtered with core/text.h's ASCII folding (EqualsFold, ContainsFold, CompareFold): names are
+// mostly ASCII, and it needs no allocation per row.
 
 // Stored times are Unix seconds; shown in UTC and saying so, since the Dinas offices span three time zones.
 std::string FormatTime(int64_t unix_s);

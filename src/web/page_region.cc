@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "report/text_report.h"
 #include "report/wording.h"
 #include "web/html.h"
@@ -52,15 +53,9 @@ const char* SortName(SortBy s) {
 // The `predikat` filter value for cooperatives without a final assessment (their predikat is "").
 constexpr std::string_view kBelumDinilai = "belum";
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 RegionQuery Normalised(const RegionQuery& in) {
   RegionQuery q = in;
-  q.q = std::string(Trim(in.q));
+  q.q = std::string(Trim(in.q, kBlanks));
   q.urut = SortName(ParseSort(in.urut));
   q.arah = in.arah == "turun" ? "turun" : "naik";
   q.hal = std::max<size_t>(1, in.hal);
