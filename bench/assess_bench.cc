@@ -155,9 +155,8 @@ const std::string& ExampleXlsx() {
     TemplateOptions o;
     o.rulebook = &Ksp2016();
     o.prefill = &ExampleLaporan();
-    std::string eid, een;
-    if (!WriteTemplateXlsx(path, o, &eid, &een)) {
-      std::fprintf(stderr, "assess_bench: %s\n", een.c_str());
+    if (const Status written = WriteTemplateXlsx(path, o); !written.ok()) {
+      std::fprintf(stderr, "assess_bench: %s\n", written.message().c_str());
       std::exit(1);
     }
     std::ifstream in(path, std::ios::binary);

@@ -1,6 +1,9 @@
 // End-to-end tests of the operations commands around the web application: `user add` (the first administrator),
 // `backup` and `restore` of the SQLite database, and `serve`'s refusals of bad options. The server itself is
 // exercised by tests/browser and tests/crash.
+#include <signal.h>
+#include <unistd.h>
+
 #include "store/store.h"
 #include "cli_harness.h"
 
@@ -60,7 +63,7 @@ TEST_F(ServeCliTest, BackupIsConsistentAndRestoreBringsItBack) {
   // Never over an existing file.
   r = Run({"backup", "--data", data, "--out", backup});
   EXPECT_EQ(r.status, 2);
-  EXPECT_TRUE(Contains(r.err, "exists already")) << r.err;
+  EXPECT_TRUE(Contains(r.err, "sudah ada")) << r.err;
   // Changes after the backup are gone after a restore.
   ASSERT_EQ(Run({"user", "add", "--data", data, "--username", "kedua", "--peran", "admin"}, password).status, 0);
   EXPECT_EQ(Users(data).size(), 2u);
@@ -72,6 +75,36 @@ TEST_F(ServeCliTest, BackupIsConsistentAndRestoreBringsItBack) {
   r = Run({"restore", "--data", data, "--from", junk});
   EXPECT_EQ(r.status, 2);
   EXPECT_EQ(Users(data), std::vector<std::string>{"admin"});
+}
+
+TEST_F(ServeCliTest, RestoreIsRefusedWhileAServerUsesTheDatabase) {
+  // Replacing the database under a running server would discard writes it has acknowledged.
+  const std::string data = Path("data");
+  const std::string password = Write("sandi.txt", "sandi-yang-panjang\n");
+  ASSERT_EQ(Run({"user", "add", "--data", data, "--username", "admin", "--peran", "admin"}, password).status, 0);
+  const std::string backup = Path("cadangan.db");
+  ASSERT_EQ(Run({"backup", "--data", data, "--out", backup}).status, 0);
+  const std::string pid_file = Path("serve.pid"), log = Path("serve.out");
+  const std::string start = "cd " + Quote(kSourceDir) + " && " + Quote(kBinary) + " serve --data " + Quote(data) +
+                            " --port 0 >" + Quote(log) + " 2>/dev/null </dev/null & echo $! >" + Quote(pid_file);
+  ASSERT_EQ(std::system(start.c_str()), 0);
+  for (int i = 0; i < 200 && !Contains(ReadAll(log), "berjalan di"); ++i) usleep(50 * 1000);
+  ASSERT_TRUE(Contains(ReadAll(log), "berjalan di")) << ReadAll(log);
+  const pid_t server = pid_t(std::stol(ReadAll(pid_file)));
+  Result r = Run({"restore", "--data", data, "--from", backup});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "sedang dipakai (server pid " + std::to_string(server) + ")")) << r.err;
+  r = Run({"restore", "--data", data, "--from", backup, "--lang", "en"});
+  EXPECT_TRUE(Contains(r.err, "stop that Kopsehat server first")) << r.err;
+  // A second server on the same database is refused the same way.
+  r = Run({"serve", "--data", data, "--port", "0"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "sedang dipakai")) << r.err;
+  // Once the server has stopped (the lock goes with the process), the restore goes through.
+  kill(server, SIGTERM);
+  for (int i = 0; i < 200 && Run({"restore", "--data", data, "--from", backup}).status != 0; ++i) usleep(50 * 1000);
+  r = Run({"restore", "--data", data, "--from", backup});
+  EXPECT_EQ(r.status, 0) << r.err;
 }
 
 TEST_F(ServeCliTest, ServeRefusesBadOptionsWithTheirName) {

@@ -124,8 +124,7 @@ TEST(WorksheetRecalc, LibreOfficeReproducesTotalAndPredikat) {
     options.without_checklist = !l.has_manajemen;
     ASSERT_TRUE(Evaluate(l, n % 2 ? *linear : *tables, options, &expected[size_t(n)], &problems)) << problems.Render(Lang::kId);
     const fs::path path = dir / ("ws" + std::to_string(n) + ".xlsx");
-    std::string eid, een;
-    ASSERT_TRUE(WriteAssessmentWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string(), &eid, &een)) << eid;
+    ASSERT_TRUE(WriteAssessmentWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string()).ok());
     files += " " + path.string();
   }
   ASSERT_TRUE(RecalcToCsv(dir, files)) << "LibreOffice failed (is libreoffice-calc-nogui installed?): "
@@ -168,9 +167,8 @@ TEST(WorksheetDeterminism, SameInputAndEpochGiveTheSameBytes) {
   o.created_epoch = 1700000000;
   const std::string pid = std::to_string(getpid());
   const fs::path p1 = fs::temp_directory_path() / ("kopsehat_ws1_" + pid + ".xlsx"), p2 = fs::temp_directory_path() / ("kopsehat_ws2_" + pid + ".xlsx");
-  std::string eid, een;
-  ASSERT_TRUE(WriteAssessmentWorksheet(l, a, o, p1.string(), &eid, &een)) << eid;
-  ASSERT_TRUE(WriteAssessmentWorksheet(l, a, o, p2.string(), &eid, &een)) << eid;
+  ASSERT_TRUE(WriteAssessmentWorksheet(l, a, o, p1.string()).ok());
+  ASSERT_TRUE(WriteAssessmentWorksheet(l, a, o, p2.string()).ok());
   const std::string b1 = ReadFile(p1), b2 = ReadFile(p2);
   EXPECT_GT(b1.size(), 1000u);
   EXPECT_EQ(b1, b2);
@@ -218,8 +216,7 @@ TEST(WorksheetRecalc, LibreOfficeReproducesPearlsVerdicts) {
     ASSERT_TRUE(EvaluateGoals(l, n % 2 ? *accu : *woccu, &expected[size_t(n)], &problems)) << problems.Render(Lang::kId);
     met_counts.insert(expected[size_t(n)].summary.met);
     const fs::path path = dir / ("pw" + std::to_string(n) + ".xlsx");
-    std::string eid, een;
-    ASSERT_TRUE(WriteGoalWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string(), &eid, &een)) << eid;
+    ASSERT_TRUE(WriteGoalWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string()).ok());
     files += " " + path.string();
   }
   EXPECT_GE(met_counts.size(), 3u) << "the variations should not all meet the same number of goals";
@@ -281,8 +278,7 @@ TEST(WorksheetRecalc, LibreOfficeReproducesKkpkkPercentages) {
     }
     ASSERT_TRUE(Evaluate(l, *rb, EvaluateOptions{}, &expected[size_t(n)], &problems)) << problems.Render(Lang::kId);
     const fs::path path = dir / ("kk" + std::to_string(n) + ".xlsx");
-    std::string eid, een;
-    ASSERT_TRUE(WriteAssessmentWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string(), &eid, &een)) << eid;
+    ASSERT_TRUE(WriteAssessmentWorksheet(l, expected[size_t(n)], WorksheetOptions{}, path.string()).ok());
     files += " " + path.string();
   }
   ASSERT_TRUE(RecalcToCsv(dir, files)) << ReadFile(dir / "lo.log");

@@ -63,6 +63,9 @@ struct AppOptions {
 struct Principal {
   store::User user;
   store::SessionRecord session;
+  // Whole-application areas this user may open, as the policy says (the header shows only these links).
+  bool may_view_region() const { return Allowed(user, Action::kViewRegion, nullptr); }
+  bool may_administer() const { return Allowed(user, Action::kAdminister, nullptr); }
 };
 
 // What the user may do with a laporan, as the policy says: pages offer only these (every operation checks again).

@@ -214,8 +214,7 @@ TEST_P(WorkflowTest, TheTemplatesAsTheCooperativeFillsThemAreAccepted) {
   t.prefill = &example;
   const std::string xlsx_path = std::filesystem::temp_directory_path() / ("kopsehat-app-test-" +
                                                                           std::to_string(::getpid()) + ".xlsx");
-  std::string error_id, error_en;
-  ASSERT_TRUE(WriteTemplateXlsx(xlsx_path, t, &error_id, &error_en)) << error_en;
+  ASSERT_TRUE(WriteTemplateXlsx(xlsx_path, t).ok());
   std::ifstream in(xlsx_path, std::ios::binary);
   const std::string xlsx((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   std::filesystem::remove(xlsx_path);

@@ -4,8 +4,7 @@
 
 namespace kopsehat::cli {
 
-bool ParseArgs(int argc, char** argv, int first, const std::vector<OptionSpec>& specs, Lang lang, Args* out,
-               std::string* error) {
+Status ParseArgs(int argc, char** argv, int first, const std::vector<OptionSpec>& specs, Args* out) {
   for (int i = first; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.size() < 2 || arg.rfind("--", 0) != 0) {
@@ -25,22 +24,21 @@ bool ParseArgs(int argc, char** argv, int first, const std::vector<OptionSpec>& 
       if (arg == s.name) spec = &s;
     }
     if (spec == nullptr) {
-      *error = lang == Lang::kEn ? "unknown option " + arg + " (see --help)" : "opsi tidak dikenal " + arg + " (lihat --help)";
-      return false;
+      return Status::Error("opsi_tidak_dikenal", "opsi tidak dikenal " + arg + " (lihat --help)",
+                           "unknown option " + arg + " (see --help)");
     }
     if (spec->takes_value && !has_inline_value) {
       if (i + 1 >= argc) {
-        *error = lang == Lang::kEn ? "option " + arg + " needs a value" : "opsi " + arg + " memerlukan nilai";
-        return false;
+        return Status::Error("opsi_tanpa_nilai", "opsi " + arg + " memerlukan nilai", "option " + arg + " needs a value");
       }
       value = argv[++i];
     } else if (!spec->takes_value && has_inline_value) {
-      *error = lang == Lang::kEn ? "option " + arg + " takes no value" : "opsi " + arg + " tidak memakai nilai";
-      return false;
+      return Status::Error("opsi_tidak_bernilai", "opsi " + arg + " tidak memakai nilai",
+                           "option " + arg + " takes no value");
     }
     out->options[arg] = value;
   }
-  return true;
+  return Status();
 }
 
 Lang DetectLang(int argc, char** argv) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "core/problems.h"
 
 namespace kopsehat::cli {
@@ -26,9 +27,8 @@ struct Args {
 };
 
 // Parses argv[first..argc). Accepts "--opt value" and "--opt=value"; "-" alone is a positional (stdin).
-// On error returns false with the message in *error (in `lang`).
-bool ParseArgs(int argc, char** argv, int first, const std::vector<OptionSpec>& specs, Lang lang, Args* out,
-               std::string* error);
+// Not ok when an option is unknown, lacks its value or has one it does not take.
+Status ParseArgs(int argc, char** argv, int first, const std::vector<OptionSpec>& specs, Args* out);
 
 // Looks for "--lang en" / "--lang=en" anywhere, so even argument errors are reported in the language asked for.
 Lang DetectLang(int argc, char** argv);

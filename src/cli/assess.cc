@@ -90,26 +90,21 @@ int WriteReport(const Args& args, Lang lang, const AssessedFile& file) {
                 << "\n";
       return kExitInvalid;
     }
-    std::string eid, een;
-    bool ok = false;
+    Status written;
     if (xlsx) {
       WorksheetOptions ws;
       ws.lang = lang;
       ws.created_epoch = SourceDateEpoch();
-      ok = file.is_goal ? WriteGoalWorksheet(file.laporan, file.goal, ws, out_path, &eid, &een)
-                        : WriteAssessmentWorksheet(file.laporan, file.assessment, ws, out_path, &eid, &een);
+      written = file.is_goal ? WriteGoalWorksheet(file.laporan, file.goal, ws, out_path)
+                             : WriteAssessmentWorksheet(file.laporan, file.assessment, ws, out_path);
     } else {
       PdfOptions pdf;
       pdf.lang = lang;
       pdf.created_epoch = SourceDateEpoch();
-      const Status written = file.is_goal ? WriteGoalPdfReport(file.goal, pdf, out_path)
-                                          : WritePdfReport(file.assessment, pdf, out_path);
-      ok = written.ok();
-      eid = written.pesan();
-      een = written.message();
+      written = file.is_goal ? WriteGoalPdfReport(file.goal, pdf, out_path) : WritePdfReport(file.assessment, pdf, out_path);
     }
-    if (!ok) {
-      std::cerr << "kopsehat assess: " << out_path << ": " << (en ? een : eid) << "\n";
+    if (!written.ok()) {
+      std::cerr << "kopsehat assess: " << out_path << ": " << written.Text(lang) << "\n";
       return kExitInvalid;
     }
     std::cout << (xlsx ? (en ? "Worksheet written: " : "Lembar kerja penilaian ditulis: ")

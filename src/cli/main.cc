@@ -37,8 +37,8 @@ bool StartFileCommand(int argc, char** argv, Lang lang, const CommandSpec& spec,
   options.push_back({"--lang", true});
   options.push_back({"--help", false});
   *exit_code = kExitInvalid;
-  if (!ParseArgs(argc, argv, 2, options, lang, args, &error)) {
-    std::cerr << "kopsehat " << spec.name << ": " << error << "\n";
+  if (const Status parsed = ParseArgs(argc, argv, 2, options, args); !parsed.ok()) {
+    std::cerr << "kopsehat " << spec.name << ": " << parsed.Text(lang) << "\n";
     return false;
   }
   if (args->Has("--help")) {

@@ -167,9 +167,9 @@ void ShowGoal(const GoalRulebook& rb, Lang lang) {
 
 int RunRules(int argc, char** argv, Lang lang) {
   Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {{"--rulebook", true}, {"--lang", true}, {"--help", false}}, lang, &args, &error)) {
-    std::cerr << "kopsehat rules: " << error << "\n";
+  if (const Status parsed = ParseArgs(argc, argv, 2, {{"--rulebook", true}, {"--lang", true}, {"--help", false}}, &args);
+      !parsed.ok()) {
+    std::cerr << "kopsehat rules: " << parsed.Text(lang) << "\n";
     return kExitInvalid;
   }
   if (args.Has("--help") || args.positional.empty()) {

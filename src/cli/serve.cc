@@ -77,8 +77,10 @@ std::thread StartSignalThread(web::WebServer* server) {
   });
 }
 
-// Opens and migrates the store of --db URL or --data DIR. Null after printing the problem.
-std::unique_ptr<store::Store> OpenStore(const Args& args, int pool, Lang lang, std::string* target, int* version) {
+// Opens and migrates the store of --db URL or --data DIR. Null after printing the problem. With `server_lock`, an
+// SQLite database is first locked against a restore (and a second server) for as long as the lock lives.
+std::unique_ptr<store::Store> OpenStore(const Args& args, int pool, Lang lang, std::string* target, int* version,
+                                        store::ServerLock* server_lock = nullptr) {
   std::string error;
   const std::string data_dir = args.Get("--data", "kopsehat-data");
   if (!args.Has("--db")) {
@@ -90,6 +92,13 @@ std::unique_ptr<store::Store> OpenStore(const Args& args, int pool, Lang lang, s
     }
   }
   *target = args.Has("--db") ? args.Get("--db") : data_dir + "/kopsehat.db";
+  const bool postgres = target->rfind("postgres://", 0) == 0 || target->rfind("postgresql://", 0) == 0;
+  if (server_lock != nullptr && !postgres) {
+    if (const Status locked = server_lock->Acquire(*target, "server"); !locked.ok()) {
+      Fail(locked.pesan(), locked.message(), lang);
+      return nullptr;
+    }
+  }
   std::unique_ptr<store::Store> db = store::Store::Open(*target, pool, &error);
   if (db == nullptr) {
     Fail("basis data tidak dapat dibuka: " + error, "cannot open the database: " + error, lang);
@@ -112,7 +121,9 @@ int RunServe(int argc, char** argv, Lang lang) {
   const std::vector<OptionSpec> options = {{"--data", true},    {"--db", true},          {"--host", true},
                                            {"--port", true},    {"--threads", true},     {"--demo", false},
                                            {"--cookie-aman", false}, {"--proxy-tepercaya", false}, {"--lang", true},   {"--help", false}};
-  if (!ParseArgs(argc, argv, 2, options, lang, &args, &error)) return Fail(error, error, lang);
+  if (const Status parsed = ParseArgs(argc, argv, 2, options, &args); !parsed.ok()) {
+    return Fail(parsed.pesan(), parsed.message(), lang);
+  }
   if (args.Has("--help")) {
     std::cout << (lang == Lang::kEn ? kServeHelpEn : kServeHelpId);
     return kExitOk;
@@ -132,7 +143,8 @@ int RunServe(int argc, char** argv, Lang lang) {
   std::string target;
   int version = 0;
   // One connection per server thread, plus one for the demo seeding and the health check under load.
-  std::unique_ptr<store::Store> db = OpenStore(args, serve.threads + 1, lang, &target, &version);
+  store::ServerLock server_lock;
+  std::unique_ptr<store::Store> db = OpenStore(args, serve.threads + 1, lang, &target, &version, &server_lock);
   if (db == nullptr) return kExitInvalid;
   app::App app(db.get(), app::AppOptions{});
   std::vector<app::DemoLogin> logins;
@@ -167,7 +179,9 @@ int RunUserAdd(int argc, char** argv, Lang lang) {
   const std::vector<OptionSpec> options = {{"--data", true}, {"--db", true}, {"--username", true}, {"--nama", true},
                                            {"--peran", true}, {"--koperasi", true}, {"--wilayah", true},
                                            {"--lang", true}};
-  if (!ParseArgs(argc, argv, 3, options, lang, &args, &error)) return Fail(error, error, lang);
+  if (const Status parsed = ParseArgs(argc, argv, 3, options, &args); !parsed.ok()) {
+    return Fail(parsed.pesan(), parsed.message(), lang);
+  }
   const std::optional<store::Role> role = store::ParseRole(args.Get("--peran", "admin"));
   if (!role) return Fail("--peran tidak dikenal", "unknown --peran", lang);
   // The password comes from the environment or the first line of stdin, never from the command line (which other
@@ -195,17 +209,18 @@ int RunUserAdd(int argc, char** argv, Lang lang) {
 
 int RunBackup(int argc, char** argv, Lang lang, bool restore) {
   Args args;
-  std::string error;
   const std::vector<OptionSpec> options = {{"--data", true}, {"--out", true}, {"--from", true}, {"--lang", true}};
-  if (!ParseArgs(argc, argv, 2, options, lang, &args, &error)) return Fail(error, error, lang);
+  if (const Status parsed = ParseArgs(argc, argv, 2, options, &args); !parsed.ok()) {
+    return Fail(parsed.pesan(), parsed.message(), lang);
+  }
   const std::string db = args.Get("--data", "kopsehat-data") + "/kopsehat.db";
   const std::string other = restore ? args.Get("--from") : args.Get("--out");
   if (other.empty()) {
     return Fail(restore ? "sebutkan --from BERKAS" : "sebutkan --out BERKAS",
                 restore ? "give --from FILE" : "give --out FILE", lang);
   }
-  const bool ok = restore ? store::RestoreSqlite(other, db, &error) : store::BackupSqlite(db, other, &error);
-  if (!ok) return Fail(error, error, lang);
+  const Status done = restore ? store::RestoreSqlite(other, db) : store::BackupSqlite(db, other);
+  if (!done.ok()) return Fail(done.pesan(), done.message(), lang);
   std::cout << (restore ? (lang == Lang::kEn ? "Restored " : "Dipulihkan ") + other + " → " + db
                         : (lang == Lang::kEn ? "Backed up " : "Dicadangkan ") + db + " → " + other)
             << "\n";

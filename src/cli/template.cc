@@ -99,9 +99,8 @@ int WriteForm(const std::string& form, const std::string& out_path, const Templa
       std::cerr << "kopsehat: " << (lang == Lang::kEn ? "an XLSX file needs --out FILE" : "berkas XLSX memerlukan --out BERKAS") << "\n";
       return kExitInvalid;
     }
-    std::string eid, een;
-    if (!WriteTemplateXlsx(out_path, options, &eid, &een)) {
-      std::cerr << "kopsehat: " << out_path << ": " << (lang == Lang::kEn ? een : eid) << "\n";
+    if (const Status written = WriteTemplateXlsx(out_path, options); !written.ok()) {
+      std::cerr << "kopsehat: " << out_path << ": " << written.Text(lang) << "\n";
       return kExitInvalid;
     }
     Confirm(out_path, options, lang);
@@ -126,12 +125,12 @@ int WriteForm(const std::string& form, const std::string& out_path, const Templa
 
 int RunTemplate(int argc, char** argv, Lang lang) {
   Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2,
-                 {{"--out", true}, {"--format", true}, {"--metode", true}, {"--rulebook", true}, {"--lang", true},
-                  {"--help", false}},
-                 lang, &args, &error)) {
-    std::cerr << "kopsehat template: " << error << "\n";
+  if (const Status parsed = ParseArgs(argc, argv, 2,
+                                     {{"--out", true}, {"--format", true}, {"--metode", true}, {"--rulebook", true},
+                                      {"--lang", true}, {"--help", false}},
+                                     &args);
+      !parsed.ok()) {
+    std::cerr << "kopsehat template: " << parsed.Text(lang) << "\n";
     return kExitInvalid;
   }
   if (args.Has("--help")) {

@@ -1,7 +1,8 @@
 #include "core/bigint.h"
 
 #include <algorithm>
-#include <cassert>
+
+#include "core/check.h"
 
 namespace kopsehat {
 
@@ -40,7 +41,7 @@ bool BigInt::FitsI128() const {
 }
 
 i128 BigInt::ToI128() const {
-  assert(FitsI128());
+  KOPSEHAT_CHECK(FitsI128(), "BigInt::ToI128 of a value outside 128 bits");
   u128 m = 0;
   for (size_t i = mag_.size(); i-- > 0;) m = (m << 32) | mag_[i];
   return negative_ ? i128(u128(0) - m) : i128(m);
@@ -78,7 +79,7 @@ BigInt::Limbs BigInt::SubMagnitudes(const Limbs& a, const Limbs& b) {
     if (d < 0) d += int64_t(1) << 32;
     out[i] = uint32_t(d);
   }
-  assert(borrow == 0);
+  KOPSEHAT_CHECK(borrow == 0, "BigInt subtraction of a larger magnitude");
   Trim(&out);
   return out;
 }
@@ -102,7 +103,7 @@ BigInt::Limbs BigInt::MulMagnitudes(const Limbs& a, const Limbs& b) {
 // Schoolbook binary long division: one bit of the quotient per step. Operands here are a few hundred bits at most
 // and the path is rare, so clarity wins over Knuth's algorithm D.
 void BigInt::DivModMagnitudes(const Limbs& a, const Limbs& b, Limbs* q, Limbs* r) {
-  assert(!b.empty());
+  KOPSEHAT_CHECK(!b.empty(), "BigInt division by an empty magnitude");
   q->assign(a.size(), 0);
   r->clear();
   if (b.size() == 1) {
@@ -159,7 +160,7 @@ int Compare(const BigInt& a, const BigInt& b) {
 }
 
 void BigInt::FloorDivMod(const BigInt& a, const BigInt& b, BigInt* q, BigInt* r) {
-  assert(!b.IsZero());
+  KOPSEHAT_CHECK(!b.IsZero(), "BigInt division by zero");
   Limbs qm, rm;
   DivModMagnitudes(a.mag_, b.mag_, &qm, &rm);
   // Truncated: |a| = qm × |b| + rm. The quotient's sign is the product of the signs; floor moves a negative

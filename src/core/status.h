@@ -27,6 +27,14 @@ class [[nodiscard]] Status {
   const std::string& Text(Lang lang) const { return lang == Lang::kEn ? message_ : pesan_; }
   const std::string& pesan() const { return pesan_; }
   const std::string& message() const { return message_; }
+  // A writer that could not create / finish its file (`detail`: the library's reason, may be empty).
+  static Status CannotCreateFile() {
+    return Error("berkas_tidak_dapat_dibuat", "berkas tidak dapat dibuat", "cannot create the file");
+  }
+  static Status CannotWriteFile(const std::string& detail) {
+    const std::string reason = detail.empty() ? "" : " (" + detail + ")";
+    return Error("berkas_tidak_dapat_ditulis", "berkas tidak dapat ditulis" + reason, "cannot write the file" + reason);
+  }
   // Adds this failure to `problems` at `path` (nothing when ok).
   void AddTo(const std::string& path, Problems* problems) const {
     if (!ok()) problems->Add(path, code_, pesan_, message_);

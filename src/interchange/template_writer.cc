@@ -592,13 +592,9 @@ void WriteManajemenSheet(lxw_workbook* wb, const TemplateOptions& o, const Templ
 
 }  // namespace
 
-bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::string* error_id, std::string* error_en) {
+Status WriteTemplateXlsx(const std::string& path, const TemplateOptions& o) {
   lxw_workbook* wb = NewTemplateWorkbook(path, o.created_epoch);
-  if (wb == nullptr) {
-    *error_id = "berkas tidak dapat dibuat";
-    *error_en = "cannot create the file";
-    return false;
-  }
+  if (wb == nullptr) return Status::CannotCreateFile();
   const TemplateFormats formats = AddTemplateFormats(wb);
   const bool pearls = WithPearls(o);
   WritePetunjukSheet(wb, formats);
@@ -610,12 +606,8 @@ bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& o, std::s
   for (const Section section : sections) WriteStatementSheet(wb, section, o.prefill, formats, &cell_of);
   WriteManajemenSheet(wb, o, formats);
   const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    *error_id = std::string("berkas tidak dapat ditulis (") + lxw_strerror(err) + ")";
-    *error_en = std::string("cannot write the file (") + lxw_strerror(err) + ")";
-    return false;
-  }
-  return true;
+  if (err != LXW_NO_ERROR) return Status::CannotWriteFile(lxw_strerror(err));
+  return Status();
 }
 
 }  // namespace kopsehat

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/status.h"
 #include "laporan/laporan.h"
 #include "rules/rulebook.h"
 
@@ -23,9 +24,8 @@ struct TemplateOptions {
   std::string metode;  // the method to prefill when the laporan names none; empty: the rulebook's id
 };
 
-// Writes the XLSX template to `path`. False with a message (Indonesian, English) when the file cannot be written.
-bool WriteTemplateXlsx(const std::string& path, const TemplateOptions& options, std::string* error_id,
-                       std::string* error_en);
+// Writes the XLSX template to `path`; not ok when the file cannot be written.
+Status WriteTemplateXlsx(const std::string& path, const TemplateOptions& options);
 
 // The rows of the template in order, each a laporan key with its prefilled value (CSV form: "1250000,50", "Ya")
 // and its Indonesian label. The CSV template and the web form are both made from these.

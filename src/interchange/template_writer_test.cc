@@ -145,7 +145,7 @@ TEST(TemplateWriter, XlsxRoundTripOfGeneratedLaporan) {
     o.rulebook = &Ksp2016();
     o.prefill = &l;
     std::string eid, een;
-    ASSERT_TRUE(WriteTemplateXlsx(path, o, &eid, &een)) << eid;
+    ASSERT_TRUE(WriteTemplateXlsx(path, o).ok());
     Laporan back;
     Problems p;
     ASSERT_TRUE(ReadLaporanXlsx(ReadFile(path), "uji.xlsx", &back, &p)) << "case " << n << "\n" << p.Render(Lang::kId);
@@ -159,7 +159,7 @@ TEST(TemplateWriter, EmptyTemplateAsksForTheRequiredFieldsByCell) {
   TemplateOptions o;
   o.rulebook = &Ksp2016();
   std::string eid, een;
-  ASSERT_TRUE(WriteTemplateXlsx(path, o, &eid, &een)) << eid;
+  ASSERT_TRUE(WriteTemplateXlsx(path, o).ok());
   Laporan l;
   Problems p;
   EXPECT_FALSE(ReadLaporanXlsx(ReadFile(path), "kosong.xlsx", &l, &p));
@@ -185,7 +185,7 @@ TEST(TemplateWriter, CheckRowsCarryTheirResults) {
   o.rulebook = &Ksp2016();
   o.prefill = &example;
   std::string eid, een;
-  ASSERT_TRUE(WriteTemplateXlsx(path, o, &eid, &een)) << eid;
+  ASSERT_TRUE(WriteTemplateXlsx(path, o).ok());
   XlsxWorkbook wb;
   ASSERT_TRUE(ReadXlsx(ReadFile(path), "x.xlsx", XlsxLimits{}, &wb, &p)) << p.Render(Lang::kId);
   std::remove(path.c_str());

@@ -131,9 +131,9 @@ std::unique_ptr<ActionBook> LoadActionBook(std::string_view text, const std::str
     } else {
       for (const toml::node& b : *bounds) {
         LinearForm form;
-        std::string eid, een;
-        if (!b.is_string() || !ParseFormula(b.as_string()->get(), {}, &form, &eid, &een)) {
-          Error(problems, origin, b.source(), where + ".batas: " + eid, where + ".batas: " + een);
+        const Status parsed = b.is_string() ? ParseFormula(b.as_string()->get(), {}, &form) : Status();
+        if (!b.is_string() || !parsed.ok()) {
+          Error(problems, origin, b.source(), where + ".batas: " + parsed.pesan(), where + ".batas: " + parsed.message());
           ok = false;
           continue;
         }

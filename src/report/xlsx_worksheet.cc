@@ -92,15 +92,10 @@ struct Book {
   lxw_format* big = nullptr;
 };
 
-bool OpenBook(const std::string& path, const char* title_text, long long created_epoch, Book* b, std::string* error_id,
-              std::string* error_en) {
+Status OpenBook(const std::string& path, const char* title_text, long long created_epoch, Book* b) {
   lxw_workbook_options wopts{};
   b->wb = workbook_new_opt(path.c_str(), &wopts);
-  if (b->wb == nullptr) {
-    *error_id = "berkas tidak dapat dibuat";
-    *error_en = "cannot create the file";
-    return false;
-  }
+  if (b->wb == nullptr) return Status::CannotCreateFile();
   lxw_doc_properties props{};
   std::string title(title_text);  // the C API takes char*; it does not write through it
   props.title = title.data();
@@ -127,17 +122,13 @@ bool OpenBook(const std::string& path, const char* title_text, long long created
   b->big = workbook_add_format(wb);
   format_set_bold(b->big);
   format_set_font_size(b->big, 14);
-  return true;
+  return Status();
 }
 
-bool CloseBook(lxw_workbook* wb, std::string* error_id, std::string* error_en) {
+Status CloseBook(lxw_workbook* wb) {
   const lxw_error err = workbook_close(wb);
-  if (err != LXW_NO_ERROR) {
-    *error_id = std::string("berkas tidak dapat ditulis (") + lxw_strerror(err) + ")";
-    *error_en = std::string("cannot write the file (") + lxw_strerror(err) + ")";
-    return false;
-  }
-  return true;
+  if (err != LXW_NO_ERROR) return Status::CannotWriteFile(lxw_strerror(err));
+  return Status();
 }
 
 }  // namespace
@@ -407,12 +398,14 @@ void WriteGoalSummarySheet(lxw_worksheet* sum, const GoalAssessment& a, const Bo
 
 }  // namespace
 
-bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& o,
-                        const std::string& path, std::string* error_id, std::string* error_en) {
+Status WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& o,
+                          const std::string& path) {
   const GoalRulebook& rb = *a.rulebook;
   const Lang lang = o.lang;
   Book book;
-  if (!OpenBook(path, "Lembar kerja PEARLS (Kopsehat)", o.created_epoch, &book, error_id, error_en)) return false;
+  if (Status opened = OpenBook(path, "Lembar kerja PEARLS (Kopsehat)", o.created_epoch, &book); !opened.ok()) {
+    return opened;
+  }
   lxw_workbook* wb = book.wb;
   lxw_worksheet* sum = workbook_add_worksheet(wb, "Ringkasan");
   lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
@@ -426,7 +419,7 @@ bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const W
                      cells.of_line, book, lang);
   WriteIndicatorSheet(is, a, book, lang, &cells);
   WriteGoalSummarySheet(sum, a, book, lang);
-  return CloseBook(wb, error_id, error_en);
+  return CloseBook(wb);
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -710,13 +703,14 @@ void WriteAssessmentSummarySheet(lxw_worksheet* sum, const Assessment& a, const 
 
 }  // namespace
 
-bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
-                              const std::string& path, std::string* error_id, std::string* error_en) {
+Status WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& o,
+                                const std::string& path) {
   const Rulebook& rb = *a.rulebook;
   const Lang lang = o.lang;
   Book book;
-  if (!OpenBook(path, "Lembar kerja penilaian kesehatan (Kopsehat)", o.created_epoch, &book, error_id, error_en)) {
-    return false;
+  if (Status opened = OpenBook(path, "Lembar kerja penilaian kesehatan (Kopsehat)", o.created_epoch, &book);
+      !opened.ok()) {
+    return opened;
   }
   lxw_workbook* wb = book.wb;
   // Sheets in display order; Ringkasan first so a CSV export of the workbook shows the result.
@@ -736,7 +730,7 @@ bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const
     WriteComponentSheet(ks, a, cell_of_line, answer_rows, book, lang);
     WriteAssessmentSummarySheet(sum, a, book, lang);
   }
-  return CloseBook(wb, error_id, error_en);
+  return CloseBook(wb);
 }
 
 namespace {
@@ -747,8 +741,7 @@ Status RenderThroughMemoryFile(WriteFn write, std::string* out) {
   out->clear();
   MemoryFile file;
   if (!file.status().ok()) return file.status();
-  std::string error_id, error_en;
-  if (!write(file.path(), &error_id, &error_en)) return Status::Error("xlsx_gagal", error_id, error_en);
+  if (Status written = write(file.path()); !written.ok()) return written;
   return file.ReadAll(kMaxWorksheetBytes, out);
 }
 
@@ -757,19 +750,13 @@ Status RenderThroughMemoryFile(WriteFn write, std::string* out) {
 Status RenderAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& options,
                                  std::string* out) {
   return RenderThroughMemoryFile(
-      [&](const std::string& path, std::string* eid, std::string* een) {
-        return WriteAssessmentWorksheet(laporan, a, options, path, eid, een);
-      },
-      out);
+      [&](const std::string& path) { return WriteAssessmentWorksheet(laporan, a, options, path); }, out);
 }
 
 Status RenderGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& options,
                            std::string* out) {
   return RenderThroughMemoryFile(
-      [&](const std::string& path, std::string* eid, std::string* een) {
-        return WriteGoalWorksheet(laporan, a, options, path, eid, een);
-      },
-      out);
+      [&](const std::string& path) { return WriteGoalWorksheet(laporan, a, options, path); }, out);
 }
 
 }  // namespace kopsehat

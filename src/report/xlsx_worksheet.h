@@ -20,17 +20,17 @@ struct WorksheetOptions {
 };
 
 // Sheets: Ringkasan (total and predikat, first so a CSV export shows them), Masukan (inputs), Besaran (quantities),
-// Komponen (ratios and bands), Manajemen (checklist). False with the reason when the file cannot be written.
-bool WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& options,
-                              const std::string& path, std::string* error_id, std::string* error_en);
+// Komponen (ratios and bands), Manajemen (checklist). Not ok when the file cannot be written.
+Status WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, const WorksheetOptions& options,
+                                const std::string& path);
 
 // A goal method (PEARLS): Ringkasan (counts of each verdict, following the Status column), Masukan (this year and
 // last year of every line, and the settings), Besaran, Indikator (numerator — BKCU's variant switching with the
 // verdicts it depends on —, denominator and value as live formulas; the verdict as a formula for comparisons, other
 // indicators' verdicts and growth toward a paired ratio's goal; the engine's fixed verdict, marked '*', where the
 // indicator has no value or a rate is missing).
-bool WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& options,
-                        const std::string& path, std::string* error_id, std::string* error_en);
+Status WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const WorksheetOptions& options,
+                          const std::string& path);
 
 // The same workbooks as bytes in *out (at most kMaxWorksheetBytes), for the web's downloads.
 inline constexpr size_t kMaxWorksheetBytes = 64u << 20;

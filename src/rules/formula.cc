@@ -235,32 +235,24 @@ class Parser {
 
 }  // namespace
 
-bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
-                  std::string* error_id, std::string* error_en, bool allow_previous) {
+Status ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
+                    bool allow_previous) {
+  const std::string quoted = "\"" + std::string(text) + "\"";
+  const auto fail = [&](const std::string& id, const std::string& en) {
+    return Status::Error("rumus_tidak_sah", "rumus " + quoted + id, "formula " + quoted + en);
+  };
   Parser parser(text, quantities, allow_previous);
   Value v;
   try {
-    if (!parser.Parse(&v)) {
-      *error_id = parser.error_id;
-      *error_en = parser.error_en;
-      return false;
-    }
+    if (!parser.Parse(&v)) return Status::Error("rumus_tidak_sah", parser.error_id, parser.error_en);
   } catch (const OverflowError&) {
-    *error_id = "rumus \"" + std::string(text) + "\": koefisien terlalu besar";
-    *error_en = "formula \"" + std::string(text) + "\": coefficient too large";
-    return false;
+    return fail(": koefisien terlalu besar", ": coefficient too large");
   }
-  if (!v.linear) {
-    *error_id = "rumus \"" + std::string(text) + "\" tidak memuat baris laporan";
-    *error_en = "formula \"" + std::string(text) + "\" refers to no statement line";
-    return false;
-  }
+  if (!v.linear) return fail(" tidak memuat baris laporan", " refers to no statement line");
   int scale = 0;
   for (const auto& [line, c] : v.terms) scale = std::max(scale, c.scale);
   if (scale > kMaxCoefficientScale) {
-    *error_id = "rumus \"" + std::string(text) + "\": koefisien lebih dari 12 desimal";
-    *error_en = "formula \"" + std::string(text) + "\": coefficient with more than 12 decimals";
-    return false;
+    return fail(": koefisien lebih dari 12 desimal", ": coefficient with more than 12 decimals");
   }
   out->terms.clear();
   out->uses_previous = false;
@@ -275,15 +267,11 @@ bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities
       units = limit + 1;  // reported below as too large
     }
     if (units == 0) continue;
-    if (units > limit || units < -limit) {
-      *error_id = "rumus \"" + std::string(text) + "\": koefisien melebihi 1.000.000";
-      *error_en = "formula \"" + std::string(text) + "\": coefficient exceeds 1,000,000";
-      return false;
-    }
+    if (units > limit || units < -limit) return fail(": koefisien melebihi 1.000.000", ": coefficient exceeds 1,000,000");
     out->terms.push_back(LinearForm::Term{line, units});
     out->uses_previous = out->uses_previous || line >= kLineCount;
   }
-  return true;
+  return Status();
 }
 
 Label FormulaLabel(const LinearForm& form, const std::vector<Quantity>& quantities) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 #include "rules/rulebook.h"
 
 namespace kopsehat {
@@ -15,11 +16,11 @@ inline constexpr int kMaxCoefficientScale = 12;        // at most 12 decimals af
 inline constexpr int64_t kMaxAbsCoefficient = 1000000;  // |coefficient| <= 10^6
 
 // Resolves identifiers: laporan line paths always; quantity ids from `quantities` (those defined so far).
-// On error returns false and sets *error_id / *error_en (Indonesian / English, with the column).
+// Not ok (code rumus_tidak_sah, the message naming the formula and the column) when the text is not a formula.
 // `allow_previous` admits lalu(x) and rata_rata(x), which refer to periode_lalu (quantities and ratio formulas;
 // not checklist derivations, which compare the two periods themselves).
-bool ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
-                  std::string* error_id, std::string* error_en, bool allow_previous = false);
+Status ParseFormula(std::string_view text, const std::vector<Quantity>& quantities, LinearForm* out,
+                    bool allow_previous = false);
 
 // A person's name for a formula: the quantity's or line's label, or the formula with every identifier replaced by
 // its label ("Cadangan umum + Cadangan tujuan risiko").

@@ -36,15 +36,18 @@ struct Parsed {
 
 Parsed Parse(std::string_view text, const std::vector<Quantity>& quantities = {}) {
   Parsed p;
-  p.ok = ParseFormula(text, quantities, &p.form, &p.error_id, &p.error_en);
+  const Status parsed = ParseFormula(text, quantities, &p.form);
+  p.ok = parsed.ok();
+  p.error_id = parsed.pesan();
+  p.error_en = parsed.message();
   return p;
 }
 
 Quantity MakeQuantity(const std::string& id, std::string_view formula, const std::vector<Quantity>& before = {}) {
   Quantity q;
   q.id = id;
-  std::string eid, een;
-  EXPECT_TRUE(ParseFormula(formula, before, &q.form, &eid, &een)) << eid;
+  const Status parsed = ParseFormula(formula, before, &q.form);
+  EXPECT_TRUE(parsed.ok()) << parsed.pesan();
   return q;
 }
 

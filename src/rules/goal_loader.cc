@@ -196,10 +196,9 @@ bool LoadFormulas(Context& ctx, const toml::table& t, const std::string& where, 
   }
   std::string text;
   if (!GetString(ctx, t, "besaran", true, where, &text)) return false;
-  std::string eid, een;
   LinearForm x;
-  if (!ParseFormula(text, q, &x, &eid, &een, true)) {
-    ctx.Error(t.get("besaran"), where + ".besaran: " + eid, where + ".besaran: " + een);
+  if (const Status parsed = ParseFormula(text, q, &x, true); !parsed.ok()) {
+    ctx.Error(t.get("besaran"), where + ".besaran: " + parsed.pesan(), where + ".besaran: " + parsed.message());
     return false;
   }
   if (ind->kind == IndicatorKind::kAmount) {
@@ -214,9 +213,10 @@ bool LoadFormulas(Context& ctx, const toml::table& t, const std::string& where, 
   }
   // growth = (x − lalu(x)) / lalu(x): written out so the ratio machinery (and its explanation) serves both.
   const std::string num = "(" + text + ") - lalu(" + text + ")", den = "lalu(" + text + ")";
-  if (!ParseFormula(num, q, &ind->numerator, &eid, &een, true) ||
-      !ParseFormula(den, q, &ind->denominator, &eid, &een, true)) {
-    ctx.Error(t.get("besaran"), where + ".besaran: " + eid, where + ".besaran: " + een);
+  Status parsed = ParseFormula(num, q, &ind->numerator, true);
+  if (parsed.ok()) parsed = ParseFormula(den, q, &ind->denominator, true);
+  if (!parsed.ok()) {
+    ctx.Error(t.get("besaran"), where + ".besaran: " + parsed.pesan(), where + ".besaran: " + parsed.message());
     return false;
   }
   const Label label = FormulaLabel(x, q);

@@ -624,10 +624,13 @@ TEST(GoalLoaderAmountGoal, ConstantsOfAnAmountGoalAreRupiah) {
 TEST(GoalFormulaPrevious, RefusedWithoutAllowPrevious) {
   for (const char* f : {"lalu(neraca.kas)", "rata_rata(neraca.kas)", "neraca.bank + lalu(neraca.kas)"}) {
     LinearForm form;
-    std::string eid, een;
-    EXPECT_FALSE(ParseFormula(f, {}, &form, &eid, &een)) << f;
-    EXPECT_NE(eid.find("() tidak boleh di sini: hanya di besaran dan rumus rasio"), std::string::npos) << eid;
-    EXPECT_NE(een.find("is not allowed here: only in quantities and ratio formulas"), std::string::npos) << een;
+    const Status parsed = ParseFormula(f, {}, &form);
+    EXPECT_FALSE(parsed.ok()) << f;
+    EXPECT_EQ(parsed.code(), "rumus_tidak_sah");
+    EXPECT_NE(parsed.pesan().find("() tidak boleh di sini: hanya di besaran dan rumus rasio"), std::string::npos)
+        << parsed.pesan();
+    EXPECT_NE(parsed.message().find("is not allowed here: only in quantities and ratio formulas"), std::string::npos)
+        << parsed.message();
   }
 }
 
@@ -660,25 +663,25 @@ TEST(GoalFormulaPrevious, ScoredRulebookMayUseLaluAndThenSaysSo) {
 
 TEST(GoalFormulaPrevious, AcceptedWithAllowPrevious) {
   LinearForm form;
-  std::string eid, een;
-  ASSERT_TRUE(ParseFormula("lalu(neraca.kas)", {}, &form, &eid, &een, true)) << eid;
+  ASSERT_TRUE(ParseFormula("lalu(neraca.kas)", {}, &form, true).ok());
   EXPECT_TRUE(form.uses_previous);
   ASSERT_EQ(form.terms.size(), 1u);
   EXPECT_EQ(form.terms[0].line, FindLine("neraca.kas") + kLineCount);
-  ASSERT_TRUE(ParseFormula("neraca.kas", {}, &form, &eid, &een, true)) << eid;
+  ASSERT_TRUE(ParseFormula("neraca.kas", {}, &form, true).ok());
   EXPECT_FALSE(form.uses_previous);
   // Nested previous-period functions stay refused even where lalu() is allowed.
-  EXPECT_FALSE(ParseFormula("rata_rata(lalu(neraca.kas))", {}, &form, &eid, &een, true));
-  EXPECT_NE(eid.find("tidak boleh memuat lalu()"), std::string::npos) << eid;
+  Status parsed = ParseFormula("rata_rata(lalu(neraca.kas))", {}, &form, true);
+  EXPECT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.pesan().find("tidak boleh memuat lalu()"), std::string::npos) << parsed.pesan();
   // A function name without its parentheses is not a line.
-  EXPECT_FALSE(ParseFormula("lalu + neraca.kas", {}, &form, &eid, &een, true));
-  EXPECT_NE(eid.find("ditulis sebagai fungsi"), std::string::npos) << eid;
+  parsed = ParseFormula("lalu + neraca.kas", {}, &form, true);
+  EXPECT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.pesan().find("ditulis sebagai fungsi"), std::string::npos) << parsed.pesan();
 }
 
 TEST(GoalFormulaPrevious, RataRataIsTheExactTwoPointAverage) {
   LinearForm form;
-  std::string eid, een;
-  ASSERT_TRUE(ParseFormula("rata_rata(neraca.kas)", {}, &form, &eid, &een, true)) << eid;
+  ASSERT_TRUE(ParseFormula("rata_rata(neraca.kas)", {}, &form, true).ok());
   EXPECT_TRUE(form.uses_previous);
   Statements current, previous;
   const int kas = FindLine("neraca.kas");
@@ -697,10 +700,9 @@ TEST(GoalFormulaPrevious, QuantityAverageExpandsOverEveryLine) {
   // rata_rata(q) for q = kas + 2 × bank: (kas + lalu(kas))/2 + (bank + lalu(bank)).
   std::vector<Quantity> q(1);
   q[0].id = "q";
-  std::string eid, een;
-  ASSERT_TRUE(ParseFormula("neraca.kas + 2 * neraca.bank", {}, &q[0].form, &eid, &een)) << eid;
+  ASSERT_TRUE(ParseFormula("neraca.kas + 2 * neraca.bank", {}, &q[0].form).ok());
   LinearForm form;
-  ASSERT_TRUE(ParseFormula("rata_rata(q)", q, &form, &eid, &een, true)) << eid;
+  ASSERT_TRUE(ParseFormula("rata_rata(q)", q, &form, true).ok());
   Statements current, previous;
   current.sen[size_t(FindLine("neraca.kas"))] = 10;
   current.sen[size_t(FindLine("neraca.bank"))] = 7;

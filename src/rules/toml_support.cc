@@ -104,9 +104,8 @@ bool GetFormula(Context& ctx, const toml::table& t, const char* key, const std::
                 const std::vector<Quantity>& quantities, LinearForm* out, bool allow_previous) {
   std::string text;
   if (!GetString(ctx, t, key, true, where, &text)) return false;
-  std::string eid, een;
-  if (!ParseFormula(text, quantities, out, &eid, &een, allow_previous)) {
-    ctx.Error(t.get(key), where + "." + key + ": " + eid, where + "." + key + ": " + een);
+  if (const Status parsed = ParseFormula(text, quantities, out, allow_previous); !parsed.ok()) {
+    ctx.Error(t.get(key), where + "." + key + ": " + parsed.pesan(), where + "." + key + ": " + parsed.message());
     return false;
   }
   return true;

@@ -158,8 +158,8 @@ void Header(Html& h, const PageContext& ctx) {
   if (ctx.principal != nullptr) {
     const store::User& u = ctx.principal->user;
     h << "<nav><a href=\"/\">" << T(ctx, "Beranda", "Home") << "</a>";
-    if (Allowed(u, app::Action::kViewRegion, nullptr)) h << "<a href=\"/wilayah\">" << T(ctx, "Wilayah", "Region") << "</a>";
-    if (Allowed(u, app::Action::kAdminister, nullptr)) h << "<a href=\"/admin\">Admin</a>";
+    if (ctx.principal->may_view_region()) h << "<a href=\"/wilayah\">" << T(ctx, "Wilayah", "Region") << "</a>";
+    if (ctx.principal->may_administer()) h << "<a href=\"/admin\">Admin</a>";
     h << "</nav><span class=\"pengguna\">" << Esc{u.display_name} << " · " << RoleLabel(ctx, u.role) << "</span>";
     FormOpen(h, ctx, "/keluar", false, "keluar");
     h << "<button>" << T(ctx, "Keluar", "Log out") << "</button></form>";
