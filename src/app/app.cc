@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <thread>
 
 #include "core/text.h"
 #include "interchange/fields.h"
@@ -246,6 +247,8 @@ std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadl
 App::App(store::Store* store, AppOptions options)
     : store_(store),
       options_(std::move(options)),
+      password_checks_(options_.max_password_checks > 0 ? options_.max_password_checks
+                                                        : int(std::max(1u, std::thread::hardware_concurrency()))),
       dummy_hash_(HashPassword("kopsehat-dummy-password", options_.password_cost)) {}
 
 int64_t App::Now() const {
@@ -274,13 +277,20 @@ Outcome App::Run(bool write, const std::function<Outcome(Connection*)>& body, bo
 Outcome App::Login(const std::string& username, const std::string& password, const std::string& client,
                    std::string* token, Principal* out) {
   const int64_t now = Now();
-  const std::string user_key = "u:" + username.substr(0, kMaxNameChars);
-  const std::string client_key = "c:" + client;
-  if (throttle_.Blocked(user_key, now) || throttle_.Blocked(client_key, now, LoginThrottle::kMaxClientFailures)) {
+  // The attempt is counted before the password is checked (docs/operasi.md, "Batas percobaan masuk").
+  const std::string name = username.substr(0, kMaxNameChars);
+  const std::string pair_key = "u:" + name + "|c:" + client;
+  const std::vector<std::pair<std::string, int>> keys = {{pair_key, LoginThrottle::kMaxFailures},
+                                                         {"u:" + name, LoginThrottle::kMaxUserFailures},
+                                                         {"c:" + client, LoginThrottle::kMaxClientFailures}};
+  if (!throttle_.Reserve(keys, now)) {
     return Outcome::Error(Code::kThrottled, "", "terlalu_banyak_percobaan",
                           "Terlalu banyak percobaan masuk yang gagal; coba lagi 15 menit lagi.",
                           "Too many failed logins; try again in 15 minutes.");
   }
+  const auto give_back = [&] {
+    for (const auto& [key, limit] : keys) throttle_.Release(key);
+  };
   store::User user;
   bool found = false;
   Outcome o = Run(false, [&](Connection* db) -> Outcome {
@@ -288,17 +298,31 @@ Outcome App::Login(const std::string& username, const std::string& password, con
     DbError e = store::GetUserByName(db, username, &user, &found);
     return e.ok() ? Outcome{} : DbFailure(e);
   });
-  if (!o.ok()) return o;
+  if (!o.ok()) {
+    give_back();
+    return o;
+  }
+  if (!password_checks_.Enter(options_.password_check_wait)) {
+    give_back();  // not checked: not a failure
+    return Outcome::Error(Code::kUnavailable, "", "server_sibuk",
+                          "Server sedang sibuk memeriksa kata sandi lain; coba lagi beberapa detik lagi.",
+                          "The server is busy checking other passwords; try again in a few seconds.");
+  }
+  const int running = ++password_checks_running_;
+  for (int peak = password_checks_peak_.load(); running > peak && !password_checks_peak_.compare_exchange_weak(peak, running);) {
+  }
+  ++password_checks_done_;
   // Verify even for an unknown user against a fixed hash, so the reply time does not tell which names exist.
   const bool password_ok =
       VerifyPassword(found ? user.password_hash : dummy_hash_, password.substr(0, kMaxPasswordBytes));
+  --password_checks_running_;
+  password_checks_.Leave();
   if (!found || !password_ok || !user.active) {
-    throttle_.Failed(user_key, now);
-    throttle_.Failed(client_key, now);
     return Outcome::Error(Code::kUnauthenticated, "", "gagal_masuk", "Nama pengguna atau kata sandi salah.",
                           "Wrong user name or password.");
   }
-  throttle_.Succeeded(user_key);
+  give_back();
+  throttle_.Succeeded(pair_key);
   *token = RandomToken();
   out->user = user;
   out->session = {Sha256Hex(*token), user.id, RandomToken(), now, now + options_.session_ttl_s};

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <iterator>
@@ -25,7 +26,17 @@
 namespace kopsehat::app {
 
 // What an operation came to; the server maps it to an HTTP status.
-enum class Code { kOk, kUnauthenticated, kForbidden, kNotFound, kInvalid, kConflict, kThrottled, kInternal };
+enum class Code {
+  kOk,
+  kUnauthenticated,
+  kForbidden,
+  kNotFound,
+  kInvalid,
+  kConflict,
+  kThrottled,
+  kUnavailable,  // busy for a moment (every password check slot taken): try again in a few seconds
+  kInternal
+};
 
 struct Outcome {
   Code code = Code::kOk;
@@ -53,6 +64,10 @@ struct AppOptions {
   size_t max_evidence_bytes = 5u << 20;
   size_t max_upload_bytes = 20u << 20;  // laporan files (an XLSX)
   PasswordCost password_cost = PasswordCost::kInteractive;
+  // Password checks at once before login (each Argon2id check takes 64 MiB and a core); 0: the number of cores. A
+  // login that finds no free place within password_check_wait is answered "busy" (503 with Retry-After).
+  int max_password_checks = 0;
+  std::chrono::milliseconds password_check_wait{2000};
   // Months after the end of a financial year by which its laporan must be submitted: the RAT is held within six
   // months of the year's end, and its statements are what the Dinas assesses.
   int submission_months = 6;
@@ -190,6 +205,12 @@ class App {
   // ---- Sessions ----
   // Checks the password (Argon2id), throttled per user name and per client address. On success a new session:
   // *token is the cookie value (only its hash is stored).
+  // What the login path has cost so far: password checks made and the most that ran at once.
+  struct LoginStats {
+    uint64_t password_checks = 0;
+    int peak_concurrent_checks = 0;
+  };
+  LoginStats login_stats() const { return {password_checks_done_.load(), password_checks_peak_.load()}; }
   Outcome Login(const std::string& username, const std::string& password, const std::string& client,
                 std::string* token, Principal* out);
   Outcome Authenticate(const std::string& token, Principal* out);
@@ -293,6 +314,10 @@ class App {
   store::Store* store_;
   AppOptions options_;
   LoginThrottle throttle_;
+  ConcurrencyLimit password_checks_;
+  std::atomic<uint64_t> password_checks_done_{0};
+  std::atomic<int> password_checks_running_{0};
+  std::atomic<int> password_checks_peak_{0};
   // What an unknown user name's login is checked against, at this App's cost, so the reply takes as long as for a
   // known name and does not tell which names exist.
   std::string dummy_hash_;

@@ -4,7 +4,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
+#include <thread>
+#include <vector>
 
 #include "interchange/template_writer.h"
 #include "report/json_report.h"
@@ -54,8 +57,10 @@ TEST_P(WorkflowTest, WrongPasswordsAreThrottledPerUserAndClient) {
   for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
     EXPECT_EQ(app_->Login("pengurusA", "salah-salah", "10.0.0.2", &token, &p).code, Code::kUnauthenticated);
   }
-  // Even the right password is refused while throttled, from any address.
-  EXPECT_EQ(app_->Login("pengurusA", kPassword, "10.0.0.3", &token, &p).code, Code::kThrottled);
+  // Even the right password is refused from that address while throttled...
+  EXPECT_EQ(app_->Login("pengurusA", kPassword, "10.0.0.2", &token, &p).code, Code::kThrottled);
+  // ...but one address cannot lock the user out from another.
+  EXPECT_TRUE(app_->Login("pengurusA", kPassword, "10.0.0.3", &token, &p).ok());
   // Other users at the same address are not locked out by one user's failures (a shared office or proxy address)...
   EXPECT_TRUE(app_->Login("pengurusB", kPassword, "10.0.0.2", &token, &p).ok());
   // ...but an address guessing at many names is, after many more failures.
@@ -64,11 +69,50 @@ TEST_P(WorkflowTest, WrongPasswordsAreThrottledPerUserAndClient) {
   }
   EXPECT_EQ(app_->Login("pengurusB", kPassword, "10.0.0.9", &token, &p).code, Code::kThrottled);
   now_ += LoginThrottle::kWindowS;
-  EXPECT_TRUE(app_->Login("pengurusA", kPassword, "10.0.0.3", &token, &p).ok());
+  EXPECT_TRUE(app_->Login("pengurusA", kPassword, "10.0.0.2", &token, &p).ok());
   // Unknown users fail the same way as wrong passwords.
   const Outcome unknown = app_->Login("tidak-ada", kPassword, "10.0.0.4", &token, &p);
   EXPECT_EQ(unknown.code, Code::kUnauthenticated);
   EXPECT_TRUE(HasCode(unknown, "gagal_masuk"));
+}
+
+TEST_P(WorkflowTest, GuessingSpreadOverManyAddressesIsThrottledPerUser) {
+  if (!database_ready()) return;
+  std::string token;
+  Principal p;
+  const int addresses = LoginThrottle::kMaxUserFailures / LoginThrottle::kMaxFailures;
+  for (int a = 0; a < addresses; ++a) {
+    for (int i = 0; i < LoginThrottle::kMaxFailures; ++i) {
+      EXPECT_EQ(app_->Login("pengurusA", "salah-salah", "10.1.0." + std::to_string(a), &token, &p).code,
+                Code::kUnauthenticated);
+    }
+  }
+  EXPECT_EQ(app_->Login("pengurusA", kPassword, "10.2.0.1", &token, &p).code, Code::kThrottled);
+  EXPECT_TRUE(app_->Login("pengurusB", kPassword, "10.2.0.1", &token, &p).ok());
+}
+
+TEST_P(WorkflowTest, ConcurrentWrongPasswordsCostAtMostTheLimitOfChecks) {
+  if (!database_ready()) return;
+  // 40 simultaneous wrong passwords for one user from one address: each attempt is counted before its check, so
+  // only kMaxFailures are checked at all; the rest are throttled without hashing.
+  const uint64_t before = app_->login_stats().password_checks;
+  std::vector<std::thread> threads;
+  std::atomic<int> throttled{0}, wrong{0};
+  for (int i = 0; i < 40; ++i) {
+    threads.emplace_back([&] {
+      std::string token;
+      Principal p;
+      const Code c = app_->Login("pengurusA", "salah-salah", "10.3.0.1", &token, &p).code;
+      if (c == Code::kThrottled) ++throttled;
+      if (c == Code::kUnauthenticated) ++wrong;
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(wrong.load(), LoginThrottle::kMaxFailures);
+  EXPECT_EQ(throttled.load(), 40 - LoginThrottle::kMaxFailures);
+  EXPECT_EQ(app_->login_stats().password_checks - before, uint64_t(LoginThrottle::kMaxFailures));
+  // Never more checks at once than the limit (the number of cores unless set).
+  EXPECT_LE(app_->login_stats().peak_concurrent_checks, int(std::max(1u, std::thread::hardware_concurrency())));
 }
 
 TEST_P(WorkflowTest, DraftSubmitReviewFinalise) {

@@ -56,6 +56,26 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 
 bool LoginThrottle::Blocked(const std::string& key, int64_t now, int max_failures) {
   std::lock_guard lock(mu_);
+  return BlockedLocked(key, now, max_failures);
+}
+
+bool LoginThrottle::Reserve(const std::vector<std::pair<std::string, int>>& keys, int64_t now) {
+  std::lock_guard lock(mu_);
+  for (const auto& [key, limit] : keys) {
+    if (BlockedLocked(key, now, limit)) return false;
+  }
+  for (const auto& [key, limit] : keys) FailedLocked(key, now);
+  return true;
+}
+
+void LoginThrottle::Release(const std::string& key) {
+  std::lock_guard lock(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return;
+  if (--it->second.failures <= 0) entries_.erase(it);
+}
+
+bool LoginThrottle::BlockedLocked(const std::string& key, int64_t now, int max_failures) {
   auto it = entries_.find(key);
   if (it == entries_.end()) return false;
   if (now - it->second.first_failure >= kWindowS) {
@@ -67,6 +87,10 @@ bool LoginThrottle::Blocked(const std::string& key, int64_t now, int max_failure
 
 void LoginThrottle::Failed(const std::string& key, int64_t now) {
   std::lock_guard lock(mu_);
+  FailedLocked(key, now);
+}
+
+void LoginThrottle::FailedLocked(const std::string& key, int64_t now) {
   if (entries_.size() >= kMaxKeys && entries_.find(key) == entries_.end()) {
     // Forget the entries whose window has passed; if none has, the oldest first failure goes.
     std::erase_if(entries_, [now](const auto& kv) { return now - kv.second.first_failure >= kWindowS; });
@@ -86,6 +110,21 @@ void LoginThrottle::Failed(const std::string& key, int64_t now) {
 void LoginThrottle::Succeeded(const std::string& key) {
   std::lock_guard lock(mu_);
   entries_.erase(key);
+}
+
+bool ConcurrencyLimit::Enter(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mu_);
+  if (!freed_.wait_for(lock, wait, [this] { return free_ > 0; })) return false;
+  --free_;
+  return true;
+}
+
+void ConcurrencyLimit::Leave() {
+  {
+    std::lock_guard lock(mu_);
+    ++free_;
+  }
+  freed_.notify_one();
 }
 
 }  // namespace kopsehat::app

@@ -15,6 +15,7 @@ namespace kopsehat::web {
 namespace {
 
 constexpr size_t kMaxApiJsonBytes = 1 << 20;
+constexpr int kMaxApiJsonDepth = 32;  // the deepest body of ours nests 3
 
 void Json(std::string body, Response* out, int status = 200) {
   out->status = status;
@@ -27,15 +28,40 @@ void Fail(const Call& call, const Outcome& o, Response* out) {
 }
 
 // The JSON object of a request body; a problem naming the body when it is not one.
+// True when no array or object in `json` nests deeper than `max_depth` (strings skipped, escapes honoured). Run
+// before parsing: a 1 MiB body of "[[[[..." otherwise costs the parser hundreds of megabytes.
+bool NestingAtMost(std::string_view json, int max_depth) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
 bool BodyObject(const Call& call, nlohmann::json* out, Response* reply) {
   const std::string& body = call.request->body;
-  if (body.size() <= kMaxApiJsonBytes) {
+  if (body.size() <= kMaxApiJsonBytes && NestingAtMost(body, kMaxApiJsonDepth)) {
     *out = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (out->is_object()) return true;
   }
   Fail(call,
-       Outcome::Error(Code::kInvalid, "body", "json_tidak_sah", "isi permintaan harus objek JSON (paling besar 1 MiB)",
-                      "the request body must be a JSON object (at most 1 MiB)"),
+       Outcome::Error(Code::kInvalid, "body", "json_tidak_sah",
+                      "isi permintaan harus objek JSON (paling besar 1 MiB, bersarang paling dalam 32)",
+                      "the request body must be a JSON object (at most 1 MiB, nested at most 32 deep)"),
        reply);
   return false;
 }
@@ -280,7 +306,10 @@ void Step(Call& call, Response* out, const char* field,
     text = StringField(body, field);
   }
   int64_t id = call.ids[0];
-  Saved(call, step(text, &id), id, 200, out);
+  // The step first: it may name a new laporan (a correction's revision), which is what the reply shows. (Written as
+  // one call, the order in which the arguments are evaluated is unspecified, and GCC read `id` first.)
+  const Outcome outcome = step(text, &id);
+  Saved(call, outcome, id, 200, out);
 }
 
 void AdjustPost(Call& call, Response* out) {
@@ -358,7 +387,8 @@ void RegionGet(Call& call, Response* out) {
           *s += '}';
         },
         &j);
-  Array("menunggu_pemeriksaan", view.awaiting_review, LaporanSummaryJson, &j);
+  // The submissions awaiting review are one list for the whole region: on the first page only.
+  if (page == 1) Array("menunggu_pemeriksaan", view.awaiting_review, LaporanSummaryJson, &j);
   Json(j + "}", out);
 }
 

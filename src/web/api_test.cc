@@ -61,6 +61,14 @@ TEST_P(ApiTest, LaporanRoundTrip) {
   const Response final = Send("pengurusA", "GET", "/api/v1/laporan/" + id, "");
   EXPECT_NE(final.body.find("\"status\":\"final\""), std::string::npos);
   EXPECT_NE(final.body.find("\"alasan\":\"uji\""), std::string::npos);
+  // A correction answers with the new revision (its own id, revision 2, submitted), not the final one.
+  const Response revised = Send("dinasA", "POST", "/api/v1/laporan/" + id + "/revisi", R"({"alasan":"salah ketik"})");
+  ASSERT_EQ(revised.status, 200) << revised.body;
+  const size_t rat = revised.body.find("\"id\":") + 5;
+  const std::string new_id = revised.body.substr(rat, revised.body.find(',', rat) - rat);
+  EXPECT_NE(new_id, id) << revised.body.substr(0, 300);
+  EXPECT_NE(revised.body.find("\"revisi\":2"), std::string::npos) << revised.body.substr(0, 300);
+  EXPECT_NE(revised.body.find("\"status\":\"diajukan\""), std::string::npos) << revised.body.substr(0, 300);
 }
 
 TEST_P(ApiTest, MalformedInputIsRefusedWithItsField) {
@@ -166,6 +174,10 @@ TEST_P(ApiTest, RegionComesInPages) {
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.body.find("\"jumlah\":2,\"hal\":2,\"per_hal\":1"), std::string::npos) << page.body;
   EXPECT_NE(page.body.find("\"nama\":\"KSP B\""), std::string::npos);
+  // The region-wide list of submissions awaiting review comes with the first page only.
+  EXPECT_EQ(page.body.find("\"menunggu_pemeriksaan\":["), std::string::npos) << page.body;
+  r.query = {{"per_hal", "1"}, {"hal", "1"}};
+  EXPECT_NE(Handle(app_.get(), settings_, r).body.find("\"menunggu_pemeriksaan\":["), std::string::npos);
   EXPECT_EQ(page.body.find("\"nama\":\"KSP A\""), std::string::npos);
   r.query = {{"per_hal", "0"}, {"hal", "x"}};  // out of range: the defaults
   page = Handle(app_.get(), settings_, r);
@@ -191,6 +203,36 @@ TEST_P(ApiTest, LoginNeedsJsonAndAnswersWithTheCsrfToken) {
   EXPECT_EQ(Handle(app_.get(), settings_, r).status, 401);
   r.body = R"({"username":["x"],"password":{}})";
   EXPECT_EQ(Handle(app_.get(), settings_, r).status, 401);
+}
+
+TEST_P(ApiTest, BeforeLoginOnlySmallShallowBodiesAreRead) {
+  if (!database_ready()) return;
+  const uint64_t checks = app_->login_stats().password_checks;
+  Request r;
+  r.method = "POST";
+  r.path = "/api/v1/masuk";
+  r.headers["content-type"] = "application/json";
+  // Over 8 KiB: refused before parsing, with the limit named.
+  r.body = R"({"username":"pengurusA","password":")" + std::string(9000, 'x') + "\"}";
+  Response out = Handle(app_.get(), settings_, r);
+  EXPECT_EQ(out.status, 413);
+  EXPECT_NE(out.body.find("8 KiB"), std::string::npos) << out.body;
+  // The login form too (its fields are the body).
+  Request form;
+  form.method = "POST";
+  form.path = "/masuk";
+  form.fields = {{"username", "pengurusA"}, {"password", std::string(9000, 'x')}};
+  EXPECT_EQ(Handle(app_.get(), settings_, form).status, 413);
+  // Deeply nested JSON: refused before parsing.
+  r.body = std::string(4000, '[') + std::string(4000, ']');
+  out = Handle(app_.get(), settings_, r);
+  EXPECT_EQ(out.status, 422);
+  EXPECT_NE(out.body.find("bersarang paling dalam 32"), std::string::npos) << out.body;
+  // Brackets inside strings are text, not nesting.
+  r.body = R"({"username":"pengurusA","password":")" + std::string(100, '[') + R"("})";
+  EXPECT_EQ(Handle(app_.get(), settings_, r).status, 401);
+  // None of the refused bodies cost a password check.
+  EXPECT_EQ(app_->login_stats().password_checks, checks + 1);
 }
 
 }  // namespace

@@ -21,6 +21,8 @@ using namespace kopsehat::app;
 
 inline constexpr const char* kSessionCookie = "ks_sesi";
 inline constexpr const char* kLangCookie = "ks_bahasa";
+// The most a request to a public route (the login page and the API login) may bring: 413 beyond it.
+inline constexpr size_t kMaxPublicBodyBytes = 8u << 10;
 
 struct UploadedFile {
   std::string field;  // form field name ("berkas")

@@ -145,10 +145,23 @@ int HttpStatus(Code code) {
     case Code::kInvalid: return 422;
     case Code::kConflict: return 409;
     case Code::kThrottled: return 429;
+    case Code::kUnavailable: return 503;
     case Code::kInternal: return 500;
   }
   return 500;
 }
+
+namespace {
+
+// What a request brings in its body, however it was encoded.
+size_t RequestBytes(const Request& req) {
+  size_t n = req.body.size();
+  for (const auto& [name, value] : req.fields) n += name.size() + value.size();
+  for (const UploadedFile& f : req.files) n += f.field.size() + f.filename.size() + f.content.size();
+  return n;
+}
+
+}  // namespace
 
 const std::vector<Route>& AllRoutes() {
   static const std::vector<Route> routes = [] {
@@ -186,6 +199,15 @@ Response Handle(App* app, const ServerSettings& settings, const Request& req) {
     ErrorReply(call, api, path_known ? Code::kConflict : Code::kNotFound, p, &out, path_known ? 405 : 0);
     return out;
   }
+  // Before login only small bodies (a user name, a password, a token): anyone can send them, so they get no more
+  // memory or parsing than a login needs.
+  if (route->guard == Guard::kPublic && StateChanging(req.method) && RequestBytes(req) > kMaxPublicBodyBytes) {
+    Problems p;
+    p.Add("body", "isi_terlalu_besar", "isi permintaan terlalu besar untuk halaman ini (paling besar 8 KiB)",
+          "the request body is too large for this page (at most 8 KiB)");
+    ErrorReply(call, api, Code::kInvalid, p, &out, 413);
+    return out;
+  }
   Principal principal;
   if (route->guard == Guard::kUser) {
     const Outcome o = app->Authenticate(req.Cookie(kSessionCookie), &principal);
@@ -212,6 +234,7 @@ Response Handle(App* app, const ServerSettings& settings, const Request& req) {
   }
   try {
     route->handler(call, &out);
+    if (out.status == 503) out.headers.emplace_back("Retry-After", "2");
   } catch (const std::exception& e) {
     // A handler bug must not take the server down; the request fails and the log says why.
     std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"handler exception\",\"path\":\"%s\",\"what\":\"%s\"}\n",
