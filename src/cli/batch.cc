@@ -1,6 +1,7 @@
 // `kopsehat batch FILE.jsonl`: one laporan per line in, one penilaian-v1 result per line out (JSONL). A bad line
 // gets {"baris": N, "galat": [...]} in the output and a message on stderr, and the run carries on. Streams: memory
 // stays flat whatever the number of lines. Progress on stderr only when stderr is a terminal.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -11,6 +12,7 @@
 #include "assess/assessment.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/line_reader.h"
 #include "core/text.h"
 #include "interchange/csv_reader.h"
 #include "interchange/json_reader.h"
@@ -165,8 +167,17 @@ bool OpenFiles(const Args& args, BatchRun* run) {
   const std::string& in_path = args.positional[0];
   run->in = in_path == "-" ? stdin : std::fopen(in_path.c_str(), "rb");
   if (run->in == nullptr) {
-    std::cerr << "kopsehat batch: " << in_path << ": "
+    std::cerr << "kopsehat batch: " << SafeText(in_path, 200) << ": "
               << (lang == Lang::kEn ? "cannot open the file" : "berkas tidak dapat dibuka") << "\n";
+    return false;
+  }
+  struct stat st{};
+  if (fstat(fileno(run->in), &st) == 0 && S_ISDIR(st.st_mode)) {
+    std::cerr << "kopsehat batch: " << SafeText(in_path, 200) << ": "
+              << (lang == Lang::kEn ? "is a directory; give one JSONL or CSV file"
+                                    : "adalah folder; sebutkan satu berkas JSONL atau CSV")
+              << "\n";
+    std::fclose(run->in);
     return false;
   }
   if (args.Has("--out")) {
@@ -271,13 +282,30 @@ int AssessLines(BatchRun* run) {
   size_t line_no = 0;
   long bytes_done = 0;
   int stop_code = kExitOk;
-  char* buf = nullptr;
-  size_t cap = 0;
-  ssize_t len;
-  while ((len = getline(&buf, &cap, run->in)) > 0) {
+  // A line is one laporan: never longer than a laporan file may be. A longer one is skipped without being held.
+  LineReader reader(run->in, kMaxLaporanBytes);
+  std::string line;
+  size_t len = 0;
+  for (LineReader::Result got; (got = reader.Next(&line, &len)) != LineReader::Result::kEnd;) {
+    if (got == LineReader::Result::kError) {
+      std::cerr << "kopsehat batch: "
+                << (run->lang == Lang::kEn ? "cannot read the input (a directory?)"
+                                           : "masukan tidak dapat dibaca (mungkin sebuah folder?)")
+                << "\n";
+      stop_code = kExitInvalid;
+      break;
+    }
     ++line_no;
-    bytes_done += len;
-    std::string_view text(buf, size_t(len));
+    bytes_done += long(len);
+    if (got == LineReader::Result::kTooLong) {
+      run->problems.Clear();
+      run->problems.Add("", "baris_terlalu_panjang",
+                        "baris lebih dari " + std::to_string(kMaxLaporanBytes >> 20) + " MiB; dilewati",
+                        "line longer than " + std::to_string(kMaxLaporanBytes >> 20) + " MiB; skipped");
+      AppendResultLine(false, line_no, run);
+      continue;
+    }
+    std::string_view text(line);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
     // Empty lines, and in a CSV rows of nothing but separators (what a spreadsheet saves for an empty row), are skipped.
     if (text.find_first_not_of(run->csv ? " \t;,\r" : " \t") == std::string_view::npos) continue;
@@ -298,7 +326,6 @@ int AssessLines(BatchRun* run) {
     }
     progress.Update(run->assessed + run->invalid, bytes_done, false, run->lang);
   }
-  std::free(buf);
   if (stop_code != kExitOk) return stop_code;
   std::fwrite(run->output.data(), 1, run->output.size(), run->out);
   progress.Update(run->assessed + run->invalid, bytes_done, true, run->lang);

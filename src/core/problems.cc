@@ -1,5 +1,7 @@
 #include "core/problems.h"
 
+#include "core/text.h"
+
 namespace kopsehat {
 
 std::string Problem::Line(Lang lang) const {
@@ -12,7 +14,10 @@ void Problems::Add(std::string path, std::string code, std::string pesan, std::s
     ++dropped_;
     return;
   }
-  items_.push_back(Problem{std::move(path), std::move(code), std::move(pesan), std::move(message)});
+  // Paths and messages may quote what the input held (a key, a value): made safe for a terminal, a JSON string and
+  // a page, and bounded, however long or strange the input was.
+  items_.push_back(Problem{SafeText(path, kMaxPathBytes), std::move(code), SafeText(pesan, kMaxMessageBytes),
+                           SafeText(message, kMaxMessageBytes)});
 }
 
 std::string Problems::Render(Lang lang) const {

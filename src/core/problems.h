@@ -28,6 +28,8 @@ struct Problem {
 class Problems {
  public:
   static constexpr size_t kMaxProblems = 200;
+  static constexpr size_t kMaxPathBytes = 160;      // a path quoting a key of the input is cut there
+  static constexpr size_t kMaxMessageBytes = 1000;  // longer than any message of ours
 
   void Add(std::string path, std::string code, std::string pesan, std::string message);
   bool empty() const { return items_.empty(); }

@@ -42,6 +42,8 @@ bool IsCleanText(std::string_view text, bool single_line) {
     if (single_line && ((c < 0x20 && c != '\t') || c == 0x7F)) return false;
     const size_t n = SequenceLength(text, i);
     if (n == 0) return false;
+    // C1 controls (U+0080..U+009F, e.g. U+009B, the one-byte CSI), which terminals obey like ESC [.
+    if (single_line && n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) return false;
     i += n;
   }
   return true;
@@ -91,6 +93,47 @@ int CompareFold(std::string_view a, std::string_view b) {
     if (x != y) return x < y ? -1 : 1;
   }
   return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
+std::string SafeText(std::string_view text, size_t max_bytes) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size() < 256 ? text.size() : 256);
+  const auto escape_byte = [&](unsigned char b) {
+    out += "\\x";
+    out += kHex[b >> 4];
+    out += kHex[b & 15];
+  };
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const size_t n = SequenceLength(text, i);
+    if (max_bytes > 0 && i + (n == 0 ? 1 : n) > max_bytes) {
+      out += "\u2026";  // …
+      return out;
+    }
+    if (n == 0) {
+      escape_byte(c);
+      ++i;
+      continue;
+    }
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x20 || c == 0x7F) {
+      escape_byte(c);
+    } else if (n == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+      const unsigned char low = static_cast<unsigned char>(text[i + 1]);  // C1 control U+0080..U+009F
+      out += "\\u00";
+      out += kHex[low >> 4];
+      out += kHex[low & 15];
+    } else {
+      out.append(text.substr(i, n));
+    }
+    i += n;
+  }
+  return out;
 }
 
 }  // namespace kopsehat

@@ -9,8 +9,15 @@
 namespace kopsehat {
 
 // True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF) and holds no
-// NUL. With `single_line`, also no other C0 control character (tab excepted) and no DEL.
+// NUL. With `single_line`, also no other C0 control character (tab excepted), no DEL and no C1 control
+// (U+0080–U+009F).
 bool IsCleanText(std::string_view text, bool single_line);
+
+// `text` made safe to show anywhere — a terminal, a JSON string, a page: valid UTF-8 in which every byte of a
+// malformed sequence is written "\xNN", every C0 control, DEL and C1 control (U+0080–U+009F, which terminals obey)
+// written "\n", "\t", "\xNN" or "\u0085", and backslashes stay as they are. With `max_bytes`, cut at a character
+// boundary to at most that many bytes of the input, marked "…".
+std::string SafeText(std::string_view text, size_t max_bytes = 0);
 
 // `s` without the leading / trailing / leading and trailing characters that occur in `chars`.
 std::string_view TrimLeft(std::string_view s, std::string_view chars);

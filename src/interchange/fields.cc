@@ -320,6 +320,14 @@ void LaporanBuilder::SetKoperasi(std::string_view value, std::string_view key, c
     *targets[i] = "?";  // given, though refused: not also "required"
     return;
   }
+  if (!IsCleanText(value, true)) {
+    // As the web application: a name is printed on reports and screens, so no control characters, valid UTF-8.
+    problems_->Add(Where(place, key), "teks_tidak_sah",
+                   "teks harus UTF-8 yang sah tanpa karakter kendali (simpan berkas sebagai UTF-8)",
+                   "text must be valid UTF-8 without control characters (save the file as UTF-8)");
+    *targets[i] = "?";
+    return;
+  }
   *targets[i] = std::string(value);
   if (i == 1 && !IsKnownJenis(value)) {
     problems_->Add(Where(place, key), "nilai_tidak_sah", "harus salah satu dari KSP, USP, KSPPS, USPPS",
