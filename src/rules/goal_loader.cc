@@ -242,6 +242,14 @@ int FindIndicator(Context& ctx, const GoalRulebook& rb, const std::string& id, c
   return i;
 }
 
+// 'terpenuhi ID' and 'menuju ID relatif ID' read ID's goal, so ID needs goal conditions.
+void CheckTargetHasGoal(Context& ctx, const RawCondition& rc, const GoalCondition& c, const std::string& word,
+                        const std::string& where, const GoalRulebook& rb) {
+  if (c.indicator < 0 || rb.indicators[size_t(c.indicator)].goal.kind == Goal::Kind::kConditions) return;
+  ctx.Error(rc.node, where + ": '" + word + " " + rc.target_id + "' memerlukan indikator yang punya syarat sasaran",
+            where + ": '" + word + " " + rc.target_id + "' needs an indicator with goal conditions");
+}
+
 // One condition of a goal with its ids resolved; the indicators it reads go into *deps.
 GoalCondition ResolveCondition(Context& ctx, const RawCondition& rc, const std::string& where, const GoalRulebook& rb,
                                std::set<int>* deps) {
@@ -256,21 +264,13 @@ GoalCondition ResolveCondition(Context& ctx, const RawCondition& rc, const std::
   if (!rc.target_id.empty()) {
     c.indicator = FindIndicator(ctx, rb, rc.target_id, rc.node, where + ".sasaran");
     if (c.indicator >= 0) deps->insert(c.indicator);
-    if (c.kind == GoalCondition::Kind::kMet && c.indicator >= 0 &&
-        rb.indicators[size_t(c.indicator)].goal.kind != Goal::Kind::kConditions) {
-      ctx.Error(rc.node, where + ": 'terpenuhi " + rc.target_id + "' memerlukan indikator yang punya syarat sasaran",
-                where + ": 'terpenuhi " + rc.target_id + "' needs an indicator with goal conditions");
-    }
+    if (c.kind == GoalCondition::Kind::kMet) CheckTargetHasGoal(ctx, rc, c, "terpenuhi", where, rb);
   }
   if (!rc.reference_id.empty()) {
     c.reference = FindIndicator(ctx, rb, rc.reference_id, rc.node, where + ".sasaran");
     if (c.reference >= 0) deps->insert(c.reference);
   }
-  if (c.kind == GoalCondition::Kind::kToward && c.indicator >= 0 &&
-      rb.indicators[size_t(c.indicator)].goal.kind != Goal::Kind::kConditions) {
-    ctx.Error(rc.node, where + ": 'menuju " + rc.target_id + "' memerlukan indikator yang punya syarat sasaran",
-              where + ": 'menuju " + rc.target_id + "' needs an indicator with goal conditions");
-  }
+  if (c.kind == GoalCondition::Kind::kToward) CheckTargetHasGoal(ctx, rc, c, "menuju", where, rb);
   return c;
 }
 
