@@ -126,6 +126,93 @@ int WriteReport(const Args& args, Lang lang, const AssessedFile& file) {
   return WriteOutput(args, lang, out);
 }
 
+// One method's line of --metode all.
+struct MethodRow {
+  std::string id;
+  std::string result;  // text
+  std::string json;    // the full result object, or empty
+  Label skipped;       // why not assessed
+};
+
+// Why a method did not assess: the first problem with where it is, and how many more there are.
+Label SkippedReason(const Problems& problems) {
+  if (problems.empty()) return Label{"tidak dapat dinilai", "cannot be assessed"};
+  const Problem& p = problems.items()[0];
+  const std::string where = p.path.empty() ? "" : p.path + ": ";
+  const std::string more = std::to_string(problems.size() - 1);
+  Label skipped{where + p.pesan, where + p.message};
+  if (problems.size() > 1) {
+    skipped.id += " (dan " + more + " masalah lain)";
+    skipped.en += " (and " + more + " more)";
+  }
+  return skipped;
+}
+
+// Assesses the laporan with one embedded method: its result line and JSON, or why it could not.
+MethodRow AssessWithMethod(const Laporan& laporan, const EvaluateOptions& options, const std::string& id, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  MethodRow row{id, {}, {}, {}};
+  Problems problems;
+  if (const GoalRulebook* g = EmbeddedGoalRulebookById(id, &problems)) {
+    GoalAssessment ga;
+    if (EvaluateGoals(laporan, *g, &ga, &problems)) {
+      row.result = GoalSummaryLine(ga.summary).Get(lang);
+      AppendGoalJson(ga, lang, &row.json);
+    }
+  } else if (const Rulebook* rb = EmbeddedRulebookById(id, &problems)) {
+    Assessment a;
+    if (Evaluate(laporan, *rb, options, &a, &problems)) {
+      row.result = std::string(en ? "score " : "skor ") + FormatPoints(a.total_e6, lang) + (en ? " of " : " dari ") +
+                   FormatPoints(a.max_total_e6, lang) + " — " + a.Predikat().label;
+      AppendPenilaianJson(a, lang, &row.json);
+    }
+  }
+  if (row.json.empty()) row.skipped = SkippedReason(problems);
+  return row;
+}
+
+// semua-metode-v1: the results, then the methods not assessed with why.
+std::string AllMethodsJson(const std::vector<MethodRow>& rows, Lang lang) {
+  std::string out = "{\"format\":\"kopsehat/semua-metode-v1\",\"hasil\":[";
+  bool first = true;
+  for (const MethodRow& r : rows) {
+    if (r.json.empty()) continue;
+    out += (first ? "" : ",") + r.json;
+    first = false;
+  }
+  out += "],\"tidak_dinilai\":[";
+  first = true;
+  for (const MethodRow& r : rows) {
+    if (!r.json.empty()) continue;
+    out += first ? "{\"metode\":" : ",{\"metode\":";
+    first = false;
+    AppendJsonString(r.id, &out);
+    out += ",\"alasan\":";
+    AppendJsonString(r.skipped.Get(lang), &out);
+    out += "}";
+  }
+  out += "]}\n";
+  return out;
+}
+
+// One line per method: its result or why it was not assessed.
+std::string AllMethodsText(const Laporan& laporan, const std::vector<MethodRow>& rows, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  std::string out = std::string(en ? "ASSESSMENT BY EVERY METHOD — " : "PENILAIAN DENGAN SEMUA METODE — ") +
+                    laporan.cooperative.nama + "\n" + (en ? "Period to " : "Periode s.d. ") +
+                    FormatDateLong(laporan.periode_akhir, lang) + "\n\n";
+  size_t width = 8;
+  for (const MethodRow& r : rows) width = std::max(width, r.id.size() + 2);
+  for (const MethodRow& r : rows) {
+    out += r.id + std::string(width - r.id.size(), ' ') +
+           (r.json.empty() ? std::string(en ? "not assessed: " : "tidak dinilai: ") + r.skipped.Get(lang) : r.result) +
+           "\n";
+  }
+  out += std::string("\n") +
+         (en ? "Details per method: kopsehat assess FILE --metode ID\n" : "Rincian tiap metode: kopsehat assess BERKAS --metode ID\n");
+  return out;
+}
+
 // --metode all: every embedded method whose inputs the laporan has, side by side, so a board sees the Ministry
 // predikat and the movement's PEARLS view together.
 int RunAssessAll(const Args& args, Lang lang) {
@@ -143,82 +230,9 @@ int RunAssessAll(const Args& args, Lang lang) {
   if (!ReadLaporanFile(args.positional[0], lang, &laporan)) return kExitInvalid;
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
-  struct Row {
-    std::string id;
-    std::string result;  // text
-    std::string json;    // the full result object, or empty
-    Label skipped;       // why not assessed
-  };
-  std::vector<Row> rows;
-  for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
-    Row row{e.id, {}, {}, {}};
-    Problems problems;
-    if (const GoalRulebook* g = EmbeddedGoalRulebookById(e.id, &problems)) {
-      GoalAssessment ga;
-      if (EvaluateGoals(laporan, *g, &ga, &problems)) {
-        row.result = GoalSummaryLine(ga.summary).Get(lang);
-        AppendGoalJson(ga, lang, &row.json);
-      }
-    } else if (const Rulebook* rb = EmbeddedRulebookById(e.id, &problems)) {
-      Assessment a;
-      if (Evaluate(laporan, *rb, options, &a, &problems)) {
-        row.result = std::string(en ? "score " : "skor ") + FormatPoints(a.total_e6, lang) + (en ? " of " : " dari ") +
-                     FormatPoints(a.max_total_e6, lang) + " — " + a.Predikat().label;
-        AppendPenilaianJson(a, lang, &row.json);
-      }
-    }
-    if (row.json.empty()) {
-      if (problems.empty()) {
-        row.skipped = Label{"tidak dapat dinilai", "cannot be assessed"};
-      } else {
-        // The first problem with where it is, and how many more there are.
-        const Problem& p = problems.items()[0];
-        const std::string where = p.path.empty() ? "" : p.path + ": ";
-        const std::string more = std::to_string(problems.size() - 1);
-        row.skipped = Label{where + p.pesan, where + p.message};
-        if (problems.size() > 1) {
-          row.skipped.id += " (dan " + more + " masalah lain)";
-          row.skipped.en += " (and " + more + " more)";
-        }
-      }
-    }
-    rows.push_back(std::move(row));
-  }
-  std::string out;
-  if (format == "json") {
-    out = "{\"format\":\"kopsehat/semua-metode-v1\",\"hasil\":[";
-    bool first = true;
-    for (const Row& r : rows) {
-      if (r.json.empty()) continue;
-      out += (first ? "" : ",") + r.json;
-      first = false;
-    }
-    out += "],\"tidak_dinilai\":[";
-    first = true;
-    for (const Row& r : rows) {
-      if (!r.json.empty()) continue;
-      out += first ? "{\"metode\":" : ",{\"metode\":";
-      first = false;
-      AppendJsonString(r.id, &out);
-      out += ",\"alasan\":";
-      AppendJsonString(r.skipped.Get(lang), &out);
-      out += "}";
-    }
-    out += "]}\n";
-    return WriteOutput(args, lang, out);
-  }
-  out = std::string(en ? "ASSESSMENT BY EVERY METHOD — " : "PENILAIAN DENGAN SEMUA METODE — ") + laporan.cooperative.nama +
-        "\n" + (en ? "Period to " : "Periode s.d. ") + FormatDateLong(laporan.periode_akhir, lang) + "\n\n";
-  size_t width = 8;
-  for (const Row& r : rows) width = std::max(width, r.id.size() + 2);
-  for (const Row& r : rows) {
-    out += r.id + std::string(width - r.id.size(), ' ') +
-           (r.json.empty() ? std::string(en ? "not assessed: " : "tidak dinilai: ") + r.skipped.Get(lang) : r.result) +
-           "\n";
-  }
-  out += std::string("\n") +
-         (en ? "Details per method: kopsehat assess FILE --metode ID\n" : "Rincian tiap metode: kopsehat assess BERKAS --metode ID\n");
-  return WriteOutput(args, lang, out);
+  std::vector<MethodRow> rows;
+  for (const EmbeddedRulebook& e : EmbeddedRulebooks()) rows.push_back(AssessWithMethod(laporan, options, e.id, lang));
+  return WriteOutput(args, lang, format == "json" ? AllMethodsJson(rows, lang) : AllMethodsText(laporan, rows, lang));
 }
 
 }  // namespace

@@ -163,6 +163,103 @@ void ShowGoal(const GoalRulebook& rb, Lang lang) {
   }
 }
 
+// `rules list`: every embedded method with its version and the period it applies to.
+int ListMethods(Lang lang) {
+  Problems problems;
+  for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
+    if (const GoalRulebook* g = EmbeddedGoalRulebookById(e.id, &problems)) {
+      std::cout << g->id << "\n  versi " << g->version << " — " << g->name.Get(lang)
+                << (lang == Lang::kEn ? " [goal method]" : " [metode sasaran]") << "\n";
+      if (const std::string v = Validity(g->valid_from, g->valid_to, g->successor, lang); !v.empty()) {
+        std::cout << "  " << v << "\n";
+      }
+      continue;
+    }
+    const Rulebook* rb = problems.empty() ? EmbeddedRulebookById(e.id, &problems) : nullptr;
+    if (rb == nullptr) {
+      PrintProblems("rulebook bawaan rusak / embedded rulebook broken:", problems, lang);
+      return kExitInternal;
+    }
+    std::cout << rb->id << (rb->id == kDefaultMetode ? (lang == Lang::kEn ? " (default)" : " (bawaan)") : "")
+              << "\n  versi " << rb->version << " — " << rb->name.Get(lang) << "\n";
+    if (const std::string v = Validity(rb->valid_from, rb->valid_to, rb->successor, lang); !v.empty()) {
+      std::cout << "  " << v << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+// The rulebook `rules show` or `rules check` is about: scored (rb) or goal (goal), from a file or embedded.
+struct NamedRulebook {
+  std::unique_ptr<Rulebook> owned;
+  std::unique_ptr<GoalRulebook> owned_goal;
+  const Rulebook* rb = nullptr;
+  const GoalRulebook* goal = nullptr;
+};
+
+// Finds the rulebook a file (check, or show --rulebook) or a method id names. False, having said why, when none is
+// named or the id is unknown; otherwise true, with neither rulebook set when it did not load (see *problems).
+bool FindNamedRulebook(const Args& args, const std::string& sub, Lang lang, NamedRulebook* named, Problems* problems) {
+  if (args.Has("--rulebook") || sub == "check") {
+    const std::string path = sub == "check" && args.positional.size() > 1 ? args.positional[1] : args.Get("--rulebook");
+    if (path.empty()) {
+      std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "name the rulebook file" : "sebutkan berkas rulebook") << "\n";
+      return false;
+    }
+    std::string text;
+    if (ReadInputFile(path, kMaxRulebookBytes + 1, &text, problems)) {
+      if (IsGoalRulebookText(text)) {
+        named->owned_goal = LoadGoalRulebook(text, path, problems);
+        named->goal = named->owned_goal.get();
+      } else {
+        named->owned = LoadRulebook(text, path, problems);
+        named->rb = named->owned.get();
+      }
+    }
+  } else if (args.positional.size() == 2) {
+    named->goal = EmbeddedGoalRulebookById(args.positional[1], problems);
+    named->rb = named->goal == nullptr && problems->empty() ? EmbeddedRulebookById(args.positional[1], problems) : nullptr;
+    if (named->rb == nullptr && named->goal == nullptr && problems->empty()) {
+      std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "unknown method '" : "metode tidak dikenal '")
+                << args.positional[1] << "' (kopsehat rules list)\n";
+      return false;
+    }
+  } else {
+    std::cerr << "kopsehat rules show: " << (lang == Lang::kEn ? "name one method id" : "sebutkan satu id metode") << "\n";
+    return false;
+  }
+  return true;
+}
+
+// `rules show` prints the rulebook in full; `rules check` says it is valid and how big it is.
+int ShowOrCheck(const Args& args, const std::string& sub, Lang lang) {
+  NamedRulebook named;
+  Problems problems;
+  if (!FindNamedRulebook(args, sub, lang, &named, &problems)) return kExitInvalid;
+  const Rulebook* rb = named.rb;
+  const GoalRulebook* goal = named.goal;
+  if (rb == nullptr && goal == nullptr) {
+    PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", problems, lang);
+    return kExitInvalid;
+  }
+  if (goal != nullptr) {
+    if (sub == "check") {
+      std::cout << goal->id << " (versi " << goal->version << "): " << (lang == Lang::kEn ? "valid" : "sah") << ", "
+                << goal->indicators.size() << (lang == Lang::kEn ? " indicators" : " indikator") << "\n";
+    } else {
+      ShowGoal(*goal, lang);
+    }
+    return kExitOk;
+  }
+  if (sub == "check") {
+    std::cout << rb->id << " (versi " << rb->version << "): " << (lang == Lang::kEn ? "valid" : "sah") << ", "
+              << rb->components.size() << (lang == Lang::kEn ? " components" : " komponen") << "\n";
+  } else {
+    Show(*rb, lang);
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunRules(int argc, char** argv, Lang lang) {
@@ -178,84 +275,8 @@ int RunRules(int argc, char** argv, Lang lang) {
   }
   if (!CheckCommonOptions(args, lang)) return kExitInvalid;
   const std::string& sub = args.positional[0];
-  Problems problems;
-  if (sub == "list") {
-    for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
-      if (const GoalRulebook* g = EmbeddedGoalRulebookById(e.id, &problems)) {
-        std::cout << g->id << "\n  versi " << g->version << " — " << g->name.Get(lang)
-                  << (lang == Lang::kEn ? " [goal method]" : " [metode sasaran]") << "\n";
-        if (const std::string v = Validity(g->valid_from, g->valid_to, g->successor, lang); !v.empty()) {
-          std::cout << "  " << v << "\n";
-        }
-        continue;
-      }
-      const Rulebook* rb = problems.empty() ? EmbeddedRulebookById(e.id, &problems) : nullptr;
-      if (rb == nullptr) {
-        PrintProblems("rulebook bawaan rusak / embedded rulebook broken:", problems, lang);
-        return kExitInternal;
-      }
-      std::cout << rb->id << (rb->id == kDefaultMetode ? (lang == Lang::kEn ? " (default)" : " (bawaan)") : "")
-                << "\n  versi " << rb->version << " — " << rb->name.Get(lang) << "\n";
-      if (const std::string v = Validity(rb->valid_from, rb->valid_to, rb->successor, lang); !v.empty()) {
-        std::cout << "  " << v << "\n";
-      }
-    }
-    return kExitOk;
-  }
-  if (sub == "show" || sub == "check") {
-    std::unique_ptr<Rulebook> owned;
-    std::unique_ptr<GoalRulebook> owned_goal;
-    const Rulebook* rb = nullptr;
-    const GoalRulebook* goal = nullptr;
-    if (args.Has("--rulebook") || sub == "check") {
-      const std::string path = sub == "check" && args.positional.size() > 1 ? args.positional[1] : args.Get("--rulebook");
-      if (path.empty()) {
-        std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "name the rulebook file" : "sebutkan berkas rulebook") << "\n";
-        return kExitInvalid;
-      }
-      std::string text;
-      if (ReadInputFile(path, kMaxRulebookBytes + 1, &text, &problems)) {
-        if (IsGoalRulebookText(text)) {
-          owned_goal = LoadGoalRulebook(text, path, &problems);
-          goal = owned_goal.get();
-        } else {
-          owned = LoadRulebook(text, path, &problems);
-          rb = owned.get();
-        }
-      }
-    } else if (args.positional.size() == 2) {
-      goal = EmbeddedGoalRulebookById(args.positional[1], &problems);
-      rb = goal == nullptr && problems.empty() ? EmbeddedRulebookById(args.positional[1], &problems) : nullptr;
-      if (rb == nullptr && goal == nullptr && problems.empty()) {
-        std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "unknown method '" : "metode tidak dikenal '")
-                  << args.positional[1] << "' (kopsehat rules list)\n";
-        return kExitInvalid;
-      }
-    } else {
-      std::cerr << "kopsehat rules show: " << (lang == Lang::kEn ? "name one method id" : "sebutkan satu id metode") << "\n";
-      return kExitInvalid;
-    }
-    if (rb == nullptr && goal == nullptr) {
-      PrintProblems(lang == Lang::kEn ? "the rulebook is invalid:" : "rulebook tidak sah:", problems, lang);
-      return kExitInvalid;
-    }
-    if (goal != nullptr) {
-      if (sub == "check") {
-        std::cout << goal->id << " (versi " << goal->version << "): " << (lang == Lang::kEn ? "valid" : "sah") << ", "
-                  << goal->indicators.size() << (lang == Lang::kEn ? " indicators" : " indikator") << "\n";
-      } else {
-        ShowGoal(*goal, lang);
-      }
-      return kExitOk;
-    }
-    if (sub == "check") {
-      std::cout << rb->id << " (versi " << rb->version << "): " << (lang == Lang::kEn ? "valid" : "sah") << ", "
-                << rb->components.size() << (lang == Lang::kEn ? " components" : " komponen") << "\n";
-    } else {
-      Show(*rb, lang);
-    }
-    return kExitOk;
-  }
+  if (sub == "list") return ListMethods(lang);
+  if (sub == "show" || sub == "check") return ShowOrCheck(args, sub, lang);
   std::cerr << "kopsehat rules: " << (lang == Lang::kEn ? "unknown subcommand '" : "sub-perintah tidak dikenal '") << sub
             << "' (list, show, check)\n";
   return kExitInvalid;

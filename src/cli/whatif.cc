@@ -64,6 +64,121 @@ std::vector<std::string> SplitList(const std::string& s) {
   return out;
 }
 
+// --aksi ID=AMOUNT,...: applies each named action to *changed; every item that cannot be applied is a problem.
+void ApplyActionItems(const Args& args, const ActionBook& book, Lang lang, Laporan* changed,
+                      std::vector<std::string>* applied, Problems* problems) {
+  for (const std::string& item : args.Has("--aksi") ? SplitList(args.Get("--aksi")) : std::vector<std::string>{}) {
+    const size_t eq = item.find('=');
+    const Action* a = book.Find(item.substr(0, eq));
+    Sen amount = 0;
+    const AmountError err = a == nullptr || eq == std::string::npos ? AmountError::kNotANumber
+                                                                      : ParseAmountTextSen(item.substr(eq + 1), &amount);
+    if (a != nullptr && eq == std::string::npos) {
+      problems->Add("--aksi " + item, "bukan_angka", "jumlahnya belum ditulis: " + item + "=JUMLAH",
+                    "the amount is missing: " + item + "=AMOUNT");
+      continue;
+    }
+    if (a == nullptr) {
+      problems->Add("--aksi " + item, "aksi_tidak_dikenal", "tindakan tidak dikenal; lihat --aksi-daftar",
+                    "unknown action; see --aksi-daftar");
+      continue;
+    }
+    if (err != AmountError::kNone || amount < 0) {
+      problems->Add("--aksi " + item, "bukan_angka", "jumlah tidak sah (mis. tagih_macet=50.000.000)",
+                    "invalid amount (e.g. tagih_macet=50000000)");
+      continue;
+    }
+    if (ApplyAction(*a, amount, &changed->current, problems)) applied->push_back(a->name.Get(lang) + ": " + FormatRupiah(amount));
+  }
+}
+
+// --set KEY=AMOUNT,...: adds to, subtracts from or replaces laporan lines of *changed directly.
+void ApplySetItems(const Args& args, Laporan* changed, std::vector<std::string>* applied, Problems* problems) {
+  for (const std::string& item : args.Has("--set") ? SplitList(args.Get("--set")) : std::vector<std::string>{}) {
+    const size_t eq = item.find('=');
+    const int line = eq == std::string::npos ? -1 : FindLine(item.substr(0, eq));
+    std::string value = eq == std::string::npos ? "" : item.substr(eq + 1);
+    const char op = !value.empty() && (value[0] == '+' || value[0] == '-') ? value[0] : '=';
+    if (op != '=') value.erase(0, 1);
+    Sen amount = 0;
+    if (line < 0 || ParseAmountTextSen(value, &amount) != AmountError::kNone) {
+      problems->Add("--set " + item, "nilai_tidak_sah", "tulis KUNCI=JUMLAH, mis. neraca.kas=+5.000.000",
+                    "write KEY=AMOUNT, e.g. neraca.kas=+5000000");
+      continue;
+    }
+    Sen& cell = changed->current.sen[size_t(line)];
+    const i128 next = op == '+' ? i128(cell) + amount : op == '-' ? i128(cell) - amount : i128(amount);
+    if (next > kMaxAbsAmountSen || next < -kMaxAbsAmountSen) {
+      problems->Add("--set " + item, "terlalu_besar", "hasilnya melebihi batas Rp 10^15", "the result exceeds Rp 10^15");
+      continue;
+    }
+    cell = Sen(next);
+    changed->current.present[size_t(line)] = true;
+    applied->push_back(LinePath(line) + " " + (op == '=' ? "= " : std::string(1, op) + " ") + FormatRupiah(amount));
+  }
+}
+
+// The changes made, the balance warnings they cause, every component that moves, and the total and predikat.
+void PrintChanges(const Assessment& before, const Assessment& after, const Laporan& changed,
+                  const std::vector<std::string>& applied, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  std::cout << (en ? "Changes:\n" : "Perubahan:\n");
+  for (const std::string& s : applied) std::cout << "  - " << s << "\n";
+  Problems balance;
+  ValidateLaporan(changed, &balance);
+  for (const Problem& p : balance.items()) std::cout << (en ? "  warning: " : "  peringatan: ") << p.Line(lang) << "\n";
+  std::cout << "\n" << (en ? "Components that change:\n" : "Komponen yang berubah:\n");
+  bool any = false;
+  for (size_t k = 0; k < before.components.size(); ++k) {
+    const ComponentResult& b = before.components[k];
+    const ComponentResult& a = after.components[k];
+    if (b.skor_e6 == a.skor_e6 && b.nilai_e2 == a.nilai_e2 &&
+        (b.zero_denominator || a.zero_denominator || Compare(b.ratio_pct, a.ratio_pct) == 0)) {
+      continue;
+    }
+    any = true;
+    std::string ratio;
+    if (b.spec->kind == ComponentKind::kRatio) {
+      ratio = (b.zero_denominator ? "—" : FormatPercent(b.ratio_pct, lang)) + " → " +
+              (a.zero_denominator ? "—" : FormatPercent(a.ratio_pct, lang)) + "; ";
+    }
+    const int64_t diff = a.skor_e6 - b.skor_e6;
+    std::cout << "  " << b.spec->name.Get(lang) << "\n      " << ratio << "nilai " << FormatNilai(b.nilai_e2, lang)
+              << " → " << FormatNilai(a.nilai_e2, lang) << "; skor " << FormatPoints(b.skor_e6, lang) << " → "
+              << FormatPoints(a.skor_e6, lang) << " (" << (diff >= 0 ? "+" : "") << FormatPoints(diff, lang) << ")\n";
+  }
+  if (!any) std::cout << (en ? "  none\n" : "  tidak ada\n");
+  const int64_t diff = after.total_e6 - before.total_e6;
+  std::cout << "\nTOTAL " << FormatPoints(before.total_e6, lang) << " → " << FormatPoints(after.total_e6, lang) << " ("
+            << (diff >= 0 ? "+" : "") << FormatPoints(diff, lang) << "); PREDIKAT " << before.Predikat().label << " → "
+            << after.Predikat().label << "\n";
+}
+
+// --peka (or no change given): for every component that loses points, the three smallest verified steps.
+void PrintLevers(const AssessedFile& file, const EvaluateOptions& options, const ActionBook& book, bool after_changes,
+                 Lang lang) {
+  const bool en = lang == Lang::kEn;
+  const Assessment& before = file.assessment;
+  std::cout << (after_changes ? "\n" : "")
+            << (en ? "SMALLEST STEPS THAT LIFT A COMPONENT ONE BAND (each verified by assessing again)\n"
+                   : "LANGKAH TERKECIL YANG MENAIKKAN SATU KOMPONEN SATU TINGKAT (masing-masing diperiksa dengan menilai ulang)\n");
+  const auto levers = FindLevers(file.laporan, *before.rulebook, options, before, book);
+  if (levers.empty()) std::cout << (en ? "  none found\n" : "  tidak ditemukan\n");
+  for (const ComponentLevers& cl : levers) {
+    const ComponentResult& r = before.components[cl.component];
+    std::cout << "  " << r.spec->name.Get(lang) << " (nilai " << FormatNilai(r.nilai_e2, lang) << ", "
+              << (en ? "loses " : "kehilangan ") << FormatPoints(r.LostE6(), lang) << (en ? " points)\n" : " poin)\n");
+    size_t shown = 0;
+    for (const Lever& l : cl.levers) {
+      if (++shown > 3) break;
+      std::cout << "      - " << l.action->name.Get(lang) << " " << FormatRupiah(l.amount_sen) << ": nilai "
+                << FormatNilai(r.nilai_e2, lang) << " → " << FormatNilai(l.nilai_after_e2, lang)
+                << (en ? ", total " : ", total ") << (l.total_gain_e6 >= 0 ? "+" : "") << FormatPoints(l.total_gain_e6, lang)
+                << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 int RunWhatif(int argc, char** argv, Lang lang) {
@@ -94,54 +209,10 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
 
-  // Apply the changes.
   Laporan changed = file.laporan;
   std::vector<std::string> applied;
-  for (const std::string& item : args.Has("--aksi") ? SplitList(args.Get("--aksi")) : std::vector<std::string>{}) {
-    const size_t eq = item.find('=');
-    const Action* a = book->Find(item.substr(0, eq));
-    Sen amount = 0;
-    const AmountError err = a == nullptr || eq == std::string::npos ? AmountError::kNotANumber
-                                                                      : ParseAmountTextSen(item.substr(eq + 1), &amount);
-    if (a != nullptr && eq == std::string::npos) {
-      problems.Add("--aksi " + item, "bukan_angka", "jumlahnya belum ditulis: " + item + "=JUMLAH",
-                   "the amount is missing: " + item + "=AMOUNT");
-      continue;
-    }
-    if (a == nullptr) {
-      problems.Add("--aksi " + item, "aksi_tidak_dikenal", "tindakan tidak dikenal; lihat --aksi-daftar",
-                   "unknown action; see --aksi-daftar");
-      continue;
-    }
-    if (err != AmountError::kNone || amount < 0) {
-      problems.Add("--aksi " + item, "bukan_angka", "jumlah tidak sah (mis. tagih_macet=50.000.000)",
-                   "invalid amount (e.g. tagih_macet=50000000)");
-      continue;
-    }
-    if (ApplyAction(*a, amount, &changed.current, &problems)) applied.push_back(a->name.Get(lang) + ": " + FormatRupiah(amount));
-  }
-  for (const std::string& item : args.Has("--set") ? SplitList(args.Get("--set")) : std::vector<std::string>{}) {
-    const size_t eq = item.find('=');
-    const int line = eq == std::string::npos ? -1 : FindLine(item.substr(0, eq));
-    std::string value = eq == std::string::npos ? "" : item.substr(eq + 1);
-    const char op = !value.empty() && (value[0] == '+' || value[0] == '-') ? value[0] : '=';
-    if (op != '=') value.erase(0, 1);
-    Sen amount = 0;
-    if (line < 0 || ParseAmountTextSen(value, &amount) != AmountError::kNone) {
-      problems.Add("--set " + item, "nilai_tidak_sah", "tulis KUNCI=JUMLAH, mis. neraca.kas=+5.000.000",
-                   "write KEY=AMOUNT, e.g. neraca.kas=+5000000");
-      continue;
-    }
-    Sen& cell = changed.current.sen[size_t(line)];
-    const i128 next = op == '+' ? i128(cell) + amount : op == '-' ? i128(cell) - amount : i128(amount);
-    if (next > kMaxAbsAmountSen || next < -kMaxAbsAmountSen) {
-      problems.Add("--set " + item, "terlalu_besar", "hasilnya melebihi batas Rp 10^15", "the result exceeds Rp 10^15");
-      continue;
-    }
-    cell = Sen(next);
-    changed.current.present[size_t(line)] = true;
-    applied.push_back(LinePath(line) + " " + (op == '=' ? "= " : std::string(1, op) + " ") + FormatRupiah(amount));
-  }
+  ApplyActionItems(args, *book, lang, &changed, &applied, &problems);
+  ApplySetItems(args, &changed, &applied, &problems);
   if (!problems.empty()) {
     PrintProblems(en ? "the changes are invalid:" : "perubahan tidak sah:", problems, lang);
     return kExitInvalid;
@@ -156,58 +227,8 @@ int RunWhatif(int argc, char** argv, Lang lang) {
 
   std::cout << (en ? "WHAT-IF ANALYSIS — " : "ANALISIS BAGAIMANA-JIKA — ") << before.cooperative.nama << ", "
             << FormatDateLong(before.periode_akhir, lang) << "\n\n";
-  if (!applied.empty()) {
-    std::cout << (en ? "Changes:\n" : "Perubahan:\n");
-    for (const std::string& s : applied) std::cout << "  - " << s << "\n";
-    Problems balance;
-    ValidateLaporan(changed, &balance);
-    for (const Problem& p : balance.items()) std::cout << (en ? "  warning: " : "  peringatan: ") << p.Line(lang) << "\n";
-    std::cout << "\n" << (en ? "Components that change:\n" : "Komponen yang berubah:\n");
-    bool any = false;
-    for (size_t k = 0; k < before.components.size(); ++k) {
-      const ComponentResult& b = before.components[k];
-      const ComponentResult& a = after.components[k];
-      if (b.skor_e6 == a.skor_e6 && b.nilai_e2 == a.nilai_e2 &&
-          (b.zero_denominator || a.zero_denominator || Compare(b.ratio_pct, a.ratio_pct) == 0)) {
-        continue;
-      }
-      any = true;
-      std::string ratio;
-      if (b.spec->kind == ComponentKind::kRatio) {
-        ratio = (b.zero_denominator ? "—" : FormatPercent(b.ratio_pct, lang)) + " → " +
-                (a.zero_denominator ? "—" : FormatPercent(a.ratio_pct, lang)) + "; ";
-      }
-      const int64_t diff = a.skor_e6 - b.skor_e6;
-      std::cout << "  " << b.spec->name.Get(lang) << "\n      " << ratio << "nilai " << FormatNilai(b.nilai_e2, lang)
-                << " → " << FormatNilai(a.nilai_e2, lang) << "; skor " << FormatPoints(b.skor_e6, lang) << " → "
-                << FormatPoints(a.skor_e6, lang) << " (" << (diff >= 0 ? "+" : "") << FormatPoints(diff, lang) << ")\n";
-    }
-    if (!any) std::cout << (en ? "  none\n" : "  tidak ada\n");
-    const int64_t diff = after.total_e6 - before.total_e6;
-    std::cout << "\nTOTAL " << FormatPoints(before.total_e6, lang) << " → " << FormatPoints(after.total_e6, lang) << " ("
-              << (diff >= 0 ? "+" : "") << FormatPoints(diff, lang) << "); PREDIKAT " << before.Predikat().label << " → "
-              << after.Predikat().label << "\n";
-  }
-  if (args.Has("--peka") || applied.empty()) {
-    std::cout << (applied.empty() ? "" : "\n")
-              << (en ? "SMALLEST STEPS THAT LIFT A COMPONENT ONE BAND (each verified by assessing again)\n"
-                     : "LANGKAH TERKECIL YANG MENAIKKAN SATU KOMPONEN SATU TINGKAT (masing-masing diperiksa dengan menilai ulang)\n");
-    const auto levers = FindLevers(file.laporan, rb, options, before, *book);
-    if (levers.empty()) std::cout << (en ? "  none found\n" : "  tidak ditemukan\n");
-    for (const ComponentLevers& cl : levers) {
-      const ComponentResult& r = before.components[cl.component];
-      std::cout << "  " << r.spec->name.Get(lang) << " (nilai " << FormatNilai(r.nilai_e2, lang) << ", "
-                << (en ? "loses " : "kehilangan ") << FormatPoints(r.LostE6(), lang) << (en ? " points)\n" : " poin)\n");
-      size_t shown = 0;
-      for (const Lever& l : cl.levers) {
-        if (++shown > 3) break;
-        std::cout << "      - " << l.action->name.Get(lang) << " " << FormatRupiah(l.amount_sen) << ": nilai "
-                  << FormatNilai(r.nilai_e2, lang) << " → " << FormatNilai(l.nilai_after_e2, lang)
-                  << (en ? ", total " : ", total ") << (l.total_gain_e6 >= 0 ? "+" : "") << FormatPoints(l.total_gain_e6, lang)
-                  << "\n";
-      }
-    }
-  }
+  if (!applied.empty()) PrintChanges(before, after, changed, applied, lang);
+  if (args.Has("--peka") || applied.empty()) PrintLevers(file, options, *book, !applied.empty(), lang);
   return kExitOk;
 }
 

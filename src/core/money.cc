@@ -132,6 +132,23 @@ AmountError ParseSpreadsheetNumberSen(std::string_view stored, Sen* out) {
 
 namespace {
 
+// Appends to *digits the integer part int_part without its thousands separator sep: the first group has one to
+// three digits, every later one exactly three. False when the groups are not so ("12.5.000").
+bool JoinDigitGroups(const std::string& int_part, char sep, std::string* digits) {
+  size_t start = 0;
+  bool first = true;
+  for (;;) {
+    const size_t next = int_part.find(sep, start);
+    const size_t len = (next == std::string::npos ? int_part.size() : next) - start;
+    if ((first && (len == 0 || len > 3)) || (!first && len != 3)) return false;
+    *digits += int_part.substr(start, len);
+    if (next == std::string::npos) break;
+    start = next + 1;
+    first = false;
+  }
+  return true;
+}
+
 // Spaces used as thousands separators ("1 250 000", also no-break spaces): allowed only between digit groups of
 // three after a first group of one to three, in the integer part; then removed. "12 5" is not a number.
 bool RemoveSpaceGroups(std::string* s) {
@@ -140,26 +157,14 @@ bool RemoveSpaceGroups(std::string* s) {
   const std::string int_part = s->substr(0, end);
   if (end != std::string::npos && s->find(' ', end) != std::string::npos) return false;
   std::string digits;
-  size_t start = 0;
-  bool first = true;
-  for (;;) {
-    const size_t next = int_part.find(' ', start);
-    const size_t len = (next == std::string::npos ? int_part.size() : next) - start;
-    if ((first && (len == 0 || len > 3)) || (!first && len != 3)) return false;
-    digits += int_part.substr(start, len);
-    if (next == std::string::npos) break;
-    start = next + 1;
-    first = false;
-  }
+  if (!JoinDigitGroups(int_part, ' ', &digits)) return false;
   *s = digits + (end == std::string::npos ? std::string() : s->substr(end));
   return true;
 }
 
-}  // namespace
-
-AmountError ParseAmountTextSen(std::string_view text, Sen* out) {
+// No-break spaces and tabs become spaces.
+std::string SpacesAsSpaces(std::string_view text) {
   std::string s;
-  // No-break spaces become spaces; leading and trailing spaces go.
   for (size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
@@ -169,57 +174,59 @@ AmountError ParseAmountTextSen(std::string_view text, Sen* out) {
     }
     s.push_back(c == '\t' ? ' ' : char(c));
   }
-  auto trim = [](std::string* v) {
-    while (!v->empty() && v->front() == ' ') v->erase(0, 1);
-    while (!v->empty() && v->back() == ' ') v->pop_back();
-  };
-  trim(&s);
-  bool negative = false;
-  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') {
-    negative = true;
-    s = s.substr(1, s.size() - 2);
-    trim(&s);
+  return s;
+}
+
+void TrimSpaces(std::string* v) {
+  while (!v->empty() && v->front() == ' ') v->erase(0, 1);
+  while (!v->empty() && v->back() == ' ') v->pop_back();
+}
+
+// Takes the sign ("-", "(...)") and the marks of Indonesian writing off *s. False when the sign is given twice.
+bool StripSignAndMarks(std::string* s, bool* negative, bool* indonesian) {
+  TrimSpaces(s);
+  if (s->size() >= 2 && s->front() == '(' && s->back() == ')') {
+    *negative = true;
+    *s = s->substr(1, s->size() - 2);
+    TrimSpaces(s);
   }
-  if (!s.empty() && s[0] == '-') {
-    if (negative) return AmountError::kNotANumber;
-    negative = true;
-    s.erase(0, 1);
+  if (!s->empty() && (*s)[0] == '-') {
+    if (*negative) return false;
+    *negative = true;
+    s->erase(0, 1);
   }
   // "Rp", "Rp." and a trailing ",-" mark Indonesian writing: then a lone "1.250" can only be one thousand two hundred
   // fifty (the dot groups thousands), which settles what is otherwise ambiguous.
-  bool indonesian = false;
-  if (s.size() >= 2 && (s[0] == 'R' || s[0] == 'r') && (s[1] == 'p' || s[1] == 'P')) {
-    indonesian = true;
-    s.erase(0, 2);
-    if (!s.empty() && s[0] == '.') s.erase(0, 1);
-    trim(&s);
+  if (s->size() >= 2 && ((*s)[0] == 'R' || (*s)[0] == 'r') && ((*s)[1] == 'p' || (*s)[1] == 'P')) {
+    *indonesian = true;
+    s->erase(0, 2);
+    if (!s->empty() && (*s)[0] == '.') s->erase(0, 1);
+    TrimSpaces(s);
   }
-  if (!s.empty() && s[0] == '-') {  // "Rp -1.000.000"
-    if (negative) return AmountError::kNotANumber;
-    negative = true;
-    s.erase(0, 1);
-    trim(&s);
+  if (!s->empty() && (*s)[0] == '-') {  // "Rp -1.000.000"
+    if (*negative) return false;
+    *negative = true;
+    s->erase(0, 1);
+    TrimSpaces(s);
   }
-  if (s.size() >= 2 && s.compare(s.size() - 2, 2, ",-") == 0) {
-    indonesian = true;
-    s.erase(s.size() - 2);
+  if (s->size() >= 2 && s->compare(s->size() - 2, 2, ",-") == 0) {
+    *indonesian = true;
+    s->erase(s->size() - 2);
   }
-  if (s.empty()) return AmountError::kNotANumber;
-  if (!RemoveSpaceGroups(&s)) return AmountError::kNotANumber;
-  for (const char c : s) {
-    if ((c < '0' || c > '9') && c != '.' && c != ',') {
-      return (c == 'e' || c == 'E') ? AmountError::kExponent : AmountError::kNotANumber;
-    }
-  }
+  return true;
+}
+
+// Which of '.' and ',' groups thousands (*group) and which is the decimal point (*point) in s, digits and those two
+// only; 0 for neither.
+AmountError FindSeparators(const std::string& s, bool indonesian, char* group, char* point) {
   const size_t dots = size_t(std::count(s.begin(), s.end(), '.'));
   const size_t commas = size_t(std::count(s.begin(), s.end(), ','));
-  char group = 0, point = 0;
   if (dots > 0 && commas > 0) {
     // Both: the one that comes last is the decimal point ("1.250.000,50" or "1,250,000.50"). Three or more digits
     // after it ("1.250,000") is almost always a mistyped thousands group, not a fraction: refused.
-    point = s.find_last_of(".,") == s.rfind(',') ? ',' : '.';
-    group = point == ',' ? '.' : ',';
-    if (s.size() - s.rfind(point) - 1 > 2) return AmountError::kAmbiguous;
+    *point = s.find_last_of(".,") == s.rfind(',') ? ',' : '.';
+    *group = *point == ',' ? '.' : ',';
+    if (s.size() - s.rfind(*point) - 1 > 2) return AmountError::kAmbiguous;
   } else if (dots + commas == 0) {
     // plain digits
   } else {
@@ -227,31 +234,40 @@ AmountError ParseAmountTextSen(std::string_view text, Sen* out) {
     const size_t count = dots > 0 ? dots : commas;
     const size_t after = s.size() - s.rfind(sep) - 1;
     if (count > 1) {
-      group = sep;  // "1.250.000": only a thousands separator repeats
+      *group = sep;  // "1.250.000": only a thousands separator repeats
     } else if (after == 3 && indonesian && sep == '.') {
-      group = sep;  // "Rp 1.250", "250.000,-": Indonesian, the dot groups thousands
+      *group = sep;  // "Rp 1.250", "250.000,-": Indonesian, the dot groups thousands
     } else if (after == 3) {
       return AmountError::kAmbiguous;  // "1.250": 1250 in Indonesian, 1.25 in English
     } else {
-      point = sep;  // "1250,5", "1250.50", "0.125" (three or more decimals is refused below)
+      *point = sep;  // "1250,5", "1250.50", "0.125" (three or more decimals is refused below)
     }
   }
+  return AmountError::kNone;
+}
+
+}  // namespace
+
+AmountError ParseAmountTextSen(std::string_view text, Sen* out) {
+  // No-break spaces become spaces; leading and trailing spaces go.
+  std::string s = SpacesAsSpaces(text);
+  bool negative = false, indonesian = false;
+  if (!StripSignAndMarks(&s, &negative, &indonesian)) return AmountError::kNotANumber;
+  if (s.empty()) return AmountError::kNotANumber;
+  if (!RemoveSpaceGroups(&s)) return AmountError::kNotANumber;
+  for (const char c : s) {
+    if ((c < '0' || c > '9') && c != '.' && c != ',') {
+      return (c == 'e' || c == 'E') ? AmountError::kExponent : AmountError::kNotANumber;
+    }
+  }
+  char group = 0, point = 0;
+  if (const AmountError e = FindSeparators(s, indonesian, &group, &point); e != AmountError::kNone) return e;
   // Check the groups: the first has 1-3 digits, every later one exactly 3; then rebuild in plain form.
   std::string plain(negative ? "-" : "");
   const size_t point_at = point ? s.rfind(point) : std::string::npos;
   const std::string int_part = s.substr(0, point_at);
   if (group) {
-    size_t start = 0;
-    bool first = true;
-    for (;;) {
-      const size_t next = int_part.find(group, start);
-      const size_t len = (next == std::string::npos ? int_part.size() : next) - start;
-      if ((first && (len == 0 || len > 3)) || (!first && len != 3)) return AmountError::kNotANumber;
-      plain += int_part.substr(start, len);
-      if (next == std::string::npos) break;
-      start = next + 1;
-      first = false;
-    }
+    if (!JoinDigitGroups(int_part, group, &plain)) return AmountError::kNotANumber;
   } else {
     plain += int_part;
   }

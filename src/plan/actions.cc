@@ -46,6 +46,104 @@ std::string Str(const toml::table& t, const char* key) {
   return n != nullptr && n->is_string() ? n->as_string()->get() : std::string();
 }
 
+// biaya: an integer or a decimal string, kept exactly in millionths. False (with a problem) when it is not one.
+bool LoadCost(const toml::table& t, const std::string& where, const std::string& origin, Problems* problems,
+              Action* a) {
+  const toml::node* cost = t.get("biaya");
+  Decimal d;
+  const std::string cost_text = cost == nullptr ? "" : cost->is_integer() ? std::to_string(cost->as_integer()->get())
+                                                    : cost->is_string()    ? cost->as_string()->get()
+                                                                           : "";
+  i128 cost_units = 0;
+  if (ParseDecimal(cost_text, &d) != DecimalError::kNone || !Rescale(d, 6, &cost_units) || cost_units < 0 ||
+      cost_units > i128(1) << 40) {
+    Error(problems, origin, t.source(), where + ".biaya harus angka >= 0 (bilangan bulat atau teks \"0.5\")",
+          where + ".biaya must be a number >= 0 (an integer or a string \"0.5\")");
+    return false;
+  }
+  a->cost_e6 = int64_t(cost_units);
+  return true;
+}
+
+// perubahan: the lines the action moves, per rupiah, which must keep assets equal to liabilities + equity. False
+// (with a problem) when a line or the balance is wrong.
+bool LoadChanges(const toml::table& changes, const toml::table& t, const std::string& where, const std::string& origin,
+                 Problems* problems, Action* a) {
+  i128 assets = 0, claims = 0;
+  bool ok = true;
+  for (const auto& [key, value] : changes) {
+    const int line = FindLine(key.str());
+    if (line < 0 || !value.is_integer() || value.as_integer()->get() == 0 || value.as_integer()->get() < -10 ||
+        value.as_integer()->get() > 10) {
+      Error(problems, origin, key.source(),
+            where + ".perubahan: '" + std::string(key.str()) + "' harus baris laporan dengan kelipatan bulat -10..10",
+            where + ".perubahan: '" + std::string(key.str()) + "' must be a statement line with a whole multiple -10..10");
+      ok = false;
+      continue;
+    }
+    const int coef = int(value.as_integer()->get());
+    a->deltas.push_back(Action::Delta{line, coef});
+    switch (kLines[size_t(line)].side) {
+      case BalanceSide::kAset: assets += coef; break;
+      case BalanceSide::kAsetPengurang: assets -= coef; break;
+      case BalanceSide::kKewajiban:
+      case BalanceSide::kEkuitas: claims += coef; break;
+      case BalanceSide::kNone: break;
+    }
+  }
+  if (ok && assets != claims) {
+    Error(problems, origin, t.source(), where + ": tidak seimbang (aset berubah " + ToString(assets) +
+                                             ", kewajiban + ekuitas berubah " + ToString(claims) + " per rupiah)",
+          where + ": not balanced (assets change by " + ToString(assets) + ", liabilities + equity by " +
+              ToString(claims) + " per rupiah)");
+    ok = false;
+  }
+  return ok;
+}
+
+// batas: the formulas that bound the amount. False (with a problem) when there are none or one does not parse.
+bool LoadBounds(const toml::table& t, const std::string& where, const std::string& origin, Problems* problems,
+                Action* a) {
+  const toml::array* bounds = t.get("batas") != nullptr ? t.get("batas")->as_array() : nullptr;
+  if (bounds == nullptr || bounds->empty()) {
+    Error(problems, origin, t.source(), where + ".batas wajib ada (daftar rumus)", where + ".batas is required (a list of formulas)");
+    return false;
+  }
+  bool ok = true;
+  for (const toml::node& b : *bounds) {
+    LinearForm form;
+    const Status parsed = b.is_string() ? ParseFormula(b.as_string()->get(), {}, &form) : Status();
+    if (!b.is_string() || !parsed.ok()) {
+      Error(problems, origin, b.source(), where + ".batas: " + parsed.pesan(), where + ".batas: " + parsed.message());
+      ok = false;
+      continue;
+    }
+    a->bounds.push_back(std::move(form));
+  }
+  return ok;
+}
+
+// One [[aksi]]. False (with its problems) when it is not valid.
+bool LoadAction(const toml::table& t, const std::string& origin, Problems* problems, Action* a) {
+  a->id = Str(t, "id");
+  a->name = Label{Str(t, "nama"), Str(t, "nama_en")};
+  a->description = Label{Str(t, "keterangan"), Str(t, "keterangan_en")};
+  const std::string where = "aksi." + a->id;
+  if (a->id.empty() || a->name.id.empty()) {
+    Error(problems, origin, t.source(), where + ": id dan nama wajib ada", where + ": id and nama are required");
+    return false;
+  }
+  if (!LoadCost(t, where, origin, problems, a)) return false;
+  const toml::table* changes = t.get("perubahan") != nullptr ? t.get("perubahan")->as_table() : nullptr;
+  if (changes == nullptr || changes->empty()) {
+    Error(problems, origin, t.source(), where + ".perubahan wajib ada", where + ".perubahan is required");
+    return false;
+  }
+  const bool changes_ok = LoadChanges(*changes, t, where, origin, problems, a);
+  const bool bounds_ok = LoadBounds(t, where, origin, problems, a);
+  return changes_ok && bounds_ok;
+}
+
 }  // namespace
 
 std::unique_ptr<ActionBook> LoadActionBook(std::string_view text, const std::string& origin, Problems* problems) {
@@ -66,81 +164,8 @@ std::unique_ptr<ActionBook> LoadActionBook(std::string_view text, const std::str
     return nullptr;
   }
   for (const toml::node& n : *arr) {
-    const toml::table& t = *n.as_table();
     Action a;
-    a.id = Str(t, "id");
-    a.name = Label{Str(t, "nama"), Str(t, "nama_en")};
-    a.description = Label{Str(t, "keterangan"), Str(t, "keterangan_en")};
-    const std::string where = "aksi." + a.id;
-    if (a.id.empty() || a.name.id.empty()) {
-      Error(problems, origin, t.source(), where + ": id dan nama wajib ada", where + ": id and nama are required");
-      continue;
-    }
-    // biaya: an integer or a decimal string, kept exactly in millionths.
-    const toml::node* cost = t.get("biaya");
-    Decimal d;
-    const std::string cost_text = cost == nullptr ? "" : cost->is_integer() ? std::to_string(cost->as_integer()->get())
-                                                      : cost->is_string()    ? cost->as_string()->get()
-                                                                             : "";
-    i128 cost_units = 0;
-    if (ParseDecimal(cost_text, &d) != DecimalError::kNone || !Rescale(d, 6, &cost_units) || cost_units < 0 ||
-        cost_units > i128(1) << 40) {
-      Error(problems, origin, t.source(), where + ".biaya harus angka >= 0 (bilangan bulat atau teks \"0.5\")",
-            where + ".biaya must be a number >= 0 (an integer or a string \"0.5\")");
-      continue;
-    }
-    a.cost_e6 = int64_t(cost_units);
-    const toml::table* changes = t.get("perubahan") != nullptr ? t.get("perubahan")->as_table() : nullptr;
-    if (changes == nullptr || changes->empty()) {
-      Error(problems, origin, t.source(), where + ".perubahan wajib ada", where + ".perubahan is required");
-      continue;
-    }
-    i128 assets = 0, claims = 0;
-    bool ok = true;
-    for (const auto& [key, value] : *changes) {
-      const int line = FindLine(key.str());
-      if (line < 0 || !value.is_integer() || value.as_integer()->get() == 0 || value.as_integer()->get() < -10 ||
-          value.as_integer()->get() > 10) {
-        Error(problems, origin, key.source(),
-              where + ".perubahan: '" + std::string(key.str()) + "' harus baris laporan dengan kelipatan bulat -10..10",
-              where + ".perubahan: '" + std::string(key.str()) + "' must be a statement line with a whole multiple -10..10");
-        ok = false;
-        continue;
-      }
-      const int coef = int(value.as_integer()->get());
-      a.deltas.push_back(Action::Delta{line, coef});
-      switch (kLines[size_t(line)].side) {
-        case BalanceSide::kAset: assets += coef; break;
-        case BalanceSide::kAsetPengurang: assets -= coef; break;
-        case BalanceSide::kKewajiban:
-        case BalanceSide::kEkuitas: claims += coef; break;
-        case BalanceSide::kNone: break;
-      }
-    }
-    if (ok && assets != claims) {
-      Error(problems, origin, t.source(), where + ": tidak seimbang (aset berubah " + ToString(assets) +
-                                               ", kewajiban + ekuitas berubah " + ToString(claims) + " per rupiah)",
-            where + ": not balanced (assets change by " + ToString(assets) + ", liabilities + equity by " +
-                ToString(claims) + " per rupiah)");
-      ok = false;
-    }
-    const toml::array* bounds = t.get("batas") != nullptr ? t.get("batas")->as_array() : nullptr;
-    if (bounds == nullptr || bounds->empty()) {
-      Error(problems, origin, t.source(), where + ".batas wajib ada (daftar rumus)", where + ".batas is required (a list of formulas)");
-      ok = false;
-    } else {
-      for (const toml::node& b : *bounds) {
-        LinearForm form;
-        const Status parsed = b.is_string() ? ParseFormula(b.as_string()->get(), {}, &form) : Status();
-        if (!b.is_string() || !parsed.ok()) {
-          Error(problems, origin, b.source(), where + ".batas: " + parsed.pesan(), where + ".batas: " + parsed.message());
-          ok = false;
-          continue;
-        }
-        a.bounds.push_back(std::move(form));
-      }
-    }
-    if (ok) book->actions.push_back(std::move(a));
+    if (LoadAction(*n.as_table(), origin, problems, &a)) book->actions.push_back(std::move(a));
   }
   if (problems->size() != before) return nullptr;
   return book;

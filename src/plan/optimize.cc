@@ -68,6 +68,121 @@ struct Solution {
   double total = 0;             // the solver's total score
 };
 
+// How a ratio component's numerator and denominator stand (n0, d0) and move per rupiah of each column (an, ad).
+struct RatioSlopes {
+  double n0 = 0, d0 = 0;
+  std::vector<double> an, ad;
+};
+
+// The program while it is built: GLPK's problem, the sparse matrix loaded into it at the end (GLPK counts from 1,
+// so entry 0 of each array is unused) and the score as a sum over band columns plus what no action moves.
+struct Model {
+  Model(glp_prob* problem, const std::vector<ModelColumn>& columns)
+      : p(problem), cols(columns), n(int(columns.size())) {}
+
+  void AddRow(const std::vector<std::pair<int, double>>& terms, int type, double lo, double hi) {
+    const int row = glp_add_rows(p, 1);
+    glp_set_row_bnds(p, row, type, lo, hi);
+    for (const auto& [col, v] : terms) {
+      if (v == 0) continue;
+      ia.push_back(row);
+      ja.push_back(col);
+      ar.push_back(v);
+    }
+  }
+
+  void AddComponent(const ComponentResult& r, double margin);
+  void AddBandEdge(int z, const Interval& iv, bool lower, const RatioSlopes& s, double margin);
+  void AddLineBounds(const Statements& start);
+
+  glp_prob* p;
+  const std::vector<ModelColumn>& cols;
+  const int n;
+  std::vector<int> ia{0}, ja{0};
+  std::vector<double> ar{0};
+  std::vector<std::pair<int, double>> score_terms;  // Σ bobot/100 · nilai_b · z_b
+  double fixed_score = 0;
+};
+
+// One binary column per band of a ratio component the actions move, exactly one of them chosen, each forcing the
+// ratio into its band; a component nothing moves adds its score as a constant.
+void Model::AddComponent(const ComponentResult& r, double margin) {
+  const Component& c = *r.spec;
+  const std::vector<Band> bands = c.kind == ComponentKind::kRatio ? ModelBands(c) : std::vector<Band>{};
+  bool movable = c.kind == ComponentKind::kRatio && !bands.empty() && !r.zero_denominator && Rupiah(r.denominator_sen) > 0;
+  RatioSlopes s;
+  s.an.resize(static_cast<size_t>(n));
+  s.ad.resize(static_cast<size_t>(n));
+  bool any = false;
+  for (int j = 0; movable && j < n; ++j) {
+    s.an[size_t(j)] = SlopePerRupiah(c.numerator, cols[size_t(j)].deltas);
+    s.ad[size_t(j)] = SlopePerRupiah(c.denominator, cols[size_t(j)].deltas);
+    any = any || s.an[size_t(j)] != 0 || s.ad[size_t(j)] != 0;
+  }
+  if (!movable || !any) {
+    fixed_score += double(r.skor_e6) / 1e6;
+    return;
+  }
+  s.n0 = Rupiah(r.numerator_sen);
+  s.d0 = Rupiah(r.denominator_sen);
+  // The denominator stays positive (the model assumes it; verification checks it).
+  {
+    std::vector<std::pair<int, double>> terms;
+    for (int j = 0; j < n; ++j) terms.push_back({j + 1, s.ad[size_t(j)]});
+    AddRow(terms, GLP_LO, 1.0 - s.d0, 0.0);
+  }
+  const int first_z = glp_add_cols(p, int(bands.size()));
+  std::vector<std::pair<int, double>> pick;
+  for (size_t b = 0; b < bands.size(); ++b) {
+    const int z = first_z + int(b);
+    glp_set_col_kind(p, z, GLP_BV);
+    pick.push_back({z, 1.0});
+    score_terms.push_back({z, double(c.bobot_e2) / 100.0 * double(bands[b].nilai_e2) / 100.0 / 100.0});
+    for (int side = 0; side < 2; ++side) AddBandEdge(z, bands[b].range, side == 0, s, margin);
+  }
+  AddRow(pick, GLP_FX, 1.0, 1.0);
+}
+
+// The lower or upper edge of band column z: when z is chosen, the ratio is on the band's side of that edge.
+void Model::AddBandEdge(int z, const Interval& iv, bool lower, const RatioSlopes& s, double margin) {
+  if (lower ? !iv.has_lo : !iv.has_hi) return;
+  const double t = EdgeValue(lower ? iv.lo : iv.hi);
+  const bool strict = lower ? !iv.lo_inclusive : !iv.hi_inclusive;
+  // 100·N − t·D = k0 + Σ k_j x_j, scaled by its largest possible size M to keep the row well conditioned.
+  const double k0 = 100 * s.n0 - t * s.d0;
+  double m = std::fabs(k0) + 1;
+  std::vector<double> k(static_cast<size_t>(n));
+  for (int j = 0; j < n; ++j) {
+    k[size_t(j)] = 100 * s.an[size_t(j)] - t * s.ad[size_t(j)];
+    m += std::fabs(k[size_t(j)]) * cols[size_t(j)].upper;
+  }
+  std::vector<std::pair<int, double>> terms;
+  for (int j = 0; j < n; ++j) terms.push_back({j + 1, k[size_t(j)] / m});
+  const double eps = strict ? margin : margin / 10;
+  if (lower) {  // z_b = 1  ⇒  (k0 + kx)/m ≥ eps
+    terms.push_back({z, -1.0});
+    AddRow(terms, GLP_LO, -1.0 - k0 / m + eps, 0.0);
+  } else {  // z_b = 1  ⇒  (k0 + kx)/m ≤ −eps
+    terms.push_back({z, 1.0});
+    AddRow(terms, GLP_UP, 0.0, 1.0 - k0 / m - eps);
+  }
+}
+
+// Every line the actions move stays within what it may hold after all of them together (actions that draw on
+// the same cash or the same bad loans share it).
+void Model::AddLineBounds(const Statements& start) {
+  for (int line = 0; line < kLineCount; ++line) {
+    if (kLines[size_t(line)].may_be_negative) continue;
+    std::vector<std::pair<int, double>> terms;
+    for (int j = 0; j < n; ++j) {
+      for (const Action::Delta& d : cols[size_t(j)].deltas) {
+        if (d.line == line) terms.push_back({j + 1, double(d.coef)});
+      }
+    }
+    if (!terms.empty()) AddRow(terms, GLP_LO, -double(start.Get(line)) / 100.0, 0.0);
+  }
+}
+
 // Builds and solves the program. target < 0: maximise the total instead of minimising the cost.
 Solution Solve(const Statements& start, const Assessment& base, const std::vector<ModelColumn>& cols, double target,
                double margin) {
@@ -80,95 +195,15 @@ Solution Solve(const Statements& start, const Assessment& base, const std::vecto
     glp_set_col_bnds(p, j + 1, cols[size_t(j)].upper > 0 ? GLP_DB : GLP_FX, 0.0, cols[size_t(j)].upper);
     glp_set_obj_coef(p, j + 1, target < 0 ? 0.0 : double(cols[size_t(j)].action->cost_e6) / 1e6);
   }
-  std::vector<int> ia{0}, ja{0};
-  std::vector<double> ar{0};
-  auto add_row = [&](const std::vector<std::pair<int, double>>& terms, int type, double lo, double hi) {
-    const int row = glp_add_rows(p, 1);
-    glp_set_row_bnds(p, row, type, lo, hi);
-    for (const auto& [col, v] : terms) {
-      if (v == 0) continue;
-      ia.push_back(row);
-      ja.push_back(col);
-      ar.push_back(v);
-    }
-  };
-  std::vector<std::pair<int, double>> score_terms;  // Σ bobot/100 · nilai_b · z_b
-  double fixed_score = 0;
-  for (const ComponentResult& r : base.components) {
-    const Component& c = *r.spec;
-    const std::vector<Band> bands = c.kind == ComponentKind::kRatio ? ModelBands(c) : std::vector<Band>{};
-    bool movable = c.kind == ComponentKind::kRatio && !bands.empty() && !r.zero_denominator && Rupiah(r.denominator_sen) > 0;
-    std::vector<double> an(static_cast<size_t>(n)), ad(static_cast<size_t>(n));
-    bool any = false;
-    for (int j = 0; movable && j < n; ++j) {
-      an[size_t(j)] = SlopePerRupiah(c.numerator, cols[size_t(j)].deltas);
-      ad[size_t(j)] = SlopePerRupiah(c.denominator, cols[size_t(j)].deltas);
-      any = any || an[size_t(j)] != 0 || ad[size_t(j)] != 0;
-    }
-    if (!movable || !any) {
-      fixed_score += double(r.skor_e6) / 1e6;
-      continue;
-    }
-    const double n0 = Rupiah(r.numerator_sen), d0 = Rupiah(r.denominator_sen);
-    // The denominator stays positive (the model assumes it; verification checks it).
-    {
-      std::vector<std::pair<int, double>> terms;
-      for (int j = 0; j < n; ++j) terms.push_back({j + 1, ad[size_t(j)]});
-      add_row(terms, GLP_LO, 1.0 - d0, 0.0);
-    }
-    const int first_z = glp_add_cols(p, int(bands.size()));
-    std::vector<std::pair<int, double>> pick;
-    for (size_t b = 0; b < bands.size(); ++b) {
-      const int z = first_z + int(b);
-      glp_set_col_kind(p, z, GLP_BV);
-      pick.push_back({z, 1.0});
-      score_terms.push_back({z, double(c.bobot_e2) / 100.0 * double(bands[b].nilai_e2) / 100.0 / 100.0});
-      const Interval& iv = bands[b].range;
-      for (int side = 0; side < 2; ++side) {
-        const bool lower = side == 0;
-        if (lower ? !iv.has_lo : !iv.has_hi) continue;
-        const double t = EdgeValue(lower ? iv.lo : iv.hi);
-        const bool strict = lower ? !iv.lo_inclusive : !iv.hi_inclusive;
-        // 100·N − t·D = k0 + Σ k_j x_j, scaled by its largest possible size M to keep the row well conditioned.
-        const double k0 = 100 * n0 - t * d0;
-        double m = std::fabs(k0) + 1;
-        std::vector<double> k(static_cast<size_t>(n));
-        for (int j = 0; j < n; ++j) {
-          k[size_t(j)] = 100 * an[size_t(j)] - t * ad[size_t(j)];
-          m += std::fabs(k[size_t(j)]) * cols[size_t(j)].upper;
-        }
-        std::vector<std::pair<int, double>> terms;
-        for (int j = 0; j < n; ++j) terms.push_back({j + 1, k[size_t(j)] / m});
-        const double eps = strict ? margin : margin / 10;
-        if (lower) {  // z_b = 1  ⇒  (k0 + kx)/m ≥ eps
-          terms.push_back({z, -1.0});
-          add_row(terms, GLP_LO, -1.0 - k0 / m + eps, 0.0);
-        } else {  // z_b = 1  ⇒  (k0 + kx)/m ≤ −eps
-          terms.push_back({z, 1.0});
-          add_row(terms, GLP_UP, 0.0, 1.0 - k0 / m - eps);
-        }
-      }
-    }
-    add_row(pick, GLP_FX, 1.0, 1.0);
-  }
-  // Every line the actions move stays within what it may hold after all of them together (actions that draw on
-  // the same cash or the same bad loans share it).
-  for (int line = 0; line < kLineCount; ++line) {
-    if (kLines[size_t(line)].may_be_negative) continue;
-    std::vector<std::pair<int, double>> terms;
-    for (int j = 0; j < n; ++j) {
-      for (const Action::Delta& d : cols[size_t(j)].deltas) {
-        if (d.line == line) terms.push_back({j + 1, double(d.coef)});
-      }
-    }
-    if (!terms.empty()) add_row(terms, GLP_LO, -double(start.Get(line)) / 100.0, 0.0);
-  }
+  Model model(p, cols);
+  for (const ComponentResult& r : base.components) model.AddComponent(r, margin);
+  model.AddLineBounds(start);
   if (target >= 0) {
-    add_row(score_terms, GLP_LO, target - fixed_score, 0.0);
+    model.AddRow(model.score_terms, GLP_LO, target - model.fixed_score, 0.0);
   } else {
-    for (const auto& [col, v] : score_terms) glp_set_obj_coef(p, col, v);
+    for (const auto& [col, v] : model.score_terms) glp_set_obj_coef(p, col, v);
   }
-  glp_load_matrix(p, int(ia.size()) - 1, ia.data(), ja.data(), ar.data());
+  glp_load_matrix(p, int(model.ia.size()) - 1, model.ia.data(), model.ja.data(), model.ar.data());
   glp_iocp parm;
   glp_init_iocp(&parm);
   parm.presolve = GLP_ON;
@@ -186,8 +221,8 @@ Solution Solve(const Statements& start, const Assessment& base, const std::vecto
   }
   s.ok = true;
   for (int j = 0; j < n; ++j) s.amounts.push_back(glp_mip_col_val(p, j + 1));
-  double total = fixed_score;
-  for (const auto& [col, v] : score_terms) total += v * glp_mip_col_val(p, col);
+  double total = model.fixed_score;
+  for (const auto& [col, v] : model.score_terms) total += v * glp_mip_col_val(p, col);
   s.total = total;
   return s;
 }

@@ -256,33 +256,25 @@ void RingPath(cairo_t* cr, double cx, double cy, double r, size_t n) {
   cairo_close_path(cr);
 }
 
-}  // namespace
+// Where the radar is drawn: its centre, the radius of the 100 % ring and the angle of each axis.
+struct RadarGeometry {
+  double cx = 0, cy = 0, r = 0;
+  std::vector<double> angles;
+};
 
-void DrawRadarChart(cairo_t* cr, const Assessment& a, Lang lang, double x, double y, double width, double height) {
-  cairo_save(cr);
-  FitToBox(cr, &x, &y, &width, &height);
-  DrawTitle(cr, T(lang, "Skor per aspek (% dari maksimum)", "Score per aspect (% of maximum)"), x, y, width);
-  const size_t n = a.aspects.size();
-  if (n < 3) {
-    SetFont(cr, 11, false, true);
-    SetColour(cr, kMuted);
-    ShowText(cr, T(lang, "Radar memerlukan sedikitnya tiga aspek.", "A radar needs at least three aspects."),
-             x + width / 2, y + height / 2, 0.5);
-    cairo_restore(cr);
-    return;
-  }
-  const Box area{x + 6, y + 34, x + width - 6, y + height - 4};
-  const double cx = (area.left + area.right) / 2;
-  double cy = (area.top + area.bottom) / 2;
-  std::vector<RadarLabel> labels = RadarLabels(cr, a, lang, std::max(80.0, width * 0.24));
-  std::vector<double> angles(n);
-  for (size_t i = 0; i < n; ++i) angles[i] = -kPi / 2 + 2 * kPi * double(i) / double(n);
-
-  // The largest radius at which every label stays inside the area and no two labels overlap.
+// Places the radar in area: the largest radius at which every label stays inside the area and no two labels
+// overlap, then the drawing centred vertically.
+RadarGeometry PlaceRadar(const std::vector<RadarLabel>& labels, const Box& area) {
+  const size_t n = labels.size();
+  RadarGeometry g;
+  g.cx = (area.left + area.right) / 2;
+  g.cy = (area.top + area.bottom) / 2;
+  g.angles.resize(n);
+  for (size_t i = 0; i < n; ++i) g.angles[i] = -kPi / 2 + 2 * kPi * double(i) / double(n);
   auto fits = [&](double r) {
     std::vector<Box> boxes;
     for (size_t i = 0; i < n; ++i) {
-      const Box b = LabelBox(labels[i], angles[i], cx, cy, r);
+      const Box b = LabelBox(labels[i], g.angles[i], g.cx, g.cy, r);
       if (b.left < area.left || b.right > area.right || b.top < area.top || b.bottom > area.bottom) return false;
       for (const Box& o : boxes) {
         if (o.Overlaps(b)) return false;
@@ -291,21 +283,25 @@ void DrawRadarChart(cairo_t* cr, const Assessment& a, Lang lang, double x, doubl
     }
     return true;
   };
-  double r = std::min(area.right - area.left, area.bottom - area.top) / 2;
-  while (r > 30 && !fits(r)) r -= 1;
+  g.r = std::min(area.right - area.left, area.bottom - area.top) / 2;
+  while (g.r > 30 && !fits(g.r)) g.r -= 1;
   // Centre the drawing vertically: with an odd number of axes the plot and its labels are not symmetric.
   double content_top = area.bottom, content_bottom = area.top;
   for (size_t i = 0; i < n; ++i) {
-    const Box b = LabelBox(labels[i], angles[i], cx, cy, r);
-    content_top = std::min({content_top, b.top, cy + r * std::sin(angles[i])});
-    content_bottom = std::max({content_bottom, b.bottom, cy + r * std::sin(angles[i])});
+    const Box b = LabelBox(labels[i], g.angles[i], g.cx, g.cy, g.r);
+    content_top = std::min({content_top, b.top, g.cy + g.r * std::sin(g.angles[i])});
+    content_bottom = std::max({content_bottom, b.bottom, g.cy + g.r * std::sin(g.angles[i])});
   }
-  cy += (area.top + area.bottom) / 2 - (content_top + content_bottom) / 2;
+  g.cy += (area.top + area.bottom) / 2 - (content_top + content_bottom) / 2;
+  return g;
+}
 
-  // Grid: rings at 25, 50, 75 and 100 %, spokes.
+// Grid: rings at 25, 50, 75 and 100 %, spokes.
+void DrawRadarGrid(cairo_t* cr, const RadarGeometry& g) {
+  const size_t n = g.angles.size();
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   for (int q = 1; q <= 4; ++q) {
-    RingPath(cr, cx, cy, r * q / 4.0, n);
+    RingPath(cr, g.cx, g.cy, g.r * q / 4.0, n);
     SetColour(cr, q == 4 ? kMuted : kGrid);
     cairo_set_line_width(cr, q == 4 ? 1.0 : 0.7);
     if (q != 4) {
@@ -318,15 +314,18 @@ void DrawRadarChart(cairo_t* cr, const Assessment& a, Lang lang, double x, doubl
   SetColour(cr, kGrid);
   cairo_set_line_width(cr, 0.7);
   for (size_t i = 0; i < n; ++i) {
-    cairo_move_to(cr, cx, cy);
-    cairo_line_to(cr, cx + r * std::cos(angles[i]), cy + r * std::sin(angles[i]));
+    cairo_move_to(cr, g.cx, g.cy);
+    cairo_line_to(cr, g.cx + g.r * std::cos(g.angles[i]), g.cy + g.r * std::sin(g.angles[i]));
   }
   cairo_stroke(cr);
+}
 
-  // The data polygon, translucent so the grid shows through, with a dark outline and markers.
+// The data polygon, translucent so the grid shows through, with a dark outline, the ring labels and markers.
+void DrawRadarData(cairo_t* cr, const std::vector<RadarLabel>& labels, const RadarGeometry& g) {
+  const size_t n = labels.size();
   for (size_t i = 0; i < n; ++i) {
-    const double pr = r * labels[i].fraction;
-    const double px = cx + pr * std::cos(angles[i]), py = cy + pr * std::sin(angles[i]);
+    const double pr = g.r * labels[i].fraction;
+    const double px = g.cx + pr * std::cos(g.angles[i]), py = g.cy + pr * std::sin(g.angles[i]);
     if (i == 0) {
       cairo_move_to(cr, px, py);
     } else {
@@ -343,7 +342,7 @@ void DrawRadarChart(cairo_t* cr, const Assessment& a, Lang lang, double x, doubl
   SetColour(cr, kMuted);
   static const char* kRingLabels[] = {"25 %", "50 %", "75 %", "100 %"};
   for (int q = 1; q <= 4; ++q) {  // with a white halo, so the data outline crossing a label does not hide it
-    cairo_move_to(cr, cx + 3, cy - r * q / 4.0 + 9);
+    cairo_move_to(cr, g.cx + 3, g.cy - g.r * q / 4.0 + 9);
     cairo_text_path(cr, kRingLabels[q - 1]);
     cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
     cairo_set_line_width(cr, 2.2);
@@ -352,8 +351,8 @@ void DrawRadarChart(cairo_t* cr, const Assessment& a, Lang lang, double x, doubl
     cairo_fill(cr);
   }
   for (size_t i = 0; i < n; ++i) {
-    const double pr = r * labels[i].fraction;
-    const double px = cx + pr * std::cos(angles[i]), py = cy + pr * std::sin(angles[i]);
+    const double pr = g.r * labels[i].fraction;
+    const double px = g.cx + pr * std::cos(g.angles[i]), py = g.cy + pr * std::sin(g.angles[i]);
     cairo_new_sub_path(cr);
     cairo_arc(cr, px, py, 3.6, 0, 2 * kPi);
     cairo_set_source_rgb(cr, 1, 1, 1);
@@ -362,8 +361,31 @@ void DrawRadarChart(cairo_t* cr, const Assessment& a, Lang lang, double x, doubl
     cairo_set_line_width(cr, 1.6);
     cairo_stroke(cr);
   }
+}
 
-  for (size_t i = 0; i < n; ++i) DrawRadarLabel(cr, labels[i], LabelBox(labels[i], angles[i], cx, cy, r), angles[i]);
+}  // namespace
+
+void DrawRadarChart(cairo_t* cr, const Assessment& a, Lang lang, double x, double y, double width, double height) {
+  cairo_save(cr);
+  FitToBox(cr, &x, &y, &width, &height);
+  DrawTitle(cr, T(lang, "Skor per aspek (% dari maksimum)", "Score per aspect (% of maximum)"), x, y, width);
+  const size_t n = a.aspects.size();
+  if (n < 3) {
+    SetFont(cr, 11, false, true);
+    SetColour(cr, kMuted);
+    ShowText(cr, T(lang, "Radar memerlukan sedikitnya tiga aspek.", "A radar needs at least three aspects."),
+             x + width / 2, y + height / 2, 0.5);
+    cairo_restore(cr);
+    return;
+  }
+  const Box area{x + 6, y + 34, x + width - 6, y + height - 4};
+  const std::vector<RadarLabel> labels = RadarLabels(cr, a, lang, std::max(80.0, width * 0.24));
+  const RadarGeometry g = PlaceRadar(labels, area);
+  DrawRadarGrid(cr, g);
+  DrawRadarData(cr, labels, g);
+  for (size_t i = 0; i < n; ++i) {
+    DrawRadarLabel(cr, labels[i], LabelBox(labels[i], g.angles[i], g.cx, g.cy, g.r), g.angles[i]);
+  }
   cairo_restore(cr);
 }
 

@@ -186,9 +186,59 @@ void ValueJson(const IndicatorResult& r, bool has, const Fraction& v, std::strin
   }
 }
 
-}  // namespace
+// One indicator: its value (with the numerator and denominator of a ratio), its goal and status, and its notes.
+void AppendIndicatorJson(const IndicatorResult& r, Lang lang, std::string* out) {
+  const Indicator& ind = *r.spec;
+  *out += "{\"id\":";
+  Str(ind.id, out);
+  *out += ",\"aspek\":";
+  Str(ind.aspect, out);
+  *out += ",\"nama\":";
+  Str(ind.name.Get(lang), out);
+  *out += ",\"jenis\":";
+  Str(ind.kind == IndicatorKind::kRatio ? "rasio" : ind.kind == IndicatorKind::kGrowth ? "pertumbuhan" : "jumlah", out);
+  *out += IsAmount(r) ? ",\"nilai_rupiah\":" : ",\"nilai_persen\":";
+  ValueJson(r, r.has_value, r.value, out);
+  if (!IsAmount(r)) {
+    // Amounts as exact Rupiah strings; a count (members) as a whole number string.
+    const bool has = r.has_value || r.zero_denominator || r.negative_denominator;
+    *out += ",\"pembilang\":";
+    if (has) FormJson(ind.numerator, r.numerator_sen, out); else *out += "null";
+    *out += ",\"penyebut\":";
+    if (has) FormJson(ind.denominator, r.denominator_sen, out); else *out += "null";
+  }
+  *out += ",\"sasaran\":";
+  Str(ind.goal.text.Get(lang), out);
+  *out += ",\"status\":";
+  Str(GoalStatusCode(r.status), out);
+  *out += ",\"selisih\":";
+  if (r.status == GoalStatus::kNotMet && r.has_gap) {
+    ValueJson(r, true, r.gap, out);
+    *out += ",\"arah\":";
+    Str(r.direction > 0 ? "naik" : "turun", out);
+  } else {
+    *out += "null,\"arah\":null";
+  }
+  *out += IsAmount(r) ? ",\"nilai_lalu_rupiah\":" : ",\"nilai_lalu_persen\":";
+  ValueJson(r, r.has_previous_value, r.previous_value, out);
+  if (!r.reason.code.empty()) {
+    *out += ",\"alasan\":";
+    Str(GoalReasonText(r, lang), out);
+  }
+  if (r.annualised) *out += ",\"disetahunkan\":true";
+  if (r.used_variant) *out += ",\"rumus_varian\":true";
+  if (r.previous_used_variant) *out += ",\"rumus_varian_lalu\":true";
+  if (!ind.adaptation.id.empty()) {
+    *out += ",\"adaptasi\":";
+    Str(ind.adaptation.Get(lang), out);
+  }
+  *out += ",\"keyakinan\":";
+  Str(ind.confidence, out);
+  *out += "}";
+}
 
-void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
+// The method, the cooperative, the period and the summary counts.
+void AppendGoalHead(const GoalAssessment& a, Lang lang, std::string* out) {
   const GoalRulebook& rb = *a.rulebook;
   *out += "{\"format\":\"kopsehat/hasil-sasaran-v1\",";
   Key("metode", out);
@@ -216,7 +266,15 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
           ",\"tidak_memenuhi\":" + std::to_string(s.not_met) + ",\"tanpa_sasaran\":" + std::to_string(s.no_target) +
           ",\"tidak_dapat_dinilai\":" + std::to_string(s.not_assessable) + ",\"teks\":";
   Str(GoalSummaryLine(s).Get(lang), out);
-  *out += "},\"aspek\":[";
+  *out += "}";
+}
+
+}  // namespace
+
+void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
+  const GoalRulebook& rb = *a.rulebook;
+  AppendGoalHead(a, lang, out);
+  *out += ",\"aspek\":[";
   for (size_t i = 0; i < rb.aspects.size(); ++i) {
     if (i) *out += ",";
     *out += "{\"id\":";
@@ -227,55 +285,8 @@ void AppendGoalJson(const GoalAssessment& a, Lang lang, std::string* out) {
   }
   *out += "],\"indikator\":[";
   for (size_t i = 0; i < a.indicators.size(); ++i) {
-    const IndicatorResult& r = a.indicators[i];
-    const Indicator& ind = *r.spec;
     if (i) *out += ",";
-    *out += "{\"id\":";
-    Str(ind.id, out);
-    *out += ",\"aspek\":";
-    Str(ind.aspect, out);
-    *out += ",\"nama\":";
-    Str(ind.name.Get(lang), out);
-    *out += ",\"jenis\":";
-    Str(ind.kind == IndicatorKind::kRatio ? "rasio" : ind.kind == IndicatorKind::kGrowth ? "pertumbuhan" : "jumlah", out);
-    *out += IsAmount(r) ? ",\"nilai_rupiah\":" : ",\"nilai_persen\":";
-    ValueJson(r, r.has_value, r.value, out);
-    if (!IsAmount(r)) {
-      // Amounts as exact Rupiah strings; a count (members) as a whole number string.
-      const bool has = r.has_value || r.zero_denominator || r.negative_denominator;
-      *out += ",\"pembilang\":";
-      if (has) FormJson(ind.numerator, r.numerator_sen, out); else *out += "null";
-      *out += ",\"penyebut\":";
-      if (has) FormJson(ind.denominator, r.denominator_sen, out); else *out += "null";
-    }
-    *out += ",\"sasaran\":";
-    Str(ind.goal.text.Get(lang), out);
-    *out += ",\"status\":";
-    Str(GoalStatusCode(r.status), out);
-    *out += ",\"selisih\":";
-    if (r.status == GoalStatus::kNotMet && r.has_gap) {
-      ValueJson(r, true, r.gap, out);
-      *out += ",\"arah\":";
-      Str(r.direction > 0 ? "naik" : "turun", out);
-    } else {
-      *out += "null,\"arah\":null";
-    }
-    *out += IsAmount(r) ? ",\"nilai_lalu_rupiah\":" : ",\"nilai_lalu_persen\":";
-    ValueJson(r, r.has_previous_value, r.previous_value, out);
-    if (!r.reason.code.empty()) {
-      *out += ",\"alasan\":";
-      Str(GoalReasonText(r, lang), out);
-    }
-    if (r.annualised) *out += ",\"disetahunkan\":true";
-    if (r.used_variant) *out += ",\"rumus_varian\":true";
-    if (r.previous_used_variant) *out += ",\"rumus_varian_lalu\":true";
-    if (!ind.adaptation.id.empty()) {
-      *out += ",\"adaptasi\":";
-      Str(ind.adaptation.Get(lang), out);
-    }
-    *out += ",\"keyakinan\":";
-    Str(ind.confidence, out);
-    *out += "}";
+    AppendIndicatorJson(a.indicators[i], lang, out);
   }
   *out += "],\"besaran\":{";
   for (size_t i = 0; i < rb.quantities.size(); ++i) {

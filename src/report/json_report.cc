@@ -63,6 +63,118 @@ void WriteSubAspects(const Assessment& a, Lang lang, JsonWriter& w) {
   w.Char(']');
 }
 
+void WriteAspects(const Assessment& a, Lang lang, JsonWriter& w) {
+  const bool percent = a.rulebook->ScorePercent();
+  w.Lit(",\"aspek\":[");
+  for (size_t i = 0; i < a.aspects.size(); ++i) {
+    const AspectResult& r = a.aspects[i];
+    if (i > 0) w.Char(',');
+    w.Lit("{\"id\":");
+    w.String(r.spec->id);
+    w.Lit(",\"nama\":");
+    w.String(r.spec->name.Get(lang));
+    w.Lit(",\"bobot\":");
+    w.Fixed(r.spec->bobot_e2, 2, 0);
+    w.Lit(",\"skor\":");
+    w.Fixed(r.skor_e6, 6, 0);
+    if (percent) WritePool(a, r.pool, w);
+    w.Char('}');
+  }
+  w.Char(']');
+}
+
+// The measured part of a component: a ratio with its band, or a checklist with its answers. False when the
+// component is informational, whose object is then already closed.
+bool WriteComponentMeasure(const ComponentResult& r, JsonWriter& w) {
+  const Component& c = *r.spec;
+  if (c.kind == ComponentKind::kRatio) {
+    w.Lit(",\"pembilang\":");
+    w.Amount(r.numerator_sen);
+    w.Lit(",\"penyebut\":");
+    w.Amount(r.denominator_sen);
+    w.Lit(",\"rasio_persen\":");
+    if (r.zero_denominator) {
+      w.Lit("null");
+    } else {
+      w.Fixed(RoundHalfUp(r.ratio_pct, 4), 4, 0);
+    }
+    if (c.informational) {
+      w.Lit(",\"informasi\":true}");
+      return false;
+    }
+    if (r.band >= 0) {
+      w.Lit(",\"rentang\":");
+      w.String(c.bands[size_t(r.band)].range.text);
+    }
+    w.Lit(",\"nilai\":");
+    w.Fixed(r.nilai_e2, 2, 0);
+    return true;
+  }
+  w.Lit(",\"ya\":");
+  if (r.scored) {
+    w.Fixed(r.yes, 0, 0);
+  } else {
+    w.Lit("null");
+  }
+  w.Lit(",\"butir\":");
+  w.Fixed(r.items, 0, 0);
+  if (r.pooled) {
+    w.Lit(",\"persen\":");
+    w.Fixed(RoundHalfUp(r.ratio_pct, 4), 4, 0);
+    w.Lit(",\"rentang\":");
+    w.String(c.bands[size_t(r.band)].range.text);
+    w.Lit(",\"nilai\":");
+    w.Fixed(r.nilai_e2, 2, 0);
+  }
+  return true;
+}
+
+void WriteComponent(const ComponentResult& r, JsonWriter& w) {
+  const Component& c = *r.spec;
+  w.Lit("{\"id\":");
+  w.String(c.id);
+  w.Lit(",\"aspek\":");
+  w.String(c.aspect);
+  if (!c.sub_aspect.empty()) {
+    w.Lit(",\"sub_aspek\":");
+    w.String(c.sub_aspect);
+  }
+  if (!WriteComponentMeasure(r, w)) return;
+  if (r.pooled) {
+    w.Lit(",\"skor\":");
+    w.Fixed(r.skor_e6, 6, 0);
+    w.Lit(",\"skor_maksimal\":");
+    w.Fixed(r.max_e6, 6, 0);
+    w.Lit(",\"poin_hilang\":");
+    w.Fixed(r.lost_total_e6, 6, 0);
+    w.Char('}');
+    return;
+  }
+  w.Lit(",\"bobot\":");
+  w.Fixed(c.bobot_e2, 2, 0);
+  w.Lit(",\"skor\":");
+  w.Fixed(r.skor_e6, 6, 0);
+  w.Char('}');
+}
+
+void WriteWarnings(const Assessment& a, Lang lang, JsonWriter& w) {
+  w.Lit(",\"peringatan\":[");
+  for (size_t i = 0; i < a.warnings.size(); ++i) {
+    const Warning& warning = a.warnings[i];
+    if (i > 0) w.Char(',');
+    w.Lit("{\"kode\":");
+    w.String(warning.code);
+    if (!warning.path.empty()) {
+      w.Lit(",\"path\":");
+      w.String(warning.path);
+    }
+    w.Lit(",\"pesan\":");
+    w.String(WarningText(warning, a, lang));
+    w.Char('}');
+  }
+  w.Char(']');
+}
+
 }  // namespace
 
 void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
@@ -85,90 +197,12 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
   w.Fixed(a.max_total_e6, 6, 0);
   w.Lit(",\"predikat\":");
   w.String(a.Predikat().label);
-  w.Lit(",\"aspek\":[");
-  for (size_t i = 0; i < a.aspects.size(); ++i) {
-    const AspectResult& r = a.aspects[i];
-    if (i > 0) w.Char(',');
-    w.Lit("{\"id\":");
-    w.String(r.spec->id);
-    w.Lit(",\"nama\":");
-    w.String(r.spec->name.Get(lang));
-    w.Lit(",\"bobot\":");
-    w.Fixed(r.spec->bobot_e2, 2, 0);
-    w.Lit(",\"skor\":");
-    w.Fixed(r.skor_e6, 6, 0);
-    if (percent) WritePool(a, r.pool, w);
-    w.Char('}');
-  }
-  w.Char(']');
+  WriteAspects(a, lang, w);
   if (percent) WriteSubAspects(a, lang, w);
   w.Lit(",\"komponen\":[");
   for (size_t i = 0; i < a.components.size(); ++i) {
-    const ComponentResult& r = a.components[i];
-    const Component& c = *r.spec;
     if (i > 0) w.Char(',');
-    w.Lit("{\"id\":");
-    w.String(c.id);
-    w.Lit(",\"aspek\":");
-    w.String(c.aspect);
-    if (!c.sub_aspect.empty()) {
-      w.Lit(",\"sub_aspek\":");
-      w.String(c.sub_aspect);
-    }
-    if (c.kind == ComponentKind::kRatio) {
-      w.Lit(",\"pembilang\":");
-      w.Amount(r.numerator_sen);
-      w.Lit(",\"penyebut\":");
-      w.Amount(r.denominator_sen);
-      w.Lit(",\"rasio_persen\":");
-      if (r.zero_denominator) {
-        w.Lit("null");
-      } else {
-        w.Fixed(RoundHalfUp(r.ratio_pct, 4), 4, 0);
-      }
-      if (c.informational) {
-        w.Lit(",\"informasi\":true}");
-        continue;
-      }
-      if (r.band >= 0) {
-        w.Lit(",\"rentang\":");
-        w.String(c.bands[size_t(r.band)].range.text);
-      }
-      w.Lit(",\"nilai\":");
-      w.Fixed(r.nilai_e2, 2, 0);
-    } else {
-      w.Lit(",\"ya\":");
-      if (r.scored) {
-        w.Fixed(r.yes, 0, 0);
-      } else {
-        w.Lit("null");
-      }
-      w.Lit(",\"butir\":");
-      w.Fixed(r.items, 0, 0);
-      if (r.pooled) {
-        w.Lit(",\"persen\":");
-        w.Fixed(RoundHalfUp(r.ratio_pct, 4), 4, 0);
-        w.Lit(",\"rentang\":");
-        w.String(c.bands[size_t(r.band)].range.text);
-        w.Lit(",\"nilai\":");
-        w.Fixed(r.nilai_e2, 2, 0);
-      }
-    }
-    if (r.pooled) {
-      w.Lit(",\"skor\":");
-      w.Fixed(r.skor_e6, 6, 0);
-      w.Lit(",\"skor_maksimal\":");
-      w.Fixed(r.max_e6, 6, 0);
-      w.Lit(",\"poin_hilang\":");
-      w.Fixed(r.lost_total_e6, 6, 0);
-      w.Char('}');
-      continue;
-    }
-    w.Lit(",\"bobot\":");
-    w.Fixed(c.bobot_e2, 2, 0);
-    w.Lit(",\"skor\":");
-    w.Fixed(r.skor_e6, 6, 0);
-    w.Char('}');
+    WriteComponent(a.components[i], w);
   }
   w.Lit("],\"besaran\":{");
   for (size_t i = 0; i < a.quantities_sen.size(); ++i) {
@@ -177,21 +211,9 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
     w.Char(':');
     w.Amount(a.quantities_sen[i]);
   }
-  w.Lit("},\"peringatan\":[");
-  for (size_t i = 0; i < a.warnings.size(); ++i) {
-    const Warning& warning = a.warnings[i];
-    if (i > 0) w.Char(',');
-    w.Lit("{\"kode\":");
-    w.String(warning.code);
-    if (!warning.path.empty()) {
-      w.Lit(",\"path\":");
-      w.String(warning.path);
-    }
-    w.Lit(",\"pesan\":");
-    w.String(WarningText(warning, a, lang));
-    w.Char('}');
-  }
-  w.Lit("]}");
+  w.Char('}');
+  WriteWarnings(a, lang, w);
+  w.Char('}');
 }
 
 void AppendProblemsJson(size_t line, const Problems& problems, Lang lang, std::string* out) {

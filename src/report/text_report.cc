@@ -166,105 +166,126 @@ std::string IntervalText(const Interval& iv, Lang lang) {
   return s + " %";
 }
 
+namespace {
+
+// The title block: the cooperative, the period and the method.
+void RenderHeader(const Assessment& a, Lang lang, std::string* out) {
+  const Rulebook& rb = *a.rulebook;
+  *out += T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM\n", "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT\n");
+  *out += "==========================================\n";
+  const CooperativeIdentity& k = a.cooperative;
+  *out += PadRight(T(lang, "Koperasi", "Cooperative"), 12) + ": " + k.nama + (k.jenis.empty() ? "" : " (" + k.jenis + ")") + "\n";
+  if (!k.nomor_badan_hukum.empty()) *out += PadRight(T(lang, "No. BH", "Legal no."), 12) + ": " + k.nomor_badan_hukum + "\n";
+  if (!k.kabupaten.empty() || !k.provinsi.empty()) {
+    *out += PadRight(T(lang, "Wilayah", "Region"), 12) + ": " + k.kabupaten +
+            (!k.kabupaten.empty() && !k.provinsi.empty() ? ", " : "") + k.provinsi + "\n";
+  }
+  *out += PadRight(T(lang, "Periode", "Period"), 12) + ": " + T(lang, "tahun buku berakhir ", "year ending ") +
+          FormatDateLong(a.periode_akhir, lang) + "\n";
+  *out += PadRight(T(lang, "Metode", "Method"), 12) + ": " + rb.id + T(lang, " (versi ", " (version ") + rb.version + ") — " + rb.name.Get(lang) + "\n";
+  if (rb.origin != "bawaan") *out += PadRight(T(lang, "Rulebook", "Rulebook"), 12) + ": " + rb.origin + "\n";
+  *out += "\n";
+}
+
+// Aspect ai: its head and score, then each of its components under its sub-aspect heads.
+void RenderAspect(const Assessment& a, size_t ai, Lang lang, std::string* out) {
+  const Rulebook& rb = *a.rulebook;
+  const AspectResult& asp = a.aspects[ai];
+  std::string head = std::to_string(ai + 1) + ". " + asp.spec->name.Get(lang);
+  for (char& ch : head) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+  *out += TitleLine(head, AspectHeadScore(a, asp, lang));
+  if (rb.ScorePercent()) {
+    *out += "   " + PoolSums(asp.pool, lang) + Num(asp.pool.pct_e6, 6, 2, lang) + " %; bobot " +
+            Nilai(asp.spec->bobot_e2, lang) + T(lang, " → kontribusi ", " → contributes ") + Points(asp.skor_e6, lang) + "\n";
+  }
+  int n = 0;
+  int sub = -1;
+  for (const ComponentResult& r : a.components) {
+    if (r.spec->aspect_index != int(ai)) continue;
+    ++n;
+    const Component& c = *r.spec;
+    if (c.sub_aspect_index >= 0 && c.sub_aspect_index != sub) {
+      sub = c.sub_aspect_index;
+      const SubAspectResult& sr = a.sub_aspects[size_t(sub)];
+      // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on "literal" + std::string here.
+      std::string sub_head("   ");
+      sub_head.append(sr.spec->name.Get(lang));
+      out->append("\n").append(TitleLine(sub_head, PoolSums(sr.pool, lang) + PoolText(a, sr.pool, lang)));
+    }
+    const std::string title = "   " + std::to_string(ai + 1) + "." + std::to_string(n) + " " + c.name.Get(lang);
+    *out += TitleLine(title, ComponentScore(r, lang));
+    if (c.kind == ComponentKind::kRatio) {
+      RenderRatio(r, lang, out);
+    } else {
+      RenderChecklist(r, lang, out);
+    }
+    if (c.confidence == "rendah") {
+      *out += std::string("       ") + T(lang, "keyakinan rendah: ", "low confidence: ") + c.note + "\n";
+    }
+  }
+  *out += "\n";
+}
+
+// The aspects' scores, the total and the predikat.
+void RenderSummary(const Assessment& a, Lang lang, std::string* out) {
+  const Rulebook& rb = *a.rulebook;
+  *out += T(lang, "RINGKASAN\n", "SUMMARY\n");
+  if (rb.ScorePercent()) {
+    RenderScorePercentSummary(a, lang, out);
+  } else {
+    *out += "   " + PadRight(T(lang, "Aspek", "Aspect"), 40) + PadLeft(T(lang, "Skor", "Score"), 10) + PadLeft(T(lang, "Maks", "Max"), 10) + "\n";
+    for (const AspectResult& asp : a.aspects) {
+      *out += "   " + PadRight(asp.spec->name.Get(lang), 40) + PadLeft(Points(asp.skor_e6, lang), 10) +
+              PadLeft(Points(asp.max_e6, lang), 10) + "\n";
+    }
+    *out += "   " + PadRight("TOTAL", 40) + PadLeft(Points(a.total_e6, lang), 10) + PadLeft(Points(a.max_total_e6, lang), 10) + "\n";
+  }
+  *out += "\n";
+  *out += std::string("   PREDIKAT: ") + a.Predikat().label + (lang == Lang::kEn ? " (" + a.Predikat().name.en + ")" : "") + "\n";
+  if (a.manajemen_excluded) {
+    *out += T(lang, "   (tanpa aspek Manajemen: skor total tidak memuat 15 poin manajemen)\n",
+              "   (without the Manajemen aspect: the total excludes its 15 points)\n");
+  }
+  *out += "\n";
+}
+
+// The components that lose the most points, each with what would gain some back.
+void RenderBiggestLosses(const Assessment& a, Lang lang, std::string* out) {
+  const auto losses = BiggestLosses(a, 3);
+  if (!losses.empty()) {
+    *out += T(lang, "KOMPONEN YANG PALING BANYAK KEHILANGAN POIN\n", "COMPONENTS THAT LOSE THE MOST POINTS\n");
+    int i = 0;
+    for (const ComponentResult* r : losses) {
+      *out += "   " + std::to_string(++i) + ". " + r->spec->name.Get(lang) + T(lang, ": kehilangan ", ": loses ") +
+              FormatLoss(*r, lang) + T(lang, " poin", " points") +
+              (r->pooled ? T(lang, " skor akhir", " of the final score") : "") + "\n      ";
+      if (r->pooled && r->spec->kind == ComponentKind::kChecklist) {
+        *out += std::to_string(r->items - r->yes) + T(lang, " butir belum terpenuhi; ", " items not met; ") +
+                (r->next.exists ? NextStepText(*r, lang) : "");
+      } else if (r->spec->kind == ComponentKind::kChecklist) {
+        *out += std::to_string(r->items - r->yes) + T(lang, " butir dijawab 'tidak'; tiap 'ya' menambah ", " items answered 'no'; each 'yes' adds ") +
+                Num(r->spec->points_per_yes_e6, 6, 2, lang) + T(lang, " poin", " points");
+      } else if (r->zero_denominator) {
+        *out += T(lang, "penyebut nol; lihat peringatan", "zero denominator; see the warnings");
+      } else {
+        *out += T(lang, "rasio ", "ratio ") + Pct(r->ratio_pct, lang) + "; ";
+        *out += r->next.exists ? NextStepText(*r, lang) : T(lang, "sudah di pita terbaik yang terjangkau", "already in the best reachable band");
+      }
+      *out += "\n";
+    }
+    *out += "\n";
+  }
+}
+
+}  // namespace
+
 std::string RenderTextReport(const Assessment& a, Lang lang) {
   const Rulebook& rb = *a.rulebook;
   std::string out;
-  out += T(lang, "PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM\n", "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT\n");
-  out += "==========================================\n";
-  const CooperativeIdentity& k = a.cooperative;
-  out += PadRight(T(lang, "Koperasi", "Cooperative"), 12) + ": " + k.nama + (k.jenis.empty() ? "" : " (" + k.jenis + ")") + "\n";
-  if (!k.nomor_badan_hukum.empty()) out += PadRight(T(lang, "No. BH", "Legal no."), 12) + ": " + k.nomor_badan_hukum + "\n";
-  if (!k.kabupaten.empty() || !k.provinsi.empty()) {
-    out += PadRight(T(lang, "Wilayah", "Region"), 12) + ": " + k.kabupaten +
-           (!k.kabupaten.empty() && !k.provinsi.empty() ? ", " : "") + k.provinsi + "\n";
-  }
-  out += PadRight(T(lang, "Periode", "Period"), 12) + ": " + T(lang, "tahun buku berakhir ", "year ending ") +
-         FormatDateLong(a.periode_akhir, lang) + "\n";
-  out += PadRight(T(lang, "Metode", "Method"), 12) + ": " + rb.id + T(lang, " (versi ", " (version ") + rb.version + ") — " + rb.name.Get(lang) + "\n";
-  if (rb.origin != "bawaan") out += PadRight(T(lang, "Rulebook", "Rulebook"), 12) + ": " + rb.origin + "\n";
-  out += "\n";
-
-  for (size_t ai = 0; ai < a.aspects.size(); ++ai) {
-    const AspectResult& asp = a.aspects[ai];
-    std::string head = std::to_string(ai + 1) + ". " + asp.spec->name.Get(lang);
-    for (char& ch : head) ch = char(std::toupper(static_cast<unsigned char>(ch)));
-    out += TitleLine(head, AspectHeadScore(a, asp, lang));
-    if (rb.ScorePercent()) {
-      out += "   " + PoolSums(asp.pool, lang) + Num(asp.pool.pct_e6, 6, 2, lang) + " %; bobot " +
-             Nilai(asp.spec->bobot_e2, lang) + T(lang, " → kontribusi ", " → contributes ") + Points(asp.skor_e6, lang) + "\n";
-    }
-    int n = 0;
-    int sub = -1;
-    for (const ComponentResult& r : a.components) {
-      if (r.spec->aspect_index != int(ai)) continue;
-      ++n;
-      const Component& c = *r.spec;
-      if (c.sub_aspect_index >= 0 && c.sub_aspect_index != sub) {
-        sub = c.sub_aspect_index;
-        const SubAspectResult& sr = a.sub_aspects[size_t(sub)];
-        // Appended piece by piece: GCC 12 at -O3 reports a false -Wrestrict on "literal" + std::string here.
-        std::string sub_head("   ");
-        sub_head.append(sr.spec->name.Get(lang));
-        out.append("\n").append(TitleLine(sub_head, PoolSums(sr.pool, lang) + PoolText(a, sr.pool, lang)));
-      }
-      const std::string title = "   " + std::to_string(ai + 1) + "." + std::to_string(n) + " " + c.name.Get(lang);
-      out += TitleLine(title, ComponentScore(r, lang));
-      if (c.kind == ComponentKind::kRatio) {
-        RenderRatio(r, lang, &out);
-      } else {
-        RenderChecklist(r, lang, &out);
-      }
-      if (c.confidence == "rendah") {
-        out += std::string("       ") + T(lang, "keyakinan rendah: ", "low confidence: ") + c.note + "\n";
-      }
-    }
-    out += "\n";
-  }
-
-  out += T(lang, "RINGKASAN\n", "SUMMARY\n");
-  if (rb.ScorePercent()) {
-    RenderScorePercentSummary(a, lang, &out);
-  } else {
-    out += "   " + PadRight(T(lang, "Aspek", "Aspect"), 40) + PadLeft(T(lang, "Skor", "Score"), 10) + PadLeft(T(lang, "Maks", "Max"), 10) + "\n";
-    for (const AspectResult& asp : a.aspects) {
-      out += "   " + PadRight(asp.spec->name.Get(lang), 40) + PadLeft(Points(asp.skor_e6, lang), 10) +
-             PadLeft(Points(asp.max_e6, lang), 10) + "\n";
-    }
-    out += "   " + PadRight("TOTAL", 40) + PadLeft(Points(a.total_e6, lang), 10) + PadLeft(Points(a.max_total_e6, lang), 10) + "\n";
-  }
-  out += "\n";
-  out += std::string("   PREDIKAT: ") + a.Predikat().label + (lang == Lang::kEn ? " (" + a.Predikat().name.en + ")" : "") + "\n";
-  if (a.manajemen_excluded) {
-    out += T(lang, "   (tanpa aspek Manajemen: skor total tidak memuat 15 poin manajemen)\n",
-             "   (without the Manajemen aspect: the total excludes its 15 points)\n");
-  }
-  out += "\n";
-
-  const auto losses = BiggestLosses(a, 3);
-  if (!losses.empty()) {
-    out += T(lang, "KOMPONEN YANG PALING BANYAK KEHILANGAN POIN\n", "COMPONENTS THAT LOSE THE MOST POINTS\n");
-    int i = 0;
-    for (const ComponentResult* r : losses) {
-      out += "   " + std::to_string(++i) + ". " + r->spec->name.Get(lang) + T(lang, ": kehilangan ", ": loses ") +
-             FormatLoss(*r, lang) + T(lang, " poin", " points") +
-             (r->pooled ? T(lang, " skor akhir", " of the final score") : "") + "\n      ";
-      if (r->pooled && r->spec->kind == ComponentKind::kChecklist) {
-        out += std::to_string(r->items - r->yes) + T(lang, " butir belum terpenuhi; ", " items not met; ") +
-               (r->next.exists ? NextStepText(*r, lang) : "");
-      } else if (r->spec->kind == ComponentKind::kChecklist) {
-        out += std::to_string(r->items - r->yes) + T(lang, " butir dijawab 'tidak'; tiap 'ya' menambah ", " items answered 'no'; each 'yes' adds ") +
-               Num(r->spec->points_per_yes_e6, 6, 2, lang) + T(lang, " poin", " points");
-      } else if (r->zero_denominator) {
-        out += T(lang, "penyebut nol; lihat peringatan", "zero denominator; see the warnings");
-      } else {
-        out += T(lang, "rasio ", "ratio ") + Pct(r->ratio_pct, lang) + "; ";
-        out += r->next.exists ? NextStepText(*r, lang) : T(lang, "sudah di pita terbaik yang terjangkau", "already in the best reachable band");
-      }
-      out += "\n";
-    }
-    out += "\n";
-  }
-
+  RenderHeader(a, lang, &out);
+  for (size_t ai = 0; ai < a.aspects.size(); ++ai) RenderAspect(a, ai, lang, &out);
+  RenderSummary(a, lang, &out);
+  RenderBiggestLosses(a, lang, &out);
   if (!a.warnings.empty()) {
     out += T(lang, "PERINGATAN\n", "WARNINGS\n");
     for (const Warning& w : a.warnings) {

@@ -42,6 +42,56 @@ struct RawCondition {
   const toml::node* node = nullptr;
 };
 
+// The operand of a comparison: term (('+'|'-') term)*, a term a number, an indicator id or a rate name.
+bool ParseOperand(std::string_view rest, RawCondition* out, std::string* error_id, std::string* error_en) {
+  int sign = 1;
+  bool expect_term = true;
+  size_t terms = 0;
+  GoalOperand& rhs = out->condition.rhs;
+  bool has_constant = false;
+  while (!rest.empty()) {
+    if (!expect_term) {
+      if (rest[0] != '+' && rest[0] != '-') break;
+      sign = rest[0] == '-' ? -1 : 1;
+      rest = Trim(rest.substr(1), kBlanks);
+      expect_term = true;
+      continue;
+    }
+    size_t n = 0;
+    while (n < rest.size() && rest[n] != ' ' && rest[n] != '+' && (rest[n] != '-' || n == 0)) ++n;
+    const std::string_view term = rest.substr(0, n);
+    rest = Trim(rest.substr(n), kBlanks);
+    expect_term = false;
+    if (++terms > kMaxOperandTerms) {
+      *error_id = "terlalu banyak suku";
+      *error_en = "too many terms";
+      return false;
+    }
+    Decimal d;
+    if (!term.empty() && ((term[0] >= '0' && term[0] <= '9') || term[0] == '-')) {
+      if (ParseDecimal(term, &d) != DecimalError::kNone || has_constant) {
+        *error_id = "'" + std::string(term) + "' bukan angka biasa, atau angka tetap ditulis dua kali";
+        *error_en = "'" + std::string(term) + "' is not a plain number, or a second constant";
+        return false;
+      }
+      has_constant = true;
+      rhs.constant = Decimal{sign * d.units, d.scale};
+    } else if (term == "inflasi") {
+      rhs.params.push_back({GoalParam::kInflasi, sign});
+    } else if (term == "suku_bunga_pasar") {
+      rhs.params.push_back({GoalParam::kSukuBungaPasar, sign});
+    } else if (!term.empty()) {
+      out->indicator_ids.push_back({std::string(term), sign});
+    }
+  }
+  if (expect_term || !rest.empty() || terms == 0) {
+    *error_id = "pembanding tidak lengkap atau tidak sah; tulis seperti '>= 100', '> inflasi + 10' atau '>= R1'";
+    *error_en = "missing or invalid operand; write it like '>= 100', '> inflasi + 10' or '>= R1'";
+    return false;
+  }
+  return true;
+}
+
 // Parses "op operand" | "terpenuhi ID" | "menuju ID relatif ID". Returns an error text (Indonesian, English) or
 // empty strings on success.
 bool ParseCondition(std::string_view text, RawCondition* out, std::string* error_id, std::string* error_en) {
@@ -91,54 +141,7 @@ bool ParseCondition(std::string_view text, RawCondition* out, std::string* error
     return false;
   }
   out->condition.kind = GoalCondition::Kind::kCompare;
-  // operand: term (('+'|'-') term)*, a term a number, an indicator id or a rate name.
-  std::string_view rest = Trim(text.substr(op_len), kBlanks);
-  int sign = 1;
-  bool expect_term = true;
-  size_t terms = 0;
-  GoalOperand& rhs = out->condition.rhs;
-  bool has_constant = false;
-  while (!rest.empty()) {
-    if (!expect_term) {
-      if (rest[0] != '+' && rest[0] != '-') break;
-      sign = rest[0] == '-' ? -1 : 1;
-      rest = Trim(rest.substr(1), kBlanks);
-      expect_term = true;
-      continue;
-    }
-    size_t n = 0;
-    while (n < rest.size() && rest[n] != ' ' && rest[n] != '+' && (rest[n] != '-' || n == 0)) ++n;
-    const std::string_view term = rest.substr(0, n);
-    rest = Trim(rest.substr(n), kBlanks);
-    expect_term = false;
-    if (++terms > kMaxOperandTerms) {
-      *error_id = "terlalu banyak suku";
-      *error_en = "too many terms";
-      return false;
-    }
-    Decimal d;
-    if (!term.empty() && ((term[0] >= '0' && term[0] <= '9') || term[0] == '-')) {
-      if (ParseDecimal(term, &d) != DecimalError::kNone || has_constant) {
-        *error_id = "'" + std::string(term) + "' bukan angka biasa, atau angka tetap ditulis dua kali";
-        *error_en = "'" + std::string(term) + "' is not a plain number, or a second constant";
-        return false;
-      }
-      has_constant = true;
-      rhs.constant = Decimal{sign * d.units, d.scale};
-    } else if (term == "inflasi") {
-      rhs.params.push_back({GoalParam::kInflasi, sign});
-    } else if (term == "suku_bunga_pasar") {
-      rhs.params.push_back({GoalParam::kSukuBungaPasar, sign});
-    } else if (!term.empty()) {
-      out->indicator_ids.push_back({std::string(term), sign});
-    }
-  }
-  if (expect_term || !rest.empty() || terms == 0) {
-    *error_id = "pembanding tidak lengkap atau tidak sah; tulis seperti '>= 100', '> inflasi + 10' atau '>= R1'";
-    *error_en = "missing or invalid operand; write it like '>= 100', '> inflasi + 10' or '>= R1'";
-    return false;
-  }
-  return true;
+  return ParseOperand(Trim(text.substr(op_len), kBlanks), out, error_id, error_en);
 }
 
 void LoadGoal(Context& ctx, const toml::table& t, const std::string& where, Indicator* ind,
@@ -225,75 +228,83 @@ bool LoadFormulas(Context& ctx, const toml::table& t, const std::string& where, 
   return true;
 }
 
-// Resolves every id a goal or variant names, records dependencies and orders the indicators so each comes after
-// the ones it needs. Cycles are errors.
-void Resolve(Context& ctx, const toml::array* arr, GoalRulebook* rb, std::vector<std::vector<RawCondition>>* raw,
-             std::vector<const toml::node*>* variant_nodes) {
-  const size_t n = rb->indicators.size();
-  auto find = [&](const std::string& id, const toml::node* node, const std::string& where) {
-    const int i = rb->IndexOf(id);
-    if (i < 0) {
-      std::vector<std::string_view> known = {"inflasi", "suku_bunga_pasar"};
-      for (const Indicator& ind : rb->indicators) known.push_back(ind.id);
-      const std::string best = NearestKey(id, known);
-      ctx.Error(node, where + ": '" + id + "' bukan indikator atau suku bunga yang dikenal" + DidYouMean(best, Lang::kId),
-                where + ": '" + id + "' is neither an indicator nor a known rate" + DidYouMean(best, Lang::kEn));
-    }
-    return i;
-  };
-  for (size_t i = 0; i < n; ++i) {
-    Indicator& ind = rb->indicators[i];
-    const std::string where = "indikator." + ind.id;
-    std::set<int> deps;
-    for (RawCondition& rc : (*raw)[i]) {
-      GoalCondition c = rc.condition;
-      for (const auto& [id, sign] : rc.indicator_ids) {
-        const int k = find(id, rc.node, where + ".sasaran");
-        if (k >= 0) {
-          c.rhs.indicators.push_back({k, sign});
-          deps.insert(k);
-        }
-      }
-      if (!rc.target_id.empty()) {
-        c.indicator = find(rc.target_id, rc.node, where + ".sasaran");
-        if (c.indicator >= 0) deps.insert(c.indicator);
-        if (c.kind == GoalCondition::Kind::kMet && c.indicator >= 0 &&
-            rb->indicators[size_t(c.indicator)].goal.kind != Goal::Kind::kConditions) {
-          ctx.Error(rc.node, where + ": 'terpenuhi " + rc.target_id + "' memerlukan indikator yang punya syarat sasaran",
-                    where + ": 'terpenuhi " + rc.target_id + "' needs an indicator with goal conditions");
-        }
-      }
-      if (!rc.reference_id.empty()) {
-        c.reference = find(rc.reference_id, rc.node, where + ".sasaran");
-        if (c.reference >= 0) deps.insert(c.reference);
-      }
-      if (c.kind == GoalCondition::Kind::kToward && c.indicator >= 0 &&
-          rb->indicators[size_t(c.indicator)].goal.kind != Goal::Kind::kConditions) {
-        ctx.Error(rc.node, where + ": 'menuju " + rc.target_id + "' memerlukan indikator yang punya syarat sasaran",
-                  where + ": 'menuju " + rc.target_id + "' needs an indicator with goal conditions");
-      }
-      ind.goal.conditions.push_back(std::move(c));
-    }
-    if (ind.variant.has_value()) {
-      for (const std::string& id : ind.variant->when_met_ids) {
-        const int k = find(id, (*variant_nodes)[i], where + ".varian");
-        if (k >= 0) {
-          ind.variant->when_met.push_back(k);
-          deps.insert(k);
-          if (rb->indicators[size_t(k)].goal.kind != Goal::Kind::kConditions) {
-            ctx.Error((*variant_nodes)[i], where + ".varian: '" + id + "' tidak punya syarat sasaran, jadi tidak pernah terpenuhi",
-                      where + ".varian: '" + id + "' has no goal conditions, so it is never met");
-          }
-        }
-      }
-    }
-    if (deps.count(int(i)) != 0) {
-      ctx.Error((*arr)[i].as_table(), where + ": sasaran merujuk indikator itu sendiri", where + ": the goal refers to the indicator itself");
-      deps.erase(int(i));
-    }
-    ind.depends_on.assign(deps.begin(), deps.end());
+// The indicator an id in a goal or variant names, or -1 (an error naming the nearest known id).
+int FindIndicator(Context& ctx, const GoalRulebook& rb, const std::string& id, const toml::node* node,
+                  const std::string& where) {
+  const int i = rb.IndexOf(id);
+  if (i < 0) {
+    std::vector<std::string_view> known = {"inflasi", "suku_bunga_pasar"};
+    for (const Indicator& ind : rb.indicators) known.push_back(ind.id);
+    const std::string best = NearestKey(id, known);
+    ctx.Error(node, where + ": '" + id + "' bukan indikator atau suku bunga yang dikenal" + DidYouMean(best, Lang::kId),
+              where + ": '" + id + "' is neither an indicator nor a known rate" + DidYouMean(best, Lang::kEn));
   }
-  // Kahn's algorithm, stable in rulebook order.
+  return i;
+}
+
+// 'terpenuhi ID' and 'menuju ID relatif ID' read ID's goal, so ID needs goal conditions.
+void CheckTargetHasGoal(Context& ctx, const RawCondition& rc, const GoalCondition& c, const std::string& word,
+                        const std::string& where, const GoalRulebook& rb) {
+  if (c.indicator < 0 || rb.indicators[size_t(c.indicator)].goal.kind == Goal::Kind::kConditions) return;
+  ctx.Error(rc.node, where + ": '" + word + " " + rc.target_id + "' memerlukan indikator yang punya syarat sasaran",
+            where + ": '" + word + " " + rc.target_id + "' needs an indicator with goal conditions");
+}
+
+// One condition of a goal with its ids resolved; the indicators it reads go into *deps.
+GoalCondition ResolveCondition(Context& ctx, const RawCondition& rc, const std::string& where, const GoalRulebook& rb,
+                               std::set<int>* deps) {
+  GoalCondition c = rc.condition;
+  for (const auto& [id, sign] : rc.indicator_ids) {
+    const int k = FindIndicator(ctx, rb, id, rc.node, where + ".sasaran");
+    if (k >= 0) {
+      c.rhs.indicators.push_back({k, sign});
+      deps->insert(k);
+    }
+  }
+  if (!rc.target_id.empty()) {
+    c.indicator = FindIndicator(ctx, rb, rc.target_id, rc.node, where + ".sasaran");
+    if (c.indicator >= 0) deps->insert(c.indicator);
+    if (c.kind == GoalCondition::Kind::kMet) CheckTargetHasGoal(ctx, rc, c, "terpenuhi", where, rb);
+  }
+  if (!rc.reference_id.empty()) {
+    c.reference = FindIndicator(ctx, rb, rc.reference_id, rc.node, where + ".sasaran");
+    if (c.reference >= 0) deps->insert(c.reference);
+  }
+  if (c.kind == GoalCondition::Kind::kToward) CheckTargetHasGoal(ctx, rc, c, "menuju", where, rb);
+  return c;
+}
+
+// Indicator i: its goal conditions and its variant's ids resolved, and what it depends on.
+void ResolveIndicator(Context& ctx, const toml::array* arr, size_t i, const std::vector<RawCondition>& raw,
+                      const toml::node* variant_node, GoalRulebook* rb) {
+  Indicator& ind = rb->indicators[i];
+  const std::string where = "indikator." + ind.id;
+  std::set<int> deps;
+  for (const RawCondition& rc : raw) ind.goal.conditions.push_back(ResolveCondition(ctx, rc, where, *rb, &deps));
+  if (ind.variant.has_value()) {
+    for (const std::string& id : ind.variant->when_met_ids) {
+      const int k = FindIndicator(ctx, *rb, id, variant_node, where + ".varian");
+      if (k >= 0) {
+        ind.variant->when_met.push_back(k);
+        deps.insert(k);
+        if (rb->indicators[size_t(k)].goal.kind != Goal::Kind::kConditions) {
+          ctx.Error(variant_node, where + ".varian: '" + id + "' tidak punya syarat sasaran, jadi tidak pernah terpenuhi",
+                    where + ".varian: '" + id + "' has no goal conditions, so it is never met");
+        }
+      }
+    }
+  }
+  if (deps.count(int(i)) != 0) {
+    ctx.Error((*arr)[i].as_table(), where + ": sasaran merujuk indikator itu sendiri", where + ": the goal refers to the indicator itself");
+    deps.erase(int(i));
+  }
+  ind.depends_on.assign(deps.begin(), deps.end());
+}
+
+// Orders the indicators so each comes after the ones it depends on (Kahn's algorithm, stable in rulebook order).
+// A cycle is an error naming the indicators in it.
+void OrderIndicators(Context& ctx, const toml::array* arr, GoalRulebook* rb) {
+  const size_t n = rb->indicators.size();
   std::vector<int> indegree(n, 0);
   for (size_t i = 0; i < n; ++i) indegree[i] = int(rb->indicators[i].depends_on.size());
   std::vector<bool> done(n, false);
@@ -322,22 +333,76 @@ void Resolve(Context& ctx, const toml::array* arr, GoalRulebook* rb, std::vector
   }
 }
 
+// Resolves every id a goal or variant names, records dependencies and orders the indicators so each comes after
+// the ones it needs. Cycles are errors.
+void Resolve(Context& ctx, const toml::array* arr, GoalRulebook* rb, std::vector<std::vector<RawCondition>>* raw,
+             std::vector<const toml::node*>* variant_nodes) {
+  for (size_t i = 0; i < rb->indicators.size(); ++i) ResolveIndicator(ctx, arr, i, (*raw)[i], (*variant_nodes)[i], rb);
+  OrderIndicators(ctx, arr, rb);
+}
+
+// Goals name indicators by id inside condition texts, so an id must read as one word and not as a number, a
+// rate or a keyword of the condition language.
+void CheckIndicatorId(Context& ctx, const toml::table& t, const std::string& id, const std::string& where) {
+  const bool word = !id.empty() && std::isalpha(static_cast<unsigned char>(id[0])) &&
+                    std::all_of(id.begin(), id.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+                    });
+  if (t.get("id") != nullptr && (!word || id == "inflasi" || id == "suku_bunga_pasar" ||
+                                 id == "terpenuhi" || id == "menuju" || id == "relatif")) {
+    ctx.Error(t.get("id"), where + ": id indikator harus satu kata (huruf, angka, '_', diawali huruf) dan bukan kata kunci",
+              where + ": an indicator id is one word (letters, digits, '_', starting with a letter) and not a keyword");
+  }
+}
+
+// penyebut_nol: the status of a goal whose denominator is zero.
+void LoadZeroStatus(Context& ctx, const toml::table& t, const std::string& where, Indicator* ind) {
+  std::string zero = "tidak_dapat_dinilai";
+  GetString(ctx, t, "penyebut_nol", false, where, &zero);
+  if (zero == "terpenuhi") {
+    ind->zero_status = ZeroStatus::kMet;
+  } else if (zero == "tidak_terpenuhi") {
+    ind->zero_status = ZeroStatus::kNotMet;
+  } else if (zero == "tidak_dapat_dinilai") {
+    ind->zero_status = ZeroStatus::kNotAssessable;
+  } else {
+    ctx.Error(t.get("penyebut_nol"), where + ".penyebut_nol harus terpenuhi, tidak_terpenuhi atau tidak_dapat_dinilai",
+              where + ".penyebut_nol must be terpenuhi, tidak_terpenuhi or tidak_dapat_dinilai");
+  }
+}
+
+// varian = { syarat = [...], pembilang = "..." }: another numerator, used when the listed indicators are met.
+void LoadVariant(Context& ctx, const toml::node* vn, const std::string& where, const GoalRulebook& rb, Indicator* ind) {
+  const toml::table* vt = vn->as_table();
+  if (vt == nullptr) {
+    ctx.Error(vn, where + ".varian harus berupa tabel { syarat = [...], pembilang = \"...\" }",
+              where + ".varian must be a table { syarat = [...], pembilang = \"...\" }");
+  } else {
+    CheckKeys(ctx, *vt, {"syarat", "pembilang"}, where + ".varian");
+    Indicator::Variant v;
+    const toml::array* ids = vt->get("syarat") != nullptr ? vt->get("syarat")->as_array() : nullptr;
+    if (ids == nullptr || ids->empty()) {
+      ctx.Error(vn, where + ".varian.syarat: daftar id indikator wajib ada", where + ".varian.syarat: a list of indicator ids is required");
+    } else {
+      for (const toml::node& id : *ids) {
+        if (id.is_string()) v.when_met_ids.push_back(id.as_string()->get());
+      }
+    }
+    if (ind->kind != IndicatorKind::kRatio) {
+      ctx.Error(vn, where + ".varian hanya untuk jenis rasio", where + ".varian is for jenis rasio only");
+    } else if (GetFormula(ctx, *vt, "pembilang", where + ".varian", rb.quantities, &v.numerator, true)) {
+      v.numerator_name = FormulaLabel(v.numerator, rb.quantities);
+      ind->variant = std::move(v);
+    }
+  }
+}
+
 void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::vector<RawCondition>* raw,
                    const toml::node** variant_node) {
   Indicator ind;
   GetString(ctx, t, "id", true, "indikator", &ind.id);
   const std::string where = "indikator." + ind.id;
-  // Goals name indicators by id inside condition texts, so an id must read as one word and not as a number, a
-  // rate or a keyword of the condition language.
-  const bool word = !ind.id.empty() && std::isalpha(static_cast<unsigned char>(ind.id[0])) &&
-                    std::all_of(ind.id.begin(), ind.id.end(), [](char c) {
-                      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-                    });
-  if (t.get("id") != nullptr && (!word || ind.id == "inflasi" || ind.id == "suku_bunga_pasar" ||
-                                 ind.id == "terpenuhi" || ind.id == "menuju" || ind.id == "relatif")) {
-    ctx.Error(t.get("id"), where + ": id indikator harus satu kata (huruf, angka, '_', diawali huruf) dan bukan kata kunci",
-              where + ": an indicator id is one word (letters, digits, '_', starting with a letter) and not a keyword");
-  }
+  CheckIndicatorId(ctx, t, ind.id, where);
   CheckKeys(ctx, t,
             {"id", "aspek", "nama", "nama_en", "jenis", "pembilang", "penyebut", "besaran", "disetahunkan", "sasaran",
              "sasaran_teks", "sasaran_teks_en", "penyebut_nol", "penyebut_nol_pesan", "penyebut_nol_pesan_en",
@@ -373,44 +438,12 @@ void LoadIndicator(Context& ctx, const toml::table& t, GoalRulebook* rb, std::ve
     }
   }
   LoadGoal(ctx, t, where, &ind, raw);
-  std::string zero = "tidak_dapat_dinilai";
-  GetString(ctx, t, "penyebut_nol", false, where, &zero);
-  if (zero == "terpenuhi") {
-    ind.zero_status = ZeroStatus::kMet;
-  } else if (zero == "tidak_terpenuhi") {
-    ind.zero_status = ZeroStatus::kNotMet;
-  } else if (zero == "tidak_dapat_dinilai") {
-    ind.zero_status = ZeroStatus::kNotAssessable;
-  } else {
-    ctx.Error(t.get("penyebut_nol"), where + ".penyebut_nol harus terpenuhi, tidak_terpenuhi atau tidak_dapat_dinilai",
-              where + ".penyebut_nol must be terpenuhi, tidak_terpenuhi or tidak_dapat_dinilai");
-  }
+  LoadZeroStatus(ctx, t, where, &ind);
   ind.zero_message = GetLabel(ctx, t, "penyebut_nol_pesan", "penyebut_nol_pesan_en", false, where);
   ind.adaptation = GetLabel(ctx, t, "adaptasi", "adaptasi_en", false, where);
   if (const toml::node* vn = t.get("varian")) {
     *variant_node = vn;
-    const toml::table* vt = vn->as_table();
-    if (vt == nullptr) {
-      ctx.Error(vn, where + ".varian harus berupa tabel { syarat = [...], pembilang = \"...\" }",
-                where + ".varian must be a table { syarat = [...], pembilang = \"...\" }");
-    } else {
-      CheckKeys(ctx, *vt, {"syarat", "pembilang"}, where + ".varian");
-      Indicator::Variant v;
-      const toml::array* ids = vt->get("syarat") != nullptr ? vt->get("syarat")->as_array() : nullptr;
-      if (ids == nullptr || ids->empty()) {
-        ctx.Error(vn, where + ".varian.syarat: daftar id indikator wajib ada", where + ".varian.syarat: a list of indicator ids is required");
-      } else {
-        for (const toml::node& id : *ids) {
-          if (id.is_string()) v.when_met_ids.push_back(id.as_string()->get());
-        }
-      }
-      if (ind.kind != IndicatorKind::kRatio) {
-        ctx.Error(vn, where + ".varian hanya untuk jenis rasio", where + ".varian is for jenis rasio only");
-      } else if (GetFormula(ctx, *vt, "pembilang", where + ".varian", rb->quantities, &v.numerator, true)) {
-        v.numerator_name = FormulaLabel(v.numerator, rb->quantities);
-        ind.variant = std::move(v);
-      }
-    }
+    LoadVariant(ctx, vn, where, *rb, &ind);
   }
   rb->indicators.push_back(std::move(ind));
 }

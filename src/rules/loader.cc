@@ -488,16 +488,7 @@ void LoadComponentSubAspect(Context& ctx, const toml::table& t, const std::strin
             where + ": no sub_aspek '" + c->sub_aspect + "'" + DidYouMean(best, Lang::kEn));
 }
 
-void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
-  CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "berlaku", "agregasi",
-                        "masukan_wajib", "besaran", "aspek", "sub_aspek", "komponen", "predikat"},
-            "rulebook");
-  LoadHeader(ctx, root, /*goal_method=*/false, rb);
-  std::vector<Band> checklist_bands;
-  LoadAggregation(ctx, root, rb, &checklist_bands);
-  LoadRequiredLines(ctx, root, rb);
-  IdSet ids;
-  LoadQuantities(ctx, root, &ids, &rb->quantities);
+void LoadAspects(Context& ctx, const toml::table& root, IdSet* ids, Rulebook* rb) {
   if (const toml::array* arr = GetTableArray(ctx, root, "aspek")) {
     for (const toml::node& n : *arr) {
       const toml::table& t = *n.as_table();
@@ -505,7 +496,7 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
       GetString(ctx, t, "id", true, "aspek", &a.id);
       const std::string where = "aspek." + a.id;
       CheckKeys(ctx, t, {"id", "nama", "nama_en", "bobot"}, where);
-      ids.Check(ctx, t, a.id, where);
+      ids->Check(ctx, t, a.id, where);
       CheckPoolId(ctx, t, a.id, where);
       a.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
       if (GetFixed(ctx, t, "bobot", true, where, 2, &a.bobot_e2) && a.bobot_e2 < 0) {
@@ -514,59 +505,69 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
       rb->aspects.push_back(std::move(a));
     }
   }
-  LoadSubAspects(ctx, root, &ids, rb);
-  if (const toml::array* arr = GetTableArray(ctx, root, "komponen")) {
-    for (const toml::node& n : *arr) {
-      const toml::table& t = *n.as_table();
-      Component c;
-      GetString(ctx, t, "id", true, "komponen", &c.id);
-      const std::string where = "komponen." + c.id;
-      CheckKeys(ctx, t, {"id", "aspek", "sub_aspek", "nama", "nama_en", "jenis", "bobot", "informasi", "sumber",
-                         "keyakinan", "catatan", "pembilang", "penyebut", "nilai", "linear", "penyebut_nol", "jawaban",
-                         "poin_per_ya", "butir"},
-                where);
-      ids.Check(ctx, t, c.id, where);
-      c.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
-      if (const toml::node* info = t.get("informasi")) {
-        if (!info->is_boolean()) {
-          ctx.Error(info, where + ".informasi harus true atau false", where + ".informasi must be true or false");
-        } else {
-          c.informational = info->as_boolean()->get();
-        }
-      }
-      if (rb->ScorePercent()) {
-        // Components carry no weight of their own: the aspect's percentage pools them (rulebook.h, Aggregation).
-        if (t.get("bobot") != nullptr) {
-          ctx.Error(t.get("bobot"), where + ".bobot tidak dipakai pada agregasi persentase_skor (bobot ada di aspek)",
-                    where + ".bobot is not used with agregasi persentase_skor (weights are on the aspects)");
-        }
-      } else if (!c.informational && GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2) && c.bobot_e2 < 0) {
-        ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");
-      }
-      GetString(ctx, t, "sumber", true, where, &c.source);
-      GetString(ctx, t, "catatan", false, where, &c.note);
-      GetConfidence(ctx, t, where, &c.confidence);
-      c.aspect_index = GetAspect(ctx, t, where, rb->aspects, &c.aspect);
-      LoadComponentSubAspect(ctx, t, where, *rb, &c);
-      std::string kind = "rasio";
-      GetString(ctx, t, "jenis", false, where, &kind);
-      if (kind == "rasio") {
-        c.kind = ComponentKind::kRatio;
-        LoadRatio(ctx, t, where, *rb, &c);
-      } else if (kind == "daftar_periksa") {
-        c.kind = ComponentKind::kChecklist;
-        if (c.informational) {
-          ctx.Error(t.get("informasi"), where + ".informasi hanya untuk komponen rasio",
-                    where + ".informasi is only for ratio components");
-        }
-        LoadChecklist(ctx, t, where, *rb, checklist_bands, &c);
-      } else {
-        ctx.Error(t.get("jenis"), where + ".jenis harus 'rasio' atau 'daftar_periksa'",
-                  where + ".jenis must be 'rasio' or 'daftar_periksa'");
-      }
-      rb->components.push_back(std::move(c));
+}
+
+// One [[komponen]]: what every component has, then the ratio or checklist that measures it.
+Component LoadComponent(Context& ctx, const toml::table& t, const Rulebook& rb, const std::vector<Band>& checklist_bands,
+                        IdSet* ids) {
+  Component c;
+  GetString(ctx, t, "id", true, "komponen", &c.id);
+  const std::string where = "komponen." + c.id;
+  CheckKeys(ctx, t, {"id", "aspek", "sub_aspek", "nama", "nama_en", "jenis", "bobot", "informasi", "sumber",
+                     "keyakinan", "catatan", "pembilang", "penyebut", "nilai", "linear", "penyebut_nol", "jawaban",
+                     "poin_per_ya", "butir"},
+            where);
+  ids->Check(ctx, t, c.id, where);
+  c.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
+  if (const toml::node* info = t.get("informasi")) {
+    if (!info->is_boolean()) {
+      ctx.Error(info, where + ".informasi harus true atau false", where + ".informasi must be true or false");
+    } else {
+      c.informational = info->as_boolean()->get();
     }
   }
+  if (rb.ScorePercent()) {
+    // Components carry no weight of their own: the aspect's percentage pools them (rulebook.h, Aggregation).
+    if (t.get("bobot") != nullptr) {
+      ctx.Error(t.get("bobot"), where + ".bobot tidak dipakai pada agregasi persentase_skor (bobot ada di aspek)",
+                where + ".bobot is not used with agregasi persentase_skor (weights are on the aspects)");
+    }
+  } else if (!c.informational && GetFixed(ctx, t, "bobot", true, where, 2, &c.bobot_e2) && c.bobot_e2 < 0) {
+    ctx.Error(t.get("bobot"), where + ".bobot tidak boleh negatif", where + ".bobot must not be negative");
+  }
+  GetString(ctx, t, "sumber", true, where, &c.source);
+  GetString(ctx, t, "catatan", false, where, &c.note);
+  GetConfidence(ctx, t, where, &c.confidence);
+  c.aspect_index = GetAspect(ctx, t, where, rb.aspects, &c.aspect);
+  LoadComponentSubAspect(ctx, t, where, rb, &c);
+  std::string kind = "rasio";
+  GetString(ctx, t, "jenis", false, where, &kind);
+  if (kind == "rasio") {
+    c.kind = ComponentKind::kRatio;
+    LoadRatio(ctx, t, where, rb, &c);
+  } else if (kind == "daftar_periksa") {
+    c.kind = ComponentKind::kChecklist;
+    if (c.informational) {
+      ctx.Error(t.get("informasi"), where + ".informasi hanya untuk komponen rasio",
+                where + ".informasi is only for ratio components");
+    }
+    LoadChecklist(ctx, t, where, rb, checklist_bands, &c);
+  } else {
+    ctx.Error(t.get("jenis"), where + ".jenis harus 'rasio' atau 'daftar_periksa'",
+              where + ".jenis must be 'rasio' or 'daftar_periksa'");
+  }
+  return c;
+}
+
+void LoadComponents(Context& ctx, const toml::table& root, const std::vector<Band>& checklist_bands, IdSet* ids,
+                    Rulebook* rb) {
+  const toml::array* arr = GetTableArray(ctx, root, "komponen");
+  if (arr == nullptr) return;
+  for (const toml::node& n : *arr) rb->components.push_back(LoadComponent(ctx, *n.as_table(), *rb, checklist_bands, ids));
+}
+
+// [[predikat]] from the highest minimum score down; the last, without a minimum, takes every lower score.
+void LoadPredikat(Context& ctx, const toml::table& root, Rulebook* rb) {
   if (const toml::array* arr = GetTableArray(ctx, root, "predikat")) {
     for (const toml::node& n : *arr) {
       const toml::table& t = *n.as_table();
@@ -587,6 +588,22 @@ void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
                 "the last predikat must have no 'minimal' (it takes every lower score)");
     }
   }
+}
+
+void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
+  CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "berlaku", "agregasi",
+                        "masukan_wajib", "besaran", "aspek", "sub_aspek", "komponen", "predikat"},
+            "rulebook");
+  LoadHeader(ctx, root, /*goal_method=*/false, rb);
+  std::vector<Band> checklist_bands;
+  LoadAggregation(ctx, root, rb, &checklist_bands);
+  LoadRequiredLines(ctx, root, rb);
+  IdSet ids;
+  LoadQuantities(ctx, root, &ids, &rb->quantities);
+  LoadAspects(ctx, root, &ids, rb);
+  LoadSubAspects(ctx, root, &ids, rb);
+  LoadComponents(ctx, root, checklist_bands, &ids, rb);
+  LoadPredikat(ctx, root, rb);
 }
 
 // persentase_skor: every aspect and sub-aspect pools at least one scored component (else its percentage would
