@@ -252,10 +252,11 @@ void OnConnection(void* cls, MHD_Connection* c, void** socket_context, MHD_Conne
   if (tls_mhd_status != 0) {
     // MHD refused the request line itself (before a request existed): 400, 414, 505.
     LogLine("warn", "", "", static_cast<int>(tls_mhd_status), us, cs->peer);
-  } else if (cs->requests == 0 && !impl->stopping && us >= impl->options.timeout_s * 1000000LL) {
+  } else if (cs->requests == 0 && !impl->stopping && us >= (impl->options.timeout_s - 1) * 1000000LL) {
     // Nothing or only part of a request line in all that time: closed by the timeout. (MHD does not say why it
     // closed a connection without a request; a client that dripped its request line for longer and then hung up
-    // is counted here too.) A connection closed by its client before sending anything is no refusal.
+    // is counted here too. MHD counts the timeout in whole seconds, so it can fire up to a second early.) A
+    // connection closed by its client before sending anything is no refusal.
     LogLine("warn", "", "", MHD_HTTP_REQUEST_TIMEOUT, us, cs->peer);
   }
   tls_mhd_status = 0;
@@ -410,7 +411,9 @@ bool WebServer::Bind(std::string* error) {
     *error = "cannot listen on " + where + " (unknown address)";
     return false;
   }
-  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
+  // MHD_USE_ITC: Stop() wakes each worker through its own channel; without it MHD wakes them by shutting the
+  // listening socket, which a worker at its share of the connection limit no longer watches, and Stop() hung.
+  unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
   if (found->ai_family == AF_INET6) flags |= MHD_USE_IPv6;
   s.starting = true;
   // The logger comes first, so that MHD reports even the options' problems through it.

@@ -13,7 +13,9 @@ Starts `kopsehat serve --demo --batas-waktu 10` on a free port with a fresh data
      address closed at once (503); each leaves a JSON log line on stderr.
   d. The forms end to end: log in through the urlencoded login form as a demo pengurus, upload a laporan through
      the multipart form, fetch the new laporan's page and the cooperative's page.
-Then SIGTERM: the server stops and exits 0.
+Then SIGTERM: the server stops and exits 0. Last, a server at its connection limit (--batas-koneksi 16, every
+connection held) stops on SIGTERM too (it once hung: its workers no longer watched the listening socket that
+libmicrohttpd shut to wake them).
 
 Client sockets come from many loopback addresses (127.0.0.2, 127.0.0.3, ...; Linux routes all of 127/8 to lo), at
 most 50 per address, under the server's default limit of 64 connections per address. The figures of a and b are
@@ -58,13 +60,13 @@ class TestFailure(Exception):
     pass
 
 
-def log(msg):
-    print("[transport] " + msg, flush=True)
-
-
 def check(cond, msg):
     if not cond:
         raise TestFailure(msg)
+
+
+def log(msg):
+    print("[transport] " + msg, flush=True)
 
 
 class Addresses:
@@ -84,12 +86,12 @@ class Addresses:
 
 
 class Server:
-    def __init__(self, binary, data_dir, log_path):
+    def __init__(self, binary, data_dir, log_path, options=()):
         self.log_path = log_path
         self._stderr = open(log_path, "wb")
         self.proc = subprocess.Popen(
-            [binary, "serve", "--demo", "--data", data_dir, "--port", "0", "--batas-waktu", str(TIMEOUT_S)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr)
+            [binary, "serve", "--demo", "--data", data_dir, "--port", "0", "--batas-waktu", str(TIMEOUT_S)] +
+            list(options), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self._stderr)
         self.stdout = queue.Queue()
         threading.Thread(target=self._drain, daemon=True).start()
         self.port = None
@@ -402,6 +404,23 @@ def forms(server):
     check(status == 200 and location in page, "the cooperative's page does not list %s" % location)
 
 
+# ---------------------------------------------------------------- stopping at the connection limit
+
+
+def stop_at_the_limit(args):
+    server = Server(args.binary, os.path.join(args.work, "data"), os.path.join(args.work, "serve-limit.log"),
+                    ["--batas-koneksi", "16", "--threads", "4"])
+    addresses = Addresses(3 * 65536 + 2)
+    held = [connect(server.port, addresses.take()) for _ in range(20)]  # 16 accepted, 4 waiting in the queue
+    time.sleep(1.0)
+    start = time.monotonic()
+    code = server.stop()
+    for s in held:
+        s.close()
+    check(code == 0, "the server at its connection limit exited %s after SIGTERM" % code)
+    log("a server at its connection limit stopped on SIGTERM in %.1f s" % (time.monotonic() - start))
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -496,6 +515,7 @@ def main():
     served = [l for l in lines if l.get("level") == "info"]
     check(len(served) >= GETS + BURST, "the log has %d lines of answered requests" % len(served))
     log("c. every refusal left its JSON log line (%d lines in all)" % len(lines))
+    stop_at_the_limit(args)
     log("passed in %.1f s" % (time.monotonic() - t0))
 
 
