@@ -15,12 +15,13 @@
 #
 # Pinning (when taskset works): the server under test (kopsehat, then nginx) on CPU WEB_SERVER_CPU (0), wrk on
 # WEB_CLIENT_CPU (1), so on a 2-core machine the load generator never takes the server's core and both servers get
-# exactly one core. Thread count: the HTTP server (cpp-httplib) gives each keep-alive connection a worker thread
-# for as long as it stays open, so with fewer threads than wrk connections the extra connections are never served
-# and wrk silently leaves them out of its figures; the default T therefore equals the connection count.
+# exactly one core. Thread count: the HTTP server (libmicrohttpd) runs --threads worker threads, each an epoll
+# loop over any number of connections, so the thread count no longer has to match wrk's connections (cpp-httplib,
+# before, held a thread per keep-alive connection and silently left the extra connections unserved); the default T
+# is the server's default, 16.
 #
 # Environment: KOPSEHAT_BIN (build-bench/kopsehat), WEB_SEED_BIN (build-bench/web_seed), WEB_COOPS (5000),
-#   WEB_YEARS (5), WEB_THREADS (= WEB_CONNECTIONS), WEB_CONNECTIONS (16), WEB_WRK_THREADS (2), WEB_DURATION (15s),
+#   WEB_YEARS (5), WEB_THREADS (16), WEB_CONNECTIONS (16), WEB_WRK_THREADS (2), WEB_DURATION (15s),
 #   WEB_RUNS (5), WEB_TIMEOUT (10s, wrk's per-request timeout), WEB_P99_TARGET_MS (100), WEB_SERVER_CPU (0),
 #   WEB_CLIENT_CPU (1), WEB_KEEP (1: keep the temporary directory), WEB_SKIP_NGINX (1: no reference run).
 set -euo pipefail
@@ -31,7 +32,7 @@ SEED_BIN=${WEB_SEED_BIN:-build-bench/web_seed}
 COOPS=${WEB_COOPS:-5000}
 YEARS=${WEB_YEARS:-5}
 CONNS=${WEB_CONNECTIONS:-16}
-THREADS=${WEB_THREADS:-$CONNS}
+THREADS=${WEB_THREADS:-16}
 WRK_THREADS=${WEB_WRK_THREADS:-2}
 DURATION=${WEB_DURATION:-15s}
 RUNS=${WEB_RUNS:-5}
@@ -61,11 +62,6 @@ else
   PINNING="unpinned (taskset unavailable or CPUs $SERVER_CPU/$CLIENT_CPU missing)"
   echo "web_load: $PINNING" >&2
 fi
-if (( THREADS < CONNS )); then
-  echo "web_load: warning: --threads $THREADS < $CONNS connections: $((CONNS - THREADS)) connections will wait for a" \
-       "worker thread and wrk leaves them out of its latency figures" >&2
-fi
-
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kopsehat-webload.XXXXXX")
 SERVER_PID=""
 NGINX_STARTED=0

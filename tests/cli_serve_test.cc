@@ -114,12 +114,22 @@ TEST_F(ServeCliTest, ServeRefusesBadOptionsWithTheirName) {
   r = Run({"serve", "--threads", "0", "--data", Path("d")});
   EXPECT_EQ(r.status, 2);
   EXPECT_TRUE(Contains(r.err, "--threads")) << r.err;
+  for (const char* option : {"--batas-koneksi", "--batas-koneksi-alamat", "--batas-waktu"}) {
+    r = Run({"serve", option, "-1", "--data", Path("d")});
+    EXPECT_EQ(r.status, 2) << option;
+    EXPECT_TRUE(Contains(r.err, option)) << r.err;
+  }
+  // An address that is not one: refused with the address named, before serving anything.
+  r = Run({"serve", "--host", "256.0.0.1", "--port", "0", "--data", Path("d")});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "cannot listen on 256.0.0.1:0")) << r.err;
   r = Run({"serve", "--db", "postgresql://nobody@127.0.0.1:1/none", "--lang", "en"});
   EXPECT_EQ(r.status, 2);
   EXPECT_TRUE(Contains(r.err, "cannot open the database")) << r.err;
   r = Run({"serve", "--help"});
   EXPECT_EQ(r.status, 0);
   EXPECT_TRUE(Contains(r.out, "--demo"));
+  EXPECT_TRUE(Contains(r.out, "--batas-koneksi-alamat"));
 }
 
 }  // namespace

@@ -24,7 +24,13 @@ Menjalankan aplikasi web Kopsehat.
   --db URL          pakai PostgreSQL (postgresql://pengguna@host:port/nama) sebagai ganti SQLite
   --host H          alamat yang didengar (bawaan 127.0.0.1; pakai reverse proxy untuk akses luar)
   --port P          port (bawaan 8080)
-  --threads N       jumlah thread pelayan (bawaan 16; satu per koneksi terbuka)
+  --threads N       jumlah thread pekerja (bawaan 16); tiap thread melayani banyak koneksi, dan klien yang
+                    lambat atau diam tidak menahan thread
+  --batas-koneksi N koneksi terbuka paling banyak (bawaan 2000); koneksi baru selebihnya menunggu di antrean
+  --batas-koneksi-alamat N
+                    koneksi terbuka paling banyak dari satu alamat klien (bawaan 64; 0 = tanpa batas, bawaan
+                    dengan --proxy-tepercaya karena semua koneksi datang dari proxy)
+  --batas-waktu S   koneksi yang tidak mengirim apa pun selama S detik ditutup (bawaan 30)
   --demo            isi data contoh bila basis data kosong, lalu cetak akun demo
   --cookie-aman     tandai cookie Secure (di balik HTTPS)
   --proxy-tepercaya alamat klien dari X-Forwarded-For (hanya di balik reverse proxy yang mengisinya)
@@ -38,7 +44,13 @@ Runs the Kopsehat web application.
   --db URL          use PostgreSQL (postgresql://user@host:port/name) instead of SQLite
   --host H          address to listen on (default 127.0.0.1; put a reverse proxy in front for outside access)
   --port P          port (default 8080)
-  --threads N       server threads (default 16; one per open connection)
+  --threads N       worker threads (default 16); each serves many connections, and slow or idle clients hold
+                    no thread
+  --batas-koneksi N open connections at most (default 2000); further new connections wait in the queue
+  --batas-koneksi-alamat N
+                    open connections at most from one client address (default 64; 0 = no limit, the default
+                    with --proxy-tepercaya since every connection comes from the proxy)
+  --batas-waktu S   a connection that sends nothing for S seconds is closed (default 30)
   --demo            seed demo data when the database is empty, then print the demo logins
   --cookie-aman     mark cookies Secure (behind HTTPS)
   --proxy-tepercaya take the client address from X-Forwarded-For (only behind a reverse proxy that sets it)
@@ -62,14 +74,23 @@ bool ParseInt(const std::string& text, int lo, int hi, int* out) {
   }
 }
 
-// Stops the server on SIGINT/SIGTERM: the signals are blocked in every thread and awaited by one thread, so no
-// work happens in a signal handler.
-std::thread StartSignalThread(web::WebServer* server) {
+// Stops the server on SIGINT/SIGTERM: the signals are blocked in every thread (BlockStopSignals, before the
+// server's threads start, which inherit the mask) and awaited by one thread, so no work happens in a signal handler.
+sigset_t StopSignals() {
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGTERM);
+  return set;
+}
+
+void BlockStopSignals() {
+  const sigset_t set = StopSignals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+std::thread StartSignalThread(web::WebServer* server) {
+  const sigset_t set = StopSignals();
   return std::thread([set, server] {
     int sig = 0;
     sigwait(&set, &sig);
@@ -120,7 +141,9 @@ int RunServe(int argc, char** argv, Lang lang) {
   std::string error;
   const std::vector<OptionSpec> options = {{"--data", true},    {"--db", true},          {"--host", true},
                                            {"--port", true},    {"--threads", true},     {"--demo", false},
-                                           {"--cookie-aman", false}, {"--proxy-tepercaya", false}, {"--lang", true},   {"--help", false}};
+                                           {"--cookie-aman", false}, {"--proxy-tepercaya", false}, {"--lang", true},   {"--help", false},
+                                           {"--batas-koneksi", true}, {"--batas-koneksi-alamat", true},
+                                           {"--batas-waktu", true}};
   if (const Status parsed = ParseArgs(argc, argv, 2, options, &args); !parsed.ok()) {
     return Fail(parsed.pesan(), parsed.message(), lang);
   }
@@ -136,8 +159,22 @@ int RunServe(int argc, char** argv, Lang lang) {
   if (args.Has("--threads") && !ParseInt(args.Get("--threads"), 1, 256, &serve.threads)) {
     return Fail("--threads harus bilangan 1..256", "--threads must be a number 1..256", lang);
   }
+  if (args.Has("--batas-koneksi") && !ParseInt(args.Get("--batas-koneksi"), 1, 100000, &serve.max_connections)) {
+    return Fail("--batas-koneksi harus bilangan 1..100000", "--batas-koneksi must be a number 1..100000", lang);
+  }
   serve.settings.secure_cookies = args.Has("--cookie-aman");
   serve.settings.trust_proxy = args.Has("--proxy-tepercaya");
+  // Behind the proxy every connection comes from its address: a limit per address would be one on all clients.
+  if (serve.settings.trust_proxy) serve.max_connections_per_address = 0;
+  if (args.Has("--batas-koneksi-alamat") &&
+      !ParseInt(args.Get("--batas-koneksi-alamat"), 0, 100000, &serve.max_connections_per_address)) {
+    return Fail("--batas-koneksi-alamat harus bilangan 0..100000", "--batas-koneksi-alamat must be a number 0..100000",
+                lang);
+  }
+  if (args.Has("--batas-waktu") && !ParseInt(args.Get("--batas-waktu"), 1, 3600, &serve.timeout_s)) {
+    return Fail("--batas-waktu harus bilangan 1..3600 (detik)", "--batas-waktu must be a number 1..3600 (seconds)",
+                lang);
+  }
   if (!app::InitCrypto()) return Fail("libsodium tidak dapat dimulai", "libsodium failed to initialise", lang);
 
   std::string target;
@@ -154,6 +191,7 @@ int RunServe(int argc, char** argv, Lang lang) {
                                  o.problems.Render(Lang::kEn), lang);
   }
   web::WebServer server(&app, serve);
+  BlockStopSignals();
   if (!server.Bind(&error)) return Fail(error, error, lang);
   std::thread signals = StartSignalThread(&server);
   const std::string address = "http://" + serve.host + ":" + std::to_string(server.port()) + "/";
@@ -167,8 +205,7 @@ int RunServe(int argc, char** argv, Lang lang) {
   }
   std::cout << (lang == Lang::kEn ? "Stop with Ctrl+C." : "Hentikan dengan Ctrl+C.") << std::endl;
   server.Serve();
-  // Serve returns after Stop (from the signal thread) or when listening fails; wake the thread if still waiting.
-  pthread_kill(signals.native_handle(), SIGTERM);
+  // Serve returns after Stop (from the signal thread), which has then ended.
   signals.join();
   return kExitOk;
 }

@@ -1,6 +1,6 @@
 // web/http.h — the web application as a function from Request to Response, independent of the HTTP library: the
 // route table, the middleware every request passes (language, session, CSRF, security headers) and the handlers
-// of pages and of the JSON API. server.cc adapts cpp-httplib to it; the tests call Handle() directly, so the
+// of pages and of the JSON API. server.cc adapts libmicrohttpd to it; the tests call Handle() directly, so the
 // authorisation matrix covers every route without sockets. Depends on web/app.h and web/views.h.
 #pragma once
 

@@ -35,7 +35,7 @@ import urllib.parse
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -305,7 +305,7 @@ class Browser:
             alert = self.wait(EC.alert_is_present(), f'the confirmation dialog of {what}')
             check(confirm in alert.text, f'{what}: the dialog says {alert.text!r}, expected it to mention {confirm!r}')
             alert.accept()
-        self.wait(EC.staleness_of(old), f'the page after {what}')
+        self.wait(replaced(old), f'the page after {what}')
         self.ready()
         self.server_alive()
 
@@ -489,6 +489,23 @@ def log_in(b, username, home_pattern):
     problems = ' / '.join(e.text for e in b.css('.masalah li'))
     check(not problems, f'logging in as {username} was refused: {problems}')
     return b.wait_path(home_pattern, f'the home page of {username} ({home_pattern})')
+
+
+def replaced(old):
+    """A wait condition: `old` is gone with its page. Like EC.staleness_of, but ChromeDriver asked about a node while
+    its document is being replaced can answer "Node with given id does not belong to the document" instead of a stale
+    element (seen once the server answered a redirect and the next page fast enough to overlap the question)."""
+    def condition(_):
+        try:
+            old.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if 'does not belong to the document' in str(e):
+                return True
+            raise
+    return condition
 
 
 def log_out(b):
