@@ -421,6 +421,80 @@ def stop_at_the_limit(args):
     log("a server at its connection limit stopped on SIGTERM in %.1f s" % (time.monotonic() - start))
 
 
+# ---------------------------------------------------------------- logins under load (work before login is bounded)
+
+
+def login_request(user, password, source):
+    body = json.dumps({"username": user, "password": password}).encode()
+    raw = (b"POST /api/v1/masuk HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nConnection: close\r\n"
+           b"Content-Length: %d\r\n\r\n" % len(body)) + body
+    return raw, source
+
+
+def all_at_once(port, requests):
+    """Sends every (raw, source) at once from its own thread; the status of each reply (None: no answer/reset)."""
+    results = [None] * len(requests)
+    start = threading.Barrier(len(requests))
+
+    def one(i):
+        raw, source = requests[i]
+        start.wait()
+        try:
+            results[i] = status_of(exchange(port, raw, source, timeout=120.0))
+        except OSError:
+            results[i] = None
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(requests))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def peak_memory_mb(pid):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return 0.0
+
+
+def logins_under_load(args, strict):
+    server = Server(args.binary, os.path.join(args.work, "data-login"), os.path.join(args.work, "serve-login.log"))
+    try:
+        users = [u for u in server.logins]
+        check(len(users) >= 2, "the demo printed %d logins" % len(users))
+        # 40 simultaneous logins (right passwords): every one answered, none reset; some may be told to retry (503).
+        got = all_at_once(server.port, [login_request(users[i % len(users)], DEMO_PASSWORD, "127.5.0.%d" % (i % 8 + 1))
+                                        for i in range(40)])
+        check(None not in got, "simultaneous logins without an answer: %s" % got)
+        check(set(got) <= {200, 503}, "simultaneous logins answered %s" % sorted(set(got)))
+        log("e. 40 simultaneous logins: all answered (%d logged in, %d told to retry)" % (got.count(200), got.count(503)))
+        # 40 simultaneous wrong passwords for one user from one address: at most 5 are checked at all.
+        got = all_at_once(server.port, [login_request(users[0], "salah-salah-salah", "127.6.0.1") for _ in range(40)])
+        check(None not in got, "wrong logins without an answer")
+        check(got.count(401) <= 5, "%d wrong passwords were checked (401), at most 5 may be" % got.count(401))
+        log("e. 40 simultaneous wrong passwords for one user: %d checked (401), %d throttled (429), %d busy (503)"
+            % (got.count(401), got.count(429), got.count(503)))
+        # 16 wrong logins (16 names, 16 addresses) and 16 hostile 1 MiB nested bodies at once: memory stays bounded.
+        hostile = b"[" * (1 << 20)
+        hostile_raw = (b"POST /api/v1/masuk HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                       b"Connection: close\r\nContent-Length: %d\r\n\r\n" % len(hostile)) + hostile
+        requests = [login_request("tamu%d" % i, "salah-salah-salah", "127.7.0.%d" % (i + 1)) for i in range(16)]
+        requests += [(hostile_raw, "127.8.0.%d" % (i + 1)) for i in range(16)]
+        got = all_at_once(server.port, requests)
+        check(None not in got, "hostile logins without an answer")
+        check(set(got[16:]) == {413}, "hostile bodies answered %s" % sorted(set(got[16:])))
+        peak = peak_memory_mb(server.proc.pid)
+        log("e. 16 wrong logins and 16 hostile 1 MiB bodies at once: the server's peak memory %.0f MB" % peak)
+        if strict:
+            check(peak < 300, "the server's peak memory %.0f MB is not under 300 MB" % peak)
+    finally:
+        if server.proc.poll() is None:
+            server.stop()
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -516,6 +590,7 @@ def main():
     check(len(served) >= GETS + BURST, "the log has %d lines of answered requests" % len(served))
     log("c. every refusal left its JSON log line (%d lines in all)" % len(lines))
     stop_at_the_limit(args)
+    logins_under_load(args, args.strict)
     log("passed in %.1f s" % (time.monotonic() - t0))
 
 
