@@ -2,7 +2,7 @@
 // a boundary holds no CR, so a failed match at one CR never overlaps the next), so hostile input costs linear time.
 #include "web/form_parse.h"
 
-#include <cctype>
+#include "core/text.h"
 
 namespace kopsehat::web {
 
@@ -15,29 +15,7 @@ int HexValue(char c) {
   return -1;
 }
 
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
 bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (Lower(a[i]) != Lower(b[i])) return false;
-  }
-  return true;
-}
 
 // The parameters of a header value after its first ';' ("form-data; name=\"x\"; filename=\"y\""): names lower-cased,
 // values a token or a quoted string. In a quoted string a backslash escapes only '"' and '\\' (RFC 7230 quoted-pair
@@ -48,7 +26,7 @@ bool ParseParameters(std::string_view value, FormPairs* out) {
   if (semi == std::string_view::npos) return true;
   std::string_view rest = value.substr(semi + 1);
   while (true) {
-    rest = Trim(rest);
+    rest = Trim(rest, kBlanks);
     if (rest.empty()) return true;
     if (rest.front() == ';') {
       rest.remove_prefix(1);
@@ -56,7 +34,7 @@ bool ParseParameters(std::string_view value, FormPairs* out) {
     }
     size_t i = 0;
     while (i < rest.size() && rest[i] != '=' && rest[i] != ';') ++i;
-    const std::string name = LowerCopy(Trim(rest.substr(0, i)));
+    const std::string name = AsciiLower(Trim(rest.substr(0, i), kBlanks));
     std::string v;
     if (i < rest.size() && rest[i] == '=') {
       ++i;
@@ -81,7 +59,7 @@ bool ParseParameters(std::string_view value, FormPairs* out) {
       } else {
         const size_t start = i;
         while (i < rest.size() && rest[i] != ';') ++i;
-        v = std::string(Trim(rest.substr(start, i - start)));
+        v = std::string(Trim(rest.substr(start, i - start), kBlanks));
       }
     }
     if (!name.empty()) out->emplace_back(name, std::move(v));
@@ -123,19 +101,19 @@ bool ParsePartHeaders(std::string_view* rest, FormPart* part, std::string* error
       *error = "part header line without a colon";
       return false;
     }
-    const std::string_view name = Trim(line.substr(0, colon));
-    const std::string_view value = Trim(line.substr(colon + 1));
-    if (EqualsIgnoreCase(name, "content-disposition")) {
-      const std::string_view type = Trim(value.substr(0, value.find(';')));
+    const std::string_view name = Trim(line.substr(0, colon), kBlanks);
+    const std::string_view value = Trim(line.substr(colon + 1), kBlanks);
+    if (EqualsFold(name, "content-disposition")) {
+      const std::string_view type = Trim(value.substr(0, value.find(';')), kBlanks);
       FormPairs params;
-      if (!EqualsIgnoreCase(type, "form-data") || !ParseParameters(value, &params) || Find(params, "name") == nullptr) {
+      if (!EqualsFold(type, "form-data") || !ParseParameters(value, &params) || Find(params, "name") == nullptr) {
         *error = "part without Content-Disposition: form-data; name";
         return false;
       }
       part->name = *Find(params, "name");
       if (const std::string* f = Find(params, "filename")) part->filename = *f;
       disposition = true;
-    } else if (EqualsIgnoreCase(name, "content-type")) {
+    } else if (EqualsFold(name, "content-type")) {
       part->content_type = std::string(value);
     }
   }
@@ -181,7 +159,7 @@ bool ParseUrlEncoded(std::string_view text, FormPairs* out) {
 }
 
 std::string MediaType(std::string_view content_type) {
-  return LowerCopy(Trim(content_type.substr(0, content_type.find(';'))));
+  return AsciiLower(Trim(content_type.substr(0, content_type.find(';')), kBlanks));
 }
 
 std::optional<std::string> MultipartBoundary(std::string_view content_type) {
@@ -217,7 +195,7 @@ bool ParseMultipart(std::string_view body, std::string_view boundary, std::vecto
   while (true) {
     // After a delimiter: "--" closes the body; otherwise optional padding and CRLF open the next part.
     if (rest.substr(0, 2) == "--") return true;
-    while (!rest.empty() && IsSpace(rest.front())) rest.remove_prefix(1);
+    rest = TrimLeft(rest, kBlanks);
     if (rest.substr(0, 2) != "\r\n") {
       *error = "delimiter line not followed by CRLF";
       return false;
@@ -243,7 +221,7 @@ bool ParseMultipart(std::string_view body, std::string_view boundary, std::vecto
 std::string ClientAddress(std::string peer, std::string_view forwarded_for, bool trust_proxy) {
   if (!trust_proxy) return peer;
   const size_t comma = forwarded_for.rfind(',');
-  const std::string_view last = Trim(forwarded_for.substr(comma == std::string_view::npos ? 0 : comma + 1));
+  const std::string_view last = Trim(forwarded_for.substr(comma == std::string_view::npos ? 0 : comma + 1), kBlanks);
   return !last.empty() && last.size() <= 64 ? std::string(last) : peer;
 }
 
@@ -252,7 +230,7 @@ int BuildRequest(RawRequest raw, bool trust_proxy, Request* out, std::string* er
   r.method = std::move(raw.method);
   const size_t q = raw.target.find('?');
   r.path = PercentDecode(std::string_view(raw.target).substr(0, q), false);
-  for (auto& [name, value] : raw.headers) r.headers[LowerCopy(name)] = std::move(value);
+  for (auto& [name, value] : raw.headers) r.headers[AsciiLower(name)] = std::move(value);
   r.client = ClientAddress(std::move(raw.peer), r.Header("x-forwarded-for"), trust_proxy);
   FormPairs params;
   if (q != std::string::npos && !ParseUrlEncoded(std::string_view(raw.target).substr(q + 1), &params)) {
