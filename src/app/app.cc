@@ -8,6 +8,7 @@
 #include <ctime>
 #include <thread>
 
+#include "core/json_writer.h"
 #include "core/text.h"
 #include "interchange/fields.h"
 #include "interchange/json_reader.h"
@@ -36,16 +37,6 @@ Outcome Outcome::Error(Code code, std::string path, std::string kode, std::strin
 
 namespace {
 
-// A log line's value: quotes, backslashes and control bytes replaced, so the line stays one JSON object.
-std::string Sanitised(std::string_view text) {
-  std::string out;
-  for (char c : text.substr(0, 500)) {
-    const unsigned char u = static_cast<unsigned char>(c);
-    out += (c == '"' || c == '\\' || u < 0x20 || u >= 0x80) ? '?' : c;
-  }
-  return out;
-}
-
 constexpr size_t kMaxReasonChars = 2000;
 constexpr size_t kMaxNameChars = 200;
 // The early-warning margin: a score within this many points of the next lower predikat's threshold.
@@ -66,8 +57,11 @@ Outcome WrongState(const char* pesan, const char* message) {
 // got there first); anything else is an internal error. The database's own message goes to the log, never to the
 // user (it can quote their input and our schema).
 Outcome DbFailure(const DbError& e) {
-  std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"database\",\"kind\":%d,\"detail\":\"%s\"}\n",
-               static_cast<int>(e.kind), Sanitised(e.message).c_str());
+  // One JSON object per line whatever the driver's message holds (escaped, valid UTF-8, bounded).
+  std::string line = "{\"level\":\"error\",\"msg\":\"database\",\"kind\":" + std::to_string(int(e.kind)) + ",\"detail\":";
+  AppendJsonString(SafeText(e.message, 500), &line);
+  line += "}\n";
+  std::fputs(line.c_str(), stderr);
   if (e.kind == DbErrorKind::kConstraint) {
     // A concurrent request got there first (a second final, a second revision, a period taken meanwhile).
     return Outcome::Error(Code::kConflict, "", "bentrok", "Data berubah atau sudah ada; muat ulang lalu coba lagi.",

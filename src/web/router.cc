@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <exception>
 
+#include "core/json_writer.h"
+#include "core/text.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"
 #include "report/xlsx_worksheet.h"
@@ -237,8 +239,12 @@ Response Handle(App* app, const ServerSettings& settings, const Request& req) {
     if (out.status == 503) out.headers.emplace_back("Retry-After", "2");
   } catch (const std::exception& e) {
     // A handler bug must not take the server down; the request fails and the log says why.
-    std::fprintf(stderr, "{\"level\":\"error\",\"msg\":\"handler exception\",\"path\":\"%s\",\"what\":\"%s\"}\n",
-                 req.path.c_str(), e.what());
+    std::string line = "{\"level\":\"error\",\"msg\":\"handler exception\",\"path\":";
+    AppendJsonString(SafeText(req.path, 500), &line);
+    line += ",\"what\":";
+    AppendJsonString(SafeText(e.what(), 500), &line);
+    line += "}\n";
+    std::fputs(line.c_str(), stderr);
     Problems p;
     p.Add("", "galat_internal", "kesalahan internal", "internal error");
     out = Response{};
