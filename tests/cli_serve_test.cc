@@ -63,6 +63,7 @@ TEST_F(ServeCliTest, BackupIsConsistentAndRestoreBringsItBack) {
   // Never over an existing file.
   r = Run({"backup", "--data", data, "--out", backup});
   EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "kopsehat backup: ")) << r.err;
   EXPECT_TRUE(Contains(r.err, "sudah ada")) << r.err;
   // Changes after the backup are gone after a restore.
   ASSERT_EQ(Run({"user", "add", "--data", data, "--username", "kedua", "--peran", "admin"}, password).status, 0);
@@ -93,6 +94,7 @@ TEST_F(ServeCliTest, RestoreIsRefusedWhileAServerUsesTheDatabase) {
   const pid_t server = pid_t(std::stol(ReadAll(pid_file)));
   Result r = Run({"restore", "--data", data, "--from", backup});
   EXPECT_EQ(r.status, 2);
+  EXPECT_TRUE(Contains(r.err, "kopsehat restore: ")) << r.err;
   EXPECT_TRUE(Contains(r.err, "sedang dipakai (server pid " + std::to_string(server) + ")")) << r.err;
   r = Run({"restore", "--data", data, "--from", backup, "--lang", "en"});
   EXPECT_TRUE(Contains(r.err, "stop that Kopsehat server first")) << r.err;

@@ -57,8 +57,8 @@ Runs the Kopsehat web application.
   --lang id|en      language of this command's messages
 )";
 
-int Fail(const std::string& id, const std::string& en, Lang lang) {
-  std::cerr << "kopsehat serve: " << (lang == Lang::kEn ? en : id) << "\n";
+int Fail(const char* command, const std::string& id, const std::string& en, Lang lang) {
+  std::cerr << "kopsehat " << command << ": " << (lang == Lang::kEn ? en : id) << "\n";
   return kExitInvalid;
 }
 
@@ -100,15 +100,15 @@ std::thread StartSignalThread(web::WebServer* server) {
 
 // Opens and migrates the store of --db URL or --data DIR. Null after printing the problem. With `server_lock`, an
 // SQLite database is first locked against a restore (and a second server) for as long as the lock lives.
-std::unique_ptr<store::Store> OpenStore(const Args& args, int pool, Lang lang, std::string* target, int* version,
-                                        store::ServerLock* server_lock = nullptr) {
+std::unique_ptr<store::Store> OpenStore(const char* command, const Args& args, int pool, Lang lang, std::string* target,
+                                        int* version, store::ServerLock* server_lock = nullptr) {
   std::string error;
   const std::string data_dir = args.Get("--data", "kopsehat-data");
   if (!args.Has("--db")) {
     std::error_code ec;
     std::filesystem::create_directories(data_dir, ec);
     if (ec) {
-      Fail(data_dir + ": direktori tidak dapat dibuat", data_dir + ": cannot create the directory", lang);
+      Fail(command, data_dir + ": direktori tidak dapat dibuat", data_dir + ": cannot create the directory", lang);
       return nullptr;
     }
   }
@@ -116,19 +116,19 @@ std::unique_ptr<store::Store> OpenStore(const Args& args, int pool, Lang lang, s
   const bool postgres = target->rfind("postgres://", 0) == 0 || target->rfind("postgresql://", 0) == 0;
   if (server_lock != nullptr && !postgres) {
     if (const Status locked = server_lock->Acquire(*target, "server"); !locked.ok()) {
-      Fail(locked.pesan(), locked.message(), lang);
+      Fail(command, locked.pesan(), locked.message(), lang);
       return nullptr;
     }
   }
   std::unique_ptr<store::Store> db = store::Store::Open(*target, pool, &error);
   if (db == nullptr) {
-    Fail("basis data tidak dapat dibuka: " + error, "cannot open the database: " + error, lang);
+    Fail(command, "basis data tidak dapat dibuka: " + error, "cannot open the database: " + error, lang);
     return nullptr;
   }
   const store::DbError e =
       db->WithConnection([&](store::Connection* c) { return store::Migrate(c, std::time(nullptr), version); });
   if (!e.ok()) {
-    Fail("migrasi gagal: " + e.message, "migration failed: " + e.message, lang);
+    Fail(command, "migrasi gagal: " + e.message, "migration failed: " + e.message, lang);
     return nullptr;
   }
   return db;
@@ -145,7 +145,7 @@ int RunServe(int argc, char** argv, Lang lang) {
                                            {"--batas-koneksi", true}, {"--batas-koneksi-alamat", true},
                                            {"--batas-waktu", true}};
   if (const Status parsed = ParseArgs(argc, argv, 2, options, &args); !parsed.ok()) {
-    return Fail(parsed.pesan(), parsed.message(), lang);
+    return Fail("serve", parsed.pesan(), parsed.message(), lang);
   }
   if (args.Has("--help")) {
     std::cout << (lang == Lang::kEn ? kServeHelpEn : kServeHelpId);
@@ -154,13 +154,13 @@ int RunServe(int argc, char** argv, Lang lang) {
   web::ServeOptions serve;
   serve.host = args.Get("--host", "127.0.0.1");
   if (args.Has("--port") && !ParseInt(args.Get("--port"), 0, 65535, &serve.port)) {
-    return Fail("--port harus bilangan 0..65535", "--port must be a number 0..65535", lang);
+    return Fail("serve", "--port harus bilangan 0..65535", "--port must be a number 0..65535", lang);
   }
   if (args.Has("--threads") && !ParseInt(args.Get("--threads"), 1, 256, &serve.threads)) {
-    return Fail("--threads harus bilangan 1..256", "--threads must be a number 1..256", lang);
+    return Fail("serve", "--threads harus bilangan 1..256", "--threads must be a number 1..256", lang);
   }
   if (args.Has("--batas-koneksi") && !ParseInt(args.Get("--batas-koneksi"), 1, 100000, &serve.max_connections)) {
-    return Fail("--batas-koneksi harus bilangan 1..100000", "--batas-koneksi must be a number 1..100000", lang);
+    return Fail("serve", "--batas-koneksi harus bilangan 1..100000", "--batas-koneksi must be a number 1..100000", lang);
   }
   serve.settings.secure_cookies = args.Has("--cookie-aman");
   serve.settings.trust_proxy = args.Has("--proxy-tepercaya");
@@ -168,31 +168,31 @@ int RunServe(int argc, char** argv, Lang lang) {
   if (serve.settings.trust_proxy) serve.max_connections_per_address = 0;
   if (args.Has("--batas-koneksi-alamat") &&
       !ParseInt(args.Get("--batas-koneksi-alamat"), 0, 100000, &serve.max_connections_per_address)) {
-    return Fail("--batas-koneksi-alamat harus bilangan 0..100000", "--batas-koneksi-alamat must be a number 0..100000",
+    return Fail("serve", "--batas-koneksi-alamat harus bilangan 0..100000", "--batas-koneksi-alamat must be a number 0..100000",
                 lang);
   }
   if (args.Has("--batas-waktu") && !ParseInt(args.Get("--batas-waktu"), 1, 3600, &serve.timeout_s)) {
-    return Fail("--batas-waktu harus bilangan 1..3600 (detik)", "--batas-waktu must be a number 1..3600 (seconds)",
+    return Fail("serve", "--batas-waktu harus bilangan 1..3600 (detik)", "--batas-waktu must be a number 1..3600 (seconds)",
                 lang);
   }
-  if (!app::InitCrypto()) return Fail("libsodium tidak dapat dimulai", "libsodium failed to initialise", lang);
+  if (!app::InitCrypto()) return Fail("serve", "libsodium tidak dapat dimulai", "libsodium failed to initialise", lang);
 
   std::string target;
   int version = 0;
   // One connection per server thread, plus one for the demo seeding and the health check under load.
   store::ServerLock server_lock;
-  std::unique_ptr<store::Store> db = OpenStore(args, serve.threads + 1, lang, &target, &version, &server_lock);
+  std::unique_ptr<store::Store> db = OpenStore("serve", args, serve.threads + 1, lang, &target, &version, &server_lock);
   if (db == nullptr) return kExitInvalid;
   app::App app(db.get(), app::AppOptions{});
   std::vector<app::DemoLogin> logins;
   if (args.Has("--demo")) {
     const app::Outcome o = app::SeedDemo(&app, KOPSEHAT_EXAMPLES_DIR, &logins);
-    if (!o.ok()) return Fail("data demo gagal: " + o.problems.Render(Lang::kId), "demo seeding failed: " +
+    if (!o.ok()) return Fail("serve", "data demo gagal: " + o.problems.Render(Lang::kId), "demo seeding failed: " +
                                  o.problems.Render(Lang::kEn), lang);
   }
   web::WebServer server(&app, serve);
   BlockStopSignals();
-  if (!server.Bind(&error)) return Fail(error, error, lang);
+  if (!server.Bind(&error)) return Fail("serve", error, error, lang);
   std::thread signals = StartSignalThread(&server);
   const std::string address = "http://" + serve.host + ":" + std::to_string(server.port()) + "/";
   std::cout << (lang == Lang::kEn ? "Kopsehat is running at " : "Kopsehat berjalan di ") << address << "\n"
@@ -217,17 +217,17 @@ int RunUserAdd(int argc, char** argv, Lang lang) {
                                            {"--peran", true}, {"--koperasi", true}, {"--wilayah", true},
                                            {"--lang", true}};
   if (const Status parsed = ParseArgs(argc, argv, 3, options, &args); !parsed.ok()) {
-    return Fail(parsed.pesan(), parsed.message(), lang);
+    return Fail("user add", parsed.pesan(), parsed.message(), lang);
   }
   const std::optional<store::Role> role = store::ParseRole(args.Get("--peran", "admin"));
-  if (!role) return Fail("--peran tidak dikenal", "unknown --peran", lang);
+  if (!role) return Fail("user add", "--peran tidak dikenal", "unknown --peran", lang);
   // The password comes from the environment or the first line of stdin, never from the command line (which other
   // users of the machine can read in the process list).
   std::string password = std::getenv("KOPSEHAT_PASSWORD") != nullptr ? std::getenv("KOPSEHAT_PASSWORD") : "";
   if (password.empty()) std::getline(std::cin, password);
   std::string target;
   int version = 0;
-  std::unique_ptr<store::Store> db = OpenStore(args, 1, lang, &target, &version);
+  std::unique_ptr<store::Store> db = OpenStore("user add", args, 1, lang, &target, &version);
   if (db == nullptr || !app::InitCrypto()) return kExitInvalid;
   app::App app(db.get(), app::AppOptions{});
   store::User u;
@@ -239,7 +239,7 @@ int RunUserAdd(int argc, char** argv, Lang lang) {
   if (args.Has("--wilayah") && ParseInt(args.Get("--wilayah"), 1, 1 << 30, &parsed)) u.region_ids.push_back(parsed);
   int64_t id = 0;
   const app::Outcome o = app.CreateUser(nullptr, u, password, &id);
-  if (!o.ok()) return Fail(o.problems.Render(Lang::kId), o.problems.Render(Lang::kEn), lang);
+  if (!o.ok()) return Fail("user add", o.problems.Render(Lang::kId), o.problems.Render(Lang::kEn), lang);
   std::cout << (lang == Lang::kEn ? "User created: " : "Pengguna dibuat: ") << u.username << " (" << id << ")\n";
   return kExitOk;
 }
@@ -248,16 +248,16 @@ int RunBackup(int argc, char** argv, Lang lang, bool restore) {
   Args args;
   const std::vector<OptionSpec> options = {{"--data", true}, {"--out", true}, {"--from", true}, {"--lang", true}};
   if (const Status parsed = ParseArgs(argc, argv, 2, options, &args); !parsed.ok()) {
-    return Fail(parsed.pesan(), parsed.message(), lang);
+    return Fail(restore ? "restore" : "backup", parsed.pesan(), parsed.message(), lang);
   }
   const std::string db = args.Get("--data", "kopsehat-data") + "/kopsehat.db";
   const std::string other = restore ? args.Get("--from") : args.Get("--out");
   if (other.empty()) {
-    return Fail(restore ? "sebutkan --from BERKAS" : "sebutkan --out BERKAS",
+    return Fail(restore ? "restore" : "backup", restore ? "sebutkan --from BERKAS" : "sebutkan --out BERKAS",
                 restore ? "give --from FILE" : "give --out FILE", lang);
   }
   const Status done = restore ? store::RestoreSqlite(other, db) : store::BackupSqlite(db, other);
-  if (!done.ok()) return Fail(done.pesan(), done.message(), lang);
+  if (!done.ok()) return Fail(restore ? "restore" : "backup", done.pesan(), done.message(), lang);
   std::cout << (restore ? (lang == Lang::kEn ? "Restored " : "Dipulihkan ") + other + " → " + db
                         : (lang == Lang::kEn ? "Backed up " : "Dicadangkan ") + db + " → " + other)
             << "\n";
