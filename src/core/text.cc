@@ -49,18 +49,6 @@ bool IsCleanText(std::string_view text, bool single_line) {
   return true;
 }
 
-std::string_view TrimLeft(std::string_view s, std::string_view chars) {
-  while (!s.empty() && chars.find(s.front()) != std::string_view::npos) s.remove_prefix(1);
-  return s;
-}
-
-std::string_view TrimRight(std::string_view s, std::string_view chars) {
-  while (!s.empty() && chars.find(s.back()) != std::string_view::npos) s.remove_suffix(1);
-  return s;
-}
-
-std::string_view Trim(std::string_view s, std::string_view chars) { return TrimRight(TrimLeft(s, chars), chars); }
-
 char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
 std::string AsciiLower(std::string_view s) {
