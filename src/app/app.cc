@@ -371,12 +371,16 @@ Outcome Refuse(const store::User& u, const store::Cooperative& c) {
   return Allowed(u, Action::kViewPublished, &c) ? Forbidden() : NotFound("Koperasi", "Cooperative");
 }
 
-// Reads the stored figures back and assesses them with the stored method (its embedded version).
+// Reads the stored figures back and assesses them with the stored method. A final result is recomputed with the
+// version it was finalised under while that version is still embedded (rules/lama/), so it reads exactly as signed;
+// a draft, or a final result whose version is gone, with the current version (`method_changed` says so).
 bool Reassess(const store::LaporanRecord& rec, Laporan* laporan, Assessment* a, bool* method_changed) {
   LaporanJsonReader reader;
   Problems problems;
   if (!reader.Read(rec.laporan_json, laporan, &problems)) return false;
-  const Rulebook* rb = EmbeddedRulebookById(rec.rulebook_id, &problems);
+  const Rulebook* rb = nullptr;
+  if (rec.status == Status::kFinal) rb = EmbeddedRulebookVersion(rec.rulebook_id, rec.rulebook_version, &problems);
+  if (rb == nullptr) rb = EmbeddedRulebookById(rec.rulebook_id, &problems);
   if (rb == nullptr) return false;
   *method_changed = rb->version != rec.rulebook_version;
   return Evaluate(*laporan, *rb, EvaluateOptions{}, a, &problems);

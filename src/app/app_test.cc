@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 #include <vector>
 
@@ -177,6 +178,44 @@ TEST_P(WorkflowTest, DraftSubmitReviewFinalise) {
     return c->Exec("DELETE FROM laporan WHERE id = ?", {id}, nullptr);
   });
   EXPECT_EQ(d.kind, store::DbErrorKind::kConstraint);
+}
+
+// A final result reads as it was finalised: recomputed with the method version it was stored under while that version
+// is still embedded; a draft or submitted laporan is recomputed with the current version, and the page says so.
+TEST_P(WorkflowTest, FinalResultsKeepTheirMethodVersion) {
+  if (!database_ready()) return;
+  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-contoh-kkpkk-2025.json");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int64_t id = 0;
+  const Outcome saved = app_->SaveDraftFromFile(As("pengurusA"), coop_.at("A"), std::nullopt, text, "laporan.json", &id);
+  ASSERT_TRUE(saved.ok()) << saved.problems.Render(Lang::kEn);
+  ASSERT_TRUE(app_->Submit(As("pengurusA"), id).ok());
+  // As if stored before version 2 existed.
+  ASSERT_TRUE(store_->WithConnection([&](store::Connection* c) {
+                store::Result r;
+                return c->Exec("UPDATE laporan SET rulebook_version = '1' WHERE id = ?", {store::Value{id}}, &r);
+              }).ok());
+  Problems p;
+  const Rulebook* v1 = EmbeddedRulebookVersion("kkpkk-2021", "1", &p);
+  const Rulebook* current = EmbeddedRulebookById("kkpkk-2021", &p);
+  ASSERT_NE(v1, nullptr);
+  ASSERT_NE(current, nullptr);
+  ASSERT_NE(current->version, "1");
+  LaporanView v;
+  ASSERT_TRUE(app_->ViewLaporan(As("dinasA"), id, &v).ok());
+  EXPECT_EQ(v.assessment.rulebook->version, current->version);  // not final: the current version; the page says so
+  EXPECT_TRUE(v.method_changed);
+  ASSERT_TRUE(app_->Finalise(As("dinasA"), id).ok());
+  LaporanView f;
+  ASSERT_TRUE(app_->ViewLaporan(As("dinasA"), id, &f).ok());
+  EXPECT_EQ(f.assessment.rulebook->version, "1");
+  EXPECT_FALSE(f.method_changed);
+  Laporan l;
+  LaporanJsonReader reader;
+  ASSERT_TRUE(reader.Read(text, &l, &p)) << p.Render(Lang::kEn);
+  Assessment direct;
+  ASSERT_TRUE(Evaluate(l, *v1, EvaluateOptions{}, &direct, &p)) << p.Render(Lang::kEn);
+  EXPECT_EQ(f.assessment.total_e6, direct.total_e6);
 }
 
 TEST_P(WorkflowTest, CorrectionIsANewRevisionWithItsReason) {

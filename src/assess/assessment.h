@@ -22,6 +22,13 @@ namespace kopsehat {
 // from the rulebook by `path`. The arguments by code:
 //   <component's zero kode>       path = component id; {nilai given for the zero denominator, as "75" or "50.5"}
 //   penyebut_negatif              path = component id; {} (the figures are that component's denominator and ratio)
+//   dasar_negatif                 path = component id; {} (penyebut_mutlak: divided by the base's absolute value)
+//   kuk_disarankan                path = "koperasi.kuk"; {the suggested class "1".."4"}
+//   jenis_tidak_tercakup          path = "koperasi.jenis"; {the laporan's jenis, e.g. "KSPPS"}
+//   agunan_melebihi_saldo         path = the collateral line; {} (counted as the class's balance)
+//   rincian_diasumsikan           path = the part line (laporan.h, LineParts); {the amount assumed, plain sen "1.00"}
+//   pembulatan_melintasi_batas    path = sub-aspect or aspect id, or "total"; {shown "80.00", exact "79.996",
+//                                 predikat label of the exact value}
 //   jawaban_berbeda_dengan_buku   path = answers path [item]; {component id, item (1-based), filed "ya"|"tidak",
 //                                 books "ya"|"tidak"} (the figures are the component's DerivedAnswer of that item)
 //   manajemen_tidak_dinilai       {maximum total, as "85"}
@@ -97,6 +104,7 @@ struct PoolResult {
   int64_t sum_e6 = 0;
   int64_t sum_max_e6 = 0;
   int64_t pct_e6 = 0;  // rounded to the rulebook's decimals, × 10^6
+  Fraction exact_pct;  // Σ skor × 100 ÷ Σ max, exact and reduced
   int predikat = -1;   // index into rulebook->predikat
 };
 
@@ -124,7 +132,13 @@ struct Assessment {
   std::vector<SubAspectResult> sub_aspects;
   int64_t total_e6 = 0;
   int64_t max_total_e6 = 0;
+  // persentase_skor: the total before any rounding (with agregasi.pembulatan = "tampilan" the predikat comes from
+  // it; otherwise it equals total_e6).
+  Fraction exact_total;
   int predikat = -1;  // index into rulebook->predikat
+  // A method with [kuk]: the business class assessed (the laporan's koperasi.kuk, else the suggestion).
+  int kuk = 0;
+  bool kuk_suggested = false;
   bool manajemen_excluded = false;
   std::vector<Warning> warnings;
 
@@ -147,6 +161,14 @@ struct EvaluateOptions {
 // *problems and the result is false.
 bool Evaluate(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options, Assessment* out,
               Problems* problems);
+
+// The laporan as `rulebook` reads it: collateral above its loan class counted up to the class's balance (the examiner's
+// MIN(class, collateral); Evaluate warns agunan_melebihi_saldo). The auditor's worksheet shows these figures.
+Laporan AsAssessed(const Laporan& laporan, const Rulebook& rulebook);
+
+// The business class a method with [kuk] suggests for the laporan (the highest any criterion reaches); 0 for a
+// method without [kuk] (or numbers too large to compare).
+int SuggestedKuk(const Laporan& laporan, const Rulebook& rb);
 
 // A warning when `periode_akhir` lies outside a method's validity (berlaku), with the period as its argument (its
 // text, in report/explain, is the header's validity_before + period + validity_after, naming the successor). Shared

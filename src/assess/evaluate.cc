@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <memory>
 #include <optional>
 
 #include "assess/assessment.h"
@@ -107,10 +108,16 @@ void EvaluateRatio(const Laporan& laporan, const Rulebook& rb, const Component& 
     warnings->push_back(Warning{c.zero.kode, c.id, {FormatPlain(c.zero.nilai_e2, 2, 0)}});
     return;
   }
-  r->ratio_pct = PercentOf(r->numerator_sen, r->denominator_sen);
-  if (c.denominator.uses_previous && r->denominator_sen.num < 0) {
-    // Growth from a loss (a negative base) flips the sign: an improvement would read as a fall.
-    warnings->push_back(Warning{"penyebut_negatif", c.id, {}});
+  if (c.absolute_denominator && r->denominator_sen.num < 0) {
+    // Growth from a negative base, measured against its size: the direction of the change is kept.
+    r->ratio_pct = PercentOf(r->numerator_sen, Fraction{-r->denominator_sen.num, r->denominator_sen.den});
+    warnings->push_back(Warning{"dasar_negatif", c.id, {}});
+  } else {
+    r->ratio_pct = PercentOf(r->numerator_sen, r->denominator_sen);
+    if (c.denominator.uses_previous && r->denominator_sen.num < 0) {
+      // Growth from a loss (a negative base) flips the sign: an improvement would read as a fall.
+      warnings->push_back(Warning{"penyebut_negatif", c.id, {}});
+    }
   }
   if (c.informational) return;
   if (c.linear) {
@@ -305,7 +312,8 @@ bool CheckInputs(const Laporan& laporan, const Rulebook& rb, Problems* problems)
 void AggregateScorePercent(const Rulebook& rb, Assessment* out) {
   const i128 unit = Pow10(6 - rb.decimals);  // one step of the rounded percentage, in 10^-6
   auto close = [&](PoolResult* p) {
-    p->pct_e6 = int64_t(RoundHalfUp(Fraction::Of(i128(p->sum_e6) * 100, p->sum_max_e6), rb.decimals) * unit);
+    p->exact_pct = Add(Fraction{0, 1}, Fraction::Of(i128(p->sum_e6) * 100, p->sum_max_e6));  // reduced
+    p->pct_e6 = int64_t(RoundHalfUp(p->exact_pct, rb.decimals) * unit);
   };
   for (ComponentResult& r : out->components) {
     if (r.Informational()) continue;
@@ -319,15 +327,29 @@ void AggregateScorePercent(const Rulebook& rb, Assessment* out) {
     }
   }
   i128 weighted = 0;  // Σ bobot_e2 × pct_e6: the total in 10^-10 points
+  Fraction exact_total{0, 1};
   for (AspectResult& a : out->aspects) {
     close(&a.pool);
-    const i128 contribution = i128(a.spec->bobot_e2) * a.pool.pct_e6;
-    weighted += contribution;
-    a.skor_e6 = int64_t(RoundHalfUp(Fraction::Of(contribution, 10000), 0));
+    if (rb.round_for_display_only) {
+      // bobot × exact % ÷ 100, in points; nothing is rounded before the predikat.
+      const Fraction contribution = Multiply(a.pool.exact_pct, a.spec->bobot_e2);
+      exact_total = Add(exact_total, Fraction::Of(contribution.num, CheckedMul(contribution.den, 10000)));
+      a.skor_e6 = int64_t(RoundHalfUp(Fraction::Of(CheckedMul(contribution.num, 100), contribution.den), 0));
+    } else {
+      const i128 contribution = i128(a.spec->bobot_e2) * a.pool.pct_e6;
+      weighted += contribution;
+      a.skor_e6 = int64_t(RoundHalfUp(Fraction::Of(contribution, 10000), 0));
+    }
     a.max_e6 = a.spec->bobot_e2 * 10000;
   }
   for (SubAspectResult& s : out->sub_aspects) close(&s.pool);
-  out->total_e6 = int64_t(RoundHalfUp(Fraction::Of(weighted, i128(10000) * unit), 0) * unit);
+  if (rb.round_for_display_only) {
+    out->exact_total = exact_total;
+    out->total_e6 = int64_t(RoundHalfUp(exact_total, rb.decimals) * unit);
+  } else {
+    out->total_e6 = int64_t(RoundHalfUp(Fraction::Of(weighted, i128(10000) * unit), 0) * unit);
+    out->exact_total = Fraction::Of(out->total_e6, 1'000'000);
+  }
   out->max_total_e6 = 100'000'000;
   for (ComponentResult& r : out->components) {
     if (r.Informational()) continue;
@@ -387,6 +409,79 @@ int PredikatFor(const Rulebook& rb, int64_t skor_e6) {
   return int(rb.predikat.size()) - 1;
 }
 
+int PredikatFor(const Rulebook& rb, const Fraction& exact) {
+  for (size_t i = 0; i < rb.predikat.size(); ++i) {
+    if (!rb.predikat[i].has_min || Compare(exact, Fraction::Of(rb.predikat[i].min_e6, 1'000'000)) >= 0) return int(i);
+  }
+  return int(rb.predikat.size()) - 1;
+}
+
+// agregasi.pembulatan = "tampilan": the predikat of the exact value; when the value as shown would read as another
+// predikat (79.996 shown as 80,00), a warning says the exact value is below (or above) the edge.
+int ExactPredikat(const Rulebook& rb, const Fraction& exact, int64_t shown_e6, const std::string& path,
+                  std::vector<Warning>* warnings) {
+  const int p = PredikatFor(rb, exact);
+  if (p != PredikatFor(rb, shown_e6)) {
+    warnings->push_back(Warning{"pembulatan_melintasi_batas", path,
+                                {FormatPlain(shown_e6, 6, rb.decimals), FormatFractionPlain(exact, 0, 6),
+                                 rb.predikat[size_t(p)].label}});
+  }
+  return p;
+}
+
+// The business class the laporan states, else the highest class any criterion of [kuk] reaches (KUK 1 when none).
+int SuggestKukFor(const Laporan& laporan, const Rulebook& rb) {
+  const KukRule& k = *rb.kuk;
+  const Fraction equity = Value(laporan, rb.quantities[size_t(k.equity_quantity)].form);
+  const Fraction assets = Value(laporan, rb.quantities[size_t(k.assets_quantity)].form);
+  const Fraction* members = nullptr;
+  Fraction members_value;
+  for (const int line : k.member_lines) {
+    if (!laporan.current.present[size_t(line)]) continue;
+    members_value = Fraction::Of(laporan.current.Get(line), 100);  // counts are stored × 100 like amounts
+    members = &members_value;
+    break;
+  }
+  int best = 1;
+  for (const KukRule::Class& c : k.classes) {
+    // Money intervals are in Rupiah; values are in sen.
+    const bool reached =
+        (members != nullptr && c.members && c.members->Contains(*members)) ||
+        (c.equity && c.equity->Contains(Fraction::Of(equity.num, CheckedMul(equity.den, 100)))) ||
+        (c.assets && c.assets->Contains(Fraction::Of(assets.num, CheckedMul(assets.den, 100))));
+    if (reached) best = std::max(best, c.kuk);
+  }
+  return best;
+}
+
+// Collateral counted above its class's balance counts as the balance: the class then needs no allowance, never a
+// negative one (docs/formats.md). Null when nothing had to be floored (the common case: no copy).
+std::unique_ptr<Laporan> FloorCollateral(const Laporan& laporan, const Rulebook& rb, std::vector<Warning>* warnings) {
+  static const int kPairs[3][2] = {{line::Index("pinjaman.agunan_kurang_lancar"), line::Index("pinjaman.kurang_lancar")},
+                                   {line::Index("pinjaman.agunan_diragukan"), line::Index("pinjaman.diragukan")},
+                                   {line::Index("pinjaman.agunan_macet"), line::Index("pinjaman.macet")}};
+  std::unique_ptr<Laporan> floored;
+  for (const auto& [collateral, loans] : kPairs) {
+    if (!rb.reads_lines[size_t(collateral)] || laporan.current.Get(collateral) <= laporan.current.Get(loans)) continue;
+    if (floored == nullptr) floored = std::make_unique<Laporan>(laporan);
+    floored->current.sen[size_t(collateral)] = laporan.current.Get(loans);
+    warnings->push_back(Warning{"agunan_melebihi_saldo", LinePath(collateral), {}});
+  }
+  return floored;
+}
+
+// A "rincian" line the method reads that the laporan left to a default other than zero (laporan.h, LineParts):
+// say what was assumed, with the amount.
+void NoteAssumedParts(const Laporan& laporan, const Rulebook& rb, std::vector<Warning>* warnings) {
+  for (const LinePart& p : LineParts()) {
+    if (p.default_kind == PartDefault::kZero || !rb.reads_lines[size_t(p.part)] ||
+        laporan.current.present[size_t(p.part)]) {
+      continue;
+    }
+    warnings->push_back(Warning{"rincian_diasumsikan", LinePath(p.part), {FormatPlain(laporan.current.Get(p.part), 2, 2)}});
+  }
+}
+
 // The engine's end: whatever the rulebook and the laporan, a score never exceeds its maximum and the predikat is
 // one of the rulebook's. (Assessment::Predikat() checks the index again where results are read.)
 void CheckResult(const Assessment& a) {
@@ -401,14 +496,53 @@ void CheckResult(const Assessment& a) {
 
 }  // namespace
 
-bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, Assessment* out,
+int SuggestedKuk(const Laporan& laporan, const Rulebook& rb) {
+  if (!rb.kuk) return 0;
+  try {
+    return SuggestKukFor(laporan, rb);
+  } catch (const OverflowError&) {
+    return 0;
+  }
+}
+
+Laporan AsAssessed(const Laporan& laporan, const Rulebook& rulebook) {
+  std::vector<Warning> ignored;
+  std::unique_ptr<Laporan> floored = FloorCollateral(laporan, rulebook, &ignored);
+  return floored != nullptr ? std::move(*floored) : laporan;
+}
+
+bool Evaluate(const Laporan& given, const Rulebook& method, const EvaluateOptions& options, Assessment* out,
               Problems* problems) {
+  out->warnings.clear();
+  out->kuk = 0;
+  out->kuk_suggested = false;
+  if (method.kuk) {
+    out->kuk = given.cooperative.kuk;
+    if (out->kuk == 0) {
+      out->kuk = SuggestedKuk(given, method);
+      out->kuk_suggested = true;
+      if (out->kuk == 0) {
+        problems->Add("", "terlalu_besar", "angka terlalu besar untuk dihitung dengan rulebook " + method.id,
+                      "numbers too large to compute with rulebook " + method.id);
+        return false;
+      }
+      out->warnings.push_back(Warning{"kuk_disarankan", "koperasi.kuk", {std::to_string(out->kuk)}});
+    }
+  }
+  const Rulebook& rb = method.ForKuk(out->kuk);
+  const std::unique_ptr<Laporan> floored = FloorCollateral(given, rb, &out->warnings);
+  const Laporan& laporan = floored != nullptr ? *floored : given;
   const bool inputs_ok = CheckInputs(laporan, rb, problems);
   if (!CheckChecklists(laporan, rb, options, problems) || !inputs_ok) return false;
+  NoteAssumedParts(laporan, rb, &out->warnings);
+  const std::string& jenis = laporan.cooperative.jenis;
+  if (!rb.covered_kinds.empty() && !jenis.empty() &&
+      std::find(rb.covered_kinds.begin(), rb.covered_kinds.end(), jenis) == rb.covered_kinds.end()) {
+    out->warnings.push_back(Warning{"jenis_tidak_tercakup", "koperasi.jenis", {jenis}});
+  }
   out->rulebook = &rb;
   out->cooperative = laporan.cooperative;
   out->periode_akhir = laporan.periode_akhir;
-  out->warnings.clear();
   out->manajemen_excluded = false;
   const bool percent = rb.ScorePercent();
   try {
@@ -446,9 +580,19 @@ bool Evaluate(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
   if (std::optional<Warning> w = OutsideValidity(rb, laporan.periode_akhir)) {
     out->warnings.push_back(std::move(*w));
   }
-  out->predikat = PredikatFor(rb, out->total_e6);
-  for (AspectResult& a : out->aspects) a.pool.predikat = percent ? PredikatFor(rb, a.pool.pct_e6) : -1;
-  for (SubAspectResult& sa : out->sub_aspects) sa.pool.predikat = PredikatFor(rb, sa.pool.pct_e6);
+  if (percent && rb.round_for_display_only) {
+    for (SubAspectResult& sa : out->sub_aspects) {
+      sa.pool.predikat = ExactPredikat(rb, sa.pool.exact_pct, sa.pool.pct_e6, sa.spec->id, &out->warnings);
+    }
+    for (AspectResult& a : out->aspects) {
+      a.pool.predikat = ExactPredikat(rb, a.pool.exact_pct, a.pool.pct_e6, a.spec->id, &out->warnings);
+    }
+    out->predikat = ExactPredikat(rb, out->exact_total, out->total_e6, "total", &out->warnings);
+  } else {
+    out->predikat = PredikatFor(rb, out->total_e6);
+    for (AspectResult& a : out->aspects) a.pool.predikat = percent ? PredikatFor(rb, a.pool.pct_e6) : -1;
+    for (SubAspectResult& sa : out->sub_aspects) sa.pool.predikat = PredikatFor(rb, sa.pool.pct_e6);
+  }
   CheckResult(*out);
   return true;
 }

@@ -80,6 +80,7 @@ class ExtremeGenerator {
     }
     MakeValid(&now);
     Balance(&now);
+    PartsWithinWholes(&now);  // Balance may have lowered a whole (the parts are outside the balance)
     Balance(&before);
     json j = {{"format", "kopsehat/laporan-v1"},
               {"koperasi", {{"nama", "Ekstrem " + std::to_string(n) + " (" + *mode_name + ")"}}},
@@ -177,6 +178,21 @@ class ExtremeGenerator {
            {"hasil_usaha.pendapatan_lain"});
     Within(s, {"pearls.beban_penyisihan"}, {"hasil_usaha.beban_usaha"});
     Within(s, {"kegiatan.setoran_simpanan_anggota"}, {"kegiatan.setoran_simpanan_total"});
+    PartsWithinWholes(s);
+  }
+
+  static void PartsWithinWholes(Statements* s) {
+    // The rincian parts (laporan.h, LineParts) within their wholes, together (two parts share kewajiban lancar lain).
+    for (const LinePart& part : LineParts()) {
+      const LineSpec& spec = kLines[size_t(part.part)];
+      if (spec.may_be_negative) continue;  // shu_tahun_lalu is not checked against its whole
+      i128 rest = s->sen[size_t(part.whole)];
+      for (const LinePart& other : LineParts()) {
+        if (other.whole == part.whole && other.part < part.part) rest -= s->sen[size_t(other.part)];
+      }
+      Sen& v = s->sen[size_t(part.part)];
+      if (v > rest) v = Sen(rest < 0 ? 0 : rest);
+    }
   }
 
   // Assets (net of the allowance) = liabilities + equity, to the sen: shu_belum_dibagi takes the difference; what

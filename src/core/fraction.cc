@@ -151,6 +151,12 @@ Fraction Divide(const Fraction& a, const Fraction& b) {
   return Fraction::Of(CheckedMul(a.num, b.den), CheckedMul(a.den, b.num));
 }
 
+Fraction Add(const Fraction& a, const Fraction& b) {
+  Fraction sum;
+  if (!TryAdd(a, b, &sum)) throw OverflowError();
+  return sum;
+}
+
 Fraction Multiply(const Fraction& a, i128 k) { return Fraction{CheckedMul(a.num, k), a.den}; }
 
 i128 RoundHalfUp(const Fraction& f, int decimals) { return RoundHalfUp(f.num, f.den, decimals); }

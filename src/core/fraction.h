@@ -28,6 +28,8 @@ int Compare(const Fraction& a, const Decimal& b);
 // a / b, b non-zero.
 Fraction Divide(const Fraction& a, const Fraction& b);
 Fraction Multiply(const Fraction& a, i128 k);
+// a + b exactly, reduced to lowest terms; throws OverflowError when the result does not fit in 128 bits.
+Fraction Add(const Fraction& a, const Fraction& b);
 
 // Sums of several ratios, as goal methods need them ("≥ R9 + R10", the distance from R4 to R1): each ratio fits 128
 // bits, but their common denominator need not. These are exact at any size (core/bigint.h beyond 128 bits).

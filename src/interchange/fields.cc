@@ -127,7 +127,7 @@ std::string_view TrimCell(std::string_view s) { return TrimRight(TrimLeft(s, kBl
 
 namespace {
 
-constexpr std::string_view kKoperasiKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
+constexpr std::string_view kKoperasiKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi", "kuk"};
 
 // "31/12/2025", "31-12-2025" or "2025-12-31" → "2025-12-31"; empty when none of these.
 std::string DateText(std::string_view s) {
@@ -314,6 +314,17 @@ void LaporanBuilder::SetKoperasi(std::string_view value, std::string_view key, c
   std::string* targets[] = {&out_->cooperative.nama, &out_->cooperative.jenis, &out_->cooperative.nomor_badan_hukum,
                             &out_->cooperative.kabupaten, &out_->cooperative.provinsi};
   const size_t i = size_t(std::find(std::begin(kKoperasiKeys), std::end(kKoperasiKeys), key.substr(9)) - std::begin(kKoperasiKeys));
+  if (i == std::size(targets)) {  // koperasi.kuk
+    std::string_view digits = value;
+    // A numeric cell may be stored as "2" or "2.0".
+    if (digits.size() > 2 && digits.substr(1).find_first_not_of(".0") == std::string_view::npos) digits = digits.substr(0, 1);
+    out_->cooperative.kuk = ParseKuk(digits);
+    if (!value.empty() && out_->cooperative.kuk == 0) {
+      problems_->Add(Where(place, key), "nilai_tidak_sah", "KUK harus 1, 2, 3 atau 4 (klasifikasi usaha koperasi)",
+                     "KUK must be 1, 2, 3 or 4 (the cooperative's business class)");
+    }
+    return;
+  }
   if (value.size() > kMaxTextChars) {
     problems_->Add(Where(place, key), "terlalu_panjang", "teks lebih dari " + std::to_string(kMaxTextChars) + " karakter",
                    "text longer than " + std::to_string(kMaxTextChars) + " characters");

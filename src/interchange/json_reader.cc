@@ -256,24 +256,44 @@ struct LaporanJsonReader::Impl {
     }
   }
 
+  // koperasi.kuk: 1..4, as a JSON integer or a string holding one digit.
+  void ReadKuk(od::value v, const std::string& path) {
+    const od::json_type t = Check(v.type());
+    std::string_view text;
+    if (t == od::json_type::number) {
+      text = TrimRight(v.raw_json_token(), kWhitespace);
+    } else if (t == od::json_type::string) {
+      text = Trim(Check(v.get_string()), kWhitespace);
+    } else {
+      WrongType(problems, path, "bilangan 1–4", "a number 1–4", t);
+      return;
+    }
+    out->cooperative.kuk = ParseKuk(text);
+    if (out->cooperative.kuk == 0) {
+      problems->Add(path, "nilai_tidak_sah", "KUK harus 1, 2, 3 atau 4 (klasifikasi usaha koperasi)",
+                    "KUK must be 1, 2, 3 or 4 (the cooperative's business class)");
+    }
+  }
+
   void ReadKoperasi(od::value v) {
     const od::json_type t = Check(v.type());
     if (t != od::json_type::object) {
       WrongType(problems, "koperasi", "objek", "an object", t);
       return;
     }
-    std::bitset<5> seen;
+    std::bitset<6> seen;
     for (auto field_result : Check(v.get_object())) {
       od::field field = Check(std::move(field_result));
       const std::string_view key = Check(field.unescaped_key());
       const std::string path = Join("koperasi", key);
       CooperativeIdentity& k = out->cooperative;
-      static constexpr std::string_view kKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"};
+      static constexpr std::string_view kKeys[] = {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi",
+                                                   "kuk"};
       std::string* const targets[] = {&k.nama, &k.jenis, &k.nomor_badan_hukum, &k.kabupaten, &k.provinsi};
       size_t slot = 0;
       while (slot < std::size(kKeys) && kKeys[slot] != key) ++slot;
       if (slot == std::size(kKeys)) {
-        Unknown(problems, path, key, {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi"});
+        Unknown(problems, path, key, {"nama", "jenis", "nomor_badan_hukum", "kabupaten", "provinsi", "kuk"});
         continue;
       }
       if (seen[slot]) {
@@ -281,6 +301,10 @@ struct LaporanJsonReader::Impl {
         continue;
       }
       seen[slot] = true;
+      if (slot == std::size(targets)) {
+        ReadKuk(field.value(), path);
+        continue;
+      }
       std::string* target = targets[slot];
       *target = ReadText(field.value(), path);
       if (target == &k.jenis && !k.jenis.empty() && !IsKnownJenis(k.jenis)) {
@@ -732,31 +756,37 @@ void CheckLoans(const Statements& s, Problems* problems) {
   }
 }
 
-// Collateral is counted against a class only up to the class's balance: PPAPWD nets it per class and a class
-// cannot need less than nothing (KKPKK evidence §9.1 leaves the floor open; docs/methods/kkpkk-2021.md).
-void CheckCollateral(const Statements& s, Problems* problems) {
-  static const int kKL = line::Index("pinjaman.kurang_lancar");
-  static const int kDR = line::Index("pinjaman.diragukan");
-  static const int kMC = line::Index("pinjaman.macet");
-  const struct {
-    const char* path;
-    const char* part_id;
-    const char* part_en;
-    int whole;
-    const char* whole_id;
-    const char* whole_en;
-  } kCollateral[] = {
-      {"pinjaman.agunan_kurang_lancar", "agunan kurang lancar yang diperhitungkan", "substandard collateral counted",
-       kKL, "pinjaman kurang lancar; isi paling banyak sebesar pinjamannya",
-       "substandard loans; enter at most the loans' balance"},
-      {"pinjaman.agunan_diragukan", "agunan diragukan yang diperhitungkan", "doubtful collateral counted", kDR,
-       "pinjaman diragukan; isi paling banyak sebesar pinjamannya", "doubtful loans; enter at most the loans' balance"},
-      {"pinjaman.agunan_macet", "agunan macet yang diperhitungkan", "loss collateral counted", kMC,
-       "pinjaman macet; isi paling banyak sebesar pinjamannya", "loss loans; enter at most the loans' balance"},
-  };
-  for (const auto& c : kCollateral) {
-    CheckWithin(c.path, c.part_id, c.part_en, s.Get(line::Index(c.path)), c.whole_id, c.whole_en, s.Get(c.whole),
-                problems);
+// The "rincian" lines (LineParts): a part larger than its whole is a typing error — members cannot hold more
+// savings than the cooperative owes in all. Parts of one whole together stay within it too (titipan dana kebajikan
+// anggota + utang biaya within kewajiban lancar lain). A part that may be negative (SHU of earlier years within SHU
+// belum dibagi) is not bounded by its whole.
+void CheckParts(const Statements& s, Problems* problems) {
+  const std::vector<LinePart>& parts = LineParts();
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const LinePart& p = parts[i];
+    if (!s.present[size_t(p.part)] || kLines[size_t(p.part)].may_be_negative) continue;
+    const LineSpec& part = kLines[size_t(p.part)];
+    const LineSpec& whole = kLines[size_t(p.whole)];
+    if (s.Get(p.part) > s.Get(p.whole)) {
+      CheckWithin(LinePath(p.part), part.label_id, part.label_en, s.Get(p.part), whole.label_id, whole.label_en,
+                  s.Get(p.whole), problems);
+      continue;
+    }
+    // The first part of a whole that has further given parts checks their sum.
+    i128 sum = s.Get(p.part);
+    std::string names_id = part.label_id, names_en = part.label_en;
+    bool first = true;
+    for (size_t j = 0; j < parts.size(); ++j) {
+      if (parts[j].whole != p.whole || j == i || !s.present[size_t(parts[j].part)]) continue;
+      if (j < i) first = false;
+      sum += s.Get(parts[j].part);
+      names_id.append(" + ").append(kLines[size_t(parts[j].part)].label_id);
+      names_en.append(" + ").append(kLines[size_t(parts[j].part)].label_en);
+    }
+    if (first && sum != s.Get(p.part)) {
+      CheckWithin(LinePath(p.part), names_id, names_en, sum, whole.label_id, whole.label_en, s.Get(p.whole),
+                  problems);
+    }
   }
 }
 
@@ -791,7 +821,7 @@ void ValidateLaporan(const Laporan& l, Problems* problems) {
   if (neraca_read) CheckBalance(s, problems);
   if (neraca_read && pinjaman_read) CheckLoans(s, problems);
   if (l.has_pearls) ValidatePearls(l, neraca_read, hasil_usaha_read, problems);
-  if (pinjaman_read) CheckCollateral(s, problems);
+  if (neraca_read && hasil_usaha_read) CheckParts(s, problems);
   if (!SectionHasProblem(*problems, "kegiatan")) CheckDeposits(s, problems);
   if (hasil_usaha_read) CheckStaffCost(s, problems);
 }

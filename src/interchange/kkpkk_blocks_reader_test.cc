@@ -50,12 +50,13 @@ std::vector<Row> Rows() {
   return {
       {"Valid", "", "", nullptr, ""},
       {"CollateralEqualToItsClassIsFine", R"("agunan_macet": 0)", R"("agunan_macet": 100000)", nullptr, ""},
-      {"CollateralAboveSubstandard", R"("agunan_kurang_lancar": 300000)", R"("agunan_kurang_lancar": 300001)",
-       "pinjaman.agunan_kurang_lancar", "melebihi_induk"},
-      {"CollateralAboveDoubtful", R"("agunan_diragukan": 50000)", R"("agunan_diragukan": 200000.01)",
-       "pinjaman.agunan_diragukan", "melebihi_induk"},
-      {"CollateralAboveLoss", R"("agunan_macet": 0)", R"("agunan_macet": 100001)", "pinjaman.agunan_macet",
-       "melebihi_induk"},
+      // Collateral above its class is read as given: the engine counts it up to the class's balance and warns
+      // (agunan_melebihi_saldo), as the examiner's workbook takes MIN(class, collateral).
+      {"CollateralAboveSubstandardIsRead", R"("agunan_kurang_lancar": 300000)", R"("agunan_kurang_lancar": 300001)",
+       nullptr, ""},
+      {"CollateralAboveDoubtfulIsRead", R"("agunan_diragukan": 50000)", R"("agunan_diragukan": 200000.01)", nullptr,
+       ""},
+      {"CollateralAboveLossIsRead", R"("agunan_macet": 0)", R"("agunan_macet": 100001)", nullptr, ""},
       {"CollateralNegative", R"("agunan_macet": 0)", R"("agunan_macet": -1)", "pinjaman.agunan_macet", "negatif"},
       {"CollateralMisspelt", R"("agunan_macet": 0)", R"("agunan_mcet": 0)", "pinjaman.agunan_mcet",
        "kunci_tidak_dikenal"},
@@ -64,7 +65,7 @@ std::vector<Row> Rows() {
       {"StaffNotWhole", R"("karyawan": 4)", R"("karyawan": 4.5)", "kegiatan.karyawan", "bukan_bilangan_bulat"},
       {"BorrowersNegative", R"("peminjam": 120)", R"("peminjam": -120)", "kegiatan.peminjam", "negatif"},
       {"KegiatanNotAnObject", R"("kegiatan": {"setoran)", R"("kegiatan": 5, "x": {"setoran)", "kegiatan", "tipe_salah"},
-      {"KegiatanUnknownKey", R"("karyawan": 4})", R"("karyawan": 4, "anggota": 9})", "kegiatan.anggota",
+      {"KegiatanUnknownKey", R"("karyawan": 4})", R"("karyawan": 4, "anggota_baru": 9})", "kegiatan.anggota_baru",
        "kunci_tidak_dikenal"},
       {"PreviousKegiatanNotWhole", R"({"karyawan": 3})", R"({"karyawan": 3.25})", "periode_lalu.kegiatan.karyawan",
        "bukan_bilangan_bulat"},

@@ -20,6 +20,7 @@ void AppendCooperative(const CooperativeIdentity& koperasi, std::string* out) {
     *out += "\"" + std::string(k) + "\": ";
     AppendJsonString(*v, out);
   }
+  if (koperasi.kuk != 0) *out += std::string(first ? "" : ", ") + "\"kuk\": " + std::to_string(koperasi.kuk);
 }
 
 // The settings at the head of the current period's pearls block: months covered and, when given, the two rates.

@@ -113,6 +113,7 @@ constexpr Identity kIdentity[] = {
     {"koperasi.nomor_badan_hukum", "Nomor badan hukum", ""},
     {"koperasi.kabupaten", "Kabupaten / kota", ""},
     {"koperasi.provinsi", "Provinsi", ""},
+    {"koperasi.kuk", "KUK (klasifikasi usaha koperasi)", "1–4 menurut pemeriksa; kosong = disarankan dari jumlah anggota, modal sendiri dan aset"},
     {"periode.akhir", "Tanggal tutup buku", "WAJIB; TTTT-BB-HH, mis. 2025-12-31"},
     {"metode", "Metode penilaian", "kosong = ksp-2016"},
 };
@@ -151,7 +152,8 @@ constexpr const char* kSurplusAnswerLabel = "Jawaban melebihi jumlah butir metod
 
 bool WithPearls(const TemplateOptions& o) { return o.pearls || (o.prefill != nullptr && o.prefill->has_pearls); }
 
-// The Kegiatan sheet: when the method reads one of its lines (KKPKK, sharia) or the prefilled laporan has one.
+// The Kegiatan sheet: when the method reads one of its lines (KKPKK, sharia), or the number of members for its business
+// class (KKPKK's KUK), or the prefilled laporan has one.
 bool WithKegiatan(const TemplateOptions& o) {
   auto reads = [](const LinearForm& f) {
     for (const LinearForm::Term& t : f.terms) {
@@ -168,6 +170,11 @@ bool WithKegiatan(const TemplateOptions& o) {
     }
     for (const Component& c : o.rulebook->components) {
       if (reads(c.numerator) || reads(c.denominator)) return true;
+    }
+    if (o.rulebook->kuk) {  // the business class is suggested from the number of members
+      for (const int line : o.rulebook->kuk->member_lines) {
+        if (kLines[size_t(line)].section == Section::kKegiatan) return true;
+      }
     }
   }
   if (o.prefill != nullptr) {
@@ -198,6 +205,7 @@ std::string IdentityValue(const Laporan* l, std::string_view key) {
   if (key == "koperasi.nomor_badan_hukum") return l->cooperative.nomor_badan_hukum;
   if (key == "koperasi.kabupaten") return l->cooperative.kabupaten;
   if (key == "koperasi.provinsi") return l->cooperative.provinsi;
+  if (key == "koperasi.kuk") return l->cooperative.kuk != 0 ? std::to_string(l->cooperative.kuk) : std::string();
   if (key == "periode.akhir") return l->periode_akhir;
   if (key == "metode") return l->metode;
   return {};

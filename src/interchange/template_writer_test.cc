@@ -54,6 +54,12 @@ Laporan RandomLaporan(std::mt19937_64& rng, bool with_previous, bool with_sen) {
       st->sen[size_t(i)] = amount(scale);
       st->present[size_t(i)] = true;
     }
+    // A rincian part within its whole; a whole with two parts gives each at most half.
+    for (const LinePart& part : LineParts()) {
+      if (!st->present[size_t(part.part)] || part.part == line::Index("neraca.shu_tahun_lalu")) continue;
+      const Sen whole = st->present[size_t(part.whole)] ? st->Get(part.whole) : 0;
+      st->sen[size_t(part.part)] = st->Get(part.part) % (whole / 2 + 1);
+    }
     const int pa = line::Index("neraca.pinjaman_anggota"), pn = line::Index("neraca.pinjaman_non_anggota");
     const Sen loans = st->Get(pa) + st->Get(pn);
     const int kl = line::Index("pinjaman.kurang_lancar"), br = line::Index("pinjaman.berisiko");

@@ -28,23 +28,35 @@ const std::array<LineSpec, kLineCount> kLines = {{
     {N, "bank", "Bank", "Bank accounts", A, false, false},
     {N, "simpanan_di_lembaga_lain", "Simpanan di lembaga lain", "Deposits placed at other institutions", A, false,
      false},
+    {N, "penempatan_jangka_panjang", "Penempatan jangka panjang (bagian simpanan di lembaga lain)",
+     "Long-term placements (part of deposits placed)", X, false, false},
     {N, "surat_berharga", "Surat berharga", "Securities", A, false, false},
     {N, "pinjaman_anggota", "Pinjaman kepada anggota", "Loans to members (gross)", A, false, false},
     {N, "pinjaman_non_anggota", "Pinjaman kepada non-anggota", "Loans to non-members (gross)", A, false, false},
     {N, "penyisihan_pinjaman", "Penyisihan penghapusan pinjaman", "Allowance for loan losses", AP, false, false},
     {N, "pendapatan_masih_harus_diterima", "Pendapatan yang masih harus diterima", "Accrued income", A, false, false},
+    {N, "piutang_bunga", "Piutang bunga pinjaman", "Interest receivable on loans", X, false,
+     false},
     {N, "aset_lancar_lain", "Aset lancar lain", "Other current assets", A, false, false},
     {N, "penyertaan", "Penyertaan", "Equity investments", A, false, false},
     {N, "aset_tetap_bersih", "Aset tetap (bersih)", "Fixed assets (net)", A, false, false},
     {N, "aset_lain", "Aset lain", "Other non-current assets", A, false, false},
     {N, "tabungan", "Tabungan / simpanan sukarela", "Members' voluntary savings", K, false, false},
+    {N, "tabungan_anggota", "Tabungan milik anggota", "Voluntary savings held by members", X, false, false},
     {N, "simpanan_berjangka", "Simpanan berjangka", "Time deposits", K, false, false},
+    {N, "simpanan_berjangka_anggota", "Simpanan berjangka milik anggota", "Time deposits held by members", X, false,
+     false},
     {N, "beban_masih_harus_dibayar", "Beban yang masih harus dibayar", "Accrued expenses", K, false, false},
     {N, "dana_yang_diterima", "Dana yang diterima", "Funds received from third parties", K, false, false},
     {N, "utang_pajak", "Utang pajak", "Taxes payable", K, false, false},
     {N, "dana_shu", "Dana SHU", "SHU funds payable", K, false, false},
     {N, "kewajiban_lancar_lain", "Kewajiban lancar lain", "Other current liabilities", K, false, false},
+    {N, "titipan_dana_kebajikan_anggota", "Titipan dana kebajikan anggota",
+     "Members' welfare-fund deposits", X, false, false},
+    {N, "utang_biaya", "Utang biaya", "Expenses payable", X, false, false},
     {N, "utang_jangka_panjang", "Utang jangka panjang", "Long-term borrowings", K, false, false},
+    {N, "utang_jangka_panjang_jatuh_tempo", "Utang jangka panjang jatuh tempo dalam satu tahun",
+     "Long-term borrowings due within one year", X, false, false},
     {N, "kewajiban_jangka_panjang_lain", "Kewajiban jangka panjang lain", "Other long-term liabilities", K, false,
      false},
     {N, "simpanan_pokok", "Simpanan pokok", "Principal member savings", E, true, false},
@@ -55,10 +67,14 @@ const std::array<LineSpec, kLineCount> kLines = {{
     {N, "cadangan_umum", "Cadangan umum", "General reserve", E, false, false},
     {N, "cadangan_tujuan_risiko", "Cadangan tujuan risiko", "Risk reserve", E, false, false},
     {N, "shu_belum_dibagi", "SHU belum dibagi", "Undistributed surplus (SHU)", E, false, true},
+    {N, "shu_tahun_lalu", "SHU tahun-tahun sebelumnya", "Surplus of earlier years", X, false,
+     true},
     {H, "partisipasi_bruto", "Partisipasi bruto", "Gross participation (income from members)", X, true, false},
     {H, "pendapatan_non_anggota", "Pendapatan dari non-anggota", "Income from non-members", X, false, false},
     {H, "beban_pokok", "Beban pokok", "Direct cost of services", X, false, false},
+    {H, "beban_pokok_anggota", "Beban pokok untuk anggota", "Direct cost for members", X, false, false},
     {H, "beban_usaha", "Beban usaha", "Operating expenses", X, false, false},
+    {H, "beban_usaha_anggota", "Beban usaha porsi anggota", "Operating expenses, members' share", X, false, false},
     {H, "biaya_karyawan", "Biaya karyawan", "Staff cost", X, false, false},
     {H, "beban_perkoperasian", "Beban perkoperasian", "Cooperative governance costs", X, false, false},
     {H, "pendapatan_lain", "Pendapatan lain", "Other income", X, false, false},
@@ -118,6 +134,8 @@ const std::array<LineSpec, kLineCount> kLines = {{
      "Savings deposited by members during the period", X, false, false},
     {G, "setoran_simpanan_total", "Setoran simpanan seluruhnya selama periode",
      "Savings deposited by everyone during the period", X, false, false},
+    {G, "anggota", "Jumlah anggota pada akhir periode", "Number of members at the end of the period", X, false,
+     false},
     {G, "peminjam", "Jumlah peminjam / mitra pembiayaan", "Number of borrowers / financing clients", X, false, false},
     {G, "karyawan", "Jumlah karyawan (pengelola)", "Number of staff", X, false, false},
 }};
@@ -184,7 +202,7 @@ namespace {
 // Called for every amount read: a table filled once at start-up, not function-local statics (each a guarded load).
 const std::bitset<kLineCount> kCountLines = [] {
   std::bitset<kLineCount> b;
-  for (const char* path : {"pearls.anggota", "kegiatan.peminjam", "kegiatan.karyawan"}) b.set(size_t(FindLine(path)));
+  for (const char* path : {"pearls.anggota", "kegiatan.anggota", "kegiatan.peminjam", "kegiatan.karyawan"}) b.set(size_t(FindLine(path)));
   return b;
 }();
 }  // namespace
@@ -216,7 +234,73 @@ bool Laporan::HasChecklistSet(std::string_view set) const {
   return false;
 }
 
+int ParseKuk(std::string_view text) {
+  return text.size() == 1 && text[0] >= '1' && text[0] <= '4' ? text[0] - '0' : 0;
+}
+
+const std::vector<LinePart>& LineParts() {
+  static const std::vector<LinePart> kParts = [] {
+    const struct {
+      const char* part;
+      const char* whole;
+      PartDefault default_kind;
+    } kTable[] = {
+        {"neraca.penempatan_jangka_panjang", "neraca.simpanan_di_lembaga_lain", PartDefault::kZero},
+        {"neraca.piutang_bunga", "neraca.pendapatan_masih_harus_diterima", PartDefault::kZero},
+        {"neraca.tabungan_anggota", "neraca.tabungan", PartDefault::kWhole},
+        {"neraca.simpanan_berjangka_anggota", "neraca.simpanan_berjangka", PartDefault::kWhole},
+        {"neraca.titipan_dana_kebajikan_anggota", "neraca.kewajiban_lancar_lain", PartDefault::kZero},
+        {"neraca.utang_biaya", "neraca.kewajiban_lancar_lain", PartDefault::kZero},
+        {"neraca.utang_jangka_panjang_jatuh_tempo", "neraca.utang_jangka_panjang", PartDefault::kZero},
+        {"neraca.shu_tahun_lalu", "neraca.shu_belum_dibagi", PartDefault::kZero},
+        {"hasil_usaha.beban_pokok_anggota", "hasil_usaha.beban_pokok", PartDefault::kWhole},
+        {"hasil_usaha.beban_usaha_anggota", "hasil_usaha.beban_usaha", PartDefault::kProRataByIncome},
+    };
+    std::vector<LinePart> v;
+    for (const auto& t : kTable) v.push_back(LinePart{line::Index(t.part), line::Index(t.whole), t.default_kind});
+    return v;
+  }();
+  return kParts;
+}
+
+const LinePart* PartOf(int line) {
+  for (const LinePart& p : LineParts()) {
+    if (p.part == line) return &p;
+  }
+  return nullptr;
+}
+
+namespace {
+// round_half_up(whole × pb ÷ (pb + na)) in sen; the whole when pb + na is not positive. |whole|, pb, na ≤ 10^17 sen,
+// so the product fits in 128 bits.
+Sen ProRataByIncome(Sen whole, Sen pb, Sen na) {
+  const i128 income = i128(pb) + na;
+  if (income <= 0 || pb < 0 || na < 0) return whole;
+  const i128 num = i128(whole) * pb;
+  const i128 q = num / income;
+  const i128 r = num % income;
+  return Sen(2 * (r < 0 ? -r : r) >= income ? q + (num < 0 ? -1 : 1) : q);
+}
+}  // namespace
+
 void ApplyDefaults(Statements* s) {
+  static const int kPartisipasiBruto = line::Index("hasil_usaha.partisipasi_bruto");
+  static const int kPendapatanNonAnggota = line::Index("hasil_usaha.pendapatan_non_anggota");
+  for (const LinePart& p : LineParts()) {
+    if (s->present[size_t(p.part)]) continue;
+    switch (p.default_kind) {
+      case PartDefault::kZero:
+        s->sen[size_t(p.part)] = 0;
+        break;
+      case PartDefault::kWhole:
+        s->sen[size_t(p.part)] = s->Get(p.whole);
+        break;
+      case PartDefault::kProRataByIncome:
+        s->sen[size_t(p.part)] =
+            ProRataByIncome(s->Get(p.whole), s->Get(kPartisipasiBruto), s->Get(kPendapatanNonAnggota));
+        break;
+    }
+  }
   static const int kPinjamanAnggota = line::Index("neraca.pinjaman_anggota");
   static const int kPinjamanNonAnggota = line::Index("neraca.pinjaman_non_anggota");
   static const int kVolumeAnggota = line::Index("pinjaman.volume_anggota");

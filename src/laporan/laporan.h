@@ -33,7 +33,7 @@ struct LineSpec {
   bool may_be_negative;
 };
 
-inline constexpr int kLineCount = 79;
+inline constexpr int kLineCount = 90;
 extern const std::array<LineSpec, kLineCount> kLines;
 
 const char* SectionKey(Section s);  // "neraca"
@@ -67,7 +67,13 @@ struct CooperativeIdentity {
   std::string nomor_badan_hukum;
   std::string kabupaten;
   std::string provinsi;
+  // The cooperative's business class (Klasifikasi Usaha Koperasi, KUK 1..4) as the examiner set it; 0 when not
+  // given (a method that depends on it then suggests one, docs/methods/kkpkk-2021.md).
+  int kuk = 0;
 };
+
+// "1".."4" → 1..4; 0 for anything else (the readers refuse it, naming the field).
+int ParseKuk(std::string_view text);
 
 // The yes/no answers of one checklist: key "umum" of the `manajemen` block (set empty), or key
 // "prinsip_keanggotaan" of set "kkpkk" in the `daftar_periksa` block (one set per method family).
@@ -105,7 +111,23 @@ struct Laporan {
   bool HasChecklistSet(std::string_view set) const;  // empty set: the manajemen block
 };
 
-// Fills the defaults laporan-v1 §1.3 gives to pinjaman.volume_anggota and pinjaman.volume_total.
+// A line that is part of another ("of which": tabungan milik anggota within tabungan). Parts stay out of the
+// balance check, may not exceed their whole (unless they may be negative), and when not given take the default the
+// format states (docs/formats.md, "rincian" lines): the whole ("all of it is the members'"), the members' pro-rata
+// share of the whole by income (partisipasi bruto ÷ (partisipasi bruto + pendapatan non-anggota), as the examiner's
+// workbook computes the members' share of operating expenses), or nothing.
+enum class PartDefault : uint8_t { kZero, kWhole, kProRataByIncome };
+struct LinePart {
+  int part;
+  int whole;
+  PartDefault default_kind;
+};
+const std::vector<LinePart>& LineParts();
+// The entry of LineParts() for `line`, or null when it is not a part.
+const LinePart* PartOf(int line);
+
+// Fills the defaults laporan-v1 §1.3 gives to pinjaman.volume_anggota and pinjaman.volume_total, and the defaults of
+// the parts not given (LineParts). `present` is not changed: a method can still tell what was assumed.
 void ApplyDefaults(Statements* s);
 
 }  // namespace kopsehat

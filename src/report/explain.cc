@@ -82,13 +82,114 @@ std::string AnswerDiffersText(const Warning& w, const Assessment& a, Lang lang) 
          ". Jawaban yang diisi tetap dipakai; periksa kembali.";
 }
 
+// A plain decimal argument ("79.996") as the reader's language writes it.
+std::string Number(const std::string& plain, Lang lang) {
+  if (lang == Lang::kEn) return plain;
+  std::string s = plain;
+  for (char& c : s) c = c == '.' ? ',' : c;
+  return s;
+}
+
+std::string NegativeBaseAbsoluteText(const ComponentResult& r, Lang lang) {
+  const Component& c = *r.spec;
+  if (lang == Lang::kEn) {
+    return c.name.Get(Lang::kEn) + ": last year's value (" + c.denominator_name.Get(Lang::kEn) + ") is negative, " +
+           FormatRupiah(r.denominator_sen, Lang::kEn) + "; growth is measured against its absolute value: " +
+           Pct(r.ratio_pct, Lang::kEn) + ".";
+  }
+  return c.name.id + ": nilai tahun lalu (" + c.denominator_name.id + ") negatif, " +
+         FormatRupiah(r.denominator_sen, Lang::kId) + "; pertumbuhan dihitung terhadap nilai mutlaknya: " +
+         Pct(r.ratio_pct, Lang::kId) + ".";
+}
+
+std::string KukSuggestedText(const Warning& w, const Assessment& a, Lang lang) {
+  const std::string& k = Arg(w, 0);
+  const std::string source = a.rulebook->kuk ? a.rulebook->kuk->source : std::string();
+  if (lang == Lang::kEn) {
+    return "KUK not given: assessed as KUK " + k + ", Kopsehat's suggestion from the number of members, own capital "
+           "and total assets (the highest class any criterion reaches; thresholds from " + source +
+           ", not an official classification). The examiner sets the class in koperasi.kuk.";
+  }
+  return "KUK tidak diisi: dinilai sebagai KUK " + k + ", saran Kopsehat dari jumlah anggota, modal sendiri dan total "
+         "aset (kelas tertinggi yang dicapai salah satu kriteria; ambang dari " + source +
+         ", bukan penetapan resmi). Pemeriksa menetapkan KUK di koperasi.kuk.";
+}
+
+std::string CollateralAboveText(const Warning& w, Lang lang) {
+  const int line = FindLine(w.path);
+  KOPSEHAT_CHECK(line >= 0, "warning " + w.code + " names no line " + w.path);
+  const std::string part = lang == Lang::kEn ? kLines[size_t(line)].label_en : kLines[size_t(line)].label_id;
+  if (lang == Lang::kEn) {
+    return part + " exceeds the balance of its class: counted as that balance, so the class needs no allowance "
+           "(PPAPWD).";
+  }
+  return part + " melebihi saldo golongannya: diperhitungkan sebesar saldo itu, sehingga golongan ini tidak "
+         "memerlukan penyisihan (PPAPWD).";
+}
+
+std::string AssumedPartText(const Warning& w, Lang lang) {
+  const int line = FindLine(w.path);
+  const LinePart* part = line >= 0 ? PartOf(line) : nullptr;
+  KOPSEHAT_CHECK(part != nullptr, "warning " + w.code + " names no part line " + w.path);
+  const bool en = lang == Lang::kEn;
+  const LineSpec& p = kLines[size_t(part->part)];
+  const LineSpec& whole = kLines[size_t(part->whole)];
+  Decimal d;
+  const std::string amount = ParseDecimal(Arg(w, 0), &d) == DecimalError::kNone
+                                 ? FormatRupiah(Fraction{CheckedMul(d.units, 100), Pow10(d.scale)}, lang)
+                                 : Arg(w, 0);
+  if (part->default_kind == PartDefault::kProRataByIncome) {
+    return en ? std::string(p.label_en) + " not given: taken as " + amount + ", the members' share of " +
+                    whole.label_en + " by income (gross participation ÷ (gross participation + non-member income)), "
+                    "as the examiner's workbook computes it."
+              : std::string(p.label_id) + " tidak diisi: dianggap " + amount + ", porsi anggota dari " +
+                    whole.label_id + " menurut pendapatan (partisipasi bruto ÷ (partisipasi bruto + pendapatan "
+                    "non-anggota)), seperti lembar kerja pemeriksa.";
+  }
+  return en ? std::string(p.label_en) + " not given: taken as all of " + whole.label_en + " (" + amount +
+                  "), i.e. everything is the members'. Fill it in when part is not."
+            : std::string(p.label_id) + " tidak diisi: dianggap sama dengan " + whole.label_id + " (" + amount +
+                  "), seluruhnya milik atau untuk anggota. Isi bila sebagian bukan.";
+}
+
+std::string RoundedAcrossEdgeText(const Warning& w, const Assessment& a, Lang lang) {
+  const bool en = lang == Lang::kEn;
+  std::string name = en ? "The total score" : "Skor total";
+  for (const AspectResult& r : a.aspects) {
+    if (r.spec->id == w.path) name = r.spec->name.Get(lang);
+  }
+  for (const SubAspectResult& r : a.sub_aspects) {
+    if (r.spec->id == w.path) name = r.spec->name.Get(lang);
+  }
+  const std::string& label = Arg(w, 2);
+  return en ? name + " is shown as " + Arg(w, 0) + " but its exact value is " + Arg(w, 1) +
+                  "; the predikat is taken from the exact value: " + label + "."
+            : name + " ditampilkan " + Number(Arg(w, 0), lang) + " tetapi nilai tepatnya " + Number(Arg(w, 1), lang) +
+                  "; predikat diambil dari nilai tepat: " + label + ".";
+}
+
 }  // namespace
 
 std::string WarningText(const Warning& w, const Assessment& a, Lang lang) {
   if (const ComponentResult* r = FindComponent(a, w.path)) {
     if (r->zero_denominator && w.code == r->spec->zero.kode) return ZeroDenominatorText(w, *r->spec, lang);
     if (w.code == "penyebut_negatif") return NegativeBaseText(*r, lang);
+    if (w.code == "dasar_negatif") return NegativeBaseAbsoluteText(*r, lang);
   }
+  if (w.code == "kuk_disarankan") return KukSuggestedText(w, a, lang);
+  if (w.code == "jenis_tidak_tercakup") {
+    std::string kinds;
+    for (const std::string& k : a.rulebook->covered_kinds) kinds += (kinds.empty() ? "" : "/") + k;
+    return lang == Lang::kEn
+               ? "This method covers " + kinds + " only: the indicators particular to a " + Arg(w, 0) +
+                     " (sharia financing, zakat/infaq/sadaqah, sharia compliance) are not in it. Read the result "
+                     "with that in mind."
+               : "Metode ini hanya mencakup " + kinds + ": indikator khusus " + Arg(w, 0) +
+                     " (pembiayaan syariah, ZIS, kepatuhan syariah) belum termasuk. Baca hasilnya dengan catatan itu.";
+  }
+  if (w.code == "agunan_melebihi_saldo") return CollateralAboveText(w, lang);
+  if (w.code == "rincian_diasumsikan") return AssumedPartText(w, lang);
+  if (w.code == "pembulatan_melintasi_batas") return RoundedAcrossEdgeText(w, a, lang);
   if (w.code == "jawaban_berbeda_dengan_buku") return AnswerDiffersText(w, a, lang);
   if (w.code == "di_luar_masa_berlaku") return OutsideValidityText(w, *a.rulebook, lang);
   if (w.code == "manajemen_tidak_dinilai") {

@@ -129,7 +129,7 @@ bool WriteComponentMeasure(const ComponentResult& r, JsonWriter& w) {
   return true;
 }
 
-void WriteComponent(const ComponentResult& r, JsonWriter& w) {
+void WriteComponent(const ComponentResult& r, const Rulebook& rb, Lang lang, JsonWriter& w) {
   const Component& c = *r.spec;
   w.Lit("{\"id\":");
   w.String(c.id);
@@ -140,6 +140,10 @@ void WriteComponent(const ComponentResult& r, JsonWriter& w) {
     w.String(c.sub_aspect);
   }
   if (!WriteComponentMeasure(r, w)) return;
+  if (r.scored && rb.NilaiLabel(r.nilai_e2) != nullptr) {
+    w.Lit(",\"label_nilai\":");
+    w.String(rb.NilaiLabel(r.nilai_e2)->Get(lang));
+  }
   if (r.pooled) {
     w.Lit(",\"skor\":");
     w.Fixed(r.skor_e6, 6, 0);
@@ -197,12 +201,21 @@ void AppendPenilaianJson(const Assessment& a, Lang lang, std::string* out) {
   w.Fixed(a.max_total_e6, 6, 0);
   w.Lit(",\"predikat\":");
   w.String(a.Predikat().label);
+  if (percent && rb.round_for_display_only) {
+    w.Lit(",\"skor_total_tepat\":");
+    w.Fixed(RoundHalfUp(a.exact_total, 6), 6, 0);
+  }
+  if (rb.kuk) {
+    w.Lit(",\"kuk\":");
+    w.Fixed(a.kuk, 0, 0);
+    if (a.kuk_suggested) w.Lit(",\"kuk_disarankan\":true");
+  }
   WriteAspects(a, lang, w);
   if (percent) WriteSubAspects(a, lang, w);
   w.Lit(",\"komponen\":[");
   for (size_t i = 0; i < a.components.size(); ++i) {
     if (i > 0) w.Char(',');
-    WriteComponent(a.components[i], w);
+    WriteComponent(a.components[i], rb, lang, w);
   }
   w.Lit("],\"besaran\":{");
   for (size_t i = 0; i < a.quantities_sen.size(); ++i) {

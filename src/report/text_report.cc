@@ -106,12 +106,13 @@ std::string PoolSums(const PoolResult& p, Lang lang) {
   return T(lang, "Σ skor ", "Σ score ") + Num(p.sum_e6, 6, 0, lang) + " / " + Num(p.sum_max_e6, 6, 0, lang) + " = ";
 }
 
-std::string ComponentScore(const ComponentResult& r, Lang lang) {
+std::string ComponentScore(const ComponentResult& r, const Rulebook& rb, Lang lang) {
   const Component& c = *r.spec;
   if (c.informational) return T(lang, "informasi, tidak dinilai", "information, not scored");
   if (r.pooled) {
-    return "nilai " + Nilai(r.nilai_e2, lang) + T(lang, " → skor ", " → score ") + Points(r.skor_e6, lang) + " / " +
-           Points(r.max_e6, lang);
+    const Label* word = c.kind == ComponentKind::kRatio || r.scored ? rb.NilaiLabel(r.nilai_e2) : nullptr;
+    return "nilai " + Nilai(r.nilai_e2, lang) + (word != nullptr ? " (" + word->Get(lang) + ")" : std::string()) +
+           T(lang, " → skor ", " → score ") + Points(r.skor_e6, lang) + " / " + Points(r.max_e6, lang);
   }
   if (c.kind == ComponentKind::kRatio) {
     return "nilai " + Nilai(r.nilai_e2, lang) + " × bobot " + Nilai(c.bobot_e2, lang) + " = " + Points(r.skor_e6, lang);
@@ -132,9 +133,22 @@ void RenderScorePercentSummary(const Assessment& a, Lang lang, std::string* out)
     *out += "   " + PadRight(asp.spec->name.Get(lang), 34) + PadLeft(Num(asp.pool.pct_e6, 6, 2, lang), 9) +
             PadLeft(a.PredikatOf(asp.pool).label, 26) + PadLeft(Nilai(asp.spec->bobot_e2, lang), 7) +
             PadLeft(Points(asp.skor_e6, lang), 12) + "\n";
-    formula += (formula.empty() ? "" : " + ") + Num(asp.spec->bobot_e2, 4, 2, lang) + " × " + Num(asp.pool.pct_e6, 6, 2, lang);
+    // Rounded for display only: the unrounded percentages (to 6 decimals here) are what is weighed.
+    const int64_t pct_e6 = a.rulebook->round_for_display_only ? int64_t(RoundHalfUp(asp.pool.exact_pct, 6))
+                                                              : asp.pool.pct_e6;
+    formula += (formula.empty() ? "" : " + ") + Num(asp.spec->bobot_e2, 4, 2, lang) + " × " +
+               Num(pct_e6, 6, a.rulebook->round_for_display_only ? 6 : 2, lang);
   }
   *out += "   " + PadRight(T(lang, "SKOR AKHIR", "FINAL SCORE"), 34) + PadLeft(Points(a.total_e6, lang), 9) + "\n";
+  if (a.rulebook->round_for_display_only) {
+    *out += "   = " + formula + "\n   = " + Num(int64_t(RoundHalfUp(a.exact_total, 6)), 6, 6, lang) +
+            T(lang, ", dibulatkan ", ", rounded to ") + std::to_string(a.rulebook->decimals) +
+            T(lang, " desimal; persen aspek tidak dibulatkan sebelum dijumlah, dan predikat diberikan dari nilai sebelum "
+                    "pembulatan\n",
+              " decimals; the aspect percentages are not rounded before they are added, and the predikat is given "
+              "from the value before rounding\n");
+    return;
+  }
   *out += "   = " + formula + T(lang, ", dibulatkan ", ", rounded to ") + std::to_string(a.rulebook->decimals) +
           T(lang, " desimal\n", " decimals\n");
 }
@@ -183,6 +197,12 @@ void RenderHeader(const Assessment& a, Lang lang, std::string* out) {
   *out += PadRight(T(lang, "Periode", "Period"), 12) + ": " + T(lang, "tahun buku berakhir ", "year ending ") +
           FormatDateLong(a.periode_akhir, lang) + "\n";
   *out += PadRight(T(lang, "Metode", "Method"), 12) + ": " + rb.id + T(lang, " (versi ", " (version ") + rb.version + ") — " + rb.name.Get(lang) + "\n";
+  if (rb.kuk) {
+    *out += PadRight("KUK", 12) + ": " + std::to_string(a.kuk) +
+            (a.kuk_suggested ? T(lang, " (saran Kopsehat, belum ditetapkan pemeriksa)", " (Kopsehat's suggestion, not set by the examiner)")
+                             : T(lang, " (ditetapkan pemeriksa)", " (set by the examiner)")) +
+            "\n";
+  }
   if (rb.origin != "bawaan") *out += PadRight(T(lang, "Rulebook", "Rulebook"), 12) + ": " + rb.origin + "\n";
   *out += "\n";
 }
@@ -213,7 +233,7 @@ void RenderAspect(const Assessment& a, size_t ai, Lang lang, std::string* out) {
       out->append("\n").append(TitleLine(sub_head, PoolSums(sr.pool, lang) + PoolText(a, sr.pool, lang)));
     }
     const std::string title = "   " + std::to_string(ai + 1) + "." + std::to_string(n) + " " + c.name.Get(lang);
-    *out += TitleLine(title, ComponentScore(r, lang));
+    *out += TitleLine(title, ComponentScore(r, rb, lang));
     if (c.kind == ComponentKind::kRatio) {
       RenderRatio(r, lang, out);
     } else {

@@ -489,7 +489,9 @@ void WriteScorePercentComponents(lxw_worksheet* ks, const Assessment& a, const s
     const std::string zero_nilai = FormatPlain(c.zero.nilai_e2, 2, 0);
     WriteOperands(ks, r, cr, cell_of_line, answer_rows, book);
     // ROUND(…, 9): an exact edge such as 95 must not arrive as 95.00000000000001 from binary division.
-    const std::string ratio_formula = "=IF(C" + row + "=0,\"\",ROUND(B" + row + "/C" + row + "*100,9))";
+    // A growth on a negative base divides by its magnitude (penyebut_mutlak), as the engine does.
+    const std::string den = c.absolute_denominator ? "ABS(C" + row + ")" : "C" + row;
+    const std::string ratio_formula = "=IF(C" + row + "=0,\"\",ROUND(B" + row + "/" + den + "*100,9))";
     if (cr.zero_denominator) {
       worksheet_write_formula_str(ks, r, 3, ratio_formula.c_str(), book.pct, "");
     } else {
@@ -514,9 +516,14 @@ void WriteScorePercentSummary(lxw_worksheet* sum, const Assessment& a, const Boo
     return std::string("SUMIFS(Komponen!$") + value_col + "$2:$" + value_col + "$" + last + ",Komponen!$" + key_col +
            "$2:$" + key_col + "$" + last + ",\"" + id + "\",Komponen!$H$2:$H$" + last + ",1)";
   };
-  const auto pct = [&](char key_col, const std::string& id) {
-    return "=ROUND(ROUND(" + pool(key_col, id, 'F') + "/" + pool(key_col, id, 'G') + "*100,9)," + dec + ")";
+  // The pool's percentage to 9 decimals (binary noise snapped), and rounded to the rulebook's decimals for display.
+  const auto exact = [&](char key_col, const std::string& id) {
+    return "ROUND(" + pool(key_col, id, 'F') + "/" + pool(key_col, id, 'G') + "*100,9)";
   };
+  const auto pct = [&](char key_col, const std::string& id) { return "=ROUND(" + exact(key_col, id) + "," + dec + ")"; };
+  // agregasi.pembulatan = "tampilan": the predikat of every pool and the total come from the unrounded percentages,
+  // which column H holds; the contributions and the total are computed from them too.
+  const bool display_only = rb.round_for_display_only;
 
   worksheet_set_column(sum, 0, 0, 44, nullptr);
   worksheet_set_column(sum, 1, 6, 14, nullptr);
@@ -525,8 +532,10 @@ void WriteScorePercentSummary(lxw_worksheet* sum, const Assessment& a, const Boo
                    T(lang, "Ubah angka di lembar Masukan atau jawaban di lembar Manajemen; semua skor mengikuti.",
                      "Change a figure on Masukan or an answer on Manajemen; every score follows."),
                    lang);
-  const char* s_head[] = {"Aspek", "Persen", "Predikat", "Jumlah skor", "Skor maksimal", "Bobot", "Kontribusi"};
-  for (lxw_col_t c = 0; c < 7; ++c) worksheet_write_string(sum, 6, c, s_head[c], book.header);
+  const char* s_head[] = {"Aspek", "Persen", "Predikat", "Jumlah skor", "Skor maksimal", "Bobot", "Kontribusi",
+                          "Persen tepat"};
+  for (lxw_col_t c = 0; c < (display_only ? 8 : 7); ++c) worksheet_write_string(sum, 6, c, s_head[c], book.header);
+  if (display_only) worksheet_set_column(sum, 7, 7, 18, nullptr);
   lxw_row_t sr = 7;
   const lxw_row_t first_aspect = sr;
   // One pooled row: name, percentage, predikat, Σ skor, Σ maksimal (key_col: the Komponen column naming the pool).
@@ -534,8 +543,12 @@ void WriteScorePercentSummary(lxw_worksheet* sum, const Assessment& a, const Boo
     const std::string row = std::to_string(r + 1);
     worksheet_write_string(sum, r, 0, name.Get(lang).c_str(), nullptr);
     worksheet_write_formula_num(sum, r, 1, pct(key_col, id).c_str(), book.score, ToDouble(p.pct_e6, 6));
-    worksheet_write_formula_str(sum, r, 2, ("=" + PredikatFormula(rb, "B" + row)).c_str(), nullptr,
-                                a.PredikatOf(p).label.c_str());
+    if (display_only) {
+      worksheet_write_formula_num(sum, r, 7, ("=" + exact(key_col, id)).c_str(), nullptr,
+                                  double(p.exact_pct.num) / double(p.exact_pct.den));
+    }
+    worksheet_write_formula_str(sum, r, 2, ("=" + PredikatFormula(rb, (display_only ? "H" : "B") + row)).c_str(),
+                                nullptr, a.PredikatOf(p).label.c_str());
     worksheet_write_formula_num(sum, r, 3, ("=" + pool(key_col, id, 'F')).c_str(), nullptr, ToDouble(p.sum_e6, 6));
     worksheet_write_formula_num(sum, r, 4, ("=" + pool(key_col, id, 'G')).c_str(), nullptr, ToDouble(p.sum_max_e6, 6));
   };
@@ -543,17 +556,25 @@ void WriteScorePercentSummary(lxw_worksheet* sum, const Assessment& a, const Boo
     const std::string row = std::to_string(sr + 1);
     pool_row(sr, asp.spec->name, 'I', asp.spec->id, asp.pool);
     worksheet_write_number(sum, sr, 5, ToDouble(asp.spec->bobot_e2, 2), nullptr);
-    worksheet_write_formula_num(sum, sr, 6, ("=F" + row + "*B" + row + "/100").c_str(), book.score, ToDouble(asp.skor_e6, 6));
+    const std::string basis = display_only ? "H" : "B";
+    worksheet_write_formula_num(sum, sr, 6, ("=F" + row + "*" + basis + row + "/100").c_str(), book.score,
+                                ToDouble(asp.skor_e6, 6));
     ++sr;
   }
   const std::string total_row = std::to_string(sr + 1);
   worksheet_write_string(sum, sr, 0, "TOTAL", book.bold);
-  const std::string total = "=ROUND(ROUND(SUMPRODUCT(F" + std::to_string(first_aspect + 1) + ":F" + std::to_string(sr) + ",B" +
-                            std::to_string(first_aspect + 1) + ":B" + std::to_string(sr) + ")/100,9)," + dec + ")";
-  worksheet_write_formula_num(sum, sr, 1, total.c_str(), book.score, ToDouble(a.total_e6, 6));
+  const std::string basis = display_only ? "H" : "B";
+  const std::string unrounded = "ROUND(SUMPRODUCT(F" + std::to_string(first_aspect + 1) + ":F" + std::to_string(sr) + "," +
+                                basis + std::to_string(first_aspect + 1) + ":" + basis + std::to_string(sr) + ")/100,9)";
+  worksheet_write_formula_num(sum, sr, 1, ("=ROUND(" + unrounded + "," + dec + ")").c_str(), book.score,
+                              ToDouble(a.total_e6, 6));
+  if (display_only) {
+    worksheet_write_formula_num(sum, sr, 7, ("=" + unrounded).c_str(), nullptr,
+                                double(a.exact_total.num) / double(a.exact_total.den));
+  }
   ++sr;
   worksheet_write_string(sum, sr, 0, "PREDIKAT", book.bold);
-  worksheet_write_formula_str(sum, sr, 1, ("=" + PredikatFormula(rb, "B" + total_row)).c_str(), book.bold,
+  worksheet_write_formula_str(sum, sr, 1, ("=" + PredikatFormula(rb, basis + total_row)).c_str(), book.bold,
                               a.Predikat().label.c_str());
   sr += 2;
   if (a.sub_aspects.empty()) return;
@@ -719,7 +740,8 @@ Status WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, con
   lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
   lxw_worksheet* ks = workbook_add_worksheet(wb, "Komponen");
   lxw_worksheet* ms = workbook_add_worksheet(wb, "Manajemen");
-  const std::map<int, std::string> cell_of_line = WriteAssessmentInputSheet(in, laporan, rb.uses_previous, book, lang);
+  const std::map<int, std::string> cell_of_line =
+      WriteAssessmentInputSheet(in, AsAssessed(laporan, rb), rb.uses_previous, book, lang);
   WriteQuantitySheet(qs, rb.quantities, a.quantities_sen, {"Besaran", "Nilai (Rp)", "Id", "Rumus"}, cell_of_line, book,
                      lang);
   const AnswerRows answer_rows = WriteAnswerSheet(ms, a, book, lang);

@@ -381,6 +381,39 @@ void LoadRatio(Context& ctx, const toml::table& t, const std::string& where, con
   }
 }
 
+// agregasi.label_nilai = ["Baik", …] (and label_nilai_en): one word per nilai 1..skor_maks.
+void LoadNilaiLabels(Context& ctx, const toml::table& t, Rulebook* rb) {
+  const toml::node* id = t.get("label_nilai");
+  const toml::node* en = t.get("label_nilai_en");
+  if (id == nullptr && en == nullptr) return;
+  auto strings = [&](const toml::node* n, const char* key, std::vector<std::string>* out) {
+    const toml::array* a = n != nullptr ? n->as_array() : nullptr;
+    bool ok = a != nullptr && a->size() == size_t(rb->skor_maks);
+    if (ok) {
+      for (const toml::node& e : *a) {
+        if (const auto v = e.value<std::string>(); v && !v->empty()) {
+          out->push_back(*v);
+        } else {
+          ok = false;
+        }
+      }
+    }
+    if (!ok) {
+      ctx.Error(n != nullptr ? n : &t,
+                std::string("agregasi.") + key + " harus daftar " + std::to_string(rb->skor_maks) +
+                    " teks, satu untuk tiap nilai",
+                std::string("agregasi.") + key + " must be a list of " + std::to_string(rb->skor_maks) +
+                    " texts, one per nilai");
+    }
+    return ok;
+  };
+  std::vector<std::string> words_id, words_en;
+  if (!strings(id, "label_nilai", &words_id) || (en != nullptr && !strings(en, "label_nilai_en", &words_en))) return;
+  for (size_t i = 0; i < words_id.size(); ++i) {
+    rb->nilai_labels.push_back(Label{words_id[i], i < words_en.size() ? words_en[i] : std::string()});
+  }
+}
+
 // [agregasi]: how results add up (rulebook.h, Aggregation). Absent: the weighted sum. Returns the shared checklist
 // band table (nilai_daftar_periksa) in *checklist_bands.
 void LoadAggregation(Context& ctx, const toml::table& root, Rulebook* rb, std::vector<Band>* checklist_bands) {
@@ -391,11 +424,13 @@ void LoadAggregation(Context& ctx, const toml::table& root, Rulebook* rb, std::v
     ctx.Error(n, "agregasi harus berupa tabel [agregasi]", "agregasi must be a table [agregasi]");
     return;
   }
-  CheckKeys(ctx, *t, {"cara", "skor_maks", "desimal", "nilai_daftar_periksa"}, "agregasi");
+  CheckKeys(ctx, *t, {"cara", "skor_maks", "desimal", "nilai_daftar_periksa", "pembulatan", "label_nilai",
+                      "label_nilai_en"},
+            "agregasi");
   std::string cara;
   if (!GetString(ctx, *t, "cara", true, "agregasi", &cara)) return;
   if (cara == "bobot") {
-    for (const char* k : {"skor_maks", "desimal", "nilai_daftar_periksa"}) {
+    for (const char* k : {"skor_maks", "desimal", "nilai_daftar_periksa", "pembulatan", "label_nilai", "label_nilai_en"}) {
       if (t->get(k) != nullptr) {
         ctx.Error(t->get(k), std::string("agregasi.") + k + " hanya untuk cara persentase_skor",
                   std::string("agregasi.") + k + " is only for cara persentase_skor");
@@ -421,6 +456,14 @@ void LoadAggregation(Context& ctx, const toml::table& root, Rulebook* rb, std::v
   }
   rb->skor_maks = int(skor_maks);
   rb->decimals = int(decimals);
+  std::string rounding = "sebelum_predikat";
+  GetString(ctx, *t, "pembulatan", false, "agregasi", &rounding);
+  if (rounding != "sebelum_predikat" && rounding != "tampilan") {
+    ctx.Error(t->get("pembulatan"), "agregasi.pembulatan harus 'sebelum_predikat' atau 'tampilan'",
+              "agregasi.pembulatan must be 'sebelum_predikat' or 'tampilan'");
+  }
+  rb->round_for_display_only = rounding == "tampilan";
+  LoadNilaiLabels(ctx, *t, rb);
   if (t->get("nilai_daftar_periksa") != nullptr) LoadBands(ctx, *t, "nilai_daftar_periksa", "agregasi", *rb, checklist_bands);
 }
 
@@ -507,6 +550,105 @@ void LoadAspects(Context& ctx, const toml::table& root, IdSet* ids, Rulebook* rb
   }
 }
 
+// komponen.kuk = [3, 4]: the business classes the component applies to.
+void LoadComponentKuk(Context& ctx, const toml::table& t, const std::string& where, Component* c) {
+  const toml::node* n = t.get("kuk");
+  if (n == nullptr) return;
+  const toml::array* a = n->as_array();
+  bool ok = a != nullptr && !a->empty();
+  if (ok) {
+    for (const toml::node& e : *a) {
+      const auto k = e.value<int64_t>();
+      if (!k || *k < 1 || *k > 4 || !e.is_integer()) {
+        ok = false;
+        break;
+      }
+      c->kuk_mask = uint8_t(c->kuk_mask | (1u << (*k - 1)));
+    }
+  }
+  if (!ok || c->kuk_mask == 0xF) {
+    ctx.Error(n, where + ".kuk harus daftar kelas KUK 1–4 yang tidak memuat semuanya, mis. [3, 4]",
+              where + ".kuk must be a list of KUK classes 1–4 that leaves some out, e.g. [3, 4]");
+    c->kuk_mask = 0;
+  }
+}
+
+// [kuk]: the classes and how one is suggested (rulebook.h, KukRule).
+void LoadKuk(Context& ctx, const toml::table& root, Rulebook* rb) {
+  const toml::node* n = root.get("kuk");
+  if (n == nullptr) return;
+  const toml::table* t = n->as_table();
+  if (t == nullptr) {
+    ctx.Error(n, "kuk harus berupa tabel [kuk]", "kuk must be a table [kuk]");
+    return;
+  }
+  CheckKeys(ctx, *t, {"baris_anggota", "besaran_modal_sendiri", "besaran_aset", "sumber", "catatan", "catatan_en",
+                      "kelas"},
+            "kuk");
+  KukRule k;
+  GetString(ctx, *t, "sumber", true, "kuk", &k.source);
+  k.note = GetLabel(ctx, *t, "catatan", "catatan_en", false, "kuk");
+  if (const toml::array* lines = t->get_as<toml::array>("baris_anggota")) {
+    for (const toml::node& e : *lines) {
+      const auto path = e.value<std::string>();
+      const int line = path ? FindLine(*path) : -1;
+      if (line < 0 || !IsCountLine(line)) {
+        ctx.Error(&e, "kuk.baris_anggota: " + path.value_or("?") + " bukan baris jumlah anggota",
+                  "kuk.baris_anggota: " + path.value_or("?") + " is not a member-count line");
+      } else {
+        k.member_lines.push_back(line);
+      }
+    }
+  }
+  auto quantity = [&](const char* key, int* out) {
+    std::string id;
+    if (!GetString(ctx, *t, key, true, "kuk", &id)) return;
+    for (size_t i = 0; i < rb->quantities.size(); ++i) {
+      if (rb->quantities[i].id == id) *out = int(i);
+    }
+    if (*out < 0) {
+      ctx.Error(t->get(key), std::string("kuk.") + key + ": besaran " + id + " tidak ada",
+                std::string("kuk.") + key + ": there is no quantity " + id);
+    }
+  };
+  quantity("besaran_modal_sendiri", &k.equity_quantity);
+  quantity("besaran_aset", &k.assets_quantity);
+  const toml::array* classes = t->get_as<toml::array>("kelas");
+  if (classes == nullptr) {
+    ctx.Error(n, "kuk.kelas wajib ada", "kuk.kelas is required");
+    return;
+  }
+  for (const toml::node& e : *classes) {
+    const toml::table* c = e.as_table();
+    if (c == nullptr) {
+      ctx.Error(&e, "kuk.kelas harus daftar tabel", "kuk.kelas must be a list of tables");
+      continue;
+    }
+    CheckKeys(ctx, *c, {"kuk", "anggota", "modal_sendiri", "aset"}, "kuk.kelas");
+    KukRule::Class cls;
+    int64_t kuk = 0;
+    if (GetFixed(ctx, *c, "kuk", true, "kuk.kelas", 0, &kuk) && (kuk < 2 || kuk > 4)) {
+      ctx.Error(c->get("kuk"), "kuk.kelas.kuk harus 2, 3 atau 4", "kuk.kelas.kuk must be 2, 3 or 4");
+    }
+    cls.kuk = int(kuk);
+    const std::pair<const char*, std::optional<Interval>*> criteria[] = {
+        {"anggota", &cls.members}, {"modal_sendiri", &cls.equity}, {"aset", &cls.assets}};
+    for (const auto& [key, target] : criteria) {
+      std::string text;
+      if (!GetString(ctx, *c, key, false, "kuk.kelas", &text)) continue;
+      Interval iv;
+      if (!ParseInterval(text, &iv)) {
+        ctx.Error(c->get(key), std::string("kuk.kelas.") + key + ": '" + text + "' bukan selang, mis. \"[5000, +inf)\"",
+                  std::string("kuk.kelas.") + key + ": '" + text + "' is not an interval, e.g. \"[5000, +inf)\"");
+        continue;
+      }
+      *target = iv;
+    }
+    k.classes.push_back(std::move(cls));
+  }
+  rb->kuk = std::move(k);
+}
+
 // One [[komponen]]: what every component has, then the ratio or checklist that measures it.
 Component LoadComponent(Context& ctx, const toml::table& t, const Rulebook& rb, const std::vector<Band>& checklist_bands,
                         IdSet* ids) {
@@ -515,8 +657,16 @@ Component LoadComponent(Context& ctx, const toml::table& t, const Rulebook& rb, 
   const std::string where = "komponen." + c.id;
   CheckKeys(ctx, t, {"id", "aspek", "sub_aspek", "nama", "nama_en", "jenis", "bobot", "informasi", "sumber",
                      "keyakinan", "catatan", "pembilang", "penyebut", "nilai", "linear", "penyebut_nol", "jawaban",
-                     "poin_per_ya", "butir"},
+                     "poin_per_ya", "butir", "penyebut_mutlak", "kuk"},
             where);
+  LoadComponentKuk(ctx, t, where, &c);
+  if (const toml::node* m = t.get("penyebut_mutlak")) {
+    if (!m->is_boolean()) {
+      ctx.Error(m, where + ".penyebut_mutlak harus true atau false", where + ".penyebut_mutlak must be true or false");
+    } else {
+      c.absolute_denominator = m->as_boolean()->get();
+    }
+  }
   ids->Check(ctx, t, c.id, where);
   c.name = GetLabel(ctx, t, "nama", "nama_en", true, where);
   if (const toml::node* info = t.get("informasi")) {
@@ -592,14 +742,29 @@ void LoadPredikat(Context& ctx, const toml::table& root, Rulebook* rb) {
 
 void LoadBody(Context& ctx, const toml::table& root, Rulebook* rb) {
   CheckKeys(ctx, root, {"format", "id", "versi", "nama", "nama_en", "sumber", "catatan", "berlaku", "agregasi",
-                        "masukan_wajib", "besaran", "aspek", "sub_aspek", "komponen", "predikat"},
+                        "masukan_wajib", "besaran", "aspek", "sub_aspek", "komponen", "predikat", "kuk",
+                        "jenis_tercakup"},
             "rulebook");
+  if (const toml::node* n = root.get("jenis_tercakup")) {
+    const toml::array* a = n->as_array();
+    bool ok = a != nullptr && !a->empty();
+    for (size_t i = 0; ok && i < a->size(); ++i) {
+      const auto v = (*a)[i].value<std::string>();
+      ok = v && (*v == "KSP" || *v == "USP" || *v == "KSPPS" || *v == "USPPS");
+      if (ok) rb->covered_kinds.push_back(*v);
+    }
+    if (!ok) {
+      ctx.Error(n, "jenis_tercakup harus daftar dari KSP, USP, KSPPS, USPPS",
+                "jenis_tercakup must be a list of KSP, USP, KSPPS, USPPS");
+    }
+  }
   LoadHeader(ctx, root, /*goal_method=*/false, rb);
   std::vector<Band> checklist_bands;
   LoadAggregation(ctx, root, rb, &checklist_bands);
   LoadRequiredLines(ctx, root, rb);
   IdSet ids;
   LoadQuantities(ctx, root, &ids, &rb->quantities);
+  LoadKuk(ctx, root, rb);
   LoadAspects(ctx, root, &ids, rb);
   LoadSubAspects(ctx, root, &ids, rb);
   LoadComponents(ctx, root, checklist_bands, &ids, rb);
@@ -671,6 +836,37 @@ void DeriveAnswerSets(Rulebook* rb) {
   }
 }
 
+// What a loaded rulebook derives from itself: the lines its formulas read, and one variant per business class when
+// some component applies to some classes only (Rulebook::ForKuk).
+void FinishLoad(Context& ctx, const toml::table& root, Rulebook* rb) {
+  auto note = [&](const LinearForm& f) {
+    for (const LinearForm::Term& t : f.terms) {
+      if (t.line < kLineCount) rb->reads_lines.set(size_t(t.line));
+    }
+  };
+  for (const Quantity& q : rb->quantities) note(q.form);
+  for (const Component& c : rb->components) {
+    note(c.numerator);
+    note(c.denominator);
+  }
+  const bool restricted = std::any_of(rb->components.begin(), rb->components.end(),
+                                      [](const Component& c) { return c.kuk_mask != 0; });
+  if (restricted != rb->kuk.has_value()) {
+    ctx.Error(root.get("kuk") != nullptr ? root.get("kuk") : &root,
+              "[kuk] dan komponen dengan 'kuk' harus ada bersama", "[kuk] and components with 'kuk' go together");
+    return;
+  }
+  if (!restricted) return;
+  for (int k = 1; k <= 4; ++k) {
+    auto v = std::make_shared<Rulebook>(*rb);
+    std::erase_if(v->components, [k](const Component& c) { return c.kuk_mask != 0 && !(c.kuk_mask & (1u << (k - 1))); });
+    v->answer_sets.clear();
+    DeriveAnswerSets(v.get());
+    rb->kuk_variants[size_t(k - 1)] = std::move(v);
+  }
+  for (const auto& v : rb->kuk_variants) CheckWeights(ctx, root, *v);  // each still pools something per aspect
+}
+
 }  // namespace
 
 std::unique_ptr<Rulebook> LoadRulebook(std::string_view toml_text, const std::string& origin, Problems* problems) {
@@ -688,6 +884,7 @@ std::unique_ptr<Rulebook> LoadRulebook(std::string_view toml_text, const std::st
     for (const Component& c : rb->components) {
       rb->uses_previous = rb->uses_previous || c.numerator.uses_previous || c.denominator.uses_previous;
     }
+    FinishLoad(ctx, root, rb.get());
   } catch (const OverflowError&) {
     problems->Add(origin, "rulebook_tidak_sah", "angka terlalu besar", "number too large");
   }
@@ -740,6 +937,29 @@ const Rulebook* EmbeddedRulebookById(std::string_view id, Problems* problems) {
     const Rulebook* raw = rb.get();
     cache.emplace(std::string(id), std::move(rb));
     return raw;
+  }
+  return nullptr;
+}
+
+const Rulebook* EmbeddedRulebookVersion(std::string_view id, std::string_view version, Problems* problems) {
+  const Rulebook* current = EmbeddedRulebookById(id, problems);
+  if (current != nullptr && current->version == version) return current;
+  static std::mutex mu;
+  static std::vector<std::unique_ptr<Rulebook>> earlier;  // every kept version, loaded on first use
+  static bool loaded = false;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!loaded) {
+    loaded = true;
+    for (const EmbeddedRulebook& e : EmbeddedEarlierRulebooks()) {
+      Problems ignored;  // a kept version that no longer loads is a build error caught by loader_test
+      std::unique_ptr<Rulebook> rb = LoadRulebook(e.text, std::string("bawaan:lama/") + e.file, &ignored);
+      if (rb == nullptr) continue;
+      rb->origin = "bawaan";
+      earlier.push_back(std::move(rb));
+    }
+  }
+  for (const auto& rb : earlier) {
+    if (rb->id == id && rb->version == version) return rb.get();
   }
   return nullptr;
 }

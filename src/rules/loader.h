@@ -36,6 +36,14 @@ const std::vector<EmbeddedRulebook>& EmbeddedRulebooks();
 // Loads an embedded rulebook once and keeps it for the life of the process. Null when the id is unknown.
 const Rulebook* EmbeddedRulebookById(std::string_view id, Problems* problems);
 
+// Earlier versions of embedded methods (rules/lama/), kept so stored results re-assess as they were made. Their
+// `id` member is the file's name; the rulebook's own id and versi are inside.
+const std::vector<EmbeddedRulebook>& EmbeddedEarlierRulebooks();
+
+// Method `id` at version `version`: the current embedded rulebook when its version matches, else a kept earlier
+// version; null when neither has it.
+const Rulebook* EmbeddedRulebookVersion(std::string_view id, std::string_view version, Problems* problems);
+
 inline constexpr const char* kDefaultMetode = "ksp-2016";
 
 }  // namespace kopsehat

@@ -26,6 +26,28 @@ std::string BaseText() {
   return {};
 }
 
+// Every earlier version kept for stored results (rules/lama/) still loads, has an id and version of its own and can
+// be found by EmbeddedRulebookVersion; the current version is found the same way.
+TEST(EmbeddedEarlier, EveryKeptVersionLoadsAndIsFound) {
+  ASSERT_FALSE(EmbeddedEarlierRulebooks().empty());
+  for (const EmbeddedRulebook& e : EmbeddedEarlierRulebooks()) {
+    Problems p;
+    std::unique_ptr<Rulebook> rb = LoadRulebook(e.text, e.file, &p);
+    ASSERT_NE(rb, nullptr) << e.file << ": " << p.Render(Lang::kEn);
+    EXPECT_TRUE(p.empty()) << e.file << ": " << p.Render(Lang::kEn);
+    Problems q;
+    const Rulebook* found = EmbeddedRulebookVersion(rb->id, rb->version, &q);
+    ASSERT_NE(found, nullptr) << rb->id << " " << rb->version;
+    EXPECT_EQ(found->version, rb->version);
+    const Rulebook* current = EmbeddedRulebookById(rb->id, &q);
+    ASSERT_NE(current, nullptr) << rb->id;
+    EXPECT_NE(current->version, rb->version) << e.file << " duplicates the current version";
+    EXPECT_EQ(EmbeddedRulebookVersion(rb->id, current->version, &q), current);
+  }
+  Problems p;
+  EXPECT_EQ(EmbeddedRulebookVersion("kkpkk-2021", "99", &p), nullptr);
+}
+
 // Replaces the single occurrence of `from`; fails the test if it is absent or not unique.
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
   const size_t pos = text.find(from);

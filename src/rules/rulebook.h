@@ -4,7 +4,10 @@
 // C++. Loaded from TOML by rules/loader.h. Depends on core/ and laporan/.
 #pragma once
 
+#include <array>
+#include <bitset>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -123,6 +126,9 @@ struct Component {
   Label denominator_name;
   bool linear = false;
   bool informational = false;  // computed and shown, never scored (informasi = true; no band table)
+  // penyebut_mutlak = true: the ratio divides by the denominator's absolute value, so growth from a negative base
+  // (a loss, negative equity) keeps its direction: from −180 to −300 is −66.67 %, from −300 to −180 is +40 %.
+  bool absolute_denominator = false;
   // Sorted ascending, covering the whole line exactly once. Checklists of persentase_skor rulebooks band the share
   // of items met (in percent) with these too.
   std::vector<Band> bands;
@@ -138,6 +144,9 @@ struct Component {
   }
   int64_t points_per_yes_e6 = 0;
   std::vector<ChecklistItem> items;
+
+  // kuk = [3, 4]: the business classes (KUK) the component applies to, bit k−1 for KUK k; 0 = every class.
+  uint8_t kuk_mask = 0;
 };
 
 struct Aspect {
@@ -195,10 +204,37 @@ struct MethodHeader {
   Label validity_after;
 };
 
+// [kuk] of a rulebook whose indicators depend on the cooperative's business class (Klasifikasi Usaha Koperasi,
+// KUK 1..4): the examiner states the class (koperasi.kuk); when the laporan does not, the method suggests one —
+// the highest class any criterion reaches (members, own capital, total assets), each criterion an interval as data.
+struct KukRule {
+  struct Class {
+    int kuk = 0;  // 2..4 (KUK 1 is every cooperative no class reaches)
+    std::optional<Interval> members;  // number of members (a count line)
+    std::optional<Interval> equity;   // Rupiah (the quantity equity_quantity)
+    std::optional<Interval> assets;   // Rupiah (the quantity assets_quantity)
+  };
+  std::vector<Class> classes;  // as the rulebook lists them
+  std::vector<int> member_lines;  // laporan lines holding the number of members, first present wins
+  int equity_quantity = -1;       // index into Rulebook::quantities
+  int assets_quantity = -1;
+  std::string source;
+  Label note;
+};
+
 struct Rulebook : MethodHeader {
   Aggregation aggregation = Aggregation::kWeightedSum;
   int skor_maks = 0;  // kScorePercent: nilai 1..skor_maks
   int decimals = 2;   // kScorePercent: rounding of percentages and the total
+  // kScorePercent, agregasi.pembulatan = "tampilan": percentages and the total are rounded for display only; every
+  // predikat is taken from the exact value (79.996 is CUKUP SEHAT though shown as 80,00). Default: rounded first.
+  bool round_for_display_only = false;
+  // agregasi.label_nilai: a word for each nilai 1..skor_maks ("Baik", "Cukup Baik", …); empty when not given.
+  std::vector<Label> nilai_labels;
+  std::optional<KukRule> kuk;  // [kuk]: present when some component applies to some classes only
+  // jenis_tercakup = ["KSP", "USP"]: the kinds of cooperative the method's indicators cover; a laporan of another
+  // kind (koperasi.jenis) is assessed with a warning. Empty: every kind.
+  std::vector<std::string> covered_kinds;
   std::vector<int> required_lines;  // masukan_wajib: laporan lines the method needs present
   bool uses_previous = false;       // some formula reads periode_lalu through lalu()
   std::vector<Quantity> quantities;
@@ -208,7 +244,22 @@ struct Rulebook : MethodHeader {
   std::vector<PredikatRule> predikat;  // descending by min; the last has no min
   std::vector<AnswerSet> answer_sets;  // derived from the checklist components, in first-use order
 
+  // The laporan lines this year's figures of any formula read (after quantities are expanded): a method warns about
+  // a "rincian" line it reads that the laporan left to its default (laporan.h, LineParts).
+  std::bitset<kLineCount> reads_lines;
+  // For a rulebook with [kuk]: the rulebook restricted to the components of KUK k (index k − 1), owned here; the
+  // variants share everything else and have no variants of their own.
+  std::array<std::shared_ptr<const Rulebook>, 4> kuk_variants;
+
   const Component* FindComponent(std::string_view id) const;
+  // The rulebook for business class `kuk` (1..4): this one when it has no [kuk] or kuk is out of range.
+  const Rulebook& ForKuk(int k) const {
+    return k >= 1 && k <= 4 && kuk_variants[size_t(k - 1)] ? *kuk_variants[size_t(k - 1)] : *this;
+  }
+  const Label* NilaiLabel(int64_t nilai_e2) const {
+    const int64_t i = nilai_e2 / 100 - 1;
+    return nilai_e2 % 100 == 0 && i >= 0 && size_t(i) < nilai_labels.size() ? &nilai_labels[size_t(i)] : nullptr;
+  }
   bool ScorePercent() const { return aggregation == Aggregation::kScorePercent; }
   // Whether what-if, the planner, charts, the PDF and the worksheet can take this rulebook: they model a weighted
   // sum over this year's figures only.
