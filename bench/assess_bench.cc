@@ -41,9 +41,9 @@ const std::string& ExampleJson() {
 const Rulebook& Ksp2016() {
   static const Rulebook* rb = [] {
     Problems problems;
-    const Rulebook* r = EmbeddedRulebookById(kDefaultMetode, &problems);
+    const Rulebook* r = EmbeddedRulebookById("ksp-2016", &problems);
     if (r == nullptr) {
-      std::fprintf(stderr, "assess_bench: embedded rulebook %s: %s\n", kDefaultMetode,
+      std::fprintf(stderr, "assess_bench: embedded rulebook ksp-2016: %s\n",
                    problems.Render(Lang::kEn).c_str());
       std::exit(1);
     }

@@ -257,7 +257,7 @@ TEST_F(CliKkpkkTest, ChartsShowTheAspectsAndTheLosses) {
 TEST_F(CliKkpkkTest, RulesListAndShow) {
   const Result list = Run({"rules", "list"});
   ASSERT_EQ(list.status, 0) << list.err;
-  const size_t at = list.out.find("kkpkk-2021\n");
+  const size_t at = list.out.find("kkpkk-2021 (berlaku sekarang)\n");
   ASSERT_NE(at, std::string::npos) << list.out;
   const std::vector<std::string> lines = e2e::Lines(list.out.substr(at));
   ASSERT_GE(lines.size(), 3u);
@@ -368,6 +368,56 @@ TEST_F(CliKkpkkTest, RoundTripThroughCsvAndXlsxKeepsTheAnswers) {
     EXPECT_EQ(j["metode"], "kkpkk-2021") << form;
     EXPECT_DOUBLE_EQ(JsonReport(back)["skor_total"].get<double>(), 82.52) << form;
   }
+}
+
+// ---- The method follows the period (no metode in the laporan, no --metode)
+
+TEST_F(CliKkpkkTest, A2025LaporanWithKkpkkInputsIsAssessedByKkpkkWithoutBeingTold) {
+  json lap = json::parse(ReadAll(kContoh));
+  lap.erase("metode");
+  const std::string file = Write("tanpa-metode.json", lap.dump());
+  const Result r = Run({"assess", file});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(LineWith(r.out, {"Metode", "kkpkk-2021 (versi 2)"})) << r.out;
+  EXPECT_TRUE(LineWith(r.out, {"SKOR AKHIR", "82,52"})) << r.out;
+  EXPECT_FALSE(Contains(r.out, "di_luar_masa_berlaku")) << r.out;
+}
+
+TEST_F(CliKkpkkTest, A2025LaporanWithoutKkpkkInputsExitsTwoWithTheWayForward) {
+  json lap = json::parse(ReadAll(kSourceDir + "/examples/ksp-sejahtera-bersama-2025.json"));
+  lap.erase("metode");
+  const std::string file = Write("lama.json", lap.dump());
+  for (const char* lang : {"id", "en"}) {
+    const Result r = Run({"assess", file, "--lang", lang});
+    EXPECT_EQ(r.status, 2) << r.out;
+    EXPECT_TRUE(Contains(r.err, "daftar_periksa.kkpkk")) << r.err;  // what is missing
+    EXPECT_TRUE(Contains(r.err, "metode: ")) << r.err;
+    EXPECT_TRUE(Contains(r.err, "kopsehat template --metode kkpkk-2021")) << r.err;  // where its template comes from
+    EXPECT_TRUE(Contains(r.err, "--metode ksp-2016")) << r.err;  // how to run the old method on purpose
+  }
+  // Named on purpose, the old method assesses it, saying at the top that it is out of its period.
+  const Result old = Run({"assess", file, "--metode", "ksp-2016"});
+  ASSERT_EQ(old.status, 0) << old.err;
+  const size_t attention = old.out.find("PERHATIAN");
+  ASSERT_NE(attention, std::string::npos) << old.out;
+  EXPECT_LT(attention, old.out.find("SKOR")) << "the out-of-period note comes before the figures";
+  EXPECT_TRUE(Contains(old.out, "[di_luar_masa_berlaku]")) << old.out;
+}
+
+TEST_F(CliKkpkkTest, BeforeTwentyTwentyOneTheMethodIsThe2016One) {
+  json lap = json::parse(ReadAll(kSourceDir + "/examples/ksp-sejahtera-bersama-2025.json"));
+  lap.erase("metode");
+  lap["periode"]["akhir"] = "2019-12-31";
+  const Result r = Run({"assess", Write("2019.json", lap.dump())});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(LineWith(r.out, {"Metode", "ksp-2016 (versi 1)"})) << r.out;
+  EXPECT_FALSE(Contains(r.out, "di_luar_masa_berlaku")) << r.out;
+  json syariah = json::parse(ReadAll(kSourceDir + "/examples/kspps-amanah-2025.json"));
+  syariah.erase("metode");
+  syariah["periode"]["akhir"] = "2019-12-31";
+  const Result s2019 = Run({"assess", Write("kspps-2019.json", syariah.dump())});
+  ASSERT_EQ(s2019.status, 0) << s2019.err;
+  EXPECT_TRUE(LineWith(s2019.out, {"Metode", "ksppps-2016"})) << s2019.out;
 }
 
 }  // namespace

@@ -70,7 +70,7 @@ class CliSpreadsheetTest : public e2e::CliHarness {
 
 TEST_F(CliSpreadsheetTest, TemplateXlsxIsAWorkbookWithSixSheets) {
   const std::string p = Path("laporan.xlsx");
-  const Result r = Run({"template", "--out", p});
+  const Result r = Run({"template", "--metode", "ksp-2016", "--out", p});
   EXPECT_EQ(r.status, 0) << r.err;
   ASSERT_TRUE(fs::exists(p));
   const std::string bytes = ReadAll(p);
@@ -93,9 +93,30 @@ TEST_F(CliSpreadsheetTest, TemplateXlsxIsAWorkbookWithSixSheets) {
                                              "Manajemen"}));
 }
 
+// Without --metode the template is for the method in force: kkpkk-2021, with its Kegiatan sheet and checklists.
+TEST_F(CliSpreadsheetTest, TemplateWithoutMetodeIsForTheMethodInForce) {
+  const std::string p = Path("laporan-kini.xlsx");
+  ASSERT_EQ(Run({"template", "--out", p}).status, 0);
+  kopsehat::XlsxWorkbook wb;
+  kopsehat::Problems problems;
+  ASSERT_TRUE(kopsehat::ReadXlsx(ReadAll(p), "laporan.xlsx", kopsehat::XlsxLimits{}, &wb, &problems))
+      << problems.Render(kopsehat::Lang::kEn);
+  std::vector<std::string> names;
+  for (const auto& s : wb.sheets) names.push_back(s.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"Petunjuk", "Identitas", "Neraca", "Hasil Usaha", "Pinjaman", "Kegiatan",
+                                             "Manajemen"}));
+  const std::string csv = Path("laporan-kini.csv");
+  ASSERT_EQ(Run({"template", "--out", csv}).status, 0);
+  const std::string text = ReadAll(csv);
+  // The method is left empty: a filled template is assessed with the method of its period.
+  EXPECT_TRUE(Contains(text, "\nmetode;;\"Metode penilaian (kosong = menurut periode")) << text.substr(0, 800);
+  EXPECT_TRUE(Contains(text, "\ndaftar_periksa.kkpkk.prinsip_keanggotaan[1];;")) << text.substr(0, 800);
+  EXPECT_FALSE(Contains(text, "\nmanajemen.umum[1];;"));
+}
+
 TEST_F(CliSpreadsheetTest, TemplateCsvIsKeyValueText) {
   const std::string p = Path("laporan.csv");
-  const Result r = Run({"template", "--out", p});
+  const Result r = Run({"template", "--metode", "ksp-2016", "--out", p});
   EXPECT_EQ(r.status, 0) << r.err;
   ASSERT_TRUE(fs::exists(p));
   const std::string text = ReadAll(p);

@@ -375,11 +375,13 @@ TEST_F(CliTest, RulebookFromFile) {
 TEST_F(CliTest, RulesList) {
   const Result r = Run({"rules", "list"});
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_TRUE(Contains(r.out, "ksp-2016 (bawaan)")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "kkpkk-2021 (berlaku sekarang)\n")) << r.out;
+  EXPECT_EQ(r.out.rfind("ksp-2016\n", 0), 0u) << r.out;  // listed, no longer marked as the default
   EXPECT_TRUE(Contains(r.out, "ksp-2016-linear")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "dinilai dengan metode periodenya")) << r.out;
   const Result en = Run({"rules", "list", "--lang", "en"});
   EXPECT_EQ(en.status, 0);
-  EXPECT_TRUE(Contains(en.out, "ksp-2016 (default)")) << en.out;
+  EXPECT_TRUE(Contains(en.out, "kkpkk-2021 (in force)\n")) << en.out;
 }
 
 TEST_F(CliTest, RulesShow) {

@@ -123,10 +123,12 @@ std::string JsonObject(std::initializer_list<std::pair<const char*, std::string>
   return out + "}";
 }
 
-// The method a laporan is assessed with in the web application: its own `metode`, else the default. Goal methods
-// (PEARLS) have no score or predikat, so they are refused here; `kopsehat assess` handles them.
+// The method a laporan is assessed with in the web application: its own `metode`, else the examiners' method for its
+// period (DefaultMetodeFor). Goal methods (PEARLS) have no score or predikat, so they are refused here; `kopsehat
+// assess` handles them.
 const Rulebook* WebRulebook(const Laporan& laporan, Problems* problems) {
-  const std::string id = laporan.metode.empty() ? std::string(kDefaultMetode) : laporan.metode;
+  const std::string id =
+      laporan.metode.empty() ? DefaultMetodeFor(laporan.periode_akhir, laporan.cooperative.jenis) : laporan.metode;
   Problems ignored;
   if (EmbeddedGoalRulebookById(id, &ignored) != nullptr) {
     problems->Add("metode", "metode_sasaran",
@@ -638,7 +640,20 @@ namespace {
 bool AssessLaporan(const Laporan& laporan, Assessment* a, Problems* problems) {
   const Rulebook* rb = WebRulebook(laporan, problems);
   if (rb == nullptr) return false;
-  return Evaluate(laporan, *rb, EvaluateOptions{}, a, problems) && problems->empty();
+  const size_t before = problems->size();
+  const bool ok = Evaluate(laporan, *rb, EvaluateOptions{}, a, problems) && problems->empty();
+  if (!ok && laporan.metode.empty() && problems->size() > before) {
+    // The method came from the period: say so, and how to choose the old one on purpose.
+    const std::string old = Metode2016For(laporan.cooperative.jenis);
+    problems->Add("metode", "metode_menurut_periode",
+                  "Metode penilaian tidak dipilih, jadi laporan dinilai dengan " + rb->id +
+                      ", metode pemeriksa untuk periode ini. Lengkapi isian yang disebut, atau pilih " + old +
+                      " di Metode penilaian untuk menilai dengan metode lama yang sudah tidak berlaku.",
+                  "No method was chosen, so the laporan is assessed with " + rb->id +
+                      ", the examiners' method for this period. Complete the inputs named, or choose " + old +
+                      " under Assessment method to use the old method, no longer in force.");
+  }
+  return ok;
 }
 
 // The identity texts of a laporan (from any reader: a spreadsheet cell can hold any bytes) must be clean text.

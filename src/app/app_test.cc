@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "interchange/template_writer.h"
 #include "report/json_report.h"
 #include "rules/loader.h"
@@ -216,6 +218,29 @@ TEST_P(WorkflowTest, FinalResultsKeepTheirMethodVersion) {
   Assessment direct;
   ASSERT_TRUE(Evaluate(l, *v1, EvaluateOptions{}, &direct, &p)) << p.Render(Lang::kEn);
   EXPECT_EQ(f.assessment.total_e6, direct.total_e6);
+}
+
+// A laporan that chooses no method is assessed with its period's: a 2025 one without KKPKK answers is refused naming
+// what is missing and how to choose the old method; a 2019 one is assessed with ksp-2016.
+TEST_P(WorkflowTest, TheMethodFollowsThePeriod) {
+  if (!database_ready()) return;
+  nlohmann::json lap = nlohmann::json::parse(ExampleJson("2025-12-31"));
+  lap.erase("metode");
+  int64_t id = 0;
+  const Outcome refused =
+      app_->SaveDraftFromFile(As("pengurusA"), coop_.at("A"), std::nullopt, lap.dump(), "laporan.json", &id);
+  EXPECT_EQ(refused.code, Code::kInvalid);
+  EXPECT_TRUE(HasCode(refused, "metode_menurut_periode")) << refused.problems.Render(Lang::kEn);
+  bool names_missing = false;
+  for (const Problem& p : refused.problems.items()) names_missing = names_missing || p.path == "daftar_periksa.kkpkk";
+  EXPECT_TRUE(names_missing) << refused.problems.Render(Lang::kEn);
+  lap["periode"]["akhir"] = "2019-12-31";
+  const Outcome saved =
+      app_->SaveDraftFromFile(As("pengurusA"), coop_.at("A"), std::nullopt, lap.dump(), "laporan.json", &id);
+  ASSERT_TRUE(saved.ok()) << saved.problems.Render(Lang::kEn);
+  LaporanView v;
+  ASSERT_TRUE(app_->ViewLaporan(As("pengurusA"), id, &v).ok());
+  EXPECT_EQ(v.record.rulebook_id, "ksp-2016");
 }
 
 TEST_P(WorkflowTest, CorrectionIsANewRevisionWithItsReason) {

@@ -9,7 +9,7 @@ namespace {
 
 TEST(PredikatLabels, AreTheRulebooksOwnBestFirstWithoutRepeats) {
   Problems p;
-  const Rulebook* def = EmbeddedRulebookById(kDefaultMetode, &p);
+  const Rulebook* def = EmbeddedRulebookById("ksp-2016", &p);
   ASSERT_NE(def, nullptr);
   const std::vector<std::string>& labels = PredikatLabels();
   ASSERT_GE(labels.size(), def->predikat.size());

@@ -57,7 +57,15 @@ bool RulebookChooser::Init(const Args& args, Problems* problems) {
 }
 
 std::string RulebookChooser::ChosenId(const std::string& laporan_metode) const {
-  return !forced_metode_.empty() ? forced_metode_ : !laporan_metode.empty() ? laporan_metode : std::string(kDefaultMetode);
+  return !forced_metode_.empty() ? forced_metode_ : !laporan_metode.empty() ? laporan_metode : MetodeInForce();
+}
+
+bool RulebookChooser::Defaulted(const Laporan& laporan) const {
+  return forced_metode_.empty() && from_file_ == nullptr && goal_from_file_ == nullptr && laporan.metode.empty();
+}
+
+std::string MetodeOf(const Laporan& laporan) {
+  return laporan.metode.empty() ? DefaultMetodeFor(laporan.periode_akhir, laporan.cooperative.jenis) : laporan.metode;
 }
 
 const GoalRulebook* RulebookChooser::ChooseGoal(const std::string& laporan_metode, Problems* problems) {
@@ -98,17 +106,44 @@ const Rulebook* RulebookChooser::Choose(const std::string& laporan_metode, Probl
 bool EvaluateRead(bool read_ok, const Laporan& laporan_value, RulebookChooser* chooser, const EvaluateOptions& options,
                   Assessment* assessment, Problems* problems, GoalAssessment* goal, bool* is_goal) {
   const Laporan* laporan = &laporan_value;
+  const std::string metode = MetodeOf(*laporan);
   if (goal != nullptr) {
-    const GoalRulebook* g = chooser->ChooseGoal(laporan->metode, problems);
+    const GoalRulebook* g = chooser->ChooseGoal(metode, problems);
     *is_goal = g != nullptr;
     if (g != nullptr) return read_ok && EvaluateGoals(*laporan, *g, goal, problems);
   }
-  const Rulebook* rb = chooser->Choose(laporan->metode, problems);
+  const Rulebook* rb = chooser->Choose(metode, problems);
   if (rb == nullptr) return false;
   // Evaluate even an invalid laporan (its result is discarded) to report checklist problems in the same run;
   // the engine is total over any Laporan value.
+  const size_t before = problems->size();
   const bool evaluated = Evaluate(*laporan, *rb, options, assessment, problems);
+  if (!evaluated && chooser->Defaulted(*laporan) && problems->size() > before) {
+    AddDefaultMethodGuidance(*laporan, metode, problems);
+  }
   return read_ok && evaluated;
+}
+
+void AddDefaultMethodGuidance(const Laporan& laporan, const std::string& metode, Problems* problems) {
+  const std::string periode = laporan.periode_akhir.empty() ? std::string("(tanpa tanggal)") : laporan.periode_akhir;
+  const std::string old = Metode2016For(laporan.cooperative.jenis);
+  std::string id = "laporan tidak menyebut metode, jadi dinilai dengan " + metode +
+                   ", metode pemeriksa untuk periode yang berakhir " + periode +
+                   ". Template berisi semua isiannya: kopsehat template --metode " + metode +
+                   " --out laporan.xlsx, atau dengan angka laporan ini: kopsehat convert BERKAS --metode " + metode +
+                   " --to xlsx --out laporan.xlsx";
+  std::string en = "the laporan names no method, so it is assessed with " + metode +
+                   ", the examiners' method for a period ending " + periode +
+                   ". A template with all its inputs: kopsehat template --metode " + metode +
+                   " --out laporan.xlsx, or with this laporan's figures: kopsehat convert FILE --metode " + metode +
+                   " --to xlsx --out laporan.xlsx";
+  if (metode != old) {
+    id += ". Untuk menilai dengan metode lama yang sudah tidak berlaku, sebut metodenya: --metode " + old +
+          " (atau \"metode\": \"" + old + "\" di laporan)";
+    en += ". To assess with the old method, no longer in force, name it: --metode " + old + " (or \"metode\": \"" +
+          old + "\" in the laporan)";
+  }
+  problems->Add("metode", "metode_menurut_periode", id, en);
 }
 
 namespace {

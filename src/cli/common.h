@@ -39,6 +39,12 @@ class RulebookChooser {
  private:
   std::string ChosenId(const std::string& laporan_metode) const;
 
+ public:
+  // Whether the method of `laporan` comes from its period alone (no --rulebook, --metode or metode in the laporan).
+  bool Defaulted(const Laporan& laporan) const;
+
+ private:
+
   std::unique_ptr<Rulebook> from_file_;
   std::unique_ptr<GoalRulebook> goal_from_file_;
   // What ChooseGoal found per id (a batch mixes a few methods; each is looked up once, not per line). Bounded:
@@ -55,6 +61,13 @@ class RulebookChooser {
 bool AssessOne(std::string_view text, const std::string& file_name, LaporanJsonReader* reader,
                RulebookChooser* chooser, const EvaluateOptions& options, Laporan* laporan, Assessment* assessment,
                Problems* problems, GoalAssessment* goal = nullptr, bool* is_goal = nullptr);
+
+// The method of a laporan: its own metode, else the one for its period and kind (DefaultMetodeFor).
+std::string MetodeOf(const Laporan& laporan);
+
+// After a laporan whose method came from its period was refused: one more problem saying which method was chosen
+// and why, the command that writes its template, and how to run the old method explicitly.
+void AddDefaultMethodGuidance(const Laporan& laporan, const std::string& metode, Problems* problems);
 
 // What assess and chart do with their one file: choose the rulebook (--metode/--rulebook), read the laporan of any
 // kind, assess it (--tanpa-manajemen). On any problem prints them all and returns false (exit code 2). The

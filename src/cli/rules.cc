@@ -180,12 +180,18 @@ int ListMethods(Lang lang) {
       PrintProblems("rulebook bawaan rusak / embedded rulebook broken:", problems, lang);
       return kExitInternal;
     }
-    std::cout << rb->id << (rb->id == kDefaultMetode ? (lang == Lang::kEn ? " (default)" : " (bawaan)") : "")
+    std::cout << rb->id << (rb->id == MetodeInForce() ? (lang == Lang::kEn ? " (in force)" : " (berlaku sekarang)") : "")
               << "\n  versi " << rb->version << " — " << rb->name.Get(lang) << "\n";
     if (const std::string v = Validity(rb->valid_from, rb->valid_to, rb->successor, lang); !v.empty()) {
       std::cout << "  " << v << "\n";
     }
   }
+  std::cout << (lang == Lang::kEn
+                    ? "\nA laporan that names no method (and no --metode) is assessed with the method of its period: "
+                      "kkpkk-2021 for periods ending from 2021-01-01, ksp-2016 (ksppps-2016 for KSPPS/USPPS) before.\n"
+                    : "\nLaporan yang tidak menyebut metode (dan tanpa --metode) dinilai dengan metode periodenya: "
+                      "kkpkk-2021 untuk periode yang berakhir sejak 2021-01-01, ksp-2016 (ksppps-2016 untuk "
+                      "KSPPS/USPPS) sebelumnya.\n");
   return kExitOk;
 }
 

@@ -154,7 +154,7 @@ int RunTemplate(int argc, char** argv, Lang lang) {
   const bool chooser_ok = chooser.Init(args, &problems);
   const GoalRulebook* goal = chooser_ok ? chooser.ChooseGoal("", &problems) : nullptr;
   const Rulebook* rb = chooser_ok && problems.empty()
-                           ? (goal != nullptr ? EmbeddedRulebookById(kDefaultMetode, &problems) : chooser.Choose("", &problems))
+                           ? (goal != nullptr ? EmbeddedRulebookById(MetodeInForce(), &problems) : chooser.Choose("", &problems))
                            : nullptr;
   if (rb == nullptr) {
     PrintProblems(lang == Lang::kEn ? "the method is invalid:" : "metode tidak sah:", problems, lang);
@@ -208,11 +208,13 @@ int RunConvert(int argc, char** argv, Lang lang) {
   }
   RulebookChooser chooser;
   const bool chooser_ok = chooser.Init(args, &problems);
-  const GoalRulebook* goal = chooser_ok ? chooser.ChooseGoal(laporan.metode, &problems) : nullptr;
-  const Rulebook* rb = chooser_ok && problems.empty()
-                           ? (goal != nullptr ? EmbeddedRulebookById(kDefaultMetode, &problems)
-                                              : chooser.Choose(laporan.metode, &problems))
-                           : nullptr;
+  const GoalRulebook* goal = chooser_ok ? chooser.ChooseGoal(MetodeOf(laporan), &problems) : nullptr;
+  const Rulebook* rb =
+      chooser_ok && problems.empty()
+          ? (goal != nullptr
+                 ? EmbeddedRulebookById(DefaultMetodeFor(laporan.periode_akhir, laporan.cooperative.jenis), &problems)
+                 : chooser.Choose(MetodeOf(laporan), &problems))
+          : nullptr;
   if (rb == nullptr) {
     PrintProblems(lang == Lang::kEn ? "the method is invalid:" : "metode tidak sah:", problems, lang);
     return kExitInvalid;

@@ -115,7 +115,7 @@ constexpr Identity kIdentity[] = {
     {"koperasi.provinsi", "Provinsi", ""},
     {"koperasi.kuk", "KUK (klasifikasi usaha koperasi)", "1–4 menurut pemeriksa; kosong = disarankan dari jumlah anggota, modal sendiri dan aset"},
     {"periode.akhir", "Tanggal tutup buku", "WAJIB; TTTT-BB-HH, mis. 2025-12-31"},
-    {"metode", "Metode penilaian", "kosong = ksp-2016"},
+    {"metode", "Metode penilaian", "kosong = menurut periode: kkpkk-2021 sejak 2021, ksp-2016 sebelumnya"},
 };
 
 // The settings of the pearls block, written beside the identity (they are not amounts of a period).

@@ -204,6 +204,11 @@ void RenderHeader(const Assessment& a, Lang lang, std::string* out) {
             "\n";
   }
   if (rb.origin != "bawaan") *out += PadRight(T(lang, "Rulebook", "Rulebook"), 12) + ": " + rb.origin + "\n";
+  // A method outside its validity is said before any figure: the reader must not take the result as the examiner's.
+  for (const Warning& w : a.warnings) {
+    if (w.code != "di_luar_masa_berlaku") continue;
+    *out += "\n" + PadRight(T(lang, "PERHATIAN", "ATTENTION"), 12) + ": " + WarningText(w, a, lang) + " [" + w.code + "]\n";
+  }
   *out += "\n";
 }
 
@@ -306,9 +311,12 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
   for (size_t ai = 0; ai < a.aspects.size(); ++ai) RenderAspect(a, ai, lang, &out);
   RenderSummary(a, lang, &out);
   RenderBiggestLosses(a, lang, &out);
-  if (!a.warnings.empty()) {
+  const bool listed = std::any_of(a.warnings.begin(), a.warnings.end(),
+                                  [](const Warning& w) { return w.code != "di_luar_masa_berlaku"; });
+  if (listed) {
     out += T(lang, "PERINGATAN\n", "WARNINGS\n");
     for (const Warning& w : a.warnings) {
+      if (w.code == "di_luar_masa_berlaku") continue;  // said at the top
       out += "   - " + (w.path.empty() ? "" : w.path + ": ") + WarningText(w, a, lang) + " [" + w.code + "]\n";
     }
     out += "\n";

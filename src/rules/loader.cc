@@ -923,6 +923,21 @@ bool Interval::Contains(const Fraction& x) const {
   return true;
 }
 
+namespace {
+
+// An embedded rulebook's origin is "bawaan" (reports then print no Rulebook line), its KUK variants' too.
+void MarkEmbedded(Rulebook* rb) {
+  rb->origin = "bawaan";
+  for (std::shared_ptr<const Rulebook>& v : rb->kuk_variants) {
+    if (v == nullptr) continue;
+    auto copy = std::make_shared<Rulebook>(*v);
+    copy->origin = "bawaan";
+    v = std::move(copy);
+  }
+}
+
+}  // namespace
+
 const Rulebook* EmbeddedRulebookById(std::string_view id, Problems* problems) {
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<Rulebook>, std::less<>> cache;
@@ -933,7 +948,7 @@ const Rulebook* EmbeddedRulebookById(std::string_view id, Problems* problems) {
     if (e.id != id || IsGoalRulebookText(e.text)) continue;  // goal methods: EmbeddedGoalRulebookById
     std::unique_ptr<Rulebook> rb = LoadRulebook(e.text, std::string("bawaan:") + e.file, problems);
     if (rb == nullptr) return nullptr;
-    rb->origin = "bawaan";
+    MarkEmbedded(rb.get());
     const Rulebook* raw = rb.get();
     cache.emplace(std::string(id), std::move(rb));
     return raw;
@@ -954,7 +969,7 @@ const Rulebook* EmbeddedRulebookVersion(std::string_view id, std::string_view ve
       Problems ignored;  // a kept version that no longer loads is a build error caught by loader_test
       std::unique_ptr<Rulebook> rb = LoadRulebook(e.text, std::string("bawaan:lama/") + e.file, &ignored);
       if (rb == nullptr) continue;
-      rb->origin = "bawaan";
+      MarkEmbedded(rb.get());
       earlier.push_back(std::move(rb));
     }
   }
@@ -962,6 +977,16 @@ const Rulebook* EmbeddedRulebookVersion(std::string_view id, std::string_view ve
     if (rb->id == id && rb->version == version) return rb.get();
   }
   return nullptr;
+}
+
+std::string DefaultMetodeFor(std::string_view periode_akhir, std::string_view jenis) {
+  // ISO dates compare as text.
+  if (periode_akhir.empty() || periode_akhir >= "2021-01-01") return MetodeInForce();
+  return Metode2016For(jenis);
+}
+
+std::string Metode2016For(std::string_view jenis) {
+  return jenis == "KSPPS" || jenis == "USPPS" ? "ksppps-2016" : "ksp-2016";
 }
 
 }  // namespace kopsehat

@@ -44,6 +44,17 @@ const std::vector<EmbeddedRulebook>& EmbeddedEarlierRulebooks();
 // version; null when neither has it.
 const Rulebook* EmbeddedRulebookVersion(std::string_view id, std::string_view version, Problems* problems);
 
-inline constexpr const char* kDefaultMetode = "ksp-2016";
+// The method an examiner uses for a period ending on `periode_akhir` (ISO date) of a cooperative of kind `jenis`,
+// when the laporan and the command line name none: kkpkk-2021 for periods ending on or after 2021-01-01 (and for an
+// unknown period: the method in force today); before that ksp-2016, or ksppps-2016 for KSPPS/USPPS. Each answer lies
+// within its method's berlaku dates (rules/*.toml; checked by loader_test).
+std::string DefaultMetodeFor(std::string_view periode_akhir, std::string_view jenis);
+
+// The 2016 method of a cooperative of kind `jenis` (what DefaultMetodeFor gives before 2021): ksppps-2016 for
+// KSPPS/USPPS, else ksp-2016. Named in the guidance for running the old method on purpose.
+std::string Metode2016For(std::string_view jenis);
+
+// The method in force today for conventional KSP/USP (what `rules list` marks and a blank template carries).
+inline const char* MetodeInForce() { return "kkpkk-2021"; }
 
 }  // namespace kopsehat

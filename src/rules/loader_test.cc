@@ -106,11 +106,37 @@ Fraction Pct(i128 num, i128 den) { return Fraction{num, den}; }
 // ---------------------------------------------------------------------------------------------------------------
 // Embedded rulebooks
 
+// The method of a period lies within its berlaku dates, for every kind of cooperative and on both sides of the
+// change; a laporan without a date gets the method in force today.
+TEST(DefaultMetode, FollowsThePeriod) {
+  struct Row {
+    const char* periode;
+    const char* jenis;
+    const char* want;
+  } rows[] = {{"2016-12-31", "KSP", "ksp-2016"},        {"2020-12-31", "KSP", "ksp-2016"},
+              {"2020-12-31", "", "ksp-2016"},           {"2020-12-31", "USP", "ksp-2016"},
+              {"2020-12-31", "KSPPS", "ksppps-2016"},   {"2019-06-30", "USPPS", "ksppps-2016"},
+              {"2021-01-01", "KSP", "kkpkk-2021"},      {"2021-12-31", "KSPPS", "kkpkk-2021"},
+              {"2025-12-31", "USP", "kkpkk-2021"},      {"", "KSP", "kkpkk-2021"}};
+  for (const Row& r : rows) {
+    const std::string id = DefaultMetodeFor(r.periode, r.jenis);
+    EXPECT_EQ(id, r.want) << r.periode << " " << r.jenis;
+    Problems p;
+    const Rulebook* rb = EmbeddedRulebookById(id, &p);
+    ASSERT_NE(rb, nullptr) << id;
+    if (*r.periode == 0) continue;
+    EXPECT_GE(std::string(r.periode), rb->valid_from) << id;
+    if (!rb->valid_to.empty()) {
+      EXPECT_LE(std::string(r.periode), rb->valid_to) << id;
+    }
+  }
+  EXPECT_EQ(DefaultMetodeFor("", ""), MetodeInForce());
+}
+
 TEST(LoaderEmbedded, BothListedDefaultFirst) {
   const auto& all = EmbeddedRulebooks();
   ASSERT_GE(all.size(), 2u);
   EXPECT_EQ(std::string(all[0].id), "ksp-2016");
-  EXPECT_EQ(std::string(kDefaultMetode), "ksp-2016");
   bool linear = false;
   for (const EmbeddedRulebook& e : all) linear = linear || std::string_view(e.id) == "ksp-2016-linear";
   EXPECT_TRUE(linear);

@@ -94,7 +94,7 @@ constexpr IdentityLabel kIdentityEn[] = {
     {"koperasi.kabupaten", "Regency / city"},
     {"koperasi.provinsi", "Province"},
     {"periode.akhir", "Financial year end (required; YYYY-MM-DD, e.g. 2025-12-31)"},
-    {"metode", "Assessment method (empty = ksp-2016)"},
+    {"metode", "Assessment method (empty = by period: kkpkk-2021 from 2021, ksp-2016 before)"},
     {"pearls.bulan", "PEARLS: months the income statement covers (1–12)"},
     {"pearls.inflasi_persen", "PEARLS: annual inflation (%)"},
     {"pearls.suku_bunga_pasar_persen", "PEARLS: market deposit rate (%)"},

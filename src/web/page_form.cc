@@ -68,8 +68,14 @@ const Rulebook* FormRulebook(const std::vector<std::pair<std::string, std::strin
     if (key != "metode" || value.empty()) continue;
     if (const Rulebook* rb = EmbeddedRulebookById(value, &ignored)) return rb;
   }
-  const Rulebook* rb = EmbeddedRulebookById(kDefaultMetode, &ignored);
-  // The default method is compiled in and checked by the tests: failing to load it is a bug, not bad input.
+  // No method chosen: the one for the period the form holds (the examiners' method of today when it holds none).
+  std::string periode, jenis;
+  for (const auto& [key, value] : values) {
+    if (key == "periode.akhir") periode = value;
+    if (key == "koperasi.jenis") jenis = value;
+  }
+  const Rulebook* rb = EmbeddedRulebookById(DefaultMetodeFor(periode, jenis), &ignored);
+  // The default methods are compiled in and checked by the tests: failing to load one is a bug, not bad input.
   KOPSEHAT_CHECK(rb != nullptr, "the embedded default rulebook does not load: " + ignored.Render(Lang::kEn));
   return rb;
 }
@@ -172,7 +178,10 @@ void MethodSelect(Html& h, const FormState& st, std::string_view label) {
   FieldOpen(h, st, "metode", label, std::string_view::npos);
   h << "<select id=\"f-metode\" name=\"metode\"";
   st.InvalidAttrs(h, "metode");
-  h << "><option value=\"\">" << T(ctx, "(bawaan: ", "(default: ") << kDefaultMetode << ")</option>";
+  h << "><option value=\"\">"
+    << T(ctx, "(menurut periode: kkpkk-2021 sejak 2021, ksp-2016 sebelumnya)",
+         "(by period: kkpkk-2021 from 2021, ksp-2016 before)")
+    << "</option>";
   bool listed = value.empty();
   Problems ignored;
   for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {

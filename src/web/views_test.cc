@@ -56,7 +56,7 @@ store::Cooperative Coop(const std::string& nama) {
 
 // An example laporan assessed with a method, as the server's ViewLaporan would hand it over.
 LaporanView ExampleView(const std::string& coop_name, const char* file = kExample,
-                        const char* metode = kDefaultMetode) {
+                        const char* metode = "ksp-2016") {
   LaporanView v;
   LaporanJsonReader reader;
   Problems p;
@@ -421,6 +421,20 @@ TEST(ViewsLanguage, EnglishSwitchChangesTheTexts) {
   EXPECT_NE(LoginPage(Ctx(nullptr, Lang::kEn), "", Problems{}).find("Log in"), std::string::npos);
 }
 
+// Without a method chosen the form asks the checklists of the method of its period: KKPKK for 2025, the 2016
+// manajemen checklist for 2019.
+TEST(ViewsForm, AsksTheChecklistsOfThePeriodsMethod) {
+  const Principal p = User(store::Role::kPengurus, "Bendahara");
+  const store::Cooperative coop = Coop("KSP Sejahtera Bersama");
+  const std::string now = LaporanFormPage(Ctx(&p), coop, 0, {{"periode.akhir", "2025-12-31"}}, Problems{});
+  EXPECT_NE(now.find("name=\"daftar_periksa.kkpkk.prinsip_keanggotaan[1]\""), std::string::npos);
+  EXPECT_EQ(now.find("name=\"manajemen.umum[1]\""), std::string::npos);
+  const std::string before = LaporanFormPage(Ctx(&p), coop, 0, {{"periode.akhir", "2019-12-31"}}, Problems{});
+  EXPECT_NE(before.find("name=\"manajemen.umum[1]\""), std::string::npos);
+  EXPECT_EQ(before.find("name=\"daftar_periksa.kkpkk.prinsip_keanggotaan[1]\""), std::string::npos);
+  EXPECT_NE(now.find("menurut periode"), std::string::npos);  // the empty choice says what it means
+}
+
 TEST(ViewsForm, RefillsValuesAndShowsEachProblemBesideItsField) {
   const Principal p = User(store::Role::kPengurus, "Bendahara");
   const store::Cooperative coop = Coop("KSP Sejahtera Bersama");
@@ -430,7 +444,7 @@ TEST(ViewsForm, RefillsValuesAndShowsEachProblemBesideItsField) {
   problems.Add("neraca", "selisih", "selisih Rp 1.000", "difference Rp 1.000");
   const std::vector<std::pair<std::string, std::string>> values = {
       {"neraca.kas", "12.500.000"}, {"neraca.bank", "abc"}, {"manajemen.umum[3]", "Tidak"},
-      {"manajemen.umum[4]", "ya"}, {"periode.akhir", "2025-12-31"}};
+      {"manajemen.umum[4]", "ya"}, {"periode.akhir", "2025-12-31"}, {"metode", "ksp-2016"}};
   const std::string html = LaporanFormPage(Ctx(&p), coop, 0, values, problems);
 
   EXPECT_NE(html.find("name=\"neraca.kas\" value=\"12.500.000\""), std::string::npos);
@@ -479,9 +493,9 @@ TEST(ViewsForm, FieldsCarryTheirBalanceSideAndAmountKeyboard) {
   EXPECT_NE(html.find("action=\"/koperasi/7/laporan\" enctype=\"multipart/form-data\""), std::string::npos);
   EXPECT_NE(html.find("action=\"/koperasi/7/unggah\" enctype=\"multipart/form-data\""), std::string::npos);
   EXPECT_NE(html.find("type=\"file\" name=\"berkas\" accept=\".xlsx,.csv,.json\""), std::string::npos);
-  // Every checklist item of the default method, by its key.
+  // Every checklist item of the method in force (no period yet: the form asks its checklists), by its key.
   Problems rulebook_problems;
-  const Rulebook* rb = EmbeddedRulebookById(kDefaultMetode, &rulebook_problems);
+  const Rulebook* rb = EmbeddedRulebookById(MetodeInForce(), &rulebook_problems);
   ASSERT_NE(rb, nullptr) << rulebook_problems.Render(Lang::kEn);
   for (const Component& c : rb->components) {
     if (c.kind != ComponentKind::kChecklist) continue;
