@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -46,11 +48,18 @@ const Rulebook& Ksp2016() {
   return *rb;
 }
 
+// The example as the fixtures were written from it: before it carried its KKPKK inputs (the daftar_periksa.kkpkk
+// answers, kegiatan and the rincian lines, added in December 2026), which the 2016 template has no cells for.
 Laporan ExampleLaporan() {
+  nlohmann::json j = nlohmann::json::parse(ReadFile(kExample));
+  j.erase("daftar_periksa");
+  j.erase("kegiatan");
+  for (const char* key : {"tabungan_anggota", "simpanan_berjangka_anggota"}) j["neraca"].erase(key);
+  for (const char* key : {"beban_pokok_anggota", "beban_usaha_anggota"}) j["hasil_usaha"].erase(key);
   LaporanJsonReader reader;
   Laporan l;
   Problems p;
-  EXPECT_TRUE(reader.Read(ReadFile(kExample), &l, &p)) << p.Render(Lang::kEn);
+  EXPECT_TRUE(reader.Read(j.dump(), &l, &p)) << p.Render(Lang::kEn);
   return l;
 }
 
