@@ -677,7 +677,12 @@ class SheetHandler : public XmlHandler {
     switch (type_) {
       case CellType::kNumber: {
         const std::string_view v = Trim(v_, kWhitespace);
-        if (!have_v_ || v.empty()) return;  // a formula without a cached value, or a styled empty cell
+        if (!have_v_ || v.empty()) {  // a formula without a cached value, or a styled empty cell
+          if (has_formula_ && sheet_->uncached_formulas.size() < ctx.limits().max_cells) {
+            sheet_->uncached_formulas.emplace_back(cell_row_, cell_col_);
+          }
+          return;
+        }
         cell.type = XlsxCell::Type::kNumber;
         cell.text.assign(v);
         break;

@@ -182,9 +182,9 @@ TEST(XlsxCellRef, FormatsAndParses) {
 
 TEST(XlsxFindSheet, ExactThenCaseInsensitive) {
   XlsxWorkbook wb;
-  wb.sheets.push_back(XlsxSheet{"Neraca", {}});
-  wb.sheets.push_back(XlsxSheet{"NERACA", {}});
-  wb.sheets.push_back(XlsxSheet{"Hasil Usaha", {}});
+  wb.sheets.push_back(XlsxSheet{"Neraca", {}, {}});
+  wb.sheets.push_back(XlsxSheet{"NERACA", {}, {}});
+  wb.sheets.push_back(XlsxSheet{"Hasil Usaha", {}, {}});
   EXPECT_EQ(wb.FindSheet("NERACA"), &wb.sheets[1]);
   EXPECT_EQ(wb.FindSheet("Neraca"), &wb.sheets[0]);
   EXPECT_EQ(wb.FindSheet("neraca"), &wb.sheets[0]);
