@@ -27,7 +27,7 @@ constexpr size_t kMaxLabelProblems = 10;  // a workbook of another layout: the f
 // subtracted (accumulated depreciation).
 struct InputRow {
   uint16_t row;
-  const char* label;  // the workbook's label, as written by the test fixtures
+  const char* label;  // the workbook's label (SistemInputRowLabels)
   const char* keyword;
   const char* whole;
   const char* part;
@@ -674,6 +674,12 @@ bool ReadSistemInput(const XlsxWorkbook& workbook, const std::string& file_name,
   if (cache != nullptr) *cache = SistemInputCache{};
   Reader reader(workbook, file_name, out, cache, problems);
   return reader.Read();
+}
+
+std::vector<std::pair<uint32_t, std::string>> SistemInputRowLabels() {
+  std::vector<std::pair<uint32_t, std::string>> labels;
+  for (const InputRow& r : kRows) labels.emplace_back(r.row, r.label);
+  return labels;
 }
 
 bool ReadSistemInputCache(std::string_view bytes, const std::string& file_name, SistemInputCache* cache) {

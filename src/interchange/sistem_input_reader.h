@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/problems.h"
 #include "interchange/xlsx_reader.h"
@@ -34,6 +36,10 @@ bool IsSistemInputWorkbook(const XlsxWorkbook& workbook);
 // half up to the sen and counted in the cache. False with every problem when the laporan is not usable.
 bool ReadSistemInput(const XlsxWorkbook& workbook, const std::string& file_name, Laporan* out, SistemInputCache* cache,
                      Problems* problems);
+
+// The label of every amount row the reader reads (Input rows 175–290, column C), as the workbook writes it: the
+// layout in one place, for the test fixtures that generate such workbooks.
+std::vector<std::pair<uint32_t, std::string>> SistemInputRowLabels();
 
 // The cached results alone, from the file's bytes: false (and nothing said) when the file is not a Sistem Input
 // workbook or cannot be read. For `kopsehat assess`, which reads the laporan through laporan_reader.h.

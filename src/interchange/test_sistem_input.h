@@ -1,9 +1,9 @@
 // interchange/test_sistem_input.h — test fixtures in the layout of the examiner's "Sistem Input" workbook (KKPKK
-// 2021, KSP KUK I dan II), generated, never copied: the Input rows and labels of sistem_input_reader.cc, the figures
-// of the workbook's own filled example and its cached results (nilai per indicator, aspect percentages, final score
-// 81.89 and predikat, written as formulas with their cached values as the workbook holds them). A test changes the
-// model (a label, a cell, a missing sheet) and writes it with libxlsxwriter. Used by sistem_input_reader_test.cc and
-// tests/cli_sistem_input_test.cc; not part of the program.
+// 2021, KSP KUK I dan II), generated, never copied: the Input rows and labels of sistem_input_reader.h
+// (SistemInputRowLabels), the figures of the workbook's own filled example and its cached results (nilai per
+// indicator, aspect percentages, final score 81.89 and predikat, written as formulas with their cached values as the
+// workbook holds them). A test changes the model (a label, a cell, a missing sheet) and writes it with libxlsxwriter.
+// Used by sistem_input_reader_test.cc, app_test.cc and tests/cli_sistem_input_test.cc; not part of the program.
 //
 // Two figures differ from the published example, as in tests/fixtures/kkpkk-lembar-kerja/contoh-lembar-kerja.json:
 // the workbook books its loan-loss allowance (Rp 10.000.000) without a matching entry, so kewajiban jangka pendek
@@ -24,6 +24,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "interchange/sistem_input_reader.h"
 
 namespace kopsehat::testing {
 
@@ -104,57 +106,6 @@ struct FixtureWorkbook {
   }
 };
 
-// The Input rows' labels (column C), as sistem_input_reader.cc expects them.
-inline const std::map<uint32_t, std::string>& SistemInputLabels() {
-  static const std::map<uint32_t, std::string> labels = {
-      {175, "Kas"}, {176, "Giro"}, {177, "Tabungan"}, {178, "Deposito"},
-      {179, "Simpanan sukarela pada koperasi lain"}, {180, "Simpanan berjangka pada koperasi lain"},
-      {181, "Surat berharga"}, {182, "Piutang anggota"}, {183, "Piutang pada calon anggota"},
-      {184, "Piutang pada koperasi lain"}, {185, "Piutang bunga"}, {186, "Piutang lain-lain"},
-      {187, "Penyisihan pinjaman yang tidak tertagih"}, {188, "Premi asuransi"}, {189, "Perlengkapan"},
-      {190, "Beban dibayar dimuka"}, {191, "Pendapatan akan diterima"}, {192, "Persediaan"},
-      {193, "Aktiva lancar lainnya"}, {194, "Simpanan/tabungan berjangka"}, {195, "Surat berharga jangka panjang"},
-      {196, "Simpanan di KSP lain"}, {197, "Penyertaan pada koperasi lain"},
-      {198, "Penyertaan pada lembaga keuangan lain"}, {199, "Investasi jangka panjang lainnya"}, {200, "Tanah"},
-      {201, "Bangunan"}, {202, "Kendaraan"}, {203, "Inventaris dan peralatan"}, {204, "Akumulasi penyusutan"},
-      {205, "Aktiva tidak berwujud"}, {206, "Akumulasi amortisasi aktiva tidak berwujud"},
-      {207, "Beban ditangguhkan"}, {208, "Agunan yang diambil alih"}, {209, "Beban pra-operasional"},
-      {210, "Akumulasi amortisasi beban pra-operasional"}, {211, "Aktiva lain-lain"},
-      {212, "Tabungan/simpanan anggota"}, {213, "Tabungan/simpanan non anggota"},
-      {214, "Simpanan berjangka anggota"}, {215, "Simpanan berjangka calon anggota dan koperasi lain"},
-      {216, "Hutang bank jatuh tempo kurang dari 1 tahun"}, {217, "Hutang LPDB jatuh tempo kurang dari 1 tahun"},
-      {218, "Hutang pajak"}, {219, "Beban yang masih harus dibayar"}, {220, "Pendapatan lain diterima dimuka"},
-      {221, "Hutang biaya"}, {222, "Dana bagian SHU"}, {223, "Titipan dana kebajikan anggota"},
-      {224, "Titipan jaminan kesehatan"}, {225, "Titipan zakat, infaq dan shadaqoh"},
-      {226, "Hutang sewa guna usaha"}, {227, "Kewajiban jangka pendek lainnya"}, {228, "Hutang bank"},
-      {229, "Hutang jangka panjang pada koperasi lain"}, {230, "Antar kantor pasiva"}, {231, "Simpanan berjangka"},
-      {232, "Titipan dana jangka panjang"}, {233, "Hutang LPDB"}, {234, "Hutang sewa guna usaha jangka panjang"},
-      {235, "Hutang jangka panjang lainnya"}, {236, "Simpanan pokok"}, {237, "Simpanan wajib"},
-      {238, "Modal penyetaraan"}, {239, "Modal penyertaan"}, {240, "Modal sumbangan/hibah/donasi"},
-      {241, "Cadangan umum"}, {242, "Cadangan tujuan risiko"}, {243, "SHU periode sebelumnya"},
-      {244, "SHU periode berjalan"}, {245, "Pendapatan jasa pinjaman anggota"},
-      {246, "Pendapatan administrasi anggota"}, {247, "Pendapatan provisi anggota"},
-      {248, "Pendapatan jasa lain anggota"}, {249, "Pendapatan jasa pinjaman non anggota"},
-      {250, "Pendapatan administrasi non anggota"}, {251, "Pendapatan provisi non anggota"},
-      {252, "Pendapatan jasa lain non anggota"}, {253, "Beban jasa simpanan/tabungan dari anggota"},
-      {254, "Beban jasa simpanan berjangka dari anggota"}, {255, "Beban jasa simpanan/tabungan non anggota"},
-      {256, "Beban jasa simpanan berjangka non anggota"}, {257, "Beban jasa hutang bank"},
-      {258, "Beban jasa hutang LPDB"}, {259, "Beban jasa modal penyertaan"}, {260, "Beban jasa pihak III lainnya"},
-      {261, "Biaya gaji pengelola"}, {262, "Biaya bunga pinjaman"}, {263, "Honor karyawan"},
-      {264, "Biaya tunjangan karyawan"}, {265, "Biaya sewa kantor"}, {266, "Biaya listrik, air dan telepon"},
-      {267, "Biaya penyusutan"}, {268, "Biaya amortisasi"}, {269, "Biaya pemeliharaan"},
-      {270, "Biaya promosi dan pemasaran"}, {271, "Biaya perjalanan dinas"}, {272, "Biaya transportasi"},
-      {273, "Biaya administrasi dan umum"}, {274, "Biaya pajak (non-PPh)"}, {275, "Biaya asuransi"},
-      {276, "Biaya operasional lain"}, {277, "Beban pengawas dan pengurus"}, {278, "Beban pembinaan"},
-      {279, "Beban rapat anggota"}, {280, "Pendapatan dividen/bagi hasil"}, {281, "Pendapatan sewa"},
-      {282, "Pendapatan lain-lain"}, {283, "Biaya lain-lain"}, {284, "Pajak penghasilan"},
-      {285, "Pembiayaan kurang lancar"}, {286, "Pembiayaan diragukan"}, {287, "Pembiayaan macet"},
-      {288, "Nilai agunan pembiayaan kurang lancar"}, {289, "Nilai agunan pembiayaan diragukan"},
-      {290, "Nilai agunan pembiayaan macet"},
-  };
-  return labels;
-}
-
 // The example's answers, item by item in Input row order (1 = Terpenuhi), rows 6–171 with the section rows
 // between the checklists left without an answer.
 inline const std::vector<std::pair<uint32_t, std::string>>& SistemInputAnswers() {
@@ -197,7 +148,7 @@ inline FixtureWorkbook SistemInputExample() {
     wb.Text("Input", row, 4, answer);
     wb.Formula("Input", row, 5, "=IF(D" + std::to_string(row) + "=\"Terpenuhi\",1,0)", answer == "Terpenuhi" ? 1 : 0);
   }
-  for (const auto& [row, label] : SistemInputLabels()) wb.Text("Input", row, 3, label);
+  for (const auto& [row, label] : SistemInputRowLabels()) wb.Text("Input", row, 3, label);
   // Balance sheet, this year (D) and last year (E); rows not listed are blank.
   const struct {
     uint32_t row;
