@@ -439,6 +439,7 @@ class Reader {
       std::string text(TrimCell(value->text));
       if (value->type == XlsxCell::Type::kString && !text.empty() && text[0] == ':') text = std::string(TrimCell(text.substr(1)));
       if (text.empty()) continue;
+      if (std::string_view(key) == "koperasi.kuk") text = KukDigit(text);
       const LaporanBuilder::Kind kind =
           value->type == XlsxCell::Type::kNumber ? LaporanBuilder::Kind::kNumber : LaporanBuilder::Kind::kText;
       builder_.Set(key, kind, text, At(value->row, value->col));
@@ -459,6 +460,18 @@ class Reader {
                      "row within rows 1–" + std::to_string(kSistemInputHeaderRows) + " of the Input sheet");
       builder_.Set("periode.akhir", LaporanBuilder::Kind::kText, "2000-01-01", Place{});  // reported above
     }
+  }
+
+  // The workbooks name their classes in Roman numerals ("KUK I dan II"): "II" or "KUK II" → "2"; other text as
+  // it is, for the builder to accept or refuse.
+  static std::string KukDigit(const std::string& text) {
+    std::string n = Normalised(text);
+    if (n.rfind("kuk ", 0) == 0) n = n.substr(4);
+    const char* const kRoman[] = {"i", "ii", "iii", "iv"};
+    for (int i = 0; i < 4; ++i) {
+      if (n == kRoman[i]) return std::to_string(i + 1);
+    }
+    return n.empty() ? text : n;
   }
 
   static const XlsxCell* ValueRightOf(const SheetIndex& cells, const XlsxCell& label) {

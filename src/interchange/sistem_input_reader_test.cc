@@ -115,6 +115,26 @@ TEST(SistemInputReader, TheExampleAssessesExactlyAsTheTranscribedLaporan) {
   EXPECT_EQ(ours.kuk, 2);  // the workbook states no class: suggested, as for the transcription
 }
 
+TEST(SistemInputReader, KukAndMemberCountFromLabelledCells) {
+  FixtureWorkbook wb = SistemInputExample();
+  wb.Text("Input", 2, 6, "KUK");
+  wb.Text("Input", 2, 7, ": II");
+  wb.Text("Input", 3, 6, "Jumlah anggota");
+  wb.Number("Input", 3, 8, 1250);
+  const Read r = ReadWorkbook(wb);
+  ASSERT_TRUE(r.ok) << r.problems.Render(Lang::kEn);
+  EXPECT_EQ(r.laporan.cooperative.kuk, 2);
+  EXPECT_EQ(r.laporan.current.Get(line::Index("kegiatan.anggota")), 1250 * 100);
+  const Assessment a = Assess(r.laporan);
+  EXPECT_FALSE(a.kuk_suggested);
+  EXPECT_EQ(a.total_e6, 80'780'000);
+
+  wb.Text("Input", 2, 7, "V");
+  const Read bad = ReadWorkbook(wb);
+  EXPECT_FALSE(bad.ok);
+  EXPECT_TRUE(HasProblem(bad.problems, "Input!G2 (koperasi.kuk)", "nilai_tidak_sah")) << bad.problems.Render(Lang::kEn);
+}
+
 TEST(SistemInputReader, DifferencesFromTheWorkbookNameItsPriorYearError) {
   const std::string bytes = SistemInputExample().Bytes();
   SistemInputCache cache;
