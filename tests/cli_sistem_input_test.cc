@@ -46,6 +46,12 @@ TEST_F(CliSistemInputTest, AssessShowsTheDifferencesFromTheWorkbook) {
   EXPECT_TRUE(Contains(en.out, "(OP!F46): workbook 81.89, Kopsehat 80.78")) << en.out;
 }
 
+TEST_F(CliSistemInputTest, AnotherMethodIsNotComparedWithTheWorkbook) {
+  const Result r = Run({"assess", WriteExample(), "--metode", "ksp-2016", "--tanpa-manajemen"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_FALSE(Contains(r.out, "PERBEDAAN DENGAN LEMBAR KERJA PEMERIKSA")) << r.out;
+}
+
 TEST_F(CliSistemInputTest, JsonCarriesTheDifferences) {
   const Result r = Run({"assess", WriteExample(), "--format", "json"});
   ASSERT_EQ(r.status, 0) << r.err;

@@ -127,7 +127,9 @@ int WriteReport(const Args& args, Lang lang, const AssessedFile& file, const Wor
     return kExitOk;
   }
   std::string out;
-  const bool compare = workbook.present && !file.is_goal;
+  // The workbook scores by the KKPKK; against another method (--metode ksp-2016) its results say nothing.
+  const bool compare = workbook.present && !file.is_goal && file.assessment.rulebook != nullptr &&
+                       file.assessment.rulebook->id == kSistemInputMetode;
   const LembarKerjaComparison differences =
       compare ? CompareWithLembarKerja(workbook.cache, file.laporan, file.assessment) : LembarKerjaComparison{};
   if (format == "json") {

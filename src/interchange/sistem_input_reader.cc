@@ -415,7 +415,7 @@ class Reader {
 
   // The identity the workbook itself lacks, from labelled cells in the first rows of Input.
   void ReadIdentity(const SheetIndex& cells) {
-    builder_.Set("metode", LaporanBuilder::Kind::kText, "kkpkk-2021", Place{});
+    builder_.Set("metode", LaporanBuilder::Kind::kText, kSistemInputMetode, Place{});
     builder_.Set("koperasi.jenis", LaporanBuilder::Kind::kText, "KSP", Place{});  // the workbook is for KSP
     bool named = false, dated = false;
     for (const XlsxCell& label : cells.sheet()->cells) {

@@ -22,6 +22,7 @@
 
 namespace kopsehat {
 
+inline constexpr const char* kSistemInputMetode = "kkpkk-2021";  // the method the workbook scores by
 inline constexpr uint32_t kSistemInputHeaderRows = 5;  // identity cells ("Nama koperasi", "Periode") are searched here
 
 // True when the workbook has the sheets of the examiner's Sistem Input workbook (Input, BS, PHU, ATMR, NPL, TK, PR,

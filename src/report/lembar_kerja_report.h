@@ -41,7 +41,8 @@ struct LembarKerjaError {
 };
 const std::vector<LembarKerjaError>& KnownLembarKerjaErrors();
 
-// Compares the cached results with `a`, the assessment of `laporan` (read from the same workbook) by kkpkk-2021.
+// Compares the cached results with `a`, the assessment of `laporan` (read from the same workbook) by kkpkk-2021
+// (another method's results are not comparable; the caller does not ask).
 // Percentages are compared at two decimals, rounded half up on both sides.
 LembarKerjaComparison CompareWithLembarKerja(const SistemInputCache& cache, const Laporan& laporan, const Assessment& a);
 
