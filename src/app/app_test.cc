@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "interchange/template_writer.h"
+#include "interchange/test_sistem_input.h"
 #include "report/json_report.h"
 #include "rules/loader.h"
 #include "app/test_app.h"
@@ -339,6 +340,19 @@ TEST_P(WorkflowTest, TheTemplatesAsTheCooperativeFillsThemAreAccepted) {
   EXPECT_EQ(a.record.total_e6, b.record.total_e6);  // the same figures, whichever template carried them
   EXPECT_EQ(a.record.periode_akhir, "2024-12-31");
   EXPECT_EQ(b.record.periode_akhir, "2023-12-31");
+}
+
+TEST_P(WorkflowTest, TheExaminersSistemInputWorkbookIsAcceptedAsAnUpload) {
+  if (!database_ready()) return;
+  // The web upload reads through the same reader as `kopsehat assess`: the examiner's workbook is recognised.
+  int64_t id = 0;
+  const Outcome o = app_->SaveDraftFromFile(As("pengelolaA"), coop_["A"], std::nullopt,
+                                            kopsehat::testing::SistemInputExample().Bytes(), "lembar-kerja.xlsx", &id);
+  ASSERT_TRUE(o.ok()) << o.problems.Render(Lang::kEn);
+  LaporanView v;
+  ASSERT_TRUE(app_->ViewLaporan(As("pengurusA"), id, &v).ok());
+  EXPECT_EQ(v.record.periode_akhir, "2021-12-31");
+  EXPECT_EQ(v.record.total_e6, 80'780'000);  // kkpkk-2021, as the transcribed example
 }
 
 TEST_P(WorkflowTest, TenantsAreIsolated) {

@@ -7,9 +7,12 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "interchange/json_reader.h"
+#include "interchange/laporan_reader.h"
+#include "interchange/sistem_input_reader.h"
 #include "report/explain.h"
 #include "report/goal_report.h"
 #include "report/json_report.h"
+#include "report/lembar_kerja_report.h"
 #include "report/pdf_report.h"
 #include "report/xlsx_worksheet.h"
 #include "report/text_report.h"
@@ -23,6 +26,8 @@ const char* kHelpId = R"(Pemakaian: kopsehat assess BERKAS [opsi]
 
 Menilai kesehatan satu koperasi dari berkas laporan: JSON (kopsehat/laporan-v1), lembar kerja XLSX dari
 'kopsehat template', atau CSV (kunci;nilai). BERKAS '-' berarti membaca JSON dari masukan standar.
+Lembar kerja Sistem Input pemeriksa (KKPKK 2021, KSP KUK I dan II) juga dibaca; hasilnya lalu dibandingkan
+dengan hasil yang tersimpan di lembar kerja itu (bagian PERBEDAAN DENGAN LEMBAR KERJA PEMERIKSA).
 
 Opsi:
   --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list'); 'all' menilai
@@ -43,6 +48,8 @@ const char* kHelpEn = R"(Usage: kopsehat assess FILE [options]
 
 Assesses the health of one cooperative from a laporan file: JSON (kopsehat/laporan-v1), an XLSX workbook from
 'kopsehat template', or CSV (key;value). FILE '-' reads JSON from standard input.
+The examiner's Sistem Input workbook (KKPKK 2021, KSP KUK I and II) is read too; the result is then compared
+with the results stored in that workbook (section DIFFERENCES FROM THE EXAMINER'S WORKBOOK).
 
 Options:
   --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list'); 'all' assesses
@@ -77,7 +84,14 @@ int WriteOutput(const Args& args, Lang lang, const std::string& out) {
 
 // The assessment in --format: a file (PDF, XLSX) that needs --out, or text/JSON to --out or the screen. One path for
 // both kinds of method (scored, goal).
-int WriteReport(const Args& args, Lang lang, const AssessedFile& file) {
+// The examiner's Sistem Input workbook keeps its own results: set when the input was one (text and JSON show how
+// ours differ).
+struct WorkbookResults {
+  bool present = false;
+  SistemInputCache cache;
+};
+
+int WriteReport(const Args& args, Lang lang, const AssessedFile& file, const WorkbookResults& workbook) {
   const bool en = lang == Lang::kEn;
   const std::string format = args.Get("--format", "text");
   if (format == "xlsx" || format == "pdf") {
@@ -113,15 +127,27 @@ int WriteReport(const Args& args, Lang lang, const AssessedFile& file) {
     return kExitOk;
   }
   std::string out;
+  // The workbook scores by the KKPKK; against another method (--metode ksp-2016) its results say nothing.
+  const bool compare = workbook.present && !file.is_goal && file.assessment.rulebook != nullptr &&
+                       file.assessment.rulebook->id == kSistemInputMetode;
+  const LembarKerjaComparison differences =
+      compare ? CompareWithLembarKerja(workbook.cache, file.laporan, file.assessment) : LembarKerjaComparison{};
   if (format == "json") {
     if (file.is_goal) {
       AppendGoalJson(file.goal, lang, &out);
     } else {
       AppendPenilaianJson(file.assessment, lang, &out);
     }
+    if (compare && !out.empty() && out.back() == '}') {  // one more member of the result object
+      out.back() = ',';
+      out += "\"lembar_kerja_pemeriksa\":";
+      AppendLembarKerjaJson(differences, workbook.cache, lang, &out);
+      out += "}";
+    }
     out.push_back('\n');
   } else {
     out = file.is_goal ? RenderGoalTextReport(file.goal, lang) : RenderTextReport(file.assessment, lang);
+    if (compare) out += "\n" + RenderLembarKerjaText(differences, workbook.cache, lang);
   }
   return WriteOutput(args, lang, out);
 }
@@ -251,7 +277,13 @@ int RunAssess(int argc, char** argv, Lang lang) {
   if (args.Get("--metode") == "all") return RunAssessAll(args, lang);
   AssessedFile file;
   if (!AssessFile(args, lang, &file, /*allow_goal=*/true)) return kExitInvalid;
-  return WriteReport(args, lang, file);
+  WorkbookResults workbook;
+  std::string bytes;
+  const std::string& path = args.positional[0];
+  if (path != "-" && ReadLaporanInput(path, lang, &bytes) && IsSpreadsheetFile(bytes, path)) {
+    workbook.present = ReadSistemInputCache(bytes, path, &workbook.cache);
+  }
+  return WriteReport(args, lang, file, workbook);
 }
 
 }  // namespace kopsehat::cli

@@ -4,6 +4,7 @@
 #include "interchange/csv_reader.h"
 #include "interchange/fields.h"
 #include "interchange/json_reader.h"
+#include "interchange/sistem_input_reader.h"
 #include "interchange/xlsx_laporan_reader.h"
 
 namespace kopsehat {
@@ -30,7 +31,11 @@ bool ReadLaporanAny(std::string_view bytes, const std::string& file_name, Lapora
                                                lower.compare(lower.size() - 4, 4, ".txt") == 0);
   const bool binary = bytes.substr(0, 2) == "PK" || bytes.substr(0, 4) == std::string_view("\xD0\xCF\x11\xE0", 4);
   if (text_name && !binary) return ReadLaporanCsv(bytes, out, problems);
-  return ReadLaporanXlsx(bytes, file_name, out, problems);
+  XlsxWorkbook workbook;
+  if (!ReadXlsx(bytes, file_name, XlsxLimits{}, &workbook, problems)) return false;
+  // The examiner's own workbook is told apart by its sheets; everything else is read as our template.
+  if (IsSistemInputWorkbook(workbook)) return ReadSistemInput(workbook, file_name, out, nullptr, problems);
+  return ReadLaporanXlsxWorkbook(workbook, file_name, out, problems);
 }
 
 }  // namespace kopsehat

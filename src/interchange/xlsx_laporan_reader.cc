@@ -61,6 +61,11 @@ LaporanBuilder::Kind KindOf(const XlsxCell* cell) {
 bool ReadLaporanXlsx(std::string_view bytes, const std::string& file_name, Laporan* out, Problems* problems) {
   XlsxWorkbook workbook;
   if (!ReadXlsx(bytes, file_name, XlsxLimits{}, &workbook, problems)) return false;
+  return ReadLaporanXlsxWorkbook(workbook, file_name, out, problems);
+}
+
+bool ReadLaporanXlsxWorkbook(const XlsxWorkbook& workbook, const std::string& file_name, Laporan* out,
+                             Problems* problems) {
   LaporanBuilder builder(out, problems);
   builder.SetDate1904(workbook.date1904);
   const size_t before = problems->size();

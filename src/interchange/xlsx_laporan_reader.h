@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "core/problems.h"
+#include "interchange/xlsx_reader.h"
 #include "laporan/laporan.h"
 
 namespace kopsehat {
@@ -18,5 +19,10 @@ inline constexpr size_t kMaxHeaderSearchRows = 20;  // the "Kunci" header must b
 // A workbook in the layout of the template: every sheet with a "Kunci" column is read; its value columns are found
 // by their headers ("Tahun ini"/"Nilai", "Tahun lalu", "Jawaban"). Problems: "Neraca!B14 (neraca.kas)".
 bool ReadLaporanXlsx(std::string_view bytes, const std::string& file_name, Laporan* out, Problems* problems);
+
+// The same, from a workbook already read (laporan_reader.h reads it once to tell the template from the examiner's
+// Sistem Input workbook).
+bool ReadLaporanXlsxWorkbook(const XlsxWorkbook& workbook, const std::string& file_name, Laporan* out,
+                             Problems* problems);
 
 }  // namespace kopsehat

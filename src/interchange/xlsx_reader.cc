@@ -674,10 +674,13 @@ class SheetHandler : public XmlHandler {
     cell.row = cell_row_;
     cell.col = cell_col_;
     cell.from_formula = has_formula_;
+    if (has_formula_ && !have_v_ && !have_is_ && sheet_->uncached_formulas.size() < ctx.limits().max_cells) {
+      sheet_->uncached_formulas.emplace_back(cell_row_, cell_col_);
+    }
     switch (type_) {
       case CellType::kNumber: {
         const std::string_view v = Trim(v_, kWhitespace);
-        if (!have_v_ || v.empty()) return;  // a formula without a cached value, or a styled empty cell
+        if (!have_v_ || v.empty()) return;  // a formula without a cached value (listed above), or a styled empty cell
         cell.type = XlsxCell::Type::kNumber;
         cell.text.assign(v);
         break;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/problems.h"
@@ -31,6 +32,10 @@ struct XlsxCell {
 struct XlsxSheet {
   std::string name;             // as shown on the tab
   std::vector<XlsxCell> cells;  // in document order (row by row); empty cells are not listed
+  // Formula cells that carry no cached result (a workbook saved by a program that does not calculate): not in
+  // `cells`, listed here (row, column) so a reader can say the cell needs recalculating rather than call it empty.
+  // Bounded by XlsxLimits::max_cells like the cells.
+  std::vector<std::pair<uint32_t, uint32_t>> uncached_formulas;
 };
 
 struct XlsxWorkbook {

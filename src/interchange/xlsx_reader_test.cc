@@ -182,9 +182,9 @@ TEST(XlsxCellRef, FormatsAndParses) {
 
 TEST(XlsxFindSheet, ExactThenCaseInsensitive) {
   XlsxWorkbook wb;
-  wb.sheets.push_back(XlsxSheet{"Neraca", {}});
-  wb.sheets.push_back(XlsxSheet{"NERACA", {}});
-  wb.sheets.push_back(XlsxSheet{"Hasil Usaha", {}});
+  wb.sheets.push_back(XlsxSheet{"Neraca", {}, {}});
+  wb.sheets.push_back(XlsxSheet{"NERACA", {}, {}});
+  wb.sheets.push_back(XlsxSheet{"Hasil Usaha", {}, {}});
   EXPECT_EQ(wb.FindSheet("NERACA"), &wb.sheets[1]);
   EXPECT_EQ(wb.FindSheet("Neraca"), &wb.sheets[0]);
   EXPECT_EQ(wb.FindSheet("neraca"), &wb.sheets[0]);
@@ -273,7 +273,7 @@ TEST(XlsxRead, FormulasGiveTheirCachedValues) {
       "<row r=\"2\"><c r=\"A2\"><v>2</v></c><c r=\"B2\"><f t=\"shared\" ref=\"B2:B3\" "
       "si=\"0\">A2*2</f><v>4</v></c></row>"
       "<row r=\"3\"><c r=\"A3\"><v>3</v></c><c r=\"B3\"><f t=\"shared\" si=\"0\"/><v>6</v></c></row>"
-      "<row r=\"4\"><c r=\"B4\"><f>SUM(B1:B3)</f></c>"  // no cached value: nothing to read
+      "<row r=\"4\"><c r=\"B4\"><f>SUM(B1:B3)</f></c>"  // no cached value: no cell to read...
       "<c r=\"C4\" t=\"str\"><f>IF(A1&gt;0,\"OK\",\"-\")</f><v>OK</v></c>"
       "<c r=\"D4\" t=\"e\"><f>1/0</f><v>#DIV/0!</v></c><c r=\"E4\" t=\"b\"><f>A1&gt;0</f><v>1</v></c></row>";
   const Result r = Read(Workbook({{"Hitung", SheetXml(rows)}}));
@@ -288,6 +288,9 @@ TEST(XlsxRead, FormulasGiveTheirCachedValues) {
   EXPECT_EQ(At(s, "B3")->text, "6");
   EXPECT_TRUE(At(s, "B3")->from_formula);
   EXPECT_EQ(At(s, "B4"), nullptr);
+  // ...but listed, so a reader can tell "recalculate and save" from "empty".
+  const std::vector<std::pair<uint32_t, uint32_t>> uncached = {{4, 2}};
+  EXPECT_EQ(s.uncached_formulas, uncached);
   EXPECT_EQ(At(s, "C4")->text, "OK");
   EXPECT_EQ(At(s, "C4")->type, XlsxCell::Type::kString);
   EXPECT_TRUE(At(s, "C4")->from_formula);
