@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "interchange/laporan_reader.h"
 #include "interchange/xlsx_laporan_reader.h"
 #include "interchange/xlsx_reader.h"
 
@@ -118,6 +119,10 @@ void Check(std::string_view bytes) {
   Laporan laporan;
   Problems laporan_problems;
   if (!ReadLaporanXlsx(bytes, "fuzz.xlsx", &laporan, &laporan_problems) && laporan_problems.empty()) __builtin_trap();
+  // And as `kopsehat assess` reads any workbook: ours, or the examiner's Sistem Input workbook.
+  Laporan any;
+  Problems any_problems;
+  if (!ReadLaporanAny(bytes, "fuzz.xlsx", &any, &any_problems) && any_problems.empty()) __builtin_trap();
 }
 
 }  // namespace

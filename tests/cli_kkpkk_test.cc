@@ -197,7 +197,7 @@ TEST_F(CliKkpkkTest, PdfReportCarriesTheFigures) {
   const std::string txt = Path("a.txt");
   ASSERT_EQ(std::system(("pdftotext -layout " + e2e::Quote(a) + " " + e2e::Quote(txt)).c_str()), 0);
   const std::string text = Squash(ReadAll(txt));
-  for (const char* want : {"KSP Contoh", "kkpkk-2021", "56 / 68 82,35 SEHAT", "71 / 84 84,52 SEHAT",
+  for (const char* want : {"KSP Contoh", "kkpkk-2021", "Kelompok usaha (KUK) 2 — saran Kopsehat", "56 / 68 82,35 SEHAT", "71 / 84 84,52 SEHAT",
                            "61 / 72 84,72 SEHAT", "12 / 16 75,00 CUKUP SEHAT", "82,52", "Prinsip koperasi — 21 / 28 = 75,00 % (CUKUP SEHAT)",
                            "(KPMR) — 41 / 48 = 85,42 % (SEHAT)", "Kesinambungan keuangan — 23 / 28 = 82,14 % (SEHAT)",
                            "170,65 %"}) {

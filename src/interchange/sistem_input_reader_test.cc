@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -286,6 +287,15 @@ TEST(SistemInputReader, NotMistakenForOurTemplateOrAnEmptyWorkbook) {
   XlsxWorkbook sw;
   ASSERT_TRUE(ReadXlsx(sheets_only.Bytes(), kFileName, XlsxLimits{}, &sw, &problems));
   EXPECT_TRUE(IsSistemInputWorkbook(sw));
+}
+
+// The fuzz seed fuzz/corpus-xlsx/sistem-input.xlsx is this example; KOPSEHAT_WRITE_XLSX_SEEDS=DIR rewrites it.
+TEST(SistemInputReader, FuzzSeedIsTheExample) {
+  const char* dir = std::getenv("KOPSEHAT_WRITE_XLSX_SEEDS");
+  const std::string bytes = SistemInputExample().Bytes();
+  if (dir != nullptr) std::ofstream(std::string(dir) + "/sistem-input.xlsx", std::ios::binary) << bytes;
+  const Read r = ReadBytes(bytes);
+  EXPECT_TRUE(r.ok) << r.problems.Render(Lang::kEn);
 }
 
 }  // namespace

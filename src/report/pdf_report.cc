@@ -607,6 +607,13 @@ class Report : public ReportBase {
     Title(L("LAPORAN PENILAIAN KESEHATAN KOPERASI SIMPAN PINJAM", "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT REPORT"));
     Identity(a_.cooperative, std::string(L("Tahun buku berakhir ", "Financial year ending ")) +
                               FormatDateLong(a_.periode_akhir, lang_));
+    if (rb.kuk) {
+      KeyValue(L("Kelompok usaha (KUK)", "Business class (KUK)"),
+               std::to_string(a_.kuk) + (a_.kuk_suggested ? L(" — saran Kopsehat, belum ditetapkan pemeriksa",
+                                                               " — Kopsehat's suggestion, not set by the examiner")
+                                                          : L(" — ditetapkan pemeriksa", " — set by the examiner")),
+               false);
+    }
     MethodLines(rb.id, rb.version, rb.name, rb.origin);
   }
 

@@ -30,6 +30,14 @@ void Notices(Html& h, const PageContext& ctx, const LaporanView& view) {
     << Esc{rb != nullptr ? rb->version : r.rulebook_version};
   if (rb != nullptr) h << " <span class=\"kecil\">(" << Esc{L(ctx, rb->name)} << ")</span>";
   h << "</p>";
+  if (rb != nullptr && rb->kuk) {
+    h << "<p>" << T(ctx, "Kelompok usaha koperasi (KUK) ", "Business class (KUK) ") << view.assessment.kuk
+      << (view.assessment.kuk_suggested
+              ? T(ctx, " — saran Kopsehat dari jumlah anggota, modal sendiri dan total aset; pemeriksa menetapkannya",
+                  " — Kopsehat's suggestion from members, equity and total assets; the examiner sets it")
+              : T(ctx, " — ditetapkan pemeriksa", " — set by the examiner"))
+      << "</p>";
+  }
   if (view.method_changed && rb != nullptr) {
     h << "<p class=\"info\">" << T(ctx, "Metode ini telah diperbarui sejak penilaian disimpan (versi tersimpan ",
                                    "This method was updated since the assessment was stored (stored version ")

@@ -375,6 +375,11 @@ TEST(ViewsLaporan, ExplainsEveryScoredMethod) {
           EXPECT_NE(html.find("data-nilai=\"" + std::to_string(asp.pool.pct_e6) + "\""), std::string::npos);
         }
       }
+      if (a.rulebook->kuk) {  // the business class, and that it is only a suggestion
+        EXPECT_NE(html.find("(KUK) " + std::to_string(a.kuk) + " — "), std::string::npos) << metode;
+        EXPECT_NE(html.find(lang == Lang::kEn ? "Kopsehat&#39;s suggestion" : "saran Kopsehat"), std::string::npos)
+            << metode;
+      }
     }
     // The form asks this method's checklists when the values name it.
     const std::string form = LaporanFormPage(Ctx(&p), Coop("Koperasi"), 0, {{"metode", metode}}, Problems{});
