@@ -615,6 +615,12 @@ class Report : public ReportBase {
                false);
     }
     MethodLines(rb.id, rb.version, rb.name, rb.origin);
+    // A method outside its period is said before any figure: the reader must not take it as the examiner's result.
+    for (const Warning& w : a_.warnings) {
+      if (w.code != "di_luar_masa_berlaku") continue;
+      KeyValue(L("PERHATIAN", "ATTENTION"), WarningText(w, a_, lang_), true);
+      d_.y += 6.0;
+    }
   }
 
   Rgb PredikatColor() const {
@@ -1041,9 +1047,11 @@ class Report : public ReportBase {
   }
 
   void Warnings() {
-    if (a_.warnings.empty()) return;
+    const auto listed = [](const Warning& w) { return w.code != "di_luar_masa_berlaku"; };  // said in the header
+    if (std::none_of(a_.warnings.begin(), a_.warnings.end(), listed)) return;
     d_.Section(L("PERINGATAN", "WARNINGS"), 30.0);
     for (const Warning& w : a_.warnings) {
+      if (!listed(w)) continue;
       Item("•", "", (w.path.empty() ? "" : w.path + ": ") + WarningText(w, a_, lang_) + " [" + w.code + "]");
     }
   }

@@ -170,6 +170,11 @@ TEST_F(PdfReportTest, ExampleShowsTheResultEveryComponentAndTheIdentity) {
   EXPECT_NE(text.find("Tahun buku berakhir 31 Desember 2025"), std::string::npos);
   EXPECT_NE(text.find("ksp-2016 versi 1"), std::string::npos);
   EXPECT_NE(text.find("bawaan"), std::string::npos);
+  // The 2016 method on a 2025 laporan: said in the header, before the predikat, and only there.
+  const size_t attention = text.find("PERHATIAN Metode ksp-2016 berlaku sejak 2016-04-01 sampai 2020-12-31");
+  ASSERT_NE(attention, std::string::npos) << text;
+  EXPECT_LT(attention, text.find("PREDIKAT"));
+  EXPECT_EQ(text.find("[di_luar_masa_berlaku]"), std::string::npos);
   ASSERT_EQ(a.components.size(), 22u);
   for (const ComponentResult& r : a.components) {
     EXPECT_NE(text.find(Squeeze(r.spec->name.id)), std::string::npos) << r.spec->id;

@@ -2,6 +2,7 @@
 // with the wording of report/. Depends on web/html.h and report/.
 #include "web/assessment_html.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -294,9 +295,12 @@ void LossList(Html& h, const PageContext& ctx, const Assessment& a, size_t n) {
 }
 
 void WarningList(Html& h, const PageContext& ctx, const Assessment& a) {
-  if (a.warnings.empty()) return;
+  // A method outside its period is said at the top of the page (page_laporan.cc, Notices), not here.
+  const auto listed = [](const Warning& w) { return w.code != "di_luar_masa_berlaku"; };
+  if (std::none_of(a.warnings.begin(), a.warnings.end(), listed)) return;
   h << "<h2>" << T(ctx, "Peringatan", "Warnings") << "</h2><ul class=\"peringatan\">";
   for (const Warning& w : a.warnings) {
+    if (!listed(w)) continue;
     h << "<li>";
     if (!w.path.empty()) h << "<strong>" << Esc{w.path} << "</strong>: ";
     h << Esc{WarningText(w, a, ctx.lang)} << " <span class=\"kecil\">[" << Esc{w.code} << "]</span></li>";

@@ -10,6 +10,7 @@
 
 #include "core/money.h"
 #include "interchange/template_writer.h"
+#include "report/explain.h"
 #include "report/text_report.h"
 #include "report/wording.h"
 #include "web/assessment_html.h"
@@ -30,6 +31,11 @@ void Notices(Html& h, const PageContext& ctx, const LaporanView& view) {
     << Esc{rb != nullptr ? rb->version : r.rulebook_version};
   if (rb != nullptr) h << " <span class=\"kecil\">(" << Esc{L(ctx, rb->name)} << ")</span>";
   h << "</p>";
+  for (const Warning& w : view.assessment.warnings) {
+    if (w.code != "di_luar_masa_berlaku" || rb == nullptr) continue;
+    h << "<p class=\"info\"><strong>" << T(ctx, "Perhatian: ", "Attention: ") << "</strong>"
+      << Esc{WarningText(w, view.assessment, ctx.lang)} << "</p>";
+  }
   if (rb != nullptr && rb->kuk) {
     h << "<p>" << T(ctx, "Kelompok usaha koperasi (KUK) ", "Business class (KUK) ") << view.assessment.kuk
       << (view.assessment.kuk_suggested

@@ -352,6 +352,16 @@ TEST(ViewsLaporan, ExplainsTheAssessment) {
   EXPECT_NE(changed.find("versi tersimpan 0.9"), std::string::npos);
 }
 
+// The 2016 method on a 2025 laporan: said at the top of the page, before the score, not among the warnings.
+TEST(ViewsLaporan, AnOutOfPeriodMethodIsSaidAtTheTop) {
+  const Principal p = User(store::Role::kDinas, "Pemeriksa");
+  const std::string html = PageWith(Ctx(&p), ExampleView("KSP Sejahtera Bersama"), AllActions(), Problems{});
+  const size_t attention = html.find("<strong>Perhatian: </strong>Metode ksp-2016 berlaku sejak 2016-04-01");
+  ASSERT_NE(attention, std::string::npos) << html;
+  EXPECT_LT(attention, html.find("Ringkasan per aspek"));
+  EXPECT_EQ(html.find("[di_luar_masa_berlaku]"), std::string::npos);
+}
+
 TEST(ViewsLaporan, ExplainsEveryScoredMethod) {
   const Principal p = User(store::Role::kDinas, "Pemeriksa");
   const std::pair<const char*, const char*> examples[] = {
