@@ -31,8 +31,23 @@ const std::regex kDecimal2(R"(-?[0-9]+\.[0-9]{2})");
 
 // ---- assess: text and JSON reports
 
-TEST_F(CliTest, AssessExampleTextReport) {
+// The example names no method: its period (2025) is assessed by the KKPKK, as the examiner does.
+TEST_F(CliTest, AssessExampleByThePeriodsMethod) {
   const Result r = Run({"assess", kExample});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(Contains(r.out, "Metode      : kkpkk-2021")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "PREDIKAT: SEHAT")) << r.out;
+  EXPECT_TRUE(Contains(r.out, "90,00")) << r.out;
+  EXPECT_FALSE(Contains(r.out, "PERHATIAN")) << "no out-of-period warning: " << r.out;
+  EXPECT_EQ(r.err, "");
+  const Result j = Run({"assess", kExample, "--format", "json"});
+  ASSERT_EQ(j.status, 0) << j.err;
+  EXPECT_EQ(json::parse(j.out)["metode"], "kkpkk-2021");
+}
+
+// The 2016 report of the example, asked for by name (the method of periods before 2021).
+TEST_F(CliTest, AssessExampleTextReport) {
+  const Result r = Run({"assess", kExample, "--metode", "ksp-2016"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(Contains(r.out, "PREDIKAT: SEHAT")) << r.out;
   EXPECT_TRUE(Contains(r.out, "89,80")) << r.out;
@@ -50,7 +65,7 @@ TEST_F(CliTest, AssessFromStandardInput) {
 }
 
 TEST_F(CliTest, AssessEnglishHeadings) {
-  const Result r = Run({"assess", kExample, "--lang", "en"});
+  const Result r = Run({"assess", kExample, "--lang", "en", "--metode", "ksp-2016"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_TRUE(Contains(r.out, "SAVINGS-AND-LOAN COOPERATIVE HEALTH ASSESSMENT")) << r.out;
   EXPECT_TRUE(Contains(r.out, "1. CAPITAL")) << r.out;
@@ -58,7 +73,7 @@ TEST_F(CliTest, AssessEnglishHeadings) {
   EXPECT_TRUE(Contains(r.out, "89.80")) << r.out;
   EXPECT_FALSE(Contains(r.out, "RINGKASAN")) << r.out;
   EXPECT_FALSE(Contains(r.out, "1. PERMODALAN")) << r.out;
-  const Result eq = Run({"assess", kExample, "--lang=en"});
+  const Result eq = Run({"assess", kExample, "--lang=en", "--metode=ksp-2016"});
   EXPECT_EQ(eq.out, r.out);
 }
 
@@ -76,7 +91,7 @@ TEST_F(CliTest, AssessIsDeterministic) {
 }
 
 TEST_F(CliTest, AssessJsonFollowsSpec) {
-  const Result r = Run({"assess", kExample, "--format", "json"});
+  const Result r = Run({"assess", kExample, "--format", "json", "--metode", "ksp-2016"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.err, "");
   ASSERT_FALSE(r.out.empty());
@@ -226,6 +241,7 @@ TEST_F(CliTest, AssessJsonInEnglishKeepsKeys) {
 
 TEST_F(CliTest, TanpaManajemen) {
   json l = Example();
+  l["metode"] = "ksp-2016";  // the 2016 method's management checklist
   l.erase("manajemen");
   const std::string p = Write("tanpa_manajemen.json", l.dump(2));
   const Result refused = Run({"assess", p});
@@ -348,7 +364,7 @@ TEST_F(CliTest, LinearMetode) {
 
 TEST_F(CliTest, RulebookFromFile) {
   const std::string good = Write("salinan.toml", ReadAll(kSourceDir + "/rules/ksp-2016.toml"));
-  const Result embedded = Run({"assess", kExample, "--format", "json"});
+  const Result embedded = Run({"assess", kExample, "--format", "json", "--metode", "ksp-2016"});
   const Result r = Run({"assess", kExample, "--rulebook", good, "--format", "json"});
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, embedded.out) << "a copy of the embedded rulebook gives the same result";

@@ -49,9 +49,11 @@ const Rulebook& Ksp2016() {
 }
 
 // The example as the fixtures were written from it: before it carried its KKPKK inputs (the daftar_periksa.kkpkk
-// answers, kegiatan and the rincian lines, added in December 2026), which the 2016 template has no cells for.
+// answers, kegiatan and the rincian lines, added in December 2026), which the 2016 template has no cells for, and
+// naming the 2016 method they were written for (the example now names none and follows its period).
 Laporan ExampleLaporan() {
   nlohmann::json j = nlohmann::json::parse(ReadFile(kExample));
+  j["metode"] = "ksp-2016";
   j.erase("daftar_periksa");
   j.erase("kegiatan");
   for (const char* key : {"tabungan_anggota", "simpanan_berjangka_anggota"}) j["neraca"].erase(key);

@@ -125,7 +125,7 @@ TEST_P(WorkflowTest, DraftSubmitReviewFinalise) {
   LaporanView v;
   ASSERT_TRUE(app_->ViewLaporan(As("pengurusA"), id, &v).ok());
   EXPECT_EQ(v.record.status, Status::kDraft);
-  EXPECT_EQ(v.record.rulebook_id, "ksp-2016");
+  EXPECT_EQ(v.record.rulebook_id, "kkpkk-2021");  // the example names no method: the one of its period (2025)
   EXPECT_FALSE(v.record.rulebook_version.empty());
   EXPECT_EQ(v.record.total_e6, v.assessment.total_e6);
   // The examiner cannot review a draft; the cooperative submits.
@@ -305,8 +305,9 @@ TEST_P(WorkflowTest, InvalidInputStoresNothingAndNamesTheFields) {
   EXPECT_EQ(app_->SaveDraftFromFile(As("pengurusA"), coop_["A"], std::nullopt, ExampleJson(), "l.json", &id).code,
             Code::kConflict);
   // A goal method has no predikat: refused with its reason.
-  std::string pearls = ExampleJson("2023-12-31");
-  pearls.replace(pearls.find("\"ksp-2016\""), 10, "\"pearls-woccu\"");
+  nlohmann::json pearls_json = nlohmann::json::parse(ExampleJson("2023-12-31"));
+  pearls_json["metode"] = "pearls-woccu";
+  const std::string pearls = pearls_json.dump();
   const Outcome g = app_->SaveDraftFromFile(As("pengurusA"), coop_["A"], std::nullopt, pearls, "l.json", &id);
   EXPECT_EQ(g.code, Code::kInvalid);
 }
@@ -321,6 +322,7 @@ TEST_P(WorkflowTest, TheTemplatesAsTheCooperativeFillsThemAreAccepted) {
   Problems problems;
   TemplateOptions t;
   t.rulebook = EmbeddedRulebookById("ksp-2016", &problems);
+  t.metode = "ksp-2016";  // the 2016 template, as `kopsehat convert --metode ksp-2016` writes it
   t.prefill = &example;
   const std::string xlsx_path = std::filesystem::temp_directory_path() / ("kopsehat-app-test-" +
                                                                           std::to_string(::getpid()) + ".xlsx");

@@ -1,6 +1,7 @@
 // app/demo.cc — see demo.h. The history of earlier years is the example laporan with its period moved back and
 // part of the loans held as cash instead (both assets, so the balance sheet still balances to the sen): scores
-// then differ from year to year as they would.
+// then differ from year to year as they would. Each year is assessed by the method of its period, as the Dinas
+// did: 2020 by the 2016 regulation, 2021 on by the KKPKK, so the history shows a method change as examiners saw it.
 #include "app/demo.h"
 
 #include <fstream>
@@ -42,11 +43,13 @@ bool ReadExample(const std::string& path, Laporan* out, Outcome* error) {
   return false;
 }
 
-// The example moved `years_back` years earlier with `shift_sen` of loans held as cash.
+// The example moved `years_back` years earlier with `shift_sen` of loans held as cash. Its previous year's
+// figures stay (the KKPKK growth indicators need a previous year; the demo reuses the example's). A year before
+// 2021 names the 2016 method, which the examples keep complete inputs for: that was the method of its period.
 std::string HistoryYear(Laporan laporan, int years_back, Sen shift_sen) {
   const int year = std::stoi(laporan.periode_akhir.substr(0, 4)) - years_back;
   laporan.periode_akhir = std::to_string(year) + laporan.periode_akhir.substr(4);
-  laporan.has_previous = false;
+  if (year < 2021 && laporan.metode.empty()) laporan.metode = "ksp-2016";
   const int kas = FindLine("neraca.kas");
   const int loans = FindLine("neraca.pinjaman_anggota");
   laporan.current.sen[size_t(kas)] += shift_sen;
@@ -115,11 +118,17 @@ Outcome SeedDemo(App* app, const std::string& examples_dir, std::vector<DemoLogi
       if (o = app->CreateUser(&root, u, kDemoPassword, &u.id); !o.ok()) return o;
       if (std::string_view(role) == "pengurus") pengurus.user = u;
     }
-    // Two closed years (final), then this year's laporan in the cooperative's own state.
-    const Sen shifts[] = {150'000'000'00, 60'000'000'00, 0};
-    for (int back = 2; back >= 0; --back) {
+    // Closed years (final) — 2020 under the 2016 method, then the KKPKK years — and this year's laporan in the
+    // cooperative's own state.
+    struct Year {
+      int back;
+      Sen shift_sen;
+    };
+    constexpr Year kYears[] = {{5, 180'000'000'00}, {4, 40'000'000'00}, {3, 120'000'000'00},
+                               {2, 150'000'000'00}, {1, 60'000'000'00}, {0, 0}};
+    for (const auto [back, shift_sen] : kYears) {
       int64_t id = 0;
-      const std::string json = back == 0 ? LaporanToJson(example) : HistoryYear(example, back, shifts[2 - back]);
+      const std::string json = back == 0 ? LaporanToJson(example) : HistoryYear(example, back, shift_sen);
       if (o = app->SaveDraftFromFile(pengurus, coop_id, std::nullopt, json, "laporan.json", &id); !o.ok()) return o;
       const bool final = back > 0;
       if (final || c.latest_status != store::Status::kDraft) {

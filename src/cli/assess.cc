@@ -30,7 +30,8 @@ Lembar kerja Sistem Input pemeriksa (KKPKK 2021, KSP KUK I dan II) juga dibaca; 
 dengan hasil yang tersimpan di lembar kerja itu (bagian PERBEDAAN DENGAN LEMBAR KERJA PEMERIKSA).
 
 Opsi:
-  --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list'); 'all' menilai
+  --metode ID         metode penilaian (bawaan: metode pemeriksa untuk periode laporan — kkpkk-2021 sejak 2021,
+                      ksp-2016 sebelumnya; lihat 'kopsehat rules list'); 'all' menilai
                       dengan semua metode yang datanya tersedia dan menampilkan hasilnya berdampingan
   --rulebook BERKAS   pakai rulebook dari berkas TOML, bukan yang tertanam
   --format text|json|pdf|xlsx
@@ -52,7 +53,8 @@ The examiner's Sistem Input workbook (KKPKK 2021, KSP KUK I and II) is read too;
 with the results stored in that workbook (section DIFFERENCES FROM THE EXAMINER'S WORKBOOK).
 
 Options:
-  --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list'); 'all' assesses
+  --metode ID         assessment method (default: the examiners' method for the laporan's period — kkpkk-2021
+                      from 2021, ksp-2016 before; see 'kopsehat rules list'); 'all' assesses
                       with every method whose data is present and shows the results side by side
   --rulebook FILE     use the rulebook in a TOML file instead of an embedded one
   --format text|json|pdf|xlsx

@@ -25,7 +25,8 @@ Opsi:
   --kind radar|bars   jenis grafik (bawaan: radar)
   --format svg|png|pdf
                       bentuk berkas (bawaan: dari nama berkas keluaran)
-  --metode ID         metode penilaian (bawaan: ksp-2016; lihat 'kopsehat rules list')
+  --metode ID         metode penilaian (bawaan: metode pemeriksa untuk periode laporan — kkpkk-2021 sejak 2021,
+                      ksp-2016 sebelumnya; lihat 'kopsehat rules list')
   --rulebook BERKAS   pakai rulebook dari berkas TOML, bukan yang tertanam
   --lang id|en        bahasa label dan pesan (bawaan: id)
   --tanpa-manajemen   nilai tanpa daftar periksa manajemen bila blok itu tidak ada
@@ -47,7 +48,8 @@ Options:
   --kind radar|bars   the chart (default: radar)
   --format svg|png|pdf
                       file form (default: from the output file name)
-  --metode ID         assessment method (default: ksp-2016; see 'kopsehat rules list')
+  --metode ID         assessment method (default: the examiners' method for the laporan's period — kkpkk-2021
+                      from 2021, ksp-2016 before; see 'kopsehat rules list')
   --rulebook FILE     use the rulebook in a TOML file instead of an embedded one
   --lang id|en        language of labels and messages (default: id)
   --tanpa-manajemen   score without the management checklist when the laporan has none

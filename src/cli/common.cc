@@ -205,9 +205,11 @@ bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal,
       // what-if and plan model the weighted sum of this year's figures.
       problems.Add(args.Has("--metode") ? "--metode" : "metode", "metode_tidak_didukung",
                    "metode " + rb->id + " (persentase skor / indikator pertumbuhan) belum didukung perintah ini; "
-                   "pakai 'kopsehat assess'",
+                   "nilai dengan 'kopsehat assess', atau hitung dengan metode 2016 yang sudah tidak berlaku "
+                   "sebagai perkiraan: --metode ksp-2016",
                    "method " + rb->id + " (score percentages / growth indicators) is not yet supported by this "
-                   "command; use 'kopsehat assess'");
+                   "command; assess with 'kopsehat assess', or estimate with the expired 2016 method: "
+                   "--metode ksp-2016");
     }
   }
   if (!problems.empty()) {

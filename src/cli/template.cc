@@ -19,7 +19,7 @@ namespace {
 const char* kTemplateHelpId = R"(Pemakaian: kopsehat template --out BERKAS [opsi]
 
 Membuat template laporan untuk diisi bendahara: lembar kerja XLSX (Identitas, Neraca, Hasil Usaha, Pinjaman,
-Manajemen; sel isian berwarna kuning, total dan pemeriksaan keseimbangan neraca langsung terlihat, pilihan Ya/Tidak)
+Kegiatan, daftar periksa; sel isian berwarna kuning, total dan pemeriksaan keseimbangan neraca langsung terlihat, pilihan Ya/Tidak)
 atau CSV (kunci;nilai). Setelah diisi: kopsehat assess BERKAS.
 
 Opsi:
@@ -27,7 +27,8 @@ Opsi:
   --format xlsx|csv|csv-baris
                       bentuk: lembar kerja, CSV kunci;nilai, atau CSV satu koperasi per baris untuk 'batch'
                       (bawaan: dari nama berkas, lalu xlsx)
-  --metode ID         metode yang daftar periksanya dipakai (bawaan: ksp-2016)
+  --metode ID         metode yang isiannya dipakai, lalu ditulis di template (bawaan: metode yang berlaku
+                      sekarang, kkpkk-2021, dengan isian metode dibiarkan kosong: dinilai menurut periode)
   --rulebook BERKAS   rulebook dari berkas TOML
   --lang id|en        bahasa pesan
   --help              tampilkan bantuan ini
@@ -36,7 +37,7 @@ Opsi:
 const char* kTemplateHelpEn = R"(Usage: kopsehat template --out FILE [options]
 
 Creates a laporan template for a treasurer to fill: an XLSX workbook (Identitas, Neraca, Hasil Usaha, Pinjaman,
-Manajemen; yellow input cells, totals and the balance check visible as they type, Ya/Tidak drop-downs) or a CSV
+Kegiatan, checklists; yellow input cells, totals and the balance check visible as they type, Ya/Tidak drop-downs) or a CSV
 (key;value). Once filled: kopsehat assess FILE.
 
 Options:
@@ -44,7 +45,8 @@ Options:
   --format xlsx|csv|csv-baris
                       form: workbook, key;value CSV, or a CSV with one cooperative per row for 'batch'
                       (default: from the file name, then xlsx)
-  --metode ID         method whose checklist is used (default: ksp-2016)
+  --metode ID         method whose inputs are used, then named in the template (default: the method in force
+                      today, kkpkk-2021, with the method cell left empty: assessed by the period's method)
   --rulebook FILE     rulebook from a TOML file
   --lang id|en        message language
   --help              show this help
@@ -58,7 +60,8 @@ dibaca; JSON dan CSV ditulis ke keluaran standar bila --out tidak diberikan; XLS
 Opsi:
   --to json|xlsx|csv  bentuk tujuan
   --out BERKAS        berkas tujuan
-  --metode ID         metode yang daftar periksanya dipakai untuk XLSX/CSV (bawaan: metode laporan, lalu ksp-2016)
+  --metode ID         metode yang daftar periksanya dipakai untuk XLSX/CSV (bawaan: metode laporan, lalu
+                      metode menurut periode laporan)
   --lang id|en        bahasa pesan
   --help              tampilkan bantuan ini
 )";
@@ -71,7 +74,8 @@ and CSV go to standard output when --out is not given; XLSX needs --out.
 Options:
   --to json|xlsx|csv  target form
   --out FILE          target file
-  --metode ID         method whose checklist is used for XLSX/CSV (default: the laporan's, then ksp-2016)
+  --metode ID         method whose checklist is used for XLSX/CSV (default: the laporan's, then the
+                      method of the laporan's period)
   --lang id|en        message language
   --help              show this help
 )";
@@ -178,6 +182,8 @@ int RunTemplate(int argc, char** argv, Lang lang) {
   if (goal != nullptr) {
     options.pearls = true;
     options.metode = goal->id;
+  } else if (args.Has("--metode") || args.Has("--rulebook")) {
+    options.metode = rb->id;  // a method asked for by name is named in the template, so it is assessed by it
   }
   return WriteForm(form, out, options, lang);
 }
@@ -222,6 +228,7 @@ int RunConvert(int argc, char** argv, Lang lang) {
   TemplateOptions options;
   options.rulebook = rb;
   options.prefill = &laporan;
+  if (args.Has("--metode") || args.Has("--rulebook")) options.metode = goal != nullptr ? goal->id : rb->id;
   options.created_epoch = SourceDateEpoch();
   return WriteForm(form, args.Get("--out"), options, lang);
 }

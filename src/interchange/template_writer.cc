@@ -211,6 +211,10 @@ std::string IdentityValue(const Laporan* l, std::string_view key) {
   return {};
 }
 
+// The method a template names when its laporan names none: the one the user chose for it, else none (a filled
+// template is then assessed by the method of its period). The XLSX and CSV forms say the same.
+std::string TemplateMethod(const TemplateOptions& o) { return o.metode; }
+
 }  // namespace
 
 std::vector<TemplateRow> TemplateRows(const TemplateOptions& o) {
@@ -219,7 +223,7 @@ std::vector<TemplateRow> TemplateRows(const TemplateOptions& o) {
   const bool pearls = WithPearls(o);
   for (const Identity& id : kIdentity) {
     std::string v = IdentityValue(l, id.key);
-    if (v.empty() && std::string_view(id.key) == "metode") v = o.metode;
+    if (v.empty() && std::string_view(id.key) == "metode") v = TemplateMethod(o);
     rows.push_back({id.key, v, std::string(id.label) + (*id.hint ? " (" + std::string(id.hint) + ")" : ""), false});
   }
   for (const Identity& id : kPearlsSettings) {
@@ -384,7 +388,7 @@ void WriteIdentitasSheet(lxw_workbook* wb, const TemplateOptions& o, bool pearls
     const lxw_row_t r = lxw_row_t(i + 1);
     worksheet_write_string(ws, r, 0, identity[i].label, nullptr);
     std::string v = IdentityValue(l, identity[i].key);
-    if (v.empty() && std::string_view(identity[i].key) == "metode") v = !o.metode.empty() ? o.metode : o.rulebook != nullptr ? o.rulebook->id : "";
+    if (v.empty() && std::string_view(identity[i].key) == "metode") v = TemplateMethod(o);
     if (v.empty()) {
       worksheet_write_blank(ws, r, 1, f.input_text);
     } else {

@@ -21,7 +21,7 @@ struct TemplateOptions {
   // The PEARLS lines and settings (a PEARLS sheet, or rows in the CSV) for credit unions; also written whenever
   // the prefilled laporan has a pearls block.
   bool pearls = false;
-  std::string metode;  // the method to prefill when the laporan names none; empty: the rulebook's id
+  std::string metode;  // the method to prefill when the laporan names none; empty: none (the period's method)
 };
 
 // Writes the XLSX template to `path`; not ok when the file cannot be written.

@@ -298,14 +298,20 @@ TEST(ChartCli, WritesEachFormatFromTheExtension) {
   for (const char* ext : {"svg", "png", "pdf"}) {
     const std::string out = TempPath(std::string("cli.") + ext);
     std::remove(out.c_str());
-    EXPECT_EQ(RunChartCli(std::string(kExample) + " --kind bars --out " + out), 0) << ext;
+    EXPECT_EQ(RunChartCli(std::string(kExample) + " --kind bars --metode ksp-2016 --out " + out), 0) << ext;
     std::ifstream f(out, std::ios::binary);
     EXPECT_TRUE(f.good()) << out;
   }
   const std::string svg = ReadFile(TempPath("cli.svg"));
   EXPECT_NE(svg.find("1.1 Modal sendiri terhadap total aset: 3,00"), std::string::npos);
-  EXPECT_EQ(RunChartCli(std::string(kExample) + " --out " + TempPath("cli-radar.out") + " --format svg --lang en"), 0);
+  EXPECT_EQ(RunChartCli(std::string(kExample) + " --metode ksp-2016 --out " + TempPath("cli-radar.out") +
+                        " --format svg --lang en"), 0);
   EXPECT_NE(ReadFile(TempPath("cli-radar.out")).find("Capital: 80 %"), std::string::npos);
+  // Without a method the example (2025) is drawn by the KKPKK, the method of its period: its four aspects.
+  EXPECT_EQ(RunChartCli(std::string(kExample) + " --out " + TempPath("cli-kkpkk.svg")), 0);
+  const std::string kkpkk = ReadFile(TempPath("cli-kkpkk.svg"));
+  EXPECT_NE(kkpkk.find("Tata kelola"), std::string::npos) << kkpkk.substr(0, 2000);
+  EXPECT_EQ(kkpkk.find("Jatidiri"), std::string::npos);
 }
 
 TEST(ChartCli, RefusesWhatItCannotDo) {
