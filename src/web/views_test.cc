@@ -681,6 +681,52 @@ TEST(ViewsCooperative, LatestScoreChartAndEmptyState) {
   EXPECT_EQ(CoopPage(Ctx(&p), empty, nullptr, false).find("/laporan/baru"), std::string::npos);
 }
 
+// Scores of two methods are never joined or compared: the chart draws one line per method, each with its own
+// thresholds, and marks the change in the drawing and in words; the history table names each result's method.
+TEST(ViewsCooperative, AMethodChangeIsABreakNotADifference) {
+  const Principal p = User(store::Role::kDinas, "Penilai");
+  const LaporanView latest = ExampleView("KSP Sejahtera Bersama");
+  CooperativeView view;
+  view.cooperative = latest.cooperative;
+  struct Year {
+    const char* year;
+    const char* method;
+    const char* version;
+    int64_t total_e6;
+  };
+  // Newest first, as the store lists them.
+  for (const Year& y : {Year{"2023", "kkpkk-2021", "2", 90'910'000}, Year{"2022", "kkpkk-2021", "2", 90'180'000},
+                        Year{"2021", "kkpkk-2021", "1", 88'000'000}, Year{"2020", "ksp-2016", "1", 66'100'000},
+                        Year{"2019", "ksp-2016", "1", 68'350'000}}) {
+    store::LaporanRecord r = latest.record;
+    r.id = std::stoi(y.year);
+    r.periode_akhir = std::string(y.year) + "-12-31";
+    r.status = store::Status::kFinal;
+    r.rulebook_id = y.method;
+    r.rulebook_version = y.version;
+    r.total_e6 = y.total_e6;
+    view.laporan.push_back(r);
+  }
+  const std::string html = CoopPage(Ctx(&p), view, &latest, false);
+  // Two polylines: 2019–2020 (x 40, 105) and 2021–2023 (x 170, 235, 300); none joins 2020 to 2021.
+  EXPECT_EQ(Count(html, "<polyline "), 2u) << html;
+  EXPECT_NE(html.find("<polyline points=\"40,"), std::string::npos);
+  EXPECT_NE(html.find("<polyline points=\"170,"), std::string::npos);
+  EXPECT_EQ(Count(html, "class=\"ganti\""), 1u);
+  EXPECT_NE(html.find("2021: metode berganti: ksp-2016 → kkpkk-2021"), std::string::npos) << html;
+  EXPECT_NE(html.find("tidak dibandingkan"), std::string::npos);
+  // The history table: method and version of every stored result.
+  EXPECT_NE(html.find("<td>ksp-2016 versi 1</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>kkpkk-2021 versi 1</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>kkpkk-2021 versi 2</td>"), std::string::npos);
+  // One method throughout: one line, no break.
+  view.laporan.resize(3);
+  const std::string one = CoopPage(Ctx(&p), view, &latest, false);
+  EXPECT_EQ(Count(one, "<polyline "), 1u);
+  EXPECT_EQ(one.find("berganti"), std::string::npos);
+  EXPECT_EQ(CoopPage(Ctx(&p, Lang::kEn), view, &latest, false).find("berganti"), std::string::npos);
+}
+
 TEST(ViewsPages, CompleteDocumentsWithoutExternalResources) {
   for (const Lang lang : {Lang::kId, Lang::kEn}) {
     for (const auto& [name, html] : AllPages(lang, "Koperasi Mawar")) {

@@ -649,6 +649,22 @@ def run(b, server, artefacts):
     # 5. The examiner: regional dashboard, change with a reason, finalise.
     log_in(b, 'dinas', r'/wilayah')
     b.check_not_error('the regional dashboard')
+    # The history of KSP Sejahtera Bersama (the demo's first cooperative) crosses the change of method: 2020 by the
+    # 2016 method, 2021 on by the KKPKK. The chart draws two lines and marks the change; it never joins them.
+    b.go('/koperasi/1')
+    b.check_not_error('the history of KSP Sejahtera Bersama')
+    lines = b.css('svg.grafik polyline')
+    breaks = [e.text for e in b.css('.ganti-metode')]
+    check(len(lines) == 2 and len(b.css('svg.grafik line.ganti')) == 1,
+          f'the score chart across the method change has {len(lines)} lines (expected 2) and '
+          f'{len(b.css("svg.grafik line.ganti"))} break marks (expected 1)')
+    check(any('ksp-2016 → kkpkk-2021' in t for t in breaks), f'the method change is not said under the chart: {breaks}')
+    methods = [td.text for td in b.css('table.sortable tbody td') if 'versi' in td.text]
+    check(any(t.startswith('ksp-2016') for t in methods) and any(t.startswith('kkpkk-2021') for t in methods),
+          f'the history table does not name each result\'s method: {methods}')
+    b.check_no_overflow('the history across a method change')
+    b.shot('riwayat-ganti-metode', full=True)
+    b.go('/wilayah')
     awaiting = [a for a in b.css('details.liste a[href^="/laporan/"]') if 'KSP Maju Jaya' in a.text]
     check(any(a.get_attribute('href').endswith(f'/laporan/{laporan_id}') for a in awaiting),
           f'the regional dashboard does not list /laporan/{laporan_id} (KSP Maju Jaya) as awaiting review; '
