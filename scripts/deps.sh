@@ -19,6 +19,7 @@ PACKAGES=(
   libsqlite3-dev         # the embedded store (WAL, online backup)
   libpq-dev postgresql   # the PostgreSQL store; tests start a throw-away server on loopback
   libsodium-dev          # Argon2id password hashes, session tokens, SHA-256 of evidence files
+  libqrencode-dev        # the verification QR code printed on every page of a report
   libmicrohttpd-dev      # the web application's HTTP server: event-driven (epoll) worker pool, connection limits
   chromium chromium-driver python3-selenium   # headless browser tests of the web application
   wrk nginx-light        # load benchmark of the regional dashboard, with nginx serving the same page as reference

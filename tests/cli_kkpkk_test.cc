@@ -103,7 +103,8 @@ TEST_F(CliKkpkkTest, TextReportIndonesian) {
   EXPECT_TRUE(LineWith(o, {"SKOR AKHIR", "82,52"})) << o;
   // No KUK in the laporan: the suggestion is named as one, with its warning.
   EXPECT_TRUE(LineWith(o, {"KUK", "2", "saran Kopsehat"})) << o;
-  EXPECT_TRUE(Contains(o, "[kuk_disarankan]")) << o;
+  EXPECT_TRUE(Contains(o, "koperasi.kuk: KUK tidak diisi")) << o;
+  EXPECT_FALSE(Contains(o, "[kuk_disarankan]")) << "internal codes stay in the JSON result: " << o;
   EXPECT_TRUE(Contains(o, "PREDIKAT: SEHAT")) << o;
 }
 
@@ -401,7 +402,7 @@ TEST_F(CliKkpkkTest, A2025LaporanWithoutKkpkkInputsExitsTwoWithTheWayForward) {
   const size_t attention = old.out.find("PERHATIAN");
   ASSERT_NE(attention, std::string::npos) << old.out;
   EXPECT_LT(attention, old.out.find("SKOR")) << "the out-of-period note comes before the figures";
-  EXPECT_TRUE(Contains(old.out, "[di_luar_masa_berlaku]")) << old.out;
+  EXPECT_FALSE(Contains(old.out, "[di_luar_masa_berlaku]")) << "internal codes stay in the JSON result: " << old.out;
 }
 
 TEST_F(CliKkpkkTest, BeforeTwentyTwentyOneTheMethodIsThe2016One) {

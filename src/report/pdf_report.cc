@@ -94,8 +94,12 @@ std::string IsoUtc(long long epoch) {
 // The drawing cursor over the pages of one document.
 class Doc {
  public:
-  Doc(cairo_t* cr, Lang lang, std::string footer, int total_pages)
-      : cr_(cr), lang_(lang), footer_(std::move(footer)), total_(total_pages) {}
+  Doc(cairo_t* cr, Lang lang, std::string footer, int total_pages, const ReportStamp* stamp)
+      : cr_(cr), lang_(lang), footer_(std::move(footer)), total_(total_pages), stamp_(stamp) {
+    if (stamp_ != nullptr && !stamp_->verify_url.empty()) QrModules(stamp_->verify_url, &qr_width_, &qr_dark_);
+    PageStart();
+  }
+  const ReportStamp* stamp() const { return stamp_; }
 
   cairo_t* cr() const { return cr_; }
   Lang lang() const { return lang_; }
@@ -167,6 +171,7 @@ class Doc {
     cairo_show_page(cr_);
     ++page_;
     y = kTop;
+    PageStart();
   }
   void Ensure(double height) {
     if (y + height > kBottom && y > kTop) NewPage();
@@ -254,14 +259,59 @@ class Doc {
     if (!line.empty() || !pushed) out->push_back(line);
   }
 
+  // The top of every page: the report's status (a draft in red, with a faint "DRAF" across the page drawn first,
+  // under the content, so a printed draft cannot pass for the examiner's result).
+  void PageStart() {
+    const bool final = stamp_ != nullptr && stamp_->final;
+    if (!final) {
+      cairo_save(cr_);
+      cairo_translate(cr_, kPageW / 2.0, kPageH / 2.0);
+      cairo_rotate(cr_, -0.9);
+      Font(110.0, true);
+      cairo_set_source_rgb(cr_, 0.985, 0.90, 0.90);
+      const std::string mark = T(lang_, "DRAF", "DRAFT");
+      // Drawn as outlines, not text: it must not break the report's text apart when copied or read aloud.
+      cairo_move_to(cr_, -Measure(mark) / 2.0, 38.0);
+      cairo_text_path(cr_, mark.c_str());
+      cairo_fill(cr_);
+      cairo_restore(cr_);
+    }
+    Font(7.5, true);
+    const std::string line = StampLine(stamp_ != nullptr ? *stamp_ : ReportStamp{}, lang_);
+    Show(kLeft, kTop - 14.0, Ellipsize(line, kContentW), Align::kStart, final ? Rgb{0.10, 0.45, 0.22} : kNo);
+  }
+
   void Footer() {
     Rule(kLeft, kRight, kFooterRule, 0.5);
+    // With a verification code: its text on a second line and the QR code at the right edge of the footer.
+    const double qr_side = qr_width_ > 0 ? 34.0 : 0.0;
+    const double right = kRight - (qr_side > 0 ? qr_side + 6.0 : 0.0);
     Font(7.0, false);
     const std::string page = lang_ == Lang::kEn
                                  ? "Page " + std::to_string(page_) + " of " + std::to_string(total_)
                                  : "Halaman " + std::to_string(page_) + " dari " + std::to_string(total_);
-    Show(kRight, kFooterBase, page, Align::kEnd, kGrey);
-    Show(kLeft, kFooterBase, Ellipsize(footer_, kContentW - Measure(page) - 16.0), Align::kStart, kGrey);
+    Show(right, kFooterBase, page, Align::kEnd, kGrey);
+    Show(kLeft, kFooterBase, Ellipsize(footer_, right - kLeft - Measure(page) - 16.0), Align::kStart, kGrey);
+    if (stamp_ == nullptr) return;
+    const std::string verify = VerifyLine(*stamp_, lang_);
+    if (!verify.empty()) {
+      Font(6.5, false);
+      Show(kLeft, kFooterBase + 10.0, Ellipsize(verify, right - kLeft), Align::kStart, kGrey);
+    }
+    if (qr_width_ > 0) {
+      const double module = qr_side / double(qr_width_);
+      const double x0 = kRight - qr_side;
+      const double y0 = kFooterRule + 3.0;
+      cairo_set_source_rgb(cr_, 0, 0, 0);
+      for (int r = 0; r < qr_width_; ++r) {
+        for (int c = 0; c < qr_width_; ++c) {
+          if (qr_dark_[size_t(r) * size_t(qr_width_) + size_t(c)]) {
+            cairo_rectangle(cr_, x0 + c * module, y0 + r * module, module, module);
+          }
+        }
+      }
+      cairo_fill(cr_);
+    }
   }
 
   cairo_t* cr_;
@@ -269,6 +319,9 @@ class Doc {
   std::string footer_;
   int total_;
   int page_ = 1;
+  const ReportStamp* stamp_;
+  int qr_width_ = 0;
+  std::vector<bool> qr_dark_;
 };
 
 struct Column {
@@ -595,9 +648,10 @@ class Report : public ReportBase {
     Charts();
     Losses();
     Warnings();
-    Confidence();
+    Corrections();
     Source();
     Signatures();
+    MethodNotes();
     d_.FinishLastPage();
   }
 
@@ -1052,22 +1106,51 @@ class Report : public ReportBase {
     d_.Section(L("PERINGATAN", "WARNINGS"), 30.0);
     for (const Warning& w : a_.warnings) {
       if (!listed(w)) continue;
-      Item("•", "", (w.path.empty() ? "" : w.path + ": ") + WarningText(w, a_, lang_) + " [" + w.code + "]");
+      Item("•", "", WarningText(w, a_, lang_));  // internal codes stay in the JSON result
     }
   }
 
-  void Confidence() {
+  // Every change the examiner made (label, original, new value, reason, who, when) and the evidence files: what
+  // the signed result rests on besides the cooperative's own figures.
+  void Corrections() {
+    const ReportStamp* st = d_.stamp();
+    if (st == nullptr || (st->corrections.empty() && st->evidence.empty())) return;
+    d_.Section(L("KOREKSI PEMERIKSA", "EXAMINER'S CORRECTIONS"), 40.0);
+    if (!st->corrections.empty()) {
+      Table t(&d_,
+              {{L("Isian", "Field"), 120.0, Align::kStart, 0.0},
+               {L("Semula", "Original"), 62.0, Align::kEnd, kMinSize},
+               {L("Menjadi", "Changed to"), 62.0, Align::kEnd, kMinSize},
+               {L("Alasan", "Reason"), 158.0, Align::kStart, 0.0},
+               {L("Oleh, waktu", "By, when"), 113.0, Align::kStart, 0.0}},
+              "", "");
+      std::vector<std::vector<Cell>> rows;
+      for (const ReportCorrection& c : st->corrections) {
+        rows.push_back({{c.label}, {c.before}, {c.after, 1, true}, {c.reason}, {c.who + ", " + c.when}});
+      }
+      t.Begin(rows);
+      for (const auto& row : rows) t.Row(row);
+      t.End();
+    } else {
+      d_.Paragraph(L("Pemeriksa tidak mengubah angka atau jawaban.", "The examiner changed no figure or answer."), 8.0, false);
+    }
+    if (!st->evidence.empty()) {
+      d_.Paragraph(L("Berkas bukti (SHA-256):", "Evidence files (SHA-256):"), 8.0, true);
+      for (const ReportEvidence& e : st->evidence) Item("•", e.name, e.sha256);
+    }
+  }
+
+  // The appendix "Catatan metode": one plain line per indicator whose table or definition is less than certain.
+  void MethodNotes() {
     std::vector<size_t> low;
     for (size_t i = 0; i < a_.components.size(); ++i) {
-      if (a_.components[i].spec->confidence == "rendah") low.push_back(i);
+      if (a_.components[i].spec->confidence == "rendah" && !a_.components[i].spec->note.empty()) low.push_back(i);
     }
     if (low.empty()) return;
-    d_.Section(L("CATATAN KEYAKINAN METODE (KEYAKINAN RENDAH)", "METHOD CONFIDENCE NOTES (LOW CONFIDENCE)"), 30.0);
+    d_.Section(L("LAMPIRAN — CATATAN METODE", "APPENDIX — METHOD NOTES"), 30.0);
     for (const size_t i : low) {
       const Component& c = *a_.components[i].spec;
-      std::string body = c.note;
-      if (!c.source.empty()) body += std::string(body.empty() ? "" : " ") + L("Sumber: ", "Source: ") + c.source;
-      Item("•", numbers_[i] + " " + c.name.Get(lang_), body);
+      Item("•", numbers_[i] + " " + c.name.Get(lang_), c.note);
     }
   }
 
@@ -1228,7 +1311,8 @@ class GoalReport : public ReportBase {
 
 // Draws a whole report onto `surface` with `draw(doc)`; the number of pages drawn.
 template <typename DrawFn>
-int RenderWith(cairo_surface_t* surface, Lang lang, const std::string& footer, int total_pages, DrawFn draw) {
+int RenderWith(cairo_surface_t* surface, Lang lang, const std::string& footer, int total_pages,
+               const ReportStamp* stamp, DrawFn draw) {
   cairo_t* cr = cairo_create(surface);
   // The same font options on both passes (a PDF surface's own: unhinted metrics), so the counting pass measures
   // text exactly as the file does and breaks pages at the same places.
@@ -1237,7 +1321,7 @@ int RenderWith(cairo_surface_t* surface, Lang lang, const std::string& footer, i
   cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
   cairo_set_font_options(cr, fo);
   cairo_font_options_destroy(fo);
-  Doc doc(cr, lang, footer, total_pages);
+  Doc doc(cr, lang, footer, total_pages, stamp);
   draw(&doc);
   const int pages = doc.pages();
   cairo_destroy(cr);
@@ -1266,7 +1350,7 @@ Status RenderTwoPass(const PdfOptions& options, const std::string& footer, const
   out->clear();
   cairo_rectangle_t page{0, 0, kPageW, kPageH};
   cairo_surface_t* counter = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &page);
-  const int pages = RenderWith(counter, options.lang, footer, 0, draw);
+  const int pages = RenderWith(counter, options.lang, footer, 0, options.stamp, draw);
   cairo_surface_destroy(counter);
   cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(AppendCairoBytes, out, kPageW, kPageH);
   if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
@@ -1281,7 +1365,7 @@ Status RenderTwoPass(const PdfOptions& options, const std::string& footer, const
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, subject.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
-  RenderWith(surface, options.lang, footer, pages, draw);
+  RenderWith(surface, options.lang, footer, pages, options.stamp, draw);
   cairo_surface_finish(surface);
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);

@@ -11,12 +11,16 @@
 #include "assess/assessment.h"
 #include "assess/goals.h"
 #include "core/status.h"
+#include "report/stamp.h"
 
 namespace kopsehat {
 
 struct PdfOptions {
   Lang lang = Lang::kId;
   long long created_epoch = 0;  // PDF creation date (SOURCE_DATE_EPOCH); 0: the Unix epoch, never "now"
+  // Draft or final, corrections, verification code (stamp.h); null: a draft with nothing else (the CLI). Every
+  // page carries the status line (and a draft a "DRAF" watermark) and, with a code, the code and its QR code.
+  const ReportStamp* stamp = nullptr;
 };
 
 // Renders the report into *out (PDF bytes). Not ok, with *out empty, when the assessment is incomplete or Cairo

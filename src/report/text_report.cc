@@ -207,7 +207,7 @@ void RenderHeader(const Assessment& a, Lang lang, std::string* out) {
   // A method outside its validity is said before any figure: the reader must not take the result as the examiner's.
   for (const Warning& w : a.warnings) {
     if (w.code != "di_luar_masa_berlaku") continue;
-    *out += "\n" + PadRight(T(lang, "PERHATIAN", "ATTENTION"), 12) + ": " + WarningText(w, a, lang) + " [" + w.code + "]\n";
+    *out += "\n" + PadRight(T(lang, "PERHATIAN", "ATTENTION"), 12) + ": " + WarningText(w, a, lang) + "\n";
   }
   *out += "\n";
 }
@@ -304,10 +304,14 @@ void RenderBiggestLosses(const Assessment& a, Lang lang, std::string* out) {
 
 }  // namespace
 
-std::string RenderTextReport(const Assessment& a, Lang lang) {
+std::string RenderTextReport(const Assessment& a, Lang lang, const ReportStamp* stamp) {
   const Rulebook& rb = *a.rulebook;
+  const ReportStamp draft;
+  const ReportStamp& st = stamp != nullptr ? *stamp : draft;
   std::string out;
   RenderHeader(a, lang, &out);
+  // The status before any figure: a draft must not pass for the examiner's result.
+  out.insert(out.find('\n', out.find('\n') + 1) + 1, PadRight("Status", 12) + ": " + StampLine(st, lang) + "\n");
   for (size_t ai = 0; ai < a.aspects.size(); ++ai) RenderAspect(a, ai, lang, &out);
   RenderSummary(a, lang, &out);
   RenderBiggestLosses(a, lang, &out);
@@ -317,12 +321,26 @@ std::string RenderTextReport(const Assessment& a, Lang lang) {
     out += T(lang, "PERINGATAN\n", "WARNINGS\n");
     for (const Warning& w : a.warnings) {
       if (w.code == "di_luar_masa_berlaku") continue;  // said at the top
-      out += "   - " + (w.path.empty() ? "" : w.path + ": ") + WarningText(w, a, lang) + " [" + w.code + "]\n";
+      // The key helps whoever fixes the file; the internal code stays in the JSON result.
+      out += "   - " + (w.path.empty() ? "" : w.path + ": ") + WarningText(w, a, lang) + "\n";
+    }
+    out += "\n";
+  }
+  if (!st.corrections.empty() || !st.evidence.empty()) {
+    out += T(lang, "KOREKSI PEMERIKSA\n", "EXAMINER'S CORRECTIONS\n");
+    for (const ReportCorrection& c : st.corrections) {
+      out += "   - " + c.label + ": " + c.before + " → " + c.after + T(lang, "; alasan: ", "; reason: ") + c.reason +
+             " (" + c.who + ", " + c.when + ")\n";
+    }
+    for (const ReportEvidence& e : st.evidence) {
+      out += std::string("   - ") + T(lang, "bukti ", "evidence ") + e.name + " (SHA-256 " + e.sha256 + ")\n";
     }
     out += "\n";
   }
   out += T(lang, "Sumber metode: ", "Method source: ") + rb.source + "\n";
   if (!rb.note.empty()) out += T(lang, "Catatan: ", "Note: ") + rb.note + "\n";
+  const std::string verify = VerifyLine(st, lang);
+  if (!verify.empty()) out += verify + "\n";
   return out;
 }
 

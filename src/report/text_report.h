@@ -7,10 +7,13 @@
 #include <string>
 
 #include "assess/assessment.h"
+#include "report/stamp.h"
 
 namespace kopsehat {
 
-std::string RenderTextReport(const Assessment& a, Lang lang);
+// `stamp`: draft or final, corrections, verification code (stamp.h); null: a draft (the CLI). The status is the
+// third line, before any figure.
+std::string RenderTextReport(const Assessment& a, Lang lang, const ReportStamp* stamp = nullptr);
 
 // "31 Desember 2021" / "31 December 2021" from an ISO date; the input unchanged when it is not one.
 std::string FormatDateLong(const std::string& iso, Lang lang);

@@ -133,6 +133,30 @@ Status CloseBook(lxw_workbook* wb) {
 
 }  // namespace
 
+namespace {
+
+// The report's status on every sheet's printed header (and its verification code in the footer), and in cell D1
+// of Ringkasan, beside the title: a printed or shared draft must not pass for the examiner's result.
+void ApplyStamp(const std::vector<lxw_worksheet*>& sheets, const ReportStamp* stamp, const Book& book, Lang lang) {
+  const ReportStamp draft;
+  const ReportStamp& st = stamp != nullptr ? *stamp : draft;
+  // "&" starts a control code in Excel's header language; the texts are ours, but escape it anyway.
+  const auto escaped = [](std::string t) {
+    for (size_t at = t.find('&'); at != std::string::npos; at = t.find('&', at + 2)) t.insert(at, "&");
+    return t;
+  };
+  const std::string header = "&L&\"-,Bold\"" + escaped(StampLine(st, lang));
+  const std::string verify = VerifyLine(st, lang);
+  const std::string footer = "&L" + escaped(verify) + "&R" + T(lang, "Halaman &P dari &N", "Page &P of &N");
+  for (lxw_worksheet* ws : sheets) {
+    worksheet_set_header(ws, header.c_str());
+    worksheet_set_footer(ws, footer.c_str());
+  }
+  worksheet_write_string(sheets.front(), 0, 3, StampLine(st, lang).c_str(), book.bold);
+}
+
+}  // namespace
+
 // Rows 1–5 of a Ringkasan sheet: title, cooperative, year end, method, what to change.
 void WriteSummaryHead(lxw_worksheet* sum, const Book& book, const std::string& title, const CooperativeIdentity& k,
                       const std::string& periode_akhir, const std::string& method_line, const char* hint, Lang lang) {
@@ -411,6 +435,7 @@ Status WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const
   lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
   lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
   lxw_worksheet* is = workbook_add_worksheet(wb, "Indikator");
+  ApplyStamp({sum, in, qs, is}, o.stamp, book, lang);
   GoalCells cells;
   WriteGoalInputSheet(in, laporan, book, lang, &cells);
   // Besaran: each quantity as its formula over the inputs (rata_rata and lalu included).
@@ -740,6 +765,7 @@ Status WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, con
   lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
   lxw_worksheet* ks = workbook_add_worksheet(wb, "Komponen");
   lxw_worksheet* ms = workbook_add_worksheet(wb, "Manajemen");
+  ApplyStamp({sum, in, qs, ks, ms}, o.stamp, book, lang);
   const std::map<int, std::string> cell_of_line =
       WriteAssessmentInputSheet(in, AsAssessed(laporan, rb), rb.uses_previous, book, lang);
   WriteQuantitySheet(qs, rb.quantities, a.quantities_sen, {"Besaran", "Nilai (Rp)", "Id", "Rumus"}, cell_of_line, book,

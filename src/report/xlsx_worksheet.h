@@ -11,12 +11,16 @@
 #include "assess/goals.h"
 #include "core/status.h"
 #include "laporan/laporan.h"
+#include "report/stamp.h"
 
 namespace kopsehat {
 
 struct WorksheetOptions {
   Lang lang = Lang::kId;
   long long created_epoch = 0;  // SOURCE_DATE_EPOCH
+  // Draft or final and the verification code (stamp.h); null: a draft (the CLI). Said in cell D1 of Ringkasan and
+  // in the printed header and footer of every sheet.
+  const ReportStamp* stamp = nullptr;
 };
 
 // Sheets: Ringkasan (total and predikat, first so a CSV export shows them), Masukan (inputs), Besaran (quantities),
