@@ -3,6 +3,7 @@
 #include "app/app.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -36,6 +37,28 @@ Outcome Outcome::Error(Code code, std::string path, std::string kode, std::strin
 }
 
 namespace {
+
+// What a report of a stored laporan says besides its figures: who finalised it and the province of its region
+// (the zone of its times).
+DbError ReportContext(Connection* db, const store::LaporanRecord& rec, const store::Cooperative& coop,
+                      std::string* finaliser_name, std::string* provinsi) {
+  finaliser_name->clear();
+  provinsi->clear();
+  if (rec.finalised_by) {
+    store::User u;
+    bool found = false;
+    DbError e = store::GetUser(db, *rec.finalised_by, &u, &found);
+    if (!e.ok()) return e;
+    if (found) *finaliser_name = u.display_name.empty() ? u.username : u.display_name;
+  }
+  std::vector<store::Region> regions;
+  DbError e = store::ListRegions(db, &regions);
+  if (!e.ok()) return e;
+  for (const store::Region& r : regions) {
+    if (r.id == coop.region_id) *provinsi = r.provinsi;
+  }
+  return {};
+}
 
 constexpr size_t kMaxReasonChars = 2000;
 constexpr size_t kMaxNameChars = 200;
@@ -469,6 +492,7 @@ Outcome App::ViewLaporan(const Principal& p, int64_t laporan_id, LaporanView* ou
     if (!r.ok()) return r;
     DbError e = store::ListAdjustments(db, laporan_id, &out->adjustments);
     if (e.ok()) e = store::ListEvidence(db, laporan_id, &out->evidence);
+    if (e.ok()) e = ReportContext(db, out->record, out->cooperative, &out->finaliser_name, &out->provinsi);
     return e.ok() ? Outcome{} : DbFailure(e);
   });
   if (!o.ok()) return o;
@@ -1158,6 +1182,83 @@ Outcome App::CreateUser(const Principal* p, store::User u, const std::string& pa
                             "the user name is taken");
     }
     return e.ok() ? Outcome{} : DbFailure(e);
+  });
+}
+
+std::string VerifyCode(const store::LaporanRecord& r) {
+  std::string canonical = "kopsehat-verifikasi-v1\n";
+  canonical.append(std::to_string(r.id)).append("\n").append(std::to_string(r.revision)).append("\n");
+  canonical.append(store::StatusName(r.status)).append("\n");
+  canonical.append(r.finalised_at ? std::to_string(*r.finalised_at) : "-").append("\n");
+  canonical.append(r.finalised_by ? std::to_string(*r.finalised_by) : "-").append("\n");
+  canonical.append(r.rulebook_id).append("\n").append(r.rulebook_version).append("\n").append(r.hasil_json);
+  std::string digest = Sha256Hex(canonical).substr(0, 16);
+  for (char& c : digest) c = char(std::toupper(static_cast<unsigned char>(c)));
+  return "L" + std::to_string(r.id) + "-R" + std::to_string(r.revision) + "-" + digest;
+}
+
+Outcome App::Verify(const std::string& code, Verification* out) {
+  *out = Verification{};
+  // "L<id>-R<revision>-<16 hex>", case and surrounding blanks ignored.
+  std::string c;
+  for (const char ch : code) {
+    if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') c.push_back(char(std::toupper(static_cast<unsigned char>(ch))));
+  }
+  int64_t id = 0;
+  int revision = 0;
+  {
+    const size_t r_at = c.find("-R");
+    const size_t h_at = r_at == std::string::npos ? std::string::npos : c.find('-', r_at + 2);
+    if (c.size() > 64 || c.empty() || c[0] != 'L' || h_at == std::string::npos) return {};
+    const auto number = [](std::string_view digits, int64_t* v) {
+      if (digits.empty() || digits.size() > 12) return false;
+      *v = 0;
+      for (const char d : digits) {
+        if (d < '0' || d > '9') return false;
+        *v = *v * 10 + (d - '0');
+      }
+      return true;
+    };
+    int64_t rev = 0;
+    if (!number(std::string_view(c).substr(1, r_at - 1), &id) || !number(std::string_view(c).substr(r_at + 2, h_at - r_at - 2), &rev)) {
+      return {};
+    }
+    revision = int(rev);
+  }
+  return Run(false, [&](Connection* db) -> Outcome {
+    bool found = false;
+    store::LaporanRecord rec;
+    DbError e = store::GetLaporan(db, id, &rec, &found);
+    if (!e.ok()) return DbFailure(e);
+    if (!found || rec.revision != revision || VerifyCode(rec) != c) return {};
+    bool coop_found = false;
+    e = store::GetCooperative(db, rec.cooperative_id, &out->cooperative, &coop_found);
+    if (!e.ok()) return DbFailure(e);
+    if (!coop_found) return {};
+    e = ReportContext(db, rec, out->cooperative, &out->finaliser_name, &out->provinsi);
+    if (!e.ok()) return DbFailure(e);
+    out->verdict = Verification::Verdict::kNotFinal;
+    if (rec.status == Status::kFinal) {
+      out->verdict = Verification::Verdict::kFinalCurrent;
+      std::vector<store::LaporanRecord> all;
+      e = store::ListLaporan(db, rec.cooperative_id, &all);
+      if (!e.ok()) return DbFailure(e);
+      for (store::LaporanRecord& other : all) {
+        if (other.periode_akhir != rec.periode_akhir || other.status != Status::kFinal || other.revision <= rec.revision) continue;
+        if (!out->current || other.revision > out->current->revision) out->current = std::move(other);
+      }
+      if (out->current) out->verdict = Verification::Verdict::kFinalSuperseded;
+    }
+    rec.laporan_json.clear();
+    rec.diajukan_json.clear();
+    rec.hasil_json.clear();
+    out->record = std::move(rec);
+    if (out->current) {
+      out->current->laporan_json.clear();
+      out->current->diajukan_json.clear();
+      out->current->hasil_json.clear();
+    }
+    return {};
   });
 }
 

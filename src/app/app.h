@@ -100,6 +100,8 @@ struct LaporanView {
   std::vector<store::Evidence> evidence;
   Laporan laporan;
   Assessment assessment;  // refers to a rulebook embedded in the binary
+  std::string finaliser_name;  // the examiner who finalised it (display name); "" before
+  std::string provinsi;        // the province of its region: the zone its times are shown in
   bool method_changed = false;  // the embedded rulebook's version differs from the stored one
   LaporanPermissions may;
   // The examiner's refused change form (path, nilai, path2, ..., alasan), shown again with its problems so
@@ -120,6 +122,28 @@ struct PlanView {
   Plan plan;
   int64_t target_e6 = 0;
 };
+
+// What a verification code says about the record (App::Verify).
+struct Verification {
+  enum class Verdict {
+    kUnknown,          // no stored result has this code: its figures or status differ from the record, or it was made up
+    kNotFinal,         // the code of a draft or submitted laporan: not an examination result
+    kFinalCurrent,     // the final result on record for its period
+    kFinalSuperseded,  // final, but a later revision of the same period replaced it
+  };
+  Verdict verdict = Verdict::kUnknown;
+  store::LaporanRecord record;  // the laporan the code names (without its figures)
+  store::Cooperative cooperative;
+  std::optional<store::LaporanRecord> current;  // the period's latest final revision, when superseded
+  std::string finaliser_name;
+  std::string provinsi;
+};
+
+// The verification code printed on every page of a stored result's reports: "L<id>-R<revision>-<16 hex digits>",
+// the digits the start of a SHA-256 over the canonical result (id, revision, status, finalisation time and
+// examiner, method and version, and the penilaian-v1 JSON of the figures). A report whose figures or status differ
+// from the record cannot carry the record's code.
+std::string VerifyCode(const store::LaporanRecord& r);
 
 // What the administration page lists.
 struct AdminView {
@@ -227,6 +251,9 @@ class App {
   Outcome ViewAdmin(const Principal& p, AdminView* out);
   Outcome ViewRegion(const Principal& p, RegionView* out);
   Outcome EvidenceContent(const Principal& p, int64_t evidence_id, store::Evidence* meta, std::string* content);
+  // Public, without a login: what a verification code (VerifyCode) says. An unknown or malformed code is
+  // kUnknown, never an error; only a database failure is one.
+  Outcome Verify(const std::string& code, Verification* out);
   Outcome ListCooperatives(const Principal& p, std::vector<store::Cooperative>* out);
   // The audit trail of a cooperative (or, for the administrator, of everything), newest first, a page of
   // kAuditPageSize at a time: `before_id` continues after the last entry of the previous page; *more says whether

@@ -16,4 +16,19 @@ bool IsIsoDate(std::string_view s) {
   return d <= kDays[m - 1] + ((m == 2 && leap) ? 1 : 0);
 }
 
+CivilDate CivilFromDays(int64_t days) {
+  // Howard Hinnant's algorithm (days_from_civil inverted): eras of 400 years, March-based years.
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  CivilDate c;
+  c.day = int(doy - (153 * mp + 2) / 5 + 1);
+  c.month = int(mp < 10 ? mp + 3 : mp - 9);
+  c.year = yoe + era * 400 + (c.month <= 2 ? 1 : 0);
+  return c;
+}
+
 }  // namespace kopsehat

@@ -3,6 +3,8 @@
 // WIB elsewhere (Sumatra, Java, West and Central Kalimantan).
 #include "core/zone.h"
 
+#include "core/date.h"
+
 #include <array>
 #include <cctype>
 #include <string>
@@ -67,20 +69,11 @@ std::string FormatLocalDateTime(int64_t unix_s, const TimeZone& zone, Lang lang)
     secs += 86400;
     --days;
   }
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-  const int64_t z = days + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const CivilDate c = CivilFromDays(days);
   const int hh = int(secs / 3600);
   const int mm = int(secs % 3600 / 60);
   const auto two = [](int v) { return std::string(v < 10 ? "0" : "") + std::to_string(v); };
-  const std::string date = std::to_string(d) + " " + (lang == Lang::kEn ? kEn : kId)[m - 1] + " " + std::to_string(y);
+  const std::string date = std::to_string(c.day) + " " + (lang == Lang::kEn ? kEn : kId)[c.month - 1] + " " + std::to_string(c.year);
   if (lang == Lang::kEn) return date + ", " + two(hh) + ":" + two(mm) + " " + zone.name;
   return date + " pukul " + two(hh) + "." + two(mm) + " " + zone.name;
 }

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/date.h"
 #include "core/suggest.h"
 #include "interchange/json_reader.h"
 #include "interchange/xlsx_reader.h"
@@ -108,18 +109,9 @@ std::string ExcelSerialToIsoDate(std::string_view stored) {
   if (!Rescale(d, 0, &serial) || serial < 1 || serial > 2958465 || serial == 60) return {};  // 60: 1900-02-29
   // Excel counts 1900-02-29, which did not exist: serials from 61 on are one day ahead.
   int64_t days = int64_t(serial) - (serial >= 61 ? 1 : 0);  // days since 1899-12-31
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-  const int64_t z0 = days - 25568 + 719468;  // 1899-12-31 is 25568 days before 1970-01-01
-  const int64_t era = (z0 >= 0 ? z0 : z0 - 146096) / 146097;
-  const int64_t doe = z0 - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t day = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t month = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const CivilDate c = CivilFromDays(days - 25568);  // 1899-12-31 is 25568 days before 1970-01-01
   char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(year), int(month), int(day));
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(c.year), c.month, c.day);
   return buf;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "report/stamp.h"
 
 namespace kopsehat::web {
 
@@ -107,6 +108,9 @@ void AddApiRoutes(std::vector<Route>* routes);
 int HttpStatus(Code code);
 // The JSON body of a refusal: {"galat": [{"path", "kode", "pesan"}]} in `lang`.
 std::string ProblemsBody(const Problems& problems, Lang lang);
+// What the reports of a stored laporan say about themselves (report/stamp.h): status, finalisation in the region's
+// zone, the examiner's changes and evidence, the verification code and its link on this server.
+ReportStamp StampOf(const Call& call, const LaporanView& v);
 // Renders a report of a laporan the caller may see: "pdf", "xlsx" or "json". False with *out set to the error page.
 bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind, Response* out);
 

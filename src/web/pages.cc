@@ -407,6 +407,24 @@ void Asset(std::string_view body, const char* type, Response* out) {
   out->headers.emplace_back("Cache-Control", "public, max-age=86400");
 }
 
+// GET /verifikasi?kode=...: public, like the login page; a report's QR code opens it.
+void VerifyGet(Call& call, Response* out) {
+  const std::string code = call.request->Query("kode");
+  PageContext ctx = Context(call);
+  if (code.empty()) {
+    out->body = VerifyPage(ctx, code, nullptr);
+    return;
+  }
+  Verification v;
+  const Outcome o = call.app->Verify(code, &v);
+  if (!o.ok()) {
+    out->status = HttpStatus(o.code);
+    out->body = ErrorPage(ctx, out->status, o.problems);
+    return;
+  }
+  out->body = VerifyPage(ctx, code, &v);
+}
+
 void Health(Call& call, Response* out) {
   out->content_type = "application/json; charset=utf-8";
   const bool ok = call.app->DatabaseReachable();
@@ -427,6 +445,7 @@ void AddPageRoutes(std::vector<Route>* r) {
   add("GET", "/aset/kopsehat.js", Guard::kPublic,
       [](Call&, Response* o) { Asset(kScriptJs, "text/javascript; charset=utf-8", o); });
   add("GET", "/sehat", Guard::kPublic, Health);
+  add("GET", "/verifikasi", Guard::kPublic, VerifyGet);
   add("POST", "/keluar", Guard::kUser, Logout);
   add("GET", "/", Guard::kUser, Home);
   add("GET", "/koperasi/{id}", Guard::kUser, CooperativeGet);

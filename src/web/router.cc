@@ -3,14 +3,20 @@
 // authorisation of the object acted on is the App's (Allowed), so a handler cannot forget it by accident: every App
 // operation takes the Principal.
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <exception>
 
 #include "core/json_writer.h"
 #include "core/text.h"
+#include "core/zone.h"
+#include "report/stamp.h"
+#include "report/text_report.h"
 #include "report/json_report.h"
 #include "report/pdf_report.h"
 #include "report/xlsx_worksheet.h"
+#include "web/html.h"
 #include "web/http.h"
 #include "web/views.h"
 
@@ -254,7 +260,62 @@ Response Handle(App* app, const ServerSettings& settings, const Request& req) {
   return out;
 }
 
+namespace {
+
+// "Kas", "Kas — tahun lalu", "Manajemen umum, butir 3": what a changed key is to a reader of the signed report.
+std::string ChangedFieldLabel(std::string_view key, const Rulebook* rb, Lang lang) {
+  const std::string_view bare = html::WithoutPrevious(key);
+  const int line = FindLine(bare);
+  if (line >= 0) {
+    std::string s = lang == Lang::kEn ? kLines[size_t(line)].label_en : kLines[size_t(line)].label_id;
+    if (bare.size() != key.size()) s.append(T(lang, " — tahun lalu", " — last year"));
+    return s;
+  }
+  const size_t bracket = key.find('[');
+  if (bracket != std::string_view::npos && rb != nullptr) {
+    if (const Component* c = html::ChecklistOf(*rb, key.substr(0, bracket))) {
+      return c->name.Get(lang) + T(lang, ", butir ", ", item ") + std::string(key.substr(bracket + 1, key.size() - bracket - 2));
+    }
+  }
+  return std::string(key);
+}
+
+// The scheme and host the reader reached us by, for the verification link in the QR code. The Host header is the
+// client's own word, so only a plain host[:port] is taken; anything else falls back to "localhost".
+std::string PublicBase(const Call& call) {
+  std::string host = call.request->Header("host");
+  const bool plain = !host.empty() && host.size() <= 255 &&
+                     std::all_of(host.begin(), host.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':';
+                     });
+  if (!plain) host = "localhost";
+  return std::string(call.settings->secure_cookies ? "https://" : "http://") + host;
+}
+
+}  // namespace
+
+ReportStamp StampOf(const Call& call, const LaporanView& v) {
+  const Lang lang = call.lang;
+  const TimeZone zone = ZoneOfProvince(v.provinsi);
+  ReportStamp s;
+  s.final = v.record.status == store::Status::kFinal;
+  s.revision = v.record.revision;
+  if (!s.final) s.status_label = v.record.status == store::Status::kDraft ? T(lang, "Draf", "Draft") : T(lang, "Diajukan", "Submitted");
+  if (v.record.finalised_at) s.finalised_at = FormatLocalDateTime(*v.record.finalised_at, zone, lang);
+  s.examiner = v.finaliser_name;
+  if (!v.cooperative.region_nama.empty()) s.dinas = std::string(T(lang, "Dinas Koperasi ", "Cooperative Office, ")) + v.cooperative.region_nama;
+  s.verify_code = VerifyCode(v.record);
+  s.verify_url = PublicBase(call) + "/verifikasi?kode=" + s.verify_code;
+  for (const store::Adjustment& a : v.adjustments) {
+    s.corrections.push_back({ChangedFieldLabel(a.path, v.assessment.rulebook, lang), a.before_value.empty() ? "—" : a.before_value,
+                             a.after_value, a.reason, a.username, FormatLocalDateTime(a.at, zone, lang)});
+  }
+  for (const store::Evidence& e : v.evidence) s.evidence.push_back({e.filename, e.sha256});
+  return s;
+}
+
 bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind, Response* out) {
+  const ReportStamp stamp = StampOf(call, view);
   const std::string base = "penilaian-" + std::to_string(view.record.cooperative_id) + "-" +
                            view.record.periode_akhir + "-r" + std::to_string(view.record.revision);
   bool ok = false;
@@ -266,12 +327,14 @@ bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind
     PdfOptions o;
     o.lang = call.lang;
     o.created_epoch = view.record.updated_at;
+    o.stamp = &stamp;
     ok = RenderPdfReport(view.assessment, o, &out->body).ok();
     out->content_type = "application/pdf";
   } else if (kind == "xlsx") {
     WorksheetOptions o;
     o.lang = call.lang;
     o.created_epoch = view.record.updated_at;
+    o.stamp = &stamp;
     ok = RenderAssessmentWorksheet(view.laporan, view.assessment, o, &out->body).ok();
     out->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   }

@@ -1,7 +1,12 @@
 // The authorisation matrix: every route × every role × own and other cooperative, through Handle() with real
 // sessions and CSRF tokens. A route without a row in kMatrix fails the test, so a new route cannot ship unguarded.
 // Also: CSRF on every state change, sessions (cookie attributes, expiry, logout), security headers.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <set>
+
+#include <unistd.h>
 
 #include "web/http.h"
 #include "app/test_app.h"
@@ -82,7 +87,8 @@ const std::vector<Expect> kMatrix = {
 
 // Routes anyone may call without a session.
 const std::set<std::string> kPublicRoutes = {"GET /masuk", "POST /masuk", "GET /aset/gaya.css",
-                                             "GET /aset/kopsehat.js", "GET /sehat", "POST /api/v1/masuk"};
+                                             "GET /aset/kopsehat.js", "GET /sehat", "POST /api/v1/masuk",
+                                             "GET /verifikasi"};  // a report's QR code opens it, no login
 
 std::string Key(const char* method, const char* pattern) { return std::string(method) + " " + pattern; }
 
@@ -294,4 +300,90 @@ TEST_P(RoutesTest, SecurityHeadersAndUnknownPaths) {
 }
 
 }  // namespace
+// pdftotext of a PDF body, one string per page (form feeds split the pages).
+std::vector<std::string> PdfPages(const std::string& pdf) {
+  const std::string path = std::filesystem::temp_directory_path() / ("kopsehat-stamp-" + std::to_string(::getpid()) + ".pdf");
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << pdf;
+  }
+  std::string text;
+  if (FILE* p = ::popen(("pdftotext -layout " + path + " - 2>/dev/null").c_str(), "r")) {
+    char buf[4096];
+    size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) text.append(buf, n);
+    ::pclose(p);
+  }
+  std::filesystem::remove(path);
+  std::vector<std::string> pages;
+  size_t start = 0;
+  for (size_t ff = text.find('\f'); ff != std::string::npos; ff = text.find('\f', start)) {
+    pages.push_back(text.substr(start, ff - start));
+    start = ff + 1;
+  }
+  if (start < text.size() && text.find_first_not_of(" \n", start) != std::string::npos) pages.push_back(text.substr(start));
+  return pages;
+}
+
+// The report a Dinas signs: a draft says DRAF on every page; a finalised one says FINAL with its revision, local
+// time and zone, the examiner and the Dinas, lists the examiner's changes with reasons, and carries on every page
+// a code that the public verification page confirms, until the record no longer matches.
+TEST_P(RoutesTest, TheSignedReportSaysWhatItIsAndVerifies) {
+  if (!database_ready()) return;
+  const int64_t draft = Draft("A", "2023-12-31");
+  const Response d = Call("GET", "/laporan/" + std::to_string(draft) + "/unduh.pdf", "pengurusA");
+  ASSERT_EQ(d.status, 200);
+  const std::vector<std::string> draft_pages = PdfPages(d.body);
+  ASSERT_GE(draft_pages.size(), 2u);
+  for (const std::string& page : draft_pages) {
+    EXPECT_NE(page.find("DRAF — PRA-PENILAIAN, BUKAN HASIL PEMERIKSAAN"), std::string::npos) << page;
+    EXPECT_EQ(page.find("FINAL —"), std::string::npos);
+  }
+
+  const int64_t id = Submitted("A", "2024-12-31");
+  const std::string reason = "Kas menurut berita acara kas opname 5 Januari 2025";
+  ASSERT_TRUE(app_->Adjust(As("dinasA"), id, {{"neraca.kas", "12.500.000"}, {"neraca.bank", "1.000.000"}}, reason).ok() ||
+              app_->Adjust(As("dinasA"), id, {{"hasil_usaha.meppp", "1.000.000"}}, reason).ok());
+  ASSERT_TRUE(app_->Finalise(As("dinasA"), id).ok());
+  const Response f = Call("GET", "/laporan/" + std::to_string(id) + "/unduh.pdf", "anggotaA");
+  ASSERT_EQ(f.status, 200);
+  const std::vector<std::string> pages = PdfPages(f.body);
+  ASSERT_GE(pages.size(), 2u);
+  LaporanView v;
+  ASSERT_TRUE(app_->ViewLaporan(As("dinasA"), id, &v).ok());
+  const std::string code = VerifyCode(v.record);
+  std::string all;
+  for (const std::string& page : pages) {
+    EXPECT_NE(page.find("FINAL — revisi 1, difinalkan "), std::string::npos) << page;
+    EXPECT_NE(page.find(" WIB oleh Dinas, Dinas Koperasi Wilayah A"), std::string::npos) << page;
+    EXPECT_NE(page.find("Kode verifikasi " + code), std::string::npos) << page;
+    EXPECT_EQ(page.find("DRAF"), std::string::npos) << page;
+    all += page;
+  }
+  EXPECT_NE(all.find("KOREKSI PEMERIKSA"), std::string::npos);
+  EXPECT_NE(all.find("Kas menurut berita acara"), std::string::npos) << all;
+
+  // The public page, without a login.
+  const auto verify = [&](const std::string& c) {
+    Request r;
+    r.method = "GET";
+    r.path = "/verifikasi";
+    r.query = {{"kode", c}};
+    r.client = "127.0.0.1";
+    return Handle(app_.get(), settings_, r);
+  };
+  Response ok = verify(code);
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_NE(ok.body.find("Sah: ini penilaian FINAL yang tercatat"), std::string::npos) << ok.body;
+  EXPECT_NE(ok.body.find("KSP A"), std::string::npos);
+  std::string altered = code;
+  altered.back() = altered.back() == 'A' ? 'B' : 'A';
+  EXPECT_NE(verify(altered).body.find("Tidak dikenal"), std::string::npos);
+  EXPECT_EQ(verify("").status, 200);  // the form alone
+  int64_t rev2 = 0;
+  ASSERT_TRUE(app_->StartCorrection(As("dinasA"), id, "Revisi karena bukti baru", &rev2).ok());
+  ASSERT_TRUE(app_->Finalise(As("dinasA"), rev2).ok());
+  EXPECT_NE(verify(code).body.find("Sudah digantikan"), std::string::npos);
+}
+
 }  // namespace kopsehat::web::testing

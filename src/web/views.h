@@ -80,4 +80,7 @@ std::string AuditPage(const PageContext& ctx, const std::string& title, const st
 // A page for an error (403, 404, 409...) with its problems and a link home.
 std::string ErrorPage(const PageContext& ctx, int http_status, const Problems& problems);
 
+// The public verification page: the verdict on `code` (null: only the form to type one).
+std::string VerifyPage(const PageContext& ctx, const std::string& code, const Verification* verdict);
+
 }  // namespace kopsehat::web
