@@ -727,8 +727,8 @@ TEST(LoaderReject, DuplicateId) {
 }
 
 TEST(LoaderReject, BadKeyakinanAndJenis) {
-  std::string text = Replace(BaseText(), "penyebut = \"atmr\"\nbobot = 3\nsumber = \"evidence §3.2c ([T-4ZPX], [APEX-M]); bobot pengakuan [T-RZ3J]\"\nkeyakinan = \"sedang\"",
-                             "penyebut = \"atmr\"\nbobot = 3\nsumber = \"evidence §3.2c ([T-4ZPX], [APEX-M]); bobot pengakuan [T-RZ3J]\"\nkeyakinan = \"pasti\"");
+  std::string text = Replace(BaseText(), "bobot pengakuan modal menurut kertas kerja ATMR KSP yang diterbitkan\"\nkeyakinan = \"sedang\"",
+                             "bobot pengakuan modal menurut kertas kerja ATMR KSP yang diterbitkan\"\nkeyakinan = \"pasti\"");
   text = Replace(text, "id = \"manajemen.likuiditas\"\naspek = \"manajemen\"\njenis = \"daftar_periksa\"",
                  "id = \"manajemen.likuiditas\"\naspek = \"manajemen\"\njenis = \"daftar\"");
   const Loaded l = Load(text);
