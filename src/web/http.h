@@ -107,7 +107,10 @@ void AddApiRoutes(std::vector<Route>* routes);
 int HttpStatus(Code code);
 // The JSON body of a refusal: {"galat": [{"path", "kode", "pesan"}]} in `lang`.
 std::string ProblemsBody(const Problems& problems, Lang lang);
-// Renders a report of a laporan the caller may see: "pdf", "xlsx" or "json". False with *out set to the error page.
+// The refusal of anything that needs an assessment (downloads, the radar chart) on an incomplete draft (409).
+Outcome IncompleteDraftOutcome();
+// Renders a report of a laporan the caller may see: "pdf", "xlsx" or "json". False with *out set to the error page;
+// an incomplete draft has no report (409, IncompleteDraftOutcome), as a page or as JSON by the request's path.
 bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind, Response* out);
 
 }  // namespace kopsehat::web
