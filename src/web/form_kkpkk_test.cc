@@ -218,17 +218,19 @@ TEST(FormKkpkk, TheExaminersChangesAreOneListWithLabels) {
                            "buku anggota: lebih banyak yang keluar", 5, "dinasA", 1767225600});
   v.adjustments.push_back({2, 7, 42, "neraca.kas", "1000000", "900.000", "kas opname", 5, "dinasA", 1767225600});
   const std::string html = LaporanPage(Ctx(&p), v, Problems{});
-  const std::string list = Between(html, "<h2 id=\"diubah-pemeriksa\">Butir yang diubah pemeriksa</h2>", "</table>");
+  const std::string list = Between(html, "<h2 id=\"diubah-pemeriksa\">Butir yang diubah pemeriksa</h2>", "</ol>");
   ASSERT_FALSE(list.empty());
   const Component* c = Kkpkk().FindComponent("tata_kelola.keanggotaan_sukarela");
   ASSERT_NE(c, nullptr);
-  EXPECT_NE(list.find("Keanggotaan sukarela dan terbuka, butir 3: " + c->items[2].text.Get(Lang::kId)),
+  EXPECT_NE(list.find("<li><strong>Keanggotaan sukarela dan terbuka, butir 3: " + c->items[2].text.Get(Lang::kId) +
+                      "</strong> <span class=\"mono\">daftar_periksa.kkpkk.prinsip_keanggotaan[3]</span>"),
             std::string::npos)
       << list;
-  EXPECT_NE(list.find("<td>Ya</td><td><strong>Tidak</strong></td><td>buku anggota: lebih banyak yang keluar</td>"),
+  EXPECT_NE(list.find("<p>Asal: <span class=\"asal\">Ya</span> → baru: <strong class=\"baru\">Tidak</strong></p>"
+                      "<p>Alasan: buku anggota: lebih banyak yang keluar</p><p class=\"kecil oleh\">dinasA · "),
             std::string::npos);
-  EXPECT_NE(list.find("<td>Kas<div class=\"mono\">neraca.kas</div>"), std::string::npos);
-  EXPECT_NE(list.find("dinasA"), std::string::npos);
+  EXPECT_NE(list.find("<li><strong>Kas</strong> <span class=\"mono\">neraca.kas</span>"), std::string::npos);
+  EXPECT_LT(list.find("prinsip_keanggotaan[3]"), list.find(">neraca.kas<"));  // one list, in the order made
   // The examiner's checklist form offers items with Ya / Tidak to choose.
   const std::string form = Between(html, "Ubah jawaban daftar periksa", "</form>");
   EXPECT_NE(form.find("<option value=\"daftar_periksa.kkpkk.prinsip_keanggotaan[3]\">3. "), std::string::npos);

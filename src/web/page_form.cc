@@ -547,12 +547,17 @@ std::string MethodChoicePage(const PageContext& ctx, const store::Cooperative& c
     << "\" placeholder=\"2025-12-31\" autocomplete=\"off\"><fieldset class=\"metode\"><legend>"
     << T(ctx, "Metode penilaian", "Assessment method") << "</legend>";
   Problems ignored;
+  // The method in force first: on a phone it is the one seen without scrolling.
+  std::vector<std::string> ids = {in_force};
   for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
-    const Rulebook* rb = EmbeddedRulebookById(e.id, &ignored);
+    if (e.id != in_force) ids.push_back(e.id);
+  }
+  for (const std::string& id : ids) {
+    const Rulebook* rb = EmbeddedRulebookById(id, &ignored);
     if (rb == nullptr) continue;  // goal methods give no score and are not offered in the web application
-    const bool chosen = e.id == in_force;
-    h << "<label class=\"pilih-metode\"><input type=\"radio\" name=\"metode\" value=\"" << Esc{e.id} << "\""
-      << (chosen ? " checked" : "") << "><span><strong>" << Esc{e.id} << "</strong> — " << Esc{L(ctx, rb->name)};
+    const bool chosen = id == in_force;
+    h << "<label class=\"pilih-metode\"><input type=\"radio\" name=\"metode\" value=\"" << Esc{id} << "\""
+      << (chosen ? " checked" : "") << "><span><strong>" << Esc{id} << "</strong> — " << Esc{L(ctx, rb->name)};
     if (chosen) h << " <span class=\"lencana p-sehat\">" << T(ctx, "berlaku untuk periode ini", "in force for this period") << "</span>";
     h << "</span></label>";
   }

@@ -276,18 +276,18 @@ void AdjustmentTable(Html& h, const PageContext& ctx, const LaporanView& view) {
   const Rulebook* rb = view.assessment.rulebook;
   const std::map<std::string, std::string, std::less<>> labels =
       rb != nullptr ? FieldLabels(ctx.lang, *rb) : std::map<std::string, std::string, std::less<>>{};
+  // A list rather than a table: five columns do not fit a phone, and an item's text is long.
   h << "<h2 id=\"diubah-pemeriksa\">" << T(ctx, "Butir yang diubah pemeriksa", "Items changed by the examiner")
-    << "</h2><div class=\"gulir\"><table class=\"diubah\"><thead><tr><th>" << T(ctx, "Butir", "Item") << "</th><th>"
-    << T(ctx, "Asal", "Original") << "</th><th>" << T(ctx, "Baru", "New") << "</th><th>"
-    << T(ctx, "Alasan", "Reason") << "</th><th>" << T(ctx, "Oleh, waktu", "By, when") << "</th></tr></thead><tbody>";
+    << "</h2><ol class=\"diubah\">";
   for (const store::Adjustment& a : view.adjustments) {
     const auto it = labels.find(a.path);
-    h << "<tr><td>" << Esc{it != labels.end() ? it->second : a.path} << "<div class=\"mono\">" << Esc{a.path}
-      << "</div></td><td>" << Esc{ChangedValue(a.before_value)} << "</td><td><strong>"
-      << Esc{ChangedValue(a.after_value)} << "</strong></td><td>" << Esc{a.reason} << "</td><td>" << Esc{a.username}
-      << "<div class=\"kecil\">" << Esc{FormatTime(a.at)} << "</div></td></tr>";
+    h << "<li><strong>" << Esc{it != labels.end() ? it->second : a.path} << "</strong> <span class=\"mono\">"
+      << Esc{a.path} << "</span><p>" << T(ctx, "Asal: ", "Original: ") << "<span class=\"asal\">"
+      << Esc{ChangedValue(a.before_value)} << "</span> → " << T(ctx, "baru: ", "new: ") << "<strong class=\"baru\">"
+      << Esc{ChangedValue(a.after_value)} << "</strong></p><p>" << T(ctx, "Alasan: ", "Reason: ") << Esc{a.reason}
+      << "</p><p class=\"kecil oleh\">" << Esc{a.username} << " · " << Esc{FormatTime(a.at)} << "</p></li>";
   }
-  h << "</tbody></table></div>";
+  h << "</ol>";
 }
 
 // An incomplete draft: said at the top, with what is missing or wrong (the field's label first) and the way back

@@ -81,48 +81,33 @@
       })(ths[i]);
     }
   }
-  // The checklist counts of the laporan form, kept current as answers are chosen. The sentences come from the
-  // page (data-format, filled the same way by the server), so the script carries no language; integers only.
-  function fill(format, values) {
-    return format.replace(/\{(\w)\}/g, function (m, k) { return values.hasOwnProperty(k) ? String(values[k]) : m; });
-  }
-  function countChecklist(list) {
-    var items = list.querySelectorAll('.butir'), n = { n: items.length, a: 0, y: 0 };
-    for (var i = 0; i < items.length; i++) {
-      var on = items[i].querySelector('input[type=radio]:checked');
-      if (!on) continue;
-      var v = on.value.toLowerCase();
-      if (v === 'ya' || v === 'tidak') n.a++;
-      if (v === 'ya') n.y++;
-    }
-    return n;
+  // Checklist counts of the laporan form; sentences come from data-format (the server's), integers only.
+  function fill(el, v) {
+    if (el) el.textContent = el.getAttribute('data-format').replace(/\{(\w)\}/g, function (m, k) { return v[k]; });
   }
   function checklists(form) {
-    var all = { n: 0, a: 0 }, aspects = form.querySelectorAll('[data-aspek]');
-    for (var i = 0; i < aspects.length; i++) {
-      var sum = { n: 0, a: 0, y: 0 }, lists = aspects[i].querySelectorAll('[data-daftar]');
+    var all = { n: 0, a: 0 }, asp = form.querySelectorAll('[data-aspek]');
+    for (var i = 0; i < asp.length; i++) {
+      var s = { n: 0, a: 0, y: 0 }, lists = asp[i].querySelectorAll('[data-daftar]');
       for (var j = 0; j < lists.length; j++) {
-        var c = countChecklist(lists[j]), out = lists[j].querySelector('.hitung-butir');
-        if (out) out.textContent = fill(out.getAttribute('data-format'), c);
-        sum.n += c.n; sum.a += c.a; sum.y += c.y;
+        var items = lists[j].querySelectorAll('.butir'), c = { n: items.length, a: 0 };
+        for (var k = 0; k < items.length; k++) {
+          var on = items[k].querySelector('input:checked'), v = on ? on.value.toLowerCase() : '';
+          if (v === 'ya' || v === 'tidak') c.a++;
+          if (v === 'ya') s.y++;
+        }
+        fill(lists[j].querySelector('.hitung-butir'), c);
+        s.n += c.n; s.a += c.a;
       }
-      sum.p = sum.n === 0 ? 0 : Math.floor((200 * sum.y + sum.n) / (2 * sum.n));  // whole percent, half up
-      var pre = aspects[i].querySelector('.pratinjau');
-      if (pre) pre.textContent = fill(pre.getAttribute('data-format'), sum);
-      all.n += sum.n; all.a += sum.a;
+      s.p = s.n ? Math.floor((200 * s.y + s.n) / (2 * s.n)) : 0;  // whole percent, half up
+      fill(asp[i].querySelector('.pratinjau'), s);
+      all.n += s.n; all.a += s.a;
     }
-    var total = form.querySelector('.terjawab-semua');
-    if (total) total.textContent = fill(total.getAttribute('data-format'), all);
+    fill(form.querySelector('.terjawab-semua'), all);
   }
   function init() {
-    var forms = document.querySelectorAll('form');
-    for (var f = 0; f < forms.length; f++) {
-      if (!forms[f].querySelector('[data-aspek]')) continue;
-      (function (form) {
-        form.addEventListener('change', function () { checklists(form); });
-        checklists(form);
-      })(forms[f]);
-    }
+    var lf = document.querySelector('form.laporan');
+    if (lf) { lf.addEventListener('change', function () { checklists(lf); }); checklists(lf); }
     var boxes = document.querySelectorAll('[data-neraca]');
     for (var i = 0; i < boxes.length; i++) {
       (function (box) {
