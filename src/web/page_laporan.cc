@@ -101,7 +101,7 @@ void KeyDatalist(Html& h, const PageContext& ctx, const LaporanView& view) {
 // The examiner's change of up to three figures or answers with one reason; a refused attempt is shown again.
 void ChangeForm(Html& h, const PageContext& ctx, const LaporanView& view) {
   h << "<h3>" << T(ctx, "Ubah angka atau jawaban", "Change a figure or answer") << "</h3>";
-  FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false);
+  FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false, "ubah-angka");
   h << "<p class=\"kecil\">"
     << T(ctx, "Sampai tiga isian sekaligus dengan satu alasan, mis. kas dan bank bersama agar neraca tetap seimbang.",
          "Up to three fields at once with one reason, e.g. cash and bank together so the balance sheet stays "
@@ -140,7 +140,9 @@ void ChecklistChangeForm(Html& h, const PageContext& ctx, const LaporanView& vie
   if (!any) return;
   h << "<h3>" << T(ctx, "Ubah jawaban daftar periksa", "Change a checklist answer") << "</h3>";
   FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false, "ubah-butir");
+  // A refused attempt comes back here only when it was a checklist answer (the other form takes figures).
   const std::string retry_path = Retry(view, "path");
+  const bool retry = retry_path.find('[') != std::string::npos;
   h << "<label for=\"butir-path\">" << T(ctx, "Butir", "Item") << "</label><select id=\"butir-path\" name=\"path\" "
     << "required><option value=\"\">" << T(ctx, "(pilih butir)", "(choose an item)") << "</option>";
   for (const Component& c : rb->components) {
@@ -156,13 +158,14 @@ void ChecklistChangeForm(Html& h, const PageContext& ctx, const LaporanView& vie
     }
     h << "</optgroup>";
   }
-  const std::string retry_value = Retry(view, "nilai");
+  const std::string retry_value = retry ? Retry(view, "nilai") : std::string();
   h << "</select><fieldset class=\"butir\"><legend>" << T(ctx, "Jawaban baru", "New answer")
     << "</legend><div class=\"pilihan\"><label><input type=\"radio\" name=\"nilai\" value=\"Ya\" required"
     << (retry_value == "Ya" ? " checked" : "") << ">" << T(ctx, "Ya", "Yes")
     << "</label><label><input type=\"radio\" name=\"nilai\" value=\"Tidak\""
     << (retry_value == "Tidak" ? " checked" : "") << ">" << T(ctx, "Tidak", "No") << "</label></div></fieldset>";
-  TextArea(h, "butir-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true, Retry(view, "alasan"));
+  TextArea(h, "butir-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true,
+           retry ? Retry(view, "alasan") : std::string());
   h << "<p><button>" << T(ctx, "Simpan perubahan jawaban", "Save the changed answer") << "</button></p></form>";
 }
 

@@ -679,11 +679,11 @@ def run(b, server, artefacts):
         macet_before = option.get_attribute('textContent').rsplit('=', 1)[-1].strip()
     reason = 'Uji browser: pinjaman macet Rp 8.900.000 sudah tertagih menurut rekening koran 12 Januari 2026.'
     # First a value that is no amount: refused with the problem named, nothing changed.
-    form = b.one(f'form[action="/laporan/{laporan_id}/koreksi"]', 'the change form')
+    form = b.one(f'form.ubah-angka[action="/laporan/{laporan_id}/koreksi"]', 'the change form')
     b.type_into(b.one('input[name="path"]', 'the path field', form), 'pinjaman.macet')
     b.type_into(b.one('input[name="nilai"]', 'the nilai field', form), '80 juta')
     b.type_into(b.one('textarea[name="alasan"]', 'the alasan field', form), reason)
-    b.submit(f'form[action="/laporan/{laporan_id}/koreksi"] button', 'an examiner change with an invalid amount')
+    b.submit(f'form.ubah-angka[action="/laporan/{laporan_id}/koreksi"] button', 'an examiner change with an invalid amount')
     status = b.document_status(f'/laporan/{laporan_id}/koreksi')
     problems = [e.text for e in b.css('.masalah li')]
     check(status == 422 and problems, f'an examiner change to "80 juta" answered HTTP {status} with problems {problems}')
@@ -694,14 +694,14 @@ def run(b, server, artefacts):
           'a refused examiner change was recorded in the table of changes')
     b.shot('examiner-change-refused')
     check_language_link(b, 'the laporan page after a refused examiner change')
-    form = b.one(f'form[action="/laporan/{laporan_id}/koreksi"]', 'the change form')
+    form = b.one(f'form.ubah-angka[action="/laporan/{laporan_id}/koreksi"]', 'the change form')
     kept = {n: b.one(f'[name="{n}"]', within=form).get_attribute('value') for n in ('path', 'nilai', 'alasan')}
     check(kept == {'path': 'pinjaman.macet', 'nilai': '80 juta', 'alasan': reason},
           f'the refused examiner change must come back with what was typed (form now {kept})')
     b.type_into(b.one('input[name="path"]', 'the path field', form), 'pinjaman.macet')
     b.type_into(b.one('input[name="nilai"]', 'the nilai field', form), '80.000.000')
     b.type_into(b.one('textarea[name="alasan"]', 'the alasan field', form), reason)
-    b.submit(f'form[action="/laporan/{laporan_id}/koreksi"] button', 'the examiner change')
+    b.submit(f'form.ubah-angka[action="/laporan/{laporan_id}/koreksi"] button', 'the examiner change')
     b.wait_path(rf'/laporan/{laporan_id}', 'the laporan page after the change')
     b.check_not_error('the examiner change')
     check(not b.css('.masalah'), f'the examiner change was refused: {[e.text for e in b.css(".masalah li")]}')
