@@ -518,17 +518,17 @@ std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& co
            "laporan");
   h << "<p class=\"kecil\">" << T(ctx, "Jumlah dalam Rupiah, mis. 1.250.000 atau 1.250.000,50. Pos yang kosong "
                                   "dihitung 0.", "Amounts in Rupiah, e.g. 1.250.000 or 1.250.000,50. Empty lines "
-                                  "count as 0.") << "</p>";
+                                  "count as 0.")
+    << " " << T(ctx, "Boleh disimpan walau belum lengkap: isian tetap tersimpan dan dapat dilanjutkan kapan saja. "
+                     "Draf yang lengkap langsung dinilai.",
+                "You may save before it is complete: what you typed is kept and can be continued any time. A "
+                "complete draft is assessed at once.")
+    << "</p>";
   FormFields(h, st, rows);
   ExtraFields(h, st, extra);
   h << "<datalist id=\"jenis-koperasi\"><option value=\"KSP\"></option><option value=\"USP\"></option>"
     << "<option value=\"KSPPS\"></option><option value=\"USPPS\"></option></datalist><p class=\"kirim\"><button>"
-    << T(ctx, "Simpan draf", "Save the draft") << "</button><span class=\"kecil\"> "
-    << T(ctx, "Boleh disimpan walau belum lengkap: isian tetap tersimpan dan dapat dilanjutkan kapan saja. Draf "
-              "yang lengkap langsung dinilai.",
-         "You may save before it is complete: what you typed is kept and can be continued any time. A complete "
-         "draft is assessed at once.")
-    << "</span></p></form>";
+    << T(ctx, "Simpan draf", "Save the draft") << "</button></p></form>";
   return End(h, ctx);
 }
 
