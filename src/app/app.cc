@@ -9,6 +9,9 @@
 #include <ctime>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
+#include "core/check.h"
 #include "core/json_writer.h"
 #include "core/text.h"
 #include "interchange/fields.h"
@@ -438,13 +441,19 @@ Outcome App::PrepareNewLaporan(const Principal& p, int64_t coop_id, CooperativeV
 Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out) {
   Outcome o = ViewLaporan(p, laporan_id, &out->laporan);
   if (!o.ok()) return o;
+  if (!Allowed(p.user, Action::kViewCooperative, &out->laporan.cooperative)) {
+    return Outcome::Error(Code::kForbidden, "", "tidak_berhak",
+                          "Rencana tersedia bagi pengurus, pengelola, pengawas dan pemeriksa.",
+                          "The plan is for the board, managers, supervisors and examiners.");
+  }
+  if (out->laporan.incomplete) {
+    out->unavailable = PlanView::Unavailable::kIncomplete;
+    return {};
+  }
   const Rulebook& rb = *out->laporan.assessment.rulebook;
-  if (!Allowed(p.user, Action::kViewCooperative, &out->laporan.cooperative) || !rb.WeightedThisYearOnly()) {
-    return Outcome::Error(Code::kForbidden, "", "tidak_tersedia",
-                          "Rencana tersedia bagi pengurus, pengelola, pengawas dan pemeriksa, untuk metode "
-                          "berbobot tahun berjalan.",
-                          "The plan is for the board, managers, supervisors and examiners, for weighted "
-                          "methods of this year's figures.");
+  if (!rb.WeightedThisYearOnly()) {
+    out->unavailable = PlanView::Unavailable::kMethod;
+    return {};
   }
   Problems problems;
   const ActionBook* book = EmbeddedActionBook(&problems);
@@ -486,7 +495,16 @@ Outcome App::LoadForAction(Connection* db, const Principal& p, int64_t laporan_i
   return {};
 }
 
+namespace {
+// Defined with the cooperative's laporan below.
+bool AssessLaporan(const Laporan& laporan, Assessment* a, Problems* problems);
+bool BuildFromFields(const std::vector<std::pair<std::string, std::string>>& fields, Laporan* laporan,
+                     Problems* problems);
+bool FieldsFromJson(const std::string& text, std::vector<std::pair<std::string, std::string>>* out);
+}  // namespace
+
 Outcome App::ViewLaporan(const Principal& p, int64_t laporan_id, LaporanView* out) {
+  *out = LaporanView{};  // a view filled before (a caller reusing it) must not leak its fields or problems
   Outcome o = Run(false, [&](Connection* db) -> Outcome {
     Outcome r = LoadForAction(db, p, laporan_id, Action::kViewPublished, &out->record, &out->cooperative);
     if (!r.ok()) return r;
@@ -501,6 +519,23 @@ Outcome App::ViewLaporan(const Principal& p, int64_t laporan_id, LaporanView* ou
   out->may.submit = draft && Allowed(p.user, Action::kSubmit, &out->cooperative);
   out->may.review = out->record.status == Status::kSubmitted && Allowed(p.user, Action::kReview, &out->cooperative);
   out->may.correct = out->record.status == Status::kFinal && Allowed(p.user, Action::kReview, &out->cooperative);
+  if (out->record.incomplete()) {
+    // No assessment to show: what is missing is worked out again from the fields, so it follows the method of
+    // today and every message is in both languages.
+    out->incomplete = true;
+    if (!FieldsFromJson(out->record.isian_json, &out->fields)) {
+      return Outcome::Error(Code::kInternal, "", "draf_tidak_terbaca", "Isian draf tersimpan tidak dapat dibaca.",
+                            "The stored draft fields cannot be read.");
+    }
+    Laporan partial;
+    Assessment ignored;
+    if (BuildFromFields(out->fields, &partial, &out->missing)) AssessLaporan(partial, &ignored, &out->missing);
+    if (out->missing.empty()) {
+      out->missing.Add("", "simpan_ulang", "isian sudah lengkap; simpan sekali lagi untuk menilainya",
+                       "the fields are complete; save once more to assess them");
+    }
+    return {};
+  }
   if (!Reassess(out->record, &out->laporan, &out->assessment, &out->method_changed)) {
     return Outcome::Error(Code::kInternal, "", "tidak_dapat_dinilai_ulang",
                           "Laporan tersimpan tidak dapat dinilai ulang dengan metode " + out->record.rulebook_id,
@@ -708,11 +743,101 @@ bool ReadsBack(const Laporan& l, Problems* problems) {
 }
 
 std::string Summary(const store::LaporanRecord& r) {
+  if (r.incomplete()) {
+    return JsonObject({{"status", store::StatusName(r.status)},
+                       {"periode_akhir", r.periode_akhir},
+                       {"metode", r.rulebook_id + "@" + r.rulebook_version},
+                       {"lengkap", "tidak"}});
+  }
   return JsonObject({{"status", store::StatusName(r.status)},
                      {"periode_akhir", r.periode_akhir},
                      {"metode", r.rulebook_id + "@" + r.rulebook_version},
                      {"skor_e6", std::to_string(r.total_e6)},
                      {"predikat", r.predikat}});
+}
+
+using FieldList = std::vector<std::pair<std::string, std::string>>;
+
+// A laporan from form fields, through the builder every reader shares; an empty field is a line not given.
+bool BuildFromFields(const FieldList& fields, Laporan* laporan, Problems* problems) {
+  LaporanBuilder builder(laporan, problems);
+  for (const auto& [key, value] : fields) {
+    if (!value.empty()) builder.Set(key, LaporanBuilder::Kind::kText, value, Place{});
+  }
+  return builder.Finish();
+}
+
+// The fields of an incomplete draft as stored: a JSON array of [key, value] pairs, empty values left out (an empty
+// field is a line not given, so nothing is lost).
+std::string FieldsToJson(const FieldList& fields) {
+  std::string out = "[";
+  for (const auto& [key, value] : fields) {
+    if (value.empty()) continue;
+    if (out.size() > 1) out += ",";
+    out += "[";
+    AppendJsonString(key, &out);
+    out += ",";
+    AppendJsonString(value, &out);
+    out += "]";
+  }
+  return out + "]";
+}
+
+// Reads FieldsToJson's text back; false when it is not that shape (a broken invariant of ours: the caller says so).
+bool FieldsFromJson(const std::string& text, FieldList* out) {
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_array()) return false;
+  out->clear();
+  for (const nlohmann::json& pair : j) {
+    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) return false;
+    out->emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+  }
+  return true;
+}
+
+// The key/value rows of a laporan as its method's template writes them: what a file gave, in the form's keys, so a
+// partly read file can be continued in the form.
+FieldList FieldsOfLaporan(const Laporan& laporan) {
+  Problems ignored;
+  const std::string id =
+      laporan.metode.empty() ? DefaultMetodeFor(laporan.periode_akhir, laporan.cooperative.jenis) : laporan.metode;
+  TemplateOptions o;
+  o.rulebook = EmbeddedRulebookById(id, &ignored);
+  if (o.rulebook == nullptr) o.rulebook = EmbeddedRulebookById(DefaultMetodeFor("", ""), &ignored);
+  o.prefill = &laporan;
+  o.pearls = laporan.has_pearls;
+  FieldList out;
+  for (const TemplateRow& row : TemplateRows(o)) {
+    if (!row.value.empty()) out.emplace_back(row.key, row.value);
+  }
+  if (!laporan.metode.empty() && o.rulebook != nullptr && o.rulebook->id != laporan.metode) {
+    out.emplace_back("metode", laporan.metode);  // an unknown method is kept as given, to be corrected in the form
+  }
+  return out;
+}
+
+// An incomplete draft's row: the fields as typed and no assessment. Its method is the one chosen (when it is one of
+// ours) or the one in force for its period, so the form reopens with the same sections.
+void FillIncomplete(const Laporan& partial, const FieldList& fields, store::LaporanRecord* rec) {
+  const std::string& periode = partial.periode_akhir;
+  // The builder marks a given but invalid date "?": such a draft has no period yet.
+  rec->periode_akhir = periode.size() == 10 && periode[4] == '-' ? periode : std::string();
+  Problems ignored;
+  std::string metode;
+  for (const auto& [key, value] : fields) {
+    if (key == "metode") metode = value;
+  }
+  const Rulebook* rb = metode.empty() ? nullptr : EmbeddedRulebookById(metode, &ignored);
+  if (rb == nullptr) rb = EmbeddedRulebookById(DefaultMetodeFor(rec->periode_akhir, partial.cooperative.jenis), &ignored);
+  // The default methods are compiled in and tested: one that does not load is a bug.
+  KOPSEHAT_CHECK(rb != nullptr, "the embedded default rulebook does not load");
+  rec->rulebook_id = rb->id;
+  rec->rulebook_version = rb->version;
+  rec->total_e6 = 0;
+  rec->predikat.clear();
+  rec->laporan_json.clear();
+  rec->hasil_json.clear();
+  rec->isian_json = FieldsToJson(fields);
 }
 
 }  // namespace
@@ -738,7 +863,8 @@ Outcome App::ReviewWithReason(const Principal& p, int64_t laporan_id, const std:
 }
 
 Outcome App::SaveDraftFromFields(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
-                                 const std::vector<std::pair<std::string, std::string>>& fields, int64_t* id) {
+                                 const std::vector<std::pair<std::string, std::string>>& fields, int64_t* id,
+                                 DraftMode mode) {
   if (Outcome allowed = PreCheck(p, coop_id, 0, Action::kEditLaporan); !allowed.ok()) return allowed;
   Laporan laporan;
   Outcome o;
@@ -751,18 +877,14 @@ Outcome App::SaveDraftFromFields(const Principal& p, int64_t coop_id, std::optio
                                                            bad.problems.items()[0].pesan,
                                                            bad.problems.items()[0].message);
   }
+  // Text that cannot be stored is refused even for an incomplete draft: the database would refuse it.
   if (!o.problems.empty()) return o;
-  LaporanBuilder builder(&laporan, &o.problems);
-  for (const auto& [key, value] : fields) {
-    if (value.empty()) continue;  // an empty form field is a line not given
-    builder.Set(key, LaporanBuilder::Kind::kText, value, Place{});
-  }
-  if (!builder.Finish()) return o;
-  return SaveDraft(p, coop_id, draft_id, laporan, id);
+  BuildFromFields(fields, &laporan, &o.problems);
+  return SaveDraft(p, coop_id, draft_id, laporan, mode, fields, std::move(o.problems), id);
 }
 
 Outcome App::SaveDraftFromFile(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
-                               const std::string& bytes, const std::string& file_name, int64_t* id) {
+                               const std::string& bytes, const std::string& file_name, int64_t* id, DraftMode mode) {
   if (Outcome allowed = PreCheck(p, coop_id, 0, Action::kEditLaporan); !allowed.ok()) return allowed;
   Outcome o;
   o.code = Code::kInvalid;
@@ -775,28 +897,32 @@ Outcome App::SaveDraftFromFile(const Principal& p, int64_t coop_id, std::optiona
   LaporanJsonReader reader;
   const bool read = IsSpreadsheetFile(bytes, file_name) ? ReadLaporanAny(bytes, file_name, &laporan, &o.problems)
                                                          : reader.Read(bytes, &laporan, &o.problems);
-  if (!read) {
-    CleanIdentity(laporan, &o.problems);  // an encoding problem is said with the others, not after they are fixed
-    return o;
-  }
-  return SaveDraft(p, coop_id, draft_id, laporan, id);
+  if (!read) CleanIdentity(laporan, &o.problems);  // an encoding problem is said with the others, not after they are fixed
+  // What could be read, in the form's keys: an incomplete draft continues in the form (the file itself stays the
+  // user's; a value the reader refused is named in the list of what is missing).
+  const FieldList fields = FieldsOfLaporan(laporan);
+  if (!read && (mode == DraftMode::kComplete || fields.empty())) return o;  // nothing readable: nothing to keep
+  return SaveDraft(p, coop_id, draft_id, laporan, mode, fields, std::move(o.problems), id);
 }
 
 Outcome App::SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id, const Laporan& laporan,
-                       int64_t* id) {
+                       DraftMode mode, const FieldList& fields, Problems build_problems, int64_t* id) {
   Assessment a;
   Outcome invalid;
   invalid.code = Code::kInvalid;
   if (!CleanIdentity(laporan, &invalid.problems)) return invalid;
+  invalid.problems = std::move(build_problems);
   // Assessed before the transaction: the engine is pure, and a refusal should not hold the write lock.
-  const bool assessed = AssessLaporan(laporan, &a, &invalid.problems) && ReadsBack(laporan, &invalid.problems);
+  const bool assessed = invalid.problems.empty() && AssessLaporan(laporan, &a, &invalid.problems) &&
+                        ReadsBack(laporan, &invalid.problems);
+  const bool keep_incomplete = !assessed && mode == DraftMode::kMayBeIncomplete;
   const int64_t now = Now();
   return Run(true, [&](Connection* db) -> Outcome {
     store::Cooperative coop;
     Outcome o = LoadCooperative(db, coop_id, &coop);
     if (!o.ok()) return o;
     if (!Allowed(p.user, Action::kEditLaporan, &coop)) return Refuse(p.user, coop);
-    if (!assessed) return invalid;
+    if (!assessed && !keep_incomplete) return invalid;
     store::LaporanRecord rec;
     std::string before;
     if (draft_id) {
@@ -809,12 +935,22 @@ Outcome App::SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_
       }
       before = Summary(rec);
     }
-    FillAssessment(laporan, a, &rec);
+    if (assessed) {
+      FillAssessment(laporan, a, &rec);
+      rec.isian_json.clear();
+    } else {
+      FillIncomplete(laporan, fields, &rec);
+    }
     rec.updated_at = now;
     DbError e;
     if (!draft_id) {
       int max_revision = 0;
       e = store::MaxRevision(db, coop_id, rec.periode_akhir, &max_revision);
+      if (e.ok() && max_revision > 0 && rec.periode_akhir.empty()) {
+        return Outcome::Error(Code::kConflict, "periode.akhir", "draf_tanpa_periode_sudah_ada",
+                              "sudah ada draf tanpa periode; isi Periode berakhir atau lanjutkan draf itu",
+                              "a draft without a period exists already; fill in the period end or continue that one");
+      }
       if (e.ok() && max_revision > 0) {
         return Outcome::Error(Code::kConflict, "periode.akhir", "periode_sudah_ada",
                               "laporan periode " + rec.periode_akhir + " sudah ada; ubah yang itu",
@@ -862,6 +998,13 @@ Outcome App::Submit(const Principal& p, int64_t laporan_id) {
   return Step(p, laporan_id, Action::kSubmit, "laporan.ajukan", [&](store::LaporanRecord* rec) -> Outcome {
     if (rec->status != Status::kDraft) {
       return WrongState("Hanya draf yang dapat diajukan.", "Only a draft can be submitted.");
+    }
+    if (rec->incomplete()) {
+      return Outcome::Error(Code::kConflict, "status", "draf_belum_lengkap",
+                            "Draf belum lengkap, jadi belum dapat diajukan. Lanjutkan mengisi isian yang disebut "
+                            "di halaman laporan, simpan, lalu ajukan.",
+                            "The draft is incomplete, so it cannot be submitted yet. Continue filling in the fields "
+                            "named on the laporan page, save, then submit.");
     }
     rec->status = Status::kSubmitted;
     rec->diajukan_json = rec->laporan_json;

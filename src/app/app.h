@@ -45,6 +45,11 @@ struct Outcome {
   static Outcome Error(Code code, std::string path, std::string kode, std::string pesan, std::string message);
 };
 
+// Whether a save may store a draft that does not yet make a laporan. The web form and its upload may (a board saves
+// half-way and comes back: kMayBeIncomplete keeps the fields as typed, with no score); the JSON API may not (a
+// program has no page to come back to, so it gets every problem at once and nothing is stored).
+enum class DraftMode { kComplete, kMayBeIncomplete };
+
 // What the policy is asked about.
 enum class Action {
   kViewCooperative,  // dashboard, every laporan incl. drafts, audit trail of the cooperative
@@ -107,6 +112,11 @@ struct LaporanView {
   // The examiner's refused change form (path, nilai, path2, ..., alasan), shown again with its problems so
   // nothing typed is lost. Filled by the page handler, not by the App.
   std::vector<std::pair<std::string, std::string>> retry;
+  // An incomplete draft (record.incomplete()): no assessment (assessment.rulebook is null, laporan empty); the
+  // fields as typed, and what is missing or wrong in them, each problem at its field's key.
+  bool incomplete = false;
+  std::vector<std::pair<std::string, std::string>> fields;
+  Problems missing;
 };
 
 struct CooperativeView {
@@ -121,6 +131,10 @@ struct PlanView {
   LaporanView laporan;
   Plan plan;
   int64_t target_e6 = 0;
+  // Why there is no plan, when there is none: the planner models a weighted sum of this year's figures, so a method
+  // that pools percentages or reads last year (kkpkk-2021) has none yet; an incomplete draft has no figures to plan.
+  enum class Unavailable { kNo, kMethod, kIncomplete };
+  Unavailable unavailable = Unavailable::kNo;
 };
 
 // What a verification code says about the record (App::Verify).
@@ -246,7 +260,8 @@ class App {
   // The cooperative, for a user who may start a laporan there (kEditLaporan), else forbidden.
   Outcome PrepareNewLaporan(const Principal& p, int64_t coop_id, CooperativeView* out);
   // The plan of a laporan for the cooperative's people and its examiner (kViewCooperative), for methods that weigh
-  // this year's figures; verified by re-assessing.
+  // this year's figures; verified by re-assessing. For other methods and incomplete drafts: ok, with
+  // out->unavailable saying why, so the page can say it in words.
   Outcome PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out);
   Outcome ViewAdmin(const Principal& p, AdminView* out);
   Outcome ViewRegion(const Principal& p, RegionView* out);
@@ -265,11 +280,17 @@ class App {
   // ---- The cooperative ----
   // A laporan from form fields (keys as in the CSV form: "neraca.kas", "manajemen.umum[3]") or from an uploaded
   // file (JSON, XLSX, CSV). A new draft when draft_id is empty; else replaces that draft's figures. The figures are
-  // assessed at once; invalid input stores nothing and returns kInvalid with every problem.
+  // assessed at once. Input that does not make a laporan: with kComplete, stores nothing and returns kInvalid with
+  // every problem; with kMayBeIncomplete, is stored as an incomplete draft (ok; the fields as typed, or for a file
+  // what could be read of it, no score) with the same audit entry as any save. Text that is not clean UTF-8, a
+  // period taken by another laporan, and a file with nothing readable are refused either way.
   Outcome SaveDraftFromFields(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
-                              const std::vector<std::pair<std::string, std::string>>& fields, int64_t* id);
+                              const std::vector<std::pair<std::string, std::string>>& fields, int64_t* id,
+                              DraftMode mode = DraftMode::kComplete);
   Outcome SaveDraftFromFile(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id,
-                            const std::string& bytes, const std::string& file_name, int64_t* id);
+                            const std::string& bytes, const std::string& file_name, int64_t* id,
+                            DraftMode mode = DraftMode::kComplete);
+  // Sends a complete draft to the Dinas; an incomplete one is refused (kConflict) with what is missing.
   Outcome Submit(const Principal& p, int64_t laporan_id);
 
   // ---- The examiner ----
@@ -305,8 +326,10 @@ class App {
 
  private:
   struct Assessed;
+  // `fields`: the input as typed, stored when the laporan is incomplete and `mode` allows it.
   Outcome SaveDraft(const Principal& p, int64_t coop_id, std::optional<int64_t> draft_id, const Laporan& laporan,
-                    int64_t* id);
+                    DraftMode mode, const std::vector<std::pair<std::string, std::string>>& fields,
+                    Problems build_problems, int64_t* id);
   // One workflow step on a laporan in one transaction: load it for `action` (authorised), let `change` check its
   // state and change it, then write it with its audit entry (after: `audit_after`, else the new summary).
   Outcome Step(const Principal& p, int64_t laporan_id, Action action, const char* audit_action,

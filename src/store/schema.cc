@@ -7,6 +7,8 @@
 // Money and scores are integers (sen; score points × 10^6). Times are Unix seconds (UTC).
 #include "store/schema.h"
 
+#include <algorithm>
+#include <set>
 #include <string>
 
 namespace kopsehat::store {
@@ -18,6 +20,11 @@ struct Migration {
   const char* sqlite_only;
   const char* postgres_only;
 };
+
+// Version 3: incomplete drafts. A board may save a laporan half-typed (unanswered checklist items, empty or
+// mistyped figures) and come back to it: the form's fields as typed go to isian_json, and the row has no
+// assessment until they make a laporan. NULL on every complete row, so nothing that reads results changes.
+constexpr Migration kIncompleteDrafts = {3, "ALTER TABLE laporan ADD COLUMN isian_json TEXT;\n", "", ""};
 
 // Version 1: regions, cooperatives, people and sessions, laporan with their assessments, the examiner's changes and
 // evidence, and the audit log. The triggers are the database's own guard of two promises the application makes:
@@ -167,6 +174,9 @@ CREATE TRIGGER adjustments_append_only BEFORE UPDATE OR DELETE ON adjustments FO
 CREATE TRIGGER evidence_append_only BEFORE UPDATE OR DELETE ON evidence FOR EACH ROW EXECUTE FUNCTION kopsehat_refuse();
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit_log EXECUTE FUNCTION kopsehat_refuse();
 )SQL"},
+    // Version 2 (region columns) is another branch's; it goes here, before 3, and Migrate applies whichever of the
+    // two a database lacks, so the order they land in does not matter.
+    kIncompleteDrafts,
 };
 
 void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {
@@ -186,7 +196,11 @@ std::string ForDialect(const Migration& m, Dialect dialect) {
 
 }  // namespace
 
-int LatestSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].version; }
+int LatestSchemaVersion() {
+  int latest = 0;
+  for (const Migration& m : kMigrations) latest = std::max(latest, m.version);
+  return latest;
+}
 
 DbError Migrate(Connection* db, int64_t now, int* version_out) {
   DbError e = db->ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -196,12 +210,19 @@ DbError Migrate(Connection* db, int64_t now, int* version_out) {
   e = db->Exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", {}, &r);
   if (!e.ok()) return e;
   int current = static_cast<int>(r.Int(0, 0));
+  // Which versions are applied, not only the highest: migrations written on parallel branches (2 and 3) may reach a
+  // database in either order, and each must still run exactly once.
+  Result applied_rows;
+  e = db->Exec("SELECT version FROM schema_migrations", {}, &applied_rows);
+  if (!e.ok()) return e;
+  std::set<int64_t> applied;
+  for (size_t i = 0; i < applied_rows.size(); ++i) applied.insert(applied_rows.Int(i, 0));
   if (current > LatestSchemaVersion()) {
     return {DbErrorKind::kOther, "database schema version " + std::to_string(current) +
                                      " is newer than this program's " + std::to_string(LatestSchemaVersion())};
   }
   for (const Migration& m : kMigrations) {
-    if (m.version <= current) continue;
+    if (applied.count(m.version) != 0) continue;
     if (e = db->Begin(true); !e.ok()) return e;
     e = db->ExecScript(ForDialect(m, db->dialect()));
     if (e.ok()) {
@@ -213,7 +234,7 @@ DbError Migrate(Connection* db, int64_t now, int* version_out) {
       db->Rollback();
       return e;
     }
-    current = m.version;
+    current = std::max(current, m.version);
   }
   if (version_out != nullptr) *version_out = current;
   return {};

@@ -35,7 +35,7 @@ Value TextOrNull(const std::string& s) { return s.empty() ? Value{nullptr} : Val
 constexpr const char* kLaporanColumns =
     "id, cooperative_id, periode_akhir, revision, status, laporan_json, diajukan_json, rulebook_id, rulebook_version, "
     "total_e6, predikat, hasil_json, corrects_id, correction_reason, review_note, created_by, created_at, "
-    "updated_at, submitted_at, finalised_at, finalised_by";
+    "updated_at, submitted_at, finalised_at, finalised_by, isian_json";
 
 // "a, b" with each column prefixed ("l.a, l.b"), for joins.
 std::string Qualified(std::string_view columns, std::string_view prefix) {
@@ -81,6 +81,7 @@ LaporanRecord ReadLaporan(const Result& r, size_t i) {
   l.submitted_at = r.OptInt(i, 18);
   l.finalised_at = r.OptInt(i, 19);
   l.finalised_by = r.OptInt(i, 20);
+  l.isian_json = r.Text(i, 21);
   return l;
 }
 
@@ -401,12 +402,12 @@ DbError InsertLaporan(Connection* db, const LaporanRecord& l, int64_t* id) {
       db,
       "INSERT INTO laporan (cooperative_id, periode_akhir, revision, status, laporan_json, diajukan_json, "
       "rulebook_id, rulebook_version, total_e6, predikat, hasil_json, corrects_id, correction_reason, review_note, "
-      "created_by, created_at, updated_at, submitted_at, finalised_at, finalised_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "created_by, created_at, updated_at, submitted_at, finalised_at, finalised_by, isian_json) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {l.cooperative_id, l.periode_akhir, int64_t{l.revision}, std::string(StatusName(l.status)), l.laporan_json,
        TextOrNull(l.diajukan_json), l.rulebook_id, l.rulebook_version, l.total_e6, l.predikat, l.hasil_json,
        OptValue(l.corrects_id), l.correction_reason, l.review_note, l.created_by, l.created_at, l.updated_at,
-       OptValue(l.submitted_at), OptValue(l.finalised_at), OptValue(l.finalised_by)},
+       OptValue(l.submitted_at), OptValue(l.finalised_at), OptValue(l.finalised_by), TextOrNull(l.isian_json)},
       id);
 }
 
@@ -414,10 +415,10 @@ DbError UpdateLaporan(Connection* db, const LaporanRecord& l) {
   return db->Exec(
       "UPDATE laporan SET periode_akhir = ?, status = ?, laporan_json = ?, diajukan_json = ?, rulebook_id = ?, "
       "rulebook_version = ?, total_e6 = ?, predikat = ?, hasil_json = ?, review_note = ?, updated_at = ?, "
-      "submitted_at = ?, finalised_at = ?, finalised_by = ? WHERE id = ?",
+      "submitted_at = ?, finalised_at = ?, finalised_by = ?, isian_json = ? WHERE id = ?",
       {l.periode_akhir, std::string(StatusName(l.status)), l.laporan_json, TextOrNull(l.diajukan_json),
        l.rulebook_id, l.rulebook_version, l.total_e6, l.predikat, l.hasil_json, l.review_note, l.updated_at,
-       OptValue(l.submitted_at), OptValue(l.finalised_at), OptValue(l.finalised_by), l.id},
+       OptValue(l.submitted_at), OptValue(l.finalised_at), OptValue(l.finalised_by), TextOrNull(l.isian_json), l.id},
       nullptr);
 }
 

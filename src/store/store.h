@@ -85,6 +85,11 @@ struct LaporanRecord {
   std::optional<int64_t> submitted_at;
   std::optional<int64_t> finalised_at;
   std::optional<int64_t> finalised_by;
+  // An incomplete draft (schema version 3): the form's fields exactly as typed, a JSON array of [key, value] pairs,
+  // kept so nothing typed is lost while the figures do not yet make a laporan. Such a row has no assessment
+  // (laporan_json and hasil_json empty, total_e6 0, predikat ""); "" for every other row.
+  std::string isian_json;
+  bool incomplete() const { return !isian_json.empty(); }
 };
 
 struct Adjustment {

@@ -265,10 +265,11 @@ void LaporanGet(Call& call, Response* out) {
   std::string j = "{";
   Key("laporan", &j);
   LaporanSummaryJson(view.record, &j);
+  // An incomplete draft (stored from the web form) has no result and no laporan yet: null, not an empty text.
   Key("hasil", &j);
-  j += view.record.hasil_json;
+  j += view.incomplete ? std::string("null") : view.record.hasil_json;
   Key("isian", &j);
-  j += view.record.laporan_json;
+  j += view.incomplete ? std::string("null") : view.record.laporan_json;
   Array("koreksi_pemeriksa", view.adjustments,
         [](const store::Adjustment& a, std::string* s) {
           *s += '{';

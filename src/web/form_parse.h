@@ -16,9 +16,11 @@
 namespace kopsehat::web {
 
 // Limits of a form (an input past one is refused with 400 rather than cut short, so no field is dropped silently).
-// A laporan form has ~150 fields; the largest multipart request of ours has one file and a csrf field.
+// The laporan form is multipart (it sits beside the upload) and every field is a part: a ksp-2016 form has ~190,
+// a kkpkk-2021 form ~330 (statements of both years, kegiatan and 145 checklist answers), so 256 refused a complete
+// KKPKK self-assessment with 400. 1024 leaves room for a larger method and still bounds the work.
 inline constexpr size_t kMaxFormFields = 4096;     // name=value pairs of a query or urlencoded body, together
-inline constexpr size_t kMaxFormParts = 256;       // parts of a multipart/form-data body
+inline constexpr size_t kMaxFormParts = 1024;      // parts of a multipart/form-data body
 inline constexpr size_t kMaxPartHeaderBytes = 8192;  // the header block of one part
 inline constexpr size_t kMaxBoundaryBytes = 70;    // RFC 2046 §5.1.1
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "interchange/template_writer.h"
 #include "laporan/laporan.h"
 #include "report/wording.h"
 
@@ -133,6 +134,25 @@ std::string FieldLabel(Lang lang, std::string_view key, const std::string& label
     if (key == id.key) return id.en;
   }
   return label_id;
+}
+
+std::map<std::string, std::string, std::less<>> FieldLabels(Lang lang, const Rulebook& rb) {
+  TemplateOptions options;
+  options.rulebook = &rb;
+  std::map<std::string, std::string, std::less<>> out;
+  for (const TemplateRow& row : TemplateRows(options)) {
+    std::string label = FieldLabel(lang, row.key, row.label, rb);
+    const size_t bracket = row.key.find('[');
+    if (const Component* c = bracket == std::string::npos ? nullptr : ChecklistOf(rb, row.key.substr(0, bracket))) {
+      const std::string number = row.key.substr(bracket + 1, row.key.size() - bracket - 2);
+      const size_t item = size_t(std::atoi(number.c_str()));
+      if (item >= 1 && item <= c->items.size()) {
+        label = c->name.Get(lang) + kopsehat::T(lang, ", butir ", ", item ") + number + ": " + c->items[item - 1].text.Get(lang);
+      }
+    }
+    out.emplace(row.key, std::move(label));
+  }
+  return out;
 }
 
 // ---- Page frame ----

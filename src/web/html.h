@@ -85,6 +85,10 @@ const Component* ChecklistOf(const Rulebook& rb, std::string_view answers_path);
 // rulebook (checklist items) and a table of the identity fields.
 std::string FieldLabel(Lang lang, std::string_view key, const std::string& label_id, const Rulebook& rb);
 
+// Every template key of the method with its label in `lang`, for lists that name fields outside the form (what an
+// incomplete draft lacks, what the examiner changed): a checklist item reads "<checklist>, butir 3: <item text>".
+std::map<std::string, std::string, std::less<>> FieldLabels(Lang lang, const Rulebook& rb);
+
 // ---- Page frame ----
 
 // Every POST form starts here, so none can lack the CSRF token. `confirm` asks before submitting (script).

@@ -111,7 +111,10 @@ std::string ProblemsBody(const Problems& problems, Lang lang);
 // What the reports of a stored laporan say about themselves (report/stamp.h): status, finalisation in the region's
 // zone, the examiner's changes and evidence, the verification code and its link on this server.
 ReportStamp StampOf(const Call& call, const LaporanView& v);
-// Renders a report of a laporan the caller may see: "pdf", "xlsx" or "json". False with *out set to the error page.
+// The refusal of anything that needs an assessment (downloads, the radar chart) on an incomplete draft (409).
+Outcome IncompleteDraftOutcome();
+// Renders a report of a laporan the caller may see: "pdf", "xlsx" or "json". False with *out set to the error page;
+// an incomplete draft has no report (409, IncompleteDraftOutcome), as a page or as JSON by the request's path.
 bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind, Response* out);
 
 }  // namespace kopsehat::web

@@ -264,11 +264,145 @@ void GroupClose(Html& h, const FormState& st, const std::string& group) {
   h << "</fieldset>";
 }
 
+// ---- Checklists, grouped by aspect and sub-aspect ----
+
+bool IsAnswered(std::string_view value) { return EqualsFold(value, "ya") || EqualsFold(value, "tidak"); }
+
+// "{a} dari {n}": a format of the page's language with its placeholders filled. The same format travels to the
+// script as an attribute (data-format), so the live text and the server's text are one sentence.
+std::string Fill(std::string format, std::initializer_list<std::pair<const char*, size_t>> values) {
+  for (const auto& [name, value] : values) {
+    const std::string mark = std::string("{") + name + "}";
+    for (size_t at = format.find(mark); at != std::string::npos; at = format.find(mark)) {
+      format.replace(at, mark.size(), std::to_string(value));
+    }
+  }
+  return format;
+}
+
+// The share of Ya answers in whole percent, rounded half up, in integers (display only; scoring is the engine's).
+size_t PercentHalfUp(size_t part, size_t whole) { return whole == 0 ? 0 : (200 * part + whole) / (2 * whole); }
+
+struct ChecklistCount {
+  size_t items = 0;
+  size_t answered = 0;
+  size_t yes = 0;
+};
+
+// The keys of one checklist component that the template asks, in item order.
+std::vector<std::string> ItemKeys(const Component& c, const std::set<std::string, std::less<>>& asked) {
+  std::vector<std::string> keys;
+  for (size_t i = 1; i <= c.items.size(); ++i) {
+    std::string key = c.AnswersPath() + "[" + std::to_string(i) + "]";
+    if (asked.count(key) != 0) keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
+ChecklistCount Count(const FormState& st, const std::vector<std::string>& keys) {
+  ChecklistCount n;
+  for (const std::string& key : keys) {
+    ++n.items;
+    if (IsAnswered(st.Value(key))) ++n.answered;
+    if (EqualsFold(st.Value(key), "ya")) ++n.yes;
+  }
+  return n;
+}
+
+const char* AnsweredFormat(const PageContext& ctx) { return T(ctx, "{a} dari {n} terjawab", "{a} of {n} answered"); }
+
+void OneChecklist(Html& h, const FormState& st, const Component& c, const std::vector<std::string>& keys,
+                  const std::map<std::string, std::string, std::less<>>& labels) {
+  const PageContext& ctx = st.ctx();
+  const std::string path = c.AnswersPath();
+  const ChecklistCount n = Count(st, keys);
+  h << "<fieldset class=\"grup daftar\" id=\"g-" << Esc{path} << "\" data-daftar><legend>" << Esc{L(ctx, c.name)}
+    << " <span class=\"hitung-butir\" data-format=\"" << AnsweredFormat(ctx) << "\">"
+    << Esc{Fill(AnsweredFormat(ctx), {{"a", n.answered}, {"n", n.items}})} << "</span></legend>";
+  st.ProblemsOf(h, path);
+  for (const std::string& key : keys) {
+    const auto it = labels.find(key);
+    ChecklistItem(h, st, key, FieldLabel(ctx.lang, key, it == labels.end() ? key : it->second, st.rulebook()));
+  }
+  h << "</fieldset>";
+}
+
+// Every checklist of the method under its aspect (Tata kelola, Profil risiko, ...) and sub-aspect, each with its
+// count of answered items, each aspect with a preview of its share of Ya answers, and the count over all of them.
+// The counts are the server's (so they are right without the script); the script keeps them current.
+void Checklists(Html& h, const FormState& st, const std::map<std::string, std::string, std::less<>>& labels) {
+  const PageContext& ctx = st.ctx();
+  const Rulebook& rb = st.rulebook();
+  std::set<std::string, std::less<>> asked;
+  for (const auto& [key, label] : labels) asked.insert(key);
+  ChecklistCount all;
+  for (const Component& c : rb.components) {
+    if (c.kind != ComponentKind::kChecklist) continue;
+    const ChecklistCount n = Count(st, ItemKeys(c, asked));
+    all.items += n.items;
+    all.answered += n.answered;
+  }
+  if (all.items == 0) return;
+  const char* overall = T(ctx, "Daftar periksa: {a} dari {n} butir terjawab", "Checklists: {a} of {n} items answered");
+  h << "<h2 id=\"daftar-periksa\">" << T(ctx, "Daftar periksa", "Checklists") << "</h2><p class=\"kecil\">"
+    << T(ctx, "Pilih Ya atau Tidak untuk setiap butir. Boleh disimpan sebagai draf sebelum semua terjawab.",
+         "Choose Yes or No for each item. You may save a draft before every item is answered.")
+    << "</p><p class=\"terjawab-semua\" aria-live=\"polite\" data-format=\"" << overall << "\">"
+    << Esc{Fill(overall, {{"a", all.answered}, {"n", all.items}})} << "</p>";
+  const char* preview = T(ctx, "Pratinjau: Ya {y} dari {n} butir ({p} %), terjawab {a}",
+                          "Preview: Yes on {y} of {n} items ({p} %), {a} answered");
+  for (size_t ai = 0; ai < rb.aspects.size(); ++ai) {
+    std::vector<std::pair<const Component*, std::vector<std::string>>> lists;
+    ChecklistCount n;
+    for (const Component& c : rb.components) {
+      if (c.kind != ComponentKind::kChecklist || c.aspect_index != int(ai)) continue;
+      std::vector<std::string> keys = ItemKeys(c, asked);
+      if (keys.empty()) continue;
+      const ChecklistCount k = Count(st, keys);
+      n.items += k.items;
+      n.answered += k.answered;
+      n.yes += k.yes;
+      lists.emplace_back(&c, std::move(keys));
+    }
+    if (lists.empty()) continue;
+    h << "<section class=\"aspek-periksa\" id=\"a-" << Esc{rb.aspects[ai].id} << "\" data-aspek><h3>"
+      << Esc{L(ctx, rb.aspects[ai].name)} << "</h3><p class=\"pratinjau\" aria-live=\"polite\" data-format=\""
+      << preview << "\">"
+      << Esc{Fill(preview, {{"y", n.yes}, {"n", n.items}, {"p", PercentHalfUp(n.yes, n.items)}, {"a", n.answered}})}
+      << "</p><p class=\"kecil\">"
+      << T(ctx, "Pratinjau hanya menghitung jawaban Ya; nilai aspek dihitung saat draf disimpan lengkap.",
+           "The preview only counts Yes answers; the aspect's score is computed when a complete draft is saved.")
+      << "</p>";
+    int sub = -2;
+    for (const auto& [c, keys] : lists) {
+      if (c->sub_aspect_index != sub) {
+        sub = c->sub_aspect_index;
+        if (sub >= 0 && size_t(sub) < rb.sub_aspects.size()) {
+          h << "<h4>" << Esc{L(ctx, rb.sub_aspects[size_t(sub)].name)} << "</h4>";
+        }
+      }
+      OneChecklist(h, st, *c, keys, labels);
+    }
+    h << "</section>";
+  }
+}
+
+// The template's checklist rows that belong to a checklist component of the method (the ones Checklists draws).
+bool DrawnByChecklists(const Rulebook& rb, std::string_view key) {
+  const size_t bracket = key.find('[');
+  return bracket != std::string_view::npos && ChecklistOf(rb, key.substr(0, bracket)) != nullptr;
+}
+
 void FormFields(Html& h, const FormState& st, const std::vector<TemplateRow>& rows) {
   const PageContext& ctx = st.ctx();
   std::string open;
   bool in_previous = false;
+  std::map<std::string, std::string, std::less<>> checklist_labels;
   for (const TemplateRow& row : rows) {
+    if (DrawnByChecklists(st.rulebook(), row.key)) {
+      checklist_labels.emplace(row.key, row.label);
+      continue;
+    }
     const std::string group = GroupOf(row.key);
     if (group != open) {
       if (!open.empty()) GroupClose(h, st, open);
@@ -276,6 +410,12 @@ void FormFields(Html& h, const FormState& st, const std::vector<TemplateRow>& ro
       if (previous != in_previous) {
         if (in_previous) {
           h << "</details>";
+        } else if (st.rulebook().uses_previous) {
+          // The method reads last year (growth figures): the block is open and says so.
+          h << "<details class=\"lalu\" open><summary>"
+            << T(ctx, "Tahun lalu (dipakai metode ini untuk angka pertumbuhan; isi dari laporan tahun lalu)",
+                 "Last year (this method uses it for growth figures; fill in from last year's statements)")
+            << "</summary>";
         } else {
           h << "<details class=\"lalu\"" << (st.AnyUnder("periode_lalu.") ? " open" : "") << "><summary>"
             << T(ctx, "Tahun lalu (boleh kosong; dipakai untuk pertumbuhan)",
@@ -290,6 +430,7 @@ void FormFields(Html& h, const FormState& st, const std::vector<TemplateRow>& ro
   }
   if (!open.empty()) GroupClose(h, st, open);
   if (in_previous) h << "</details>";
+  Checklists(h, st, checklist_labels);
 }
 
 // Values with keys the template does not know (another method's checklist): kept as plain fields, never dropped.
@@ -377,12 +518,51 @@ std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& co
            "laporan");
   h << "<p class=\"kecil\">" << T(ctx, "Jumlah dalam Rupiah, mis. 1.250.000 atau 1.250.000,50. Pos yang kosong "
                                   "dihitung 0.", "Amounts in Rupiah, e.g. 1.250.000 or 1.250.000,50. Empty lines "
-                                  "count as 0.") << "</p>";
+                                  "count as 0.")
+    << " " << T(ctx, "Boleh disimpan walau belum lengkap: isian tetap tersimpan dan dapat dilanjutkan kapan saja. "
+                     "Draf yang lengkap langsung dinilai.",
+                "You may save before it is complete: what you typed is kept and can be continued any time. A "
+                "complete draft is assessed at once.")
+    << "</p>";
   FormFields(h, st, rows);
   ExtraFields(h, st, extra);
   h << "<datalist id=\"jenis-koperasi\"><option value=\"KSP\"></option><option value=\"USP\"></option>"
     << "<option value=\"KSPPS\"></option><option value=\"USPPS\"></option></datalist><p class=\"kirim\"><button>"
-    << T(ctx, "Simpan draf dan nilai", "Save the draft and assess") << "</button></p></form>";
+    << T(ctx, "Simpan draf", "Save the draft") << "</button></p></form>";
+  return End(h, ctx);
+}
+
+std::string MethodChoicePage(const PageContext& ctx, const store::Cooperative& coop, const std::string& periode) {
+  const std::string in_force = DefaultMetodeFor(periode, coop.jenis);
+  const char* title = T(ctx, "Laporan baru: pilih metode", "New laporan: choose the method");
+  Html h(16 * 1024);
+  Begin(h, ctx, title);
+  h << "<p class=\"jejak\"><a href=\"" << Esc{Path("/koperasi/", coop.id)} << "\">" << Esc{coop.nama} << "</a></p><h1>"
+    << title << "</h1><form method=\"get\" action=\"" << Esc{Path("/koperasi/", coop.id, "/laporan/baru")}
+    << "\" class=\"kartu\"><p>"
+    << T(ctx, "Metode penilaian menentukan isian formulir. Metode yang berlaku untuk periode laporan sudah dipilih.",
+         "The assessment method decides what the form asks. The method in force for the period is chosen already.")
+    << "</p><label for=\"pilih-periode\">" << T(ctx, "Tahun buku berakhir", "Financial year ending")
+    << "</label><input id=\"pilih-periode\" name=\"periode\" value=\"" << Esc{periode}
+    << "\" placeholder=\"2025-12-31\" autocomplete=\"off\"><fieldset class=\"metode\"><legend>"
+    << T(ctx, "Metode penilaian", "Assessment method") << "</legend>";
+  Problems ignored;
+  // The method in force first: on a phone it is the one seen without scrolling.
+  std::vector<std::string> ids = {in_force};
+  for (const EmbeddedRulebook& e : EmbeddedRulebooks()) {
+    if (e.id != in_force) ids.push_back(e.id);
+  }
+  for (const std::string& id : ids) {
+    const Rulebook* rb = EmbeddedRulebookById(id, &ignored);
+    if (rb == nullptr) continue;  // goal methods give no score and are not offered in the web application
+    const bool chosen = id == in_force;
+    h << "<label class=\"pilih-metode\"><input type=\"radio\" name=\"metode\" value=\"" << Esc{id} << "\""
+      << (chosen ? " checked" : "") << "><span><strong>" << Esc{id} << "</strong> — " << Esc{L(ctx, rb->name)};
+    if (chosen) h << " <span class=\"lencana p-sehat\">" << T(ctx, "berlaku untuk periode ini", "in force for this period") << "</span>";
+    h << "</span></label>";
+  }
+  h << "</fieldset><p><button>" << T(ctx, "Lanjut ke formulir", "Continue to the form") << "</button></p></form>";
+  UploadForm(h, ctx, coop, 0);
   return End(h, ctx);
 }
 

@@ -3,6 +3,7 @@
 // web/html.h, web/assessment_html.h, interchange/ (the template's keys) and report/ (wording).
 #include "web/views.h"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "report/explain.h"
 #include "report/text_report.h"
 #include "report/wording.h"
+#include "rules/loader.h"
 #include "web/assessment_html.h"
 #include "web/html.h"
 
@@ -99,7 +101,7 @@ void KeyDatalist(Html& h, const PageContext& ctx, const LaporanView& view) {
 // The examiner's change of up to three figures or answers with one reason; a refused attempt is shown again.
 void ChangeForm(Html& h, const PageContext& ctx, const LaporanView& view) {
   h << "<h3>" << T(ctx, "Ubah angka atau jawaban", "Change a figure or answer") << "</h3>";
-  FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false);
+  FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false, "ubah-angka");
   h << "<p class=\"kecil\">"
     << T(ctx, "Sampai tiga isian sekaligus dengan satu alasan, mis. kas dan bank bersama agar neraca tetap seimbang.",
          "Up to three fields at once with one reason, e.g. cash and bank together so the balance sheet stays "
@@ -121,6 +123,50 @@ void ChangeForm(Html& h, const PageContext& ctx, const LaporanView& view) {
   TextArea(h, "koreksi-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true,
            Retry(view, "alasan"));
   h << "<p><button>" << T(ctx, "Simpan perubahan", "Save the change") << "</button></p></form>";
+}
+
+// The examiner's change of one checklist answer: the items to choose from (grouped by checklist, each with its
+// answer now) and Ya / Tidak, so nobody has to type a key. Posts to the same change route as the figures.
+void ChecklistChangeForm(Html& h, const PageContext& ctx, const LaporanView& view) {
+  const Rulebook* rb = view.assessment.rulebook;
+  if (rb == nullptr) return;
+  TemplateOptions options;
+  options.rulebook = rb;
+  options.prefill = &view.laporan;
+  std::map<std::string, std::string, std::less<>> current;
+  for (const TemplateRow& row : TemplateRows(options)) current.emplace(row.key, row.value);
+  bool any = false;
+  for (const Component& c : rb->components) any = any || (c.kind == ComponentKind::kChecklist && !c.items.empty());
+  if (!any) return;
+  h << "<h3>" << T(ctx, "Ubah jawaban daftar periksa", "Change a checklist answer") << "</h3>";
+  FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false, "ubah-butir");
+  // A refused attempt comes back here only when it was a checklist answer (the other form takes figures).
+  const std::string retry_path = Retry(view, "path");
+  const bool retry = retry_path.find('[') != std::string::npos;
+  h << "<label for=\"butir-path\">" << T(ctx, "Butir", "Item") << "</label><select id=\"butir-path\" name=\"path\" "
+    << "required><option value=\"\">" << T(ctx, "(pilih butir)", "(choose an item)") << "</option>";
+  for (const Component& c : rb->components) {
+    if (c.kind != ComponentKind::kChecklist) continue;
+    h << "<optgroup label=\"" << Esc{L(ctx, c.name)} << "\">";
+    for (size_t i = 1; i <= c.items.size(); ++i) {
+      const std::string key = c.AnswersPath() + "[" + std::to_string(i) + "]";
+      const auto it = current.find(key);
+      if (it == current.end()) continue;  // not asked of this cooperative (its business class)
+      h << "<option value=\"" << Esc{key} << "\"" << (key == retry_path ? " selected" : "") << ">" << i << ". "
+        << Esc{L(ctx, c.items[i - 1].text)} << " — " << T(ctx, "sekarang: ", "now: ")
+        << Esc{it->second.empty() ? std::string("—") : it->second} << "</option>";
+    }
+    h << "</optgroup>";
+  }
+  const std::string retry_value = retry ? Retry(view, "nilai") : std::string();
+  h << "</select><fieldset class=\"butir\"><legend>" << T(ctx, "Jawaban baru", "New answer")
+    << "</legend><div class=\"pilihan\"><label><input type=\"radio\" name=\"nilai\" value=\"Ya\" required"
+    << (retry_value == "Ya" ? " checked" : "") << ">" << T(ctx, "Ya", "Yes")
+    << "</label><label><input type=\"radio\" name=\"nilai\" value=\"Tidak\""
+    << (retry_value == "Tidak" ? " checked" : "") << ">" << T(ctx, "Tidak", "No") << "</label></div></fieldset>";
+  TextArea(h, "butir-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true,
+           retry ? Retry(view, "alasan") : std::string());
+  h << "<p><button>" << T(ctx, "Simpan perubahan jawaban", "Save the changed answer") << "</button></p></form>";
 }
 
 void EvidenceForm(Html& h, const PageContext& ctx, int64_t id) {
@@ -151,6 +197,7 @@ void FinaliseForm(Html& h, const PageContext& ctx, int64_t id) {
 // The examiner's forms on a submitted laporan, one per step of the review.
 void ReviewForms(Html& h, const PageContext& ctx, const LaporanView& view) {
   h << "<section class=\"kartu\" id=\"pemeriksaan\"><h2>" << T(ctx, "Pemeriksaan", "Review") << "</h2>";
+  ChecklistChangeForm(h, ctx, view);
   ChangeForm(h, ctx, view);
   EvidenceForm(h, ctx, view.record.id);
   ReturnForm(h, ctx, view.record.id);
@@ -171,10 +218,15 @@ void TopActions(Html& h, const PageContext& ctx, const LaporanView& view) {
   if (may.edit || may.submit) {
     h << "<section class=\"kartu aksi\">";
     if (may.edit) {
-      h << "<a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", id, "/ubah")} << "\">"
-        << T(ctx, "Ubah draf", "Edit the draft") << "</a> ";
+      h << "<a class=\"tombol" << (view.incomplete ? "" : " kedua") << "\" href=\""
+        << Esc{Path("/laporan/", id, "/ubah")} << "\">"
+        << (view.incomplete ? T(ctx, "Lanjutkan mengisi", "Continue filling in") : T(ctx, "Ubah draf", "Edit the draft"))
+        << "</a> ";
     }
-    if (may.submit) {
+    if (may.submit && view.incomplete) {
+      h << "<p class=\"kecil\">" << T(ctx, "Draf dapat diajukan ke Dinas setelah lengkap.",
+                                      "The draft can be submitted to the Dinas once it is complete.") << "</p>";
+    } else if (may.submit) {
       FormOpen(h, ctx, Path("/laporan/", id, "/ajukan"), false, "sebaris",
                T(ctx, "Ajukan laporan ini ke Dinas? Setelah diajukan, laporan tidak dapat diubah lagi.",
                  "Submit this laporan to the Dinas? Once submitted it can no longer be edited."));
@@ -220,17 +272,56 @@ std::string ChangedValue(const std::string& v) {
   return v;
 }
 
-void AdjustmentTable(Html& h, const PageContext& ctx, const std::vector<store::Adjustment>& adjustments) {
-  if (adjustments.empty()) return;
-  h << "<h2>" << T(ctx, "Perubahan oleh pemeriksa", "Changes by the examiner") << "</h2><div class=\"gulir\"><table>"
-    << "<thead><tr><th>" << T(ctx, "Isian", "Field") << "</th><th>" << T(ctx, "Sebelum → sesudah", "Before → after")
-    << "</th><th>" << T(ctx, "Alasan", "Reason") << "</th><th>" << T(ctx, "Oleh", "By") << "</th></tr></thead><tbody>";
-  for (const store::Adjustment& a : adjustments) {
-    h << "<tr><td class=\"mono\">" << Esc{a.path} << "</td><td>" << Esc{ChangedValue(a.before_value)}
-      << " → <strong>" << Esc{ChangedValue(a.after_value)} << "</strong></td><td>" << Esc{a.reason} << "</td><td>"
-      << Esc{a.username} << "<div class=\"kecil\">" << Esc{FormatTime(a.at)} << "</div></td></tr>";
+// Every change the examiner made, figures and checklist answers alike, in one list: what (its label first, the key
+// beneath), the original and the new value, the reason, who and when.
+void AdjustmentTable(Html& h, const PageContext& ctx, const LaporanView& view) {
+  if (view.adjustments.empty()) return;
+  const Rulebook* rb = view.assessment.rulebook;
+  const std::map<std::string, std::string, std::less<>> labels =
+      rb != nullptr ? FieldLabels(ctx.lang, *rb) : std::map<std::string, std::string, std::less<>>{};
+  // A list rather than a table: five columns do not fit a phone, and an item's text is long.
+  h << "<h2 id=\"diubah-pemeriksa\">" << T(ctx, "Butir yang diubah pemeriksa", "Items changed by the examiner")
+    << "</h2><ol class=\"diubah\">";
+  for (const store::Adjustment& a : view.adjustments) {
+    const auto it = labels.find(a.path);
+    h << "<li><strong>" << Esc{it != labels.end() ? it->second : a.path} << "</strong> <span class=\"mono\">"
+      << Esc{a.path} << "</span><p>" << T(ctx, "Asal: ", "Original: ") << "<span class=\"asal\">"
+      << Esc{ChangedValue(a.before_value)} << "</span> → " << T(ctx, "baru: ", "new: ") << "<strong class=\"baru\">"
+      << Esc{ChangedValue(a.after_value)} << "</strong></p><p>" << T(ctx, "Alasan: ", "Reason: ") << Esc{a.reason}
+      << "</p><p class=\"kecil oleh\">" << Esc{a.username} << " · " << Esc{FormatTime(a.at)} << "</p></li>";
   }
-  h << "</tbody></table></div>";
+  h << "</ol>";
+}
+
+// An incomplete draft: said at the top, with what is missing or wrong (the field's label first) and the way back
+// to the form with everything typed kept.
+void IncompleteCard(Html& h, const PageContext& ctx, const LaporanView& view) {
+  Problems ignored;
+  const Rulebook* rb = EmbeddedRulebookById(view.record.rulebook_id, &ignored);
+  const std::map<std::string, std::string, std::less<>> labels =
+      rb != nullptr ? FieldLabels(ctx.lang, *rb) : std::map<std::string, std::string, std::less<>>{};
+  h << "<section class=\"kartu belum-lengkap\" id=\"belum-lengkap\"><h2>" << T(ctx, "Draf belum lengkap", "Incomplete draft")
+    << "</h2><p>"
+    << T(ctx, "Isian disimpan apa adanya dan belum dinilai. Yang masih kurang atau perlu diperbaiki (",
+         "What was typed is saved as it is and not assessed yet. Still missing or to be corrected (")
+    << view.missing.size() << "):</p><ol class=\"kurang\">";
+  for (const Problem& p : view.missing.items()) {
+    std::string label;
+    if (const auto it = labels.find(p.path); it != labels.end()) {
+      label = it->second;
+    } else if (const Component* c = rb != nullptr ? ChecklistOf(*rb, p.path) : nullptr) {
+      label = L(ctx, c->name);
+    }
+    h << "<li>";
+    if (!label.empty()) h << "<strong>" << Esc{label} << "</strong> — ";
+    h << Esc{p.Text(ctx.lang)} << "</li>";
+  }
+  h << "</ol>";
+  if (view.may.edit) {
+    h << "<p><a class=\"tombol\" href=\"" << Esc{Path("/laporan/", view.record.id, "/ubah")} << "\">"
+      << T(ctx, "Lanjutkan mengisi", "Continue filling in") << "</a></p>";
+  }
+  h << "</section>";
 }
 
 void EvidenceTable(Html& h, const PageContext& ctx, const std::vector<store::Evidence>& evidence) {
@@ -273,6 +364,11 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const P
   StatusBadge(h, ctx, r.status);
   h << " " << T(ctx, "Revisi ", "Revision ") << r.revision << "</p>";
   ProblemList(h, ctx, problems);
+  if (view.incomplete) {
+    IncompleteCard(h, ctx, view);
+    TopActions(h, ctx, view);
+    return End(h, ctx);
+  }
   Notices(h, ctx, view);
   if (a.rulebook != nullptr) {
     h << "<section class=\"kartu\">";
@@ -288,10 +384,10 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const P
     for (size_t i = 0; i < a.aspects.size(); ++i) AspectComponents(h, ctx, a, view.laporan, i);
     WarningList(h, ctx, a);
   }
-  AdjustmentTable(h, ctx, view.adjustments);
+  AdjustmentTable(h, ctx, view);
   EvidenceTable(h, ctx, view.evidence);
   ExaminerActions(h, ctx, view);
-  Downloads(h, ctx, r.id);
+  if (!view.incomplete) Downloads(h, ctx, r.id);
   return End(h, ctx);
 }
 

@@ -152,20 +152,31 @@ void CooperativeGet(Call& call, Response* out) {
   Html(CooperativePage(Context(call), view, have_latest ? &latest : nullptr), out);
 }
 
+// A new laporan starts with the choice of period and method (the one in force for the period chosen already); with
+// ?metode= the form of that method, with the cooperative's identity filled in.
 void NewLaporanGet(Call& call, Response* out) {
   CooperativeView view;
   Outcome o = call.app->PrepareNewLaporan(*call.principal, call.ids[0], &view);
   if (!o.ok()) return Fail(call, o, out);
-  // A new laporan starts with the cooperative's identity filled in.
+  const Request& r = *call.request;
+  bool past_deadline = false;
+  std::string periode = r.Query("periode").substr(0, 40);
+  if (periode.empty()) {
+    periode = ExpectedPeriode(call.app->Now(), call.app->options().submission_months, &past_deadline);
+  }
+  if (r.Query("metode").empty()) return Html(MethodChoicePage(Context(call), view.cooperative, periode), out);
   std::vector<std::pair<std::string, std::string>> values = {
       {"koperasi.nama", view.cooperative.nama},
       {"koperasi.jenis", view.cooperative.jenis},
       {"koperasi.nomor_badan_hukum", view.cooperative.nomor_badan_hukum},
-      {"koperasi.kabupaten", view.cooperative.region_nama}};
+      {"koperasi.kabupaten", view.cooperative.region_nama},
+      {"periode.akhir", periode},
+      {"metode", r.Query("metode").substr(0, 60)}};
   Html(LaporanFormPage(Context(call), view.cooperative, 0, values, Problems{}), out);
 }
 
-// Shows the form again with what was typed and every problem (nothing stored).
+// Shows the form again with what was typed and every problem (nothing stored: text that cannot be stored, or a
+// period another laporan has).
 void RefillForm(Call& call, int64_t coop_id, int64_t draft_id, const Outcome& o, Response* out) {
   CooperativeView view;
   Outcome v = call.app->ViewCooperative(*call.principal, coop_id, &view);
@@ -177,10 +188,12 @@ void RefillForm(Call& call, int64_t coop_id, int64_t draft_id, const Outcome& o,
   Html(LaporanFormPage(ctx, view.cooperative, draft_id, LaporanFields(*call.request), o.problems), out);
 }
 
+// The form saves a draft whatever state it is in: complete, it is assessed; incomplete, it is kept as typed and its
+// page says what is missing (DraftMode::kMayBeIncomplete).
 void NewLaporanPost(Call& call, Response* out) {
   int64_t id = 0;
   const Outcome o = call.app->SaveDraftFromFields(*call.principal, call.ids[0], std::nullopt,
-                                                  LaporanFields(*call.request), &id);
+                                                  LaporanFields(*call.request), &id, DraftMode::kMayBeIncomplete);
   if (o.code == Code::kInvalid || o.code == Code::kConflict) return RefillForm(call, call.ids[0], 0, o, out);
   if (!o.ok()) return Fail(call, o, out);
   out->Redirect("/laporan/" + std::to_string(id));
@@ -193,7 +206,8 @@ void UploadPost(Call& call, Response* out) {
   // No file is an empty one: the App checks the right first, then says what is wrong with the file.
   const Outcome o = call.app->SaveDraftFromFile(*call.principal, call.ids[0], draft,
                                                 file != nullptr ? file->content : std::string(),
-                                                file != nullptr ? file->filename : std::string("laporan.json"), &id);
+                                                file != nullptr ? file->filename : std::string("laporan.json"), &id,
+                                                DraftMode::kMayBeIncomplete);
   if (!o.ok()) return Fail(call, o, out);
   out->Redirect("/laporan/" + std::to_string(id));
 }
@@ -237,6 +251,10 @@ void EditGet(Call& call, Response* out) {
                                      "You cannot change this laporan."),
                 out);
   }
+  // An incomplete draft reopens with its fields as typed and each problem beside its field.
+  if (view.incomplete) {
+    return Html(LaporanFormPage(Context(call), view.cooperative, view.record.id, view.fields, view.missing), out);
+  }
   Html(LaporanFormPage(Context(call), view.cooperative, view.record.id, ValuesOf(view), Problems{}), out);
 }
 
@@ -246,8 +264,8 @@ void EditPost(Call& call, Response* out) {
   if (!o.ok()) return Fail(call, o, out);
   int64_t id = 0;
   o = call.app->SaveDraftFromFields(*call.principal, view.record.cooperative_id, view.record.id,
-                                    LaporanFields(*call.request), &id);
-  if (o.code == Code::kInvalid) return RefillForm(call, view.record.cooperative_id, view.record.id, o, out);
+                                    LaporanFields(*call.request), &id, DraftMode::kMayBeIncomplete);
+  if (o.code == Code::kInvalid || o.code == Code::kConflict) return RefillForm(call, view.record.cooperative_id, view.record.id, o, out);
   if (!o.ok()) return Fail(call, o, out);
   out->Redirect("/laporan/" + std::to_string(id));
 }
@@ -312,6 +330,7 @@ void RadarGet(Call& call, Response* out) {
   LaporanView view;
   Outcome o = call.app->ViewLaporan(*call.principal, call.ids[0], &view);
   if (!o.ok()) return Fail(call, o, out);
+  if (view.incomplete) return Fail(call, IncompleteDraftOutcome(), out);
   out->content_type = "image/svg+xml";
   out->body = RadarSvgForPage(view.assessment, call.lang, 420, 360);
 }

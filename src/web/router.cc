@@ -314,7 +314,20 @@ ReportStamp StampOf(const Call& call, const LaporanView& v) {
   return s;
 }
 
+Outcome IncompleteDraftOutcome() {
+  return Outcome::Error(Code::kConflict, "status", "draf_belum_lengkap",
+                        "Draf belum lengkap, jadi belum dinilai: belum ada laporan penilaian untuk diunduh. Lanjutkan "
+                        "mengisi draf lalu simpan.",
+                        "The draft is incomplete, so not assessed yet: there is no assessment report to download. "
+                        "Continue filling in the draft and save it.");
+}
+
 bool RenderDownload(Call& call, const LaporanView& view, const std::string& kind, Response* out) {
+  if (view.incomplete) {
+    const Outcome o = IncompleteDraftOutcome();
+    ErrorReply(call, call.request->path.starts_with("/api/"), o.code, o.problems, out);
+    return false;
+  }
   const ReportStamp stamp = StampOf(call, view);
   const std::string base = "penilaian-" + std::to_string(view.record.cooperative_id) + "-" +
                            view.record.periode_akhir + "-r" + std::to_string(view.record.revision);

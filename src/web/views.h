@@ -39,11 +39,17 @@ std::string LoginPage(const PageContext& ctx, const std::string& username, const
 std::string CooperativePage(const PageContext& ctx, const CooperativeView& view, const LaporanView* latest);
 
 // The laporan form: every line of the method's template grouped by section (neraca, hasil_usaha, pinjaman,
-// kegiatan, periode_lalu.*), the checklists as yes/no choices, live totals and the balance check (script), and the
-// upload form for a template file. `values` are the field values to show (key → text), `problems` the problems of
+// kegiatan, periode_lalu.*; last year open when the method reads it), the checklists as yes/no choices grouped by
+// aspect and sub-aspect with the count of answered items per checklist and overall and a preview of each aspect's
+// share of Ya answers (server-rendered, kept current by the script), live totals and the balance check (script),
+// and the upload form for a template file. It saves a draft, complete or not. `values` are the field values to show (key → text), `problems` the problems of
 // the last attempt shown beside their fields (by Problem::path) and in a list at the top. `draft_id` 0: new.
 std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& coop, int64_t draft_id,
                             const std::vector<std::pair<std::string, std::string>>& values, const Problems& problems);
+
+// The first step of a new laporan: the period and the method, the one in force for `periode` (DefaultMetodeFor)
+// chosen already; a GET form to the laporan form (?periode=...&metode=...), and the upload of a filled template.
+std::string MethodChoicePage(const PageContext& ctx, const store::Cooperative& coop, const std::string& periode);
 
 // The assessment detail: status and workflow actions allowed to this user (submit; examiner: change a value with
 // reason, attach evidence, return, finalise, start a correction), total and predikat, per aspect, per component
@@ -53,7 +59,9 @@ std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& co
 std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const Problems& problems);
 
 // The cheapest verified path to a target (SEHAT) for the laporan's cooperative: each step with its amount and what
-// it lifts, the components that change and the result, all re-assessed by the exact engine (plan/optimize.h).
+// it lifts, the components that change and the result, all re-assessed by the exact engine (plan/optimize.h). When
+// there is no plan (view.unavailable: a method the planner does not model, an incomplete draft) it says so in words
+// and links back to the laporan.
 std::string PlanPage(const PageContext& ctx, const PlanView& view);
 
 // The regional dashboard: predikat distribution, early-warning list, awaiting review, overdue, and the table of

@@ -81,7 +81,33 @@
       })(ths[i]);
     }
   }
+  // Checklist counts of the laporan form; sentences come from data-format (the server's), integers only.
+  function fill(el, v) {
+    if (el) el.textContent = el.getAttribute('data-format').replace(/\{(\w)\}/g, function (m, k) { return v[k]; });
+  }
+  function checklists(form) {
+    var all = { n: 0, a: 0 }, asp = form.querySelectorAll('[data-aspek]');
+    for (var i = 0; i < asp.length; i++) {
+      var s = { n: 0, a: 0, y: 0 }, lists = asp[i].querySelectorAll('[data-daftar]');
+      for (var j = 0; j < lists.length; j++) {
+        var items = lists[j].querySelectorAll('.butir'), c = { n: items.length, a: 0 };
+        for (var k = 0; k < items.length; k++) {
+          var on = items[k].querySelector('input:checked'), v = on ? on.value.toLowerCase() : '';
+          if (v === 'ya' || v === 'tidak') c.a++;
+          if (v === 'ya') s.y++;
+        }
+        fill(lists[j].querySelector('.hitung-butir'), c);
+        s.n += c.n; s.a += c.a;
+      }
+      s.p = s.n ? Math.floor((200 * s.y + s.n) / (2 * s.n)) : 0;  // whole percent, half up
+      fill(asp[i].querySelector('.pratinjau'), s);
+      all.n += s.n; all.a += s.a;
+    }
+    fill(form.querySelector('.terjawab-semua'), all);
+  }
   function init() {
+    var lf = document.querySelector('form.laporan');
+    if (lf) { lf.addEventListener('change', function () { checklists(lf); }); checklists(lf); }
     var boxes = document.querySelectorAll('[data-neraca]');
     for (var i = 0; i < boxes.length; i++) {
       (function (box) {
