@@ -144,10 +144,13 @@ const Rulebook* WebRulebook(const Laporan& laporan, Problems* problems) {
   return rb;
 }
 
-// Whether losing two points would drop the latest final score to a lower predikat of its own method.
+// Whether losing two points would drop the latest final score to a lower predikat of its own method: the thresholds
+// of the method and version the result was made with (a 2016 score of 81 is not "near" KKPKK's edges), falling back
+// to the method's current version when that version is no longer embedded.
 bool NearLowerPredikat(const store::CooperativeSummary& s) {
   Problems ignored;
-  const Rulebook* rb = EmbeddedRulebookById(s.latest_rulebook_id, &ignored);
+  const Rulebook* rb = EmbeddedRulebookVersion(s.latest_rulebook_id, s.latest_rulebook_version, &ignored);
+  if (rb == nullptr) rb = EmbeddedRulebookById(s.latest_rulebook_id, &ignored);
   if (rb == nullptr) return false;
   for (const PredikatRule& rule : rb->predikat) {
     if (rule.label == s.latest_predikat) return rule.has_min && s.latest_total_e6 - rule.min_e6 < kWarningMarginE6;
@@ -190,6 +193,24 @@ void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanR
   rec->predikat = a.Predikat().label;
   rec->hasil_json.clear();
   AppendPenilaianJson(a, Lang::kId, &rec->hasil_json);
+  // The aspect percentages the dashboard shows, as hasil_json has them (pool.pct_e6, only in methods that weigh
+  // aspect percentages), so the dashboard never parses hasil_json.
+  rec->aspek_pct_e6 = {};
+  if (!a.rulebook->ScorePercent()) return;
+  for (const AspectResult& r : a.aspects) {
+    for (size_t k = 0; k < store::kKkpkkAspectIds.size(); ++k) {
+      if (r.spec->id == store::kKkpkkAspectIds[k]) rec->aspek_pct_e6[k] = r.pool.pct_e6;
+    }
+  }
+}
+
+std::optional<int64_t> ScoreChangeE6(const store::CooperativeSummary& s) {
+  if (!s.latest_id || !s.previous_total_e6 || s.previous_rulebook_id != s.latest_rulebook_id) return std::nullopt;
+  return s.latest_total_e6 - *s.previous_total_e6;
+}
+
+bool MethodBreak(const store::CooperativeSummary& s) {
+  return s.latest_id && s.previous_total_e6 && s.previous_rulebook_id != s.latest_rulebook_id;
 }
 
 namespace {
@@ -558,7 +579,10 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
     RegionRow row;
     row.summary = std::move(s);
     const store::CooperativeSummary& sm = row.summary;
-    if (sm.latest_id && sm.previous_total_e6 && sm.latest_total_e6 < *sm.previous_total_e6) {
+    // Like with like: a fall counts only between two results of one method (ScoreChangeE6); across a change of
+    // method the difference of two scales means nothing, so only the near-threshold test speaks.
+    const std::optional<int64_t> change = ScoreChangeE6(sm);
+    if (change && *change < 0) {
       row.early_warning = true;
       row.warning_reason_id = "skor turun dari tahun sebelumnya";
       row.warning_reason_en = "score fell since the previous year";
@@ -589,6 +613,7 @@ Outcome App::ViewRegion(const Principal& p, RegionView* out) {
   for (const RegionRow& row : snap->rows) {
     if (!mine(row.summary.cooperative.region_id)) continue;
     out->by_predikat[row.summary.latest_predikat]++;
+    out->by_metode[row.summary.latest_rulebook_id]++;
     out->rows.Add(&row, snap);
   }
   for (const store::LaporanRecord& l : snap->awaiting_review) {
