@@ -31,7 +31,9 @@
 #   WEB_YEARS (5), WEB_THREADS (16), WEB_CONNECTIONS (16), WEB_WRK_THREADS (2), WEB_DURATION (15s),
 #   WEB_RUNS (5), WEB_TIMEOUT (10s, wrk's per-request timeout), WEB_P99_TARGET_MS (100), WEB_SERVER_CPU (0),
 #   WEB_CLIENT_CPU (1), WEB_KEEP (1: keep the temporary directory), WEB_SKIP_NGINX (1: no reference run),
-#   WEB_PG_URL (unset: SQLite), WEB_REGIONS (1), WEB_PROVINCES (1), WEB_KKPKK_FROM (0: ksp-2016 throughout).
+#   WEB_PG_URL (unset: SQLite), WEB_REGIONS (1), WEB_PROVINCES (1), WEB_KKPKK_FROM (0: ksp-2016 throughout),
+#   WEB_PG_DB (with WEB_PG_URL: measure an already seeded database of that name, kept with WEB_KEEP=1 by an earlier
+#   run with the same WEB_COOPS, instead of seeding a new one; it is not dropped).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -105,7 +107,12 @@ echo "pinning: $PINNING"
 SEED_ARGS=(--data "$WORK/data" --coops "$COOPS" --years "$YEARS" --password "$PASSWORD" --regions "$REGIONS"
   --provinces "$PROVINCES" --kkpkk-from "$KKPKK_FROM")
 SERVE_DB=(--data "$WORK/data")
-if [[ -n "$PG_URL" ]]; then
+if [[ -n "$PG_URL" && -n "${WEB_PG_DB:-}" ]]; then
+  command -v psql >/dev/null || die "psql is not installed (postgresql-client)"
+  DB_URL="${PG_URL%/*}/$WEB_PG_DB"
+  SERVE_DB=(--db "$DB_URL")
+  echo "seed:    reusing the seeded database $WEB_PG_DB" | tee "$WORK/seed.txt"
+elif [[ -n "$PG_URL" ]]; then
   command -v psql >/dev/null || die "psql is not installed (postgresql-client)"
   PG_DB="kopsehat_bench_$$"
   psql -q "$PG_URL" -c "CREATE DATABASE $PG_DB" || die "cannot create database $PG_DB at $PG_URL"
@@ -113,7 +120,7 @@ if [[ -n "$PG_URL" ]]; then
   SEED_ARGS+=(--db "$DB_URL")
   SERVE_DB=(--db "$DB_URL")
 fi
-"$SEED_BIN" "${SEED_ARGS[@]}" | tee "$WORK/seed.txt"
+[[ -n "${WEB_PG_DB:-}" && -n "$PG_URL" ]] || "$SEED_BIN" "${SEED_ARGS[@]}" | tee "$WORK/seed.txt"
 if [[ -n "$PG_URL" ]]; then
   DB_BYTES=$(psql -tA "$DB_URL" -c "SELECT pg_database_size(current_database())")
 else

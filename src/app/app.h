@@ -193,6 +193,8 @@ struct RegionView {
   RegionRows rows;
   std::map<std::string, int> by_predikat;  // latest final predikat → count ("" = none yet)
   std::map<std::string, int> by_metode;    // latest final result's method (rulebook id) → count ("" = none yet)
+  // The rows come by cooperative name (CompareFold, then id): the table's default order needs no sort.
+  bool rows_by_name = false;
   std::vector<store::LaporanRecord> awaiting_review;
   std::string expected_periode;  // the last closed financial year's end
 };
@@ -304,6 +306,13 @@ class App {
     std::vector<RegionRow> rows;
     std::vector<store::LaporanRecord> awaiting_review;  // without their figures
     std::map<int64_t, int64_t> region_of;               // cooperative → region
+    // Per region: the distribution counts, so a national view adds up a few hundred regions instead of counting
+    // 130,000 rows on every request.
+    struct Counts {
+      std::map<std::string, int> by_predikat;
+      std::map<std::string, int> by_metode;
+    };
+    std::map<int64_t, Counts> counts_of;  // region → counts
   };
   static constexpr int64_t kRegionCacheTtlS = 30;
   std::shared_ptr<const RegionSnapshot> Snapshot(Outcome* error);

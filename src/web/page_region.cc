@@ -117,7 +117,9 @@ std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQue
     if (c != 0) return c < 0;
     return a.cooperative.id < b.cooperative.id;
   };
-  // The rows come by name from the database: the default order usually needs one pass to confirm, not a sort.
+  // The rows come by name (the snapshot is sorted so): the default order needs no sort; otherwise one pass usually
+  // confirms it.
+  if (by == SortBy::kNama && !down && view.rows_by_name) return rows;
   if (!std::is_sorted(rows.begin(), rows.end(), before)) std::sort(rows.begin(), rows.end(), before);
   return rows;
 }
