@@ -414,7 +414,15 @@ void RegionRowHtml(Html& h, const PageContext& ctx, const RegionRow& r) {
   CoopLink(h, s.cooperative);
   h << "<div class=\"kecil\">" << Esc{s.cooperative.region_nama};
   if (!t.periode.empty()) h << " · " << Esc{t.periode};
-  h << "</div></td><td class=\"metode\">" << Esc{t.metode} << "</td><td class=\"n\">";
+  // The method id never breaks at its hyphen on a phone ("ksp-" / "2016"); the version may go to the next line.
+  h << "</div></td><td class=\"metode\">";
+  if (s.latest_id) {
+    h << "<span class=\"nw\">" << Esc{s.latest_rulebook_id} << "</span>"
+      << Esc{std::string_view(t.metode).substr(s.latest_rulebook_id.size())};
+  } else {
+    h << Esc{t.metode};
+  }
+  h << "</td><td class=\"n\">";
   if (s.latest_id) {
     h << "<a href=\"" << Esc{Path("/laporan/", *s.latest_id)} << "\">" << Esc{t.skor} << "</a>";
   } else {
@@ -469,8 +477,8 @@ void RegionTable(Html& h, const PageContext& ctx, const RegionView& view, const 
   // The downloads carry the filters and the sort, not the page: they hold every matching row.
   RegionQuery all = q;
   all.hal = 1;
-  h << "<p class=\"ekspor\">" << T(ctx, "Unduh tabel ini (semua halaman, dengan saringan dan urutan): ",
-                                     "Download this table (all pages, filtered and sorted): ")
+  h << "<p class=\"ekspor\"><span>" << T(ctx, "Unduh tabel ini (semua halaman, dengan saringan dan urutan):",
+                                     "Download this table (all pages, filtered and sorted):") << "</span>"
     << "<a class=\"tombol kedua\" id=\"ekspor-csv\" href=\"" << Esc{RegionUrl(all, "/wilayah/ekspor.csv")}
     << "\" download>CSV</a> <a class=\"tombol kedua\" id=\"ekspor-xlsx\" href=\""
     << Esc{RegionUrl(all, "/wilayah/ekspor.xlsx")} << "\" download>XLSX</a></p>";
