@@ -35,16 +35,13 @@ PageContext Ctx(const Principal* p) {
 // kkpkk-2021 (a break), 2 — ksp-2016 both years; every seventh has no final result. KKPKK results carry aspect
 // percentages; "Melati" in every fifth name.
 RegionView MixedRegion(size_t n) {
-  RegionView v;
-  std::vector<RegionRow> rows;
-  v.regions.push_back({3, "Probolinggo", "Jawa Timur"});
-  v.expected_periode = "2025-12-31";
+  std::vector<RegionRow> rows(n);
+  RegionView v{{{3, "Probolinggo", "Jawa Timur"}}, {}, {}, {}, false, {}, "2025-12-31"};
   for (size_t i = 1; i <= n; ++i) {
-    RegionRow row;
+    RegionRow& row = rows[i - 1];
     store::CooperativeSummary& s = row.summary;
-    s.cooperative.id = int64_t(i);
-    s.cooperative.region_nama = "Probolinggo";
-    s.cooperative.nama = (i % 5 == 0 ? "KSP Melati " : "Koperasi ") + std::to_string(1000 + i);
+    s.cooperative = {int64_t(i), 3, "Probolinggo",
+                     (i % 5 == 0 ? "KSP Melati " : "Koperasi ") + std::to_string(1000 + i), "KSP", ""};
     if (i % 7 != 0) {
       s.latest_id = int64_t(5000 + i);
       s.latest_periode = "2025-12-31";
@@ -60,7 +57,6 @@ RegionView MixedRegion(size_t n) {
     }
     v.by_predikat[s.latest_predikat]++;
     v.by_metode[s.latest_rulebook_id]++;
-    rows.push_back(row);
   }
   v.rows.Own(std::move(rows));
   return v;
