@@ -513,7 +513,11 @@ int main(int argc, char** argv) {
   std::printf("  predikat      ");
   for (const auto& [label, count] : n.predikat) std::printf("%s %d; ", label.c_str(), count);
   std::printf("(final assessments)\n");
-  std::printf("  database      %.1f MB\n", double(bytes) / 1e6);
+  if (args.db.empty()) {
+    std::printf("  database      %.1f MB\n", double(bytes) / 1e6);
+  } else {
+    std::printf("  database      PostgreSQL (its size: SELECT pg_database_size(current_database()))\n");
+  }
   std::printf("  time          %.2f s total (assess %.2f s, %.0f/s; insert %.2f s)\n", Seconds(start), n.assess_s,
               n.assess_s > 0 ? n.assessed / n.assess_s : 0.0, n.insert_s);
   return 0;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -196,6 +197,9 @@ struct RegionView {
   // The rows come by cooperative name (CompareFold, then id): the table's default order needs no sort.
   bool rows_by_name = false;
   std::vector<store::LaporanRecord> awaiting_review;
+  // Parallel to awaiting_review: its cooperative (in `rows`' snapshot, alive with it), so a page names them without
+  // indexing every row; null when not known (a view built by hand).
+  std::vector<const store::Cooperative*> awaiting_cooperatives;
   std::string expected_periode;  // the last closed financial year's end
 };
 
@@ -305,7 +309,7 @@ class App {
     std::vector<store::Region> regions;
     std::vector<RegionRow> rows;
     std::vector<store::LaporanRecord> awaiting_review;  // without their figures
-    std::map<int64_t, int64_t> region_of;               // cooperative → region
+    std::unordered_map<int64_t, size_t> row_of;         // cooperative → its index in rows
     // Per region: the distribution counts, so a national view adds up a few hundred regions instead of counting
     // 130,000 rows on every request.
     struct Counts {

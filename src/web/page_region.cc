@@ -261,18 +261,24 @@ void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
 void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
   ListOpen(h, T(ctx, "Menunggu pemeriksaan", "Awaiting review"), view.awaiting_review.size());
   if (view.awaiting_review.empty()) return ListEmpty(h, ctx);
-  std::unordered_map<int64_t, const store::Cooperative*> names;
-  names.reserve(view.rows.size());
-  for (const RegionRow& r : view.rows) names.emplace(r.summary.cooperative.id, &r.summary.cooperative);
+  // The cooperatives of the entries shown: from the App (no index of every row per request), else looked up in the
+  // rows for those few entries only.
+  const auto cooperative_of = [&view](size_t i) -> const store::Cooperative* {
+    if (i < view.awaiting_cooperatives.size()) return view.awaiting_cooperatives[i];
+    for (const RegionRow& r : view.rows) {
+      if (r.summary.cooperative.id == view.awaiting_review[i].cooperative_id) return &r.summary.cooperative;
+    }
+    return nullptr;
+  };
   h << "<ul>";
   size_t shown = 0;
   for (const store::LaporanRecord& l : view.awaiting_review) {
     if (shown == kListLimit) break;
+    const store::Cooperative* coop = cooperative_of(shown);
     ++shown;
-    const auto it = names.find(l.cooperative_id);
     h << "<li><a href=\"" << Esc{Path("/laporan/", l.id)} << "\">";
-    if (it != names.end()) {
-      h << Esc{it->second->nama};
+    if (coop != nullptr) {
+      h << Esc{coop->nama};
     } else {
       h << T(ctx, "Koperasi #", "Cooperative #") << l.cooperative_id;
     }

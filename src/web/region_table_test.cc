@@ -36,7 +36,9 @@ PageContext Ctx(const Principal* p) {
 // percentages; "Melati" in every fifth name.
 RegionView MixedRegion(size_t n) {
   std::vector<RegionRow> rows(n);
-  RegionView v{{{3, "Probolinggo", "Jawa Timur"}}, {}, {}, {}, false, {}, "2025-12-31"};
+  RegionView v;
+  v.regions = {{3, "Probolinggo", "Jawa Timur"}};
+  v.expected_periode = "2025-12-31";
   for (size_t i = 1; i <= n; ++i) {
     RegionRow& row = rows[i - 1];
     store::CooperativeSummary& s = row.summary;
