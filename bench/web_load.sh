@@ -20,10 +20,20 @@
 # before, held a thread per keep-alive connection and silently left the extra connections unserved); the default T
 # is the server's default, 16.
 #
+# National scale on PostgreSQL (issue 15; `make bench-national`): with WEB_PG_URL (a maintenance URL, e.g. the one
+# `bash scripts/pg-test.sh start` prints) the data goes into a new database on that server (dropped afterwards
+# unless WEB_KEEP=1), the server runs with --db, and with WEB_REGIONS > 1 three levels are measured, each logged in
+# as its own user: the nation (admin, every cooperative), a province (`provinsi`, the regencies of Provinsi 1) and a
+# regency (`dinas`, Kabupaten 1), page and API each. WEB_COOPS=130000 WEB_REGIONS=514 WEB_PROVINCES=38
+# WEB_KKPKK_FROM=2021 is the national layout (years before 2021 assessed with ksp-2016, later ones with kkpkk-2021).
+#
 # Environment: KOPSEHAT_BIN (build-bench/kopsehat), WEB_SEED_BIN (build-bench/web_seed), WEB_COOPS (5000),
 #   WEB_YEARS (5), WEB_THREADS (16), WEB_CONNECTIONS (16), WEB_WRK_THREADS (2), WEB_DURATION (15s),
 #   WEB_RUNS (5), WEB_TIMEOUT (10s, wrk's per-request timeout), WEB_P99_TARGET_MS (100), WEB_SERVER_CPU (0),
-#   WEB_CLIENT_CPU (1), WEB_KEEP (1: keep the temporary directory), WEB_SKIP_NGINX (1: no reference run).
+#   WEB_CLIENT_CPU (1), WEB_KEEP (1: keep the temporary directory), WEB_SKIP_NGINX (1: no reference run),
+#   WEB_PG_URL (unset: SQLite), WEB_REGIONS (1), WEB_PROVINCES (1), WEB_KKPKK_FROM (0: ksp-2016 throughout),
+#   WEB_PG_DB (with WEB_PG_URL: measure an already seeded database of that name, kept with WEB_KEEP=1 by an earlier
+#   run with the same WEB_COOPS, instead of seeding a new one; it is not dropped).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -41,6 +51,10 @@ TARGET_MS=${WEB_P99_TARGET_MS:-100}
 SERVER_CPU=${WEB_SERVER_CPU:-0}
 CLIENT_CPU=${WEB_CLIENT_CPU:-1}
 PASSWORD=bench-pass-123
+PG_URL=${WEB_PG_URL:-}
+REGIONS=${WEB_REGIONS:-1}
+PROVINCES=${WEB_PROVINCES:-1}
+KKPKK_FROM=${WEB_KKPKK_FROM:-0}
 
 die() { echo "web_load: $*" >&2; exit 2; }
 
@@ -65,6 +79,8 @@ fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kopsehat-webload.XXXXXX")
 SERVER_PID=""
 NGINX_STARTED=0
+PG_DB=""
+DB_URL=""
 # shellcheck disable=SC2317  # called by the trap
 cleanup() {
   if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -74,7 +90,8 @@ cleanup() {
   if [[ "$NGINX_STARTED" == 1 && -s "$WORK/nginx/nginx.pid" ]]; then
     kill -QUIT "$(cat "$WORK/nginx/nginx.pid")" 2>/dev/null || true
   fi
-  if [[ "${WEB_KEEP:-0}" == 1 ]]; then echo "web_load: kept $WORK"; else rm -rf "$WORK"; fi
+  if [[ -n "$PG_DB" && "${WEB_KEEP:-0}" != 1 ]]; then psql -q "$PG_URL" -c "DROP DATABASE IF EXISTS $PG_DB" || true; fi
+  if [[ "${WEB_KEEP:-0}" == 1 ]]; then echo "web_load: kept $WORK ${PG_DB:+and database $PG_DB}"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -87,10 +104,30 @@ echo "machine: $(nproc) CPUs, $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p'
 echo "pinning: $PINNING"
 
 # ---- 1. Data, server, login, the page once ----
-"$SEED_BIN" --data "$WORK/data" --coops "$COOPS" --years "$YEARS" --password "$PASSWORD" | tee "$WORK/seed.txt"
-DB_BYTES=$(stat -c %s "$WORK/data/kopsehat.db")
+SEED_ARGS=(--data "$WORK/data" --coops "$COOPS" --years "$YEARS" --password "$PASSWORD" --regions "$REGIONS"
+  --provinces "$PROVINCES" --kkpkk-from "$KKPKK_FROM")
+SERVE_DB=(--data "$WORK/data")
+if [[ -n "$PG_URL" && -n "${WEB_PG_DB:-}" ]]; then
+  command -v psql >/dev/null || die "psql is not installed (postgresql-client)"
+  DB_URL="${PG_URL%/*}/$WEB_PG_DB"
+  SERVE_DB=(--db "$DB_URL")
+  echo "seed:    reusing the seeded database $WEB_PG_DB" | tee "$WORK/seed.txt"
+elif [[ -n "$PG_URL" ]]; then
+  command -v psql >/dev/null || die "psql is not installed (postgresql-client)"
+  PG_DB="kopsehat_bench_$$"
+  psql -q "$PG_URL" -c "CREATE DATABASE $PG_DB" || die "cannot create database $PG_DB at $PG_URL"
+  DB_URL="${PG_URL%/*}/$PG_DB"
+  SEED_ARGS+=(--db "$DB_URL")
+  SERVE_DB=(--db "$DB_URL")
+fi
+[[ -n "${WEB_PG_DB:-}" && -n "$PG_URL" ]] || "$SEED_BIN" "${SEED_ARGS[@]}" | tee "$WORK/seed.txt"
+if [[ -n "$PG_URL" ]]; then
+  DB_BYTES=$(psql -tA "$DB_URL" -c "SELECT pg_database_size(current_database())")
+else
+  DB_BYTES=$(stat -c %s "$WORK/data/kopsehat.db")
+fi
 
-"${SERVER_PIN[@]}" "$BIN" serve --data "$WORK/data" --port 0 --threads "$THREADS" \
+"${SERVER_PIN[@]}" "$BIN" serve "${SERVE_DB[@]}" --port 0 --threads "$THREADS" \
   >"$WORK/serve.out" 2>"$WORK/serve.log" &
 SERVER_PID=$!
 PORT=""
@@ -104,12 +141,22 @@ done
 BASE="http://127.0.0.1:$PORT"
 echo "server:  $BIN serve --threads $THREADS at $BASE (pid $SERVER_PID)"
 
-login_status=$(curl -s -o "$WORK/login.json" -w '%{http_code}' -c "$WORK/cookies" -H 'Content-Type: application/json' \
-  --data "{\"username\":\"dinas\",\"password\":\"$PASSWORD\"}" "$BASE/api/v1/masuk")
-[[ "$login_status" == 200 ]] || { cat "$WORK/login.json" >&2; die "login as dinas answered $login_status"; }
-TOKEN=$(awk '$6 == "ks_sesi" { print $7 }' "$WORK/cookies")
-[[ ${#TOKEN} -eq 64 ]] || die "no ks_sesi cookie after login"
-COOKIE="Cookie: ks_sesi=$TOKEN"
+# Logs in as $1; prints the Cookie header of its session.
+login() {
+  local user=$1 login_status token
+  login_status=$(curl -s -o "$WORK/login-$user.json" -w '%{http_code}' -c "$WORK/cookies-$user" \
+    -H 'Content-Type: application/json' --data "{\"username\":\"$user\",\"password\":\"$PASSWORD\"}" \
+    "$BASE/api/v1/masuk")
+  [[ "$login_status" == 200 ]] || { cat "$WORK/login-$user.json" >&2; die "login as $user answered $login_status"; }
+  token=$(awk '$6 == "ks_sesi" { print $7 }' "$WORK/cookies-$user")
+  [[ ${#token} -eq 64 ]] || die "no ks_sesi cookie after login as $user"
+  echo "Cookie: ks_sesi=$token"
+}
+# One regency: its examiner sees every cooperative. Nationally the administrator does (the province and regency
+# levels are measured after it, section 2).
+MAIN_USER=dinas
+[[ "$REGIONS" -gt 1 ]] && MAIN_USER=admin
+COOKIE=$(login "$MAIN_USER")
 
 page_status=$(curl -s -o "$WORK/wilayah.html" -w '%{http_code}' -H "$COOKIE" "$BASE/wilayah")
 [[ "$page_status" == 200 ]] || die "GET /wilayah answered $page_status"
@@ -177,6 +224,22 @@ measure kopsehat-api "$BASE/api/v1/wilayah" -H "$COOKIE"
 cpu2=$(cpu_s)
 echo "kopsehat-page $cpu0 $cpu1" >"$WORK/cpu"
 echo "kopsehat-api $cpu1 $cpu2" >>"$WORK/cpu"
+if [[ "$REGIONS" -gt 1 ]]; then
+  # The province and the regency, each as its own examiner: the same snapshot, filtered to fewer rows.
+  for level in provinsi:provinsi kabupaten:dinas; do
+    name=${level%%:*}
+    cookie=$(login "${level##*:}")
+    for target in page:/wilayah api:/api/v1/wilayah; do
+      status=$(curl -s -o "$WORK/$name-${target%%:*}.out" -w '%{http_code}' -H "$cookie" "$BASE${target#*:}")
+      [[ "$status" == 200 ]] || die "GET ${target#*:} as ${level##*:} answered $status"
+      c0=$(cpu_s)
+      measure "$name-${target%%:*}" "$BASE${target#*:}" -H "$cookie"
+      echo "$name-${target%%:*} $c0 $(cpu_s)" >>"$WORK/cpu"
+    done
+    echo "check:   ${level##*:}: $(grep -o '([0-9]* koperasi)' "$WORK/$name-page.out" | head -1) on /wilayah," \
+         "$(stat -c %s "$WORK/$name-page.out") B; /api/v1/wilayah $(stat -c %s "$WORK/$name-api.out") B"
+  done
+fi
 RSS_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || echo "")
 kill -TERM "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true
@@ -232,11 +295,12 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
 # ---- 4. Summary ----
 set +e
 python3 - "$WORK/results" "$WORK/serve-load.log" "$TARGET_MS" "$COOPS" "$YEARS" "$DB_BYTES" "$PAGE_BYTES" \
-  "$API_BYTES" "$THREADS" "$CONNS" "${RSS_KB:-}" "$LOAD_START" "$LOAD_END" "$WORK/cpu" <<'EOF'
+  "$API_BYTES" "$THREADS" "$CONNS" "${RSS_KB:-}" "$LOAD_START" "$LOAD_END" "$WORK/cpu" "${DURATION%s}" <<'EOF'
 import json, statistics, sys
 results, log, target = sys.argv[1], sys.argv[2], float(sys.argv[3])
 coops, years, db_bytes, page_bytes, api_bytes, threads, conns = map(int, sys.argv[4:11])
 rss_kb, load_start, load_end = sys.argv[11], sys.argv[12], sys.argv[13]
+runs_s = float(sys.argv[15])
 cpu = {n: float(b) - float(a) for n, a, b in (line.split() for line in open(sys.argv[14]))}
 runs = {}
 for line in open(results):
@@ -263,12 +327,16 @@ print(f"  server     --threads {threads}, wrk -c{conns}; peak RSS {int(rss_kb) /
       else f"  server     --threads {threads}, wrk -c{conns}")
 print(f"  load avg   {load_start} at the start, {load_end} at the end")
 ref = med.get("nginx-static")
-labels = {"kopsehat-page": "Kopsehat /wilayah", "kopsehat-api": "Kopsehat /api/v1/wilayah",
+national = "nasional " if "provinsi-page" in med else ""
+labels = {"kopsehat-page": f"Kopsehat {national}/wilayah", "kopsehat-api": f"Kopsehat {national}/api/v1/wilayah",
+          "provinsi-page": "Kopsehat provinsi /wilayah", "provinsi-api": "Kopsehat provinsi /api/v1/wilayah",
+          "kabupaten-page": "Kopsehat kabupaten /wilayah", "kabupaten-api": "Kopsehat kabupaten /api/v1/wilayah",
           "nginx-static": "nginx, static copy of the page"}
+kopsehat_targets = [n for n in labels if n in med and n != "nginx-static"]
 print()
 print(f"  | {'target':<32} | {'median req/s':>12} | {'median p99':>11} | {'errors':>6} | {'req/s vs nginx':>18} |")
 print(f"  |{'-' * 34}|{'-' * 14}|{'-' * 13}|{'-' * 8}|{'-' * 20}|")
-for name in ["kopsehat-page", "kopsehat-api", "nginx-static"]:
+for name in kopsehat_targets + ["nginx-static"]:
     if name not in med:
         continue
     rps, p99, errors = med[name]
@@ -282,13 +350,17 @@ for name in ["kopsehat-page", "kopsehat-api", "nginx-static"]:
 print()
 for name, path in [("kopsehat-page", "/wilayah"), ("kopsehat-api", "/api/v1/wilayah")]:
     v = server_us.get(path)
-    if v:
+    if v and not national:
         print(f"  {path}: {len(v)} requests (warm-up included) took {cpu[name]:.1f} s of server CPU: "
               f"{1000 * cpu[name] / len(v):.1f} ms CPU each; handler wall time median {statistics.median(v):.1f} ms, "
               f"p99 {pct(v, 0.99):.1f} ms (from the server's log: after the worker thread picked the request up, "
               f"including waiting for the CPU with the other handlers)")
+if national:
+    print(f"  server CPU per request: " + ", ".join(
+        f"{labels[n]} {1000 * cpu[n] / (med[n][0] * runs_s * len(runs[n])):.1f} ms" for n in kopsehat_targets
+        if n in cpu and med[n][0] > 0))
 failed = []
-for name in ["kopsehat-page", "kopsehat-api"]:
+for name in kopsehat_targets:
     if name in med and med[name][1] >= target:
         failed.append(f"{labels[name]} p99 median {med[name][1]:.1f} ms >= {target:.0f} ms")
     if name in med and med[name][2] > 0:

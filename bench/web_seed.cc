@@ -2,7 +2,13 @@
 // N cooperatives × Y financial years of assessed laporan, an administrator and a Dinas examiner of that regency.
 //
 //   web_seed --data DIR [--coops 5000] [--years 5] [--password bench-pass-123] [--seed 1] [--last-year YYYY]
+//            [--db postgresql://...] [--regions 1] [--provinces 1] [--kkpkk-from YYYY]
 //
+// The national benchmark (bench/web_load.sh with WEB_PG_URL; `make bench-national`) seeds an empty PostgreSQL
+// database (--db) with 130,000 cooperatives spread round-robin over --regions regencies in --provinces provinces,
+// assessed with kkpkk-2021 from --kkpkk-from on (earlier years ksp-2016, so the dashboard shows method breaks and
+// aspect columns), and one more login: `provinsi`, a Dinas examiner of every regency of the first province. Regency
+// r is "Kabupaten <r+1>" of "Provinsi <r % provinces + 1>"; the `dinas` login examines regency 1.
 // The years end with the last closed financial year (last calendar year, as app::ExpectedPeriode), or --last-year.
 //
 // Fast: rows go straight through the repositories (store::InsertCooperative, store::InsertLaporan,
@@ -117,6 +123,10 @@ struct Args {
   std::string password = "bench-pass-123";
   uint64_t seed = 1;
   int last_year = 0;  // 0: the last closed financial year (last calendar year)
+  std::string db;     // a PostgreSQL URL: seed it instead of DIR/kopsehat.db
+  int regions = 1;
+  int provinces = 1;
+  int kkpkk_from = 0;  // first year assessed with kkpkk-2021; 0: every year with ksp-2016
 };
 
 Args ParseArgs(int argc, char** argv) {
@@ -137,12 +147,23 @@ Args ParseArgs(int argc, char** argv) {
       a.seed = std::strtoull(v.c_str(), nullptr, 10);
     } else if (k == "--last-year") {
       a.last_year = std::atoi(v.c_str());
+    } else if (k == "--db") {
+      a.db = v;
+    } else if (k == "--regions") {
+      a.regions = std::atoi(v.c_str());
+    } else if (k == "--provinces") {
+      a.provinces = std::atoi(v.c_str());
+    } else if (k == "--kkpkk-from") {
+      a.kkpkk_from = std::atoi(v.c_str());
     } else {
       Die("unknown option ", k, " (--data DIR --coops N --years Y --password P --seed S --last-year YYYY)");
     }
   }
   if (a.data.empty()) Die("usage: web_seed --data DIR [--coops 5000] [--years 5] [--password P] [--seed 1]");
   if (a.coops < 1 || a.coops > 1'000'000 || a.years < 1 || a.years > 50) Die("--coops 1..1000000, --years 1..50");
+  if (a.regions < 1 || a.regions > 10'000 || a.provinces < 1 || a.provinces > a.regions) {
+    Die("--regions 1..10000, --provinces 1..regions");
+  }
   if (a.password.size() < app::kMinPasswordChars) Die("--password needs at least 8 characters");
   if (a.last_year == 0) {
     const std::time_t now = std::time(nullptr);
@@ -173,14 +194,15 @@ struct Counters {
 
 // The example varied for cooperative `i` and `year`, as laporan-v1 JSON.
 std::string Varied(const Laporan& base, const Args& args, int i, int year, const std::string& nama,
-                   const std::string& jenis) {
+                   const std::string& jenis, const std::string& region, bool keep_previous) {
   Laporan l = base;
   l.periode_akhir = std::to_string(year);
   l.periode_akhir += "-12-31";
-  l.has_previous = false;  // the example's periode_lalu belongs to its own year
+  // The example's periode_lalu belongs to its own year; KKPKK's growth ratios need one, so it stays for them.
+  l.has_previous = keep_previous && base.has_previous;
   l.cooperative.nama = nama;
   l.cooperative.jenis = jenis;
-  l.cooperative.kabupaten = "Sidoarjo";
+  l.cooperative.kabupaten = region;
   l.cooperative.provinsi = kProvince;
   // Quality 0 (weak) .. 1 (strong) per cooperative, drifting by year (older years a little different).
   const int age = args.last_year - year;
@@ -264,10 +286,12 @@ struct PlannedCoop {
 struct Context {
   const Args* args;
   const Rulebook* rulebook;
+  const Rulebook* kkpkk;  // from args->kkpkk_from on
   const Laporan* example;
   LaporanJsonReader* reader;
   int64_t now = 0;
-  int64_t region_id = 0;
+  std::vector<int64_t> region_ids;
+  std::vector<std::string> region_names;
   int64_t admin_id = 0;
   int64_t dinas_id = 0;
 };
@@ -287,7 +311,8 @@ PlannedCoop PlanCoop(const Context& ctx, int i, Counters* n, int64_t* missing) {
   nomor += std::to_string(1 + i % 30);
   nomor += "/";
   nomor += std::to_string(2000 + i % 24);
-  p.coop = {0, ctx.region_id, kRegion, nama, jenis, nomor};
+  const size_t region = size_t(i % args.regions);
+  p.coop = {0, ctx.region_ids[region], ctx.region_names[region], nama, jenis, nomor};
   const Latest latest = LatestOf(i);
   p.correction = latest == Latest::kCorrection;
   for (int year = args.last_year - args.years + 1; year <= args.last_year; ++year) {
@@ -297,18 +322,22 @@ PlannedCoop PlanCoop(const Context& ctx, int i, Counters* n, int64_t* missing) {
       break;
     }
     store::LaporanRecord rec;
-    if (!Assess(Varied(*ctx.example, args, i, year, nama, jenis), *ctx.rulebook, ctx.reader, &rec)) {
+    const bool kkpkk = args.kkpkk_from != 0 && year >= args.kkpkk_from;
+    const Rulebook& rb = kkpkk ? *ctx.kkpkk : *ctx.rulebook;
+    if (!Assess(Varied(*ctx.example, args, i, year, nama, jenis, p.coop.region_nama, kkpkk), rb, ctx.reader, &rec)) {
       ++n->fallback;
       Laporan plain = *ctx.example;
       plain.periode_akhir = std::to_string(year);
       plain.periode_akhir += "-12-31";
-      plain.has_previous = false;
-      if (!Assess(LaporanToJson(plain), *ctx.rulebook, ctx.reader, &rec)) Die("the example itself does not assess");
+      plain.has_previous = kkpkk && plain.has_previous;
+      if (!Assess(LaporanToJson(plain), rb, ctx.reader, &rec)) Die("the example itself does not assess");
     }
     ++n->assessed;
     rec.revision = 1;
     rec.status = last && latest == Latest::kSubmitted ? store::Status::kSubmitted : store::Status::kFinal;
-    rec.diajukan_json = rec.laporan_json;
+    // At national scale (--db) the submitted copy is left out (NULL, as before submission): nothing the dashboard
+    // reads, and it would double the database's size.
+    if (args.db.empty()) rec.diajukan_json = rec.laporan_json;
     rec.created_by = ctx.admin_id;
     rec.created_at = UnixOf(year + 1, 2, 1) + int64_t(i % 28) * 86400;
     rec.submitted_at = rec.created_at + 7 * 86400 + i % 3600;
@@ -385,11 +414,11 @@ int main(int argc, char** argv) {
   if (ec) Die("cannot create ", args.data, ": " + ec.message());
   std::string db_path = args.data;
   db_path += "/kopsehat.db";
-  if (std::filesystem::exists(db_path)) Die(db_path + " exists already: give a fresh --data directory");
+  if (args.db.empty() && std::filesystem::exists(db_path)) Die(db_path + " exists already: give a fresh --data directory");
   if (!app::InitCrypto()) Die("libsodium failed to initialise");
 
   std::string error;
-  std::unique_ptr<store::Store> db = store::Store::Open(db_path, 1, &error);
+  std::unique_ptr<store::Store> db = store::Store::Open(args.db.empty() ? db_path : args.db, 1, &error);
   if (db == nullptr) Die(error);
   const int64_t now = int64_t(std::time(nullptr));
   Check(db->WithConnection([&](store::Connection* c) { return store::Migrate(c, now, nullptr); }), "migrate");
@@ -403,21 +432,41 @@ int main(int argc, char** argv) {
   example_path += "/examples/ksp-sejahtera-bersama-2025.json";
   if (!reader.Read(ReadFile(example_path), &base, &problems)) Die(example_path + ": " + problems.Render(Lang::kEn));
 
-  Context ctx{&args, rb, &base, &reader};
+  const Rulebook* kkpkk = EmbeddedRulebookById("kkpkk-2021", &problems);
+  if (kkpkk == nullptr) Die("no embedded rulebook kkpkk-2021");
+  Context ctx{&args, rb, kkpkk, &base, &reader, 0, {}, {}, 0, 0};
   ctx.now = now;
   // The region and the two logins.
   const std::string hash = app::HashPassword(args.password, app::PasswordCost::kTest);
   if (hash.empty()) Die("password hash failed");
   Check(db->Write([&](store::Connection* c) {
-    store::DbError e = store::InsertRegion(c, {0, kRegion, kProvince}, &ctx.region_id);
+    store::DbError e;
+    std::vector<int64_t> first_province;
+    for (int r = 0; r < args.regions && e.ok(); ++r) {
+      // One regency keeps the name of the single-regency benchmark; the national layout numbers them.
+      const std::string nama = args.regions == 1 ? std::string(kRegion) : "Kabupaten " + std::to_string(r + 1);
+      const std::string provinsi =
+          args.regions == 1 ? std::string(kProvince) : "Provinsi " + std::to_string(r % args.provinces + 1);
+      int64_t id = 0;
+      e = store::InsertRegion(c, {0, nama, provinsi}, &id);
+      ctx.region_ids.push_back(id);
+      ctx.region_names.push_back(nama);
+      if (r % args.provinces == 0) first_province.push_back(id);
+    }
     store::User admin{0, "admin", "Administrator Kopsehat", store::Role::kAdmin, std::nullopt, {}, hash, true};
     if (e.ok()) e = store::InsertUser(c, admin, now, &ctx.admin_id);
     std::string dinas_name = "Penilai Dinas Koperasi ";
-    dinas_name += kRegion;
-    store::User dinas{0, "dinas", dinas_name, store::Role::kDinas, std::nullopt, {ctx.region_id}, hash, true};
+    dinas_name += ctx.region_names[0];
+    store::User dinas{0, "dinas", dinas_name, store::Role::kDinas, std::nullopt, {ctx.region_ids[0]}, hash, true};
     if (e.ok()) e = store::InsertUser(c, dinas, now, &ctx.dinas_id);
+    if (e.ok() && args.regions > 1) {
+      store::User provinsi{0, "provinsi", "Penilai Dinas Koperasi Provinsi 1", store::Role::kDinas, std::nullopt,
+                           first_province, hash, true};
+      int64_t id = 0;
+      e = store::InsertUser(c, provinsi, now, &id);
+    }
     if (e.ok()) {
-      e = store::InsertAudit(c, {0, now, std::nullopt, std::nullopt, "seed.bench", "region", ctx.region_id, "", ""});
+      e = store::InsertAudit(c, {0, now, std::nullopt, std::nullopt, "seed.bench", "region", ctx.region_ids[0], "", ""});
     }
     return e;
   }),
@@ -449,20 +498,26 @@ int main(int argc, char** argv) {
   struct stat st {};
   const int64_t bytes = stat(db_path.c_str(), &st) == 0 ? int64_t(st.st_size) : -1;
   std::printf("web_seed: %s\n", db_path.c_str());
-  std::printf("  region        %s (id %lld); logins: admin, dinas (password given by --password)\n", kRegion,
-              static_cast<long long>(ctx.region_id));
+  std::printf("  regions       %d in %d provinces, first %s (id %lld); logins: admin, dinas%s (password given by "
+              "--password)\n", args.regions, args.provinces, ctx.region_names[0].c_str(),
+              static_cast<long long>(ctx.region_ids[0]), args.regions > 1 ? ", provinsi" : "");
   std::printf("  cooperatives  %d, financial years %d-12-31 .. %d-12-31\n", args.coops, args.last_year - args.years + 1,
               args.last_year);
   std::printf("  laporan       %lld rows: %lld final, %lld submitted (awaiting review); %lld cooperatives miss %d\n",
               static_cast<long long>(laporan_rows), static_cast<long long>(final_rows),
               static_cast<long long>(submitted_rows), static_cast<long long>(missing), args.last_year);
   std::printf("  audit_log     %lld rows\n", static_cast<long long>(audit_rows));
-  std::printf("  assessed      %d (engine %s; %d variations refused, the plain example used)\n", n.assessed,
-              kSeedMetode, n.fallback);
+  std::printf("  assessed      %d (engine %s%s; %d variations refused, the plain example used)\n", n.assessed,
+              kSeedMetode, args.kkpkk_from ? (", kkpkk-2021 from " + std::to_string(args.kkpkk_from)).c_str() : "",
+              n.fallback);
   std::printf("  predikat      ");
   for (const auto& [label, count] : n.predikat) std::printf("%s %d; ", label.c_str(), count);
   std::printf("(final assessments)\n");
-  std::printf("  database      %.1f MB\n", double(bytes) / 1e6);
+  if (args.db.empty()) {
+    std::printf("  database      %.1f MB\n", double(bytes) / 1e6);
+  } else {
+    std::printf("  database      PostgreSQL (its size: SELECT pg_database_size(current_database()))\n");
+  }
   std::printf("  time          %.2f s total (assess %.2f s, %.0f/s; insert %.2f s)\n", Seconds(start), n.assess_s,
               n.assess_s > 0 ? n.assessed / n.assess_s : 0.0, n.insert_s);
   return 0;

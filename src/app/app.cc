@@ -2,6 +2,10 @@
 // workflow state → write in one transaction with its audit entry.
 #include "app/app.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
 #include <chrono>
@@ -170,10 +174,13 @@ const Rulebook* WebRulebook(const Laporan& laporan, Problems* problems) {
   return rb;
 }
 
-// Whether losing two points would drop the latest final score to a lower predikat of its own method.
+// Whether losing two points would drop the latest final score to a lower predikat of its own method: the thresholds
+// of the method and version the result was made with (a 2016 score of 81 is not "near" KKPKK's edges), falling back
+// to the method's current version when that version is no longer embedded.
 bool NearLowerPredikat(const store::CooperativeSummary& s) {
   Problems ignored;
-  const Rulebook* rb = EmbeddedRulebookById(s.latest_rulebook_id, &ignored);
+  const Rulebook* rb = EmbeddedRulebookVersion(s.latest_rulebook_id, s.latest_rulebook_version, &ignored);
+  if (rb == nullptr) rb = EmbeddedRulebookById(s.latest_rulebook_id, &ignored);
   if (rb == nullptr) return false;
   for (const PredikatRule& rule : rb->predikat) {
     if (rule.label == s.latest_predikat) return rule.has_min && s.latest_total_e6 - rule.min_e6 < kWarningMarginE6;
@@ -216,6 +223,24 @@ void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanR
   rec->predikat = a.Predikat().label;
   rec->hasil_json.clear();
   AppendPenilaianJson(a, Lang::kId, &rec->hasil_json);
+  // The aspect percentages the dashboard shows, as hasil_json has them (pool.pct_e6, only in methods that weigh
+  // aspect percentages), so the dashboard never parses hasil_json.
+  rec->aspek_pct_e6 = {};
+  if (!a.rulebook->ScorePercent()) return;
+  for (const AspectResult& r : a.aspects) {
+    for (size_t k = 0; k < store::kKkpkkAspectIds.size(); ++k) {
+      if (r.spec->id == store::kKkpkkAspectIds[k]) rec->aspek_pct_e6[k] = r.pool.pct_e6;
+    }
+  }
+}
+
+std::optional<int64_t> ScoreChangeE6(const store::CooperativeSummary& s) {
+  if (!s.latest_id || !s.previous_total_e6 || s.previous_rulebook_id != s.latest_rulebook_id) return std::nullopt;
+  return s.latest_total_e6 - *s.previous_total_e6;
+}
+
+bool MethodBreak(const store::CooperativeSummary& s) {
+  return s.latest_id && s.previous_total_e6 && s.previous_rulebook_id != s.latest_rulebook_id;
 }
 
 namespace {
@@ -588,7 +613,18 @@ std::shared_ptr<const App::RegionSnapshot> App::Snapshot(Outcome* error) {
   auto built = std::make_shared<RegionSnapshot>();
   built->generation = generation;
   built->built_at = now;
-  *error = BuildSnapshot(built.get());
+  if (current == nullptr) {
+    *error = BuildSnapshot(built.get());
+  } else {
+    // A rebuild while the previous snapshot serves everyone else: at national scale it is seconds of CPU, so it runs
+    // on a thread of its own at the lowest priority (nice 19 for that thread only; it ends with the thread), and the
+    // requests served meanwhile keep the core. This request waits for it, blocked.
+    std::thread builder([&] {
+      setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 19);
+      *error = BuildSnapshot(built.get());
+    });
+    builder.join();
+  }
   if (!error->ok()) return nullptr;
   std::lock_guard lock(region_mu_);
   region_cache_ = built;
@@ -617,7 +653,10 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
     RegionRow row;
     row.summary = std::move(s);
     const store::CooperativeSummary& sm = row.summary;
-    if (sm.latest_id && sm.previous_total_e6 && sm.latest_total_e6 < *sm.previous_total_e6) {
+    // Like with like: a fall counts only between two results of one method (ScoreChangeE6); across a change of
+    // method the difference of two scales means nothing, so only the near-threshold test speaks.
+    const std::optional<int64_t> change = ScoreChangeE6(sm);
+    if (change && *change < 0) {
       row.early_warning = true;
       row.warning_reason_id = "skor turun dari tahun sebelumnya";
       row.warning_reason_en = "score fell since the previous year";
@@ -627,9 +666,19 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
       row.warning_reason_en = "less than 2 points above the threshold of a lower predikat";
     }
     row.overdue = past_deadline && sm.last_submitted_periode < out->expected_periode;
-    out->region_of[sm.cooperative.id] = sm.cooperative.region_id;
+    RegionSnapshot::Counts& counts = out->counts_of[sm.cooperative.region_id];
+    counts.by_predikat[sm.latest_predikat]++;
+    counts.by_metode[sm.latest_rulebook_id]++;
     out->rows.push_back(std::move(row));
   }
+  // The database sorts by its collation; the table's order is CompareFold's. Sorted here once per snapshot, so a
+  // request for the default order of 130,000 rows neither sorts nor checks.
+  std::sort(out->rows.begin(), out->rows.end(), [](const RegionRow& a, const RegionRow& b) {
+    const int c = CompareFold(a.summary.cooperative.nama, b.summary.cooperative.nama);
+    return c != 0 ? c < 0 : a.summary.cooperative.id < b.summary.cooperative.id;
+  });
+  out->row_of.reserve(out->rows.size());
+  for (size_t i = 0; i < out->rows.size(); ++i) out->row_of[out->rows[i].summary.cooperative.id] = i;
   return {};
 }
 
@@ -646,13 +695,21 @@ Outcome App::ViewRegion(const Principal& p, RegionView* out) {
   }
   out->rows.reserve(snap->rows.size());
   for (const RegionRow& row : snap->rows) {
-    if (!mine(row.summary.cooperative.region_id)) continue;
-    out->by_predikat[row.summary.latest_predikat]++;
-    out->rows.Add(&row, snap);
+    if (mine(row.summary.cooperative.region_id)) out->rows.Add(&row, snap);
+  }
+  out->rows_by_name = true;
+  for (const auto& [region_id, counts] : snap->counts_of) {
+    if (!mine(region_id)) continue;
+    for (const auto& [label, n] : counts.by_predikat) out->by_predikat[label] += n;
+    for (const auto& [metode, n] : counts.by_metode) out->by_metode[metode] += n;
   }
   for (const store::LaporanRecord& l : snap->awaiting_review) {
-    const auto it = snap->region_of.find(l.cooperative_id);
-    if (it != snap->region_of.end() && mine(it->second)) out->awaiting_review.push_back(l);
+    const auto it = snap->row_of.find(l.cooperative_id);
+    if (it == snap->row_of.end()) continue;
+    const store::Cooperative& coop = snap->rows[it->second].summary.cooperative;
+    if (!mine(coop.region_id)) continue;
+    out->awaiting_review.push_back(l);
+    out->awaiting_cooperatives.push_back(&coop);
   }
   return {};
 }

@@ -12,6 +12,7 @@
 #include <memory>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -169,7 +170,9 @@ struct AdminView {
 // The regional dashboard: every cooperative of the examiner's regencies with its flags.
 struct RegionRow {
   store::CooperativeSummary summary;
-  bool early_warning = false;  // score fell since last year, or within 2 points of a lower predikat
+  // The score fell since last year's final result of the same method, or is within 2 points of a lower predikat of
+  // its own method.
+  bool early_warning = false;
   std::string warning_reason_id;
   std::string warning_reason_en;
   bool overdue = false;  // the last closed year's laporan is past its deadline and not submitted
@@ -228,7 +231,13 @@ struct RegionView {
   std::vector<store::Region> regions;
   RegionRows rows;
   std::map<std::string, int> by_predikat;  // latest final predikat → count ("" = none yet)
+  std::map<std::string, int> by_metode;    // latest final result's method (rulebook id) → count ("" = none yet)
+  // The rows come by cooperative name (CompareFold, then id): the table's default order needs no sort.
+  bool rows_by_name = false;
   std::vector<store::LaporanRecord> awaiting_review;
+  // Parallel to awaiting_review: its cooperative (in `rows`' snapshot, alive with it), so a page names them without
+  // indexing every row; null when not known (a view built by hand).
+  std::vector<const store::Cooperative*> awaiting_cooperatives;
   std::string expected_periode;  // the last closed financial year's end
 };
 
@@ -350,7 +359,14 @@ class App {
     std::vector<store::Region> regions;
     std::vector<RegionRow> rows;
     std::vector<store::LaporanRecord> awaiting_review;  // without their figures
-    std::map<int64_t, int64_t> region_of;               // cooperative → region
+    std::unordered_map<int64_t, size_t> row_of;         // cooperative → its index in rows
+    // Per region: the distribution counts, so a national view adds up a few hundred regions instead of counting
+    // 130,000 rows on every request.
+    struct Counts {
+      std::map<std::string, int> by_predikat;
+      std::map<std::string, int> by_metode;
+    };
+    std::map<int64_t, Counts> counts_of;  // region → counts
   };
   static constexpr int64_t kRegionCacheTtlS = 30;
   std::shared_ptr<const RegionSnapshot> Snapshot(Outcome* error);
@@ -386,6 +402,12 @@ int PredikatRank(std::string_view label);
 // The stored form of an assessed laporan: its figures (laporan-v1 JSON), method id and version, score, predikat
 // label and the penilaian-v1 JSON.
 void FillAssessment(const Laporan& laporan, const Assessment& a, store::LaporanRecord* rec);
+
+// The change of the latest final score since the final result of the period before, when both were made with the
+// same method (rulebook id); empty when there is no earlier result or the method changed between them.
+std::optional<int64_t> ScoreChangeE6(const store::CooperativeSummary& s);
+// Whether the method changed between those two results: a marked break in the series, never a difference.
+bool MethodBreak(const store::CooperativeSummary& s);
 
 // The financial year whose laporan is expected by `now` (its end date, "2025-12-31") and whether `now` is past its
 // deadline (submission_months after the year's end).

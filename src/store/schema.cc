@@ -174,8 +174,64 @@ CREATE TRIGGER adjustments_append_only BEFORE UPDATE OR DELETE ON adjustments FO
 CREATE TRIGGER evidence_append_only BEFORE UPDATE OR DELETE ON evidence FOR EACH ROW EXECUTE FUNCTION kopsehat_refuse();
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit_log EXECUTE FUNCTION kopsehat_refuse();
 )SQL"},
-    // Version 2 (region columns) is another branch's; it goes here, before 3, and Migrate applies whichever of the
-    // two a database lacks, so the order they land in does not matter.
+    // Version 2: each result's four KKPKK aspect percentages (× 10^6, as penilaian-v1's aspek[].persen, rounded to
+    // the rulebook's decimals) in columns of their own, so the regional dashboard of 130,000 cooperatives reads four
+    // integers per row instead of parsing every hasil_json; NULL for methods without these aspects. New results fill
+    // them when stored (app::FillAssessment). Existing rows are backfilled HERE, in the same transaction, from their
+    // own hasil_json rather than at every startup: the migration runs exactly once, so a half-filled table is never
+    // seen, and the database is the only place that can lift the "final never changes" trigger for the rows it
+    // owns (the trigger is back before the transaction commits; the backfill copies a value the row already holds).
+    // The number's text is taken exactly as written (SQLite's -> keeps a JSON number's text; PostgreSQL's numeric
+    // is exact decimal): no floating point between the stored result and its column.
+    {2,
+     R"SQL(
+ALTER TABLE laporan ADD COLUMN aspek_tata_kelola_e6 BIGINT;
+ALTER TABLE laporan ADD COLUMN aspek_profil_risiko_e6 BIGINT;
+ALTER TABLE laporan ADD COLUMN aspek_kinerja_keuangan_e6 BIGINT;
+ALTER TABLE laporan ADD COLUMN aspek_permodalan_e6 BIGINT;
+)SQL",
+     R"SQL(
+DROP TRIGGER laporan_final_no_update;
+CREATE TEMP TABLE kopsehat_aspek AS
+  SELECT l.id AS id, a.value ->> '$.id' AS aspek, CAST(a.value -> '$.persen' AS TEXT) AS t
+  FROM laporan l, json_each(l.hasil_json, '$.aspek') a
+  WHERE l.hasil_json LIKE '%"persen"%' AND json_valid(l.hasil_json) AND a.value -> '$.persen' IS NOT NULL;
+UPDATE kopsehat_aspek SET t = t || '.' WHERE instr(t, '.') = 0;
+CREATE TEMP TABLE kopsehat_aspek_e6 AS
+  SELECT id, aspek, CAST(substr(t, 1, instr(t, '.') - 1) AS INTEGER) * 1000000 +
+         CAST(substr(substr(t, instr(t, '.') + 1) || '000000', 1, 6) AS INTEGER) AS e6
+  FROM kopsehat_aspek;
+CREATE INDEX temp.kopsehat_aspek_e6_id ON kopsehat_aspek_e6(id, aspek);
+UPDATE laporan SET
+  aspek_tata_kelola_e6 = (SELECT e6 FROM kopsehat_aspek_e6 x WHERE x.id = laporan.id AND x.aspek = 'tata_kelola'),
+  aspek_profil_risiko_e6 = (SELECT e6 FROM kopsehat_aspek_e6 x WHERE x.id = laporan.id AND x.aspek = 'profil_risiko'),
+  aspek_kinerja_keuangan_e6 =
+    (SELECT e6 FROM kopsehat_aspek_e6 x WHERE x.id = laporan.id AND x.aspek = 'kinerja_keuangan'),
+  aspek_permodalan_e6 = (SELECT e6 FROM kopsehat_aspek_e6 x WHERE x.id = laporan.id AND x.aspek = 'permodalan')
+  WHERE id IN (SELECT id FROM kopsehat_aspek_e6);
+DROP TABLE kopsehat_aspek;
+DROP TABLE kopsehat_aspek_e6;
+CREATE TRIGGER laporan_final_no_update BEFORE UPDATE ON laporan WHEN OLD.status = 'final'
+BEGIN SELECT RAISE(ABORT, 'penilaian final tidak dapat diubah'); END;
+)SQL",
+     R"SQL(
+ALTER TABLE laporan DISABLE TRIGGER laporan_final_no_update;
+UPDATE laporan l SET
+  aspek_tata_kelola_e6 = x.tata_kelola, aspek_profil_risiko_e6 = x.profil_risiko,
+  aspek_kinerja_keuangan_e6 = x.kinerja_keuangan, aspek_permodalan_e6 = x.permodalan
+FROM (
+  SELECT l2.id,
+         MAX(CASE WHEN a->>'id' = 'tata_kelola' THEN ((a->>'persen')::numeric * 1000000)::bigint END) AS tata_kelola,
+         MAX(CASE WHEN a->>'id' = 'profil_risiko' THEN ((a->>'persen')::numeric * 1000000)::bigint END) AS profil_risiko,
+         MAX(CASE WHEN a->>'id' = 'kinerja_keuangan' THEN ((a->>'persen')::numeric * 1000000)::bigint END)
+           AS kinerja_keuangan,
+         MAX(CASE WHEN a->>'id' = 'permodalan' THEN ((a->>'persen')::numeric * 1000000)::bigint END) AS permodalan
+  FROM laporan l2, jsonb_array_elements(l2.hasil_json::jsonb -> 'aspek') a
+  WHERE l2.hasil_json LIKE '%"persen"%' AND a -> 'persen' IS NOT NULL
+  GROUP BY l2.id) x
+WHERE l.id = x.id;
+ALTER TABLE laporan ENABLE TRIGGER laporan_final_no_update;
+)SQL"},
     kIncompleteDrafts,
 };
 
@@ -202,7 +258,7 @@ int LatestSchemaVersion() {
   return latest;
 }
 
-DbError Migrate(Connection* db, int64_t now, int* version_out) {
+DbError Migrate(Connection* db, int64_t now, int* version_out, int up_to) {
   DbError e = db->ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                              "applied_at BIGINT NOT NULL)");
   if (!e.ok()) return e;
@@ -223,6 +279,7 @@ DbError Migrate(Connection* db, int64_t now, int* version_out) {
   }
   for (const Migration& m : kMigrations) {
     if (applied.count(m.version) != 0) continue;
+    if (up_to > 0 && m.version > up_to) break;
     if (e = db->Begin(true); !e.ok()) return e;
     e = db->ExecScript(ForDialect(m, db->dialect()));
     if (e.ok()) {

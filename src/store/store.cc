@@ -35,7 +35,18 @@ Value TextOrNull(const std::string& s) { return s.empty() ? Value{nullptr} : Val
 constexpr const char* kLaporanColumns =
     "id, cooperative_id, periode_akhir, revision, status, laporan_json, diajukan_json, rulebook_id, rulebook_version, "
     "total_e6, predikat, hasil_json, corrects_id, correction_reason, review_note, created_by, created_at, "
-    "updated_at, submitted_at, finalised_at, finalised_by, isian_json";
+    "updated_at, submitted_at, finalised_at, finalised_by, isian_json, aspek_tata_kelola_e6, aspek_profil_risiko_e6, "
+    "aspek_kinerja_keuangan_e6, aspek_permodalan_e6";
+
+// The four aspect columns (schema version 2), in the order of kKkpkkAspectIds.
+constexpr const char* kAspectColumns =
+    "aspek_tata_kelola_e6, aspek_profil_risiko_e6, aspek_kinerja_keuangan_e6, aspek_permodalan_e6";
+
+AspectPercents ReadAspects(const Result& r, size_t i, int first_column) {
+  AspectPercents out;
+  for (size_t k = 0; k < out.size(); ++k) out[k] = r.OptInt(i, first_column + int(k));
+  return out;
+}
 
 // "a, b" with each column prefixed ("l.a, l.b"), for joins.
 std::string Qualified(std::string_view columns, std::string_view prefix) {
@@ -82,6 +93,7 @@ LaporanRecord ReadLaporan(const Result& r, size_t i) {
   l.finalised_at = r.OptInt(i, 19);
   l.finalised_by = r.OptInt(i, 20);
   l.isian_json = r.Text(i, 21);
+  l.aspek_pct_e6 = ReadAspects(r, i, 22);
   return l;
 }
 
@@ -402,12 +414,13 @@ DbError InsertLaporan(Connection* db, const LaporanRecord& l, int64_t* id) {
       db,
       "INSERT INTO laporan (cooperative_id, periode_akhir, revision, status, laporan_json, diajukan_json, "
       "rulebook_id, rulebook_version, total_e6, predikat, hasil_json, corrects_id, correction_reason, review_note, "
-      "created_by, created_at, updated_at, submitted_at, finalised_at, finalised_by, isian_json) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "created_by, created_at, updated_at, submitted_at, finalised_at, finalised_by, isian_json, " + std::string(kAspectColumns) +
+          ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {l.cooperative_id, l.periode_akhir, int64_t{l.revision}, std::string(StatusName(l.status)), l.laporan_json,
        TextOrNull(l.diajukan_json), l.rulebook_id, l.rulebook_version, l.total_e6, l.predikat, l.hasil_json,
        OptValue(l.corrects_id), l.correction_reason, l.review_note, l.created_by, l.created_at, l.updated_at,
-       OptValue(l.submitted_at), OptValue(l.finalised_at), OptValue(l.finalised_by), TextOrNull(l.isian_json)},
+       OptValue(l.submitted_at), OptValue(l.finalised_at), OptValue(l.finalised_by), TextOrNull(l.isian_json), OptValue(l.aspek_pct_e6[0]),
+       OptValue(l.aspek_pct_e6[1]), OptValue(l.aspek_pct_e6[2]), OptValue(l.aspek_pct_e6[3])},
       id);
 }
 
@@ -415,10 +428,12 @@ DbError UpdateLaporan(Connection* db, const LaporanRecord& l) {
   return db->Exec(
       "UPDATE laporan SET periode_akhir = ?, status = ?, laporan_json = ?, diajukan_json = ?, rulebook_id = ?, "
       "rulebook_version = ?, total_e6 = ?, predikat = ?, hasil_json = ?, review_note = ?, updated_at = ?, "
-      "submitted_at = ?, finalised_at = ?, finalised_by = ?, isian_json = ? WHERE id = ?",
+      "submitted_at = ?, finalised_at = ?, finalised_by = ?, isian_json = ?, aspek_tata_kelola_e6 = ?, aspek_profil_risiko_e6 = ?, "
+      "aspek_kinerja_keuangan_e6 = ?, aspek_permodalan_e6 = ? WHERE id = ?",
       {l.periode_akhir, std::string(StatusName(l.status)), l.laporan_json, TextOrNull(l.diajukan_json),
        l.rulebook_id, l.rulebook_version, l.total_e6, l.predikat, l.hasil_json, l.review_note, l.updated_at,
-       OptValue(l.submitted_at), OptValue(l.finalised_at), OptValue(l.finalised_by), TextOrNull(l.isian_json), l.id},
+       OptValue(l.submitted_at), OptValue(l.finalised_at), OptValue(l.finalised_by), TextOrNull(l.isian_json), OptValue(l.aspek_pct_e6[0]),
+       OptValue(l.aspek_pct_e6[1]), OptValue(l.aspek_pct_e6[2]), OptValue(l.aspek_pct_e6[3]), l.id},
       nullptr);
 }
 
@@ -534,13 +549,15 @@ DbError RegionSummaries(Connection* db, const std::vector<int64_t>& region_ids, 
           "SELECT c.id, c.region_id, r.nama, c.nama, c.jenis, c.nomor_badan_hukum, l.id, l.periode_akhir, "
           "l.total_e6, l.predikat, p.total_e6, p.predikat, l.rulebook_id, "
           "(SELECT COUNT(*) FROM laporan s WHERE s.cooperative_id = c.id AND s.status = 'diajukan'), "
-          "(SELECT MAX(s.periode_akhir) FROM laporan s WHERE s.cooperative_id = c.id AND s.status <> 'draf') "
-          "FROM cooperatives c JOIN regions r ON r.id = c.region_id "
-          "LEFT JOIN laporan l ON l.id = (SELECT x.id FROM laporan x WHERE x.cooperative_id = c.id AND "
-          "x.status = 'final' ORDER BY x.periode_akhir DESC, x.revision DESC LIMIT 1) "
-          "LEFT JOIN laporan p ON p.id = (SELECT y.id FROM laporan y WHERE y.cooperative_id = c.id AND "
-          "y.status = 'final' AND y.periode_akhir < l.periode_akhir ORDER BY y.periode_akhir DESC, y.revision DESC "
-          "LIMIT 1) WHERE ") +
+          "(SELECT MAX(s.periode_akhir) FROM laporan s WHERE s.cooperative_id = c.id AND s.status <> 'draf'), "
+          "l.rulebook_version, p.rulebook_id, ") +
+      Qualified(kAspectColumns, "l.") +
+      " FROM cooperatives c JOIN regions r ON r.id = c.region_id "
+      "LEFT JOIN laporan l ON l.id = (SELECT x.id FROM laporan x WHERE x.cooperative_id = c.id AND "
+      "x.status = 'final' ORDER BY x.periode_akhir DESC, x.revision DESC LIMIT 1) "
+      "LEFT JOIN laporan p ON p.id = (SELECT y.id FROM laporan y WHERE y.cooperative_id = c.id AND "
+      "y.status = 'final' AND y.periode_akhir < l.periode_akhir ORDER BY y.periode_akhir DESC, y.revision DESC "
+      "LIMIT 1) WHERE " +
       InList("c.region_id", region_ids, all, &params) + " ORDER BY c.nama, c.id";
   Result r;
   DbError e = db->Exec(sql, params, &r);
@@ -559,6 +576,9 @@ DbError RegionSummaries(Connection* db, const std::vector<int64_t>& region_ids, 
     s.latest_rulebook_id = r.Text(i, 12);
     s.awaiting_review = r.Int(i, 13) > 0;
     s.last_submitted_periode = r.Text(i, 14);
+    s.latest_rulebook_version = r.Text(i, 15);
+    s.previous_rulebook_id = r.Text(i, 16);
+    s.latest_aspek_pct_e6 = ReadAspects(r, i, 17);
     out->push_back(std::move(s));
   }
   return {};

@@ -5,6 +5,7 @@
 // store/db.h and store/schema.h.
 #pragma once
 
+#include <array>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -62,6 +63,14 @@ struct SessionRecord {
   int64_t expires_at = 0;
 };
 
+// The aspects of the KKPKK method (kkpkk-2021) whose percentages each result stores in a column of its own (schema
+// version 2), in the worksheet's order; the ids are the rulebook's [[aspek]] ids.
+inline constexpr std::array<const char*, 4> kKkpkkAspectIds = {"tata_kelola", "profil_risiko", "kinerja_keuangan",
+                                                               "permodalan"};
+// Percent × 10^6 of each of kKkpkkAspectIds, as the result shows it (rounded to the rulebook's decimals); empty for
+// a result whose method has no such aspect.
+using AspectPercents = std::array<std::optional<int64_t>, kKkpkkAspectIds.size()>;
+
 // One laporan of one period and revision, with the assessment of its current figures.
 struct LaporanRecord {
   int64_t id = 0;
@@ -76,6 +85,7 @@ struct LaporanRecord {
   int64_t total_e6 = 0;
   std::string predikat;
   std::string hasil_json;  // kopsehat/penilaian-v1 of the current figures
+  AspectPercents aspek_pct_e6;  // from the same assessment as hasil_json
   std::optional<int64_t> corrects_id;
   std::string correction_reason;
   std::string review_note;
@@ -138,8 +148,11 @@ struct CooperativeSummary {
   int64_t latest_total_e6 = 0;
   std::string latest_predikat;
   std::string latest_rulebook_id;
+  std::string latest_rulebook_version;
+  AspectPercents latest_aspek_pct_e6;
   std::optional<int64_t> previous_total_e6;  // the final assessment of the period before
   std::string previous_predikat;
+  std::string previous_rulebook_id;  // its method: a score is compared only with one of the same method
   bool awaiting_review = false;        // a submitted laporan waits for the examiner
   std::string last_submitted_periode;  // latest period submitted or final ("" when none)
 };

@@ -378,7 +378,27 @@ void RegionGet(Call& call, Response* out) {
           Str("periode", m.latest_periode, s);
           if (m.latest_id) Points("skor", m.latest_total_e6, s);
           Str("predikat", m.latest_predikat, s);
-          if (m.previous_total_e6) Points("skor_sebelumnya", *m.previous_total_e6, s);
+          if (m.latest_id) {
+            Str("metode", m.latest_rulebook_id, s);
+            Str("metode_versi", m.latest_rulebook_version, s);
+          }
+          if (m.previous_total_e6) {
+            Points("skor_sebelumnya", *m.previous_total_e6, s);
+            Str("metode_sebelumnya", m.previous_rulebook_id, s);
+          }
+          // Like with like: a change only between two results of one method; a change of method is a break.
+          if (const std::optional<int64_t> change = ScoreChangeE6(m)) Points("perubahan", *change, s);
+          Key("metode_berganti", s);
+          *s += MethodBreak(m) ? "true" : "false";
+          if (m.latest_id && std::any_of(m.latest_aspek_pct_e6.begin(), m.latest_aspek_pct_e6.end(),
+                                         [](const std::optional<int64_t>& v) { return v.has_value(); })) {
+            Key("aspek_persen", s);
+            *s += '{';
+            for (size_t k = 0; k < store::kKkpkkAspectIds.size(); ++k) {
+              if (m.latest_aspek_pct_e6[k]) Points(store::kKkpkkAspectIds[k], *m.latest_aspek_pct_e6[k], s);
+            }
+            *s += '}';
+          }
           Key("peringatan_dini", s);
           *s += r->early_warning ? "true" : "false";
           Key("menunggu_pemeriksaan", s);

@@ -4,6 +4,7 @@
 #include "web/views.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -67,14 +68,26 @@ bool Matches(const RegionRow& row, const RegionQuery& q) {
   if (!q.predikat.empty()) {
     if (q.predikat == kBelumDinilai ? !s.latest_predikat.empty() : s.latest_predikat != q.predikat) return false;
   }
+  if (!q.metode.empty()) {
+    if (q.metode == kBelumDinilai ? s.latest_id.has_value() : s.latest_rulebook_id != q.metode) return false;
+  }
   return q.q.empty() || ContainsFold(s.cooperative.nama, q.q);
 }
 
-std::optional<int64_t> SortValue(const store::CooperativeSummary& s, SortBy by) {
-  if (!s.latest_id) return std::nullopt;
+// Where a row goes when sorted by a figure: rows with the figure first (in the direction asked), then — by change —
+// the rows whose method changed (a break is not a number, so it is neither "highest" nor "lowest"), then the rows
+// without any figure.
+enum class Tier { kFigure, kBreak, kNone };
+
+Tier SortTier(const store::CooperativeSummary& s, SortBy by) {
+  if (!s.latest_id) return Tier::kNone;
+  if (by == SortBy::kSkor || ScoreChangeE6(s)) return Tier::kFigure;
+  return MethodBreak(s) ? Tier::kBreak : Tier::kNone;
+}
+
+int64_t SortValue(const store::CooperativeSummary& s, SortBy by) {
   if (by == SortBy::kSkor) return s.latest_total_e6;
-  if (!s.previous_total_e6) return std::nullopt;
-  return s.latest_total_e6 - *s.previous_total_e6;
+  return ScoreChangeE6(s).value_or(0);
 }
 
 std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQuery& q) {
@@ -89,11 +102,13 @@ std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQue
     const store::CooperativeSummary& a = x->summary;
     const store::CooperativeSummary& b = y->summary;
     if (by != SortBy::kNama) {
-      const std::optional<int64_t> va = SortValue(a, by);
-      const std::optional<int64_t> vb = SortValue(b, by);
       // Cooperatives without a figure go last whichever the direction: they are not "lowest".
-      if (va.has_value() != vb.has_value()) return va.has_value();
-      if (va && *va != *vb) return down ? *va > *vb : *va < *vb;
+      const Tier ta = SortTier(a, by);
+      const Tier tb = SortTier(b, by);
+      if (ta != tb) return ta < tb;
+      const int64_t va = SortValue(a, by);
+      const int64_t vb = SortValue(b, by);
+      if (ta == Tier::kFigure && va != vb) return down ? va > vb : va < vb;
     } else {
       const int c = CompareFold(a.cooperative.nama, b.cooperative.nama);
       if (c != 0) return down ? c > 0 : c < 0;
@@ -102,7 +117,9 @@ std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQue
     if (c != 0) return c < 0;
     return a.cooperative.id < b.cooperative.id;
   };
-  // The rows come by name from the database: the default order usually needs one pass to confirm, not a sort.
+  // The rows come by name (the snapshot is sorted so): the default order needs no sort; otherwise one pass usually
+  // confirms it.
+  if (by == SortBy::kNama && !down && view.rows_by_name) return rows;
   if (!std::is_sorted(rows.begin(), rows.end(), before)) std::sort(rows.begin(), rows.end(), before);
   return rows;
 }
@@ -125,14 +142,16 @@ std::string UrlEncode(std::string_view s) {
   return out;
 }
 
-// A link to the dashboard with the query, omitting what is default so links stay short.
-std::string RegionUrl(const RegionQuery& q) {
-  std::string url = "/wilayah";
-  const auto add = [&url](std::string_view name, std::string_view value) {
-    url.append(url.size() == 8 ? "?" : "&").append(name).append("=").append(UrlEncode(value));
+// A link to the dashboard (or, with another `base`, its exports) with the query, omitting what is default so links
+// stay short.
+std::string RegionUrl(const RegionQuery& q, std::string_view base = "/wilayah") {
+  std::string url(base);
+  const auto add = [&url, &base](std::string_view name, std::string_view value) {
+    url.append(url.size() == base.size() ? "?" : "&").append(name).append("=").append(UrlEncode(value));
   };
   if (!q.q.empty()) add("q", q.q);
   if (!q.predikat.empty()) add("predikat", q.predikat);
+  if (!q.metode.empty()) add("metode", q.metode);
   if (q.urut != "nama") add("urut", q.urut);
   if (q.arah != "naik") add("arah", q.arah);
   if (q.hal > 1) add("hal", std::to_string(q.hal));
@@ -242,18 +261,24 @@ void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
 void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
   ListOpen(h, T(ctx, "Menunggu pemeriksaan", "Awaiting review"), view.awaiting_review.size());
   if (view.awaiting_review.empty()) return ListEmpty(h, ctx);
-  std::unordered_map<int64_t, const store::Cooperative*> names;
-  names.reserve(view.rows.size());
-  for (const RegionRow& r : view.rows) names.emplace(r.summary.cooperative.id, &r.summary.cooperative);
+  // The cooperatives of the entries shown: from the App (no index of every row per request), else looked up in the
+  // rows for those few entries only.
+  const auto cooperative_of = [&view](size_t i) -> const store::Cooperative* {
+    if (i < view.awaiting_cooperatives.size()) return view.awaiting_cooperatives[i];
+    for (const RegionRow& r : view.rows) {
+      if (r.summary.cooperative.id == view.awaiting_review[i].cooperative_id) return &r.summary.cooperative;
+    }
+    return nullptr;
+  };
   h << "<ul>";
   size_t shown = 0;
   for (const store::LaporanRecord& l : view.awaiting_review) {
     if (shown == kListLimit) break;
+    const store::Cooperative* coop = cooperative_of(shown);
     ++shown;
-    const auto it = names.find(l.cooperative_id);
     h << "<li><a href=\"" << Esc{Path("/laporan/", l.id)} << "\">";
-    if (it != names.end()) {
-      h << Esc{it->second->nama};
+    if (coop != nullptr) {
+      h << Esc{coop->nama};
     } else {
       h << T(ctx, "Koperasi #", "Cooperative #") << l.cooperative_id;
     }
@@ -302,6 +327,18 @@ void FilterForm(Html& h, const PageContext& ctx, const RegionView& view, const R
     }
     h << "</option>";
   }
+  h << "</select></div><div><label for=\"saring-metode\">" << T(ctx, "Metode", "Method") << "</label><select "
+    << "id=\"saring-metode\" name=\"metode\"><option value=\"\">" << T(ctx, "Semua", "All") << "</option>";
+  for (const auto& [metode, count] : view.by_metode) {
+    const std::string value = metode.empty() ? std::string(kBelumDinilai) : metode;
+    h << "<option value=\"" << Esc{value} << "\"" << (q.metode == value ? " selected" : "") << ">";
+    if (metode.empty()) {
+      h << T(ctx, "Belum dinilai", "Not assessed");
+    } else {
+      h << Esc{metode};
+    }
+    h << " (" << count << ")</option>";
+  }
   h << "</select></div><div><label for=\"urut\">" << T(ctx, "Urutkan", "Sort by") << "</label><select id=\"urut\" "
     << "name=\"urut\">";
   const std::pair<const char*, const char*> sorts[] = {{"nama", T(ctx, "Nama", "Name")},
@@ -326,34 +363,87 @@ void SortHeader(Html& h, const RegionQuery& q, const char* key, const char* text
   h << "><a href=\"" << Esc{RegionUrl(next)} << "\">" << text << "</a></th>";
 }
 
+// What one row's cells say, once for the page and the exports, so a download is cell for cell what was shown.
+struct RowTexts {
+  std::string periode;  // the year of the latest final result ("" when none)
+  std::string metode;   // "kkpkk-2021 versi 2"
+  std::string skor;
+  std::string perubahan;  // "+1,25", "metode berganti: ksp-2016 → kkpkk-2021", or "—"
+  std::optional<int64_t> change_e6;
+  bool method_break = false;
+  std::array<std::string, store::kKkpkkAspectIds.size()> aspek;  // "" for methods without these aspects
+  std::vector<const char*> tanda;
+};
+
+constexpr const char* kNone = "—";
+
+RowTexts TextsOf(const PageContext& ctx, const RegionRow& r) {
+  const store::CooperativeSummary& s = r.summary;
+  RowTexts t;
+  if (!s.latest_periode.empty()) t.periode = std::string_view(s.latest_periode).substr(0, 4);
+  if (s.latest_id) {
+    t.metode = s.latest_rulebook_id + T(ctx, " versi ", " version ") + s.latest_rulebook_version;
+    t.skor = FormatPoints(s.latest_total_e6, ctx.lang);
+  } else {
+    t.metode = kNone;
+    t.skor = kNone;
+  }
+  t.change_e6 = ScoreChangeE6(s);
+  t.method_break = MethodBreak(s);
+  if (t.change_e6) {
+    t.perubahan = SignedPoints(*t.change_e6, ctx.lang);
+  } else if (t.method_break) {
+    t.perubahan = std::string(T(ctx, "metode berganti: ", "method changed: ")) + s.previous_rulebook_id + " → " +
+                  s.latest_rulebook_id;
+  } else {
+    t.perubahan = kNone;
+  }
+  for (size_t k = 0; k < t.aspek.size(); ++k) {
+    if (s.latest_id && s.latest_aspek_pct_e6[k]) t.aspek[k] = FormatPoints(*s.latest_aspek_pct_e6[k], ctx.lang);
+  }
+  if (r.early_warning) t.tanda.push_back(T(ctx, "peringatan", "warning"));
+  if (r.overdue) t.tanda.push_back(T(ctx, "terlambat", "overdue"));
+  if (s.awaiting_review) t.tanda.push_back(T(ctx, "menunggu", "awaiting"));
+  return t;
+}
+
+// The headings of the aspect columns, in the order of store::kKkpkkAspectIds (the rulebook's names).
+std::array<const char*, store::kKkpkkAspectIds.size()> AspectHeadings(const PageContext& ctx) {
+  return {T(ctx, "Tata Kelola (%)", "Governance (%)"), T(ctx, "Profil Risiko (%)", "Risk profile (%)"),
+          T(ctx, "Kinerja Keuangan (%)", "Financial performance (%)"), T(ctx, "Permodalan (%)", "Capital (%)")};
+}
+
 void RegionRowHtml(Html& h, const PageContext& ctx, const RegionRow& r) {
   const store::CooperativeSummary& s = r.summary;
+  const RowTexts t = TextsOf(ctx, r);
   h << "<tr id=\"k-" << s.cooperative.id << "\"><td>";
   CoopLink(h, s.cooperative);
   h << "<div class=\"kecil\">" << Esc{s.cooperative.region_nama};
-  if (!s.latest_periode.empty()) h << " · " << Esc{std::string_view(s.latest_periode).substr(0, 4)};
-  h << "</div></td><td class=\"n\">";
+  if (!t.periode.empty()) h << " · " << Esc{t.periode};
+  // The method id never breaks at its hyphen on a phone ("ksp-" / "2016"); the version may go to the next line.
+  h << "</div></td><td class=\"metode\">";
   if (s.latest_id) {
-    h << "<a href=\"" << Esc{Path("/laporan/", *s.latest_id)} << "\">" << Esc{FormatPoints(s.latest_total_e6, ctx.lang)}
-      << "</a>";
+    h << "<span class=\"nw\">" << Esc{s.latest_rulebook_id} << "</span>"
+      << Esc{std::string_view(t.metode).substr(s.latest_rulebook_id.size())};
   } else {
-    h << "—";
+    h << Esc{t.metode};
+  }
+  h << "</td><td class=\"n\">";
+  if (s.latest_id) {
+    h << "<a href=\"" << Esc{Path("/laporan/", *s.latest_id)} << "\">" << Esc{t.skor} << "</a>";
+  } else {
+    h << Esc{t.skor};
   }
   h << "</td><td>";
   PredikatBadge(h, ctx, s.latest_predikat);
-  h << "</td><td class=\"n\">";
-  if (s.latest_id && s.previous_total_e6) {
-    h << Esc{SignedPoints(s.latest_total_e6 - *s.previous_total_e6, ctx.lang)};
-  } else {
-    h << "—";
-  }
-  h << "</td><td>";
+  h << "</td><td class=\"" << (t.method_break ? "putus" : "n") << "\">" << Esc{t.perubahan} << "</td>";
+  for (const std::string& a : t.aspek) h << "<td class=\"n\">" << Esc{a} << "</td>";
+  h << "<td>";
   if (r.early_warning) {
     h << "<span class=\"tanda\" title=\"" << Esc{ctx.lang == Lang::kEn ? r.warning_reason_en : r.warning_reason_id}
-      << "\">" << T(ctx, "peringatan", "warning") << "</span>";
+      << "\">" << t.tanda[0] << "</span>";
   }
-  if (r.overdue) h << "<span class=\"tanda\">" << T(ctx, "terlambat", "overdue") << "</span>";
-  if (s.awaiting_review) h << "<span class=\"tanda\">" << T(ctx, "menunggu", "awaiting") << "</span>";
+  for (size_t i = r.early_warning ? 1 : 0; i < t.tanda.size(); ++i) h << "<span class=\"tanda\">" << t.tanda[i] << "</span>";
   h << "</td></tr>";
 }
 
@@ -390,11 +480,21 @@ void RegionTable(Html& h, const PageContext& ctx, const RegionView& view, const 
     h << "<p>" << T(ctx, "Tidak ada koperasi yang cocok.", "No cooperative matches.") << "</p>";
     return;
   }
+  // The downloads carry the filters and the sort, not the page: they hold every matching row.
+  RegionQuery all = q;
+  all.hal = 1;
+  h << "<p class=\"ekspor\"><span>" << T(ctx, "Unduh tabel ini (semua halaman, dengan saringan dan urutan):",
+                                     "Download this table (all pages, filtered and sorted):") << "</span>"
+    << "<a class=\"tombol kedua\" id=\"ekspor-csv\" href=\"" << Esc{RegionUrl(all, "/wilayah/ekspor.csv")}
+    << "\" download>CSV</a> <a class=\"tombol kedua\" id=\"ekspor-xlsx\" href=\""
+    << Esc{RegionUrl(all, "/wilayah/ekspor.xlsx")} << "\" download>XLSX</a></p>";
   h << "<div class=\"gulir\"><table class=\"wilayah\"><thead><tr>";
   SortHeader(h, q, "nama", T(ctx, "Koperasi", "Cooperative"), false);
+  h << "<th>" << T(ctx, "Metode", "Method") << "</th>";
   SortHeader(h, q, "skor", T(ctx, "Skor", "Score"), true);
   h << "<th>Predikat</th>";
   SortHeader(h, q, "perubahan", T(ctx, "Perubahan", "Change"), true);
+  for (const char* heading : AspectHeadings(ctx)) h << "<th class=\"n\">" << heading << "</th>";
   h << "<th>" << T(ctx, "Tanda", "Flags") << "</th></tr></thead><tbody>";
   const size_t first = (q.hal - 1) * kRegionPageSize;
   const size_t last = std::min(rows.size(), first + kRegionPageSize);
@@ -402,6 +502,9 @@ void RegionTable(Html& h, const PageContext& ctx, const RegionView& view, const 
   h << "</tbody></table></div>";
   Pager(h, ctx, q, pages, rows.size());
 }
+
+TableCell Text(std::string text) { return TableCell{std::move(text), std::nullopt, 0}; }
+TableCell Number(std::string text, std::optional<int64_t> e6) { return TableCell{std::move(text), e6, 2}; }
 
 }  // namespace
 
@@ -425,6 +528,40 @@ std::string RegionPage(const PageContext& ctx, const RegionView& view, const Reg
   Overdue(h, ctx, view);
   RegionTable(h, ctx, view, q);
   return End(h, ctx);
+}
+
+ExportTable RegionTableExport(const PageContext& ctx, const RegionView& view, const RegionQuery& query) {
+  const RegionQuery q = Normalised(query);
+  ExportTable table;
+  table.title = T(ctx, "Koperasi wilayah", "Regional cooperatives");
+  table.headings = {T(ctx, "Koperasi", "Cooperative"), T(ctx, "Kabupaten/Kota", "Regency/city"),
+                    T(ctx, "Tahun buku", "Financial year"), T(ctx, "Metode", "Method"), T(ctx, "Skor", "Score"),
+                    "Predikat", T(ctx, "Perubahan", "Change")};
+  for (const char* heading : AspectHeadings(ctx)) table.headings.emplace_back(heading);
+  table.headings.emplace_back(T(ctx, "Tanda", "Flags"));
+  const std::vector<const RegionRow*> rows = SelectRows(view, q);
+  table.rows.reserve(rows.size());
+  for (const RegionRow* r : rows) {
+    const store::CooperativeSummary& s = r->summary;
+    RowTexts t = TextsOf(ctx, *r);
+    std::vector<TableCell> cells;
+    cells.push_back(Text(s.cooperative.nama));
+    cells.push_back(Text(s.cooperative.region_nama));
+    cells.push_back(Text(t.periode));
+    cells.push_back(Text(t.metode));
+    cells.push_back(Number(t.skor, s.latest_id ? std::optional<int64_t>(s.latest_total_e6) : std::nullopt));
+    cells.push_back(Text(s.latest_predikat.empty() ? std::string(T(ctx, "belum dinilai", "not assessed"))
+                                                   : s.latest_predikat));
+    cells.push_back(Number(t.perubahan, t.change_e6));
+    for (size_t k = 0; k < t.aspek.size(); ++k) {
+      cells.push_back(Number(t.aspek[k], t.aspek[k].empty() ? std::nullopt : s.latest_aspek_pct_e6[k]));
+    }
+    std::string tanda;
+    for (const char* f : t.tanda) tanda.append(tanda.empty() ? "" : ", ").append(f);
+    cells.push_back(Text(tanda));
+    table.rows.push_back(std::move(cells));
+  }
+  return table;
 }
 
 }  // namespace kopsehat::web

@@ -358,18 +358,46 @@ void EvidenceGet(Call& call, Response* out) {
 
 // ---- Region and administration ----
 
+RegionQuery ParseRegionQuery(const Request& r) {
+  RegionQuery q;
+  q.q = r.Query("q").substr(0, 100);
+  q.predikat = r.Query("predikat").substr(0, 60);
+  q.metode = r.Query("metode").substr(0, 60);
+  if (!r.Query("urut").empty()) q.urut = r.Query("urut");
+  if (!r.Query("arah").empty()) q.arah = r.Query("arah");
+  if (std::optional<int64_t> page = ParseId(r.Query("hal")); page && *page < 100000) q.hal = size_t(*page);
+  return q;
+}
+
 void RegionGet(Call& call, Response* out) {
   RegionView view;
   Outcome o = call.app->ViewRegion(*call.principal, &view);
   if (!o.ok()) return Fail(call, o, out);
-  const Request& r = *call.request;
-  RegionQuery q;
-  q.q = r.Query("q").substr(0, 100);
-  q.predikat = r.Query("predikat").substr(0, 60);
-  if (!r.Query("urut").empty()) q.urut = r.Query("urut");
-  if (!r.Query("arah").empty()) q.arah = r.Query("arah");
-  if (std::optional<int64_t> page = ParseId(r.Query("hal")); page && *page < 100000) q.hal = size_t(*page);
-  Html(RegionPage(Context(call), view, q), out);
+  Html(RegionPage(Context(call), view, ParseRegionQuery(*call.request)), out);
+}
+
+// The regional table as shown (filters and sort of the query, every page) as a download: the same right as the page
+// (ViewRegion asks the policy), the same rows (RegionTableExport).
+void RegionExportGet(Call& call, Response* out, bool xlsx) {
+  RegionView view;
+  Outcome o = call.app->ViewRegion(*call.principal, &view);
+  if (!o.ok()) return Fail(call, o, out);
+  const ExportTable table = RegionTableExport(Context(call), view, ParseRegionQuery(*call.request));
+  const char* name = "koperasi-wilayah";
+  if (xlsx) {
+    // A fixed creation time: the same table gives the same bytes (house rule: deterministic output).
+    if (const kopsehat::Status s = RenderTableXlsx(table, 0, &out->body); !s.ok()) {
+      return Fail(call, Outcome::Error(Code::kInternal, "", "ekspor_gagal", "Tabel tidak dapat dibuat.",
+                                       "The table could not be made."), out);
+    }
+    out->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  } else {
+    out->body = TableCsv(table);
+    out->content_type = "text/csv; charset=utf-8";
+  }
+  out->headers.emplace_back("Content-Disposition",
+                            std::string("attachment; filename=\"") + name + (xlsx ? ".xlsx\"" : ".csv\""));
+  out->headers.emplace_back("Cache-Control", "no-store");
 }
 
 void AdminGet(Call& call, Response* out, const Problems& problems = Problems{}, int status = 200) {
@@ -488,6 +516,8 @@ void AddPageRoutes(std::vector<Route>* r) {
   add("GET", "/laporan/{id}/rencana", Guard::kUser, PlanGet);
   add("GET", "/bukti/{id}", Guard::kUser, EvidenceGet);
   add("GET", "/wilayah", Guard::kUser, RegionGet);
+  add("GET", "/wilayah/ekspor.csv", Guard::kUser, [](Call& c, Response* o) { RegionExportGet(c, o, false); });
+  add("GET", "/wilayah/ekspor.xlsx", Guard::kUser, [](Call& c, Response* o) { RegionExportGet(c, o, true); });
   add("GET", "/admin", Guard::kUser, [](Call& c, Response* o) { AdminGet(c, o); });
   add("POST", "/admin/wilayah", Guard::kUser, AdminRegionPost);
   add("POST", "/admin/koperasi", Guard::kUser, AdminCooperativePost);

@@ -62,6 +62,8 @@ const std::vector<Expect> kMatrix = {
     {"GET", "/laporan/{id}/rencana", Object::kFinal, kViewers},
     {"GET", "/bukti/{id}", Object::kEvidence, kViewers},
     {"GET", "/wilayah", Object::kNone, kRegion},
+    {"GET", "/wilayah/ekspor.csv", Object::kNone, kRegion},
+    {"GET", "/wilayah/ekspor.xlsx", Object::kNone, kRegion},
     {"GET", "/admin", Object::kNone, kAdmin},
     {"POST", "/admin/wilayah", Object::kNone, kAdmin},
     {"POST", "/admin/koperasi", Object::kNone, kAdmin},

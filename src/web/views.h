@@ -13,6 +13,7 @@
 
 #include "core/problems.h"
 #include "plan/optimize.h"
+#include "report/table_export.h"
 #include "app/app.h"
 
 namespace kopsehat::web {
@@ -66,17 +67,23 @@ std::string PlanPage(const PageContext& ctx, const PlanView& view);
 
 // The regional dashboard: predikat distribution, early-warning list, awaiting review, overdue, and the table of
 // every cooperative (latest predikat and score, change since last year), sortable and filterable by query
-// parameters (`q` name contains, `predikat`, `urut` = nama|skor|perubahan, `arah` = naik|turun, `hal` page of
-// kRegionPageSize rows) so it works without JavaScript.
+// parameters (`q` name contains, `predikat`, `metode` = rulebook id of the latest final result, `urut` =
+// nama|skor|perubahan, `arah` = naik|turun, `hal` page of kRegionPageSize rows) so it works without JavaScript.
+// Each row shows its method and version, and for KKPKK results the four aspect percentages; a change of method since
+// last year is shown as a break ("metode berganti: ksp-2016 → kkpkk-2021"), never as a difference.
 inline constexpr size_t kRegionPageSize = 100;
 struct RegionQuery {
   std::string q;
   std::string predikat;
+  std::string metode;
   std::string urut = "nama";
   std::string arah = "naik";
   size_t hal = 1;
 };
 std::string RegionPage(const PageContext& ctx, const RegionView& view, const RegionQuery& query);
+// The same table with the query's filters and sort applied, every page, cell for cell as the page shows it (the
+// download links /wilayah/ekspor.csv and .xlsx).
+ExportTable RegionTableExport(const PageContext& ctx, const RegionView& view, const RegionQuery& query);
 
 // Administration: regions, cooperatives and users, with the forms to add them.
 std::string AdminPage(const PageContext& ctx, const AdminView& view, const Problems& problems);

@@ -17,7 +17,9 @@ Exit code 0 when every check passes, 1 with a message otherwise.
 
 import argparse
 import base64
+import csv
 import hashlib
+import io
 import json
 import os
 import queue
@@ -554,6 +556,56 @@ def score_and_predikat(b, what):
     return score, badge
 
 
+def table_texts(b):
+    """The regional table's rows as the user reads them: name (without the line under it), then every other cell."""
+    rows = b.d.execute_script(
+        'return Array.from(document.querySelectorAll("table.wilayah tbody tr")).map(function (tr) {'
+        '  return Array.from(tr.cells).map(function (td, i) {'
+        '    var c = td.cloneNode(true); c.querySelectorAll(".kecil").forEach(function (d) { d.remove(); });'
+        '    return c.textContent.trim(); }); });')
+    return [[re.sub(r'\s+', ' ', c) for c in r] for r in rows]
+
+
+def check_region_export(b, artefacts):
+    """The regional table filtered and sorted through its form, then its CSV and XLSX downloads: the CSV holds the
+    rows the page shows, in the same order, with the same texts; the XLSX is a workbook."""
+    b.d.execute_script('document.getElementById("urut").value = "skor";'
+                       'document.getElementById("arah").value = "turun";')
+    metode = b.css('#saring-metode option')
+    chosen = next((o.get_attribute('value') for o in metode if o.get_attribute('value') not in ('', 'belum')), '')
+    b.d.execute_script('document.getElementById("saring-metode").value = arguments[0];', chosen)
+    b.submit('form.saring button', 'the filter of the regional table')
+    b.check_not_error('the filtered regional table')
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(b.d.current_url).query)
+    check(query.get('urut') == ['skor'] and query.get('metode', [''])[0] == chosen,
+          f'the filter form did not carry sort and method into the address: {b.d.current_url}')
+    shown = table_texts(b)
+    check(shown, 'the filtered regional table shows no row')
+    check(all(r[1].startswith(chosen + ' ') for r in shown),
+          f'the method filter {chosen!r} shows other methods: {[r[1] for r in shown]}')
+    b.shot('wilayah-saring', full=True)
+    href = b.one('#ekspor-csv', 'the CSV download link of the regional table').get_attribute('href')
+    parts = urllib.parse.urlsplit(href)
+    status, headers, body = b.fetch(parts.path + '?' + parts.query)
+    check(status == 200 and headers.get('Content-Type', '').startswith('text/csv'),
+          f'the CSV export answered HTTP {status} as {headers.get("Content-Type")}')
+    with open(os.path.join(artefacts, 'wilayah.csv'), 'wb') as f:
+        f.write(body)
+    table = list(csv.reader(io.StringIO(body.decode('utf-8-sig'))))
+    check(table[0][:7] == ['Koperasi', 'Kabupaten/Kota', 'Tahun buku', 'Metode', 'Skor', 'Predikat', 'Perubahan'],
+          f'the CSV headings are {table[0]}')
+    # The page's columns: name, method, score, predikat, change, four aspects, flags; the CSV adds regency and year.
+    exported = [[r[0], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10]] for r in table[1:]]
+    on_page = [r[:9] for r in shown]
+    check(exported == on_page, f'the CSV export is not the table shown:\n  page {on_page}\n  csv  {exported}')
+    href = b.one('#ekspor-xlsx', 'the XLSX download link of the regional table').get_attribute('href')
+    parts = urllib.parse.urlsplit(href)
+    status, headers, body = b.fetch(parts.path + '?' + parts.query)
+    check(status == 200 and body.startswith(b'PK'), f'the XLSX export answered HTTP {status}, starting {body[:20]!r}')
+    log(f'  5b. regional table filtered by method {chosen!r}, sorted by score: {len(shown)} rows, CSV export equal')
+    b.go('/wilayah')
+
+
 def run(b, server, artefacts):
     # 1. The pengurus logs in and lands on the cooperative dashboard.
     b.go('/masuk')
@@ -774,6 +826,7 @@ def run(b, server, artefacts):
     row = b.one(f'table.wilayah tr#k-{coop_id}', 'the KSP Maju Jaya row of the regional table')
     check('2025' in row.text and final_score in row.text,
           f'the regional table does not show the final 2025 score {final_score} of KSP Maju Jaya: {row.text!r}')
+    check_region_export(b, artefacts)
     # A POST-only address opened with GET (a bookmark, the language link of a refused form): 405, and the page says so.
     b.go(f'/laporan/{laporan_id}/final')
     http = b.document_status(f'/laporan/{laporan_id}/final')
