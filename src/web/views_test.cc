@@ -750,7 +750,8 @@ TEST(ViewsPages, CompleteDocumentsWithoutExternalResources) {
     EXPECT_EQ(asset.find("https://"), std::string_view::npos);
     EXPECT_EQ(asset.find("@import"), std::string_view::npos);
     EXPECT_EQ(asset.find("url("), std::string_view::npos);
-    EXPECT_LT(asset.size(), 6u * 1024);
+    // A budget for a cheap phone on a slow link (the assets are cached for a day): 8 KiB each, uncompressed.
+    EXPECT_LT(asset.size(), 8u * 1024);
   }
 }
 

@@ -8,7 +8,7 @@ kept, answers the rest, saves (a score and a predikat now) and submits. The Dina
 answer with a reason through the item list of the review form, sees it in "Butir yang diubah pemeriksa" with the
 original and the new answer, and finalises. The plan page of the KKPKK laporan says in words that it is not
 available yet, with a link back. The figures are the bundled example's (kopsehat convert --to csv --metode
-kkpkk-2021), for the period 2022.
+kkpkk-2021), for the half year ending 2026-06-30.
 
     /usr/bin/python3 tests/browser/kkpkk_form_test.py --binary build/kopsehat --artefacts /tmp/browser-kkpkk
 
@@ -25,7 +25,7 @@ import flow_test as ft  # noqa: E402  (the helpers of the main browser flow)
 from flow_test import check, expect, log  # noqa: E402
 
 ft.PHONE = (390, 844)  # a common phone of 2024-2026; narrower than the main flow's 412 px
-PERIODE = '2022-12-31'
+PERIODE = '2026-06-30'  # a half-year close: the demo holds every year end from 2020 to 2025
 TAP_MIN_PX = 44  # WCAG 2.5.5 target size
 
 
@@ -178,7 +178,7 @@ def run(b, server, artefacts):
     b.d.execute_script('arguments[0].selected = true;', option)
     b.click(b.d.execute_script(f'return arguments[0].querySelector(\'input[name="nilai"][value="{changed}"]\')'
                                '.closest("label");', form))
-    reason = 'Buku daftar anggota 2022: 41 masuk, 57 keluar.'
+    reason = 'Buku daftar anggota semester I 2026: 41 masuk, 57 keluar.'
     b.type_into(b.one('textarea[name="alasan"]', 'the reason', form), reason)
     b.d.execute_script('arguments[0].scrollIntoView({block: "start"});', form)
     b.shot('kkpkk-examiner-change')
