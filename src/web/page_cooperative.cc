@@ -163,6 +163,12 @@ void HistoryTable(Html& h, const PageContext& ctx, const std::vector<store::Lapo
       << "\">" << Esc{FormatDateLong(l.periode_akhir, ctx.lang)} << "</a></td><td class=\"n\" data-nilai=\""
       << l.revision << "\">" << l.revision << "</td><td>";
     StatusBadge(h, ctx, l.status);
+    if (l.incomplete()) {
+      // Saved half-way: no method applied and no score yet, so none is shown (a 0,00 would read as a result).
+      h << "</td><td>" << Esc{l.rulebook_id} << "</td><td class=\"n\" data-nilai=\"-1\">—</td><td>"
+        << T(ctx, "belum lengkap", "incomplete") << "</td></tr>";
+      continue;
+    }
     h << "</td><td>" << Esc{l.rulebook_id} << T(ctx, " versi ", " version ") << Esc{l.rulebook_version}
       << "</td><td class=\"n\" data-nilai=\"" << l.total_e6 << "\">" << Esc{FormatPoints(l.total_e6, ctx.lang)}
       << "</td><td>";

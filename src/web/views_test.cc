@@ -719,6 +719,18 @@ TEST(ViewsCooperative, AMethodChangeIsABreakNotADifference) {
   EXPECT_NE(html.find("<td>ksp-2016 versi 1</td>"), std::string::npos);
   EXPECT_NE(html.find("<td>kkpkk-2021 versi 1</td>"), std::string::npos);
   EXPECT_NE(html.find("<td>kkpkk-2021 versi 2</td>"), std::string::npos);
+  // An incomplete draft (saved half-way) shows no score: "—" and "belum lengkap", never 0,00.
+  store::LaporanRecord half = latest.record;
+  half.id = 99;
+  half.periode_akhir = "2026-06-30";
+  half.status = store::Status::kDraft;
+  half.isian_json = "[[\"periode.akhir\",\"2026-06-30\"]]";
+  half.total_e6 = 0;
+  view.laporan.insert(view.laporan.begin(), half);
+  const std::string with_half = CoopPage(Ctx(&p), view, &latest, false);
+  EXPECT_NE(with_half.find("<td class=\"n\" data-nilai=\"-1\">—</td><td>belum lengkap</td>"), std::string::npos);
+  EXPECT_EQ(Count(with_half, "<polyline "), 2u) << "a draft is no point of the chart";
+  view.laporan.erase(view.laporan.begin());
   // One method throughout: one line, no break.
   view.laporan.resize(3);
   const std::string one = CoopPage(Ctx(&p), view, &latest, false);
