@@ -159,4 +159,18 @@ TEST_F(CliBoundsTest, BatchJsonLinesAreValidUtf8) {
 }
 
 }  // namespace
+// `batch --format pdf --out-dir` makes the folder (with its parents) when it is missing; a file in the way is refused
+// before any line is read.
+TEST_F(CliBoundsTest, BatchPdfMakesItsFolder) {
+  const std::string in = Write("satu.jsonl", ExampleLine() + "\n");
+  const std::string dir = Path("belum/ada");
+  const Result r = Run({"batch", in, "--format", "pdf", "--out-dir", dir});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(std::filesystem::exists(dir + "/000001-ksp-sejahtera-bersama.pdf")) << r.out << r.err;
+  const std::string file = Write("bukan-folder", "x");
+  const Result refused = Run({"batch", in, "--format", "pdf", "--out-dir", file});
+  EXPECT_EQ(refused.status, 2);
+  EXPECT_NE(refused.err.find("folder untuk PDF tidak dapat dibuat"), std::string::npos) << refused.err;
+}
+
 }  // namespace kopsehat::e2e

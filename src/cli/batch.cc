@@ -7,6 +7,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "assess/assessment.h"
@@ -34,7 +35,7 @@ di stderr; baris lain tetap dinilai. Baris kosong dilewati. BERKAS '-' membaca m
 Opsi:
   --out BERKAS        tulis hasil ke berkas (bawaan: keluaran standar)
   --format jsonl|pdf  jsonl (bawaan) atau satu laporan PDF per koperasi di --out-dir
-  --out-dir FOLDER    folder untuk PDF (000042-nama-koperasi.pdf)
+  --out-dir FOLDER    folder untuk PDF (000042-nama-koperasi.pdf); dibuat bila belum ada
   --metode ID         metode untuk semua baris (bawaan: metode tiap laporan, lalu ksp-2016)
   --rulebook BERKAS   rulebook dari berkas TOML
   --lang id|en        bahasa pesan (bawaan: id)
@@ -54,7 +55,7 @@ other lines are still assessed. Empty lines are skipped. FILE '-' reads standard
 Options:
   --out FILE          write the results to a file (default: standard output)
   --format jsonl|pdf  jsonl (default) or one PDF report per cooperative in --out-dir
-  --out-dir DIR       folder for the PDFs (000042-cooperative-name.pdf)
+  --out-dir DIR       folder for the PDFs (000042-cooperative-name.pdf); made when missing
   --metode ID         method for every line (default: each laporan's own, then ksp-2016)
   --rulebook FILE     rulebook from a TOML file
   --lang id|en        message language (default: id)
@@ -144,6 +145,20 @@ bool SetUpRun(const Args& args, Lang lang, BatchRun* run, int* exit_code) {
     std::cerr << "kopsehat batch: " << (lang == Lang::kEn ? "--format pdf needs --out-dir DIR" : "--format pdf memerlukan --out-dir FOLDER") << "\n";
     *exit_code = kExitInvalid;
     return false;
+  }
+  if (run->pdf) {
+    // The folder is made when it does not exist yet (with its parents); a path that exists and is no folder, or
+    // that cannot be made, is refused before any line is read.
+    std::error_code ec;
+    std::filesystem::create_directories(run->out_dir, ec);
+    if (ec || !std::filesystem::is_directory(run->out_dir, ec)) {
+      std::cerr << "kopsehat batch: " << run->out_dir << ": "
+                << (lang == Lang::kEn ? "cannot create this folder for the PDFs"
+                                      : "folder untuk PDF tidak dapat dibuat")
+                << "\n";
+      *exit_code = kExitInvalid;
+      return false;
+    }
   }
   run->pdf_options.lang = lang;
   run->pdf_options.created_epoch = SourceDateEpoch();
