@@ -731,9 +731,15 @@ Outcome App::EvidenceContent(const Principal& p, int64_t evidence_id, store::Evi
 
 Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::optional<int64_t> before_id,
                    std::vector<store::AuditEntry>* out, bool* more) {
+  return Audit(p, coop_id, before_id, out, more, nullptr, nullptr);
+}
+
+Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::optional<int64_t> before_id,
+                   std::vector<store::AuditEntry>* out, bool* more, std::map<int64_t, store::User>* people,
+                   std::string* provinsi) {
   return Run(false, [&](Connection* db) -> Outcome {
+    store::Cooperative coop;
     if (coop_id) {
-      store::Cooperative coop;
       Outcome o = LoadCooperative(db, *coop_id, &coop);
       if (!o.ok()) return o;
       if (!Allowed(p.user, Action::kViewCooperative, &coop)) return Refuse(p.user, coop);
@@ -744,6 +750,23 @@ Outcome App::Audit(const Principal& p, std::optional<int64_t> coop_id, std::opti
     DbError e = store::ListAudit(db, coop_id, before_id, kAuditPageSize + 1, out);
     *more = e.ok() && out->size() > static_cast<size_t>(kAuditPageSize);
     if (*more) out->pop_back();
+    if (e.ok() && people != nullptr) {
+      // A page names at most kAuditPageSize entries' users: one lookup per distinct user.
+      people->clear();
+      for (const store::AuditEntry& entry : *out) {
+        if (!entry.user_id || people->count(*entry.user_id) != 0) continue;
+        store::User u;
+        bool found = false;
+        e = store::GetUser(db, *entry.user_id, &u, &found);
+        if (!e.ok()) break;
+        if (found) (*people)[*entry.user_id] = std::move(u);
+      }
+    }
+    if (e.ok() && provinsi != nullptr) {
+      std::string ignored;
+      provinsi->clear();
+      if (coop_id) e = ReportContext(db, store::LaporanRecord{}, coop, &ignored, provinsi);
+    }
     return e.ok() ? Outcome{} : DbFailure(e);
   });
 }

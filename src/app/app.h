@@ -285,6 +285,11 @@ class App {
   static constexpr int kAuditPageSize = 200;
   Outcome Audit(const Principal& p, std::optional<int64_t> coop_id, std::optional<int64_t> before_id,
                 std::vector<store::AuditEntry>* out, bool* more);
+  // The same with who acted (the users named by the entries, by id) and the province of the cooperative's region
+  // (the zone its times are shown in; "" for the system-wide trail), for a page people read.
+  Outcome Audit(const Principal& p, std::optional<int64_t> coop_id, std::optional<int64_t> before_id,
+                std::vector<store::AuditEntry>* out, bool* more, std::map<int64_t, store::User>* people,
+                std::string* provinsi);
 
   // ---- The cooperative ----
   // A laporan from form fields (keys as in the CSV form: "neraca.kas", "manajemen.umum[3]") or from an uploaded

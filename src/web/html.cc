@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <ctime>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -40,26 +39,6 @@ std::string Path(std::string_view head, int64_t id, std::string_view tail) {
 }
 
 // ---- Text ----
-
-namespace {
-
-std::string Pad2(int v) {
-  // Prepending with insert(0, "0") trips GCC 12's false -Wrestrict (PR 105329) once inlined here.
-  std::string s = v >= 0 && v < 10 ? "0" : "";
-  return s.append(std::to_string(v));
-}
-
-}  // namespace
-
-std::string FormatTime(int64_t unix_s) {
-  const std::time_t t = static_cast<std::time_t>(unix_s);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  std::string s = std::to_string(tm.tm_year + 1900);
-  s.append("-").append(Pad2(tm.tm_mon + 1)).append("-").append(Pad2(tm.tm_mday));
-  s.append(" ").append(Pad2(tm.tm_hour)).append(":").append(Pad2(tm.tm_min)).append(" UTC");
-  return s;
-}
 
 std::string SignedPoints(int64_t e6, Lang lang) {
   std::string s = e6 > 0 ? "+" : "";

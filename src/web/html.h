@@ -65,8 +65,8 @@ std::string Path(std::string_view head, int64_t id, std::string_view tail = {});
 // Names are sorted and filtered with core/text.h's ASCII folding (EqualsFold, ContainsFold, CompareFold): names are
 // mostly ASCII, and it needs no allocation per row.
 
-// Stored times are Unix seconds; shown in UTC and saying so, since the Dinas offices span three time zones.
-std::string FormatTime(int64_t unix_s);
+// Stored times are Unix seconds; pages show them in the region's zone with the zone named (core/zone.h,
+// FormatLocalDateTime), since the Dinas offices span three time zones.
 
 // "+1,20" / "-0,50": a change reads better with its sign.
 std::string SignedPoints(int64_t e6, Lang lang);

@@ -143,8 +143,42 @@ std::string AdminPage(const PageContext& ctx, const AdminView& view, const Probl
   return End(h, ctx);
 }
 
+namespace {
+
+// An audit action in words ("laporan.final" → "Memfinalkan penilaian"); the stored word itself when unknown.
+std::string ActionWords(const PageContext& ctx, const std::string& action) {
+  struct Words {
+    const char* action;
+    const char* id;
+    const char* en;
+  };
+  static constexpr Words kWords[] = {
+      {"masuk", "Masuk", "Logged in"},
+      {"keluar", "Keluar", "Logged out"},
+      {"laporan.buat", "Membuat laporan", "Created a laporan"},
+      {"laporan.ubah", "Mengubah draf laporan", "Changed a draft laporan"},
+      {"laporan.ajukan", "Mengajukan laporan ke Dinas", "Submitted a laporan to the Dinas"},
+      {"laporan.koreksi_pemeriksa", "Pemeriksa mengubah angka atau jawaban", "Examiner changed figures or answers"},
+      {"bukti.lampirkan", "Melampirkan berkas bukti", "Attached an evidence file"},
+      {"laporan.kembalikan", "Mengembalikan laporan ke koperasi", "Returned a laporan to the cooperative"},
+      {"laporan.final", "Memfinalkan penilaian", "Finalised an assessment"},
+      {"laporan.revisi", "Memulai revisi koreksi", "Started a correction revision"},
+      {"wilayah.buat", "Membuat wilayah", "Created a region"},
+      {"koperasi.buat", "Membuat koperasi", "Created a cooperative"},
+      {"pengguna.buat", "Membuat pengguna", "Created a user"},
+      {"demo.lengkap", "Data demo selesai diisi", "Demo data complete"},
+  };
+  for (const Words& w : kWords) {
+    if (action == w.action) return T(ctx, w.id, w.en);
+  }
+  return action;
+}
+
+}  // namespace
+
 std::string AuditPage(const PageContext& ctx, const std::string& title, const std::vector<store::AuditEntry>& entries,
-                      const std::string& older_url) {
+                      const std::string& older_url, const std::map<int64_t, store::User>& people,
+                      const TimeZone& zone) {
   Html h(16 * 1024 + entries.size() * 400);
   Begin(h, ctx, title);
   h << "<h1>" << Esc{title} << "</h1>";
@@ -156,11 +190,19 @@ std::string AuditPage(const PageContext& ctx, const std::string& title, const st
     << T(ctx, "Aksi", "Action") << "</th><th>" << T(ctx, "Pengguna", "User") << "</th><th>"
     << T(ctx, "Rincian", "Details") << "</th></tr></thead><tbody>";
   for (const store::AuditEntry& e : entries) {
-    h << "<tr><td>" << Esc{FormatTime(e.at)} << "</td><td class=\"mono\">" << Esc{e.action} << "<div>"
-      << Esc{e.entity};
+    h << "<tr><td>" << Esc{FormatLocalDateTime(e.at, zone, ctx.lang)} << "</td><td>" << Esc{ActionWords(ctx, e.action)}
+      << "<div class=\"kecil\">" << Esc{e.entity};
     if (e.entity_id) h << " #" << *e.entity_id;
     h << "</div></td><td>";
-    if (e.user_id) h << "#" << *e.user_id;
+    if (e.user_id) {
+      const auto who = people.find(*e.user_id);
+      if (who != people.end()) {
+        h << Esc{who->second.display_name.empty() ? who->second.username : who->second.display_name}
+          << "<div class=\"kecil\">" << Esc{RoleLabel(ctx, who->second.role)} << "</div>";
+      } else {
+        h << T(ctx, "pengguna #", "user #") << *e.user_id;
+      }
+    }
     h << "</td><td>";
     if (e.cooperative_id) {
       h << "<a href=\"" << Esc{Path("/koperasi/", *e.cooperative_id)} << "\">" << T(ctx, "koperasi #", "cooperative #")

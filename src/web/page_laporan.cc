@@ -3,6 +3,8 @@
 // web/html.h, web/assessment_html.h, interchange/ (the template's keys) and report/ (wording).
 #include "web/views.h"
 
+#include "core/zone.h"
+
 #include <map>
 #include <string>
 #include <string_view>
@@ -288,7 +290,7 @@ void AdjustmentTable(Html& h, const PageContext& ctx, const LaporanView& view) {
       << Esc{a.path} << "</span><p>" << T(ctx, "Asal: ", "Original: ") << "<span class=\"asal\">"
       << Esc{ChangedValue(a.before_value)} << "</span> → " << T(ctx, "baru: ", "new: ") << "<strong class=\"baru\">"
       << Esc{ChangedValue(a.after_value)} << "</strong></p><p>" << T(ctx, "Alasan: ", "Reason: ") << Esc{a.reason}
-      << "</p><p class=\"kecil oleh\">" << Esc{a.username} << " · " << Esc{FormatTime(a.at)} << "</p></li>";
+      << "</p><p class=\"kecil oleh\">" << Esc{a.username} << " · " << Esc{FormatLocalDateTime(a.at, ZoneOfProvince(view.provinsi), ctx.lang)} << "</p></li>";
   }
   h << "</ol>";
 }
@@ -324,7 +326,7 @@ void IncompleteCard(Html& h, const PageContext& ctx, const LaporanView& view) {
   h << "</section>";
 }
 
-void EvidenceTable(Html& h, const PageContext& ctx, const std::vector<store::Evidence>& evidence) {
+void EvidenceTable(Html& h, const PageContext& ctx, const std::vector<store::Evidence>& evidence, const TimeZone& zone) {
   if (evidence.empty()) return;
   h << "<h2>" << T(ctx, "Bukti", "Evidence") << "</h2><div class=\"gulir\"><table><thead><tr><th>"
     << T(ctx, "Berkas", "File") << "</th><th class=\"n\">" << T(ctx, "Ukuran", "Size") << "</th><th>"
@@ -332,7 +334,7 @@ void EvidenceTable(Html& h, const PageContext& ctx, const std::vector<store::Evi
   for (const store::Evidence& e : evidence) {
     h << "<tr><td><a href=\"" << Esc{Path("/bukti/", e.id)} << "\">" << Esc{e.filename} << "</a><div class=\"mono\">"
       << "SHA-256 " << Esc{e.sha256} << "</div></td><td class=\"n\">" << Esc{FormatBytes(e.size_bytes, ctx.lang)}
-      << "</td><td>" << Esc{e.note} << "<div class=\"kecil\">" << Esc{FormatTime(e.at)} << "</div></td></tr>";
+      << "</td><td>" << Esc{e.note} << "<div class=\"kecil\">" << Esc{FormatLocalDateTime(e.at, zone, ctx.lang)} << "</div></td></tr>";
   }
   h << "</tbody></table></div>";
 }
@@ -385,7 +387,7 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const P
     WarningList(h, ctx, a);
   }
   AdjustmentTable(h, ctx, view);
-  EvidenceTable(h, ctx, view.evidence);
+  EvidenceTable(h, ctx, view.evidence, ZoneOfProvince(view.provinsi));
   ExaminerActions(h, ctx, view);
   if (!view.incomplete) Downloads(h, ctx, r.id);
   return End(h, ctx);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "core/zone.h"
 #include "report/text_report.h"
 #include "report/wording.h"
 #include "web/html.h"
@@ -272,6 +273,8 @@ void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
   };
   h << "<ul>";
   size_t shown = 0;
+  // The examiner's region's zone (a Dinas watches regencies of one province).
+  const TimeZone zone = ZoneOfProvince(view.regions.empty() ? std::string() : view.regions.front().provinsi);
   for (const store::LaporanRecord& l : view.awaiting_review) {
     if (shown == kListLimit) break;
     const store::Cooperative* coop = cooperative_of(shown);
@@ -285,7 +288,7 @@ void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
     h << " — " << Esc{FormatDateLong(l.periode_akhir, ctx.lang)} << "</a>";
     if (l.revision > 1) h << " <span class=\"kecil\">" << T(ctx, "revisi ", "revision ") << l.revision << "</span>";
     if (l.submitted_at) {
-      h << "<div class=\"kecil\">" << T(ctx, "diajukan ", "submitted ") << Esc{FormatTime(*l.submitted_at)} << "</div>";
+      h << "<div class=\"kecil\">" << T(ctx, "diajukan ", "submitted ") << Esc{FormatLocalDateTime(*l.submitted_at, zone, ctx.lang)} << "</div>";
     }
     h << "</li>";
   }

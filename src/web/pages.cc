@@ -7,6 +7,7 @@
 #include "report/chart.h"
 #include "rules/loader.h"
 #include "store/schema.h"
+#include "core/zone.h"
 #include "web/assets.h"
 #include "web/http.h"
 #include "web/views.h"
@@ -216,11 +217,16 @@ void AuditGet(Call& call, Response* out) {
   std::vector<store::AuditEntry> entries;
   const std::optional<int64_t> coop = call.ids.empty() ? std::nullopt : std::optional<int64_t>(call.ids[0]);
   bool more = false;
-  Outcome o = call.app->Audit(*call.principal, coop, ParseId(call.request->Query("sebelum")), &entries, &more);
+  std::map<int64_t, store::User> people;
+  std::string provinsi;
+  Outcome o = call.app->Audit(*call.principal, coop, ParseId(call.request->Query("sebelum")), &entries, &more, &people,
+                              &provinsi);
   if (!o.ok()) return Fail(call, o, out);
   const std::string older =
       more ? call.request->path + "?sebelum=" + std::to_string(entries.back().id) : std::string();
-  Html(AuditPage(Context(call), call.lang == Lang::kEn ? "Audit trail" : "Jejak audit", entries, older), out);
+  Html(AuditPage(Context(call), call.lang == Lang::kEn ? "Audit trail" : "Jejak audit", entries, older, people,
+                 ZoneOfProvince(provinsi)),
+       out);
 }
 
 // ---- Laporan ----

@@ -6,12 +6,14 @@
 // for the wording).
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "core/problems.h"
+#include "core/zone.h"
 #include "plan/optimize.h"
 #include "report/table_export.h"
 #include "app/app.h"
@@ -89,8 +91,10 @@ ExportTable RegionTableExport(const PageContext& ctx, const RegionView& view, co
 std::string AdminPage(const PageContext& ctx, const AdminView& view, const Problems& problems);
 
 // The audit trail (newest first); `older_url` links to the next page ("" when there is none).
+// Who acted is named from `people` (name and role); times are local in `zone`, with the zone shown.
 std::string AuditPage(const PageContext& ctx, const std::string& title, const std::vector<store::AuditEntry>& entries,
-                      const std::string& older_url = "");
+                      const std::string& older_url = "", const std::map<int64_t, store::User>& people = {},
+                      const TimeZone& zone = TimeZone{});
 
 // A page for an error (403, 404, 409...) with its problems and a link home.
 std::string ErrorPage(const PageContext& ctx, int http_status, const Problems& problems);
