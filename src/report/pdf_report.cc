@@ -276,9 +276,19 @@ class Doc {
       cairo_fill(cr_);
       cairo_restore(cr_);
     }
+    // On one line, or two when a long examiner's or region's name needs them (the top margin holds two).
     Font(7.5, true);
     const std::string line = StampLine(stamp_ != nullptr ? *stamp_ : ReportStamp{}, lang_);
-    Show(kLeft, kTop - 14.0, Ellipsize(line, kContentW), Align::kStart, final ? Rgb{0.10, 0.45, 0.22} : kNo);
+    const std::vector<std::string> lines = Wrap(line, kContentW);
+    const Rgb color = final ? Rgb{0.10, 0.45, 0.22} : kNo;
+    if (lines.size() <= 1) {
+      Show(kLeft, kTop - 14.0, line, Align::kStart, color);
+    } else {
+      Show(kLeft, kTop - 22.0, lines[0], Align::kStart, color);
+      std::string rest;
+      for (size_t i = 1; i < lines.size(); ++i) rest += (i > 1 ? " " : "") + lines[i];
+      Show(kLeft, kTop - 13.0, Ellipsize(rest, kContentW), Align::kStart, color);
+    }
   }
 
   void Footer() {
