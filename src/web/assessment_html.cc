@@ -3,6 +3,7 @@
 #include "web/assessment_html.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -294,18 +295,44 @@ void LossList(Html& h, const PageContext& ctx, const Assessment& a, size_t n) {
   h << "</ol>";
 }
 
+namespace {
+
+// What a warning is about, by its name for people: the component or aspect, the field's label, or "" when the
+// warning's sentence says it alone. The key stays in the JSON result.
+std::string WarningSubject(const PageContext& ctx, const Assessment& a, const std::string& path) {
+  if (path.empty() || a.rulebook == nullptr) return {};
+  for (const Component& c : a.rulebook->components) {
+    if (c.id == path) return L(ctx, c.name);
+  }
+  for (const Aspect& as : a.rulebook->aspects) {
+    if (as.id == path) return L(ctx, as.name);
+  }
+  if (path == "periode_lalu") return T(ctx, "Tahun lalu", "Last year");
+  const std::map<std::string, std::string, std::less<>> labels = FieldLabels(ctx.lang, *a.rulebook);
+  const auto it = labels.find(path);
+  if (it == labels.end()) return {};
+  // The label without the template's filling hint ("KUK (1–4 menurut pemeriksa; ...)" → "KUK").
+  const size_t hint = it->second.find(" (");
+  return path.find('[') == std::string::npos && hint != std::string::npos ? it->second.substr(0, hint) : it->second;
+}
+
+}  // namespace
+
 void WarningList(Html& h, const PageContext& ctx, const Assessment& a) {
-  // A method outside its period is said at the top of the page (page_laporan.cc, Notices), not here.
+  // A method outside its period is said first of all (page_laporan.cc, Notices), not here.
   const auto listed = [](const Warning& w) { return w.code != "di_luar_masa_berlaku"; };
   if (std::none_of(a.warnings.begin(), a.warnings.end(), listed)) return;
-  h << "<h2>" << T(ctx, "Peringatan", "Warnings") << "</h2><ul class=\"peringatan\">";
+  h << "<section class=\"kartu peringatan\" id=\"peringatan\"><h2>" << T(ctx, "Peringatan", "Warnings")
+    << "</h2><ul class=\"peringatan\">";
   for (const Warning& w : a.warnings) {
     if (!listed(w)) continue;
     h << "<li>";
-    if (!w.path.empty()) h << "<strong>" << Esc{w.path} << "</strong>: ";
-    h << Esc{WarningText(w, a, ctx.lang)} << " <span class=\"kecil\">[" << Esc{w.code} << "]</span></li>";
+    if (const std::string subject = WarningSubject(ctx, a, w.path); !subject.empty()) {
+      h << "<strong>" << Esc{subject} << "</strong>: ";
+    }
+    h << Esc{WarningText(w, a, ctx.lang)} << "</li>";
   }
-  h << "</ul>";
+  h << "</ul></section>";
 }
 
 }  // namespace kopsehat::web::html

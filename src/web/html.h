@@ -85,6 +85,17 @@ const Component* ChecklistOf(const Rulebook& rb, std::string_view answers_path);
 // rulebook (checklist items) and a table of the identity fields.
 std::string FieldLabel(Lang lang, std::string_view key, const std::string& label_id, const Rulebook& rb);
 
+// Which group of the form a template key belongs to: "identitas", a statement section per period ("neraca",
+// "periode_lalu.neraca"), or a checklist's answers path ("manajemen.umum").
+std::string GroupOf(std::string_view key);
+
+// The group's title for people: "Neraca", "Neraca — tahun lalu", the checklist's name.
+std::string GroupTitle(const PageContext& ctx, std::string_view group, const Rulebook& rb);
+
+// A field's value as people read it, the same on both sides of a change: amounts as "Rp 88.900.000" whether stored
+// ("88900000") or typed ("80.000.000"); answers and other text as they are; "—" for none.
+std::string ChangedValue(const std::string& v);
+
 // Every template key of the method with its label in `lang`, for lists that name fields outside the form (what an
 // incomplete draft lacks, what the examiner changed): a checklist item reads "<checklist>, butir 3: <item text>".
 std::map<std::string, std::string, std::less<>> FieldLabels(Lang lang, const Rulebook& rb);

@@ -28,39 +28,6 @@ namespace {
 
 bool IsChecklistKey(std::string_view key) { return key.find('[') != std::string_view::npos; }
 
-// Which fieldset a template key belongs to: the identity block, a statement section (per period), a checklist.
-std::string GroupOf(std::string_view key) {
-  if (key.starts_with("koperasi.") || key.starts_with("periode.") || key == "metode") return "identitas";
-  const size_t bracket = key.find('[');
-  if (bracket != std::string_view::npos) return std::string(key.substr(0, bracket));
-  const size_t dot = key.find('.');
-  if (dot == std::string_view::npos) return std::string(key);
-  if (key.starts_with("periode_lalu.")) return std::string(key.substr(0, key.find('.', dot + 1)));
-  return std::string(key.substr(0, dot));
-}
-
-std::string GroupTitle(const PageContext& ctx, std::string_view group, const Rulebook& rb) {
-  if (group == "identitas") return T(ctx, "Identitas", "Identity");
-  if (const Component* c = ChecklistOf(rb, group)) return L(ctx, c->name);
-  const std::string_view section = WithoutPrevious(group);
-  std::string title;
-  if (section == "neraca") {
-    title = T(ctx, "Neraca", "Balance sheet");
-  } else if (section == "hasil_usaha") {
-    title = T(ctx, "Perhitungan hasil usaha", "Income statement");
-  } else if (section == "pinjaman") {
-    title = T(ctx, "Pinjaman", "Loans");
-  } else if (section == "kegiatan") {
-    title = T(ctx, "Kegiatan", "Activity");
-  } else if (section == "pearls") {
-    title = "PEARLS";
-  } else {
-    title = section;
-  }
-  if (section.size() != group.size()) title.append(T(ctx, " — tahun lalu", " — last year"));
-  return title;
-}
-
 // The method whose checklists the form asks: the one the values name, when it is an embedded scored method.
 const Rulebook* FormRulebook(const std::vector<std::pair<std::string, std::string>>& values) {
   Problems ignored;

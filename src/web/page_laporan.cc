@@ -84,46 +84,61 @@ std::string Retry(const LaporanView& view, const std::string& name) {
   return "";
 }
 
-// The template keys (with their current values) offered when the examiner changes a figure.
-void KeyDatalist(Html& h, const PageContext& ctx, const LaporanView& view) {
+// The figures an examiner may change, by label and grouped as the form groups them (Neraca, Neraca — tahun lalu,
+// ...), each with its value now; the key rides along as the option's value. Checklist answers have their own form.
+void FieldOptions(Html& h, const PageContext& ctx, const LaporanView& view, const std::string& selected) {
   const Rulebook* rb = view.assessment.rulebook;
+  if (rb == nullptr) return;
   TemplateOptions options;
   options.rulebook = rb;
   options.prefill = &view.laporan;
   options.pearls = view.laporan.has_pearls;
-  h << "<datalist id=\"kunci-laporan\">";
+  h << "<option value=\"\">" << T(ctx, "(pilih isian)", "(choose a field)") << "</option>";
+  std::string group;
   for (const TemplateRow& row : TemplateRows(options)) {
-    std::string label = rb != nullptr ? FieldLabel(ctx.lang, row.key, row.label, *rb) : row.label;
-    if (!row.value.empty()) label.append(" = ").append(row.value);
-    h << "<option value=\"" << Esc{row.key} << "\">" << Esc{label} << "</option>";
+    const std::string g = GroupOf(row.key);
+    if (g == "identitas" || row.key.find('[') != std::string::npos) continue;
+    if (g != group) {
+      if (!group.empty()) h << "</optgroup>";
+      group = g;
+      h << "<optgroup label=\"" << Esc{GroupTitle(ctx, g, *rb)} << "\">";
+    }
+    const std::string now = ChangedValue(row.value);
+    h << "<option value=\"" << Esc{row.key} << "\"" << (row.key == selected ? " selected" : "") << ">"
+      << Esc{FieldLabel(ctx.lang, row.key, row.label, *rb)} << " — " << Esc{now} << "</option>";
   }
-  h << "</datalist>";
+  if (!group.empty()) h << "</optgroup>";
 }
 
-// The examiner's change of up to three figures or answers with one reason; a refused attempt is shown again.
+// The examiner's change of up to three figures with one reason: each field chosen from the list by its label
+// (a search box narrows the lists), the new value typed; a refused attempt is shown again.
 void ChangeForm(Html& h, const PageContext& ctx, const LaporanView& view) {
-  h << "<h3>" << T(ctx, "Ubah angka atau jawaban", "Change a figure or answer") << "</h3>";
+  h << "<h3>" << T(ctx, "Ubah angka", "Change a figure") << "</h3>";
   FormOpen(h, ctx, Path("/laporan/", view.record.id, "/koreksi"), false, "ubah-angka");
   h << "<p class=\"kecil\">"
     << T(ctx, "Sampai tiga isian sekaligus dengan satu alasan, mis. kas dan bank bersama agar neraca tetap seimbang.",
          "Up to three fields at once with one reason, e.g. cash and bank together so the balance sheet stays "
          "balanced.")
-    << "</p>";
-  KeyDatalist(h, ctx, view);
+    << "</p><label for=\"koreksi-cari\">" << T(ctx, "Cari isian (mis. kas, pinjaman macet)",
+                                                "Search the fields (e.g. kas, pinjaman macet)")
+    << "</label><input id=\"koreksi-cari\" type=\"search\" data-saring=\"select.pilih-isian\" autocomplete=\"off\">";
+  // A refused checklist answer comes back in the other form.
+  const bool retry = Retry(view, "path").find('[') == std::string::npos;
   for (const char* suffix : {"", "2", "3"}) {
     const std::string path_name = std::string("path") + suffix, value_name = std::string("nilai") + suffix;
     const bool first = *suffix == '\0';
     h << "<div class=\"baris-koreksi\"><label for=\"koreksi-" << Esc{path_name} << "\">"
-      << T(ctx, "Isian (kunci, mis. neraca.kas)", "Field (key, e.g. neraca.kas)") << "</label><input id=\"koreksi-"
-      << Esc{path_name} << "\" name=\"" << Esc{path_name} << "\" value=\"" << Esc{Retry(view, path_name)}
-      << "\" list=\"kunci-laporan\" autocomplete=\"off\" autocapitalize=\"none\"" << (first ? " required" : "")
-      << "><label for=\"koreksi-" << Esc{value_name} << "\">"
-      << T(ctx, "Nilai baru (angka, atau Ya / Tidak)", "New value (amount, or Ya / Tidak)")
+      << (first ? T(ctx, "Isian", "Field") : T(ctx, "Isian lain (boleh kosong)", "Another field (optional)"))
+      << "</label><select class=\"pilih-isian\" id=\"koreksi-" << Esc{path_name} << "\" name=\"" << Esc{path_name}
+      << "\"" << (first ? " required" : "") << ">";
+    FieldOptions(h, ctx, view, retry ? Retry(view, path_name) : std::string());
+    h << "</select><label for=\"koreksi-" << Esc{value_name} << "\">" << T(ctx, "Nilai baru (Rp)", "New value (Rp)")
       << "</label><input id=\"koreksi-" << Esc{value_name} << "\" name=\"" << Esc{value_name} << "\" value=\""
-      << Esc{Retry(view, value_name)} << "\" autocomplete=\"off\"" << (first ? " required" : "") << "></div>";
+      << Esc{retry ? Retry(view, value_name) : std::string()} << "\" inputmode=\"decimal\" autocomplete=\"off\""
+      << (first ? " required" : "") << "></div>";
   }
   TextArea(h, "koreksi-alasan", "alasan", T(ctx, "Alasan (wajib)", "Reason (required)"), true,
-           Retry(view, "alasan"));
+           retry ? Retry(view, "alasan") : std::string());
   h << "<p><button>" << T(ctx, "Simpan perubahan", "Save the change") << "</button></p></form>";
 }
 
@@ -265,15 +280,6 @@ std::string FormatBytes(int64_t n, Lang lang) {
   return s.append(FormatNumber((n * 10 + kMiB / 2) / kMiB, 1, 1, lang)).append(" MB");
 }
 
-// A changed value as the page shows it: amounts in one form on both sides of the arrow ("88900000" as stored and
-// "80.000.000" as typed both become Rp ...); answers and other text as they are.
-std::string ChangedValue(const std::string& v) {
-  if (v.empty()) return "—";
-  Sen sen = 0;
-  if (ParseAmountTextSen(v, &sen) == AmountError::kNone) return FormatRupiah(sen);
-  return v;
-}
-
 // Every change the examiner made, figures and checklist answers alike, in one list: what (its label first, the key
 // beneath), the original and the new value, the reason, who and when.
 void AdjustmentTable(Html& h, const PageContext& ctx, const LaporanView& view) {
@@ -326,6 +332,18 @@ void IncompleteCard(Html& h, const PageContext& ctx, const LaporanView& view) {
   h << "</section>";
 }
 
+// What the page's result is, as its PDF says on every page: a draft that no examiner has signed, or the final
+// result (revision, when, who, which Dinas) with the code anyone can check on the public verification page.
+void StampBanner(Html& h, const PageContext& ctx, const ReportStamp& stamp) {
+  h << "<p class=\"cap " << (stamp.final ? "cap-final" : "cap-draf") << "\"><strong>" << Esc{StampLine(stamp, ctx.lang)}
+    << "</strong>";
+  if (stamp.final && !stamp.verify_code.empty()) {
+    h << "<br><span class=\"kecil\">" << T(ctx, "Kode verifikasi ", "Verification code ") << "<a class=\"mono\" href=\""
+      << Esc{"/verifikasi?kode=" + stamp.verify_code} << "\">" << Esc{stamp.verify_code} << "</a></span>";
+  }
+  h << "</p>";
+}
+
 void EvidenceTable(Html& h, const PageContext& ctx, const std::vector<store::Evidence>& evidence, const TimeZone& zone) {
   if (evidence.empty()) return;
   h << "<h2>" << T(ctx, "Bukti", "Evidence") << "</h2><div class=\"gulir\"><table><thead><tr><th>"
@@ -353,7 +371,8 @@ void Downloads(Html& h, const PageContext& ctx, int64_t id) {
 
 }  // namespace
 
-std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const Problems& problems) {
+std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const Problems& problems,
+                        const ReportStamp* stamp) {
   const store::LaporanRecord& r = view.record;
   const Assessment& a = view.assessment;
   Html h(128 * 1024);
@@ -365,6 +384,7 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const P
     << Esc{FormatDateLong(r.periode_akhir, ctx.lang)} << "</h1><p>";
   StatusBadge(h, ctx, r.status);
   h << " " << T(ctx, "Revisi ", "Revision ") << r.revision << "</p>";
+  if (stamp != nullptr && !view.incomplete) StampBanner(h, ctx, *stamp);
   ProblemList(h, ctx, problems);
   if (view.incomplete) {
     IncompleteCard(h, ctx, view);
@@ -372,6 +392,7 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const P
     return End(h, ctx);
   }
   Notices(h, ctx, view);
+  WarningList(h, ctx, a);
   if (a.rulebook != nullptr) {
     h << "<section class=\"kartu\">";
     ScoreHead(h, ctx, a, r.id);
@@ -384,7 +405,6 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const P
     LossList(h, ctx, a, 5);
     h << "<h2>" << T(ctx, "Rincian per komponen", "Each component explained") << "</h2>";
     for (size_t i = 0; i < a.aspects.size(); ++i) AspectComponents(h, ctx, a, view.laporan, i);
-    WarningList(h, ctx, a);
   }
   AdjustmentTable(h, ctx, view);
   EvidenceTable(h, ctx, view.evidence, ZoneOfProvince(view.provinsi));

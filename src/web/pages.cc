@@ -243,7 +243,8 @@ void RenderLaporan(Call& call, int64_t id, const Problems& problems, int status,
   out->status = status;
   PageContext ctx = Context(call);
   ctx.path = "/laporan/" + std::to_string(id);
-  Html(LaporanPage(ctx, view, problems), out);
+  const ReportStamp stamp = StampOf(call, view);
+  Html(LaporanPage(ctx, view, problems, &stamp), out);
 }
 
 void LaporanGet(Call& call, Response* out) { RenderLaporan(call, call.ids[0], Problems{}, 200, out); }

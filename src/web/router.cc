@@ -262,24 +262,6 @@ Response Handle(App* app, const ServerSettings& settings, const Request& req) {
 
 namespace {
 
-// "Kas", "Kas — tahun lalu", "Manajemen umum, butir 3": what a changed key is to a reader of the signed report.
-std::string ChangedFieldLabel(std::string_view key, const Rulebook* rb, Lang lang) {
-  const std::string_view bare = html::WithoutPrevious(key);
-  const int line = FindLine(bare);
-  if (line >= 0) {
-    std::string s = lang == Lang::kEn ? kLines[size_t(line)].label_en : kLines[size_t(line)].label_id;
-    if (bare.size() != key.size()) s.append(T(lang, " — tahun lalu", " — last year"));
-    return s;
-  }
-  const size_t bracket = key.find('[');
-  if (bracket != std::string_view::npos && rb != nullptr) {
-    if (const Component* c = html::ChecklistOf(*rb, key.substr(0, bracket))) {
-      return c->name.Get(lang) + T(lang, ", butir ", ", item ") + std::string(key.substr(bracket + 1, key.size() - bracket - 2));
-    }
-  }
-  return std::string(key);
-}
-
 // The scheme and host the reader reached us by, for the verification link in the QR code. The Host header is the
 // client's own word, so only a plain host[:port] is taken; anything else falls back to "localhost".
 std::string PublicBase(const Call& call) {
@@ -306,9 +288,14 @@ ReportStamp StampOf(const Call& call, const LaporanView& v) {
   if (!v.cooperative.region_nama.empty()) s.dinas = std::string(T(lang, "Dinas Koperasi ", "Cooperative Office, ")) + v.cooperative.region_nama;
   s.verify_code = VerifyCode(v.record);
   s.verify_url = PublicBase(call) + "/verifikasi?kode=" + s.verify_code;
+  // Each changed field by its label (a checklist item: its checklist, number and text), as the page lists them.
+  const std::map<std::string, std::string, std::less<>> labels =
+      v.assessment.rulebook != nullptr ? html::FieldLabels(lang, *v.assessment.rulebook)
+                                       : std::map<std::string, std::string, std::less<>>{};
   for (const store::Adjustment& a : v.adjustments) {
-    s.corrections.push_back({ChangedFieldLabel(a.path, v.assessment.rulebook, lang), a.before_value.empty() ? "—" : a.before_value,
-                             a.after_value, a.reason, a.username, FormatLocalDateTime(a.at, zone, lang)});
+    const auto label = labels.find(a.path);
+    s.corrections.push_back({label != labels.end() ? label->second : a.path,
+                             html::ChangedValue(a.before_value), html::ChangedValue(a.after_value), a.reason, a.username, FormatLocalDateTime(a.at, zone, lang)});
   }
   for (const store::Evidence& e : v.evidence) s.evidence.push_back({e.filename, e.sha256});
   return s;

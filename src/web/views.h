@@ -15,6 +15,7 @@
 #include "core/problems.h"
 #include "core/zone.h"
 #include "plan/optimize.h"
+#include "report/stamp.h"
 #include "report/table_export.h"
 #include "app/app.h"
 
@@ -59,7 +60,9 @@ std::string MethodChoicePage(const PageContext& ctx, const store::Cooperative& c
 // with its inputs, ratio, band, nilai, skor and explanation, warnings, the examiner's changes (before → after,
 // reason, who, when), evidence (name, size, SHA-256, link), the correction reason and link to the corrected
 // revision, and downloads (PDF, XLSX, JSON). The actions offered are those the App allows (view.may).
-std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const Problems& problems);
+// `stamp`: draft or final, as the report's PDF says it (router.cc, StampOf); null shows none.
+std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const Problems& problems,
+                        const ReportStamp* stamp = nullptr);
 
 // The cheapest verified path to a target (SEHAT) for the laporan's cooperative: each step with its amount and what
 // it lifts, the components that change and the result, all re-assessed by the exact engine (plan/optimize.h). When

@@ -316,11 +316,53 @@ TEST(ViewsCsrf, RefusedChangeFormComesBackFilledWithThreeRows) {
   Problems problems;
   problems.Add("", "neraca_tidak_seimbang", "neraca tidak seimbang", "the balance sheet does not balance");
   const std::string html = PageWith(Ctx(&p), view, review, problems);
-  EXPECT_NE(html.find("name=\"path\" value=\"neraca.kas\""), std::string::npos);
-  EXPECT_NE(html.find("name=\"path2\" value=\"neraca.bank\""), std::string::npos);
+  // Each field list of the form, from its select to its end: the field typed before is chosen again.
+  const auto list_of = [&](const std::string& name) {
+    const size_t at = html.find("<select class=\"pilih-isian\" id=\"koreksi-" + name + "\" name=\"" + name + "\"");
+    return at == std::string::npos ? std::string() : html.substr(at, html.find("</select>", at) - at);
+  };
+  EXPECT_NE(list_of("path").find("<option value=\"neraca.kas\" selected>Kas — Rp "), std::string::npos);
+  EXPECT_NE(list_of("path2").find("<option value=\"neraca.bank\" selected>"), std::string::npos);
+  EXPECT_NE(list_of("path3").find("<optgroup label=\"Neraca\">"), std::string::npos);
+  EXPECT_EQ(list_of("path3").find(" selected"), std::string::npos);
   EXPECT_NE(html.find("name=\"nilai2\" value=\"&lt;b&gt;\""), std::string::npos);
-  EXPECT_NE(html.find("name=\"path3\" value=\"\""), std::string::npos);
   EXPECT_NE(html.find(">kas opname &quot;selisih&quot;</textarea>"), std::string::npos);
+}
+
+TEST(ViewsLaporan, WarningsComeFirstByLabelWithoutTheirCodes) {
+  const Principal p = User(store::Role::kPengurus, "Bendahara");
+  LaporanView view = ExampleView("KSP Sejahtera Bersama");
+  const Component& c = view.assessment.rulebook->components.front();
+  view.assessment.warnings.push_back(Warning{"dasar_negatif", c.id, {}});
+  const std::string html = PageWith(Ctx(&p), view, LaporanPermissions{}, Problems{});
+  const size_t warnings = html.find("<section class=\"kartu peringatan\" id=\"peringatan\">");
+  ASSERT_NE(warnings, std::string::npos);
+  EXPECT_LT(warnings, html.find("Ringkasan per aspek"));  // before the tables, not after the last one
+  EXPECT_NE(html.find("<li><strong>" + Escape(c.name.id) + "</strong>: ", warnings), std::string::npos);
+  EXPECT_EQ(html.find("[dasar_negatif]"), std::string::npos);  // codes stay in the JSON
+}
+
+TEST(ViewsLaporan, ThePageSaysDraftOrFinalAsThePdfDoes) {
+  const Principal p = User(store::Role::kPengurus, "Bendahara");
+  const LaporanView view = ExampleView("KSP Sejahtera Bersama");
+  ReportStamp draft;
+  draft.status_label = "Diajukan";
+  draft.revision = 1;
+  std::string html = LaporanPage(Ctx(&p), view, Problems{}, &draft);
+  EXPECT_NE(html.find("<p class=\"cap cap-draf\"><strong>DRAF — PRA-PENILAIAN, BUKAN HASIL PEMERIKSAAN"),
+            std::string::npos);
+  EXPECT_EQ(html.find("Kode verifikasi"), std::string::npos);
+  ReportStamp final_stamp;
+  final_stamp.final = true;
+  final_stamp.revision = 2;
+  final_stamp.finalised_at = "7 Desember 2026 pukul 15.04 WIB";
+  final_stamp.examiner = "Ibu Pemeriksa";
+  final_stamp.dinas = "Dinas Koperasi Kabupaten Probolinggo";
+  final_stamp.verify_code = "L42-R2-0123456789ABCDEF";
+  html = LaporanPage(Ctx(&p), view, Problems{}, &final_stamp);
+  EXPECT_NE(html.find("<p class=\"cap cap-final\"><strong>FINAL — revisi 2"), std::string::npos);
+  EXPECT_NE(html.find("Ibu Pemeriksa"), std::string::npos);
+  EXPECT_NE(html.find("href=\"/verifikasi?kode=L42-R2-0123456789ABCDEF\""), std::string::npos);
 }
 
 TEST(ViewsLaporan, ExplainsTheAssessment) {

@@ -41,7 +41,7 @@ from selenium.common.exceptions import StaleElementReferenceException, TimeoutEx
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 CHROMIUM = '/usr/bin/chromium'
 CHROMEDRIVER = '/usr/bin/chromedriver'
@@ -742,13 +742,22 @@ def run(b, server, artefacts):
     b.wait_path(rf'/laporan/{laporan_id}', 'the submitted laporan (examiner)')
     b.check_not_error('the examiner opening the laporan')
     check(b.status_badge()[0] == 'diajukan', f'the examiner sees status {b.status_badge()}')
+    # The change form offers the figures by label, grouped, each with its value now ("Pinjaman macet — Rp ...").
     macet_before = None
-    for option in b.css('datalist#kunci-laporan option[value="pinjaman.macet"]'):
-        macet_before = option.get_attribute('textContent').rsplit('=', 1)[-1].strip()
+    for option in b.css('form.ubah-angka select[name="path"] option[value="pinjaman.macet"]'):
+        macet_before = option.get_attribute('textContent').rsplit(' — ', 1)[-1].strip()
+    check(macet_before and macet_before.startswith('Rp '),
+          f'the change form does not offer pinjaman.macet by label with its value now: {macet_before!r}')
     reason = 'Uji browser: pinjaman macet Rp 8.900.000 sudah tertagih menurut rekening koran 12 Januari 2026.'
     # First a value that is no amount: refused with the problem named, nothing changed.
     form = b.one(f'form.ubah-angka[action="/laporan/{laporan_id}/koreksi"]', 'the change form')
-    b.type_into(b.one('input[name="path"]', 'the path field', form), 'pinjaman.macet')
+    # The search box narrows the lists as an examiner types a word of the label.
+    b.type_into(b.one('input[data-saring]', 'the search box of the change form', form), 'macet')
+    shown = [o.get_attribute('value') for o in b.css('select[name="path"] option', form)
+             if o.get_attribute('value') and o.get_attribute('hidden') is None]
+    check('pinjaman.macet' in shown and 'neraca.kas' not in shown,
+          f'searching "macet" leaves these fields in the list: {shown}')
+    Select(b.one('select[name="path"]', 'the field list', form)).select_by_value('pinjaman.macet')
     b.type_into(b.one('input[name="nilai"]', 'the nilai field', form), '80 juta')
     b.type_into(b.one('textarea[name="alasan"]', 'the alasan field', form), reason)
     b.submit(f'form.ubah-angka[action="/laporan/{laporan_id}/koreksi"] button', 'an examiner change with an invalid amount')
@@ -766,7 +775,6 @@ def run(b, server, artefacts):
     kept = {n: b.one(f'[name="{n}"]', within=form).get_attribute('value') for n in ('path', 'nilai', 'alasan')}
     check(kept == {'path': 'pinjaman.macet', 'nilai': '80 juta', 'alasan': reason},
           f'the refused examiner change must come back with what was typed (form now {kept})')
-    b.type_into(b.one('input[name="path"]', 'the path field', form), 'pinjaman.macet')
     b.type_into(b.one('input[name="nilai"]', 'the nilai field', form), '80.000.000')
     b.type_into(b.one('textarea[name="alasan"]', 'the alasan field', form), reason)
     b.submit(f'form.ubah-angka[action="/laporan/{laporan_id}/koreksi"] button', 'the examiner change')
@@ -778,16 +786,14 @@ def run(b, server, artefacts):
     row_text = rows[0].text
     check(reason in row_text, f'the change row does not show the reason; it reads {row_text!r}')
     check('80.000.000' in row_text, f'the change row does not show the new value 80.000.000: {row_text!r}')
-    if macet_before:
-        # The page shows both sides in one form (Rupiah with thousands dots), whatever form was stored or typed.
-        before_shown = 'Rp ' + f'{int(macet_before):,}'.replace(',', '.') if macet_before.isdigit() else macet_before
-        check(before_shown in row_text, f'the change row does not show the value before ({before_shown}): {row_text!r}')
+    # The page shows both sides in one form (Rupiah with thousands dots), whatever form was stored or typed.
+    check(macet_before in row_text, f'the change row does not show the value before ({macet_before}): {row_text!r}')
     check(b.one('.oleh', within=rows[0]).text.startswith('dinas'),
           f'the change row does not name the examiner: {row_text!r}')
-    option = b.css('datalist#kunci-laporan option[value="pinjaman.macet"]')
-    check(option and re.search(r'= ?80\.?000\.?000\b', option[0].get_attribute('textContent')),
+    option = b.css('form.ubah-angka select[name="path"] option[value="pinjaman.macet"]')
+    check(option and option[0].get_attribute('textContent').endswith('— Rp 80.000.000'),
           'the stored figures do not hold pinjaman.macet = 80.000.000 after the change: '
-          f'{option[0].get_attribute("textContent") if option else "(no datalist entry)"}')
+          f'{option[0].get_attribute("textContent") if option else "(not in the list)"}')
     b.d.execute_script('arguments[0].scrollIntoView({block: "center"});', rows[0])
     b.shot('examiner-change')
     # Evidence: a small file with a note; listed with its SHA-256 and served back byte for byte as a download.

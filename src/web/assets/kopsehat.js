@@ -105,7 +105,28 @@
     }
     fill(form.querySelector('.terjawab-semua'), all);
   }
+  // A search box narrowing long lists of options (data-saring: the selects it narrows): an option stays when every
+  // word typed is in its text, case and accents aside; the chosen option always stays.
+  function fold(t) {
+    return String(t).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
+  function narrow(box) {
+    var words = fold(box.value).split(/\s+/).filter(Boolean);
+    var lists = document.querySelectorAll(box.getAttribute('data-saring'));
+    for (var i = 0; i < lists.length; i++) {
+      var opts = lists[i].options;
+      for (var j = 1; j < opts.length; j++) {
+        var text = fold(opts[j].text + ' ' + (opts[j].parentNode.label || ''));
+        var keep = opts[j].selected || words.every(function (w) { return text.indexOf(w) >= 0; });
+        opts[j].hidden = !keep;
+      }
+    }
+  }
   function init() {
+    var filters = document.querySelectorAll('input[data-saring]');
+    for (var f = 0; f < filters.length; f++) {
+      (function (box) { box.addEventListener('input', function () { narrow(box); }); })(filters[f]);
+    }
     var lf = document.querySelector('form.laporan');
     if (lf) { lf.addEventListener('change', function () { checklists(lf); }); checklists(lf); }
     var boxes = document.querySelectorAll('[data-neraca]');
