@@ -176,6 +176,60 @@ std::map<std::string, std::string, std::less<>> FieldLabels(Lang lang, const Rul
   return out;
 }
 
+namespace {
+
+// The short names of the identity fields, for messages (the template's labels carry filling hints).
+struct ShortLabel {
+  const char* key;
+  const char* id;
+  const char* en;
+};
+constexpr ShortLabel kIdentityShort[] = {
+    {"koperasi.nama", "Nama koperasi", "Cooperative name"},
+    {"koperasi.jenis", "Jenis koperasi", "Type"},
+    {"koperasi.nomor_badan_hukum", "Nomor badan hukum", "Legal entity number"},
+    {"koperasi.kabupaten", "Kabupaten / kota", "Regency / city"},
+    {"koperasi.provinsi", "Provinsi", "Province"},
+    {"koperasi.kuk", "KUK (klasifikasi usaha koperasi)", "KUK (business class)"},
+    {"periode.akhir", "Tanggal tutup buku", "Financial year end"},
+    {"metode", "Metode penilaian", "Assessment method"},
+    {"pearls.bulan", "PEARLS: bulan yang dicakup", "PEARLS: months covered"},
+    {"pearls.inflasi_persen", "PEARLS: inflasi tahunan", "PEARLS: annual inflation"},
+    {"pearls.suku_bunga_pasar_persen", "PEARLS: suku bunga pasar", "PEARLS: market deposit rate"},
+};
+
+}  // namespace
+
+std::string KeyLabel(Lang lang, std::string_view key, const Rulebook* rb) {
+  for (const ShortLabel& s : kIdentityShort) {
+    if (key == s.key) return lang == Lang::kEn ? s.en : s.id;
+  }
+  const std::string_view bare = WithoutPrevious(key);
+  const bool previous = bare.size() != key.size();
+  const std::string last_year = previous ? kopsehat::T(lang, " — tahun lalu", " — last year") : "";
+  const size_t dot = bare.find('.');
+  const std::string_view section = bare.substr(0, dot);
+  std::string section_title;
+  if (section == "neraca") section_title = kopsehat::T(lang, "Neraca", "Balance sheet");
+  if (section == "hasil_usaha") section_title = kopsehat::T(lang, "Perhitungan hasil usaha", "Income statement");
+  if (section == "pinjaman") section_title = kopsehat::T(lang, "Pinjaman", "Loans");
+  if (section == "kegiatan") section_title = kopsehat::T(lang, "Kegiatan", "Activity");
+  if (section == "pearls") section_title = "PEARLS";
+  if (const int line = FindLine(bare); line >= 0) {
+    const LineSpec& spec = kLines[size_t(line)];
+    return std::string(lang == Lang::kEn ? spec.label_en : spec.label_id) + " (" + section_title + last_year + ")";
+  }
+  if (dot == std::string_view::npos && !section_title.empty()) return section_title + last_year;
+  const size_t bracket = key.find('[');
+  if (const Component* c = rb != nullptr && bracket != std::string_view::npos ? ChecklistOf(*rb, key.substr(0, bracket))
+                                                                              : nullptr) {
+    return c->name.Get(lang) + kopsehat::T(lang, ", butir ", ", item ") +
+           std::string(key.substr(bracket + 1, key.find(']', bracket) - bracket - 1));
+  }
+  if (const Component* c = rb != nullptr ? ChecklistOf(*rb, key) : nullptr) return c->name.Get(lang);
+  return {};
+}
+
 // ---- Page frame ----
 
 namespace {
@@ -249,20 +303,24 @@ const std::string* AnchorOf(const Anchors* anchors, std::string_view path) {
 }  // namespace
 
 void ProblemList(Html& h, const PageContext& ctx, const Problems& problems, const Anchors* anchors,
-                 bool about_input) {
+                 bool about_input, const Rulebook* rb) {
   if (problems.empty()) return;
   h << "<div class=\"masalah\" role=\"alert\"><p><strong>"
     << (about_input ? T(ctx, "Periksa kembali isian berikut:", "Please check the following:")
                     : T(ctx, "Alasannya:", "The reason:"))
     << "</strong></p><ul>";
   for (const Problem& p : problems.items()) {
+    // The field by its name first ("Kas (Neraca): ..."), its key after the message for whoever needs it.
+    const std::string label = p.path.empty() ? std::string() : KeyLabel(ctx.lang, p.path, rb);
+    const std::string line = label.empty() ? p.Line(ctx.lang) : label + ": " + p.Text(ctx.lang);
     h << "<li>";
     const std::string* anchor = AnchorOf(anchors, p.path);
     if (anchor != nullptr) {
-      h << "<a href=\"#" << Esc{*anchor} << "\">" << Esc{p.Line(ctx.lang)} << "</a>";
+      h << "<a href=\"#" << Esc{*anchor} << "\">" << Esc{line} << "</a>";
     } else {
-      h << Esc{p.Line(ctx.lang)};
+      h << Esc{line};
     }
+    if (!label.empty()) h << " <span class=\"mono kecil\">" << Esc{p.path} << "</span>";
     h << "</li>";
   }
   if (problems.dropped() > 0) {

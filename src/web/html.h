@@ -85,6 +85,10 @@ const Component* ChecklistOf(const Rulebook& rb, std::string_view answers_path);
 // rulebook (checklist items) and a table of the identity fields.
 std::string FieldLabel(Lang lang, std::string_view key, const std::string& label_id, const Rulebook& rb);
 
+// A field's name for messages: "Kas (Neraca)", "Kas (Neraca — tahun lalu)", "Nama koperasi", a checklist item
+// "Manajemen umum, butir 3" (with `rb`), a section "Neraca"; "" when the key names none of these.
+std::string KeyLabel(Lang lang, std::string_view key, const Rulebook* rb);
+
 // Which group of the form a template key belongs to: "identitas", a statement section per period ("neraca",
 // "periode_lalu.neraca"), or a checklist's answers path ("manajemen.umum").
 std::string GroupOf(std::string_view key);
@@ -116,10 +120,11 @@ std::string End(Html& h, const PageContext& ctx);
 // Where on the page a problem's path is shown (path → element id), so the list at the top can link to it.
 using Anchors = std::map<std::string, std::string, std::less<>>;
 
-// The problems of the last attempt; those naming a field of the page link to it.
+// The problems of the last attempt, each led by its field's name (KeyLabel; `rb` names checklist items), the key
+// after the message; those naming a field of the page link to it.
 // `about_input`: the problems are with what the user typed (a form); otherwise they explain a refusal.
 void ProblemList(Html& h, const PageContext& ctx, const Problems& problems, const Anchors* anchors = nullptr,
-                 bool about_input = true);
+                 bool about_input = true, const Rulebook* rb = nullptr);
 
 // ---- Badges and links ----
 

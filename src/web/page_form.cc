@@ -409,10 +409,18 @@ void ExtraFields(Html& h, const FormState& st, const std::vector<std::string_vie
 }
 
 // Uploading a filled template; on a draft it replaces that draft's figures (the server reads `draf`).
-void UploadForm(Html& h, const PageContext& ctx, const store::Cooperative& coop, int64_t draft_id) {
-  h << "<details class=\"kartu\"><summary>"
+void UploadForm(Html& h, const PageContext& ctx, const store::Cooperative& coop, int64_t draft_id,
+                const std::string& refused) {
+  h << "<details class=\"kartu\" id=\"unggah\"" << (refused.empty() ? "" : " open") << "><summary>"
     << T(ctx, "Punya berkas laporan? Unggah XLSX, CSV atau JSON", "Have a laporan file? Upload XLSX, CSV or JSON")
     << "</summary>";
+  if (!refused.empty()) {
+    h << "<p class=\"galat\"><strong>" << T(ctx, "Berkas ", "The file ") << "«" << Esc{refused} << "»"
+      << T(ctx, " tidak dapat dinilai.", " could not be assessed.") << "</strong> "
+      << T(ctx, "Masalahnya tercantum di atas. Perbaiki berkasnya lalu unggah lagi, atau isi formulir di bawah.",
+           "The problems are listed above. Correct the file and upload it again, or fill in the form below.")
+      << "</p>";
+  }
   FormOpen(h, ctx, Path("/koperasi/", coop.id, "/unggah"), true);
   if (draft_id != 0) h << "<input type=\"hidden\" name=\"draf\" value=\"" << draft_id << "\">";
   h << "<label for=\"berkas-laporan\">" << T(ctx, "Berkas laporan", "Laporan file") << "</label>"
@@ -462,7 +470,8 @@ Anchors FormAnchors(const std::vector<TemplateRow>& rows, const std::vector<std:
 }  // namespace
 
 std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& coop, int64_t draft_id,
-                            const std::vector<std::pair<std::string, std::string>>& values, const Problems& problems) {
+                            const std::vector<std::pair<std::string, std::string>>& values, const Problems& problems,
+                            const std::string& refused_upload) {
   const FieldValues all = WithIdentity(coop, values);
   const Rulebook* rb = FormRulebook(all);
   TemplateOptions options;
@@ -479,8 +488,8 @@ std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& co
   Begin(h, ctx, title);
   h << "<p class=\"jejak\"><a href=\"" << Esc{Path("/koperasi/", coop.id)} << "\">" << Esc{coop.nama} << "</a></p><h1>"
     << title << "</h1>";
-  ProblemList(h, ctx, problems, &anchors);
-  UploadForm(h, ctx, coop, draft_id);
+  ProblemList(h, ctx, problems, &anchors, true, rb);
+  UploadForm(h, ctx, coop, draft_id, refused_upload);
   FormOpen(h, ctx, draft_id == 0 ? Path("/koperasi/", coop.id, "/laporan") : Path("/laporan/", draft_id, "/ubah"), true,
            "laporan");
   h << "<p class=\"kecil\">" << T(ctx, "Jumlah dalam Rupiah, mis. 1.250.000 atau 1.250.000,50. Pos yang kosong "
@@ -529,7 +538,7 @@ std::string MethodChoicePage(const PageContext& ctx, const store::Cooperative& c
     h << "</span></label>";
   }
   h << "</fieldset><p><button>" << T(ctx, "Lanjut ke formulir", "Continue to the form") << "</button></p></form>";
-  UploadForm(h, ctx, coop, 0);
+  UploadForm(h, ctx, coop, 0, "");
   return End(h, ctx);
 }
 

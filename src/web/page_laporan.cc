@@ -385,7 +385,7 @@ std::string LaporanPage(const PageContext& ctx, const LaporanView& view, const P
   StatusBadge(h, ctx, r.status);
   h << " " << T(ctx, "Revisi ", "Revision ") << r.revision << "</p>";
   if (stamp != nullptr && !view.incomplete) StampBanner(h, ctx, *stamp);
-  ProblemList(h, ctx, problems);
+  ProblemList(h, ctx, problems, nullptr, true, view.assessment.rulebook);
   if (view.incomplete) {
     IncompleteCard(h, ctx, view);
     TopActions(h, ctx, view);

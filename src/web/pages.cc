@@ -153,6 +153,17 @@ void CooperativeGet(Call& call, Response* out) {
   Html(CooperativePage(Context(call), view, have_latest ? &latest : nullptr), out);
 }
 
+// A new laporan's form: the cooperative's identity, the period and the method ("" = the period's).
+std::vector<std::pair<std::string, std::string>> NewFormValues(const store::Cooperative& coop, const std::string& periode,
+                                                               const std::string& metode) {
+  return {{"koperasi.nama", coop.nama},
+          {"koperasi.jenis", coop.jenis},
+          {"koperasi.nomor_badan_hukum", coop.nomor_badan_hukum},
+          {"koperasi.kabupaten", coop.region_nama},
+          {"periode.akhir", periode},
+          {"metode", metode.substr(0, 60)}};
+}
+
 // A new laporan starts with the choice of period and method (the one in force for the period chosen already); with
 // ?metode= the form of that method, with the cooperative's identity filled in.
 void NewLaporanGet(Call& call, Response* out) {
@@ -166,14 +177,9 @@ void NewLaporanGet(Call& call, Response* out) {
     periode = ExpectedPeriode(call.app->Now(), call.app->options().submission_months, &past_deadline);
   }
   if (r.Query("metode").empty()) return Html(MethodChoicePage(Context(call), view.cooperative, periode), out);
-  std::vector<std::pair<std::string, std::string>> values = {
-      {"koperasi.nama", view.cooperative.nama},
-      {"koperasi.jenis", view.cooperative.jenis},
-      {"koperasi.nomor_badan_hukum", view.cooperative.nomor_badan_hukum},
-      {"koperasi.kabupaten", view.cooperative.region_nama},
-      {"periode.akhir", periode},
-      {"metode", r.Query("metode").substr(0, 60)}};
-  Html(LaporanFormPage(Context(call), view.cooperative, 0, values, Problems{}), out);
+  Html(LaporanFormPage(Context(call), view.cooperative, 0, NewFormValues(view.cooperative, periode, r.Query("metode")),
+                       Problems{}),
+       out);
 }
 
 // Shows the form again with what was typed and every problem (nothing stored: text that cannot be stored, or a
@@ -200,6 +206,34 @@ void NewLaporanPost(Call& call, Response* out) {
   out->Redirect("/laporan/" + std::to_string(id));
 }
 
+// A file that could not be read at all comes back to the laporan form, not to an error page: the upload card open
+// with the file named and every problem, the form below with the draft's fields (or a new one's) to fill in instead.
+void RefuseUpload(Call& call, std::optional<int64_t> draft, const std::string& filename, const Outcome& o,
+                  Response* out) {
+  PageContext ctx = Context(call);
+  std::vector<std::pair<std::string, std::string>> values;
+  store::Cooperative coop;
+  int64_t draft_id = 0;
+  LaporanView view;
+  if (draft && call.app->ViewLaporan(*call.principal, *draft, &view).ok() && view.may.edit) {
+    values = view.incomplete ? view.fields : ValuesOf(view);
+    coop = view.cooperative;
+    draft_id = view.record.id;
+    ctx.path = "/laporan/" + std::to_string(draft_id) + "/ubah";
+  } else {
+    CooperativeView cv;
+    const Outcome v = call.app->ViewCooperative(*call.principal, call.ids[0], &cv);
+    if (!v.ok()) return Fail(call, v, out);
+    coop = cv.cooperative;
+    bool past_deadline = false;
+    values = NewFormValues(coop, ExpectedPeriode(call.app->Now(), call.app->options().submission_months, &past_deadline),
+                           "");
+    ctx.path = "/koperasi/" + std::to_string(coop.id) + "/laporan/baru";
+  }
+  out->status = HttpStatus(o.code);
+  Html(LaporanFormPage(ctx, coop, draft_id, values, o.problems, filename.empty() ? T(call.lang, "(tanpa nama)", "(no name)") : filename), out);
+}
+
 void UploadPost(Call& call, Response* out) {
   const UploadedFile* file = call.request->File("berkas");
   int64_t id = 0;
@@ -209,6 +243,9 @@ void UploadPost(Call& call, Response* out) {
                                                 file != nullptr ? file->content : std::string(),
                                                 file != nullptr ? file->filename : std::string("laporan.json"), &id,
                                                 DraftMode::kMayBeIncomplete);
+  if (o.code == Code::kInvalid || o.code == Code::kConflict) {
+    return RefuseUpload(call, draft, file != nullptr ? file->filename : std::string(), o, out);
+  }
   if (!o.ok()) return Fail(call, o, out);
   out->Redirect("/laporan/" + std::to_string(id));
 }

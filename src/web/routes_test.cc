@@ -330,6 +330,44 @@ std::vector<std::string> PdfPages(const std::string& pdf) {
 // The report a Dinas signs: a draft says DRAF on every page; a finalised one says FINAL with its revision, local
 // time and zone, the examiner and the Dinas, lists the examiner's changes with reasons, and carries on every page
 // a code that the public verification page confirms, until the record no longer matches.
+// A file that is no laporan at all comes back to the form (HTTP 422), not to an error page: the upload card open
+// naming the file, every problem led by its field's name when it has one, and the form to fill in instead.
+TEST_P(RoutesTest, AnUnreadableUploadComesBackToTheForm) {
+  if (!database_ready()) return;
+  const std::string coop = std::to_string(coop_["A"]);
+  struct Case {
+    const char* filename;
+    std::string content;
+    const char* says;  // a part of the page's problem list
+  };
+  const Case cases[] = {
+      {"laporan.csv", "ini bukan laporan sama sekali\n", "kunci"},
+      {"laporan.json", "{\"neraca\": {\"kas\": ", "JSON"},
+      {"neraca.xlsx", "PK\x03\x04 rusak", "XLSX"},
+      {"kosong.json", "", "kosong"},
+  };
+  for (const Case& c : cases) {
+    Request r;
+    r.method = "POST";
+    r.path = "/koperasi/" + coop + "/unggah";
+    r.client = "127.0.0.1";
+    const auto [token, csrf] = SessionOf("pengurusA");
+    r.headers["cookie"] = std::string(kSessionCookie) + "=" + token;
+    r.fields.emplace_back("csrf", csrf);
+    r.files.push_back({"berkas", c.filename, "application/octet-stream", c.content});
+    const Response out = Handle(app_.get(), settings_, r);
+    EXPECT_EQ(out.status, 422) << c.filename;
+    EXPECT_NE(out.body.find("<details class=\"kartu\" id=\"unggah\" open>"), std::string::npos) << c.filename;
+    EXPECT_NE(out.body.find(std::string("«") + c.filename + "»"), std::string::npos) << c.filename;
+    EXPECT_NE(out.body.find("<form method=\"post\" action=\"/koperasi/" + coop + "/laporan\""), std::string::npos)
+        << c.filename;
+    const size_t list = out.body.find("<div class=\"masalah\" role=\"alert\">");
+    ASSERT_NE(list, std::string::npos) << c.filename;
+    EXPECT_NE(out.body.find(c.says, list), std::string::npos) << c.filename << "\n" << out.body.substr(list, 600);
+    EXPECT_EQ(out.body.find("<span class=\"mono kecil\">berkas</span>", list), std::string::npos);
+  }
+}
+
 TEST_P(RoutesTest, TheSignedReportSaysWhatItIsAndVerifies) {
   if (!database_ready()) return;
   const int64_t draft = Draft("A", "2023-12-31");

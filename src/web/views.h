@@ -48,8 +48,10 @@ std::string CooperativePage(const PageContext& ctx, const CooperativeView& view,
 // share of Ya answers (server-rendered, kept current by the script), live totals and the balance check (script),
 // and the upload form for a template file. It saves a draft, complete or not. `values` are the field values to show (key → text), `problems` the problems of
 // the last attempt shown beside their fields (by Problem::path) and in a list at the top. `draft_id` 0: new.
+// `refused_upload`: the name of an uploaded file that could not be read; the upload card opens first with it named.
 std::string LaporanFormPage(const PageContext& ctx, const store::Cooperative& coop, int64_t draft_id,
-                            const std::vector<std::pair<std::string, std::string>>& values, const Problems& problems);
+                            const std::vector<std::pair<std::string, std::string>>& values, const Problems& problems,
+                            const std::string& refused_upload = {});
 
 // The first step of a new laporan: the period and the method, the one in force for `periode` (DefaultMetodeFor)
 // chosen already; a GET form to the laporan form (?periode=...&metode=...), and the upload of a filled template.

@@ -522,9 +522,12 @@ TEST(ViewsForm, RefillsValuesAndShowsEachProblemBesideItsField) {
   EXPECT_NE(html.find("<div class=\"isian salah\"><label for=\"f-neraca.bank\">"), std::string::npos);
   EXPECT_EQ(Count(html, "aria-invalid=\"true\""), 1u);
   // And both problems are listed at the top, the field's one linking to it.
-  EXPECT_NE(html.find("<a href=\"#f-neraca.bank\">neraca.bank: bukan angka: abc</a>"), std::string::npos);
+  // Each led by the field's name, the key after the message.
+  EXPECT_NE(html.find("<a href=\"#f-neraca.bank\">Bank (Neraca): bukan angka: abc</a> <span class=\"mono kecil\">"
+                      "neraca.bank</span>"),
+            std::string::npos);
   EXPECT_NE(html.find("<li>neraca tidak seimbang</li>"), std::string::npos);
-  EXPECT_NE(html.find("<a href=\"#g-neraca\">neraca: selisih Rp 1.000</a>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"#g-neraca\">Neraca: selisih Rp 1.000</a>"), std::string::npos);
   const size_t section = html.find("<fieldset class=\"grup\" id=\"g-neraca\" data-neraca>");
   ASSERT_NE(section, std::string::npos);
   EXPECT_LT(html.find("selisih Rp 1.000", section), html.find("<input", section));  // at the head of its section
