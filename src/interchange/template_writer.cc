@@ -462,6 +462,9 @@ lxw_row_t WriteLineRows(lxw_worksheet* ws, Section section, const Laporan* l, co
   return r;
 }
 
+// What a check row says when an amount it reads was typed as text: the sheet cannot add it up (Kopsehat can).
+constexpr const char* kTextAmountCheck = "BELUM DIPERIKSA: ada angka berupa teks (Kopsehat tetap membacanya)";
+
 // The Neraca's check rows from row `r`: total assets, total liabilities + equity, their difference and whether it
 // balances, for this year (B) and last year (C).
 void WriteNeracaChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const BalanceRows& rows,
@@ -483,17 +486,21 @@ void WriteNeracaChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const B
       if (side == BalanceSide::kAsetPengurang) aset_sen -= st->Get(i);
       if (side == BalanceSide::kKewajiban || side == BalanceSide::kEkuitas) pasiva_sen += st->Get(i);
     }
-    std::string fa = "=";
-    for (size_t k = 0; k < rows.aset.size(); ++k) fa += (k ? "+" : "") + std::string(colname) + std::to_string(rows.aset[k] + 1);
-    fa += "-" + std::string(colname) + std::to_string(rows.penyisihan + 1);
-    std::string fp = "=";
-    for (size_t k = 0; k < rows.pasiva.size(); ++k) fp += (k ? "+" : "") + std::string(colname) + std::to_string(rows.pasiva[k] + 1);
+    // SUM, not "+": an amount typed as text ("1.250.000" in a text cell, which Kopsehat reads) would turn a "+"
+    // into #VALUE!. The check row below says when such a cell keeps the sheet from checking the balance.
+    std::string fa = "=SUM(";
+    for (size_t k = 0; k < rows.aset.size(); ++k) fa += (k ? "," : "") + std::string(colname) + std::to_string(rows.aset[k] + 1);
+    fa += ")-SUM(" + std::string(colname) + std::to_string(rows.penyisihan + 1) + ")";
+    std::string fp = "=SUM(";
+    for (size_t k = 0; k < rows.pasiva.size(); ++k) fp += (k ? "," : "") + std::string(colname) + std::to_string(rows.pasiva[k] + 1);
+    fp += ")";
     worksheet_write_formula_num(ws, ta, col, fa.c_str(), f.total, double(aset_sen) / 100.0);
     worksheet_write_formula_num(ws, tp, col, fp.c_str(), f.total, double(pasiva_sen) / 100.0);
     const std::string fd = "=" + std::string(colname) + std::to_string(ta + 1) + "-" + colname + std::to_string(tp + 1);
     worksheet_write_formula_num(ws, diff, col, fd.c_str(), f.total, double(aset_sen - pasiva_sen) / 100.0);
-    const std::string fc = "=IF(ROUND(" + std::string(colname) + std::to_string(diff + 1) +
-                           ",2)=0,\"SEIMBANG\",\"TIDAK SEIMBANG\")";
+    const std::string range = std::string(colname) + "2:" + colname + std::to_string(ta);
+    const std::string fc = "=IF(SUMPRODUCT(--ISTEXT(" + range + "))>0,\"" + kTextAmountCheck + "\",IF(ROUND(" +
+                           std::string(colname) + std::to_string(diff + 1) + ",2)=0,\"SEIMBANG\",\"TIDAK SEIMBANG\"))";
     worksheet_write_formula_str(ws, check, col, fc.c_str(), f.bold, aset_sen == pasiva_sen ? "SEIMBANG" : "TIDAK SEIMBANG");
   }
 }
@@ -503,8 +510,10 @@ void WriteNeracaChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const B
 void WritePinjamanChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const std::map<int, std::string>& cell_of,
                          const TemplateFormats& f) {
   const auto at = [&](const char* p) { return cell_of.at(line::Index(p)); };
-  const std::string bermasalah = "=" + at("pinjaman.kurang_lancar") + "+" + at("pinjaman.diragukan") + "+" + at("pinjaman.macet");
-  const std::string diberikan = "=Neraca!" + at("neraca.pinjaman_anggota") + "+Neraca!" + at("neraca.pinjaman_non_anggota");
+  const std::string bermasalah =
+      "=SUM(" + at("pinjaman.kurang_lancar") + "," + at("pinjaman.diragukan") + "," + at("pinjaman.macet") + ")";
+  const std::string diberikan =
+      "=SUM(Neraca!" + at("neraca.pinjaman_anggota") + ",Neraca!" + at("neraca.pinjaman_non_anggota") + ")";
   Sen problem_sen = 0, loans_sen = 0, risky_sen = 0;
   if (l != nullptr) {
     const Statements& st = l->current;
@@ -518,9 +527,13 @@ void WritePinjamanChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const
   worksheet_write_string(ws, r + 1, 0, "Pinjaman diberikan (dari Neraca)", f.bold);
   worksheet_write_formula_num(ws, r + 1, 1, diberikan.c_str(), f.total, double(loans_sen) / 100.0);
   worksheet_write_string(ws, r + 2, 0, "Pemeriksaan", f.bold);
-  const std::string fc = "=IF(AND(B" + std::to_string(r + 1) + "<=B" + std::to_string(r + 2) + "," +
-                         at("pinjaman.berisiko") + "<=B" + std::to_string(r + 2) +
-                         "),\"SESUAI\",\"MELEBIHI PINJAMAN DIBERIKAN\")";
+  const std::string texts = "ISTEXT(" + at("pinjaman.kurang_lancar") + ")+ISTEXT(" + at("pinjaman.diragukan") +
+                            ")+ISTEXT(" + at("pinjaman.macet") + ")+ISTEXT(" + at("pinjaman.berisiko") +
+                            ")+ISTEXT(Neraca!" + at("neraca.pinjaman_anggota") + ")+ISTEXT(Neraca!" +
+                            at("neraca.pinjaman_non_anggota") + ")";
+  const std::string fc = "=IF(" + texts + ">0,\"" + kTextAmountCheck + "\",IF(AND(B" + std::to_string(r + 1) + "<=B" +
+                         std::to_string(r + 2) + "," + at("pinjaman.berisiko") + "<=B" + std::to_string(r + 2) +
+                         "),\"SESUAI\",\"MELEBIHI PINJAMAN DIBERIKAN\"))";
   worksheet_write_formula_str(ws, r + 2, 1, fc.c_str(), f.bold,
                               problem_sen <= loans_sen && risky_sen <= loans_sen ? "SESUAI" : "MELEBIHI PINJAMAN DIBERIKAN");
 }
