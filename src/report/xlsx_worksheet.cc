@@ -155,6 +155,53 @@ void ApplyStamp(const std::vector<lxw_worksheet*>& sheets, const ReportStamp* st
   worksheet_write_string(sheets.front(), 0, 3, StampLine(st, lang).c_str(), book.bold);
 }
 
+// The examiner's corrections and evidence, on a sheet of their own when the report comes from a stored laporan (the
+// web; the CLI's reports have none): every change with its label, original and new value, reason, who and when, then
+// every evidence file with its SHA-256, as the PDF's "Koreksi pemeriksa" section. Null without a stamp.
+lxw_worksheet* AddCorrectionSheet(const Book& book, const ReportStamp* stamp, Lang lang) {
+  if (stamp == nullptr || stamp->revision == 0) return nullptr;
+  lxw_worksheet* ws = workbook_add_worksheet(book.wb, T(lang, "Koreksi Pemeriksa", "Examiner Corrections"));
+  worksheet_set_column(ws, 0, 0, 44, nullptr);
+  worksheet_set_column(ws, 1, 2, 18, nullptr);
+  worksheet_set_column(ws, 3, 3, 44, nullptr);
+  worksheet_set_column(ws, 4, 5, 24, nullptr);
+  worksheet_write_string(ws, 0, 0, T(lang, "Koreksi pemeriksa", "Examiner's corrections"), book.big);
+  lxw_row_t r = 2;
+  if (stamp->corrections.empty()) {
+    worksheet_write_string(ws, r++, 0, T(lang, "Tidak ada angka atau jawaban yang diubah pemeriksa.",
+                                         "The examiner changed no figure or answer."), nullptr);
+  } else {
+    const char* head[] = {T(lang, "Isian", "Field"), T(lang, "Nilai asal", "Original"), T(lang, "Nilai baru", "New"),
+                          T(lang, "Alasan", "Reason"), T(lang, "Oleh", "By"), T(lang, "Waktu", "When")};
+    for (lxw_col_t c = 0; c < 6; ++c) worksheet_write_string(ws, r, c, head[c], book.header);
+    ++r;
+    for (const ReportCorrection& c : stamp->corrections) {
+      const std::string* cells[] = {&c.label, &c.before, &c.after, &c.reason, &c.who, &c.when};
+      for (lxw_col_t col = 0; col < 6; ++col) worksheet_write_string(ws, r, col, cells[col]->c_str(), nullptr);
+      ++r;
+    }
+  }
+  r += 1;
+  worksheet_write_string(ws, r++, 0, T(lang, "Berkas bukti", "Evidence files"), book.bold);
+  if (stamp->evidence.empty()) {
+    worksheet_write_string(ws, r, 0, T(lang, "Tidak ada berkas bukti.", "No evidence files."), nullptr);
+    return ws;
+  }
+  worksheet_write_string(ws, r, 0, T(lang, "Nama berkas", "File name"), book.header);
+  worksheet_write_string(ws, r++, 1, "SHA-256", book.header);
+  for (const ReportEvidence& e : stamp->evidence) {
+    worksheet_write_string(ws, r, 0, e.name.c_str(), nullptr);
+    worksheet_write_string(ws, r++, 1, e.sha256.c_str(), nullptr);
+  }
+  return ws;
+}
+
+// The stamp on every sheet, the corrections sheet last when there is one.
+void StampBook(std::vector<lxw_worksheet*> sheets, const ReportStamp* stamp, const Book& book, Lang lang) {
+  if (lxw_worksheet* ks = AddCorrectionSheet(book, stamp, lang)) sheets.push_back(ks);
+  ApplyStamp(sheets, stamp, book, lang);
+}
+
 }  // namespace
 
 // Rows 1–5 of a Ringkasan sheet: title, cooperative, year end, method, what to change.
@@ -435,7 +482,7 @@ Status WriteGoalWorksheet(const Laporan& laporan, const GoalAssessment& a, const
   lxw_worksheet* in = workbook_add_worksheet(wb, "Masukan");
   lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
   lxw_worksheet* is = workbook_add_worksheet(wb, "Indikator");
-  ApplyStamp({sum, in, qs, is}, o.stamp, book, lang);
+  StampBook({sum, in, qs, is}, o.stamp, book, lang);
   GoalCells cells;
   WriteGoalInputSheet(in, laporan, book, lang, &cells);
   // Besaran: each quantity as its formula over the inputs (rata_rata and lalu included).
@@ -765,7 +812,7 @@ Status WriteAssessmentWorksheet(const Laporan& laporan, const Assessment& a, con
   lxw_worksheet* qs = workbook_add_worksheet(wb, "Besaran");
   lxw_worksheet* ks = workbook_add_worksheet(wb, "Komponen");
   lxw_worksheet* ms = workbook_add_worksheet(wb, "Manajemen");
-  ApplyStamp({sum, in, qs, ks, ms}, o.stamp, book, lang);
+  StampBook({sum, in, qs, ks, ms}, o.stamp, book, lang);
   const std::map<int, std::string> cell_of_line =
       WriteAssessmentInputSheet(in, AsAssessed(laporan, rb), rb.uses_previous, book, lang);
   WriteQuantitySheet(qs, rb.quantities, a.quantities_sen, {"Besaran", "Nilai (Rp)", "Id", "Rumus"}, cell_of_line, book,

@@ -1,6 +1,7 @@
 // The authorisation matrix: every route × every role × own and other cooperative, through Handle() with real
 // sessions and CSRF tokens. A route without a row in kMatrix fails the test, so a new route cannot ship unguarded.
 // Also: CSRF on every state change, sessions (cookie attributes, expiry, logout), security headers.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "interchange/xlsx_reader.h"
 #include "web/http.h"
 #include "app/test_app.h"
 
@@ -402,6 +404,25 @@ TEST_P(RoutesTest, TheSignedReportSaysWhatItIsAndVerifies) {
   }
   EXPECT_NE(all.find("KOREKSI PEMERIKSA"), std::string::npos);
   EXPECT_NE(all.find("Kas menurut berita acara"), std::string::npos) << all;
+
+  // The worksheet says the same: FINAL in Ringkasan!D1, the corrections on a sheet of their own, by label.
+  const Response x = Call("GET", "/laporan/" + std::to_string(id) + "/unduh.xlsx", "anggotaA");
+  ASSERT_EQ(x.status, 200);
+  XlsxWorkbook book;
+  Problems read_problems;
+  ASSERT_TRUE(ReadXlsx(x.body, "laporan.xlsx", XlsxLimits{}, &book, &read_problems)) << read_problems.size();
+  const XlsxSheet* summary = book.FindSheet("Ringkasan");
+  ASSERT_NE(summary, nullptr);
+  const auto has = [](const XlsxSheet& sheet, const std::string& part) {
+    return std::any_of(sheet.cells.begin(), sheet.cells.end(),
+                       [&](const XlsxCell& c) { return c.text.find(part) != std::string::npos; });
+  };
+  EXPECT_TRUE(has(*summary, "FINAL — revisi 1, difinalkan "));
+  const XlsxSheet* corrections = book.FindSheet("Koreksi Pemeriksa");
+  ASSERT_NE(corrections, nullptr);
+  EXPECT_TRUE(has(*corrections, reason));
+  EXPECT_TRUE(has(*corrections, "Kas") || has(*corrections, "MEPPP"));
+  EXPECT_FALSE(has(*corrections, "neraca.kas"));  // labels, not keys
 
   // The public page, without a login.
   const auto verify = [&](const std::string& c) {
