@@ -16,6 +16,7 @@
 #include "interchange/test_sistem_input.h"
 #include "report/json_report.h"
 #include "rules/loader.h"
+#include "app/demo.h"
 #include "app/test_app.h"
 
 namespace kopsehat::app::testing {
@@ -31,6 +32,45 @@ bool HasCode(const Outcome& o, const std::string& kode) {
     if (p.code == kode) return true;
   }
   return false;
+}
+
+// The demo is consistent: every laporan of a cooperative names the regency and province the cooperative is listed
+// in (the example file of KSP Maju Jaya names another regency; the demo must not show a Dinas a foreign laporan).
+TEST(DemoData, EveryLaporanNamesTheRegionItsCooperativeIsListedIn) {
+  const std::string dir = ::testing::TempDir() + "kopsehat-demo-" + std::to_string(getpid());
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string error;
+  auto store = store::Store::OpenAs(store::Dialect::kSqlite, dir + "/demo.db", 2, &error);
+  ASSERT_NE(store, nullptr) << error;
+  ASSERT_TRUE(store->WithConnection([](store::Connection* c) { return store::Migrate(c, kStartTime); }).ok());
+  AppOptions options;
+  options.password_cost = PasswordCost::kTest;
+  App app(store.get(), options);
+  std::vector<DemoLogin> logins;
+  const Outcome seeded = SeedDemo(&app, std::string(KOPSEHAT_SOURCE_DIR) + "/examples", &logins);
+  ASSERT_TRUE(seeded.ok()) << (seeded.problems.empty() ? "" : seeded.problems.items()[0].pesan);
+  std::string token;
+  Principal admin;
+  ASSERT_TRUE(app.Login("admin", kDemoPassword, "127.0.0.1", &token, &admin).ok());
+  std::vector<store::Cooperative> coops;
+  ASSERT_TRUE(app.ListCooperatives(admin, &coops).ok());
+  ASSERT_EQ(coops.size(), 2u);
+  size_t checked = 0;
+  for (const store::Cooperative& c : coops) {
+    CooperativeView cv;
+    ASSERT_TRUE(app.ViewCooperative(admin, c.id, &cv).ok());
+    for (const store::LaporanRecord& r : cv.laporan) {
+      LaporanView v;
+      ASSERT_TRUE(app.ViewLaporan(admin, r.id, &v).ok());
+      EXPECT_EQ("Kabupaten " + v.laporan.cooperative.kabupaten, c.region_nama) << c.nama << " " << r.periode_akhir;
+      EXPECT_EQ(v.laporan.cooperative.provinsi, v.provinsi) << c.nama << " " << r.periode_akhir;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 12u);  // two cooperatives, six years each
+  store.reset();
+  std::filesystem::remove_all(dir);
 }
 
 TEST_P(WorkflowTest, LoginSessionLogout) {

@@ -15,6 +15,9 @@ namespace kopsehat::app {
 namespace {
 
 constexpr const char* kRegion = "Kabupaten Probolinggo";
+// The region as a laporan names it (koperasi.kabupaten / koperasi.provinsi).
+constexpr const char* kKabupaten = "Probolinggo";
+constexpr const char* kProvinsi = "Jawa Timur";
 constexpr const char* kDemoMarker = "demo.lengkap";
 
 struct DemoCoop {
@@ -100,7 +103,7 @@ Outcome SeedDemo(App* app, const std::string& examples_dir, std::vector<DemoLogi
   root.user = admin;
   root.user.id = admin_id;
   int64_t region_id = 0;
-  if (o = app->CreateRegion(root, {0, kRegion, "Jawa Timur"}, &region_id); !o.ok()) return o;
+  if (o = app->CreateRegion(root, {0, kRegion, kProvinsi}, &region_id); !o.ok()) return o;
   Principal dinas;
   dinas.user = {0, "dinas", "Penilai Dinas Koperasi", store::Role::kDinas, std::nullopt, {region_id}, "", true};
   if (o = app->CreateUser(&root, dinas.user, kDemoPassword, &dinas.user.id); !o.ok()) return o;
@@ -108,6 +111,10 @@ Outcome SeedDemo(App* app, const std::string& examples_dir, std::vector<DemoLogi
   for (const DemoCoop& c : kCoops) {
     Laporan example;
     if (!ReadExample(examples_dir + "/" + c.file, &example, &o)) return o;
+    // Every cooperative of the demo is listed in the one regency, so its laporan say so too (the example file of
+    // KSP Maju Jaya names another regency).
+    example.cooperative.kabupaten = kKabupaten;
+    example.cooperative.provinsi = kProvinsi;
     int64_t coop_id = 0;
     store::Cooperative coop{0, region_id, kRegion, c.nama, "KSP", c.nomor};
     if (o = app->CreateCooperative(root, coop, &coop_id); !o.ok()) return o;
