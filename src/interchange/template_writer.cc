@@ -462,8 +462,12 @@ lxw_row_t WriteLineRows(lxw_worksheet* ws, Section section, const Laporan* l, co
   return r;
 }
 
-// What a check row says when an amount it reads was typed as text: the sheet cannot add it up (Kopsehat can).
-constexpr const char* kTextAmountCheck = "BELUM DIPERIKSA: ada angka berupa teks (Kopsehat tetap membacanya)";
+// What a check row says when amounts it reads were typed as text: the sheet cannot add them up (Kopsehat can), so
+// it names how many and one of their cells (`count` and `cell` are formulas).
+std::string TextAmountCheck(const std::string& count, const std::string& cell) {
+  return "\"BELUM DIPERIKSA: \"&" + count + "&\" angka berupa teks, mis. sel \"&" + cell +
+         "&\" (Kopsehat tetap membacanya)\"";
+}
 
 // The Neraca's check rows from row `r`: total assets, total liabilities + equity, their difference and whether it
 // balances, for this year (B) and last year (C).
@@ -499,7 +503,9 @@ void WriteNeracaChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const B
     const std::string fd = "=" + std::string(colname) + std::to_string(ta + 1) + "-" + colname + std::to_string(tp + 1);
     worksheet_write_formula_num(ws, diff, col, fd.c_str(), f.total, double(aset_sen - pasiva_sen) / 100.0);
     const std::string range = std::string(colname) + "2:" + colname + std::to_string(ta);
-    const std::string fc = "=IF(SUMPRODUCT(--ISTEXT(" + range + "))>0,\"" + kTextAmountCheck + "\",IF(ROUND(" +
+    const std::string count = "SUMPRODUCT(--ISTEXT(" + range + "))";
+    const std::string last = "\"" + std::string(colname) + "\"&SUMPRODUCT(MAX(ISTEXT(" + range + ")*ROW(" + range + ")))";
+    const std::string fc = "=IF(" + count + ">0," + TextAmountCheck(count, last) + ",IF(ROUND(" +
                            std::string(colname) + std::to_string(diff + 1) + ",2)=0,\"SEIMBANG\",\"TIDAK SEIMBANG\"))";
     worksheet_write_formula_str(ws, check, col, fc.c_str(), f.bold, aset_sen == pasiva_sen ? "SEIMBANG" : "TIDAK SEIMBANG");
   }
@@ -527,11 +533,17 @@ void WritePinjamanChecks(lxw_worksheet* ws, lxw_row_t r, const Laporan* l, const
   worksheet_write_string(ws, r + 1, 0, "Pinjaman diberikan (dari Neraca)", f.bold);
   worksheet_write_formula_num(ws, r + 1, 1, diberikan.c_str(), f.total, double(loans_sen) / 100.0);
   worksheet_write_string(ws, r + 2, 0, "Pemeriksaan", f.bold);
-  const std::string texts = "ISTEXT(" + at("pinjaman.kurang_lancar") + ")+ISTEXT(" + at("pinjaman.diragukan") +
-                            ")+ISTEXT(" + at("pinjaman.macet") + ")+ISTEXT(" + at("pinjaman.berisiko") +
-                            ")+ISTEXT(Neraca!" + at("neraca.pinjaman_anggota") + ")+ISTEXT(Neraca!" +
-                            at("neraca.pinjaman_non_anggota") + ")";
-  const std::string fc = "=IF(" + texts + ">0,\"" + kTextAmountCheck + "\",IF(AND(B" + std::to_string(r + 1) + "<=B" +
+  // The cells the check reads, and the first of them that holds text (by name).
+  const std::vector<std::string> cells = {at("pinjaman.kurang_lancar"), at("pinjaman.diragukan"), at("pinjaman.macet"),
+                                          at("pinjaman.berisiko"), "Neraca!" + at("neraca.pinjaman_anggota"),
+                                          "Neraca!" + at("neraca.pinjaman_non_anggota")};
+  std::string texts, first = "\"\"";
+  for (auto c = cells.rbegin(); c != cells.rend(); ++c) {
+    texts += (texts.empty() ? "ISTEXT(" : "+ISTEXT(") + *c + ")";
+    first = "IF(ISTEXT(" + *c + "),\"" + *c + "\"," + first + ")";
+  }
+  const std::string fc = "=IF(" + texts + ">0," + TextAmountCheck("(" + texts + ")", first) + ",IF(AND(B" +
+                         std::to_string(r + 1) + "<=B" +
                          std::to_string(r + 2) + "," + at("pinjaman.berisiko") + "<=B" + std::to_string(r + 2) +
                          "),\"SESUAI\",\"MELEBIHI PINJAMAN DIBERIKAN\"))";
   worksheet_write_formula_str(ws, r + 2, 1, fc.c_str(), f.bold,

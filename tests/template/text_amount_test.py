@@ -28,7 +28,8 @@ PROFILE = '''<?xml version="1.0" encoding="UTF-8"?>
 <value>0</value></prop></item>
 </oor:items>
 '''
-TEXT_CHECK = 'BELUM DIPERIKSA: ada angka berupa teks (Kopsehat tetap membacanya)'
+# What a check row must say: how many amounts are text and a cell that holds one (the one made text here).
+TEXT_CHECK = 'BELUM DIPERIKSA: 1 angka berupa teks, mis. sel {cell} (Kopsehat tetap membacanya)'
 
 
 def sheet_paths(z):
@@ -44,12 +45,14 @@ def sheet_paths(z):
 
 
 def as_text(xml):
-    """The first numeric cell of column B becomes an inline string in the people's form ("42.350.000")."""
+    """The first numeric cell of column B becomes an inline string in the people's form ("Rp 42.350.000"); returns
+    the sheet and the cell's name."""
     m = re.search(r'<c r="(B\d+)"((?: s="\d+")?)><v>(\d+)</v></c>', xml)
     if not m:
         raise SystemExit('FAIL: no numeric cell in column B to turn into text')
-    shown = f'{int(m.group(3)):,}'.replace(',', '.')
-    return xml.replace(m.group(0), f'<c r="{m.group(1)}"{m.group(2)} t="inlineStr"><is><t>{shown}</t></is></c>', 1)
+    shown = 'Rp ' + f'{int(m.group(3)):,}'.replace(',', '.')
+    return xml.replace(m.group(0), f'<c r="{m.group(1)}"{m.group(2)} t="inlineStr"><is><t>{shown}</t></is></c>',
+                       1), m.group(1)
 
 
 def recalc(work, xlsx):
@@ -81,18 +84,22 @@ def main():
     typed = os.path.join(work, 'laporan-teks.xlsx')
     with zipfile.ZipFile(plain) as z, zipfile.ZipFile(typed, 'w', zipfile.ZIP_DEFLATED) as out:
         parts = sheet_paths(z)
-        changed = {parts['Neraca'], parts['Pinjaman']}
+        changed = {parts['Neraca']: 'Neraca', parts['Pinjaman']: 'Pinjaman'}
+        cell_of = {}
         for name in z.namelist():
             data = z.read(name)
-            out.writestr(name, as_text(data.decode()) if name in changed else data)
+            if name in changed:
+                data, cell_of[changed[name]] = as_text(data.decode())
+            out.writestr(name, data)
     failures = []
     before = recalc(work, plain)
     if before != {'Neraca': ['SEIMBANG'], 'Pinjaman': ['SESUAI']}:
         failures.append(f'the untouched template checks {before}')
     after = recalc(work, typed)
     for sheet, rows in after.items():
-        if rows != [TEXT_CHECK]:
-            failures.append(f'{sheet} with a text amount checks {rows}, not {TEXT_CHECK!r}')
+        want = TEXT_CHECK.format(cell=cell_of[sheet])
+        if rows != [want]:
+            failures.append(f'{sheet} with a text amount checks {rows}, not {want!r}')
     # Kopsehat itself reads the text amounts: the same total as the untouched file.
     a = subprocess.run([args.binary, 'assess', plain, '--format', 'json'], capture_output=True, text=True)
     b = subprocess.run([args.binary, 'assess', typed, '--format', 'json'], capture_output=True, text=True)
