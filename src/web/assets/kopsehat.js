@@ -1,26 +1,50 @@
 (function () {
   'use strict';
-  // An amount as people type it ("1.250.000,50", "Rp 1.250.000", "1250000.50") in sen; NaN when it is not one.
-  // For the preview only: the server parses exactly and decides.
+  // An amount as people type it ("1.250.000,50", "Rp 1.250.000", "1250000.50") in sen; NaN when it is not one. The
+  // server's rule step by step (core/money.cc, ParseAmountTextSen), so the preview refuses exactly what the server
+  // refuses (tests/browser/amount_rule_test.py compares the two); the server still decides, exactly.
+  function groups(intPart, sep) {  // "1.250.000" → "1250000": a first group of 1-3 digits, then groups of 3
+    var g = intPart.split(sep);
+    if (!/^\d{1,3}$/.test(g[0])) return null;
+    for (var i = 1; i < g.length; i++) if (!/^\d{3}$/.test(g[i])) return null;
+    return g.join('');
+  }
   function sen(text) {
-    var t = String(text || '').replace(/[\s\u00a0]/g, '');
-    var rp = /^\(?-?rp|,-\)?$/i.test(t);  // "Rp" or ",-" marks Indonesian: then "1.250" is unambiguous
-    t = t.replace(/rp\.?/i, '').replace(/,-$/, '');
-    var neg = false;
-    if (/^\(.*\)$/.test(t)) { neg = true; t = t.slice(1, -1); }
-    if (t.charAt(0) === '-') { neg = true; t = t.slice(1); }
-    if (t === '') return 0;
-    if (/^\d{1,3}[.,]\d{3}$/.test(t) && !(rp && t.indexOf('.') > 0)) return NaN;  // as the server: ambiguous
-    var comma = t.lastIndexOf(',');
-    if (comma >= 0 && t.lastIndexOf('.') > comma) { t = t.replace(/,/g, ''); comma = -1; }
-    var whole = t, frac = '';
-    if (comma >= 0) { whole = t.slice(0, comma); frac = t.slice(comma + 1); }
-    else if (!/^\d{1,3}(\.\d{3})+$/.test(t) && t.indexOf('.') >= 0) {
-      whole = t.slice(0, t.indexOf('.')); frac = t.slice(t.indexOf('.') + 1);
+    var t = String(text || '').replace(/[\u00a0\t]/g, ' ').trim();
+    if (t === '') return 0;  // an empty line counts 0, as the form says
+    var neg = false, ind = false;
+    if (t.length >= 2 && t.charAt(0) === '(' && t.charAt(t.length - 1) === ')') { neg = true; t = t.slice(1, -1).trim(); }
+    if (t.charAt(0) === '-') { if (neg) return NaN; neg = true; t = t.slice(1); }
+    if (/^rp/i.test(t)) { ind = true; t = t.slice(2); if (t.charAt(0) === '.') t = t.slice(1); t = t.trim(); }
+    if (t.charAt(0) === '-') { if (neg) return NaN; neg = true; t = t.slice(1).trim(); }
+    if (t.length >= 2 && t.slice(-2) === ',-') { ind = true; t = t.slice(0, -2); }
+    if (t === '') return NaN;
+    if (t.indexOf(' ') >= 0) {  // spaces group thousands in the integer part only
+      var end = t.search(/[.,]/), head = end < 0 ? t : t.slice(0, end);
+      if (end >= 0 && t.indexOf(' ', end) >= 0) return NaN;
+      head = groups(head, ' ');
+      if (head === null) return NaN;
+      t = head + (end < 0 ? '' : t.slice(end));
     }
-    whole = whole.replace(/\./g, '');
-    if (!/^\d+$/.test(whole) || !/^\d{0,2}$/.test(frac)) return NaN;
+    if (/[^0-9.,]/.test(t)) return NaN;
+    var dots = t.split('.').length - 1, commas = t.split(',').length - 1, group = '', point = '';
+    if (dots && commas) {
+      point = t.lastIndexOf(',') > t.lastIndexOf('.') ? ',' : '.';
+      group = point === ',' ? '.' : ',';
+      if (t.length - t.lastIndexOf(point) - 1 > 2) return NaN;  // "1.250,000": a mistyped group
+    } else if (dots || commas) {
+      var sep = dots ? '.' : ',', after = t.length - t.lastIndexOf(sep) - 1;
+      if ((dots || commas) > 1) group = sep;
+      else if (after === 3 && ind && sep === '.') group = sep;  // "Rp 1.250"
+      else if (after === 3) return NaN;  // "1.250": ambiguous
+      else point = sep;
+    }
+    var at = point ? t.lastIndexOf(point) : t.length, whole = t.slice(0, at), frac = point ? t.slice(at + 1) : '';
+    if (group) { whole = groups(whole, group); if (whole === null) return NaN; }
+    if (!/^\d+$/.test(whole) || (point && !/^\d+$/.test(frac))) return NaN;  // "1." and ".5" are not numbers
+    if (frac.replace(/0+$/, '').length > 2) return NaN;  // at most two decimals that matter
     var v = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+    if (v > 1e17) return NaN;
     return neg ? -v : v;
   }
   function rupiah(v) {
