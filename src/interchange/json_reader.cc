@@ -575,7 +575,16 @@ struct LaporanJsonReader::Impl {
     LineColumn(json, offset, &line, &col);
     const std::string where = std::to_string(line) + ", kolom " + std::to_string(col);
     const std::string where_en = std::to_string(line) + ", column " + std::to_string(col);
-    problems->Add("", "json_tidak_sah", "JSON tidak sah pada baris " + where + " (" + detail + ")",
+    // The parser's words are English; the Indonesian message says what they mean for a person fixing the file.
+    const char* hint = "penulisan JSON salah di sini: periksa koma, titik dua, tanda kutip dan kurung";
+    if (detail.find("end of input") != std::string::npos) {
+      hint = "berkas berakhir sebelum JSON selesai: ada kurung kurawal, kurung siku atau tanda kutip yang belum ditutup";
+    } else if (detail.find("invalid literal") != std::string::npos || detail.find("invalid string") != std::string::npos) {
+      hint = "ada teks yang bukan nilai JSON: teks ditulis di antara tanda kutip, angka tanpa titik ribuan";
+    } else if (detail.find("end of input; expected") == std::string::npos && detail.find("trailing") != std::string::npos) {
+      hint = "ada isi setelah akhir JSON";
+    }
+    problems->Add("", "json_tidak_sah", "JSON tidak sah pada baris " + where + ": " + hint,
                   "invalid JSON at line " + where_en + " (" + detail + ")");
   }
 };

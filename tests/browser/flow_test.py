@@ -676,6 +676,30 @@ def run(b, server, artefacts):
     b.shot('invalid-amount')
     log(f'  2. invalid amount kept in an incomplete draft, shown at neraca.kas: {message!r}')
 
+    # 2b. A file that is no laporan at all: the form comes back (no error page) with the upload card open naming the
+    # file, the problem on top, and the draft's fields as they were.
+    broken = os.path.join(artefacts, 'laporan-rusak.json')
+    with open(broken, 'w') as f:
+        f.write('{"neraca": {"kas": ')
+    b.click(b.one('details#unggah summary', 'the upload card of the form'))
+    upload = f'form[action="/koperasi/{coop_id}/unggah"]'
+    b.one('input[type="file"][name="berkas"]', 'the upload file field', b.one(upload)).send_keys(broken)
+    b.submit(f'{upload} button', 'uploading a file that is no laporan')
+    status = b.document_status(f'/koperasi/{coop_id}/unggah')
+    check(status == 422, f'the refused upload answered HTTP {status}, not 422 with the form')
+    card = b.one('details#unggah', 'the upload card after the refused upload')
+    check(card.get_attribute('open') is not None and 'laporan-rusak.json' in card.text,
+          f'the upload card is not open naming the file: {card.text[:200]!r}')
+    problems = [e.text for e in b.css('.masalah li')]
+    check(any('JSON' in p for p in problems), f'the refused upload does not say what is wrong: {problems}')
+    check(b.css('form.laporan'), 'the refused upload does not show the laporan form to fill in instead')
+    kept = b.one('form.laporan input[name="neraca.kas"]', 'neraca.kas after the refused upload').get_attribute('value')
+    check(kept == '12,5,0', f'the refused upload lost the draft as typed: neraca.kas is {kept!r}')
+    b.check_no_overflow('the form after a refused upload')
+    b.shot('upload-refused')
+    kas = b.one('form.laporan input[name="neraca.kas"]', 'the neraca.kas field')
+    log(f'  2b. refused upload back on the form, file named: {problems[0][:80]!r}')
+
     # 3. The fix: the original amount again; the laporan page shows a score and a predikat.
     b.type_into(kas, kas_original)
     b.submit('form.laporan p.kirim button', 'saving the corrected draft')
