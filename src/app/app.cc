@@ -488,7 +488,8 @@ Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out) 
     return o;
   }
   out->target_e6 = rb.predikat.front().has_min ? rb.predikat.front().min_e6 : 0;
-  out->plan = MakePlan(out->laporan.laporan, rb, EvaluateOptions{}, out->laporan.assessment, *book, out->target_e6, {});
+  out->plan = MakePlan(out->laporan.laporan, rb, EvaluateOptions{}, out->laporan.assessment, *book, DefaultLimits(*book),
+                       out->target_e6, {});
   return {};
 }
 

@@ -114,7 +114,7 @@ TEST(PlanSensitivity, LeversVerifyAndAreMinimal) {
   Problems p;
   const ActionBook* book = EmbeddedActionBook(&p);
   ASSERT_NE(book, nullptr);
-  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book);
+  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book, Limits{});
   ASSERT_FALSE(all.empty());
   size_t checked = 0;
   for (const ComponentLevers& cl : all) {
@@ -151,7 +151,7 @@ TEST(PlanSensitivity, HandCheckedAmountForTheBiggestLoss) {
   Problems p;
   const ActionBook* book = EmbeddedActionBook(&p);
   ASSERT_NE(book, nullptr);
-  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book);
+  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book, Limits{});
   bool found = false;
   for (const ComponentLevers& cl : all) {
     if (e.assessment.components[cl.component].spec->id != "permodalan.modal_sendiri_total_aset") continue;
