@@ -86,7 +86,8 @@ void ApplyOne(const std::string& id, const toml::node& node, Limits* limits, Pro
         "must be a percentage from 0 to 100 (e.g. \"40\" or \"12.5\", at most 4 decimals)");
   } else {
     limit->pct = d;
-    limit->overridden = true;
+    // A file that repeats a default (the template) changes nothing worth showing beside it.
+    limit->overridden = Compare(Fraction{d.units, Pow10(d.scale)}, limit->default_pct) != 0;
   }
   if (const toml::node* note = t->get("alasan"); note != nullptr) {
     if (!note->is_string() || note->as_string()->get().size() > 300) {
