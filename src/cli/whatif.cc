@@ -183,28 +183,31 @@ void PrintLevers(const AssessedFile& file, const EvaluateOptions& options, const
     const ComponentResult& r = before.components[cl.component];
     std::cout << "  " << r.spec->name.Get(lang) << " (nilai " << FormatNilai(r.nilai_e2, lang) << ", "
               << (en ? "loses " : "kehilangan ") << FormatPoints(r.LostE6(), lang) << (en ? " points)\n" : " poin)\n");
-    size_t shown = 0, beyond = 0;
+    // Within the limits first (each group in points-per-rupiah order), then those beyond one, said so; three at most.
+    std::vector<const Lever*> order;
     for (const Lever& l : cl.levers) {
-      if (l.beyond != nullptr) {
-        ++beyond;
-        continue;
-      }
-      if (++shown > 3) continue;
+      if (l.beyond == nullptr) order.push_back(&l);
+    }
+    for (const Lever& l : cl.levers) {
+      if (l.beyond != nullptr) order.push_back(&l);
+    }
+    for (size_t k = 0; k < order.size() && k < 3; ++k) {
+      const Lever& l = *order[k];
       std::cout << "      - " << l.action->name.Get(lang) << " " << FormatRupiah(l.amount_sen) << ": nilai "
                 << FormatNilai(r.nilai_e2, lang) << " → " << FormatNilai(l.nilai_after_e2, lang) << ", total "
                 << (l.total_gain_e6 >= 0 ? "+" : "") << FormatPoints(l.total_gain_e6, lang);
       if (l.total_gain_e6 < 0) {
-        std::cout << (en ? " — LOWERS the total: other components lose more than this one gains"
-                         : " — MENURUNKAN total: komponen lain kehilangan lebih banyak daripada yang didapat");
+        std::cout << (en ? " — LOWERS the total" : " — MENURUNKAN total");
       } else if (l.total_gain_e6 == 0) {
         std::cout << (en ? " — the total does not change" : " — total tidak berubah");
       }
+      if (l.beyond != nullptr) {
+        std::cout << (en ? " — beyond the one-year limit " : " — melebihi batas satu tahun ");
+        if (l.beyond->IsFloor()) std::cout << l.beyond->Name().Get(lang) << " ";
+        std::cout << FormatLimitPercent(l.beyond->pct, lang) << " %";
+        if (!l.beyond->IsFloor()) std::cout << " (" << FormatRupiah(l.cap_sen) << ")";
+      }
       std::cout << "\n";
-    }
-    if (beyond > 0) {
-      std::cout << "      " << (en ? "(" : "(") << beyond
-                << (en ? " more beyond the one-year limits; see --batas)\n"
-                       : " langkah lain melebihi batas satu tahun; lihat --batas)\n");
     }
   }
 }
