@@ -463,7 +463,8 @@ Outcome App::PrepareNewLaporan(const Principal& p, int64_t coop_id, CooperativeV
   return o;
 }
 
-Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out) {
+Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
+                         const std::vector<std::pair<std::string, std::string>>& limit_overrides) {
   Outcome o = ViewLaporan(p, laporan_id, &out->laporan);
   if (!o.ok()) return o;
   if (!Allowed(p.user, Action::kViewCooperative, &out->laporan.cooperative)) {
@@ -488,7 +489,10 @@ Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out) 
     return o;
   }
   out->target_e6 = rb.predikat.front().has_min ? rb.predikat.front().min_e6 : 0;
-  out->plan = MakePlan(out->laporan.laporan, rb, EvaluateOptions{}, out->laporan.assessment, *book, out->target_e6, {});
+  Limits limits = DefaultLimits(*book);
+  for (const auto& [id, pct] : limit_overrides) SetLimit(id, pct, &limits, &out->limit_problems);
+  out->plan = MakePlan(out->laporan.laporan, rb, EvaluateOptions{}, out->laporan.assessment, *book, limits,
+                       out->target_e6, {});
   return {};
 }
 

@@ -136,6 +136,9 @@ struct PlanView {
   // that pools percentages or reads last year (kkpkk-2021) has none yet; an incomplete draft has no figures to plan.
   enum class Unavailable { kNo, kMethod, kIncomplete };
   Unavailable unavailable = Unavailable::kNo;
+  // The board's limits asked for on the page (id → percentage as typed); a value that is not a limit's percentage
+  // is a problem here and that limit keeps its default.
+  Problems limit_problems;
 };
 
 // What a verification code says about the record (App::Verify).
@@ -271,7 +274,9 @@ class App {
   // The plan of a laporan for the cooperative's people and its examiner (kViewCooperative), for methods that weigh
   // this year's figures; verified by re-assessing. For other methods and incomplete drafts: ok, with
   // out->unavailable saying why, so the page can say it in words.
-  Outcome PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out);
+  // `limits`: the board's own one-year limits (id, percentage as typed) over the defaults, for the plan shown.
+  Outcome PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
+                      const std::vector<std::pair<std::string, std::string>>& limits = {});
   Outcome ViewAdmin(const Principal& p, AdminView* out);
   Outcome ViewRegion(const Principal& p, RegionView* out);
   Outcome EvidenceContent(const Principal& p, int64_t evidence_id, store::Evidence* meta, std::string* content);

@@ -38,6 +38,7 @@ struct CommandSpec {
   const char* one_file_id;  // "sebutkan tepat satu berkas laporan"
   const char* one_file_en;
   std::vector<const char*> formats = {};  // accepted --format values; empty: any (or none)
+  const char* fileless_option = nullptr;  // an option that needs no laporan file (plan --template-batas)
 };
 bool StartFileCommand(int argc, char** argv, Lang lang, const CommandSpec& spec, Args* args, int* exit_code);
 

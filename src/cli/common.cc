@@ -237,6 +237,19 @@ const ActionBook* LoadActionsForCommand(const Args& args, Lang lang, std::unique
   return book;
 }
 
+bool LoadLimitsForCommand(const Args& args, const ActionBook& book, Lang lang, Limits* limits) {
+  *limits = DefaultLimits(book);
+  if (!args.Has("--batas")) return true;
+  Problems problems;
+  std::string text;
+  if (ReadInputFile(args.Get("--batas"), kMaxLimitFileBytes, &text, &problems) &&
+      ApplyLimitFile(text, args.Get("--batas"), limits, &problems)) {
+    return true;
+  }
+  PrintProblems(lang == Lang::kEn ? "the limits file is invalid:" : "berkas batas tidak sah:", problems, lang);
+  return false;
+}
+
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang) {
   std::cerr << "kopsehat: " << title << "\n";
   for (const Problem& p : problems.items()) std::cerr << "  " << p.Line(lang) << "\n";

@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "interchange/json_reader.h"
 #include "plan/actions.h"
+#include "plan/limits.h"
 #include "core/problems.h"
 #include "rules/goal_rulebook.h"
 #include "rules/loader.h"
@@ -92,6 +93,10 @@ bool ReadLaporanFile(const std::string& path, Lang lang, Laporan* out);
 // The action book: --aksi-file FILE (a copy of rules/aksi-ksp.toml with the user's own cost weights or actions),
 // else the embedded one. Kept in *owned when loaded from a file. Prints problems and returns null when invalid.
 const ActionBook* LoadActionsForCommand(const Args& args, Lang lang, std::unique_ptr<ActionBook>* owned);
+
+// The limits of plan and whatif: the action book's defaults, overridden by --batas FILE (kopsehat/batas-v1). False
+// (every problem printed, naming its field) when the file cannot be read or is invalid.
+bool LoadLimitsForCommand(const Args& args, const ActionBook& book, Lang lang, Limits* limits);
 
 // The second half of AssessOne, for readers that produce a Laporan themselves (batch CSV rows).
 bool EvaluateRead(bool read_ok, const Laporan& laporan, RulebookChooser* chooser, const EvaluateOptions& options,

@@ -47,6 +47,7 @@ bool StartFileCommand(int argc, char** argv, Lang lang, const CommandSpec& spec,
     return false;
   }
   if (!CheckCommonOptions(*args, lang) || !CheckFormat(*args, spec.formats, lang)) return false;
+  if (spec.fileless_option != nullptr && args->Has(spec.fileless_option) && args->positional.empty()) return true;
   if (args->positional.size() != 1) {
     std::cerr << "kopsehat " << spec.name << ": " << (lang == Lang::kEn ? spec.one_file_en : spec.one_file_id)
               << (lang == Lang::kEn ? " (see --help)\n" : " (lihat --help)\n");

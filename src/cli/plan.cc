@@ -13,28 +13,36 @@ namespace kopsehat::cli {
 
 namespace {
 
-const char* kHelpId = R"(Pemakaian: kopsehat plan BERKAS [--target SEHAT|"CUKUP SEHAT"|SKOR] [--aksi-pakai ID,ID]
+const char* kHelpId = R"(Pemakaian: kopsehat plan BERKAS [--target SEHAT|"CUKUP SEHAT"|SKOR] [--aksi-pakai ID,ID] [--batas BERKAS]
 
 Mencari kumpulan tindakan perbaikan termurah (rupiah tertimbang biaya tiap tindakan) yang membawa skor ke target,
-dengan pemrograman linear bilangan bulat campuran (GLPK). Rencana dibulatkan ke atas ke rupiah, diterapkan pada
-laporan, lalu dinilai ulang dengan tepat; rencana yang tidak lolos pemeriksaan tidak pernah ditampilkan.
+dengan pemrograman linear bilangan bulat campuran (GLPK), dalam batas satu tahun tiap tindakan (mis. menagih paling
+banyak 25 % pinjaman macet). Rencana dibulatkan ke rupiah, diterapkan pada laporan, lalu dinilai ulang dengan tepat;
+rencana yang tidak lolos pemeriksaan tidak pernah ditampilkan. Bila target tidak tercapai dalam batas, ditampilkan
+rencana terbaik dalam batas dan batas yang menghalanginya.
 
 Opsi:
   --target T          predikat (bawaan: predikat tertinggi, mis. SEHAT) atau skor, mis. 75
+  --batas BERKAS      batas satu tahun koperasi sendiri (kopsehat/batas-v1) menggantikan bawaan
+  --template-batas    cetak batas bawaan sebagai berkas untuk diubah (tanpa BERKAS laporan)
   --aksi-pakai ID,…   hanya tindakan ini (daftar: kopsehat whatif BERKAS --aksi-daftar); juga --actions
   --format text|json  bentuk keluaran (json: kopsehat/rencana-v1)
   --aksi-file BERKAS  daftar tindakan sendiri (salinan rules/aksi-ksp.toml, mis. dengan bobot biaya lain)
   --metode ID, --rulebook BERKAS, --tanpa-manajemen, --lang id|en, --help
 )";
 
-const char* kHelpEn = R"(Usage: kopsehat plan FILE [--target SEHAT|"CUKUP SEHAT"|SCORE] [--aksi-pakai ID,ID]
+const char* kHelpEn = R"(Usage: kopsehat plan FILE [--target SEHAT|"CUKUP SEHAT"|SCORE] [--aksi-pakai ID,ID] [--batas FILE]
 
 Finds the cheapest set of improvement actions (rupiah weighted by each action's cost) that brings the score to the
-target, as a mixed-integer linear program (GLPK). The plan is rounded up to the rupiah, applied to the laporan and
-assessed again exactly; a plan that does not verify is never shown.
+target, as a mixed-integer linear program (GLPK), within each action's one-year limit (e.g. collect at most 25 % of
+loss loans). The plan is rounded to the rupiah, applied to the laporan and assessed again exactly; a plan that does
+not verify is never shown. When the target is out of reach within the limits, the best plan within them is shown
+with the limits that stand in the way.
 
 Options:
   --target T          a predikat (default: the highest, e.g. SEHAT) or a score, e.g. 75
+  --batas FILE        the cooperative's own one-year limits (kopsehat/batas-v1) instead of the defaults
+  --template-batas    print the default limits as a file to edit (no laporan FILE)
   --aksi-pakai ID,…   only these actions (list: kopsehat whatif FILE --aksi-daftar); also --actions
   --format text|json  output form (json: kopsehat/rencana-v1)
   --aksi-file FILE    an action book of your own (a copy of rules/aksi-ksp.toml, e.g. with other cost weights)
@@ -50,17 +58,25 @@ int RunPlan(int argc, char** argv, Lang lang) {
   const CommandSpec spec{"plan",
                          {{"--target", true}, {"--aksi-pakai", true}, {"--actions", true}, {"--format", true},
                           {"--metode", true}, {"--rulebook", true},
-                          {"--tanpa-manajemen", false}, {"--aksi-file", true}},
+                          {"--tanpa-manajemen", false}, {"--aksi-file", true}, {"--batas", true},
+                          {"--template-batas", false}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
                          "give exactly one laporan file",
-                         {"text", "json"}};
+                         {"text", "json"},
+                         "--template-batas"};
   if (!StartFileCommand(argc, argv, lang, spec, &args, &exit_code)) return exit_code;
   Problems problems;
   std::unique_ptr<ActionBook> owned_book;
   const ActionBook* book = LoadActionsForCommand(args, lang, &owned_book);
   if (book == nullptr) return kExitInvalid;
+  Limits limits;
+  if (!LoadLimitsForCommand(args, *book, lang, &limits)) return kExitInvalid;
+  if (args.Has("--template-batas")) {
+    std::cout << RenderLimitTemplate(limits, lang);
+    return kExitOk;
+  }
   AssessedFile file;
   if (!AssessFile(args, lang, &file)) return kExitInvalid;
   const Assessment& base = file.assessment;
@@ -106,7 +122,7 @@ int RunPlan(int argc, char** argv, Lang lang) {
   }
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
-  const Plan plan = MakePlan(file.laporan, rb, options, base, *book, target_e6, allowed);
+  const Plan plan = MakePlan(file.laporan, rb, options, base, *book, limits, target_e6, allowed);
   std::cout << (args.Get("--format", "text") == "json" ? RenderPlanJson(plan, base, target_e6)
                                                        : RenderPlanText(plan, base, target_e6, lang));
   return kExitOk;

@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "interchange/json_reader.h"
 #include "plan/sensitivity.h"
+#include "rules/formula.h"
 #include "report/text_report.h"
 #include "report/wording.h"
 
@@ -23,7 +24,8 @@ Opsi:
   --set KUNCI=JUMLAH,...  ubah baris laporan langsung: neraca.kas=+5000000 (tambah), =-5000000 (kurangi) atau
                         =5000000 (ganti); neraca yang tidak lagi seimbang diberi peringatan
   --peka                untuk tiap komponen yang kehilangan poin: jumlah terkecil tiap tindakan yang menaikkan
-                        nilainya satu tingkat (diperiksa dengan menilai ulang)
+                        nilainya satu tingkat (diperiksa dengan menilai ulang), urut menurut poin per rupiah
+  --batas BERKAS        batas satu tahun koperasi sendiri (kopsehat/batas-v1; contoh: kopsehat plan --template-batas)
   --aksi-daftar         tampilkan tindakan yang tersedia
   --aksi-file BERKAS  daftar tindakan sendiri (salinan rules/aksi-ksp.toml, mis. dengan bobot biaya lain)
   --metode ID, --rulebook BERKAS, --tanpa-manajemen, --lang id|en, --help
@@ -40,7 +42,8 @@ Options:
   --set KEY=AMOUNT,...  change laporan lines directly: neraca.kas=+5000000 (add), =-5000000 (subtract) or
                         =5000000 (replace); a balance sheet that no longer balances is warned about
   --peka                for every component that loses points: the smallest amount of each action that lifts its
-                        nilai one band (verified by assessing again)
+                        nilai one band (verified by assessing again), ordered by points per rupiah
+  --batas FILE          the cooperative's own one-year limits (kopsehat/batas-v1; example: kopsehat plan --template-batas)
   --aksi-daftar         list the available actions
   --aksi-file FILE    an action book of your own (a copy of rules/aksi-ksp.toml, e.g. with other cost weights)
   --metode ID, --rulebook FILE, --tanpa-manajemen, --lang id|en, --help
@@ -64,9 +67,11 @@ std::vector<std::string> SplitList(const std::string& s) {
   return out;
 }
 
-// --aksi ID=AMOUNT,...: applies each named action to *changed; every item that cannot be applied is a problem.
-void ApplyActionItems(const Args& args, const ActionBook& book, Lang lang, Laporan* changed,
+// --aksi ID=AMOUNT,...: applies each named action to *changed; every item that cannot be applied is a problem. An
+// amount beyond the action's one-year limit is applied (what-if explores) and said in `applied`.
+void ApplyActionItems(const Args& args, const ActionBook& book, const Limits& limits, Lang lang, Laporan* changed,
                       std::vector<std::string>* applied, Problems* problems) {
+  const Statements before = changed->current;
   for (const std::string& item : args.Has("--aksi") ? SplitList(args.Get("--aksi")) : std::vector<std::string>{}) {
     const size_t eq = item.find('=');
     const Action* a = book.Find(item.substr(0, eq));
@@ -88,7 +93,13 @@ void ApplyActionItems(const Args& args, const ActionBook& book, Lang lang, Lapor
                     "invalid amount (e.g. tagih_macet=50000000)");
       continue;
     }
-    if (ApplyAction(*a, amount, &changed->current, problems)) applied->push_back(a->name.Get(lang) + ": " + FormatRupiah(amount));
+    if (!ApplyAction(*a, amount, &changed->current, problems)) continue;
+    std::string line = a->name.Get(lang) + ": " + FormatRupiah(amount);
+    if (const LimitUse* l = limits.ForAction(a->id); l != nullptr && amount > ShareCap(*l, before)) {
+      line += std::string(T(lang, " — melebihi batas satu tahun ", " — beyond the one-year limit of ")) +
+              FormatLimitPercent(l->pct, lang) + " % (" + FormatRupiah(ShareCap(*l, before)) + ")";
+    }
+    applied->push_back(line);
   }
 }
 
@@ -120,12 +131,13 @@ void ApplySetItems(const Args& args, Laporan* changed, std::vector<std::string>*
 
 // The changes made, the balance warnings they cause, every component that moves, and the total and predikat.
 void PrintChanges(const Assessment& before, const Assessment& after, const Laporan& changed,
-                  const std::vector<std::string>& applied, Lang lang) {
+                  const std::vector<std::string>& applied, const std::vector<std::string>& floors, Lang lang) {
   const bool en = lang == Lang::kEn;
   std::cout << (en ? "Changes:\n" : "Perubahan:\n");
   for (const std::string& s : applied) std::cout << "  - " << s << "\n";
   Problems balance;
   ValidateLaporan(changed, &balance);
+  for (const std::string& floor : floors) std::cout << (en ? "  warning: " : "  peringatan: ") << floor << "\n";
   for (const Problem& p : balance.items()) std::cout << (en ? "  warning: " : "  peringatan: ") << p.Line(lang) << "\n";
   std::cout << "\n" << (en ? "Components that change:\n" : "Komponen yang berubah:\n");
   bool any = false;
@@ -154,27 +166,48 @@ void PrintChanges(const Assessment& before, const Assessment& after, const Lapor
             << after.Predikat().label << "\n";
 }
 
-// --peka (or no change given): for every component that loses points, the three smallest verified steps.
-void PrintLevers(const AssessedFile& file, const EvaluateOptions& options, const ActionBook& book, bool after_changes,
-                 Lang lang) {
+// --peka (or no change given): for every component that loses points, the three steps with the most points per
+// weighted rupiah, each within its one-year limit; a step that lowers the total or goes beyond a limit says so.
+void PrintLevers(const AssessedFile& file, const EvaluateOptions& options, const ActionBook& book, const Limits& limits,
+                 bool after_changes, Lang lang) {
   const bool en = lang == Lang::kEn;
   const Assessment& before = file.assessment;
   std::cout << (after_changes ? "\n" : "")
-            << (en ? "SMALLEST STEPS THAT LIFT A COMPONENT ONE BAND (each verified by assessing again)\n"
-                   : "LANGKAH TERKECIL YANG MENAIKKAN SATU KOMPONEN SATU TINGKAT (masing-masing diperiksa dengan menilai ulang)\n");
-  const auto levers = FindLevers(file.laporan, *before.rulebook, options, before, book);
+            << (en ? "SMALLEST STEPS THAT LIFT A COMPONENT ONE BAND (each verified by assessing again; the most points\n"
+                     "per rupiah first, rupiah weighted by each action's cost)\n"
+                   : "LANGKAH TERKECIL YANG MENAIKKAN SATU KOMPONEN SATU TINGKAT (masing-masing diperiksa dengan menilai\n"
+                     "ulang; urut menurut poin per rupiah, rupiah ditimbang biaya tiap tindakan)\n");
+  const auto levers = FindLevers(file.laporan, *before.rulebook, options, before, book, limits);
   if (levers.empty()) std::cout << (en ? "  none found\n" : "  tidak ditemukan\n");
   for (const ComponentLevers& cl : levers) {
     const ComponentResult& r = before.components[cl.component];
     std::cout << "  " << r.spec->name.Get(lang) << " (nilai " << FormatNilai(r.nilai_e2, lang) << ", "
               << (en ? "loses " : "kehilangan ") << FormatPoints(r.LostE6(), lang) << (en ? " points)\n" : " poin)\n");
-    size_t shown = 0;
+    // Within the limits first (each group in points-per-rupiah order), then those beyond one, said so; three at most.
+    std::vector<const Lever*> order;
     for (const Lever& l : cl.levers) {
-      if (++shown > 3) break;
+      if (l.beyond == nullptr) order.push_back(&l);
+    }
+    for (const Lever& l : cl.levers) {
+      if (l.beyond != nullptr) order.push_back(&l);
+    }
+    for (size_t k = 0; k < order.size() && k < 3; ++k) {
+      const Lever& l = *order[k];
       std::cout << "      - " << l.action->name.Get(lang) << " " << FormatRupiah(l.amount_sen) << ": nilai "
-                << FormatNilai(r.nilai_e2, lang) << " → " << FormatNilai(l.nilai_after_e2, lang)
-                << (en ? ", total " : ", total ") << (l.total_gain_e6 >= 0 ? "+" : "") << FormatPoints(l.total_gain_e6, lang)
-                << "\n";
+                << FormatNilai(r.nilai_e2, lang) << " → " << FormatNilai(l.nilai_after_e2, lang) << ", total "
+                << (l.total_gain_e6 >= 0 ? "+" : "") << FormatPoints(l.total_gain_e6, lang);
+      if (l.total_gain_e6 < 0) {
+        std::cout << (en ? " — LOWERS the total" : " — MENURUNKAN total");
+      } else if (l.total_gain_e6 == 0) {
+        std::cout << (en ? " — the total does not change" : " — total tidak berubah");
+      }
+      if (l.beyond != nullptr) {
+        std::cout << (en ? " — beyond the one-year limit " : " — melebihi batas satu tahun ");
+        if (l.beyond->IsFloor()) std::cout << l.beyond->Name().Get(lang) << " ";
+        std::cout << FormatLimitPercent(l.beyond->pct, lang) << " %";
+        if (!l.beyond->IsFloor()) std::cout << " (" << FormatRupiah(l.cap_sen) << ")";
+      }
+      std::cout << "\n";
     }
   }
 }
@@ -187,7 +220,8 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   int exit_code = kExitOk;
   const CommandSpec spec{"whatif",
                          {{"--aksi", true}, {"--set", true}, {"--peka", false}, {"--aksi-daftar", false},
-                          {"--metode", true}, {"--rulebook", true}, {"--tanpa-manajemen", false}, {"--aksi-file", true}},
+                          {"--metode", true}, {"--rulebook", true}, {"--tanpa-manajemen", false}, {"--aksi-file", true},
+                          {"--batas", true}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
@@ -197,6 +231,8 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   std::unique_ptr<ActionBook> owned_book;
   const ActionBook* book = LoadActionsForCommand(args, lang, &owned_book);
   if (book == nullptr) return kExitInvalid;
+  Limits limits;
+  if (!LoadLimitsForCommand(args, *book, lang, &limits)) return kExitInvalid;
   if (args.Has("--aksi-daftar")) {
     for (const Action& a : book->actions) {
       std::cout << a.id << "\n    " << a.name.Get(lang) << " — " << a.description.Get(lang) << "\n";
@@ -211,7 +247,7 @@ int RunWhatif(int argc, char** argv, Lang lang) {
 
   Laporan changed = file.laporan;
   std::vector<std::string> applied;
-  ApplyActionItems(args, *book, lang, &changed, &applied, &problems);
+  ApplyActionItems(args, *book, limits, lang, &changed, &applied, &problems);
   ApplySetItems(args, &changed, &applied, &problems);
   if (!problems.empty()) {
     PrintProblems(en ? "the changes are invalid:" : "perubahan tidak sah:", problems, lang);
@@ -224,11 +260,18 @@ int RunWhatif(int argc, char** argv, Lang lang) {
     return kExitInvalid;
   }
   const Assessment& before = file.assessment;
+  std::vector<std::string> floors;
+  for (const LimitUse& l : limits.items) {
+    if (!l.IsFloor() || FloorKept(l, file.laporan.current, changed.current)) continue;
+    floors.push_back(l.Name().Get(lang) + (en ? " crossed: " : " terlewati: ") + FormulaLabel(l.floor->kept, {}).Get(lang) +
+                     (en ? " falls below " : " turun di bawah ") + FormatLimitPercent(l.pct, lang) +
+                     (en ? " % of " : " % dari ") + FormulaLabel(l.floor->base, {}).Get(lang));
+  }
 
   std::cout << (en ? "WHAT-IF ANALYSIS — " : "ANALISIS BAGAIMANA-JIKA — ") << before.cooperative.nama << ", "
             << FormatDateLong(before.periode_akhir, lang) << "\n\n";
-  if (!applied.empty()) PrintChanges(before, after, changed, applied, lang);
-  if (args.Has("--peka") || applied.empty()) PrintLevers(file, options, *book, !applied.empty(), lang);
+  if (!applied.empty()) PrintChanges(before, after, changed, applied, floors, lang);
+  if (args.Has("--peka") || applied.empty()) PrintLevers(file, options, *book, limits, !applied.empty(), lang);
   return kExitOk;
 }
 

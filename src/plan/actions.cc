@@ -19,6 +19,25 @@ const Action* ActionBook::Find(std::string_view id) const {
   return nullptr;
 }
 
+const FloorLimit* ActionBook::FindFloor(std::string_view id) const {
+  for (const FloorLimit& f : floors) {
+    if (f.id == id) return &f;
+  }
+  return nullptr;
+}
+
+bool ParseLimitPercent(std::string text, Decimal* out) {
+  std::replace(text.begin(), text.end(), ',', '.');
+  Decimal d;
+  i128 units = 0;
+  if (ParseDecimal(text, &d) != DecimalError::kNone || !Rescale(d, kMaxPercentDecimals, &units) || units < 0 ||
+      units > 100 * Pow10(kMaxPercentDecimals)) {
+    return false;
+  }
+  *out = Decimal{units, kMaxPercentDecimals};
+  return true;
+}
+
 namespace {
 
 // Assets − (liabilities + equity), in sen: an action moves amounts without changing it.
@@ -123,8 +142,99 @@ bool LoadBounds(const toml::table& t, const std::string& where, const std::strin
   return ok;
 }
 
+// The text of a percentage node for ParseLimitPercent: an integer's digits or a string; "" for anything else.
+std::string PercentText(const toml::node* n) {
+  if (n == nullptr) return "";
+  if (n->is_integer()) return std::to_string(n->as_integer()->get());
+  if (n->is_string()) return n->as_string()->get();
+  return "";
+}
+
+// A formula key of a limit table. False (with a problem) when it is missing or does not parse.
+bool LoadLimitFormula(const toml::table& t, const char* key, const std::string& where, const std::string& origin,
+                      Problems* problems, LinearForm* out) {
+  const toml::node* n = t.get(key);
+  const Status parsed = n != nullptr && n->is_string() ? ParseFormula(n->as_string()->get(), {}, out) : Status();
+  if (n == nullptr || !n->is_string() || !parsed.ok()) {
+    Error(problems, origin, t.source(),
+          where + "." + key + " wajib rumus atas baris laporan" + (parsed.ok() ? "" : ": " + parsed.pesan()),
+          where + "." + key + " must be a formula over laporan lines" + (parsed.ok() ? "" : ": " + parsed.message()));
+    return false;
+  }
+  return true;
+}
+
+// persen and alasan / alasan_en, shared by both kinds of limit. False (with problems) when either is wrong.
+bool LoadPercentAndReason(const toml::table& t, const std::string& where, const std::string& origin,
+                          Problems* problems, Decimal* pct, Label* reason) {
+  bool ok = true;
+  if (!ParseLimitPercent(PercentText(t.get("persen")), pct)) {
+    Error(problems, origin, t.source(),
+          where + ".persen harus angka 0 sampai 100 (bilangan bulat atau teks \"12.5\", paling banyak 4 desimal)",
+          where + ".persen must be a number from 0 to 100 (an integer or a string \"12.5\", at most 4 decimals)");
+    ok = false;
+  }
+  *reason = Label{Str(t, "alasan"), Str(t, "alasan_en")};
+  if (reason->id.empty() || reason->en.empty()) {
+    Error(problems, origin, t.source(), where + ": alasan dan alasan_en wajib ada (mengapa batas ini, dan sumbernya)",
+          where + ": alasan and alasan_en are required (why this limit, and its source)");
+    ok = false;
+  }
+  return ok;
+}
+
+// aksi-v2 `batas_tahunan = { dasar, persen, alasan, alasan_en }`. True when absent (an action may have none).
+bool LoadYearlyLimit(const toml::table& t, const std::string& where, const std::string& origin, Problems* problems,
+                     Action* a) {
+  const toml::node* n = t.get("batas_tahunan");
+  if (n == nullptr) return true;
+  const toml::table* limit = n->as_table();
+  if (limit == nullptr) {
+    Error(problems, origin, n->source(), where + ".batas_tahunan harus tabel { dasar, persen, alasan, alasan_en }",
+          where + ".batas_tahunan must be a table { dasar, persen, alasan, alasan_en }");
+    return false;
+  }
+  ShareLimit share;
+  const bool base_ok = LoadLimitFormula(*limit, "dasar", where + ".batas_tahunan", origin, problems, &share.base);
+  const bool rest_ok = LoadPercentAndReason(*limit, where + ".batas_tahunan", origin, problems, &share.pct, &share.reason);
+  if (!base_ok || !rest_ok) return false;
+  a->yearly = std::move(share);
+  return true;
+}
+
+// One [[lantai]]. False (with its problems) when it is not valid.
+bool LoadFloor(const toml::table& t, const ActionBook& book, const std::string& origin, Problems* problems,
+               FloorLimit* f) {
+  f->id = Str(t, "id");
+  f->name = Label{Str(t, "nama"), Str(t, "nama_en")};
+  const std::string where = "lantai." + f->id;
+  if (f->id.empty() || f->name.id.empty()) {
+    Error(problems, origin, t.source(), where + ": id dan nama wajib ada", where + ": id and nama are required");
+    return false;
+  }
+  bool ok = LoadLimitFormula(t, "dijaga", where, origin, problems, &f->kept);
+  ok = LoadLimitFormula(t, "dasar", where, origin, problems, &f->base) && ok;
+  ok = LoadPercentAndReason(t, where, origin, problems, &f->pct, &f->reason) && ok;
+  const toml::array* actions = t.get("aksi") != nullptr ? t.get("aksi")->as_array() : nullptr;
+  if (actions == nullptr || actions->empty()) {
+    Error(problems, origin, t.source(), where + ".aksi wajib daftar id tindakan yang dibatasinya",
+          where + ".aksi must list the ids of the actions it restricts");
+    return false;
+  }
+  for (const toml::node& n : *actions) {
+    const std::string id = n.is_string() ? n.as_string()->get() : "";
+    if (book.Find(id) == nullptr) {
+      Error(problems, origin, n.source(), where + ".aksi: tindakan tidak dikenal '" + id + "'",
+            where + ".aksi: unknown action '" + id + "'");
+      ok = false;
+    }
+    f->actions.push_back(id);
+  }
+  return ok;
+}
+
 // One [[aksi]]. False (with its problems) when it is not valid.
-bool LoadAction(const toml::table& t, const std::string& origin, Problems* problems, Action* a) {
+bool LoadAction(const toml::table& t, const std::string& origin, bool v2, Problems* problems, Action* a) {
   a->id = Str(t, "id");
   a->name = Label{Str(t, "nama"), Str(t, "nama_en")};
   a->description = Label{Str(t, "keterangan"), Str(t, "keterangan_en")};
@@ -141,7 +251,13 @@ bool LoadAction(const toml::table& t, const std::string& origin, Problems* probl
   }
   const bool changes_ok = LoadChanges(*changes, t, where, origin, problems, a);
   const bool bounds_ok = LoadBounds(t, where, origin, problems, a);
-  return changes_ok && bounds_ok;
+  if (!v2 && t.get("batas_tahunan") != nullptr) {
+    Error(problems, origin, t.source(), where + ".batas_tahunan hanya ada di format kopsehat/aksi-v2",
+          where + ".batas_tahunan exists only in format kopsehat/aksi-v2");
+    return false;
+  }
+  const bool limit_ok = LoadYearlyLimit(t, where, origin, problems, a);
+  return changes_ok && bounds_ok && limit_ok;
 }
 
 }  // namespace
@@ -157,15 +273,41 @@ std::unique_ptr<ActionBook> LoadActionBook(std::string_view text, const std::str
     return nullptr;
   }
   auto book = std::make_unique<ActionBook>();
+  book->format = Str(root, "format");
+  const bool v2 = book->format == "kopsehat/aksi-v2";
   const toml::array* arr = root.get("aksi") != nullptr ? root.get("aksi")->as_array() : nullptr;
-  if (Str(root, "format") != "kopsehat/aksi-v1" || arr == nullptr || !arr->is_array_of_tables()) {
-    problems->Add(origin, "aksi_tidak_sah", "harus format = \"kopsehat/aksi-v1\" dengan daftar [[aksi]]",
-                  "needs format = \"kopsehat/aksi-v1\" and a list of [[aksi]]");
+  if ((!v2 && book->format != "kopsehat/aksi-v1") || arr == nullptr || !arr->is_array_of_tables()) {
+    problems->Add(origin, "aksi_tidak_sah",
+                  "harus format = \"kopsehat/aksi-v2\" (atau \"kopsehat/aksi-v1\", tanpa batas tahunan) dengan "
+                  "daftar [[aksi]]",
+                  "needs format = \"kopsehat/aksi-v2\" (or \"kopsehat/aksi-v1\", without yearly limits) and a list "
+                  "of [[aksi]]");
     return nullptr;
   }
   for (const toml::node& n : *arr) {
     Action a;
-    if (LoadAction(*n.as_table(), origin, problems, &a)) book->actions.push_back(std::move(a));
+    if (LoadAction(*n.as_table(), origin, v2, problems, &a)) book->actions.push_back(std::move(a));
+  }
+  const toml::array* floors = root.get("lantai") != nullptr ? root.get("lantai")->as_array() : nullptr;
+  if (floors != nullptr && (!v2 || !floors->is_array_of_tables())) {
+    problems->Add(origin, "aksi_tidak_sah", "[[lantai]] hanya ada di format kopsehat/aksi-v2, sebagai daftar tabel",
+                  "[[lantai]] exists only in format kopsehat/aksi-v2, as a list of tables");
+    return nullptr;
+  }
+  for (size_t i = 0; floors != nullptr && i < floors->size(); ++i) {
+    FloorLimit f;
+    if (LoadFloor(*floors->get(i)->as_table(), *book, origin, problems, &f)) book->floors.push_back(std::move(f));
+  }
+  // Limits are named by id in a cooperative's --batas file: an id must name one action or one floor.
+  std::vector<std::string> ids;
+  for (const Action& a : book->actions) ids.push_back(a.id);
+  for (const FloorLimit& f : book->floors) ids.push_back(f.id);
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 1; i < ids.size(); ++i) {
+    if (ids[i] == ids[i - 1]) {
+      problems->Add(origin, "aksi_tidak_sah", "id '" + ids[i] + "' dipakai lebih dari sekali",
+                    "id '" + ids[i] + "' is used more than once");
+    }
   }
   if (problems->size() != before) return nullptr;
   return book;

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "interchange/json_reader.h"
+#include "plan/limits.h"
 #include "plan/sensitivity.h"
 #include "rules/loader.h"
 
@@ -114,7 +115,7 @@ TEST(PlanSensitivity, LeversVerifyAndAreMinimal) {
   Problems p;
   const ActionBook* book = EmbeddedActionBook(&p);
   ASSERT_NE(book, nullptr);
-  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book);
+  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book, Limits{});
   ASSERT_FALSE(all.empty());
   size_t checked = 0;
   for (const ComponentLevers& cl : all) {
@@ -151,7 +152,7 @@ TEST(PlanSensitivity, HandCheckedAmountForTheBiggestLoss) {
   Problems p;
   const ActionBook* book = EmbeddedActionBook(&p);
   ASSERT_NE(book, nullptr);
-  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book);
+  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book, Limits{});
   bool found = false;
   for (const ComponentLevers& cl : all) {
     if (e.assessment.components[cl.component].spec->id != "permodalan.modal_sendiri_total_aset") continue;
@@ -163,6 +164,84 @@ TEST(PlanSensitivity, HandCheckedAmountForTheBiggestLoss) {
     }
   }
   EXPECT_TRUE(found);
+}
+
+}  // namespace
+}  // namespace kopsehat
+
+namespace kopsehat {
+namespace {
+
+// Issue 17: within the default limits, every lever is marked when it goes beyond one, and the levers of a component
+// are ordered by points gained per weighted rupiah, exactly.
+TEST(PlanSensitivity, LeversKnowTheirLimitsAndComeInPointsPerRupiahOrder) {
+  const Example e = LoadExample();
+  Problems p;
+  const ActionBook* book = EmbeddedActionBook(&p);
+  ASSERT_NE(book, nullptr);
+  const Limits limits = DefaultLimits(*book);
+  const auto all = FindLevers(e.laporan, *e.rulebook, EvaluateOptions{}, e.assessment, *book, limits);
+  ASSERT_FALSE(all.empty());
+  bool beyond_seen = false;
+  for (const ComponentLevers& cl : all) {
+    for (size_t k = 0; k < cl.levers.size(); ++k) {
+      const Lever& l = cl.levers[k];
+      if (const LimitUse* share = limits.ForAction(l.action->id)) {
+        EXPECT_EQ(l.cap_sen, ShareCap(*share, e.laporan.current));
+        if (l.amount_sen > l.cap_sen) {
+          EXPECT_EQ(l.beyond, share) << l.action->id;
+        }
+      }
+      beyond_seen = beyond_seen || l.beyond != nullptr;
+      if (k == 0) continue;
+      const Lever& prev = cl.levers[k - 1];
+      // prev.gain / prev.cost >= l.gain / l.cost, cross-multiplied (all costs here are positive).
+      ASSERT_GT(prev.weighted_cost, 0);
+      EXPECT_GE(i128(prev.total_gain_e6) * l.weighted_cost, i128(l.total_gain_e6) * prev.weighted_cost)
+          << prev.action->id << " before " << l.action->id;
+    }
+  }
+  // Raising compulsory savings by Rp 298.700.000 (HandCheckedAmountForTheBiggestLoss) is far beyond 15 %.
+  EXPECT_TRUE(beyond_seen);
+}
+
+TEST(PlanLimits, PercentagesAreExactAndCapsRoundDown) {
+  Decimal d;
+  EXPECT_TRUE(ParseLimitPercent("12,5", &d));
+  EXPECT_EQ(PlainLimitPercent(d), "12.5");
+  EXPECT_FALSE(ParseLimitPercent("100.00001", &d));
+  EXPECT_FALSE(ParseLimitPercent("-1", &d));
+  EXPECT_FALSE(ParseLimitPercent("1e2", &d));
+  Problems p;
+  const ActionBook* book = EmbeddedActionBook(&p);
+  ASSERT_NE(book, nullptr);
+  EXPECT_EQ(book->format, "kopsehat/aksi-v2");
+  for (const Action& a : book->actions) {
+    if (a.id == "kas_ke_pinjaman" || a.id == "lunasi_dana_diterima") continue;  // held by the cash floor instead
+    EXPECT_TRUE(a.yearly.has_value()) << a.id << " needs a default one-year limit";
+  }
+  Limits limits = DefaultLimits(*book);
+  Statements s;
+  s.sen[size_t(line::Index("pinjaman.macet"))] = 88'900'003'33;  // 25 % = 22.225.000,83 → Rp 22.225.000
+  EXPECT_EQ(ShareCap(*limits.ForAction("tagih_macet"), s), 22'225'000'00);
+  EXPECT_TRUE(SetLimit("tagih_macet", "40 %", &limits, &p));
+  EXPECT_TRUE(limits.ForAction("tagih_macet")->overridden);
+  EXPECT_EQ(ShareCap(*limits.ForAction("tagih_macet"), s), 35'560'001'00);
+  EXPECT_FALSE(SetLimit("tagih_macet", "empat puluh", &limits, &p));
+  EXPECT_FALSE(SetLimit("terbang", "10", &limits, &p));
+  // An aksi-v1 book still loads, without limits.
+  const char* v1 = R"(format = "kopsehat/aksi-v1"
+[[aksi]]
+id = "x"
+nama = "X"
+biaya = 1
+perubahan = { "neraca.kas" = 1, "neraca.simpanan_wajib" = 1 }
+batas = ["neraca.simpanan_wajib"]
+)";
+  Problems q;
+  const auto old = LoadActionBook(v1, "lama.toml", &q);
+  ASSERT_NE(old, nullptr) << q.Render(Lang::kId);
+  EXPECT_TRUE(DefaultLimits(*old).items.empty());
 }
 
 }  // namespace

@@ -30,8 +30,24 @@ i128 SmallestAmount(const Component& c, const ComponentResult& r, const std::vec
 
 }  // namespace
 
+bool MorePointsPerRupiah(const Lever& x, const Lever& y) {
+  // x.gain / x.cost > y.gain / y.cost with costs >= 0: compare x.gain · y.cost with y.gain · x.cost (128 bits: gains
+  // are at most 10^8, weighted costs at most 10^17 sen × 2^40).
+  const bool x_free = x.weighted_cost == 0, y_free = y.weighted_cost == 0;
+  if (x_free || y_free) {
+    const int x_rank = x_free ? (x.total_gain_e6 > 0 ? 2 : x.total_gain_e6 == 0 ? 0 : -2) : (x.total_gain_e6 > 0 ? 1 : -1);
+    const int y_rank = y_free ? (y.total_gain_e6 > 0 ? 2 : y.total_gain_e6 == 0 ? 0 : -2) : (y.total_gain_e6 > 0 ? 1 : -1);
+    if (x_rank != y_rank) return x_rank > y_rank;
+    return x.weighted_cost < y.weighted_cost;
+  }
+  const i128 lhs = CheckedMul(i128(x.total_gain_e6), y.weighted_cost);
+  const i128 rhs = CheckedMul(i128(y.total_gain_e6), x.weighted_cost);
+  if (lhs != rhs) return lhs > rhs;
+  return x.weighted_cost < y.weighted_cost;
+}
+
 std::vector<ComponentLevers> FindLevers(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options,
-                                        const Assessment& base, const ActionBook& actions) {
+                                        const Assessment& base, const ActionBook& actions, const Limits& limits) {
   std::vector<ComponentLevers> out;
   Laporan changed;
   Assessment after;
@@ -67,12 +83,18 @@ std::vector<ComponentLevers> FindLevers(const Laporan& laporan, const Rulebook& 
         lever.component_gain_e6 = ra.skor_e6 - r.skor_e6;
         lever.total_gain_e6 = after.total_e6 - base.total_e6;
         lever.weighted_cost = CheckedMul(amount, a.cost_e6);
+        if (const LimitUse* l = limits.ForAction(a.id); l != nullptr) {
+          lever.cap_sen = ShareCap(*l, laporan.current);
+          if (amount > lever.cap_sen) lever.beyond = l;
+        }
+        for (const LimitUse& l : limits.items) {
+          if (lever.beyond == nullptr && l.IsFloor() && !FloorKept(l, laporan.current, changed.current)) lever.beyond = &l;
+        }
         levers.levers.push_back(lever);
         break;
       }
     }
-    std::stable_sort(levers.levers.begin(), levers.levers.end(),
-                     [](const Lever& x, const Lever& y) { return x.weighted_cost < y.weighted_cost; });
+    std::stable_sort(levers.levers.begin(), levers.levers.end(), MorePointsPerRupiah);
     if (!levers.levers.empty()) out.push_back(std::move(levers));
   }
   return out;

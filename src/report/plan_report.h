@@ -21,4 +21,20 @@ std::string RenderPlanJson(const Plan& plan, const Assessment& base, int64_t tar
 // "Komponen 20 → 30; ..." for what `step` lifts on its own; "" when it only helps together with the others.
 std::string LiftsText(const Assessment& base, const PlanStep& step, Lang lang);
 
+// The limit a step is held to and how much of it the step uses: "25 % dari Pinjaman macet = Rp 22.225.000;
+// terpakai 100 %", or for a step drawing on a floor the share of the room above it; "" when the step has no limit.
+std::string StepLimitText(const Plan& plan, const PlanStep& step, Lang lang);
+
+// One limit as the plan used it: "Menagih pinjaman macet: 25 % dari Pinjaman macet" plus " (bawaan 25 %)" when the
+// cooperative changed it; a floor with its level after the plan.
+std::string LimitText(const Plan& plan, size_t index, Lang lang);
+
+// The sentence for a limit relaxed alone: "Menagih pinjaman macet dibatasi 25 %: dengan batas 40 % target
+// tercapai (80,25)" or "...: dilonggarkan sampai 100 % pun target belum tercapai".
+std::string RelaxationText(const Plan& plan, const Relaxation& r, Lang lang);
+
+// A kopsehat/batas-v1 file holding `limits` (the defaults, or a cooperative's), each with its default and reason
+// as comments: `kopsehat plan --template-batas`.
+std::string RenderLimitTemplate(const Limits& limits, Lang lang);
+
 }  // namespace kopsehat

@@ -18,16 +18,19 @@ using namespace html;
 
 namespace {
 
-void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const Plan& plan) {
-  h << "<h2>" << T(ctx, "Langkah", "Steps") << "</h2><p class=\"kecil\">"
+void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const Plan& plan, bool best) {
+  h << "<h2>" << (best ? T(ctx, "Rencana terbaik dalam batas", "The best plan within the limits") : T(ctx, "Langkah", "Steps"))
+    << "</h2><p class=\"kecil\">"
     << T(ctx, "Setiap rencana diterapkan pada laporan lalu dinilai ulang dengan mesin penilaian yang tepat.",
          "Every plan is applied to the laporan and assessed again by the exact engine.")
     << "</p><ol class=\"langkah\">";
   for (const PlanStep& s : plan.steps) {
     const std::string lifted = LiftsText(view.assessment, s, ctx.lang);
     h << "<li><strong>" << Esc{L(ctx, s.action->name)} << ": " << Esc{FormatRupiah(s.amount_sen)} << "</strong>"
-      << "<div class=\"kecil\">" << Esc{L(ctx, s.action->description)} << "</div><div>"
-      << T(ctx, "Menaikkan: ", "Lifts: ");
+      << "<div class=\"kecil\">" << Esc{L(ctx, s.action->description)} << "</div>";
+    const std::string limit = StepLimitText(plan, s, ctx.lang);
+    if (!limit.empty()) h << "<div class=\"batas\">" << T(ctx, "Batas: ", "Limit: ") << Esc{limit} << "</div>";
+    h << "<div>" << T(ctx, "Menaikkan: ", "Lifts: ");
     if (lifted.empty()) {
       h << T(ctx, "tidak ada jika sendirian; bekerja bersama langkah lain",
              "nothing on its own; it works together with the other steps");
@@ -47,6 +50,52 @@ void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const P
   }
   h << "</ul><h2>" << T(ctx, "Hasil", "Result") << "</h2>";
   ScoreHead(h, ctx, plan.result, view.record.id);
+}
+
+// Why the target is out of reach within the limits: each limit relaxed alone (computed), and together.
+void BindingLimits(Html& h, const PageContext& ctx, const Plan& plan) {
+  if (plan.relaxations.empty() && plan.relaxed_together.empty()) return;
+  h << "<h2>" << T(ctx, "Batas yang menghalangi", "Limits that stand in the way") << "</h2><p class=\"kecil\">"
+    << T(ctx, "Dihitung ulang dan dinilai ulang dengan batas itu dilonggarkan.",
+         "Planned and assessed again with that limit relaxed.")
+    << "</p><ul class=\"batas-mengikat\">";
+  for (const Relaxation& r : plan.relaxations) h << "<li>" << Esc{RelaxationText(plan, r, ctx.lang)} << "</li>";
+  if (!plan.relaxed_together.empty()) {
+    h << "<li>" << T(ctx, "Bersama-sama: ", "Together: ");
+    for (size_t k = 0; k < plan.relaxed_together.size(); ++k) {
+      const auto& [index, pct] = plan.relaxed_together[k];
+      h << (k ? ", " : "") << Esc{L(ctx, plan.limits.items[index].Name())} << " "
+        << Esc{FormatLimitPercent(pct, ctx.lang)} << " %";
+    }
+    h << T(ctx, " — target tercapai (", " — the target is reached (")
+      << Esc{FormatPoints(plan.relaxed_together_total_e6, ctx.lang)} << ")</li>";
+  }
+  h << "</ul>";
+}
+
+// The board's limits form: every limit in force beside its default and reason; submitting plans again with them
+// (a GET of this page). Not stored: see the note in the form.
+void LimitsForm(Html& h, const PageContext& ctx, const PlanView& plan_view) {
+  const Plan& plan = plan_view.plan;
+  if (plan.limits.items.empty()) return;
+  h << "<h2>" << T(ctx, "Batas satu tahun", "One-year limits") << "</h2>";
+  for (const Problem& p : plan_view.limit_problems.items()) h << "<p class=\"galat\">" << Esc{p.Line(ctx.lang)} << "</p>";
+  h << "<form method=\"get\" class=\"batas-form\" action=\"" << Esc{Path("/laporan/", plan_view.laporan.record.id, "/rencana")}
+    << "\"><table><thead><tr><th>" << T(ctx, "Batas", "Limit") << "</th><th>" << T(ctx, "Persen", "Percent")
+    << "</th><th>" << T(ctx, "Bawaan", "Default") << "</th><th>" << T(ctx, "Alasan", "Reason") << "</th></tr></thead><tbody>";
+  for (size_t i = 0; i < plan.limits.items.size(); ++i) {
+    const LimitUse& l = plan.limits.items[i];
+    h << "<tr><td><label for=\"batas-" << Esc{l.id} << "\">" << Esc{LimitText(plan, i, ctx.lang)} << "</label></td><td>"
+      << "<input id=\"batas-" << Esc{l.id} << "\" name=\"batas." << Esc{l.id} << "\" inputmode=\"decimal\" size=\"6\" value=\""
+      << Esc{FormatLimitPercent(l.pct, ctx.lang)} << "\"> %</td><td>" << Esc{FormatLimitPercent(l.default_pct, ctx.lang)}
+      << " %</td><td class=\"kecil\">" << Esc{L(ctx, l.Reason())} << "</td></tr>";
+  }
+  h << "</tbody></table><p><button type=\"submit\">" << T(ctx, "Hitung ulang dengan batas ini", "Plan again with these limits")
+    << "</button> <a href=\"" << Esc{Path("/laporan/", plan_view.laporan.record.id, "/rencana")} << "\">"
+    << T(ctx, "kembali ke bawaan", "back to the defaults") << "</a></p><p class=\"kecil\">"
+    << T(ctx, "Batas ini hanya berlaku untuk rencana yang ditampilkan; belum disimpan bersama laporan.",
+         "These limits apply to the plan shown only; they are not stored with the laporan yet.")
+    << "</p></form>";
 }
 
 }  // namespace
@@ -100,17 +149,19 @@ std::string PlanPage(const PageContext& ctx, const PlanView& plan_view) {
       h << "<p class=\"info\">" << T(ctx, "Target sudah tercapai.", "The target is already reached.") << "</p>";
       break;
     case Plan::Status::kVerified:
-      PlanSteps(h, ctx, view, plan);
+      PlanSteps(h, ctx, view, plan, false);
       break;
     case Plan::Status::kUnreachable:
       h << "<p class=\"info\">"
-        << T(ctx, "Target tidak dapat dicapai dengan tindakan yang tersedia dalam batas-batasnya.",
-             "The target cannot be reached with the available actions within their bounds.");
+        << T(ctx, "Target tidak dapat dicapai dengan tindakan yang tersedia dalam batas satu tahun.",
+             "The target cannot be reached with the available actions within the one-year limits.");
       if (plan.reachable_max_e6 >= 0) {
         h << " " << T(ctx, "Total tertinggi yang dapat dicapai (perkiraan): ", "Highest reachable total (estimate): ")
           << Esc{FormatPoints(plan.reachable_max_e6, ctx.lang)};
       }
       h << "</p>";
+      if (plan.has_result && !plan.steps.empty()) PlanSteps(h, ctx, view, plan, true);
+      BindingLimits(h, ctx, plan);
       break;
     case Plan::Status::kNotVerified:
     case Plan::Status::kSolverFailed:
@@ -120,6 +171,7 @@ std::string PlanPage(const PageContext& ctx, const PlanView& plan_view) {
         << "</p>";
       break;
   }
+  LimitsForm(h, ctx, plan_view);
   h << "<p><a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", view.record.id)} << "\">"
     << T(ctx, "Kembali ke penilaian", "Back to the assessment") << "</a></p>";
   return End(h, ctx);

@@ -380,9 +380,15 @@ void RadarGet(Call& call, Response* out) {
 }
 
 // The cheapest verified plan to the method's best predikat, for the cooperative's people and its examiner.
+// The limits form is a GET of the same page: each `batas.<id>` field is one limit's percentage (at most 50 read).
 void PlanGet(Call& call, Response* out) {
   PlanView view;
-  const Outcome o = call.app->PlanLaporan(*call.principal, call.ids[0], &view);
+  std::vector<std::pair<std::string, std::string>> limits;
+  for (const auto& [name, value] : call.request->query) {
+    if (name.rfind("batas.", 0) != 0 || limits.size() >= 50) continue;
+    limits.push_back({name.substr(6, 60), value.substr(0, 20)});
+  }
+  const Outcome o = call.app->PlanLaporan(*call.principal, call.ids[0], &view, limits);
   if (!o.ok()) return Fail(call, o, out);
   Html(PlanPage(Context(call), view), out);
 }
