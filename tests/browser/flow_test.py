@@ -814,6 +814,9 @@ def run(b, server, artefacts):
     check(macet_before in row_text, f'the change row does not show the value before ({macet_before}): {row_text!r}')
     check(b.one('.oleh', within=rows[0]).text.startswith('dinas'),
           f'the change row does not name the examiner: {row_text!r}')
+    # Local time with its zone: the demo regency is in Jawa Timur (WIB), e.g. "7 Desember 2026 pukul 15.04 WIB".
+    when = b.one('.oleh', within=rows[0]).text
+    check(re.search(r'\d{4} pukul \d{2}\.\d{2} WIB$', when), f'the change row does not give local time with its zone: {when!r}')
     option = b.css('form.ubah-angka select[name="path"] option[value="pinjaman.macet"]')
     check(option and option[0].get_attribute('textContent').endswith('— Rp 80.000.000'),
           'the stored figures do not hold pinjaman.macet = 80.000.000 after the change: '

@@ -1,9 +1,8 @@
 (function () {
   'use strict';
-  // An amount as people type it ("1.250.000,50", "Rp 1.250.000", "1250000.50") in sen; NaN when it is not one. The
-  // server's rule step by step (core/money.cc, ParseAmountTextSen), so the preview refuses exactly what the server
-  // refuses (tests/browser/amount_rule_test.py compares the two); the server still decides, exactly.
-  function groups(intPart, sep) {  // "1.250.000" → "1250000": a first group of 1-3 digits, then groups of 3
+  // An amount as typed ("Rp 1.250.000,50") in sen, NaN if none: the server's ParseAmountTextSen step by step
+  // (tests/browser/amount_rule_test.py compares them). The server still decides.
+  function groups(intPart, sep) {  // "1.250.000" → "1250000"
     var g = intPart.split(sep);
     if (!/^\d{1,3}$/.test(g[0])) return null;
     for (var i = 1; i < g.length; i++) if (!/^\d{3}$/.test(g[i])) return null;
@@ -11,7 +10,7 @@
   }
   function sen(text) {
     var t = String(text || '').replace(/[\u00a0\t]/g, ' ').trim();
-    if (t === '') return 0;  // an empty line counts 0, as the form says
+    if (t === '') return 0;
     var neg = false, ind = false;
     if (t.length >= 2 && t.charAt(0) === '(' && t.charAt(t.length - 1) === ')') { neg = true; t = t.slice(1, -1).trim(); }
     if (t.charAt(0) === '-') { if (neg) return NaN; neg = true; t = t.slice(1); }
@@ -19,7 +18,7 @@
     if (t.charAt(0) === '-') { if (neg) return NaN; neg = true; t = t.slice(1).trim(); }
     if (t.length >= 2 && t.slice(-2) === ',-') { ind = true; t = t.slice(0, -2); }
     if (t === '') return NaN;
-    if (t.indexOf(' ') >= 0) {  // spaces group thousands in the integer part only
+    if (t.indexOf(' ') >= 0) {
       var end = t.search(/[.,]/), head = end < 0 ? t : t.slice(0, end);
       if (end >= 0 && t.indexOf(' ', end) >= 0) return NaN;
       head = groups(head, ' ');
@@ -31,7 +30,7 @@
     if (dots && commas) {
       point = t.lastIndexOf(',') > t.lastIndexOf('.') ? ',' : '.';
       group = point === ',' ? '.' : ',';
-      if (t.length - t.lastIndexOf(point) - 1 > 2) return NaN;  // "1.250,000": a mistyped group
+      if (t.length - t.lastIndexOf(point) - 1 > 2) return NaN;
     } else if (dots || commas) {
       var sep = dots ? '.' : ',', after = t.length - t.lastIndexOf(sep) - 1;
       if ((dots || commas) > 1) group = sep;
@@ -41,8 +40,8 @@
     }
     var at = point ? t.lastIndexOf(point) : t.length, whole = t.slice(0, at), frac = point ? t.slice(at + 1) : '';
     if (group) { whole = groups(whole, group); if (whole === null) return NaN; }
-    if (!/^\d+$/.test(whole) || (point && !/^\d+$/.test(frac))) return NaN;  // "1." and ".5" are not numbers
-    if (frac.replace(/0+$/, '').length > 2) return NaN;  // at most two decimals that matter
+    if (!/^\d+$/.test(whole) || (point && !/^\d+$/.test(frac))) return NaN;
+    if (frac.replace(/0+$/, '').length > 2) return NaN;
     var v = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
     if (v > 1e17) return NaN;
     return neg ? -v : v;
@@ -129,8 +128,7 @@
     }
     fill(form.querySelector('.terjawab-semua'), all);
   }
-  // A search box narrowing long lists of options (data-saring: the selects it narrows): an option stays when every
-  // word typed is in its text, case and accents aside; the chosen option always stays.
+  // A search box (data-saring: the selects) keeps the options holding every word typed, and the chosen one.
   function fold(t) {
     return String(t).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
