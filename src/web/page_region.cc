@@ -91,6 +91,13 @@ int64_t SortValue(const store::CooperativeSummary& s, SortBy by) {
   return ScoreChangeE6(s).value_or(0);
 }
 
+// The table's default (no filter, by name ascending) over rows that already come by name: the rows as they are,
+// with nothing selected or sorted, so a page of the nation's 130,000 costs a page.
+bool RowsAsTheyAre(const RegionView& view, const RegionQuery& q) {
+  return view.rows_by_name && q.q.empty() && q.predikat.empty() && q.metode.empty() &&
+         ParseSort(q.urut) == SortBy::kNama && q.arah != "turun";
+}
+
 std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQuery& q) {
   std::vector<const RegionRow*> rows;
   rows.reserve(view.rows.size());
@@ -237,14 +244,16 @@ void FlaggedRows(Html& h, const PageContext& ctx, const RegionView& view, bool R
   h << "</ul></details>";
 }
 
-size_t CountFlagged(const RegionView& view, bool RegionRow::*flag) {
+// How many rows carry `flag`: counted by the App once per snapshot when it could (`counted`), else here.
+size_t CountFlagged(const RegionView& view, bool RegionRow::*flag, const std::optional<size_t>& counted) {
+  if (counted) return *counted;
   size_t total = 0;
   for (const RegionRow& r : view.rows) total += (r.*flag) ? 1 : 0;
   return total;
 }
 
 void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
-  const size_t total = CountFlagged(view, &RegionRow::early_warning);
+  const size_t total = CountFlagged(view, &RegionRow::early_warning, view.early_warning_count);
   ListOpen(h, T(ctx, "Peringatan dini", "Early warning"), total);
   FlaggedRows(h, ctx, view, &RegionRow::early_warning, total, [&](const RegionRow& r) {
     const store::CooperativeSummary& s = r.summary;
@@ -297,7 +306,7 @@ void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
 }
 
 void Overdue(Html& h, const PageContext& ctx, const RegionView& view) {
-  const size_t total = CountFlagged(view, &RegionRow::overdue);
+  const size_t total = CountFlagged(view, &RegionRow::overdue, view.overdue_count);
   ListOpen(h, T(ctx, "Terlambat menyerahkan laporan", "Laporan overdue"), total);
   h << "<p class=\"kecil\">" << T(ctx, "Tahun buku yang berakhir ", "Financial year ending ")
     << Esc{FormatDateLong(view.expected_periode, ctx.lang)} << "</p>";
@@ -474,12 +483,15 @@ void Pager(Html& h, const PageContext& ctx, const RegionQuery& q, size_t pages, 
 
 void RegionTable(Html& h, const PageContext& ctx, const RegionView& view, const RegionQuery& query) {
   RegionQuery q = query;
-  const std::vector<const RegionRow*> rows = SelectRows(view, q);
-  const size_t pages = std::max<size_t>(1, (rows.size() + kRegionPageSize - 1) / kRegionPageSize);
+  const bool as_they_are = RowsAsTheyAre(view, q);
+  const std::vector<const RegionRow*> selected = as_they_are ? std::vector<const RegionRow*>() : SelectRows(view, q);
+  const size_t count = as_they_are ? view.rows.size() : selected.size();
+  const auto row = [&](size_t i) -> const RegionRow& { return as_they_are ? view.rows[i] : *selected[i]; };
+  const size_t pages = std::max<size_t>(1, (count + kRegionPageSize - 1) / kRegionPageSize);
   q.hal = std::min(q.hal, pages);
   h << "<h2 id=\"daftar\">" << T(ctx, "Semua koperasi", "All cooperatives") << "</h2>";
   FilterForm(h, ctx, view, q);
-  if (rows.empty()) {
+  if (count == 0) {
     h << "<p>" << T(ctx, "Tidak ada koperasi yang cocok.", "No cooperative matches.") << "</p>";
     return;
   }
@@ -500,10 +512,10 @@ void RegionTable(Html& h, const PageContext& ctx, const RegionView& view, const 
   for (const char* heading : AspectHeadings(ctx)) h << "<th class=\"n\">" << heading << "</th>";
   h << "<th>" << T(ctx, "Tanda", "Flags") << "</th></tr></thead><tbody>";
   const size_t first = (q.hal - 1) * kRegionPageSize;
-  const size_t last = std::min(rows.size(), first + kRegionPageSize);
-  for (size_t i = first; i < last; ++i) RegionRowHtml(h, ctx, *rows[i]);
+  const size_t last = std::min(count, first + kRegionPageSize);
+  for (size_t i = first; i < last; ++i) RegionRowHtml(h, ctx, row(i));
   h << "</tbody></table></div>";
-  Pager(h, ctx, q, pages, rows.size());
+  Pager(h, ctx, q, pages, count);
 }
 
 TableCell Text(std::string text) { return TableCell{std::move(text), std::nullopt, 0}; }
