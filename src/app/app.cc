@@ -728,9 +728,15 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
     RegionSnapshot::OfRegion& region = out->of_region[sm.cooperative.region_id];
     region.by_predikat[sm.latest_predikat]++;
     region.by_metode[sm.latest_rulebook_id]++;
-    region.early_warning += row.early_warning ? 1 : 0;
-    region.overdue += row.overdue ? 1 : 0;
     region.rows.push_back(i);
+    if (row.early_warning) {
+      region.early_warning.push_back(i);
+      out->early_warning_rows.push_back(&row);
+    }
+    if (row.overdue) {
+      region.overdue.push_back(i);
+      out->overdue_rows.push_back(&row);
+    }
   }
   std::vector<store::LaporanRecord> awaiting = std::move(out->awaiting_review);
   out->awaiting_review.clear();
@@ -745,54 +751,66 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
   return {};
 }
 
+namespace {
+
+// The indices of `part` (ascending per region) over several regions, ascending: the snapshot's order.
+std::vector<uint32_t> Gathered(const std::vector<const std::vector<uint32_t>*>& parts) {
+  std::vector<uint32_t> out;
+  for (const std::vector<uint32_t>* part : parts) out.insert(out.end(), part->begin(), part->end());
+  if (parts.size() > 1) std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
 Outcome App::ViewRegion(const Principal& p, RegionView* out) {
   if (!Allowed(p.user, Action::kViewRegion, nullptr)) return Forbidden();
   Outcome error;
   const std::shared_ptr<const RegionSnapshot> snap = Snapshot(&error);
   if (snap == nullptr) return error;
+  const std::shared_ptr<const void> owner = snap;
   const bool all = p.user.role == Role::kAdmin;
   out->expected_periode = snap->expected_periode;
   out->rows_by_name = true;
-  size_t early_warning = 0, overdue = 0;
+  out->flags_gathered = true;
   // The user's regions that have cooperatives; all of them for the administrator.
-  std::vector<const RegionSnapshot::OfRegion*> mine;
+  std::vector<const std::vector<uint32_t>*> rows, early_warning, overdue, awaiting;
   for (const store::Region& r : snap->regions) {
     if (!all && !InRegions(p.user, r.id)) continue;
     out->regions.push_back(r);
     const auto it = snap->of_region.find(r.id);
     if (it == snap->of_region.end()) continue;
     const RegionSnapshot::OfRegion& region = it->second;
-    mine.push_back(&region);
     for (const auto& [label, n] : region.by_predikat) out->by_predikat[label] += n;
     for (const auto& [metode, n] : region.by_metode) out->by_metode[metode] += n;
-    early_warning += region.early_warning;
-    overdue += region.overdue;
+    rows.push_back(&region.rows);
+    early_warning.push_back(&region.early_warning);
+    overdue.push_back(&region.overdue);
+    awaiting.push_back(&region.awaiting);
   }
-  out->early_warning_count = early_warning;
-  out->overdue_count = overdue;
   if (all) {
-    // Everything, as the snapshot has it: two spans, no copy.
-    out->rows.Span(snap->rows, snap);
-    out->awaiting_review.Span(snap->awaiting_review, snap);
+    // Everything, as the snapshot has it: spans, no copy.
+    out->rows.Span(snap->rows, owner);
+    out->early_warning_rows.Span(snap->early_warning_rows, owner);
+    out->overdue_rows.Span(snap->overdue_rows, owner);
+    out->awaiting_review.Span(snap->awaiting_review, owner);
     out->awaiting_cooperatives = snap->awaiting_cooperatives;
     return {};
   }
-  // The user's regions' rows, gathered and put back in the snapshot's order (by name); the same for the submissions
-  // (oldest first). Proportional to the user's rows, not to the nation's.
-  std::vector<uint32_t> rows, awaiting;
-  for (const RegionSnapshot::OfRegion* region : mine) {
-    rows.insert(rows.end(), region->rows.begin(), region->rows.end());
-    awaiting.insert(awaiting.end(), region->awaiting.begin(), region->awaiting.end());
-  }
-  if (mine.size() > 1) {
-    std::sort(rows.begin(), rows.end());
-    std::sort(awaiting.begin(), awaiting.end());
-  }
-  out->rows.reserve(rows.size());
-  for (const uint32_t i : rows) out->rows.Add(&snap->rows[i], snap);
-  out->awaiting_review.reserve(awaiting.size());
-  for (const uint32_t i : awaiting) {
-    out->awaiting_review.Add(&snap->awaiting_review[i], snap);
+  // The user's regions' rows, gathered and put back in the snapshot's order (by name); the same for the flagged rows
+  // and the submissions (oldest first). Proportional to the user's rows, not to the nation's.
+  const auto add = [&](const std::vector<const std::vector<uint32_t>*>& parts, RegionRows* to) {
+    const std::vector<uint32_t> indices = Gathered(parts);
+    to->reserve(indices.size());
+    for (const uint32_t i : indices) to->Add(&snap->rows[i], owner);
+  };
+  add(rows, &out->rows);
+  add(early_warning, &out->early_warning_rows);
+  add(overdue, &out->overdue_rows);
+  const std::vector<uint32_t> submissions = Gathered(awaiting);
+  out->awaiting_review.reserve(submissions.size());
+  for (const uint32_t i : submissions) {
+    out->awaiting_review.Add(&snap->awaiting_review[i], owner);
     out->awaiting_cooperatives.push_back(snap->awaiting_cooperatives[i]);
   }
   return {};

@@ -211,16 +211,27 @@ class SharedList {
   size_t size() const { return span_size_ + items_.size(); }
   bool empty() const { return size() == 0; }
   // The span (if any) first, then the items added one by one.
-  const T& operator[](size_t i) const { return i < span_size_ ? span_[i] : *items_[i - span_size_]; }
+  const T& operator[](size_t i) const {
+    if (i < span_size_) return pointer_span_ != nullptr ? *pointer_span_[i] : span_[i];
+    return *items_[i - span_size_];
+  }
 
   // Shows `item`, which `owner` keeps alive.
-  void Add(const T* item, std::shared_ptr<const void> owner) {
+  void Add(const T* item, const std::shared_ptr<const void>& owner) {
     items_.push_back(item);
-    Keep(std::move(owner));
+    Keep(owner);
   }
   // Shows all of `items` (before anything added one by one), which `owner` keeps alive.
   void Span(const std::vector<T>& items, std::shared_ptr<const void> owner) {
     span_ = items.data();
+    pointer_span_ = nullptr;
+    span_size_ = items.size();
+    Keep(std::move(owner));
+  }
+  // The same for a list of references someone else keeps (a subset of their items).
+  void Span(const std::vector<const T*>& items, std::shared_ptr<const void> owner) {
+    span_ = nullptr;
+    pointer_span_ = items.data();
     span_size_ = items.size();
     Keep(std::move(owner));
   }
@@ -241,6 +252,7 @@ class SharedList {
   void reserve(size_t n) { items_.reserve(n); }
   void clear() {
     span_ = nullptr;
+    pointer_span_ = nullptr;
     span_size_ = 0;
     items_.clear();
     owners_.clear();
@@ -248,10 +260,11 @@ class SharedList {
   }
 
  private:
-  void Keep(std::shared_ptr<const void> owner) {
-    if (owners_.empty() || owners_.back() != owner) owners_.push_back(std::move(owner));
+  void Keep(const std::shared_ptr<const void>& owner) {
+    if (owners_.empty() || owners_.back() != owner) owners_.push_back(owner);
   }
   const T* span_ = nullptr;
+  const T* const* pointer_span_ = nullptr;
   size_t span_size_ = 0;
   std::vector<const T*> items_;
   std::vector<std::shared_ptr<const void>> owners_;
@@ -264,10 +277,11 @@ struct RegionView {
   RegionRows rows;
   std::map<std::string, int> by_predikat;  // latest final predikat → count ("" = none yet)
   std::map<std::string, int> by_metode;    // latest final result's method (rulebook id) → count ("" = none yet)
-  // How many rows carry each flag, counted once per snapshot by the App (a national view adds up a few hundred
-  // regions instead of reading 130,000 rows per request); empty in a view built by hand: the page counts.
-  std::optional<size_t> early_warning_count;
-  std::optional<size_t> overdue_count;
+  // The rows with each flag, in the rows' order, gathered by the App from its snapshot, so a national page need not
+  // read 130,000 rows to find the first few; `flags_gathered` false in a view built by hand: the page filters `rows`.
+  bool flags_gathered = false;
+  RegionRows early_warning_rows;
+  RegionRows overdue_rows;
   // The rows come by cooperative name (CompareFold, then id): the table's default order needs no sort.
   bool rows_by_name = false;
   SharedList<store::LaporanRecord> awaiting_review;  // oldest submission first
@@ -414,12 +428,15 @@ class App {
     struct OfRegion {
       std::map<std::string, int> by_predikat;
       std::map<std::string, int> by_metode;
-      size_t early_warning = 0;
-      size_t overdue = 0;
       std::vector<uint32_t> rows;
+      std::vector<uint32_t> early_warning;  // those of `rows` with the flag
+      std::vector<uint32_t> overdue;
       std::vector<uint32_t> awaiting;
     };
     std::map<int64_t, OfRegion> of_region;
+    // The flagged rows of every region, in the rows' order: the administrator's lists, shared as they are.
+    std::vector<const RegionRow*> early_warning_rows;
+    std::vector<const RegionRow*> overdue_rows;
   };
   std::shared_ptr<const RegionSnapshot> Snapshot(Outcome* error);
   // Whether the database's change counter still equals the snapshot's; checked by at most one request per

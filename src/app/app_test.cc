@@ -491,6 +491,22 @@ TEST_P(WorkflowTest, RegionSnapshotIsRebuiltWhenTheDeadlinePasses) {
   for (const RegionRow& row : after.rows) {
     EXPECT_EQ(row.overdue, row.summary.cooperative.nama == "KSP B") << row.summary.cooperative.nama;
   }
+  // The flagged rows come gathered, as the rows' filter would give them, for every kind of user.
+  for (const char* who : {"admin", "dinasA", "dinasB"}) {
+    RegionView v;
+    ASSERT_TRUE(app_->ViewRegion(As(who), &v).ok());
+    ASSERT_TRUE(v.flags_gathered);
+    std::vector<const RegionRow*> overdue, warned, gathered_overdue, gathered_warned;
+    for (const RegionRow& row : v.rows) {
+      if (row.overdue) overdue.push_back(&row);
+      if (row.early_warning) warned.push_back(&row);
+    }
+    for (const RegionRow& row : v.overdue_rows) gathered_overdue.push_back(&row);
+    for (const RegionRow& row : v.early_warning_rows) gathered_warned.push_back(&row);
+    EXPECT_EQ(gathered_overdue, overdue) << who;
+    EXPECT_EQ(gathered_warned, warned) << who;
+    EXPECT_EQ(overdue.size(), std::string(who) == "dinasA" ? 0u : 1u) << who;
+  }
   // The next change is the new year: 2026's laporan becomes the expected one, nobody overdue until July.
   now_ = 1798761600;  // 2027-01-01
   RegionView new_year;

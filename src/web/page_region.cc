@@ -224,38 +224,46 @@ void ListOpen(Html& h, const char* title, size_t total) {
 
 void ListEmpty(Html& h, const PageContext& ctx) { h << "<p>" << T(ctx, "Tidak ada.", "None.") << "</p></details>"; }
 
-// The rows with `flag` set, after ListOpen: at most kListLimit of them, each an <li> written by `item`, and a count
-// of the rest; or "none". Closes the list.
-template <typename WriteItem>
-void FlaggedRows(Html& h, const PageContext& ctx, const RegionView& view, bool RegionRow::*flag, size_t total,
-                 const WriteItem& item) {
-  if (total == 0) return ListEmpty(h, ctx);
-  h << "<ul>";
-  size_t shown = 0;
+// The first kListLimit rows with a flag, and how many have it: from the App's gathered list when it made one
+// (`gathered`), else by reading every row.
+struct Flagged {
+  std::vector<const RegionRow*> first;
+  size_t total = 0;
+};
+Flagged FlaggedOf(const RegionView& view, bool RegionRow::*flag, const RegionRows& gathered) {
+  Flagged f;
+  if (view.flags_gathered) {
+    f.total = gathered.size();
+    for (size_t i = 0; i < std::min(f.total, kListLimit); ++i) f.first.push_back(&gathered[i]);
+    return f;
+  }
   for (const RegionRow& r : view.rows) {
-    if (shown == kListLimit) break;
     if (!(r.*flag)) continue;
-    ++shown;
+    if (f.first.size() < kListLimit) f.first.push_back(&r);
+    ++f.total;
+  }
+  return f;
+}
+
+// The flagged rows after ListOpen, each an <li> written by `item`, and a count of the rest; or "none". Closes the
+// list.
+template <typename WriteItem>
+void FlaggedRows(Html& h, const PageContext& ctx, const Flagged& flagged, const WriteItem& item) {
+  if (flagged.total == 0) return ListEmpty(h, ctx);
+  h << "<ul>";
+  for (const RegionRow* r : flagged.first) {
     h << "<li>";
-    item(r);
+    item(*r);
     h << "</li>";
   }
-  MoreLine(h, ctx, shown, total);
+  MoreLine(h, ctx, flagged.first.size(), flagged.total);
   h << "</ul></details>";
 }
 
-// How many rows carry `flag`: counted by the App once per snapshot when it could (`counted`), else here.
-size_t CountFlagged(const RegionView& view, bool RegionRow::*flag, const std::optional<size_t>& counted) {
-  if (counted) return *counted;
-  size_t total = 0;
-  for (const RegionRow& r : view.rows) total += (r.*flag) ? 1 : 0;
-  return total;
-}
-
 void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
-  const size_t total = CountFlagged(view, &RegionRow::early_warning, view.early_warning_count);
-  ListOpen(h, T(ctx, "Peringatan dini", "Early warning"), total);
-  FlaggedRows(h, ctx, view, &RegionRow::early_warning, total, [&](const RegionRow& r) {
+  const Flagged flagged = FlaggedOf(view, &RegionRow::early_warning, view.early_warning_rows);
+  ListOpen(h, T(ctx, "Peringatan dini", "Early warning"), flagged.total);
+  FlaggedRows(h, ctx, flagged, [&](const RegionRow& r) {
     const store::CooperativeSummary& s = r.summary;
     CoopLink(h, s.cooperative);
     if (s.latest_id) {
@@ -306,11 +314,11 @@ void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
 }
 
 void Overdue(Html& h, const PageContext& ctx, const RegionView& view) {
-  const size_t total = CountFlagged(view, &RegionRow::overdue, view.overdue_count);
-  ListOpen(h, T(ctx, "Terlambat menyerahkan laporan", "Laporan overdue"), total);
+  const Flagged flagged = FlaggedOf(view, &RegionRow::overdue, view.overdue_rows);
+  ListOpen(h, T(ctx, "Terlambat menyerahkan laporan", "Laporan overdue"), flagged.total);
   h << "<p class=\"kecil\">" << T(ctx, "Tahun buku yang berakhir ", "Financial year ending ")
     << Esc{FormatDateLong(view.expected_periode, ctx.lang)} << "</p>";
-  FlaggedRows(h, ctx, view, &RegionRow::overdue, total, [&](const RegionRow& r) {
+  FlaggedRows(h, ctx, flagged, [&](const RegionRow& r) {
     CoopLink(h, r.summary.cooperative);
     h << " <span class=\"kecil\">";
     if (r.summary.last_submitted_periode.empty()) {
