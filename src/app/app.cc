@@ -754,7 +754,7 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
 namespace {
 
 // The indices of `part` (ascending per region) over several regions, ascending: the snapshot's order.
-std::vector<uint32_t> Gathered(const std::vector<const std::vector<uint32_t>*>& parts) {
+std::vector<uint32_t> Merged(const std::vector<const std::vector<uint32_t>*>& parts) {
   std::vector<uint32_t> out;
   for (const std::vector<uint32_t>* part : parts) out.insert(out.end(), part->begin(), part->end());
   if (parts.size() > 1) std::sort(out.begin(), out.end());
@@ -763,33 +763,58 @@ std::vector<uint32_t> Gathered(const std::vector<const std::vector<uint32_t>*>& 
 
 }  // namespace
 
+std::shared_ptr<const App::RegionSnapshot::Gathered> App::GatherRegions(const RegionSnapshot& snap,
+                                                                         const std::vector<int64_t>& region_ids) {
+  {
+    std::lock_guard lock(snap.gathered_mu);
+    const auto it = snap.gathered.find(region_ids);
+    if (it != snap.gathered.end()) return it->second;
+  }
+  std::vector<const std::vector<uint32_t>*> rows, early_warning, overdue, awaiting;
+  for (const int64_t id : region_ids) {
+    const auto it = snap.of_region.find(id);
+    if (it == snap.of_region.end()) continue;
+    rows.push_back(&it->second.rows);
+    early_warning.push_back(&it->second.early_warning);
+    overdue.push_back(&it->second.overdue);
+    awaiting.push_back(&it->second.awaiting);
+  }
+  auto g = std::make_shared<RegionSnapshot::Gathered>();
+  for (const uint32_t i : Merged(rows)) g->rows.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(early_warning)) g->early_warning.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(overdue)) g->overdue.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(awaiting)) {
+    g->awaiting.push_back(&snap.awaiting_review[i]);
+    g->awaiting_cooperatives.push_back(snap.awaiting_cooperatives[i]);
+  }
+  std::lock_guard lock(snap.gathered_mu);
+  if (snap.gathered.size() < RegionSnapshot::kMaxGatheredSets) snap.gathered.emplace(region_ids, g);
+  return g;
+}
+
 Outcome App::ViewRegion(const Principal& p, RegionView* out) {
   if (!Allowed(p.user, Action::kViewRegion, nullptr)) return Forbidden();
   Outcome error;
   const std::shared_ptr<const RegionSnapshot> snap = Snapshot(&error);
   if (snap == nullptr) return error;
-  const std::shared_ptr<const void> owner = snap;
   const bool all = p.user.role == Role::kAdmin;
   out->expected_periode = snap->expected_periode;
   out->rows_by_name = true;
   out->flags_gathered = true;
-  // The user's regions that have cooperatives; all of them for the administrator.
-  std::vector<const std::vector<uint32_t>*> rows, early_warning, overdue, awaiting;
+  // The user's regions (all for the administrator) and their distributions.
+  std::vector<int64_t> mine;
   for (const store::Region& r : snap->regions) {
     if (!all && !InRegions(p.user, r.id)) continue;
     out->regions.push_back(r);
+    mine.push_back(r.id);
     const auto it = snap->of_region.find(r.id);
     if (it == snap->of_region.end()) continue;
-    const RegionSnapshot::OfRegion& region = it->second;
-    for (const auto& [label, n] : region.by_predikat) out->by_predikat[label] += n;
-    for (const auto& [metode, n] : region.by_metode) out->by_metode[metode] += n;
-    rows.push_back(&region.rows);
-    early_warning.push_back(&region.early_warning);
-    overdue.push_back(&region.overdue);
-    awaiting.push_back(&region.awaiting);
+    for (const auto& [label, n] : it->second.by_predikat) out->by_predikat[label] += n;
+    for (const auto& [metode, n] : it->second.by_metode) out->by_metode[metode] += n;
   }
   if (all) {
     // Everything, as the snapshot has it: spans, no copy.
+    const std::shared_ptr<const void> owner = snap;
     out->rows.Span(snap->rows, owner);
     out->early_warning_rows.Span(snap->early_warning_rows, owner);
     out->overdue_rows.Span(snap->overdue_rows, owner);
@@ -797,22 +822,16 @@ Outcome App::ViewRegion(const Principal& p, RegionView* out) {
     out->awaiting_cooperatives = snap->awaiting_cooperatives;
     return {};
   }
-  // The user's regions' rows, gathered and put back in the snapshot's order (by name); the same for the flagged rows
-  // and the submissions (oldest first). Proportional to the user's rows, not to the nation's.
-  const auto add = [&](const std::vector<const std::vector<uint32_t>*>& parts, RegionRows* to) {
-    const std::vector<uint32_t> indices = Gathered(parts);
-    to->reserve(indices.size());
-    for (const uint32_t i : indices) to->Add(&snap->rows[i], owner);
-  };
-  add(rows, &out->rows);
-  add(early_warning, &out->early_warning_rows);
-  add(overdue, &out->overdue_rows);
-  const std::vector<uint32_t> submissions = Gathered(awaiting);
-  out->awaiting_review.reserve(submissions.size());
-  for (const uint32_t i : submissions) {
-    out->awaiting_review.Add(&snap->awaiting_review[i], owner);
-    out->awaiting_cooperatives.push_back(snap->awaiting_cooperatives[i]);
-  }
+  // The user's regions' rows in the snapshot's order (by name), the flagged ones, the submissions (oldest first):
+  // gathered once per snapshot for this set of regions, then shared. The snapshot is kept alive with them.
+  const std::shared_ptr<const RegionSnapshot::Gathered> g = GatherRegions(*snap, mine);
+  const auto keep = std::make_shared<std::pair<std::shared_ptr<const RegionSnapshot>,
+                                               std::shared_ptr<const RegionSnapshot::Gathered>>>(snap, g);
+  out->rows.Span(g->rows, keep);
+  out->early_warning_rows.Span(g->early_warning, keep);
+  out->overdue_rows.Span(g->overdue, keep);
+  out->awaiting_review.Span(g->awaiting, keep);
+  out->awaiting_cooperatives = g->awaiting_cooperatives;
   return {};
 }
 

@@ -437,12 +437,25 @@ class App {
     // The flagged rows of every region, in the rows' order: the administrator's lists, shared as they are.
     std::vector<const RegionRow*> early_warning_rows;
     std::vector<const RegionRow*> overdue_rows;
+    // What a user of several regions sees (a province's examiner: 14 regencies, 3,541 rows), gathered from the
+    // regions' lists and put in order once per snapshot and set of regions, then shared by that user's requests.
+    struct Gathered {
+      std::vector<const RegionRow*> rows, early_warning, overdue;
+      std::vector<const store::LaporanRecord*> awaiting;
+      std::vector<const store::Cooperative*> awaiting_cooperatives;
+    };
+    static constexpr size_t kMaxGatheredSets = 1000;  // distinct region sets kept; beyond, gathered per request
+    mutable std::mutex gathered_mu;
+    mutable std::map<std::vector<int64_t>, std::shared_ptr<const Gathered>> gathered;
   };
   std::shared_ptr<const RegionSnapshot> Snapshot(Outcome* error);
   // Whether the database's change counter still equals the snapshot's; checked by at most one request per
   // kDataVersionCheckS (the others trust the snapshot meanwhile). A failed check counts as a change.
   bool StillCurrent(const RegionSnapshot& s, int64_t now);
   Outcome BuildSnapshot(RegionSnapshot* out);
+  // What the regions `region_ids` see of `snap` (cached in it per set of regions).
+  static std::shared_ptr<const RegionSnapshot::Gathered> GatherRegions(const RegionSnapshot& snap,
+                                                                      const std::vector<int64_t>& region_ids);
   // Authorisation before validating the input, so a user without the right learns nothing from the messages (the
   // write transaction checks again). laporan_id 0: check the cooperative alone.
   Outcome PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, Action action);

@@ -507,6 +507,20 @@ TEST_P(WorkflowTest, RegionSnapshotIsRebuiltWhenTheDeadlinePasses) {
     EXPECT_EQ(gathered_warned, warned) << who;
     EXPECT_EQ(overdue.size(), std::string(who) == "dinasA" ? 0u : 1u) << who;
   }
+  // An examiner of both regencies (as of a province) sees what the administrator sees here, in the same order, from a
+  // list gathered once and shared by the next request.
+  store::User both{0, "dinasAB", "Dinas", store::Role::kDinas, std::nullopt, {region_["B"], region_["A"]}, "", true};
+  ASSERT_TRUE(app_->CreateUser(&As("admin"), both, kPassword, &both.id).ok());
+  const Principal province = Load(both.id);
+  RegionView admin, first_view, second_view;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &admin).ok());
+  ASSERT_TRUE(app_->ViewRegion(province, &first_view).ok());
+  ASSERT_TRUE(app_->ViewRegion(province, &second_view).ok());
+  ASSERT_EQ(first_view.rows.size(), admin.rows.size());
+  for (size_t i = 0; i < admin.rows.size(); ++i) EXPECT_EQ(&first_view.rows[i], &admin.rows[i]);
+  ASSERT_EQ(first_view.overdue_rows.size(), 1u);
+  EXPECT_EQ(&first_view.overdue_rows[0], &admin.overdue_rows[0]);
+  EXPECT_EQ(&first_view.rows[0], &second_view.rows[0]);
   // The next change is the new year: 2026's laporan becomes the expected one, nobody overdue until July.
   now_ = 1798761600;  // 2027-01-01
   RegionView new_year;
