@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <ctime>
 #include <thread>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -289,6 +290,25 @@ std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadl
   const int month_now = tm.tm_mon + 1 + 12 * (tm.tm_year + 1900 - year - 1);
   *past_deadline = month_now > submission_months;
   return std::to_string(year) + "-12-31";
+}
+
+int64_t NextDeadlineChange(int64_t now, int submission_months) {
+  const std::time_t t = static_cast<std::time_t>(now);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  std::tm next_year{};
+  next_year.tm_year = tm.tm_year + 1;
+  next_year.tm_mday = 1;
+  int64_t next = static_cast<int64_t>(timegm(&next_year));
+  // past_deadline turns true at the start of month submission_months + 1 (ExpectedPeriode), once a year.
+  if (submission_months >= 0 && submission_months < 12 && tm.tm_mon + 1 <= submission_months) {
+    std::tm deadline{};
+    deadline.tm_year = tm.tm_year;
+    deadline.tm_mon = submission_months;
+    deadline.tm_mday = 1;
+    next = std::min(next, static_cast<int64_t>(timegm(&deadline)));
+  }
+  return next;
 }
 
 App::App(store::Store* store, AppOptions options)
@@ -592,21 +612,28 @@ Outcome App::ListCooperatives(const Principal& p, std::vector<store::Cooperative
   });
 }
 
-// The region's rows for every cooperative, with their flags: built from the database at most once per change of
-// the data (and at least every kRegionCacheTtlS, for the deadline and for writers outside this process), then
-// shared by every dashboard request. Built by one request at a time; the others serve the previous snapshot.
+// The region's rows for every cooperative, with their flags: built from the database once per change of the data,
+// then shared by every dashboard request. At national scale a build takes seconds (130,000 rows), so it is not
+// redone on a timer but only when something it shows may have changed:
+// - this process wrote data (data_generation_, at once);
+// - the database's change counter moved (store::DataVersion, bumped by triggers whoever writes; compared at most
+//   every kDataVersionCheckS by one request), so other servers and tools on the same database are seen within
+//   seconds, at the cost of one one-row read;
+// - the clock passed the snapshot's expires_at, when the expected period or its deadline (the "overdue" flag) next
+//   changes.
+// Built by one request at a time; the others serve the previous snapshot meanwhile.
 std::shared_ptr<const App::RegionSnapshot> App::Snapshot(Outcome* error) {
   const int64_t now = Now();
   const uint64_t generation = data_generation_.load();
   const auto fresh = [&](const std::shared_ptr<const RegionSnapshot>& s) {
-    return s != nullptr && s->generation == generation && now - s->built_at < kRegionCacheTtlS && now >= s->built_at;
+    return s != nullptr && s->generation == generation && now < s->expires_at && now >= s->built_at;
   };
   std::shared_ptr<const RegionSnapshot> current;
   {
     std::lock_guard lock(region_mu_);
     current = region_cache_;
   }
-  if (fresh(current)) return current;
+  if (fresh(current) && StillCurrent(*current, now)) return current;
   std::unique_lock refill(region_refill_mu_, std::try_to_lock);
   if (!refill.owns_lock()) {
     if (current != nullptr) return current;  // someone is rebuilding; the previous snapshot will do meanwhile
@@ -617,6 +644,7 @@ std::shared_ptr<const App::RegionSnapshot> App::Snapshot(Outcome* error) {
   auto built = std::make_shared<RegionSnapshot>();
   built->generation = generation;
   built->built_at = now;
+  built->expires_at = NextDeadlineChange(now, options_.submission_months);
   if (current == nullptr) {
     *error = BuildSnapshot(built.get());
   } else {
@@ -630,9 +658,23 @@ std::shared_ptr<const App::RegionSnapshot> App::Snapshot(Outcome* error) {
     builder.join();
   }
   if (!error->ok()) return nullptr;
+  data_version_checked_at_.store(now);
   std::lock_guard lock(region_mu_);
   region_cache_ = built;
   return built;
+}
+
+bool App::StillCurrent(const RegionSnapshot& s, int64_t now) {
+  int64_t checked = data_version_checked_at_.load();
+  // now < checked: the clock went back (a test's, or the system's): check rather than trust.
+  if (now >= checked && now - checked < kDataVersionCheckS) return true;
+  if (!data_version_checked_at_.compare_exchange_strong(checked, now)) return true;  // another request checks
+  int64_t version = 0;
+  const Outcome o = Run(false, [&](Connection* db) -> Outcome {
+    const DbError e = store::DataVersion(db, &version);
+    return e.ok() ? Outcome{} : DbFailure(e);
+  });
+  return o.ok() && version == s.data_version;
 }
 
 Outcome App::BuildSnapshot(RegionSnapshot* out) {
@@ -640,7 +682,10 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
   out->expected_periode = ExpectedPeriode(out->built_at, options_.submission_months, &past_deadline);
   std::vector<store::CooperativeSummary> summaries;
   Outcome o = Run(false, [&](Connection* db) -> Outcome {
-    DbError e = store::ListRegions(db, &out->regions);
+    // The counter first: a change committed while the rows are read may or may not be in them, but it moves the
+    // counter past this reading, so the next check rebuilds.
+    DbError e = store::DataVersion(db, &out->data_version);
+    if (e.ok()) e = store::ListRegions(db, &out->regions);
     if (e.ok()) e = store::RegionSummaries(db, {}, /*all=*/true, &summaries);
     if (e.ok()) e = store::ListAwaitingReview(db, {}, /*all=*/true, &out->awaiting_review);
     return e.ok() ? Outcome{} : DbFailure(e);
@@ -670,9 +715,6 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
       row.warning_reason_en = "less than 2 points above the threshold of a lower predikat";
     }
     row.overdue = past_deadline && sm.last_submitted_periode < out->expected_periode;
-    RegionSnapshot::Counts& counts = out->counts_of[sm.cooperative.region_id];
-    counts.by_predikat[sm.latest_predikat]++;
-    counts.by_metode[sm.latest_rulebook_id]++;
     out->rows.push_back(std::move(row));
   }
   // The database sorts by its collation; the table's order is CompareFold's. Sorted here once per snapshot, so a
@@ -681,9 +723,77 @@ Outcome App::BuildSnapshot(RegionSnapshot* out) {
     const int c = CompareFold(a.summary.cooperative.nama, b.summary.cooperative.nama);
     return c != 0 ? c < 0 : a.summary.cooperative.id < b.summary.cooperative.id;
   });
-  out->row_of.reserve(out->rows.size());
-  for (size_t i = 0; i < out->rows.size(); ++i) out->row_of[out->rows[i].summary.cooperative.id] = i;
+  std::unordered_map<int64_t, uint32_t> row_of;  // cooperative → its index in rows
+  row_of.reserve(out->rows.size());
+  for (uint32_t i = 0; i < out->rows.size(); ++i) {
+    const RegionRow& row = out->rows[i];
+    const store::CooperativeSummary& sm = row.summary;
+    row_of[sm.cooperative.id] = i;
+    RegionSnapshot::OfRegion& region = out->of_region[sm.cooperative.region_id];
+    region.by_predikat[sm.latest_predikat]++;
+    region.by_metode[sm.latest_rulebook_id]++;
+    region.rows.push_back(i);
+    if (row.early_warning) {
+      region.early_warning.push_back(i);
+      out->early_warning_rows.push_back(&row);
+    }
+    if (row.overdue) {
+      region.overdue.push_back(i);
+      out->overdue_rows.push_back(&row);
+    }
+  }
+  std::vector<store::LaporanRecord> awaiting = std::move(out->awaiting_review);
+  out->awaiting_review.clear();
+  for (store::LaporanRecord& l : awaiting) {
+    const auto it = row_of.find(l.cooperative_id);
+    if (it == row_of.end()) continue;  // a cooperative added since its rows were read: the next snapshot has both
+    const store::Cooperative& coop = out->rows[it->second].summary.cooperative;
+    out->of_region[coop.region_id].awaiting.push_back(static_cast<uint32_t>(out->awaiting_review.size()));
+    out->awaiting_cooperatives.push_back(&coop);
+    out->awaiting_review.push_back(std::move(l));
+  }
   return {};
+}
+
+namespace {
+
+// The indices of `part` (ascending per region) over several regions, ascending: the snapshot's order.
+std::vector<uint32_t> Merged(const std::vector<const std::vector<uint32_t>*>& parts) {
+  std::vector<uint32_t> out;
+  for (const std::vector<uint32_t>* part : parts) out.insert(out.end(), part->begin(), part->end());
+  if (parts.size() > 1) std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+std::shared_ptr<const App::RegionSnapshot::Gathered> App::GatherRegions(const RegionSnapshot& snap,
+                                                                         const std::vector<int64_t>& region_ids) {
+  {
+    std::lock_guard lock(snap.gathered_mu);
+    const auto it = snap.gathered.find(region_ids);
+    if (it != snap.gathered.end()) return it->second;
+  }
+  std::vector<const std::vector<uint32_t>*> rows, early_warning, overdue, awaiting;
+  for (const int64_t id : region_ids) {
+    const auto it = snap.of_region.find(id);
+    if (it == snap.of_region.end()) continue;
+    rows.push_back(&it->second.rows);
+    early_warning.push_back(&it->second.early_warning);
+    overdue.push_back(&it->second.overdue);
+    awaiting.push_back(&it->second.awaiting);
+  }
+  auto g = std::make_shared<RegionSnapshot::Gathered>();
+  for (const uint32_t i : Merged(rows)) g->rows.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(early_warning)) g->early_warning.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(overdue)) g->overdue.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(awaiting)) {
+    g->awaiting.push_back(&snap.awaiting_review[i]);
+    g->awaiting_cooperatives.push_back(snap.awaiting_cooperatives[i]);
+  }
+  std::lock_guard lock(snap.gathered_mu);
+  if (snap.gathered.size() < RegionSnapshot::kMaxGatheredSets) snap.gathered.emplace(region_ids, g);
+  return g;
 }
 
 Outcome App::ViewRegion(const Principal& p, RegionView* out) {
@@ -692,29 +802,40 @@ Outcome App::ViewRegion(const Principal& p, RegionView* out) {
   const std::shared_ptr<const RegionSnapshot> snap = Snapshot(&error);
   if (snap == nullptr) return error;
   const bool all = p.user.role == Role::kAdmin;
-  const auto mine = [&](int64_t region_id) { return all || InRegions(p.user, region_id); };
   out->expected_periode = snap->expected_periode;
-  for (const store::Region& r : snap->regions) {
-    if (mine(r.id)) out->regions.push_back(r);
-  }
-  out->rows.reserve(snap->rows.size());
-  for (const RegionRow& row : snap->rows) {
-    if (mine(row.summary.cooperative.region_id)) out->rows.Add(&row, snap);
-  }
   out->rows_by_name = true;
-  for (const auto& [region_id, counts] : snap->counts_of) {
-    if (!mine(region_id)) continue;
-    for (const auto& [label, n] : counts.by_predikat) out->by_predikat[label] += n;
-    for (const auto& [metode, n] : counts.by_metode) out->by_metode[metode] += n;
+  out->flags_gathered = true;
+  // The user's regions (all for the administrator) and their distributions.
+  std::vector<int64_t> mine;
+  for (const store::Region& r : snap->regions) {
+    if (!all && !InRegions(p.user, r.id)) continue;
+    out->regions.push_back(r);
+    mine.push_back(r.id);
+    const auto it = snap->of_region.find(r.id);
+    if (it == snap->of_region.end()) continue;
+    for (const auto& [label, n] : it->second.by_predikat) out->by_predikat[label] += n;
+    for (const auto& [metode, n] : it->second.by_metode) out->by_metode[metode] += n;
   }
-  for (const store::LaporanRecord& l : snap->awaiting_review) {
-    const auto it = snap->row_of.find(l.cooperative_id);
-    if (it == snap->row_of.end()) continue;
-    const store::Cooperative& coop = snap->rows[it->second].summary.cooperative;
-    if (!mine(coop.region_id)) continue;
-    out->awaiting_review.push_back(l);
-    out->awaiting_cooperatives.push_back(&coop);
+  if (all) {
+    // Everything, as the snapshot has it: spans, no copy.
+    const std::shared_ptr<const void> owner = snap;
+    out->rows.Span(snap->rows, owner);
+    out->early_warning_rows.Span(snap->early_warning_rows, owner);
+    out->overdue_rows.Span(snap->overdue_rows, owner);
+    out->awaiting_review.Span(snap->awaiting_review, owner);
+    out->awaiting_cooperatives = snap->awaiting_cooperatives;
+    return {};
   }
+  // The user's regions' rows in the snapshot's order (by name), the flagged ones, the submissions (oldest first):
+  // gathered once per snapshot for this set of regions, then shared. The snapshot is kept alive with them.
+  const std::shared_ptr<const RegionSnapshot::Gathered> g = GatherRegions(*snap, mine);
+  const auto keep = std::make_shared<std::pair<std::shared_ptr<const RegionSnapshot>,
+                                               std::shared_ptr<const RegionSnapshot::Gathered>>>(snap, g);
+  out->rows.Span(g->rows, keep);
+  out->early_warning_rows.Span(g->early_warning, keep);
+  out->overdue_rows.Span(g->overdue, keep);
+  out->awaiting_review.Span(g->awaiting, keep);
+  out->awaiting_cooperatives = g->awaiting_cooperatives;
   return {};
 }
 

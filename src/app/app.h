@@ -7,12 +7,12 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <iterator>
 #include <memory>
 #include <map>
 #include <mutex>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -180,64 +180,114 @@ struct RegionRow {
   std::string warning_reason_en;
   bool overdue = false;  // the last closed year's laporan is past its deadline and not submitted
 };
-// The rows a user sees on the regional dashboard: references into rows someone else owns (the App's shared
-// snapshot), kept alive with them, so a request for a region of thousands copies nothing. Iterates as RegionRow.
-class RegionRows {
+// What a user sees of a list the App shares between requests (the rows of the regional dashboard, the submissions
+// awaiting review): references into items someone else owns (the App's snapshot), kept alive with them, so a request
+// for a region of thousands copies nothing; the whole of a shared vector is one span, not a pointer per item.
+// Iterates as T. Tests and small views own their items instead (Own, push_back).
+template <typename T>
+class SharedList {
  public:
   class const_iterator {
    public:
     using iterator_category = std::random_access_iterator_tag;
-    using value_type = RegionRow;
+    using value_type = T;
     using difference_type = std::ptrdiff_t;
-    using pointer = const RegionRow*;
-    using reference = const RegionRow&;
-    explicit const_iterator(std::vector<const RegionRow*>::const_iterator it) : it_(it) {}
-    const RegionRow& operator*() const { return **it_; }
-    const RegionRow* operator->() const { return *it_; }
+    using pointer = const T*;
+    using reference = const T&;
+    const_iterator(const SharedList* list, size_t i) : list_(list), i_(i) {}
+    const T& operator*() const { return (*list_)[i_]; }
+    const T* operator->() const { return &(*list_)[i_]; }
     const_iterator& operator++() {
-      ++it_;
+      ++i_;
       return *this;
     }
-    bool operator==(const const_iterator& o) const { return it_ == o.it_; }
-    bool operator!=(const const_iterator& o) const { return it_ != o.it_; }
+    bool operator==(const const_iterator& o) const { return i_ == o.i_; }
+    bool operator!=(const const_iterator& o) const { return i_ != o.i_; }
 
    private:
-    std::vector<const RegionRow*>::const_iterator it_;
+    const SharedList* list_;
+    size_t i_;
   };
 
-  const_iterator begin() const { return const_iterator(rows_.begin()); }
-  const_iterator end() const { return const_iterator(rows_.end()); }
-  size_t size() const { return rows_.size(); }
-  bool empty() const { return rows_.empty(); }
-  const RegionRow& operator[](size_t i) const { return *rows_[i]; }
+  const_iterator begin() const { return const_iterator(this, 0); }
+  const_iterator end() const { return const_iterator(this, size()); }
+  size_t size() const { return span_size_ + items_.size(); }
+  bool empty() const { return size() == 0; }
+  // The span (if any) first, then the items added one by one.
+  const T& operator[](size_t i) const {
+    if (i < span_size_) return pointer_span_ != nullptr ? *pointer_span_[i] : span_[i];
+    return *items_[i - span_size_];
+  }
 
-  // Shows `row`, which `owner` keeps alive.
-  void Add(const RegionRow* row, std::shared_ptr<const void> owner) {
-    rows_.push_back(row);
-    if (owner_ != owner) owner_ = std::move(owner);
+  // Shows `item`, which `owner` keeps alive.
+  void Add(const T* item, const std::shared_ptr<const void>& owner) {
+    items_.push_back(item);
+    Keep(owner);
   }
-  // Takes rows of one's own (tests, small views).
-  void Own(std::vector<RegionRow> rows) {
-    auto owned = std::make_shared<const std::vector<RegionRow>>(std::move(rows));
-    rows_.clear();
-    for (const RegionRow& r : *owned) rows_.push_back(&r);
-    owner_ = owned;
+  // Shows all of `items` (before anything added one by one), which `owner` keeps alive.
+  void Span(const std::vector<T>& items, std::shared_ptr<const void> owner) {
+    span_ = items.data();
+    pointer_span_ = nullptr;
+    span_size_ = items.size();
+    Keep(std::move(owner));
   }
-  void reserve(size_t n) { rows_.reserve(n); }
+  // The same for a list of references someone else keeps (a subset of their items).
+  void Span(const std::vector<const T*>& items, std::shared_ptr<const void> owner) {
+    span_ = nullptr;
+    pointer_span_ = items.data();
+    span_size_ = items.size();
+    Keep(std::move(owner));
+  }
+  // Takes items of one's own (tests, small views), replacing what was shown.
+  void Own(std::vector<T> items) {
+    auto owned = std::make_shared<const std::vector<T>>(std::move(items));
+    clear();
+    Span(*owned, owned);
+  }
+  void push_back(T item) {
+    if (own_ == nullptr) {
+      own_ = std::make_shared<std::deque<T>>();
+      Keep(own_);
+    }
+    own_->push_back(std::move(item));
+    items_.push_back(&own_->back());  // a deque's elements stay where they are when it grows at the back
+  }
+  void reserve(size_t n) { items_.reserve(n); }
+  void clear() {
+    span_ = nullptr;
+    pointer_span_ = nullptr;
+    span_size_ = 0;
+    items_.clear();
+    owners_.clear();
+    own_.reset();
+  }
 
  private:
-  std::vector<const RegionRow*> rows_;
-  std::shared_ptr<const void> owner_;
+  void Keep(const std::shared_ptr<const void>& owner) {
+    if (owners_.empty() || owners_.back() != owner) owners_.push_back(owner);
+  }
+  const T* span_ = nullptr;
+  const T* const* pointer_span_ = nullptr;
+  size_t span_size_ = 0;
+  std::vector<const T*> items_;
+  std::vector<std::shared_ptr<const void>> owners_;
+  std::shared_ptr<std::deque<T>> own_;
 };
+using RegionRows = SharedList<RegionRow>;
 
 struct RegionView {
   std::vector<store::Region> regions;
   RegionRows rows;
   std::map<std::string, int> by_predikat;  // latest final predikat → count ("" = none yet)
   std::map<std::string, int> by_metode;    // latest final result's method (rulebook id) → count ("" = none yet)
+  // The rows with each flag, in the rows' order, gathered by the App from its snapshot, so a national page need not
+  // read 130,000 rows to find the first few; `flags_gathered` false in a view built by hand: the page filters `rows`.
+  bool flags_gathered = false;
+  RegionRows early_warning_rows;
+  RegionRows overdue_rows;
   // The rows come by cooperative name (CompareFold, then id): the table's default order needs no sort.
   bool rows_by_name = false;
-  std::vector<store::LaporanRecord> awaiting_review;
+  SharedList<store::LaporanRecord> awaiting_review;  // oldest submission first
   // Parallel to awaiting_review: its cooperative (in `rows`' snapshot, alive with it), so a page names them without
   // indexing every row; null when not known (a view built by hand).
   std::vector<const store::Cooperative*> awaiting_cooperatives;
@@ -278,6 +328,11 @@ class App {
   Outcome PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
                       const std::vector<std::pair<std::string, std::string>>& limits = {});
   Outcome ViewAdmin(const Principal& p, AdminView* out);
+  // The regional dashboard, from a snapshot shared by every request and rebuilt only when its data may have changed
+  // (see Snapshot() in app.cc). This App's own writes show at once; changes by other processes on the same database
+  // (another server, a seeding or import tool, plain SQL) within kDataVersionCheckS seconds: so often a request
+  // compares the database's change counter (store::DataVersion, one read of a one-row table) with the snapshot's.
+  static constexpr int64_t kDataVersionCheckS = 5;
   Outcome ViewRegion(const Principal& p, RegionView* out);
   Outcome EvidenceContent(const Principal& p, int64_t evidence_id, store::Evidence* meta, std::string* content);
   // Public, without a login: what a verification code (VerifyCode) says. An unknown or malformed code is
@@ -363,24 +418,49 @@ class App {
 
   // Every cooperative of every region with its flags, shared by dashboard requests (ViewRegion filters it).
   struct RegionSnapshot {
-    uint64_t generation = 0;
+    uint64_t generation = 0;    // data_generation_ when the build began
+    int64_t data_version = 0;   // the database's change counter (store::DataVersion) when the build began
     int64_t built_at = 0;
+    int64_t expires_at = 0;     // when the expected period or its deadline next changes (NextDeadlineChange)
     std::string expected_periode;
     std::vector<store::Region> regions;
     std::vector<RegionRow> rows;
-    std::vector<store::LaporanRecord> awaiting_review;  // without their figures
-    std::unordered_map<int64_t, size_t> row_of;         // cooperative → its index in rows
-    // Per region: the distribution counts, so a national view adds up a few hundred regions instead of counting
-    // 130,000 rows on every request.
-    struct Counts {
+    // Without their figures, only those whose cooperative has a row; awaiting_cooperatives names it (in rows).
+    std::vector<store::LaporanRecord> awaiting_review;
+    std::vector<const store::Cooperative*> awaiting_cooperatives;
+    // Per region: the distribution and flag counts, and where its rows and submissions are (indices into rows and
+    // awaiting_review, ascending), so a request adds up or gathers its regions' instead of reading 130,000 rows.
+    struct OfRegion {
       std::map<std::string, int> by_predikat;
       std::map<std::string, int> by_metode;
+      std::vector<uint32_t> rows;
+      std::vector<uint32_t> early_warning;  // those of `rows` with the flag
+      std::vector<uint32_t> overdue;
+      std::vector<uint32_t> awaiting;
     };
-    std::map<int64_t, Counts> counts_of;  // region → counts
+    std::map<int64_t, OfRegion> of_region;
+    // The flagged rows of every region, in the rows' order: the administrator's lists, shared as they are.
+    std::vector<const RegionRow*> early_warning_rows;
+    std::vector<const RegionRow*> overdue_rows;
+    // What a user of several regions sees (a province's examiner: 14 regencies, 3,541 rows), gathered from the
+    // regions' lists and put in order once per snapshot and set of regions, then shared by that user's requests.
+    struct Gathered {
+      std::vector<const RegionRow*> rows, early_warning, overdue;
+      std::vector<const store::LaporanRecord*> awaiting;
+      std::vector<const store::Cooperative*> awaiting_cooperatives;
+    };
+    static constexpr size_t kMaxGatheredSets = 1000;  // distinct region sets kept; beyond, gathered per request
+    mutable std::mutex gathered_mu;
+    mutable std::map<std::vector<int64_t>, std::shared_ptr<const Gathered>> gathered;
   };
-  static constexpr int64_t kRegionCacheTtlS = 30;
   std::shared_ptr<const RegionSnapshot> Snapshot(Outcome* error);
+  // Whether the database's change counter still equals the snapshot's; checked by at most one request per
+  // kDataVersionCheckS (the others trust the snapshot meanwhile). A failed check counts as a change.
+  bool StillCurrent(const RegionSnapshot& s, int64_t now);
   Outcome BuildSnapshot(RegionSnapshot* out);
+  // What the regions `region_ids` see of `snap` (cached in it per set of regions).
+  static std::shared_ptr<const RegionSnapshot::Gathered> GatherRegions(const RegionSnapshot& snap,
+                                                                      const std::vector<int64_t>& region_ids);
   // Authorisation before validating the input, so a user without the right learns nothing from the messages (the
   // write transaction checks again). laporan_id 0: check the cooperative alone.
   Outcome PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, Action action);
@@ -401,6 +481,7 @@ class App {
   std::mutex region_mu_;                        // guards region_cache_
   std::shared_ptr<const RegionSnapshot> region_cache_;
   std::mutex region_refill_mu_;                 // one rebuild at a time
+  std::atomic<int64_t> data_version_checked_at_{0};  // when StillCurrent last read the database's counter
 };
 
 // The predikat labels of every embedded scored method, each method's best first, without repeats: the order in which
@@ -422,5 +503,8 @@ bool MethodBreak(const store::CooperativeSummary& s);
 // The financial year whose laporan is expected by `now` (its end date, "2025-12-31") and whether `now` is past its
 // deadline (submission_months after the year's end).
 std::string ExpectedPeriode(int64_t now, int submission_months, bool* past_deadline);
+// The first instant after `now` at which ExpectedPeriode's answer (the period or past_deadline) can change: the
+// start of the deadline's month after the year's end, or the next 1 January (UTC), whichever comes first.
+int64_t NextDeadlineChange(int64_t now, int submission_months);
 
 }  // namespace kopsehat::app

@@ -461,6 +461,114 @@ TEST_P(WorkflowTest, RegionFlagsEarlyWarningAndOverdue) {
   EXPECT_EQ(later.by_predikat[""], 1);  // B has no final assessment yet
 }
 
+// The dashboard's snapshot is shared until its data changes, not rebuilt on a timer: at national scale a build
+// takes seconds. Rows of one snapshot have one address, so equal addresses mean "not rebuilt".
+TEST_P(WorkflowTest, RegionSnapshotIsRebuiltWhenItsDataChangesAndOnlyThen) {
+  if (!database_ready()) return;
+  Final("A", "2024-12-31");
+  RegionView first;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &first).ok());
+  ASSERT_EQ(first.rows.size(), 2u);
+  // An hour later, and after a login (a write of sessions and the audit log, not of the dashboard's data): the same.
+  now_ += 3600;
+  std::string token;
+  Principal who;
+  ASSERT_TRUE(app_->Login("pengurusA", kPassword, "10.0.0.1", &token, &who).ok());
+  RegionView later;
+  ASSERT_TRUE(app_->ViewRegion(As("dinasA"), &later).ok());
+  ASSERT_EQ(later.rows.size(), 1u);
+  const RegionRow* row_a = first.rows[0].summary.cooperative.id == coop_["A"] ? &first.rows[0] : &first.rows[1];
+  EXPECT_EQ(&later.rows[0], row_a);
+  // A write through this App shows at once.
+  Submitted("B");
+  RegionView submitted;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &submitted).ok());
+  ASSERT_EQ(submitted.awaiting_review.size(), 1u);
+  EXPECT_NE(&submitted.rows[0], &first.rows[0]);
+  // A write by another process (plain SQL here) is seen by the next check of the database's change counter, at most
+  // kDataVersionCheckS later; until then the snapshot is trusted.
+  ASSERT_TRUE(store_
+                  ->Write([&](store::Connection* c) {
+                    return c->Exec("UPDATE cooperatives SET nama = 'KSP Zeta' WHERE id = ?", {coop_["B"]}, nullptr);
+                  })
+                  .ok());
+  const auto names = [](const RegionView& v) {
+    std::vector<std::string> out;
+    for (const RegionRow& r : v.rows) out.push_back(r.summary.cooperative.nama);
+    return out;
+  };
+  RegionView trusted;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &trusted).ok());
+  EXPECT_EQ(names(trusted), (std::vector<std::string>{"KSP A", "KSP B"}));
+  now_ += App::kDataVersionCheckS;
+  RegionView checked;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &checked).ok());
+  EXPECT_EQ(names(checked), (std::vector<std::string>{"KSP A", "KSP Zeta"}));
+  // And the check, when nothing changed, keeps the snapshot.
+  now_ += App::kDataVersionCheckS;
+  RegionView unchanged;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &unchanged).ok());
+  EXPECT_EQ(&unchanged.rows[0], &checked.rows[0]);
+}
+
+// The snapshot carries the "overdue" flags of its moment: crossing the deadline rebuilds it although no data changed
+// (and within the interval at which the database's counter is read, so nothing else would).
+TEST_P(WorkflowTest, RegionSnapshotIsRebuiltWhenTheDeadlinePasses) {
+  if (!database_ready()) return;
+  Final("A", "2025-12-31");
+  const int64_t deadline = 1782864000;  // 2026-07-01 00:00 UTC: 30 June is the last day for 2025's laporan
+  now_ = deadline - 2;
+  RegionView before;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &before).ok());
+  for (const RegionRow& row : before.rows) EXPECT_FALSE(row.overdue) << row.summary.cooperative.nama;
+  now_ = deadline - 1;
+  RegionView still;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &still).ok());
+  EXPECT_EQ(&still.rows[0], &before.rows[0]);
+  now_ = deadline;
+  RegionView after;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &after).ok());
+  for (const RegionRow& row : after.rows) {
+    EXPECT_EQ(row.overdue, row.summary.cooperative.nama == "KSP B") << row.summary.cooperative.nama;
+  }
+  // The flagged rows come gathered, as the rows' filter would give them, for every kind of user.
+  for (const char* who : {"admin", "dinasA", "dinasB"}) {
+    RegionView v;
+    ASSERT_TRUE(app_->ViewRegion(As(who), &v).ok());
+    ASSERT_TRUE(v.flags_gathered);
+    std::vector<const RegionRow*> overdue, warned, gathered_overdue, gathered_warned;
+    for (const RegionRow& row : v.rows) {
+      if (row.overdue) overdue.push_back(&row);
+      if (row.early_warning) warned.push_back(&row);
+    }
+    for (const RegionRow& row : v.overdue_rows) gathered_overdue.push_back(&row);
+    for (const RegionRow& row : v.early_warning_rows) gathered_warned.push_back(&row);
+    EXPECT_EQ(gathered_overdue, overdue) << who;
+    EXPECT_EQ(gathered_warned, warned) << who;
+    EXPECT_EQ(overdue.size(), std::string(who) == "dinasA" ? 0u : 1u) << who;
+  }
+  // An examiner of both regencies (as of a province) sees what the administrator sees here, in the same order, from a
+  // list gathered once and shared by the next request.
+  store::User both{0, "dinasAB", "Dinas", store::Role::kDinas, std::nullopt, {region_["B"], region_["A"]}, "", true};
+  ASSERT_TRUE(app_->CreateUser(&As("admin"), both, kPassword, &both.id).ok());
+  const Principal province = Load(both.id);
+  RegionView admin, first_view, second_view;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &admin).ok());
+  ASSERT_TRUE(app_->ViewRegion(province, &first_view).ok());
+  ASSERT_TRUE(app_->ViewRegion(province, &second_view).ok());
+  ASSERT_EQ(first_view.rows.size(), admin.rows.size());
+  for (size_t i = 0; i < admin.rows.size(); ++i) EXPECT_EQ(&first_view.rows[i], &admin.rows[i]);
+  ASSERT_EQ(first_view.overdue_rows.size(), 1u);
+  EXPECT_EQ(&first_view.overdue_rows[0], &admin.overdue_rows[0]);
+  EXPECT_EQ(&first_view.rows[0], &second_view.rows[0]);
+  // The next change is the new year: 2026's laporan becomes the expected one, nobody overdue until July.
+  now_ = 1798761600;  // 2027-01-01
+  RegionView new_year;
+  ASSERT_TRUE(app_->ViewRegion(As("admin"), &new_year).ok());
+  EXPECT_EQ(new_year.expected_periode, "2026-12-31");
+  for (const RegionRow& row : new_year.rows) EXPECT_FALSE(row.overdue) << row.summary.cooperative.nama;
+}
+
 TEST_P(WorkflowTest, EveryWriteIsAuditedAndTheLogIsAppendOnly) {
   if (!database_ready()) return;
   const int64_t id = Submitted("A");
@@ -545,6 +653,33 @@ TEST(ExpectedPeriode, DeadlineIsSixMonthsAfterYearEnd) {
   EXPECT_TRUE(past);
   EXPECT_EQ(ExpectedPeriode(1782777600 /* 2026-06-30 */, 6, &past), "2025-12-31");
   EXPECT_FALSE(past);
+}
+
+TEST(NextDeadlineChange, TheDeadlineMonthThenTheNewYear) {
+  EXPECT_EQ(NextDeadlineChange(1780000000 /* 2026-05-28 */, 6), 1782864000 /* 2026-07-01 */);
+  EXPECT_EQ(NextDeadlineChange(1782863999 /* 2026-06-30 23:59:59 */, 6), 1782864000);
+  EXPECT_EQ(NextDeadlineChange(1782864000, 6), 1798761600 /* 2027-01-01 */);
+  EXPECT_EQ(NextDeadlineChange(1767225600 /* 2026-01-01 */, 6), 1782864000);
+  EXPECT_EQ(NextDeadlineChange(1780000000, 12), 1798761600);  // never past the deadline within the year
+  EXPECT_EQ(NextDeadlineChange(1780000000, 0), 1798761600);   // always past it
+}
+
+// Between now and the instant NextDeadlineChange names, ExpectedPeriode answers the same; at that instant it does
+// not. Every day of two years, for several deadlines.
+TEST(NextDeadlineChange, NothingChangesBeforeItAndSomethingChangesAtIt) {
+  for (int months : {0, 1, 6, 11, 12}) {
+    for (int64_t now = 1735689600 /* 2025-01-01 */; now < 1798761600; now += 86400 + 3607) {
+      const int64_t next = NextDeadlineChange(now, months);
+      ASSERT_GT(next, now);
+      bool past_now = false, past_before = false, past_at = false;
+      const std::string periode_now = ExpectedPeriode(now, months, &past_now);
+      const std::string periode_before = ExpectedPeriode(next - 1, months, &past_before);
+      const std::string periode_at = ExpectedPeriode(next, months, &past_at);
+      EXPECT_EQ(periode_before, periode_now) << now << " " << months;
+      EXPECT_EQ(past_before, past_now) << now << " " << months;
+      EXPECT_TRUE(periode_at != periode_before || past_at != past_before) << now << " " << months;
+    }
+  }
 }
 
 TEST(Allowed, InactiveUsersMayDoNothing) {

@@ -2,6 +2,7 @@
 // written out once per entity (kLaporanColumns and its reader) so a new column is one edit in each.
 #include "store/store.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -542,22 +543,37 @@ DbError GetEvidence(Connection* db, int64_t id, Evidence* out, std::string* cont
 DbError RegionSummaries(Connection* db, const std::vector<int64_t>& region_ids, bool all,
                         std::vector<CooperativeSummary>* out) {
   std::vector<Value> params;
-  // Correlated lookups through the (cooperative_id, periode_akhir, revision) key: a handful of index probes per
-  // cooperative, so a region of thousands stays a few milliseconds.
-  const std::string sql =
-      std::string(
-          "SELECT c.id, c.region_id, r.nama, c.nama, c.jenis, c.nomor_badan_hukum, l.id, l.periode_akhir, "
-          "l.total_e6, l.predikat, p.total_e6, p.predikat, l.rulebook_id, "
-          "(SELECT COUNT(*) FROM laporan s WHERE s.cooperative_id = c.id AND s.status = 'diajukan'), "
-          "(SELECT MAX(s.periode_akhir) FROM laporan s WHERE s.cooperative_id = c.id AND s.status <> 'draf'), "
-          "l.rulebook_version, p.rulebook_id, ") +
+  // Set-based, so the cost is one ordered pass over the final results (laporan_final_summary, schema version 4)
+  // rather than index probes per cooperative: `best` keeps each period's highest final revision, `ranked` numbers
+  // those periods newest first per cooperative and carries the period before (LEAD) along, so rn = 1 is the latest
+  // final result with its predecessor. The submitted laporan (a few thousand at most) are counted apart; "latest
+  // period submitted or final" is the later of their latest period and the latest final one (below).
+  const auto within = [&](std::string_view column) {
+    return all ? std::string("1 = 1")
+               : std::string(column) + " IN (SELECT id FROM cooperatives WHERE " +
+                     InList("region_id", region_ids, all, &params) + ")";
+  };
+  std::string sql =
+      "WITH best AS (SELECT id, cooperative_id, periode_akhir, total_e6, predikat, rulebook_id, rulebook_version, ";
+  sql += kAspectColumns;
+  sql +=
+      ", ROW_NUMBER() OVER (PARTITION BY cooperative_id, periode_akhir ORDER BY revision DESC) AS rp "
+      "FROM laporan WHERE status = 'final' AND " +
+      within("cooperative_id") +
+      "), ranked AS (SELECT best.*, ROW_NUMBER() OVER w AS rn, LEAD(total_e6) OVER w AS prev_total_e6, "
+      "LEAD(predikat) OVER w AS prev_predikat, LEAD(rulebook_id) OVER w AS prev_rulebook_id FROM best WHERE rp = 1 "
+      "WINDOW w AS (PARTITION BY cooperative_id ORDER BY periode_akhir DESC)), "
+      "submitted AS (SELECT cooperative_id, COUNT(*) AS n, MAX(periode_akhir) AS periode FROM laporan "
+      "WHERE status = 'diajukan' AND " +
+      within("cooperative_id") +
+      " GROUP BY cooperative_id) "
+      "SELECT c.id, c.region_id, r.nama, c.nama, c.jenis, c.nomor_badan_hukum, l.id, l.periode_akhir, "
+      "l.total_e6, l.predikat, l.prev_total_e6, l.prev_predikat, l.rulebook_id, s.n, s.periode, "
+      "l.rulebook_version, l.prev_rulebook_id, " +
       Qualified(kAspectColumns, "l.") +
       " FROM cooperatives c JOIN regions r ON r.id = c.region_id "
-      "LEFT JOIN laporan l ON l.id = (SELECT x.id FROM laporan x WHERE x.cooperative_id = c.id AND "
-      "x.status = 'final' ORDER BY x.periode_akhir DESC, x.revision DESC LIMIT 1) "
-      "LEFT JOIN laporan p ON p.id = (SELECT y.id FROM laporan y WHERE y.cooperative_id = c.id AND "
-      "y.status = 'final' AND y.periode_akhir < l.periode_akhir ORDER BY y.periode_akhir DESC, y.revision DESC "
-      "LIMIT 1) WHERE " +
+      "LEFT JOIN ranked l ON l.cooperative_id = c.id AND l.rn = 1 "
+      "LEFT JOIN submitted s ON s.cooperative_id = c.id WHERE " +
       InList("c.region_id", region_ids, all, &params) + " ORDER BY c.nama, c.id";
   Result r;
   DbError e = db->Exec(sql, params, &r);
@@ -575,13 +591,21 @@ DbError RegionSummaries(Connection* db, const std::vector<int64_t>& region_ids, 
     s.previous_predikat = r.Text(i, 11);
     s.latest_rulebook_id = r.Text(i, 12);
     s.awaiting_review = r.Int(i, 13) > 0;
-    s.last_submitted_periode = r.Text(i, 14);
+    // Periods are ISO dates: their text order is their time order, in any collation.
+    s.last_submitted_periode = std::max(s.latest_periode, r.Text(i, 14));
     s.latest_rulebook_version = r.Text(i, 15);
     s.previous_rulebook_id = r.Text(i, 16);
     s.latest_aspek_pct_e6 = ReadAspects(r, i, 17);
     out->push_back(std::move(s));
   }
   return {};
+}
+
+DbError DataVersion(Connection* db, int64_t* out) {
+  Result r;
+  DbError e = db->Exec("SELECT n FROM data_version WHERE id = 1", {}, &r);
+  if (e.ok()) *out = r.empty() ? 0 : r.Int(0, 0);
+  return e;
 }
 
 }  // namespace kopsehat::store

@@ -245,5 +245,8 @@ DbError GetEvidence(Connection* db, int64_t id, Evidence* out, std::string* cont
 // The regional dashboard's rows for the given regions (all when `all`), by cooperative name.
 DbError RegionSummaries(Connection* db, const std::vector<int64_t>& region_ids, bool all,
                         std::vector<CooperativeSummary>* out);
+// The counter that every committed change of laporan, cooperatives or regions bumps (by trigger, whoever writes;
+// schema version 4): equal readings mean the regional dashboard's data did not change in between.
+DbError DataVersion(Connection* db, int64_t* out);
 
 }  // namespace kopsehat::store

@@ -1,5 +1,7 @@
 // The JSON API with good and malformed input: every refusal is a 4xx with problems naming the field, in Indonesian
 // (English on request), never a 500 or a crash; a full laporan round trip through the API.
+#include <nlohmann/json.hpp>
+
 #include "web/http.h"
 #include "interchange/template_writer.h"
 #include "app/test_app.h"
@@ -186,6 +188,46 @@ TEST_P(ApiTest, RegionComesInPages) {
   r.query = {{"hal", "9"}};
   page = Handle(app_.get(), settings_, r);
   EXPECT_NE(page.body.find("\"koperasi\":[]"), std::string::npos) << page.body;
+}
+
+// The submissions awaiting review: their number on every page, and pages of their own (nationally there are
+// thousands), oldest submission first.
+TEST_P(ApiTest, SubmissionsAwaitingReviewComeInPagesOfTheirOwn) {
+  if (!database_ready()) return;
+  const int64_t first = Submitted("A");
+  now_ += 60;
+  const int64_t second = Submitted("B");
+  Request r;
+  r.method = "GET";
+  r.path = "/api/v1/wilayah";
+  r.headers["cookie"] = std::string(kSessionCookie) + "=" + sessions_["admin"].first;
+  const auto ids = [](const std::string& body) {
+    std::vector<int64_t> out;
+    const nlohmann::json j = nlohmann::json::parse(body);
+    if (!j.contains("menunggu_pemeriksaan")) return out;
+    for (const nlohmann::json& l : j["menunggu_pemeriksaan"]) out.push_back(l["id"].get<int64_t>());
+    return out;
+  };
+  Response page = Handle(app_.get(), settings_, r);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("\"menunggu_pemeriksaan_jumlah\":2,\"hal_menunggu\":1,\"per_hal_menunggu\":100"),
+            std::string::npos)
+      << page.body;
+  EXPECT_EQ(ids(page.body), (std::vector<int64_t>{first, second}));
+  r.query = {{"per_hal_menunggu", "1"}};
+  EXPECT_EQ(ids(Handle(app_.get(), settings_, r).body), (std::vector<int64_t>{first}));
+  r.query = {{"per_hal_menunggu", "1"}, {"hal_menunggu", "2"}};
+  EXPECT_EQ(ids(Handle(app_.get(), settings_, r).body), (std::vector<int64_t>{second}));
+  r.query = {{"per_hal_menunggu", "1"}, {"hal_menunggu", "3"}};
+  page = Handle(app_.get(), settings_, r);
+  EXPECT_NE(page.body.find("\"menunggu_pemeriksaan\":[]"), std::string::npos) << page.body;
+  // Another page of cooperatives: the count, and the list only when asked for.
+  r.query = {{"hal", "2"}, {"per_hal", "1"}};
+  page = Handle(app_.get(), settings_, r);
+  EXPECT_NE(page.body.find("\"menunggu_pemeriksaan_jumlah\":2"), std::string::npos) << page.body;
+  EXPECT_TRUE(ids(page.body).empty());
+  r.query = {{"hal", "2"}, {"per_hal", "1"}, {"hal_menunggu", "2"}, {"per_hal_menunggu", "1"}};
+  EXPECT_EQ(ids(Handle(app_.get(), settings_, r).body), (std::vector<int64_t>{second}));
 }
 
 TEST_P(ApiTest, LoginNeedsJsonAndAnswersWithTheCsrfToken) {

@@ -91,6 +91,13 @@ int64_t SortValue(const store::CooperativeSummary& s, SortBy by) {
   return ScoreChangeE6(s).value_or(0);
 }
 
+// The table's default (no filter, by name ascending) over rows that already come by name: the rows as they are,
+// with nothing selected or sorted, so a page of the nation's 130,000 costs a page.
+bool RowsAsTheyAre(const RegionView& view, const RegionQuery& q) {
+  return view.rows_by_name && q.q.empty() && q.predikat.empty() && q.metode.empty() &&
+         ParseSort(q.urut) == SortBy::kNama && q.arah != "turun";
+}
+
 std::vector<const RegionRow*> SelectRows(const RegionView& view, const RegionQuery& q) {
   std::vector<const RegionRow*> rows;
   rows.reserve(view.rows.size());
@@ -217,36 +224,46 @@ void ListOpen(Html& h, const char* title, size_t total) {
 
 void ListEmpty(Html& h, const PageContext& ctx) { h << "<p>" << T(ctx, "Tidak ada.", "None.") << "</p></details>"; }
 
-// The rows with `flag` set, after ListOpen: at most kListLimit of them, each an <li> written by `item`, and a count
-// of the rest; or "none". Closes the list.
-template <typename WriteItem>
-void FlaggedRows(Html& h, const PageContext& ctx, const RegionView& view, bool RegionRow::*flag, size_t total,
-                 const WriteItem& item) {
-  if (total == 0) return ListEmpty(h, ctx);
-  h << "<ul>";
-  size_t shown = 0;
+// The first kListLimit rows with a flag, and how many have it: from the App's gathered list when it made one
+// (`gathered`), else by reading every row.
+struct Flagged {
+  std::vector<const RegionRow*> first;
+  size_t total = 0;
+};
+Flagged FlaggedOf(const RegionView& view, bool RegionRow::*flag, const RegionRows& gathered) {
+  Flagged f;
+  if (view.flags_gathered) {
+    f.total = gathered.size();
+    for (size_t i = 0; i < std::min(f.total, kListLimit); ++i) f.first.push_back(&gathered[i]);
+    return f;
+  }
   for (const RegionRow& r : view.rows) {
-    if (shown == kListLimit) break;
     if (!(r.*flag)) continue;
-    ++shown;
+    if (f.first.size() < kListLimit) f.first.push_back(&r);
+    ++f.total;
+  }
+  return f;
+}
+
+// The flagged rows after ListOpen, each an <li> written by `item`, and a count of the rest; or "none". Closes the
+// list.
+template <typename WriteItem>
+void FlaggedRows(Html& h, const PageContext& ctx, const Flagged& flagged, const WriteItem& item) {
+  if (flagged.total == 0) return ListEmpty(h, ctx);
+  h << "<ul>";
+  for (const RegionRow* r : flagged.first) {
     h << "<li>";
-    item(r);
+    item(*r);
     h << "</li>";
   }
-  MoreLine(h, ctx, shown, total);
+  MoreLine(h, ctx, flagged.first.size(), flagged.total);
   h << "</ul></details>";
 }
 
-size_t CountFlagged(const RegionView& view, bool RegionRow::*flag) {
-  size_t total = 0;
-  for (const RegionRow& r : view.rows) total += (r.*flag) ? 1 : 0;
-  return total;
-}
-
 void EarlyWarnings(Html& h, const PageContext& ctx, const RegionView& view) {
-  const size_t total = CountFlagged(view, &RegionRow::early_warning);
-  ListOpen(h, T(ctx, "Peringatan dini", "Early warning"), total);
-  FlaggedRows(h, ctx, view, &RegionRow::early_warning, total, [&](const RegionRow& r) {
+  const Flagged flagged = FlaggedOf(view, &RegionRow::early_warning, view.early_warning_rows);
+  ListOpen(h, T(ctx, "Peringatan dini", "Early warning"), flagged.total);
+  FlaggedRows(h, ctx, flagged, [&](const RegionRow& r) {
     const store::CooperativeSummary& s = r.summary;
     CoopLink(h, s.cooperative);
     if (s.latest_id) {
@@ -297,11 +314,11 @@ void AwaitingReview(Html& h, const PageContext& ctx, const RegionView& view) {
 }
 
 void Overdue(Html& h, const PageContext& ctx, const RegionView& view) {
-  const size_t total = CountFlagged(view, &RegionRow::overdue);
-  ListOpen(h, T(ctx, "Terlambat menyerahkan laporan", "Laporan overdue"), total);
+  const Flagged flagged = FlaggedOf(view, &RegionRow::overdue, view.overdue_rows);
+  ListOpen(h, T(ctx, "Terlambat menyerahkan laporan", "Laporan overdue"), flagged.total);
   h << "<p class=\"kecil\">" << T(ctx, "Tahun buku yang berakhir ", "Financial year ending ")
     << Esc{FormatDateLong(view.expected_periode, ctx.lang)} << "</p>";
-  FlaggedRows(h, ctx, view, &RegionRow::overdue, total, [&](const RegionRow& r) {
+  FlaggedRows(h, ctx, flagged, [&](const RegionRow& r) {
     CoopLink(h, r.summary.cooperative);
     h << " <span class=\"kecil\">";
     if (r.summary.last_submitted_periode.empty()) {
@@ -474,12 +491,15 @@ void Pager(Html& h, const PageContext& ctx, const RegionQuery& q, size_t pages, 
 
 void RegionTable(Html& h, const PageContext& ctx, const RegionView& view, const RegionQuery& query) {
   RegionQuery q = query;
-  const std::vector<const RegionRow*> rows = SelectRows(view, q);
-  const size_t pages = std::max<size_t>(1, (rows.size() + kRegionPageSize - 1) / kRegionPageSize);
+  const bool as_they_are = RowsAsTheyAre(view, q);
+  const std::vector<const RegionRow*> selected = as_they_are ? std::vector<const RegionRow*>() : SelectRows(view, q);
+  const size_t count = as_they_are ? view.rows.size() : selected.size();
+  const auto row = [&](size_t i) -> const RegionRow& { return as_they_are ? view.rows[i] : *selected[i]; };
+  const size_t pages = std::max<size_t>(1, (count + kRegionPageSize - 1) / kRegionPageSize);
   q.hal = std::min(q.hal, pages);
   h << "<h2 id=\"daftar\">" << T(ctx, "Semua koperasi", "All cooperatives") << "</h2>";
   FilterForm(h, ctx, view, q);
-  if (rows.empty()) {
+  if (count == 0) {
     h << "<p>" << T(ctx, "Tidak ada koperasi yang cocok.", "No cooperative matches.") << "</p>";
     return;
   }
@@ -500,10 +520,10 @@ void RegionTable(Html& h, const PageContext& ctx, const RegionView& view, const 
   for (const char* heading : AspectHeadings(ctx)) h << "<th class=\"n\">" << heading << "</th>";
   h << "<th>" << T(ctx, "Tanda", "Flags") << "</th></tr></thead><tbody>";
   const size_t first = (q.hal - 1) * kRegionPageSize;
-  const size_t last = std::min(rows.size(), first + kRegionPageSize);
-  for (size_t i = first; i < last; ++i) RegionRowHtml(h, ctx, *rows[i]);
+  const size_t last = std::min(count, first + kRegionPageSize);
+  for (size_t i = first; i < last; ++i) RegionRowHtml(h, ctx, row(i));
   h << "</tbody></table></div>";
-  Pager(h, ctx, q, pages, rows.size());
+  Pager(h, ctx, q, pages, count);
 }
 
 TableCell Text(std::string text) { return TableCell{std::move(text), std::nullopt, 0}; }
