@@ -217,18 +217,34 @@ TEST_F(CliKkpkkTest, WorksheetIsWrittenWithItsSheets) {
   EXPECT_GT(fs::file_size(out), 10000u);
 }
 
-TEST_F(CliKkpkkTest, WhatifAndPlanSayTheMethodIsNotSupported) {
-  for (const char* cmd : {"whatif", "plan"}) {
-    std::vector<std::string> args = {cmd, kContoh};
-    if (std::string(cmd) == "whatif") args.insert(args.end(), {"--set", "neraca.kas=+1000"});
-    const Result r = Run(args);
-    EXPECT_EQ(r.status, 2) << cmd << " " << r.out;
-    EXPECT_TRUE(Contains(r.err, "kkpkk-2021")) << cmd << ": " << r.err;
-    EXPECT_TRUE(Contains(r.err, "belum didukung")) << cmd << ": " << r.err;
-    // Also when the method is given on the command line rather than by the laporan.
-    args.insert(args.end(), {"--metode", "kkpkk-2021"});
-    EXPECT_EQ(Run(args).status, 2) << cmd;
+// Issue 17: the planner and what-if take KKPKK, with checklist items as actions.
+TEST_F(CliKkpkkTest, PlanAndWhatifWorkForKkpkkWithChecklistSteps) {
+  const std::string troubled = kSourceDir + "/examples/ksp-maju-jaya-kkpkk-2025.json";
+  const Result as_json = Run({"plan", troubled, "--format", "json"});
+  ASSERT_EQ(as_json.status, 0) << as_json.err;
+  for (const char* want : {"\"metode\":\"kkpkk-2021\"", "\"status\":\"terverifikasi\"", "\"langkah_daftar_periksa\":[{",
+                           "\"nilai_hari_orang\":\"250000.00\"", "\"predikat_akhir\":\"SEHAT\""}) {
+    EXPECT_TRUE(Contains(as_json.out, want)) << want << "\n" << as_json.out;
   }
+  const Result text = Run({"plan", troubled});
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_TRUE(Contains(text.out, "hari orang")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "(SEHAT)")) << text.out;
+  // Only rupiah actions: the checklists are left out, and the plan says what it can reach.
+  const Result money = Run({"plan", troubled, "--aksi-pakai", "tagih_macet,hemat_beban_usaha"});
+  ASSERT_EQ(money.status, 0) << money.err;
+  EXPECT_FALSE(Contains(money.out, "hari orang")) << money.out;
+  // What-if: a checklist lever, and a change given by hand.
+  const Result levers = Run({"whatif", troubled});
+  ASSERT_EQ(levers.status, 0) << levers.err;
+  EXPECT_TRUE(Contains(levers.out, "Kerjakan 1 butir \"Tidak\"")) << levers.out;
+  EXPECT_EQ(Run({"whatif", kContoh, "--set", "neraca.kas=+1000"}).status, 0);
+  // A broken effort file is refused with its field, before anything is planned.
+  const std::string upaya = Path("upaya.toml");
+  e2e::WriteAll(upaya, "format = \"kopsehat/upaya-v1\"\nmetode = \"kkpkk-2021\"\nnilai_hari_orang = 0\n");
+  const Result bad = Run({"plan", troubled, "--upaya-file", upaya});
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_TRUE(Contains(bad.err, "nilai_hari_orang")) << bad.err;
 }
 
 TEST_F(CliKkpkkTest, ChartsShowTheAspectsAndTheLosses) {

@@ -497,13 +497,13 @@ Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
     return {};
   }
   const Rulebook& rb = *out->laporan.assessment.rulebook;
-  if (!rb.WeightedThisYearOnly()) {
-    out->unavailable = PlanView::Unavailable::kMethod;
-    return {};
-  }
   Problems problems;
   const ActionBook* book = EmbeddedActionBook(&problems);
-  if (book == nullptr) {
+  // Checklist items are actions for a method with an effort book (KKPKK); the embedded one fits its method (a test
+  // checks it), so a mismatch here is a build error, reported as such.
+  const EffortBook* effort = EmbeddedEffortBook(rb.id, &problems);
+  if (effort != nullptr && !CheckEffortBook(*effort, rb, &problems)) effort = nullptr;
+  if (book == nullptr || !problems.empty()) {
     o.code = Code::kInternal;
     o.problems = problems;
     return o;
@@ -512,7 +512,7 @@ Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
   Limits limits = DefaultLimits(*book);
   for (const auto& [id, pct] : limit_overrides) SetLimit(id, pct, &limits, &out->limit_problems);
   out->plan = MakePlan(out->laporan.laporan, rb, EvaluateOptions{}, out->laporan.assessment, *book, limits,
-                       out->target_e6, {});
+                       out->target_e6, {}, effort);
   return {};
 }
 

@@ -132,9 +132,9 @@ struct PlanView {
   LaporanView laporan;
   Plan plan;
   int64_t target_e6 = 0;
-  // Why there is no plan, when there is none: the planner models a weighted sum of this year's figures, so a method
-  // that pools percentages or reads last year (kkpkk-2021) has none yet; an incomplete draft has no figures to plan.
-  enum class Unavailable { kNo, kMethod, kIncomplete };
+  // Why there is no plan, when there is none: an incomplete draft has no figures to plan. (Every scored method has
+  // a planner since issue 17: weighted sums and KKPKK's score percentages alike.)
+  enum class Unavailable { kNo, kIncomplete };
   Unavailable unavailable = Unavailable::kNo;
   // The board's limits asked for on the page (id → percentage as typed); a value that is not a limit's percentage
   // is a problem here and that limit keeps its default.

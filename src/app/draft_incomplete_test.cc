@@ -238,13 +238,19 @@ TEST_P(IncompleteDraftTest, TheExaminerChangesAChecklistAnswerWithAReason) {
   EXPECT_TRUE(app_->Finalise(As("dinasA"), id).ok());
 }
 
-TEST_P(IncompleteDraftTest, TheKkpkkPlanIsNotAvailableInWords) {
+TEST_P(IncompleteDraftTest, AKkpkkLaporanHasAVerifiedPlanWithChecklistSteps) {
   if (!database_ready()) return;
   int64_t id = 0;
   ASSERT_TRUE(app_->SaveDraftFromFields(As("pengurusA"), coop_["A"], std::nullopt, CompleteKkpkkFields(), &id).ok());
   PlanView plan;
   ASSERT_TRUE(app_->PlanLaporan(As("pengurusA"), id, &plan).ok());
-  EXPECT_EQ(plan.unavailable, PlanView::Unavailable::kMethod);
+  EXPECT_EQ(plan.unavailable, PlanView::Unavailable::kNo);
+  EXPECT_GT(plan.plan.day_value_sen, 0);  // the KKPKK effort book is in use
+  if (plan.plan.status == Plan::Status::kVerified) {
+    EXPECT_TRUE(ReachesTarget(plan.plan.result, plan.target_e6));
+  } else {
+    EXPECT_EQ(plan.plan.status, Plan::Status::kAlreadyThere);
+  }
   // Whoever may not see the cooperative's laporan is still refused.
   EXPECT_FALSE(app_->PlanLaporan(As("anggotaA"), id, &plan).ok());
 }

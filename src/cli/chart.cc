@@ -109,7 +109,7 @@ int RunChart(int argc, char** argv, Lang lang) {
   const ChartFormat format = format_text == "svg" ? ChartFormat::kSvg : format_text == "png" ? ChartFormat::kPng : ChartFormat::kPdf;
 
   AssessedFile file;
-  if (!AssessFile(args, lang, &file, /*allow_goal=*/false, /*this_year_weighted_only=*/false)) return kExitInvalid;
+  if (!AssessFile(args, lang, &file)) return kExitInvalid;
   const Assessment& assessment = file.assessment;
   if (const Status written = WriteChart(assessment, kind, format, lang, out); !written.ok()) {
     std::cerr << "kopsehat chart: " << out << ": " << written.Text(lang) << "\n";

@@ -184,7 +184,7 @@ bool ReadLaporanFile(const std::string& path, Lang lang, Laporan* out) {
   return true;
 }
 
-bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal, bool this_year_weighted_only) {
+bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal) {
   const std::string& path = args.positional[0];
   Problems problems;
   if (!out->chooser.Init(args, &problems)) {
@@ -198,19 +198,9 @@ bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal,
   options.without_checklist = args.Has("--tanpa-manajemen");
   bool read_ok = false;
   if (ReadAny(text, path, &reader, &out->laporan, &problems, &read_ok)) {
-    const bool assessed = EvaluateRead(read_ok, out->laporan, &out->chooser, options, &out->assessment, &problems,
-                                       allow_goal ? &out->goal : nullptr, &out->is_goal);
-    const Rulebook* rb = out->assessment.rulebook;
-    if (assessed && this_year_weighted_only && !allow_goal && rb != nullptr && !rb->WeightedThisYearOnly()) {
-      // what-if and plan model the weighted sum of this year's figures.
-      problems.Add(args.Has("--metode") ? "--metode" : "metode", "metode_tidak_didukung",
-                   "metode " + rb->id + " (persentase skor / indikator pertumbuhan) belum didukung perintah ini; "
-                   "nilai dengan 'kopsehat assess', atau hitung dengan metode 2016 yang sudah tidak berlaku "
-                   "sebagai perkiraan: --metode ksp-2016",
-                   "method " + rb->id + " (score percentages / growth indicators) is not yet supported by this "
-                   "command; assess with 'kopsehat assess', or estimate with the expired 2016 method: "
-                   "--metode ksp-2016");
-    }
+    // Every scored method: the planner and what-if model weighted sums and score percentages alike.
+    (void)EvaluateRead(read_ok, out->laporan, &out->chooser, options, &out->assessment, &problems,
+                       allow_goal ? &out->goal : nullptr, &out->is_goal);
   }
   if (!problems.empty()) {
     PrintInvalidLaporan(path, problems, lang);
@@ -248,6 +238,27 @@ bool LoadLimitsForCommand(const Args& args, const ActionBook& book, Lang lang, L
   }
   PrintProblems(lang == Lang::kEn ? "the limits file is invalid:" : "berkas batas tidak sah:", problems, lang);
   return false;
+}
+
+bool LoadEffortForCommand(const Args& args, const Rulebook& rb, Lang lang, std::unique_ptr<EffortBook>* owned,
+                          const EffortBook** out) {
+  Problems problems;
+  *out = nullptr;
+  if (args.Has("--upaya-file")) {
+    std::string text;
+    if (ReadInputFile(args.Get("--upaya-file"), kMaxEffortBookBytes, &text, &problems)) {
+      *owned = LoadEffortBook(text, args.Get("--upaya-file"), &problems);
+      *out = owned->get();
+    }
+  } else {
+    *out = EmbeddedEffortBook(rb.id, &problems);
+  }
+  if (*out != nullptr && !CheckEffortBook(**out, rb, &problems)) *out = nullptr;
+  if (!problems.empty()) {
+    PrintProblems(lang == Lang::kEn ? "the effort file is invalid:" : "berkas upaya tidak sah:", problems, lang);
+    return false;
+  }
+  return true;
 }
 
 void PrintProblems(const std::string& title, const Problems& problems, Lang lang) {

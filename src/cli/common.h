@@ -11,6 +11,7 @@
 #include "cli/args.h"
 #include "interchange/json_reader.h"
 #include "plan/actions.h"
+#include "plan/effort.h"
 #include "plan/limits.h"
 #include "core/problems.h"
 #include "rules/goal_rulebook.h"
@@ -82,9 +83,8 @@ struct AssessedFile {
   bool is_goal = false;
   GoalAssessment goal;
 };
-// `this_year_weighted_only`: refuse methods that are not a weighted sum of this year's figures (what-if, plan).
-bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal = false,
-                bool this_year_weighted_only = true);
+// `allow_goal`: a goal method (PEARLS) is assessed too; otherwise refused.
+bool AssessFile(const Args& args, Lang lang, AssessedFile* out, bool allow_goal = false);
 
 // Reads and validates one laporan file of any kind (JSON, XLSX, CSV) without assessing it; prints the problems and
 // returns false when it is invalid.
@@ -97,6 +97,12 @@ const ActionBook* LoadActionsForCommand(const Args& args, Lang lang, std::unique
 // The limits of plan and whatif: the action book's defaults, overridden by --batas FILE (kopsehat/batas-v1). False
 // (every problem printed, naming its field) when the file cannot be read or is invalid.
 bool LoadLimitsForCommand(const Args& args, const ActionBook& book, Lang lang, Limits* limits);
+
+// Checklist items as actions for the method `rb`: --upaya-file FILE (a copy of rules/upaya-kkpkk.toml), else the
+// embedded book of that method (null when it has none). False (problems printed) when the file is invalid or does
+// not fit the method.
+bool LoadEffortForCommand(const Args& args, const Rulebook& rb, Lang lang, std::unique_ptr<EffortBook>* owned,
+                          const EffortBook** out);
 
 // The second half of AssessOne, for readers that produce a Laporan themselves (batch CSV rows).
 bool EvaluateRead(bool read_ok, const Laporan& laporan, RulebookChooser* chooser, const EvaluateOptions& options,

@@ -16,6 +16,9 @@ namespace {
 const char* kHelpId = R"(Pemakaian: kopsehat plan BERKAS [--target SEHAT|"CUKUP SEHAT"|SKOR] [--aksi-pakai ID,ID] [--batas BERKAS]
 
 Mencari kumpulan tindakan perbaikan termurah (rupiah tertimbang biaya tiap tindakan) yang membawa skor ke target,
+untuk metode 2016 maupun KKPKK 2021. Pada KKPKK butir daftar periksa yang "Tidak" juga tindakan: tiap butir perlu
+sekian hari orang (bawaan per daftar periksa) yang dinilai dalam rupiah, sehingga rencana menimbang "susun SOP" dan
+"tagih pinjaman macet" pada satu ukuran.
 dengan pemrograman linear bilangan bulat campuran (GLPK), dalam batas satu tahun tiap tindakan (mis. menagih paling
 banyak 25 % pinjaman macet). Rencana dibulatkan ke rupiah, diterapkan pada laporan, lalu dinilai ulang dengan tepat;
 rencana yang tidak lolos pemeriksaan tidak pernah ditampilkan. Bila target tidak tercapai dalam batas, ditampilkan
@@ -25,7 +28,9 @@ Opsi:
   --target T          predikat (bawaan: predikat tertinggi, mis. SEHAT) atau skor, mis. 75
   --batas BERKAS      batas satu tahun koperasi sendiri (kopsehat/batas-v1) menggantikan bawaan
   --template-batas    cetak batas bawaan sebagai berkas untuk diubah (tanpa BERKAS laporan)
-  --aksi-pakai ID,…   hanya tindakan ini (daftar: kopsehat whatif BERKAS --aksi-daftar); juga --actions
+  --aksi-pakai ID,…   hanya tindakan ini (daftar: kopsehat whatif BERKAS --aksi-daftar); juga --actions;
+                      daftar_periksa = butir daftar periksa
+  --upaya-file BERKAS hari orang dan uraian kerja tiap daftar periksa sendiri (salinan rules/upaya-kkpkk.toml)
   --format text|json  bentuk keluaran (json: kopsehat/rencana-v1)
   --aksi-file BERKAS  daftar tindakan sendiri (salinan rules/aksi-ksp.toml, mis. dengan bobot biaya lain)
   --metode ID, --rulebook BERKAS, --tanpa-manajemen, --lang id|en, --help
@@ -34,8 +39,11 @@ Opsi:
 const char* kHelpEn = R"(Usage: kopsehat plan FILE [--target SEHAT|"CUKUP SEHAT"|SCORE] [--aksi-pakai ID,ID] [--batas FILE]
 
 Finds the cheapest set of improvement actions (rupiah weighted by each action's cost) that brings the score to the
-target, as a mixed-integer linear program (GLPK), within each action's one-year limit (e.g. collect at most 25 % of
-loss loans). The plan is rounded to the rupiah, applied to the laporan and assessed again exactly; a plan that does
+target, for the 2016 method and KKPKK 2021 alike, as a mixed-integer linear program (GLPK), within each action's
+one-year limit (e.g. collect at most 25 % of
+loss loans). With KKPKK a checklist item answered "No" is an action too: each item takes some person-days (a
+default per checklist), valued in rupiah, so the plan weighs "write the procedure" against "collect loss loans" on
+one scale. The plan is rounded to the rupiah, applied to the laporan and assessed again exactly; a plan that does
 not verify is never shown. When the target is out of reach within the limits, the best plan within them is shown
 with the limits that stand in the way.
 
@@ -43,7 +51,9 @@ Options:
   --target T          a predikat (default: the highest, e.g. SEHAT) or a score, e.g. 75
   --batas FILE        the cooperative's own one-year limits (kopsehat/batas-v1) instead of the defaults
   --template-batas    print the default limits as a file to edit (no laporan FILE)
-  --aksi-pakai ID,…   only these actions (list: kopsehat whatif FILE --aksi-daftar); also --actions
+  --aksi-pakai ID,…   only these actions (list: kopsehat whatif FILE --aksi-daftar); also --actions;
+                      daftar_periksa = checklist items
+  --upaya-file FILE   your own person-days and work per checklist (a copy of rules/upaya-kkpkk.toml)
   --format text|json  output form (json: kopsehat/rencana-v1)
   --aksi-file FILE    an action book of your own (a copy of rules/aksi-ksp.toml, e.g. with other cost weights)
   --metode ID, --rulebook FILE, --tanpa-manajemen, --lang id|en, --help
@@ -59,7 +69,7 @@ int RunPlan(int argc, char** argv, Lang lang) {
                          {{"--target", true}, {"--aksi-pakai", true}, {"--actions", true}, {"--format", true},
                           {"--metode", true}, {"--rulebook", true},
                           {"--tanpa-manajemen", false}, {"--aksi-file", true}, {"--batas", true},
-                          {"--template-batas", false}},
+                          {"--template-batas", false}, {"--upaya-file", true}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
@@ -111,7 +121,7 @@ int RunPlan(int argc, char** argv, Lang lang) {
     while (start <= list.size()) {
       const size_t comma = list.find(',', start);
       const std::string id = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (book->Find(id) == nullptr) {
+      if (book->Find(id) == nullptr && id != kChecklistActionsId) {
         std::cerr << "kopsehat plan: " << (en ? "unknown action '" : "tindakan tidak dikenal '") << id << "'\n";
         return kExitInvalid;
       }
@@ -122,7 +132,10 @@ int RunPlan(int argc, char** argv, Lang lang) {
   }
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
-  const Plan plan = MakePlan(file.laporan, rb, options, base, *book, limits, target_e6, allowed);
+  std::unique_ptr<EffortBook> owned_effort;
+  const EffortBook* effort = nullptr;
+  if (!LoadEffortForCommand(args, rb, lang, &owned_effort, &effort)) return kExitInvalid;
+  const Plan plan = MakePlan(file.laporan, rb, options, base, *book, limits, target_e6, allowed, effort);
   std::cout << (args.Get("--format", "text") == "json" ? RenderPlanJson(plan, base, target_e6)
                                                        : RenderPlanText(plan, base, target_e6, lang));
   return kExitOk;

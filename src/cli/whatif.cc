@@ -26,6 +26,7 @@ Opsi:
   --peka                untuk tiap komponen yang kehilangan poin: jumlah terkecil tiap tindakan yang menaikkan
                         nilainya satu tingkat (diperiksa dengan menilai ulang), urut menurut poin per rupiah
   --batas BERKAS        batas satu tahun koperasi sendiri (kopsehat/batas-v1; contoh: kopsehat plan --template-batas)
+  --upaya-file BERKAS   hari orang tiap daftar periksa sendiri (KKPKK; salinan rules/upaya-kkpkk.toml)
   --aksi-daftar         tampilkan tindakan yang tersedia
   --aksi-file BERKAS  daftar tindakan sendiri (salinan rules/aksi-ksp.toml, mis. dengan bobot biaya lain)
   --metode ID, --rulebook BERKAS, --tanpa-manajemen, --lang id|en, --help
@@ -44,6 +45,7 @@ Options:
   --peka                for every component that loses points: the smallest amount of each action that lifts its
                         nilai one band (verified by assessing again), ordered by points per rupiah
   --batas FILE          the cooperative's own one-year limits (kopsehat/batas-v1; example: kopsehat plan --template-batas)
+  --upaya-file FILE     your own person-days per checklist (KKPKK; a copy of rules/upaya-kkpkk.toml)
   --aksi-daftar         list the available actions
   --aksi-file FILE    an action book of your own (a copy of rules/aksi-ksp.toml, e.g. with other cost weights)
   --metode ID, --rulebook FILE, --tanpa-manajemen, --lang id|en, --help
@@ -169,7 +171,7 @@ void PrintChanges(const Assessment& before, const Assessment& after, const Lapor
 // --peka (or no change given): for every component that loses points, the three steps with the most points per
 // weighted rupiah, each within its one-year limit; a step that lowers the total or goes beyond a limit says so.
 void PrintLevers(const AssessedFile& file, const EvaluateOptions& options, const ActionBook& book, const Limits& limits,
-                 bool after_changes, Lang lang) {
+                 const EffortBook* effort, bool after_changes, Lang lang) {
   const bool en = lang == Lang::kEn;
   const Assessment& before = file.assessment;
   std::cout << (after_changes ? "\n" : "")
@@ -177,7 +179,7 @@ void PrintLevers(const AssessedFile& file, const EvaluateOptions& options, const
                      "per rupiah first, rupiah weighted by each action's cost)\n"
                    : "LANGKAH TERKECIL YANG MENAIKKAN SATU KOMPONEN SATU TINGKAT (masing-masing diperiksa dengan menilai\n"
                      "ulang; urut menurut poin per rupiah, rupiah ditimbang biaya tiap tindakan)\n");
-  const auto levers = FindLevers(file.laporan, *before.rulebook, options, before, book, limits);
+  const auto levers = FindLevers(file.laporan, *before.rulebook, options, before, book, limits, effort);
   if (levers.empty()) std::cout << (en ? "  none found\n" : "  tidak ditemukan\n");
   for (const ComponentLevers& cl : levers) {
     const ComponentResult& r = before.components[cl.component];
@@ -193,7 +195,15 @@ void PrintLevers(const AssessedFile& file, const EvaluateOptions& options, const
     }
     for (size_t k = 0; k < order.size() && k < 3; ++k) {
       const Lever& l = *order[k];
-      std::cout << "      - " << l.action->name.Get(lang) << " " << FormatRupiah(l.amount_sen) << ": nilai "
+      std::cout << "      - ";
+      if (l.action != nullptr) {
+        std::cout << l.action->name.Get(lang) << " " << FormatRupiah(l.amount_sen);
+      } else {
+        std::cout << (en ? "Work on " : "Kerjakan ") << l.items.size() << (en ? " \"No\" item(s) (" : " butir \"Tidak\" (");
+        for (size_t i = 0; i < l.items.size(); ++i) std::cout << (i ? ", " : "") << l.items[i] + 1;
+        std::cout << "), " << int64_t(l.items.size()) * l.effort->person_days << (en ? " person-days" : " hari orang");
+      }
+      std::cout << ": nilai "
                 << FormatNilai(r.nilai_e2, lang) << " → " << FormatNilai(l.nilai_after_e2, lang) << ", total "
                 << (l.total_gain_e6 >= 0 ? "+" : "") << FormatPoints(l.total_gain_e6, lang);
       if (l.total_gain_e6 < 0) {
@@ -221,7 +231,7 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   const CommandSpec spec{"whatif",
                          {{"--aksi", true}, {"--set", true}, {"--peka", false}, {"--aksi-daftar", false},
                           {"--metode", true}, {"--rulebook", true}, {"--tanpa-manajemen", false}, {"--aksi-file", true},
-                          {"--batas", true}},
+                          {"--batas", true}, {"--upaya-file", true}},
                          kHelpId,
                          kHelpEn,
                          "sebutkan tepat satu berkas laporan",
@@ -242,6 +252,9 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   AssessedFile file;
   if (!AssessFile(args, lang, &file)) return kExitInvalid;
   const Rulebook& rb = *file.assessment.rulebook;
+  std::unique_ptr<EffortBook> owned_effort;
+  const EffortBook* effort = nullptr;
+  if (!LoadEffortForCommand(args, rb, lang, &owned_effort, &effort)) return kExitInvalid;
   EvaluateOptions options;
   options.without_checklist = args.Has("--tanpa-manajemen");
 
@@ -271,7 +284,7 @@ int RunWhatif(int argc, char** argv, Lang lang) {
   std::cout << (en ? "WHAT-IF ANALYSIS — " : "ANALISIS BAGAIMANA-JIKA — ") << before.cooperative.nama << ", "
             << FormatDateLong(before.periode_akhir, lang) << "\n\n";
   if (!applied.empty()) PrintChanges(before, after, changed, applied, floors, lang);
-  if (args.Has("--peka") || applied.empty()) PrintLevers(file, options, *book, limits, !applied.empty(), lang);
+  if (args.Has("--peka") || applied.empty()) PrintLevers(file, options, *book, limits, effort, !applied.empty(), lang);
   return kExitOk;
 }
 

@@ -28,6 +28,41 @@ i128 SmallestAmount(const Component& c, const ComponentResult& r, const std::vec
   return std::max<i128>(x, 1);
 }
 
+// The lever of a checklist: as many of its workable "Tidak" items as its next band needs, verified.
+bool ChecklistLever(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options,
+                    const Assessment& base, size_t k, const ChecklistEffort& effort, Sen day_value_sen, Lever* out) {
+  const ComponentResult& r = base.components[k];
+  const Component& c = *r.spec;
+  if (!r.next.exists || r.next.direction <= 0 || !r.scored) return false;
+  // The count the next band needs: target_pct × items ÷ 100, rounded up (NextChecklistStep gives an exact count).
+  const Fraction need_count{CheckedMul(r.next.target_pct.num, r.items), CheckedMul(r.next.target_pct.den, 100)};
+  const int needed = int(-FloorDiv(-need_count.num, need_count.den)) - r.yes;
+  std::vector<int> workable;
+  for (int i = 0; i < r.items && size_t(i) < r.answers.size(); ++i) {
+    if (r.answers[size_t(i)] || c.items[size_t(i)].derivation.has_value()) continue;
+    if (std::find(effort.fixed.begin(), effort.fixed.end(), i + 1) != effort.fixed.end()) continue;
+    workable.push_back(i);
+  }
+  if (needed <= 0 || size_t(needed) > workable.size()) return false;
+  Laporan changed = laporan;
+  for (ChecklistAnswers& a : changed.checklists) {
+    if (a.set != c.answers_set || a.key != c.answers_key) continue;
+    for (int i = 0; i < needed; ++i) {
+      if (size_t(workable[size_t(i)]) < a.answers.size()) a.answers[size_t(workable[size_t(i)])] = true;
+    }
+  }
+  Assessment after;
+  Problems p;
+  if (!Evaluate(changed, rulebook, options, &after, &p) || after.components.size() != base.components.size()) return false;
+  out->effort = &effort;
+  out->items.assign(workable.begin(), workable.begin() + needed);
+  out->nilai_after_e2 = after.components[k].nilai_e2;
+  out->component_gain_e6 = after.components[k].skor_e6 - r.skor_e6;
+  out->total_gain_e6 = after.total_e6 - base.total_e6;
+  out->weighted_cost = CheckedMul(CheckedMul(i128(needed) * effort.person_days, day_value_sen), 1'000'000);
+  return out->component_gain_e6 > 0;
+}
+
 }  // namespace
 
 bool MorePointsPerRupiah(const Lever& x, const Lever& y) {
@@ -47,13 +82,22 @@ bool MorePointsPerRupiah(const Lever& x, const Lever& y) {
 }
 
 std::vector<ComponentLevers> FindLevers(const Laporan& laporan, const Rulebook& rulebook, const EvaluateOptions& options,
-                                        const Assessment& base, const ActionBook& actions, const Limits& limits) {
+                                        const Assessment& base, const ActionBook& actions, const Limits& limits,
+                                        const EffortBook* effort) {
   std::vector<ComponentLevers> out;
   Laporan changed;
   Assessment after;
   for (size_t k = 0; k < base.components.size(); ++k) {
     const ComponentResult& r = base.components[k];
     const Component& c = *r.spec;
+    if (c.kind == ComponentKind::kChecklist) {
+      const ChecklistEffort* e = effort != nullptr ? effort->Find(c.id) : nullptr;
+      Lever lever;
+      if (e != nullptr && ChecklistLever(laporan, rulebook, options, base, k, *e, effort->day_value_sen, &lever)) {
+        out.push_back(ComponentLevers{k, {lever}});
+      }
+      continue;
+    }
     if (c.kind != ComponentKind::kRatio || r.zero_denominator || !r.next.exists) continue;
     ComponentLevers levers{k, {}};
     for (const Action& a : actions.actions) {

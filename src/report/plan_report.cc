@@ -29,6 +29,23 @@ Sen FloorRoom(const Plan& plan, const FloorState& f) {
   return Sen(drawn + std::max<Sen>(slack, 0));
 }
 
+// The checklist steps, numbered on from the action steps: the list, its items with their text, the work.
+void ChecklistStepsText(const Plan& plan, const Assessment& base, Lang lang, int numbered, std::ostream& out) {
+  out << T(lang, "  Daftar periksa — butir \"Tidak\" yang dikerjakan sampai \"Ya\" (",
+           "  Checklists — \"No\" items worked on until they are \"Yes\" (")
+      << plan.person_days << T(lang, " hari orang; satu hari orang dinilai ", " person-days; one person-day counts as ")
+      << FormatRupiah(plan.day_value_sen) << "):\n";
+  for (const ChecklistStep& s : plan.checklist_steps) {
+    const ComponentResult& r = base.components[s.component];
+    out << "  " << ++numbered << ". " << r.spec->name.Get(lang) << ": " << ChecklistStepSummary(s, lang) << "\n     "
+        << s.effort->task.Get(lang) << "\n";
+    for (const int item : s.items) {
+      out << "     - " << T(lang, "butir ", "item ") << item + 1 << ": " << r.spec->items[size_t(item)].text.Get(lang)
+          << "\n";
+    }
+  }
+}
+
 void StepsText(const Plan& plan, const Assessment& base, Lang lang, std::ostream& out) {
   int i = 0;
   for (const PlanStep& s : plan.steps) {
@@ -43,6 +60,7 @@ void StepsText(const Plan& plan, const Assessment& base, Lang lang, std::ostream
                            : lifted)
         << "\n";
   }
+  if (!plan.checklist_steps.empty()) ChecklistStepsText(plan, base, lang, i, out);
   const Assessment& after = plan.result;
   out << "\n" << T(lang, "Komponen yang berubah:\n", "Components that change:\n");
   for (size_t k = 0; k < base.components.size(); ++k) {
@@ -107,7 +125,21 @@ bool NoPlanText(const Plan& plan, const Assessment& base, Lang lang, std::ostrea
                  "The highest total they can give (solver's estimate): ")
             << FormatPoints(plan.reachable_max_e6, lang) << "\n";
       }
-      if (plan.has_result && !plan.steps.empty()) {
+      if (!plan.aspects.empty()) {
+        out << T(lang, "Per aspek (sekarang → rencana terbaik, dari bobotnya):\n",
+                 "Per aspect (now → the best plan, out of its weight):\n");
+        for (const AspectOutlook& a : plan.aspects) {
+          out << "  - " << base.aspects[a.aspect].spec->name.Get(lang) << ": " << FormatPoints(a.now_e6, lang) << " → "
+              << FormatPoints(a.after_e6 >= 0 ? a.after_e6 : a.now_e6, lang) << T(lang, " dari ", " of ")
+              << FormatPoints(a.max_e6, lang);
+          if (a.stuck_e6 > 0) {
+            out << T(lang, "; tetap hilang ", "; still lost ") << FormatPoints(a.stuck_e6, lang)
+                << T(lang, " karena tidak ada tindakan yang menggerakkan", " that no action moves");
+          }
+          out << "\n";
+        }
+      }
+      if (plan.has_result && (!plan.steps.empty() || !plan.checklist_steps.empty())) {
         out << "\n" << T(lang, "Rencana terbaik dalam batas (diperiksa dengan menilai ulang hasilnya):\n",
                          "The best plan within the limits (verified by assessing the result again):\n");
         StepsText(plan, base, lang, out);
@@ -164,6 +196,17 @@ std::string LiftsText(const Assessment& base, const PlanStep& step, Lang lang) {
     lifted += FormatNilai(l.to_nilai_e2, lang);
   }
   return lifted;
+}
+
+std::string ChecklistStepSummary(const ChecklistStep& step, Lang lang) {
+  std::string out = std::to_string(step.items.size()) + T(lang, " butir, ", step.items.size() == 1 ? " item, " : " items, ") +
+                    std::to_string(step.person_days) + T(lang, " hari orang", " person-days");
+  if (step.to_nilai_e2 != step.from_nilai_e2) {
+    out += "; nilai " + FormatNilai(step.from_nilai_e2, lang) + " → " + FormatNilai(step.to_nilai_e2, lang);
+  } else {
+    out += T(lang, "; menaikkan nilai bersama langkah lain", "; raises the nilai together with the other steps");
+  }
+  return out;
 }
 
 std::string StepLimitText(const Plan& plan, const PlanStep& step, Lang lang) {
@@ -271,6 +314,30 @@ void AppendSteps(const std::vector<PlanStep>& steps, const Plan& plan, std::stri
   *out += "]";
 }
 
+void AppendChecklistSteps(const Plan& plan, const Assessment& base, std::string* out) {
+  *out += "[";
+  for (size_t k = 0; k < plan.checklist_steps.size(); ++k) {
+    const ChecklistStep& s = plan.checklist_steps[k];
+    *out += k ? "," : "";
+    *out += "{\"komponen\":";
+    AppendJsonString(base.components[s.component].spec->id, out);
+    *out += ",\"butir\":[";
+    for (size_t i = 0; i < s.items.size(); ++i) *out += (i ? "," : "") + std::to_string(s.items[i] + 1);
+    *out += "],\"hari_orang\":" + std::to_string(s.person_days) + ",\"nilai_awal\":" + FormatPlain(s.from_nilai_e2, 2, 0) +
+            ",\"nilai_sendiri\":" + FormatPlain(s.to_nilai_e2, 2, 0) + "}";
+  }
+  *out += "]";
+}
+
+// The checklist part of a plan (additive keys of rencana-v1): its steps under `key`, the person-days and their value.
+void AppendChecklistPart(const Plan& plan, const Assessment& base, const char* key, std::string* out) {
+  if (plan.day_value_sen <= 0) return;
+  *out += std::string(",\"") + key + "\":";
+  AppendChecklistSteps(plan, base, out);
+  *out += ",\"hari_orang\":" + std::to_string(plan.person_days) + ",\"nilai_hari_orang\":\"" +
+          FormatSenPlain(plan.day_value_sen) + "\"";
+}
+
 }  // namespace
 
 std::string RenderPlanJson(const Plan& plan, const Assessment& base, int64_t target_e6) {
@@ -283,6 +350,7 @@ std::string RenderPlanJson(const Plan& plan, const Assessment& base, int64_t tar
   out += ",\"target\":" + FormatPlain(target_e6, 6, 0) + ",\"status\":\"" + kStatus[int(plan.status)] +
          "\",\"langkah\":";
   AppendSteps(plan.status == Plan::Status::kVerified ? plan.steps : std::vector<PlanStep>{}, plan, &out);
+  if (plan.status == Plan::Status::kVerified) AppendChecklistPart(plan, base, "langkah_daftar_periksa", &out);
   if (plan.status == Plan::Status::kVerified || plan.status == Plan::Status::kAlreadyThere) {
     out += ",\"skor_akhir\":" + FormatPlain(plan.result.total_e6, 6, 0) + ",\"predikat_akhir\":";
     AppendJsonString(plan.result.Predikat().label, &out);
@@ -312,9 +380,10 @@ std::string RenderPlanJson(const Plan& plan, const Assessment& base, int64_t tar
   }
   out += "]";
   if (plan.status == Plan::Status::kUnreachable) {
-    if (plan.has_result && !plan.steps.empty()) {
+    if (plan.has_result && (!plan.steps.empty() || !plan.checklist_steps.empty())) {
       out += ",\"langkah_terbaik\":";
       AppendSteps(plan.steps, plan, &out);
+      AppendChecklistPart(plan, base, "langkah_daftar_periksa_terbaik", &out);
       out += ",\"skor_terbaik\":" + FormatPlain(plan.result.total_e6, 6, 0) + ",\"predikat_terbaik\":";
       AppendJsonString(plan.result.Predikat().label, &out);
     }
@@ -330,6 +399,19 @@ std::string RenderPlanJson(const Plan& plan, const Assessment& base, int64_t tar
       out += "}";
     }
     out += "]";
+    if (!plan.aspects.empty()) {
+      out += ",\"aspek\":[";
+      for (size_t k = 0; k < plan.aspects.size(); ++k) {
+        const AspectOutlook& a = plan.aspects[k];
+        out += k ? "," : "";
+        out += "{\"id\":";
+        AppendJsonString(base.aspects[a.aspect].spec->id, &out);
+        out += ",\"skor\":" + FormatPlain(a.now_e6, 6, 0) + ",\"skor_rencana_terbaik\":" +
+               FormatPlain(a.after_e6 >= 0 ? a.after_e6 : a.now_e6, 6, 0) + ",\"bobot\":" + FormatPlain(a.max_e6, 6, 0) +
+               ",\"hilang_tetap\":" + FormatPlain(a.stuck_e6, 6, 0) + "}";
+      }
+      out += "]";
+    }
     if (plan.all_relaxed_reaches >= 0) {
       out += std::string(",\"semua_batas_dilonggarkan_tercapai\":") + (plan.all_relaxed_reaches ? "true" : "false");
     }

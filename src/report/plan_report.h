@@ -21,6 +21,9 @@ std::string RenderPlanJson(const Plan& plan, const Assessment& base, int64_t tar
 // "Komponen 20 → 30; ..." for what `step` lifts on its own; "" when it only helps together with the others.
 std::string LiftsText(const Assessment& base, const PlanStep& step, Lang lang);
 
+// A checklist step in a line: "3 butir, 6 hari orang; nilai 3 → 2".
+std::string ChecklistStepSummary(const ChecklistStep& step, Lang lang);
+
 // The limit a step is held to and how much of it the step uses: "25 % dari Pinjaman macet = Rp 22.225.000;
 // terpakai 100 %", or for a step drawing on a floor the share of the room above it; "" when the step has no limit.
 std::string StepLimitText(const Plan& plan, const PlanStep& step, Lang lang);

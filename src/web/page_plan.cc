@@ -108,23 +108,10 @@ std::string UnavailablePlanPage(const PageContext& ctx, const PlanView& plan_vie
   Begin(h, ctx, title);
   h << "<p class=\"jejak\"><a href=\"" << Esc{Path("/koperasi/", view.cooperative.id)} << "\">"
     << Esc{view.cooperative.nama} << "</a></p><h1>" << title << "</h1><section class=\"kartu\"><p>";
-  if (plan_view.unavailable == PlanView::Unavailable::kIncomplete) {
-    h << T(ctx, "Draf ini belum lengkap, jadi belum dinilai dan belum ada rencana yang dapat dihitung. Lengkapi "
-                "dan simpan draf; setelah dinilai, rencana menuju SEHAT dapat dihitung bila metodenya mendukung.",
-           "This draft is incomplete, so it is not assessed yet and there is no plan to compute. Complete and save "
-           "the draft; once assessed, the way to SEHAT can be computed when its method supports it.");
-  } else {
-    h << T(ctx, "Rencana menuju SEHAT dan simulasi \"bagaimana jika\" belum tersedia untuk metode ",
-           "The way to SEHAT and the what-if simulation are not available yet for method ")
-      << "<strong>" << Esc{view.record.rulebook_id} << "</strong>. "
-      << T(ctx, "Perencana Kopsehat menghitung dengan bobot angka tahun berjalan (metode 2016). Metode ini juga "
-                "memakai angka tahun lalu, persentase per aspek dan daftar periksa, yang belum dimodelkan "
-                "perencana. Penilaiannya sendiri lengkap: lihat komponen yang paling banyak kehilangan poin di "
-                "halaman penilaian.",
-           "Kopsehat's planner works with weights of this year's figures (the 2016 method). This method also uses "
-           "last year's figures, percentages per aspect and checklists, which the planner does not model yet. The "
-           "assessment itself is complete: see the components losing most points on the assessment page.");
-  }
+  h << T(ctx, "Draf ini belum lengkap, jadi belum dinilai dan belum ada rencana yang dapat dihitung. Lengkapi "
+              "dan simpan draf; setelah dinilai, rencana menuju SEHAT dapat dihitung.",
+         "This draft is incomplete, so it is not assessed yet and there is no plan to compute. Complete and save "
+         "the draft; once assessed, the way to SEHAT can be computed.");
   h << "</p><p><a class=\"tombol\" href=\"" << Esc{Path("/laporan/", view.record.id)} << "\">"
     << T(ctx, "Kembali ke laporan", "Back to the laporan") << "</a></p></section>";
   return End(h, ctx);
