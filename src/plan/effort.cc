@@ -36,10 +36,11 @@ std::string Str(const toml::table& t, const char* key) {
 bool WholeIn(const toml::table& t, const char* key, int64_t lo, int64_t hi, const std::string& where,
              const std::string& origin, Problems* problems, int64_t* out) {
   const toml::node* n = t.get(key);
+  const std::string name = where.empty() ? std::string(key) : where + "." + key;
   if (n == nullptr || !n->is_integer() || n->as_integer()->get() < lo || n->as_integer()->get() > hi) {
     Error(problems, origin, n != nullptr ? n->source() : t.source(),
-          where + "." + key + " harus bilangan bulat " + std::to_string(lo) + ".." + std::to_string(hi),
-          where + "." + key + " must be a whole number " + std::to_string(lo) + ".." + std::to_string(hi));
+          name + " harus bilangan bulat " + std::to_string(lo) + ".." + std::to_string(hi),
+          name + " must be a whole number " + std::to_string(lo) + ".." + std::to_string(hi));
     return false;
   }
   *out = n->as_integer()->get();
@@ -124,7 +125,7 @@ std::unique_ptr<EffortBook> LoadEffortBook(std::string_view toml_text, const std
   book->method = Str(root, "metode");
   if (book->method.empty()) problems->Add(origin, "upaya_tidak_sah", "metode wajib diisi", "metode is required");
   int64_t rupiah = 0;
-  if (WholeIn(root, "nilai_hari_orang", 1, kMaxDayValueSen / 100, "nilai_hari_orang", origin, problems, &rupiah)) {
+  if (WholeIn(root, "nilai_hari_orang", 1, kMaxDayValueSen / 100, "", origin, problems, &rupiah)) {
     book->day_value_sen = rupiah * 100;
   }
   book->day_value_reason = Label{Str(root, "alasan"), Str(root, "alasan_en")};
