@@ -15,6 +15,7 @@
 
 #include "web/views.h"
 #include "interchange/json_reader.h"
+#include "plan/optimize.h"
 #include "rules/loader.h"
 
 namespace kopsehat::web {
@@ -251,6 +252,42 @@ TEST(FormKkpkk, ThePlanPageSaysInWordsWhyThereIsNoPlanYet) {
   EXPECT_NE(html.find("Draf ini belum lengkap"), std::string::npos);
   EXPECT_NE(html.find("href=\"/laporan/42\">Kembali ke laporan</a>"), std::string::npos);
   EXPECT_EQ(html.find("403"), std::string::npos);
+}
+
+// Issue 17: the plan page of a KKPKK laporan shows the checklist steps by their items' text, the work and its
+// value, and when the target is out of reach, each aspect's room.
+TEST(FormKkpkk, ThePlanPageShowsChecklistStepsAndAspects) {
+  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-maju-jaya-kkpkk-2025.json", std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const Principal p = User(store::Role::kPengurus);
+  PlanView view;
+  view.laporan.cooperative = Coop();
+  view.laporan.record.id = 7;
+  Problems problems;
+  LaporanJsonReader reader;
+  ASSERT_TRUE(reader.Read(text, &view.laporan.laporan, &problems)) << problems.Render(Lang::kEn);
+  const Rulebook* rb = EmbeddedRulebookById("kkpkk-2021", &problems);
+  ASSERT_TRUE(Evaluate(view.laporan.laporan, *rb, {}, &view.laporan.assessment, &problems));
+  const ActionBook* book = EmbeddedActionBook(&problems);
+  const EffortBook* effort = EmbeddedEffortBook("kkpkk-2021", &problems);
+  view.target_e6 = 80'000'000;
+  view.plan = MakePlan(view.laporan.laporan, *rb, {}, view.laporan.assessment, *book, DefaultLimits(*book), 80'000'000,
+                       {}, effort);
+  ASSERT_EQ(view.plan.status, Plan::Status::kVerified);
+  std::string html = PlanPage(Ctx(&p), view);
+  EXPECT_NE(html.find("class=\"langkah-butir\""), std::string::npos);
+  EXPECT_NE(html.find("hari orang seluruhnya; satu hari orang dihitung Rp 250.000"), std::string::npos);
+  EXPECT_NE(html.find("Ada kebijakan tertulis tentang pengendalian likuiditas. <span class=\"kecil\">(Tidak → Ya)"),
+            std::string::npos);
+  EXPECT_NE(html.find("(SEHAT)"), std::string::npos) << "the result";
+  // Out of reach: the aspects, with what the inherent-risk lists keep losing.
+  view.plan = MakePlan(view.laporan.laporan, *rb, {}, view.laporan.assessment, *book, DefaultLimits(*book), 99'000'000,
+                       {}, effort);
+  ASSERT_EQ(view.plan.status, Plan::Status::kUnreachable);
+  html = PlanPage(Ctx(&p), view);
+  EXPECT_NE(html.find("<h2>Per aspek</h2>"), std::string::npos);
+  EXPECT_NE(html.find("Profil risiko"), std::string::npos);
+  EXPECT_NE(PlanPage(Ctx(&p, Lang::kEn), view).find("<h2>Per aspect</h2>"), std::string::npos);
 }
 
 }  // namespace

@@ -189,10 +189,8 @@ void LatestCard(Html& h, const PageContext& ctx, const LaporanView& latest) {
   ScoreHead(h, ctx, latest.assessment, r.id);
   h << "<p><a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", r.id)} << "\">"
     << T(ctx, "Lihat rincian penilaian", "See the assessment in detail") << "</a>";
-  if (latest.assessment.rulebook->WeightedThisYearOnly()) {
-    h << " <a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", r.id, "/rencana")} << "\">"
-      << T(ctx, "Jalan menuju SEHAT", "The way to SEHAT") << "</a>";
-  }
+  h << " <a class=\"tombol kedua\" href=\"" << Esc{Path("/laporan/", r.id, "/rencana")} << "\">"
+    << T(ctx, "Jalan menuju SEHAT", "The way to SEHAT") << "</a>";
   h << "</p>";
   LossList(h, ctx, latest.assessment, 5);
   h << "</section>";

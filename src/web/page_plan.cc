@@ -18,6 +18,18 @@ using namespace html;
 
 namespace {
 
+// A checklist step: the list, how many items and days, what the work is, the items by their text, what it lifts.
+void ChecklistStepItem(Html& h, const PageContext& ctx, const LaporanView& view, const ChecklistStep& s) {
+  const Component& c = *view.assessment.components[s.component].spec;
+  h << "<li class=\"langkah-butir\"><strong>" << Esc{L(ctx, c.name)} << ": " << Esc{ChecklistStepSummary(s, ctx.lang)}
+    << "</strong><div class=\"kecil\">" << Esc{L(ctx, s.effort->task)} << "</div><ul class=\"butir\">";
+  for (const int item : s.items) {
+    h << "<li>" << T(ctx, "butir ", "item ") << item + 1 << ": " << Esc{L(ctx, c.items[size_t(item)].text)}
+      << " <span class=\"kecil\">(" << T(ctx, "Tidak → Ya", "No → Yes") << ")</span></li>";
+  }
+  h << "</ul></li>";
+}
+
 void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const Plan& plan, bool best) {
   h << "<h2>" << (best ? T(ctx, "Rencana terbaik dalam batas", "The best plan within the limits") : T(ctx, "Langkah", "Steps"))
     << "</h2><p class=\"kecil\">"
@@ -39,7 +51,19 @@ void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const P
     }
     h << "</div></li>";
   }
-  h << "</ol><h2>" << T(ctx, "Komponen yang berubah", "Components that change") << "</h2><ul>";
+  for (const ChecklistStep& s : plan.checklist_steps) ChecklistStepItem(h, ctx, view, s);
+  h << "</ol>";
+  if (!plan.checklist_steps.empty()) {
+    h << "<p class=\"kecil\">" << T(ctx, "Butir daftar periksa: ", "Checklist items: ") << plan.person_days
+      << T(ctx, " hari orang seluruhnya; satu hari orang dihitung ", " person-days in all; one person-day counts as ")
+      << Esc{FormatRupiah(plan.day_value_sen)}
+      << T(ctx, " agar kerja dan rupiah dapat dibandingkan. Butir satu daftar periksa sama beratnya: butir lain yang "
+                "masih \"Tidak\" di daftar yang sama sama gunanya.",
+           " so that work and rupiah can be compared. The items of one checklist weigh the same: another item of the "
+           "same list still answered \"No\" does as much.")
+      << "</p>";
+  }
+  h << "<h2>" << T(ctx, "Komponen yang berubah", "Components that change") << "</h2><ul>";
   for (size_t k = 0; k < view.assessment.components.size(); ++k) {
     const ComponentResult& b = view.assessment.components[k];
     const ComponentResult& a = plan.result.components[k];
@@ -50,6 +74,22 @@ void PlanSteps(Html& h, const PageContext& ctx, const LaporanView& view, const P
   }
   h << "</ul><h2>" << T(ctx, "Hasil", "Result") << "</h2>";
   ScoreHead(h, ctx, plan.result, view.record.id);
+}
+
+// KKPKK, out of reach: where each aspect stands, what the best plan gives it, and what no action can move.
+void AspectOutlooks(Html& h, const PageContext& ctx, const LaporanView& view, const Plan& plan) {
+  if (plan.aspects.empty()) return;
+  h << "<h2>" << T(ctx, "Per aspek", "Per aspect") << "</h2><div class=\"gulir\"><table><thead><tr><th>"
+    << T(ctx, "Aspek", "Aspect") << "</th><th>" << T(ctx, "Sekarang", "Now") << "</th><th>"
+    << T(ctx, "Rencana terbaik", "Best plan") << "</th><th>" << T(ctx, "Bobot", "Weight") << "</th><th>"
+    << T(ctx, "Hilang, tak dapat digerakkan", "Lost, no action moves it") << "</th></tr></thead><tbody>";
+  for (const AspectOutlook& a : plan.aspects) {
+    h << "<tr><td>" << Esc{L(ctx, view.assessment.aspects[a.aspect].spec->name)} << "</td><td>"
+      << Esc{FormatPoints(a.now_e6, ctx.lang)} << "</td><td>" << Esc{FormatPoints(a.after_e6 >= 0 ? a.after_e6 : a.now_e6, ctx.lang)}
+      << "</td><td>" << Esc{FormatPoints(a.max_e6, ctx.lang)} << "</td><td>" << Esc{FormatPoints(a.stuck_e6, ctx.lang)}
+      << "</td></tr>";
+  }
+  h << "</tbody></table></div>";
 }
 
 // Why the target is out of reach within the limits: each limit relaxed alone (computed), and together.
@@ -147,7 +187,8 @@ std::string PlanPage(const PageContext& ctx, const PlanView& plan_view) {
           << Esc{FormatPoints(plan.reachable_max_e6, ctx.lang)};
       }
       h << "</p>";
-      if (plan.has_result && !plan.steps.empty()) PlanSteps(h, ctx, view, plan, true);
+      AspectOutlooks(h, ctx, view, plan);
+      if (plan.has_result && (!plan.steps.empty() || !plan.checklist_steps.empty())) PlanSteps(h, ctx, view, plan, true);
       BindingLimits(h, ctx, plan);
       break;
     case Plan::Status::kNotVerified:

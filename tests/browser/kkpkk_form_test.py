@@ -198,19 +198,21 @@ def run(b, server, artefacts):
     check(b.status_badge()[0] == 'final', f'after finalising the status is {b.status_badge()}')
     log(f'  5. examiner changed {key} {original} → {changed} and finalised')
 
-    # 6. The plan of a KKPKK laporan: words and a way back, not "Tidak berhak (403)".
+    # 6. The plan of a KKPKK laporan (issue 17): the planner takes the method in force, checklist items included.
     b.go(f'/laporan/{laporan_id}/rencana')
     status = b.document_status(f'/laporan/{laporan_id}/rencana')
     check(status == 200, f'the plan page of a KKPKK laporan answers HTTP {status}')
     text = b.one('main').text
-    check('belum tersedia' in text and 'kkpkk-2021' in text, f'the plan page reads {text[:200]!r}')
+    check(b.one('main h1').text.strip() == 'Jalan menuju SEHAT', f'the plan page reads {text[:200]!r}')
+    check('belum tersedia' not in text and 'target' in text, f'the plan page reads {text[:300]!r}')
+    check('Target sudah tercapai' in text or 'Langkah' in text or 'Rencana terbaik' in text,
+          f'the plan page shows neither steps nor a reached target: {text[:400]!r}')
     b.one(f'main a[href="/laporan/{laporan_id}"]', 'the link back to the laporan')
     b.check_no_overflow('the plan page')
-    b.shot('kkpkk-plan-unavailable')
+    b.shot('kkpkk-plan')
     _, foreign = b.foreign_requests()
     check(not foreign, f'requests left 127.0.0.1: {foreign[:5]}')
-    log('  6. the plan page says it is not available yet, with a link back')
-
+    log('  6. the plan page of the KKPKK laporan shows its plan, with a link back')
 
 if __name__ == '__main__':
     sys.exit(ft.main(run, description=__doc__.split('\n\n')[0]))
