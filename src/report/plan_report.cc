@@ -126,8 +126,8 @@ bool NoPlanText(const Plan& plan, const Assessment& base, Lang lang, std::ostrea
             << FormatPoints(plan.reachable_max_e6, lang) << "\n";
       }
       if (!plan.aspects.empty()) {
-        out << T(lang, "Per aspek (sekarang → rencana terbaik, dari bobotnya):\n",
-                 "Per aspect (now → the best plan, out of its weight):\n");
+        out << T(lang, "\nPer aspek (sekarang → rencana terbaik, dari bobotnya):\n",
+                 "\nPer aspect (now → the best plan, out of its weight):\n");
         for (const AspectOutlook& a : plan.aspects) {
           out << "  - " << base.aspects[a.aspect].spec->name.Get(lang) << ": " << FormatPoints(a.now_e6, lang) << " → "
               << FormatPoints(a.after_e6 >= 0 ? a.after_e6 : a.now_e6, lang) << T(lang, " dari ", " of ")
