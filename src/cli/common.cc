@@ -254,6 +254,21 @@ bool LoadEffortForCommand(const Args& args, const Rulebook& rb, Lang lang, std::
     *out = EmbeddedEffortBook(rb.id, &problems);
   }
   if (*out != nullptr && !CheckEffortBook(**out, rb, &problems)) *out = nullptr;
+  // A kopsehat/batas-v2 limits file may change the person-days of checklists too.
+  std::string limits_text;
+  Problems limits_problems;
+  if (problems.empty() && *out != nullptr && args.Has("--batas") &&
+      ReadInputFile(args.Get("--batas"), kMaxLimitFileBytes, &limits_text, &limits_problems)) {
+    auto copy = std::make_unique<EffortBook>(**out);
+    if (ApplyPersonDaysFile(limits_text, args.Get("--batas"), copy.get(), &limits_problems)) {
+      *owned = std::move(copy);
+      *out = owned->get();
+    }
+  }
+  if (!limits_problems.empty()) {
+    PrintProblems(lang == Lang::kEn ? "the limits file is invalid:" : "berkas batas tidak sah:", limits_problems, lang);
+    return false;
+  }
   if (!problems.empty()) {
     PrintProblems(lang == Lang::kEn ? "the effort file is invalid:" : "berkas upaya tidak sah:", problems, lang);
     return false;

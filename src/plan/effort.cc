@@ -1,5 +1,7 @@
 #include "plan/effort.h"
 
+#include "plan/limits.h"
+
 #include <algorithm>
 #include <mutex>
 #include <set>
@@ -218,6 +220,45 @@ bool SetPersonDays(const std::string& component, const std::string& text, Effort
   }
   c->person_days = days;
   c->overridden = days != c->default_person_days;
+  return true;
+}
+
+bool ApplyPersonDaysFile(std::string_view text, const std::string& origin, EffortBook* book, Problems* problems) {
+  if (text.size() > kMaxLimitFileBytes) return true;  // ApplyLimitFile reports the size
+  toml::table root;
+  try {
+    root = toml::parse(text, origin);
+  } catch (const toml::parse_error&) {
+    return true;  // ApplyLimitFile reports the TOML error with its line
+  }
+  const toml::node* format = root.get("format");
+  const toml::node* days = root.get(kPersonDaysSection);
+  if (format == nullptr || !format->is_string() || format->as_string()->get() != "kopsehat/batas-v2" || days == nullptr) {
+    return true;
+  }
+  const size_t before = problems->size();
+  const toml::table* table = days->as_table();
+  if (table == nullptr) {
+    problems->Add(kPersonDaysSection, "hari_orang_tidak_sah",
+                  "harus tabel [hari_orang] dengan \"komponen\" = hari, mis. \"tata_kelola.pendidikan\" = 6",
+                  "must be a table [hari_orang] of \"component\" = days, e.g. \"tata_kelola.pendidikan\" = 6");
+    return false;
+  }
+  EffortBook changed = *book;
+  for (const auto& [key, value] : *table) {
+    const std::string id(key.str());
+    const std::string written = value.is_integer() ? std::to_string(value.as_integer()->get())
+                                : value.is_string() ? value.as_string()->get()
+                                                    : std::string("?");
+    Problems one;
+    if (!SetPersonDays(id, written, &changed, &one)) {
+      for (const Problem& p : one.items()) {
+        problems->Add(std::string(kPersonDaysSection) + "." + id, p.code, p.pesan, p.message);
+      }
+    }
+  }
+  if (problems->size() != before) return false;
+  *book = std::move(changed);
   return true;
 }
 

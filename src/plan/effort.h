@@ -58,4 +58,9 @@ const EffortBook* EmbeddedEffortBook(std::string_view method_id, Problems* probl
 // with a problem naming the field when the component is unknown or the value is not a whole number 1..365.
 bool SetPersonDays(const std::string& component, const std::string& text, EffortBook* book, Problems* problems);
 
+// The [hari_orang] table of a kopsehat/batas-v2 limits file over `book`: "komponen" = whole days (1..365), each
+// named in its problem ("hari_orang.tata_kelola.pendidikan"). A v1 file or one without the table changes nothing.
+// False (book unchanged) when any entry is wrong; the rest of the file is ApplyLimitFile's (plan/limits.h).
+bool ApplyPersonDaysFile(std::string_view text, const std::string& origin, EffortBook* book, Problems* problems);
+
 }  // namespace kopsehat

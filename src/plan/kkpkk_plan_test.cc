@@ -165,6 +165,44 @@ TEST(KkpkkEffort, MalformedBooksAreRefusedNamingTheField) {
   EXPECT_EQ(book->checklists[0].person_days, 5);
 }
 
+// A kopsehat/batas-v2 file: the limits as in v1, and [hari_orang] over the effort book; v1 refuses the table.
+TEST(KkpkkEffort, PersonDaysFromALimitsFile) {
+  const Case c = Load("ksp-maju-jaya-kkpkk-2025.json");
+  const std::string v2 = "format = \"kopsehat/batas-v2\"\n[tagih_macet]\npersen = \"40\"\n[hari_orang]\n"
+                         "\"tata_kelola.manajemen_likuiditas\" = 20\n\"tata_kelola.pendidikan\" = \"1\"\n";
+  Limits limits = c.limits;
+  Problems p;
+  ASSERT_TRUE(ApplyLimitFile(v2, "b.toml", &limits, &p)) << p.Render(Lang::kEn);
+  EXPECT_TRUE(limits.Find("tagih_macet")->overridden);
+  EffortBook book = *c.effort;
+  ASSERT_TRUE(ApplyPersonDaysFile(v2, "b.toml", &book, &p)) << p.Render(Lang::kEn);
+  EXPECT_EQ(book.Find("tata_kelola.manajemen_likuiditas")->person_days, 20);
+  EXPECT_TRUE(book.Find("tata_kelola.manajemen_likuiditas")->overridden);
+  EXPECT_EQ(book.Find("tata_kelola.pendidikan")->person_days, 1);
+  // Dearer liquidity work and cheaper training change the plan: it verifies and uses the new costs.
+  const Plan plan = MakePlan(c.laporan, *c.rulebook, EvaluateOptions{}, c.assessment, *c.book, limits, 80'000'000, {},
+                             &book);
+  ASSERT_EQ(plan.status, Plan::Status::kVerified);
+  for (const ChecklistStep& s : plan.checklist_steps) EXPECT_EQ(s.person_days, int64_t(s.items.size()) * s.effort->person_days);
+  // v1 with [hari_orang]; bad entries, each named.
+  Limits untouched = c.limits;
+  EXPECT_FALSE(ApplyLimitFile("format = \"kopsehat/batas-v1\"\n[hari_orang]\n\"tata_kelola.pendidikan\" = 2\n", "b.toml",
+                              &untouched, &p));
+  EXPECT_NE(p.Render(Lang::kId).find("kopsehat/batas-v2"), std::string::npos);
+  Problems q;
+  EffortBook other = *c.effort;
+  EXPECT_FALSE(ApplyPersonDaysFile("format = \"kopsehat/batas-v2\"\n[hari_orang]\n\"tata_kelola.x\" = 2\n"
+                                   "\"tata_kelola.pendidikan\" = 0\n\"tata_kelola.kemandirian\" = 2.5\n",
+                                   "b.toml", &other, &q));
+  const std::string text = q.Render(Lang::kId);
+  for (const char* want : {"hari_orang.tata_kelola.x", "hari_orang.tata_kelola.pendidikan", "hari_orang.tata_kelola.kemandirian"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << " in " << text;
+  }
+  EXPECT_EQ(other.Find("tata_kelola.pendidikan")->person_days, c.effort->Find("tata_kelola.pendidikan")->person_days);
+  Problems r;
+  EXPECT_FALSE(ApplyPersonDaysFile("format = \"kopsehat/batas-v2\"\nhari_orang = 3\n", "b.toml", &other, &r));
+}
+
 // The troubled example reaches SEHAT with the default limits; the plan verifies when applied independently.
 TEST(KkpkkPlan, TheTroubledExampleReachesSehatVerified) {
   const Case c = Load("ksp-maju-jaya-kkpkk-2025.json");

@@ -130,7 +130,8 @@ bool ApplyLimitFile(std::string_view text, const std::string& origin, Limits* li
     return false;
   }
   const toml::node* format = root.get("format");
-  if (format == nullptr || !format->is_string() || format->as_string()->get() != "kopsehat/batas-v1") {
+  const std::string version = format != nullptr && format->is_string() ? format->as_string()->get() : "";
+  if (version != "kopsehat/batas-v1" && version != "kopsehat/batas-v2") {
     Add(problems, "format", "harus format = \"kopsehat/batas-v1\" (contoh: kopsehat plan --template-batas)",
         "must be format = \"kopsehat/batas-v1\" (example: kopsehat plan --template-batas)");
   }
@@ -138,6 +139,13 @@ bool ApplyLimitFile(std::string_view text, const std::string& origin, Limits* li
   size_t count = 0;
   for (const auto& [key, value] : root) {
     if (key.str() == "format") continue;
+    // batas-v2 adds [hari_orang], the person-days of checklist items (plan/effort.h reads it).
+    if (key.str() == kPersonDaysSection && version == "kopsehat/batas-v2") continue;
+    if (key.str() == kPersonDaysSection) {
+      Add(problems, kPersonDaysSection, "[hari_orang] perlu format = \"kopsehat/batas-v2\"",
+          "[hari_orang] needs format = \"kopsehat/batas-v2\"");
+      continue;
+    }
     if (++count > kMaxLimitOverrides) {
       Add(problems, origin, "terlalu banyak batas (paling banyak 200)", "too many limits (at most 200)");
       break;

@@ -52,7 +52,12 @@ inline constexpr size_t kMaxLimitOverrides = 200;
 //   persen = "40"            # exact, 0..100
 //   alasan = "..."           # optional: the cooperative's reason
 // Every problem is collected, each naming its field ("tagih_macet.persen"). False (limits unchanged) when any.
+// kopsehat/batas-v2 is v1 plus an optional [hari_orang] table (the person-days of checklist items, read by
+// ApplyPersonDaysFile in plan/effort.h); this function skips that table in v2 and refuses it in v1.
 bool ApplyLimitFile(std::string_view text, const std::string& origin, Limits* limits, Problems* problems);
+
+// The section of a kopsehat/batas-v2 file holding person-days per checklist.
+inline constexpr const char* kPersonDaysSection = "hari_orang";
 
 // Sets one limit by id to a percentage written by a person ("40", "12,5"), as the web form does. False with a
 // problem naming the field when the id is unknown or the value is not a percentage 0..100.

@@ -201,6 +201,11 @@ std::string LiftsText(const Assessment& base, const PlanStep& step, Lang lang) {
 std::string ChecklistStepSummary(const ChecklistStep& step, Lang lang) {
   std::string out = std::to_string(step.items.size()) + T(lang, " butir, ", step.items.size() == 1 ? " item, " : " items, ") +
                     std::to_string(step.person_days) + T(lang, " hari orang", " person-days");
+  if (step.effort->overridden) {
+    out += T(lang, " (koperasi: ", " (the cooperative's: ") + std::to_string(step.effort->person_days) +
+           T(lang, " hari per butir, bawaan ", " days per item, default ") + std::to_string(step.effort->default_person_days) +
+           ")";
+  }
   if (step.to_nilai_e2 != step.from_nilai_e2) {
     out += "; nilai " + FormatNilai(step.from_nilai_e2, lang) + " → " + FormatNilai(step.to_nilai_e2, lang);
   } else {
