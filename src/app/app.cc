@@ -785,16 +785,31 @@ std::shared_ptr<const App::RegionSnapshot::Gathered> App::GatherRegions(const Re
   }
   auto g = std::make_shared<RegionSnapshot::Gathered>();
   for (const uint32_t i : Merged(rows)) g->rows.push_back(&snap.rows[i]);
-  for (const uint32_t i : Merged(early_warning)) g->early_warning.push_back(&snap.rows[i]);
-  for (const uint32_t i : Merged(overdue)) g->overdue.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(early_warning)) g->early_warning_rows.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(overdue)) g->overdue_rows.push_back(&snap.rows[i]);
   for (const uint32_t i : Merged(awaiting)) {
-    g->awaiting.push_back(&snap.awaiting_review[i]);
+    g->awaiting_review.push_back(&snap.awaiting_review[i]);
     g->awaiting_cooperatives.push_back(snap.awaiting_cooperatives[i]);
   }
   std::lock_guard lock(snap.gathered_mu);
   if (snap.gathered.size() < RegionSnapshot::kMaxGatheredSets) snap.gathered.emplace(region_ids, g);
   return g;
 }
+
+namespace {
+
+// Shows the lists of `from` in `out` as spans (no copy), kept alive by `owner`: the whole snapshot's, or the
+// regions one user sees (RegionSnapshot::Gathered has the same names).
+template <typename Lists>
+void ShowLists(const Lists& from, const std::shared_ptr<const void>& owner, RegionView* out) {
+  out->rows.Span(from.rows, owner);
+  out->early_warning_rows.Span(from.early_warning_rows, owner);
+  out->overdue_rows.Span(from.overdue_rows, owner);
+  out->awaiting_review.Span(from.awaiting_review, owner);
+  out->awaiting_cooperatives = from.awaiting_cooperatives;
+}
+
+}  // namespace
 
 Outcome App::ViewRegion(const Principal& p, RegionView* out) {
   if (!Allowed(p.user, Action::kViewRegion, nullptr)) return Forbidden();
@@ -817,25 +832,15 @@ Outcome App::ViewRegion(const Principal& p, RegionView* out) {
     for (const auto& [metode, n] : it->second.by_metode) out->by_metode[metode] += n;
   }
   if (all) {
-    // Everything, as the snapshot has it: spans, no copy.
-    const std::shared_ptr<const void> owner = snap;
-    out->rows.Span(snap->rows, owner);
-    out->early_warning_rows.Span(snap->early_warning_rows, owner);
-    out->overdue_rows.Span(snap->overdue_rows, owner);
-    out->awaiting_review.Span(snap->awaiting_review, owner);
-    out->awaiting_cooperatives = snap->awaiting_cooperatives;
+    ShowLists(*snap, snap, out);  // everything, as the snapshot has it
     return {};
   }
   // The user's regions' rows in the snapshot's order (by name), the flagged ones, the submissions (oldest first):
   // gathered once per snapshot for this set of regions, then shared. The snapshot is kept alive with them.
   const std::shared_ptr<const RegionSnapshot::Gathered> g = GatherRegions(*snap, mine);
-  const auto keep = std::make_shared<std::pair<std::shared_ptr<const RegionSnapshot>,
-                                               std::shared_ptr<const RegionSnapshot::Gathered>>>(snap, g);
-  out->rows.Span(g->rows, keep);
-  out->early_warning_rows.Span(g->early_warning, keep);
-  out->overdue_rows.Span(g->overdue, keep);
-  out->awaiting_review.Span(g->awaiting, keep);
-  out->awaiting_cooperatives = g->awaiting_cooperatives;
+  ShowLists(*g, std::make_shared<std::pair<std::shared_ptr<const RegionSnapshot>,
+                                           std::shared_ptr<const RegionSnapshot::Gathered>>>(snap, g),
+            out);
   return {};
 }
 

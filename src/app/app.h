@@ -444,9 +444,10 @@ class App {
     std::vector<const RegionRow*> overdue_rows;
     // What a user of several regions sees (a province's examiner: 14 regencies, 3,541 rows), gathered from the
     // regions' lists and put in order once per snapshot and set of regions, then shared by that user's requests.
+    // Its lists have the snapshot's names (ShowLists in app.cc shows either).
     struct Gathered {
-      std::vector<const RegionRow*> rows, early_warning, overdue;
-      std::vector<const store::LaporanRecord*> awaiting;
+      std::vector<const RegionRow*> rows, early_warning_rows, overdue_rows;
+      std::vector<const store::LaporanRecord*> awaiting_review;
       std::vector<const store::Cooperative*> awaiting_cooperatives;
     };
     static constexpr size_t kMaxGatheredSets = 1000;  // distinct region sets kept; beyond, gathered per request
