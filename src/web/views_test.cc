@@ -807,7 +807,9 @@ TEST(ViewsPages, CompleteDocumentsWithoutExternalResources) {
     EXPECT_EQ(asset.find("https://"), std::string_view::npos);
     EXPECT_EQ(asset.find("@import"), std::string_view::npos);
     EXPECT_EQ(asset.find("url("), std::string_view::npos);
-    // A budget for a cheap phone on a slow link (the assets are cached for a day): 8 KiB each, uncompressed.
+    // A budget for a cheap phone on a slow link (the assets are cached for a day): 8 KiB each, uncompressed. The
+    // script is served without its whole-line comments and indentation (cmake/embed_asset.cmake): 7,011 bytes of
+    // the 8,186 committed; the stylesheet as committed, 6,994.
     EXPECT_LT(asset.size(), 8u * 1024);
   }
 }
