@@ -154,6 +154,60 @@ std::string JsonObject(std::initializer_list<std::pair<const char*, std::string>
   return out + "}";
 }
 
+// The board's stored limits over `limits` (the defaults). A stored limit the action book no longer has, or a value
+// it no longer takes, is a problem on the page and the limit keeps its default; the row stays until changed.
+void ApplyStoredLimits(const std::vector<store::PlanLimit>& stored, Limits* limits, Problems* problems) {
+  for (const store::PlanLimit& s : stored) {
+    Problems one;
+    if (SetLimit(s.limit_id, s.persen, limits, &one)) {
+      limits->Find(s.limit_id)->note = s.alasan;
+      continue;
+    }
+    problems->Add("batas." + s.limit_id, "batas_tersimpan_tidak_berlaku",
+                  "batas tersimpan '" + s.limit_id + "' (" + s.persen +
+                      " %) tidak berlaku lagi menurut buku tindakan; dipakai nilai bawaan",
+                  "the stored limit '" + s.limit_id + "' (" + s.persen +
+                      " %) no longer applies by the action book; its default is used");
+  }
+}
+
+// One row of the limits form checked and applied to `limits`; each problem at its form field, led by the limit's
+// label ("Menagih pinjaman macet: harus persen 0 sampai 100 ...").
+void CheckLimitInput(const LimitInput& in, Limits* limits, Problems* problems) {
+  const LimitUse* limit = in.id.size() <= 60 ? limits->Find(in.id) : nullptr;
+  if (limit == nullptr) {
+    problems->Add("batas." + in.id.substr(0, 60), "batas_tidak_dikenal", "batas '" + in.id + "' tidak dikenal",
+                  "unknown limit '" + in.id + "'");
+    return;
+  }
+  const Label& name = limit->Name();
+  const auto add = [&](const std::string& field, const Problem& p) {
+    problems->Add(field + in.id, p.code, name.id + ": " + p.pesan, name.Get(Lang::kEn) + ": " + p.message);
+  };
+  Problems one;
+  if (in.persen.size() > 20) {
+    one.Add("", "batas_tidak_sah", "harus persen 0 sampai 100 (mis. 40 atau 12,5)",
+            "must be a percentage from 0 to 100 (e.g. 40 or 12.5)");
+  } else {
+    SetLimit(in.id, in.persen, limits, &one);
+  }
+  for (const Problem& p : one.items()) add("batas.", p);
+  Outcome bad;
+  if (!CheckText(in.alasan, "alasan." + in.id, true, &bad)) {
+    add("alasan.", bad.problems.items()[0]);
+  } else if (in.alasan.size() > App::kMaxLimitReasonChars) {
+    add("alasan.", Problem{"", "terlalu_panjang",
+                           "alasan paling banyak " + std::to_string(App::kMaxLimitReasonChars) + " karakter",
+                           "a reason of at most " + std::to_string(App::kMaxLimitReasonChars) + " characters"});
+  }
+}
+
+// A limit's state for the audit log: the board's value and reason, or the action book's default.
+std::string LimitAuditJson(const std::string& id, const store::PlanLimit* own, const std::string& default_pct) {
+  if (own == nullptr) return JsonObject({{"batas", id}, {"persen", default_pct}, {"sumber", "bawaan"}});
+  return JsonObject({{"batas", id}, {"persen", own->persen}, {"alasan", own->alasan}, {"sumber", "koperasi"}});
+}
+
 // The method a laporan is assessed with in the web application: its own `metode`, else the examiners' method for its
 // period (DefaultMetodeFor). Goal methods (PEARLS) have no score or predikat, so they are refused here; `kopsehat
 // assess` handles them.
@@ -207,6 +261,8 @@ bool Allowed(const store::User& u, Action action, const store::Cooperative* coop
       return own && u.role == Role::kPengurus;
     case Action::kReview:
       return examiner_of;  // separation of duties: the administrator does not examine
+    case Action::kSetPlanLimits:
+      return own && (u.role == Role::kPengurus || u.role == Role::kPengelola);
     case Action::kViewRegion:
       return u.role == Role::kAdmin || u.role == Role::kDinas;
     case Action::kAdminister:
@@ -509,11 +565,112 @@ Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
     return o;
   }
   out->target_e6 = rb.predikat.front().has_min ? rb.predikat.front().min_e6 : 0;
+  if (o = PlanLimits(p, laporan_id, &out->stored_limits); !o.ok()) return o;
+  out->may_set_limits = Allowed(p.user, Action::kSetPlanLimits, &out->laporan.cooperative);
   Limits limits = DefaultLimits(*book);
+  ApplyStoredLimits(out->stored_limits, &limits, &out->limit_problems);
   for (const auto& [id, pct] : limit_overrides) SetLimit(id, pct, &limits, &out->limit_problems);
+  out->limits_tried = !limit_overrides.empty();
   out->plan = MakePlan(out->laporan.laporan, rb, EvaluateOptions{}, out->laporan.assessment, *book, limits,
                        out->target_e6, {});
   return {};
+}
+
+Outcome App::PlanLimits(const Principal& p, int64_t laporan_id, std::vector<store::PlanLimit>* out) {
+  return Run(false, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kViewCooperative, &rec, &coop);
+    if (!o.ok()) return o;
+    const DbError e = store::ListPlanLimits(db, laporan_id, out);
+    return e.ok() ? Outcome{} : DbFailure(e);
+  });
+}
+
+Outcome App::SavePlanLimits(const Principal& p, int64_t laporan_id, const std::vector<LimitInput>& inputs) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kSetPlanLimits); !allowed.ok()) return allowed;
+  Outcome o;
+  const ActionBook* book = EmbeddedActionBook(&o.problems);
+  if (book == nullptr) {
+    o.code = Code::kInternal;
+    return o;
+  }
+  if (inputs.size() > kMaxLimitInputs) {
+    return Outcome::Error(Code::kInvalid, "batas", "terlalu_banyak",
+                          "paling banyak " + std::to_string(kMaxLimitInputs) + " batas sekali simpan",
+                          "at most " + std::to_string(kMaxLimitInputs) + " limits in one save");
+  }
+  // Every input checked before anything is written: the limits they make, or every problem at once.
+  Limits limits = DefaultLimits(*book);
+  o.code = Code::kInvalid;
+  for (const LimitInput& in : inputs) CheckLimitInput(in, &limits, &o.problems);
+  if (!o.problems.empty()) return o;
+  const int64_t now = Now();
+  // The plan limits are no part of what the regional dashboard shows: its snapshot stays (changes_data false).
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome r = LoadForAction(db, p, laporan_id, Action::kSetPlanLimits, &rec, &coop, /*lock=*/true);
+    if (!r.ok()) return r;
+    std::vector<store::PlanLimit> stored;
+    DbError e = store::ListPlanLimits(db, laporan_id, &stored);
+    for (size_t i = 0; i < inputs.size() && e.ok(); ++i) {
+      // A limit named twice in one form counts once, as typed last (as `limits` has it).
+      bool again = false;
+      for (size_t j = i + 1; j < inputs.size(); ++j) again = again || inputs[j].id == inputs[i].id;
+      if (again) continue;
+      const LimitUse& limit = *limits.Find(inputs[i].id);
+      const store::PlanLimit* before = nullptr;
+      for (const store::PlanLimit& s : stored) before = s.limit_id == limit.id ? &s : before;
+      store::PlanLimit after{laporan_id, coop.id, limit.id, PlainLimitPercent(limit.pct), inputs[i].alasan,
+                             p.user.id, "", now};
+      // At its default with nothing to say, a limit follows the default (a later action book's too).
+      const bool own = limit.overridden || !after.alasan.empty();
+      if (own && before != nullptr && before->persen == after.persen && before->alasan == after.alasan) continue;
+      if (!own && before == nullptr) continue;
+      e = own ? store::PutPlanLimit(db, after) : store::DeletePlanLimit(db, laporan_id, limit.id);
+      if (e.ok()) {
+        e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "rencana.batas", "laporan", laporan_id,
+                                    LimitAuditJson(limit.id, before, PlainLimitPercent(limit.default_pct)),
+                                    LimitAuditJson(limit.id, own ? &after : nullptr,
+                                                   PlainLimitPercent(limit.default_pct))});
+      }
+    }
+    return e.ok() ? Outcome{} : DbFailure(e);
+  }, /*changes_data=*/false);
+}
+
+Outcome App::ResetPlanLimits(const Principal& p, int64_t laporan_id) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kSetPlanLimits); !allowed.ok()) return allowed;
+  Outcome o;
+  const ActionBook* book = EmbeddedActionBook(&o.problems);
+  if (book == nullptr) {
+    o.code = Code::kInternal;
+    return o;
+  }
+  const Limits defaults = DefaultLimits(*book);
+  const int64_t now = Now();
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome r = LoadForAction(db, p, laporan_id, Action::kSetPlanLimits, &rec, &coop, /*lock=*/true);
+    if (!r.ok()) return r;
+    std::vector<store::PlanLimit> stored;
+    DbError e = store::ListPlanLimits(db, laporan_id, &stored);
+    for (size_t i = 0; i < stored.size() && e.ok(); ++i) {
+      const store::PlanLimit& before = stored[i];
+      // A limit the action book no longer has was ignored by every plan since; it goes all the same.
+      const LimitUse* limit = defaults.Find(before.limit_id);
+      const std::string default_pct = limit != nullptr ? PlainLimitPercent(limit->default_pct) : "";
+      e = store::DeletePlanLimit(db, laporan_id, before.limit_id);
+      if (e.ok()) {
+        e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "rencana.batas", "laporan", laporan_id,
+                                    LimitAuditJson(before.limit_id, &before, default_pct),
+                                    LimitAuditJson(before.limit_id, nullptr, default_pct)});
+      }
+    }
+    return e.ok() ? Outcome{} : DbFailure(e);
+  }, /*changes_data=*/false);
 }
 
 Outcome App::ViewAdmin(const Principal& p, AdminView* out) {
