@@ -3,8 +3,6 @@
 // leaves its value before and after in the audit trail. On SQLite and PostgreSQL (store/test_databases.h).
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -15,25 +13,6 @@ namespace {
 
 class PlanLimitsAppTest : public AppTest {
  protected:
-  // KSP Maju Jaya's figures (the troubled example, ksp-2016) for a closed year of cooperative `tag`, finalised: a
-  // plan the limits bind (its collection of loss loans is held to 25 % by default).
-  int64_t TroubledFinal(const std::string& tag, const std::string& periode = "2020-12-31") {
-    std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-maju-jaya-2025.json");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    Laporan l;
-    Problems p;
-    LaporanJsonReader reader;
-    EXPECT_TRUE(reader.Read(text, &l, &p)) << p.Render(Lang::kEn);
-    l.periode_akhir = periode;
-    int64_t id = 0;
-    const Outcome o = app_->SaveDraftFromFile(As("pengurus" + tag), coop_.at(tag), std::nullopt, LaporanToJson(l),
-                                              "laporan.json", &id);
-    EXPECT_TRUE(o.ok()) << o.problems.Render(Lang::kEn);
-    EXPECT_TRUE(app_->Submit(As("pengurus" + tag), id).ok());
-    EXPECT_TRUE(app_->Finalise(As("dinas" + tag), id).ok());
-    return id;
-  }
-
   std::vector<store::AuditEntry> LimitAudit() {
     std::vector<store::AuditEntry> log;
     bool more = false;
@@ -146,14 +125,16 @@ TEST_P(PlanLimitsAppTest, ASavedLimitIsThePlansAndItsChangesAreAudited) {
             R"({"batas":"tagih_macet","persen":"40","alasan":"Tim penagihan baru sejak Januari","sumber":"koperasi"})");
 
   // Saving the same again changes nothing and writes nothing; a new value keeps the old one in the trail.
-  ASSERT_TRUE(app_->SavePlanLimits(As("pengelolaA"), id, {{"tagih_macet", "40", "Tim penagihan baru sejak Januari"}}).ok());
+  ASSERT_TRUE(
+      app_->SavePlanLimits(As("pengelolaA"), id, {{"tagih_macet", "40", "Tim penagihan baru sejak Januari"}}).ok());
   EXPECT_EQ(LimitAudit().size(), 2u);
   ASSERT_TRUE(app_->SavePlanLimits(As("pengelolaA"), id, {{"tagih_macet", "35", "Lebih hati-hati"}}).ok());
   log = LimitAudit();
   ASSERT_EQ(log.size(), 3u);
   EXPECT_EQ(log[0].before_json,
             R"({"batas":"tagih_macet","persen":"40","alasan":"Tim penagihan baru sejak Januari","sumber":"koperasi"})");
-  EXPECT_EQ(log[0].after_json, R"({"batas":"tagih_macet","persen":"35","alasan":"Lebih hati-hati","sumber":"koperasi"})");
+  EXPECT_EQ(log[0].after_json,
+            R"({"batas":"tagih_macet","persen":"35","alasan":"Lebih hati-hati","sumber":"koperasi"})");
   EXPECT_EQ(log[0].user_id, As("pengelolaA").user.id);
 
   // Back at its default with nothing to say, a limit follows the default again.

@@ -90,7 +90,8 @@ TEST_P(PlanLimitsStoreTest, OneRowPerLaporanAndLimit) {
   EXPECT_EQ(limits[0].set_at, 11);
   // The database itself refuses a second row for the same limit.
   const DbError twice = c->Exec(
-      "INSERT INTO plan_limits (laporan_id, cooperative_id, limit_id, persen, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO plan_limits (laporan_id, cooperative_id, limit_id, persen, set_by, set_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
       {id, coop, std::string("tagih_macet"), std::string("30"), user, int64_t{12}}, nullptr);
   EXPECT_FALSE(twice.ok());
   EXPECT_FALSE(PutPlanLimit(c.get(), {id, coop, "tagih_macet", "", "", user, "", 13}).ok());  // no percentage
