@@ -102,9 +102,11 @@ void LimitProblems(Html& h, const PageContext& ctx, const PlanView& plan_view) {
   h << "</ul></div>";
 }
 
-// One field of a limit's row: the percentage or the reason, with its problem beside it when the form was refused.
+// One field of a limit's row (the percentage or the reason) and `unit` after it, with its problem below when the
+// form was refused.
 void LimitField(Html& h, const PageContext& ctx, const PlanView& plan_view, const char* field, const std::string& id,
-                const std::string& value, const char* attributes, const std::string& aria_label = {}) {
+                const std::string& value, const char* attributes, const char* unit,
+                const std::string& aria_label = {}) {
   const std::string name = std::string(field) + "." + id;
   const Problem* problem = nullptr;
   for (const Problem& p : plan_view.limit_problems.items()) problem = p.path == name ? &p : problem;
@@ -112,7 +114,7 @@ void LimitField(Html& h, const PageContext& ctx, const PlanView& plan_view, cons
     << Esc{value} << "\"";
   if (!aria_label.empty()) h << " aria-label=\"" << Esc{aria_label} << "\"";
   if (problem != nullptr) h << " aria-invalid=\"true\" aria-describedby=\"e-" << field << "-" << Esc{id} << "\"";
-  h << ">";
+  h << ">" << unit;
   if (problem != nullptr) {
     h << "<div class=\"galat\" id=\"e-" << field << "-" << Esc{id} << "\">" << Esc{problem->Text(ctx.lang)} << "</div>";
   }
@@ -136,7 +138,7 @@ void LimitsForm(Html& h, const PageContext& ctx, const PlanView& plan_view) {
   const int64_t id = plan_view.laporan.record.id;
   const bool form = plan_view.may_set_limits;
   h << "<section class=\"kartu\" id=\"batas\"><h2>" << T(ctx, "Batas satu tahun", "One-year limits") << "</h2>";
-  LimitProblems(h, ctx, plan_view);
+  if (plan_view.limit_retry.empty()) LimitProblems(h, ctx, plan_view);  // a refused form's are at the top
   if (plan_view.limits_tried) {
     h << "<p class=\"info\">"
       << T(ctx, "Rencana ini memakai batas yang sedang dicoba; belum disimpan.",
@@ -163,22 +165,23 @@ void LimitsForm(Html& h, const PageContext& ctx, const PlanView& plan_view) {
     if (form) h << "<label for=\"batas-" << Esc{l.id} << "\">";
     h << Esc{LimitText(plan, i, ctx.lang)};
     if (form) h << "</label>";
-    h << "<div class=\"kecil\">" << Esc{L(ctx, l.Reason())} << "</div></td><td class=\"bawaan\">"
-      << Esc{FormatLimitPercent(l.default_pct, ctx.lang)} << " %</td><td class=\"berlaku\">";
+    // data-judul: each cell's heading, shown before it where a phone stacks the cells (gaya.css).
+    h << "<div class=\"kecil\">" << Esc{L(ctx, l.Reason())} << "</div></td><td class=\"bawaan\" data-judul=\""
+      << T(ctx, "Bawaan", "Default") << "\">" << Esc{FormatLimitPercent(l.default_pct, ctx.lang)}
+      << " %</td><td class=\"berlaku\" data-judul=\"" << T(ctx, "Berlaku", "In force") << "\">";
     const std::string in_force = FormatLimitPercent(l.pct, ctx.lang);
     if (form) {
       const std::string* typed = Typed(plan_view, "batas." + l.id);
       LimitField(h, ctx, plan_view, "batas", l.id, typed != nullptr ? *typed : in_force,
-                 "class=\"persen\" inputmode=\"decimal\" size=\"6\" maxlength=\"20\"");
-      h << " %";
+                 "class=\"persen\" inputmode=\"decimal\" size=\"6\" maxlength=\"20\"", " %");
     } else {
       h << Esc{in_force} << " %";
     }
-    h << "</td><td class=\"alasan\">";
+    h << "</td><td class=\"alasan\" data-judul=\"" << T(ctx, "Alasan pengurus", "The board's reason") << "\">";
     const std::string reason = stored != nullptr ? stored->alasan : std::string();
     if (form) {
       const std::string* typed = Typed(plan_view, "alasan." + l.id);
-      LimitField(h, ctx, plan_view, "alasan", l.id, typed != nullptr ? *typed : reason, "maxlength=\"300\"",
+      LimitField(h, ctx, plan_view, "alasan", l.id, typed != nullptr ? *typed : reason, "maxlength=\"300\"", "",
                  T(ctx, "Alasan: ", "Reason: ") + L(ctx, l.Name()));
     } else {
       h << Esc{reason};
@@ -249,6 +252,8 @@ std::string PlanPage(const PageContext& ctx, const PlanView& plan_view) {
   PredikatBadge(h, ctx, base.Predikat().label);
   h << " · " << T(ctx, "target: ", "target: ") << "<strong>" << Esc{FormatPoints(target_e6, ctx.lang)}
     << "</strong></p>";
+  // The limits form came back refused: what is wrong first, each linking to its field further down.
+  if (!plan_view.limit_retry.empty()) LimitProblems(h, ctx, plan_view);
   switch (plan.status) {
     case Plan::Status::kAlreadyThere:
       h << "<p class=\"info\">" << T(ctx, "Target sudah tercapai.", "The target is already reached.") << "</p>";

@@ -398,6 +398,9 @@ TEST_P(RoutesTest, TheBoardsLimitsAreStoredShownAndAudited) {
     }
     return std::string();
   };
+  // The cells of a limit's row as the page writes them (data-judul: the heading a phone shows before each).
+  const std::string kBawaan = "<td class=\"bawaan\" data-judul=\"Bawaan\">";
+  const std::string kBerlaku = "<td class=\"berlaku\" data-judul=\"Berlaku\">";
   const auto row = [](const std::string& html, const std::string& limit) {
     const size_t at = html.find("<tr data-batas=\"" + limit + "\">");
     return at == std::string::npos ? std::string() : html.substr(at, html.find("</tr>", at) - at);
@@ -411,7 +414,7 @@ TEST_P(RoutesTest, TheBoardsLimitsAreStoredShownAndAudited) {
   r = Call("GET", plan, "pengurusA");
   ASSERT_EQ(r.status, 200);
   std::string macet = row(r.body, "tagih_macet");
-  EXPECT_NE(macet.find("<td class=\"bawaan\">25 %</td>"), std::string::npos) << macet;
+  EXPECT_NE(macet.find(kBawaan + "25 %</td>"), std::string::npos) << macet;
   EXPECT_NE(macet.find("name=\"batas.tagih_macet\""), std::string::npos);
   EXPECT_NE(macet.find("value=\"40\""), std::string::npos) << macet;
   EXPECT_NE(macet.find("value=\"Tim penagihan baru\""), std::string::npos) << macet;
@@ -424,7 +427,7 @@ TEST_P(RoutesTest, TheBoardsLimitsAreStoredShownAndAudited) {
     r = Call("GET", plan, reader);
     ASSERT_EQ(r.status, 200) << reader;
     macet = row(r.body, "tagih_macet");
-    EXPECT_NE(macet.find("<td class=\"bawaan\">25 %</td><td class=\"berlaku\">40 %</td>"), std::string::npos)
+    EXPECT_NE(macet.find(kBawaan + "25 %</td>" + kBerlaku + "40 %</td>"), std::string::npos)
         << reader << ": " << macet;
     EXPECT_EQ(r.body.find("name=\"batas."), std::string::npos) << reader;
     EXPECT_EQ(r.body.find(plan + "/batas"), std::string::npos) << reader;
@@ -438,7 +441,7 @@ TEST_P(RoutesTest, TheBoardsLimitsAreStoredShownAndAudited) {
   EXPECT_NE(row(r.body, "tagih_macet").find("value=\"empat puluh\" aria-invalid=\"true\""), std::string::npos);
   EXPECT_NE(row(r.body, "tagih_macet").find("value=\"coba\""), std::string::npos);
   r = Call("GET", plan, "dinasA");
-  EXPECT_NE(row(r.body, "tagih_macet").find("<td class=\"berlaku\">40 %</td>"), std::string::npos);
+  EXPECT_NE(row(r.body, "tagih_macet").find(kBerlaku + "40 %</td>"), std::string::npos);
 
   // Tried without saving: the page's GET fields, not stored.
   r = post(plan + "/batas", "pengurusA", {{"batas.tagih_macet", "12,5"}, {"alasan.tagih_macet", ""}, {"coba", "1"}});
@@ -457,7 +460,7 @@ TEST_P(RoutesTest, TheBoardsLimitsAreStoredShownAndAudited) {
   EXPECT_NE(r.body.find("belum disimpan"), std::string::npos);
   EXPECT_NE(row(r.body, "tagih_macet").find("value=\"12,5\""), std::string::npos);
   r = Call("GET", plan, "dinasA");
-  EXPECT_NE(row(r.body, "tagih_macet").find("<td class=\"berlaku\">40 %</td>"), std::string::npos);
+  EXPECT_NE(row(r.body, "tagih_macet").find(kBerlaku + "40 %</td>"), std::string::npos);
 
   // The examiner reads the change in the cooperative's audit trail, from what to what.
   r = Call("GET", "/koperasi/" + std::to_string(coop_["A"]) + "/audit", "dinasA");
@@ -473,7 +476,7 @@ TEST_P(RoutesTest, TheBoardsLimitsAreStoredShownAndAudited) {
   r = post(plan + "/batas/bawaan", "pengurusA", {});
   EXPECT_EQ(r.status, 303);
   r = Call("GET", plan, "pengawasA");
-  EXPECT_NE(row(r.body, "tagih_macet").find("<td class=\"bawaan\">25 %</td><td class=\"berlaku\">25 %</td>"),
+  EXPECT_NE(row(r.body, "tagih_macet").find(kBawaan + "25 %</td>" + kBerlaku + "25 %</td>"),
             std::string::npos);
 }
 

@@ -363,13 +363,17 @@ TEST(ViewsCsrf, RefusedChangeFormComesBackFilledWithThreeRows) {
 // with the CSRF token, tries without saving, and resets; a refused form comes back as typed with each problem beside
 // its field; readers get the table without inputs.
 TEST(ViewsPlan, EachLimitShowsItsDefaultBesideTheValueInForce) {
+  // The cells of a limit's row as the page writes them (data-judul: the heading a phone shows before each).
+  const std::string kBawaan = "<td class=\"bawaan\" data-judul=\"Bawaan\">";
+  const std::string kBerlaku = "<td class=\"berlaku\" data-judul=\"Berlaku\">";
+  const std::string kAlasan = "<td class=\"alasan\" data-judul=\"Alasan pengurus\">";
   const Principal p = User(store::Role::kPengurus, "Bendahara");
   PlanView view = ExamplePlan("Tim penagihan baru");
   std::string html = PlanPage(Ctx(&p), view);
   const size_t row = html.find("<tr data-batas=\"tagih_macet\">");
   ASSERT_NE(row, std::string::npos);
   const std::string macet = html.substr(row, html.find("</tr>", row) - row);
-  EXPECT_NE(macet.find("<td class=\"bawaan\">25 %</td>"), std::string::npos) << macet;
+  EXPECT_NE(macet.find(kBawaan + "25 %</td>"), std::string::npos) << macet;
   EXPECT_NE(macet.find("name=\"batas.tagih_macet\" class=\"persen\" inputmode=\"decimal\" size=\"6\" maxlength=\"20\" "
                        "value=\"40\""),
             std::string::npos)
@@ -398,7 +402,7 @@ TEST(ViewsPlan, EachLimitShowsItsDefaultBesideTheValueInForce) {
   view.limit_problems.Add("batas.tagih_macet", "batas_tidak_sah", "Menagih pinjaman macet: harus persen 0 sampai 100",
                           "Collect loss loans: must be a percentage from 0 to 100");
   html = PlanPage(Ctx(&p), view);
-  EXPECT_NE(html.find("value=\"abc\" aria-invalid=\"true\" aria-describedby=\"e-batas-tagih_macet\">"
+  EXPECT_NE(html.find("value=\"abc\" aria-invalid=\"true\" aria-describedby=\"e-batas-tagih_macet\"> %"
                       "<div class=\"galat\" id=\"e-batas-tagih_macet\">Menagih pinjaman macet: harus persen"),
             std::string::npos);
   EXPECT_NE(html.find("value=\"baru\""), std::string::npos);
@@ -420,7 +424,7 @@ TEST(ViewsPlan, EachLimitShowsItsDefaultBesideTheValueInForce) {
   EXPECT_EQ(html.find("/rencana/batas"), std::string::npos);
   EXPECT_EQ(html.find("name=\"batas."), std::string::npos);
   EXPECT_EQ(html.find("name=\"alasan."), std::string::npos);
-  EXPECT_NE(html.find("<td class=\"bawaan\">25 %</td><td class=\"berlaku\">40 %</td><td class=\"alasan\">"
+  EXPECT_NE(html.find(kBawaan + "25 %</td>" + kBerlaku + "40 %</td>" + kAlasan +
                       "Tim penagihan baru<div class=\"kecil\">Tim penagihan baru, 1 Januari 2026"),
             std::string::npos);
   const std::string en = PlanPage(Ctx(&p, Lang::kEn), view);
