@@ -202,6 +202,13 @@ void CheckLimitInput(const LimitInput& in, Limits* limits, Problems* problems) {
   }
 }
 
+// The action book the plans are made with, or null with *error an internal error (the embedded book is ours).
+const ActionBook* PlanBook(Outcome* error) {
+  const ActionBook* book = EmbeddedActionBook(&error->problems);
+  if (book == nullptr) error->code = Code::kInternal;
+  return book;
+}
+
 // A limit's state for the audit log: the board's value and reason, or the action book's default.
 std::string LimitAuditJson(const std::string& id, const store::PlanLimit* own, const std::string& default_pct) {
   if (own == nullptr) return JsonObject({{"batas", id}, {"persen", default_pct}, {"sumber", "bawaan"}});
@@ -557,13 +564,8 @@ Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
     out->unavailable = PlanView::Unavailable::kMethod;
     return {};
   }
-  Problems problems;
-  const ActionBook* book = EmbeddedActionBook(&problems);
-  if (book == nullptr) {
-    o.code = Code::kInternal;
-    o.problems = problems;
-    return o;
-  }
+  const ActionBook* book = PlanBook(&o);
+  if (book == nullptr) return o;
   out->target_e6 = rb.predikat.front().has_min ? rb.predikat.front().min_e6 : 0;
   if (o = PlanLimits(p, laporan_id, &out->stored_limits); !o.ok()) return o;
   out->may_set_limits = Allowed(p.user, Action::kSetPlanLimits, &out->laporan.cooperative);
@@ -587,14 +589,39 @@ Outcome App::PlanLimits(const Principal& p, int64_t laporan_id, std::vector<stor
   });
 }
 
+// One limit of a laporan changed within WritePlanLimits' transaction: its row written (`after`) or removed (null:
+// back to the default), with the audit entry that keeps its value and reason before and after.
+DbError App::PlanLimitWrite::Change(const std::string& limit_id, const std::string& default_pct,
+                                    const store::PlanLimit* before, const store::PlanLimit* after) const {
+  DbError e = after != nullptr ? store::PutPlanLimit(db, *after) : store::DeletePlanLimit(db, laporan_id, limit_id);
+  if (!e.ok()) return e;
+  return store::InsertAudit(db, {0, at, user_id, cooperative_id, "rencana.batas", "laporan", laporan_id,
+                                 LimitAuditJson(limit_id, before, default_pct),
+                                 LimitAuditJson(limit_id, after, default_pct)});
+}
+
+Outcome App::WritePlanLimits(const Principal& p, int64_t laporan_id,
+                             const std::function<DbError(const PlanLimitWrite&, const std::vector<store::PlanLimit>&)>&
+                                 change) {
+  const int64_t now = Now();
+  // The plan limits are no part of what the regional dashboard shows: its snapshot stays (changes_data false).
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome r = LoadForAction(db, p, laporan_id, Action::kSetPlanLimits, &rec, &coop, /*lock=*/true);
+    if (!r.ok()) return r;
+    std::vector<store::PlanLimit> stored;
+    DbError e = store::ListPlanLimits(db, laporan_id, &stored);
+    if (e.ok()) e = change(PlanLimitWrite{db, laporan_id, coop.id, p.user.id, now}, stored);
+    return e.ok() ? Outcome{} : DbFailure(e);
+  }, /*changes_data=*/false);
+}
+
 Outcome App::SavePlanLimits(const Principal& p, int64_t laporan_id, const std::vector<LimitInput>& inputs) {
   if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kSetPlanLimits); !allowed.ok()) return allowed;
   Outcome o;
-  const ActionBook* book = EmbeddedActionBook(&o.problems);
-  if (book == nullptr) {
-    o.code = Code::kInternal;
-    return o;
-  }
+  const ActionBook* book = PlanBook(&o);
+  if (book == nullptr) return o;
   if (inputs.size() > kMaxLimitInputs) {
     return Outcome::Error(Code::kInvalid, "batas", "terlalu_banyak",
                           "paling banyak " + std::to_string(kMaxLimitInputs) + " batas sekali simpan",
@@ -605,15 +632,8 @@ Outcome App::SavePlanLimits(const Principal& p, int64_t laporan_id, const std::v
   o.code = Code::kInvalid;
   for (const LimitInput& in : inputs) CheckLimitInput(in, &limits, &o.problems);
   if (!o.problems.empty()) return o;
-  const int64_t now = Now();
-  // The plan limits are no part of what the regional dashboard shows: its snapshot stays (changes_data false).
-  return Run(true, [&](Connection* db) -> Outcome {
-    store::LaporanRecord rec;
-    store::Cooperative coop;
-    Outcome r = LoadForAction(db, p, laporan_id, Action::kSetPlanLimits, &rec, &coop, /*lock=*/true);
-    if (!r.ok()) return r;
-    std::vector<store::PlanLimit> stored;
-    DbError e = store::ListPlanLimits(db, laporan_id, &stored);
+  return WritePlanLimits(p, laporan_id, [&](const PlanLimitWrite& w, const std::vector<store::PlanLimit>& stored) {
+    DbError e;
     for (size_t i = 0; i < inputs.size() && e.ok(); ++i) {
       // A limit named twice in one form counts once, as typed last (as `limits` has it).
       bool again = false;
@@ -622,55 +642,34 @@ Outcome App::SavePlanLimits(const Principal& p, int64_t laporan_id, const std::v
       const LimitUse& limit = *limits.Find(inputs[i].id);
       const store::PlanLimit* before = nullptr;
       for (const store::PlanLimit& s : stored) before = s.limit_id == limit.id ? &s : before;
-      store::PlanLimit after{laporan_id, coop.id, limit.id, PlainLimitPercent(limit.pct), inputs[i].alasan,
-                             p.user.id, "", now};
+      const store::PlanLimit after{w.laporan_id, w.cooperative_id, limit.id, PlainLimitPercent(limit.pct),
+                                   inputs[i].alasan, w.user_id, "", w.at};
       // At its default with nothing to say, a limit follows the default (a later action book's too).
       const bool own = limit.overridden || !after.alasan.empty();
       if (own && before != nullptr && before->persen == after.persen && before->alasan == after.alasan) continue;
       if (!own && before == nullptr) continue;
-      e = own ? store::PutPlanLimit(db, after) : store::DeletePlanLimit(db, laporan_id, limit.id);
-      if (e.ok()) {
-        e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "rencana.batas", "laporan", laporan_id,
-                                    LimitAuditJson(limit.id, before, PlainLimitPercent(limit.default_pct)),
-                                    LimitAuditJson(limit.id, own ? &after : nullptr,
-                                                   PlainLimitPercent(limit.default_pct))});
-      }
+      e = w.Change(limit.id, PlainLimitPercent(limit.default_pct), before, own ? &after : nullptr);
     }
-    return e.ok() ? Outcome{} : DbFailure(e);
-  }, /*changes_data=*/false);
+    return e;
+  });
 }
 
 Outcome App::ResetPlanLimits(const Principal& p, int64_t laporan_id) {
   if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kSetPlanLimits); !allowed.ok()) return allowed;
   Outcome o;
-  const ActionBook* book = EmbeddedActionBook(&o.problems);
-  if (book == nullptr) {
-    o.code = Code::kInternal;
-    return o;
-  }
+  const ActionBook* book = PlanBook(&o);
+  if (book == nullptr) return o;
   const Limits defaults = DefaultLimits(*book);
-  const int64_t now = Now();
-  return Run(true, [&](Connection* db) -> Outcome {
-    store::LaporanRecord rec;
-    store::Cooperative coop;
-    Outcome r = LoadForAction(db, p, laporan_id, Action::kSetPlanLimits, &rec, &coop, /*lock=*/true);
-    if (!r.ok()) return r;
-    std::vector<store::PlanLimit> stored;
-    DbError e = store::ListPlanLimits(db, laporan_id, &stored);
+  return WritePlanLimits(p, laporan_id, [&](const PlanLimitWrite& w, const std::vector<store::PlanLimit>& stored) {
+    DbError e;
     for (size_t i = 0; i < stored.size() && e.ok(); ++i) {
-      const store::PlanLimit& before = stored[i];
       // A limit the action book no longer has was ignored by every plan since; it goes all the same.
-      const LimitUse* limit = defaults.Find(before.limit_id);
-      const std::string default_pct = limit != nullptr ? PlainLimitPercent(limit->default_pct) : "";
-      e = store::DeletePlanLimit(db, laporan_id, before.limit_id);
-      if (e.ok()) {
-        e = store::InsertAudit(db, {0, now, p.user.id, coop.id, "rencana.batas", "laporan", laporan_id,
-                                    LimitAuditJson(before.limit_id, &before, default_pct),
-                                    LimitAuditJson(before.limit_id, nullptr, default_pct)});
-      }
+      const LimitUse* limit = defaults.Find(stored[i].limit_id);
+      e = w.Change(stored[i].limit_id, limit != nullptr ? PlainLimitPercent(limit->default_pct) : "", &stored[i],
+                   nullptr);
     }
-    return e.ok() ? Outcome{} : DbFailure(e);
-  }, /*changes_data=*/false);
+    return e;
+  });
 }
 
 Outcome App::ViewAdmin(const Principal& p, AdminView* out) {

@@ -499,6 +499,17 @@ class App {
   // Authorisation before validating the input, so a user without the right learns nothing from the messages (the
   // write transaction checks again). laporan_id 0: check the cooperative alone.
   Outcome PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, Action action);
+  // Every write of a laporan's plan limits: in one transaction, the laporan for kSetPlanLimits (locked) and its
+  // stored limits handed to `change`, which writes each limit's change through PlanLimitWrite::Change.
+  struct PlanLimitWrite {
+    store::Connection* db;
+    int64_t laporan_id, cooperative_id, user_id, at;
+    store::DbError Change(const std::string& limit_id, const std::string& default_pct, const store::PlanLimit* before,
+                     const store::PlanLimit* after) const;
+  };
+  Outcome WritePlanLimits(const Principal& p, int64_t laporan_id,
+                          const std::function<store::DbError(const PlanLimitWrite&,
+                                                             const std::vector<store::PlanLimit>&)>& change);
   // The start of every examiner step that needs a written reason: the right first, then the reason.
   Outcome ReviewWithReason(const Principal& p, int64_t laporan_id, const std::string& reason, const char* field);
 

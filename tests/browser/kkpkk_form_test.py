@@ -207,8 +207,7 @@ def run(b, server, artefacts):
     b.one(f'main a[href="/laporan/{laporan_id}"]', 'the link back to the laporan')
     b.check_no_overflow('the plan page')
     b.shot('kkpkk-plan-unavailable')
-    _, foreign = b.foreign_requests()
-    check(not foreign, f'requests left 127.0.0.1: {foreign[:5]}')
+    b.check_local_only()
     log('  6. the plan page says it is not available yet, with a link back')
 
 
