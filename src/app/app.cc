@@ -154,6 +154,67 @@ std::string JsonObject(std::initializer_list<std::pair<const char*, std::string>
   return out + "}";
 }
 
+// The board's stored limits over `limits` (the defaults). A stored limit the action book no longer has, or a value
+// it no longer takes, is a problem on the page and the limit keeps its default; the row stays until changed.
+void ApplyStoredLimits(const std::vector<store::PlanLimit>& stored, Limits* limits, Problems* problems) {
+  for (const store::PlanLimit& s : stored) {
+    Problems one;
+    if (SetLimit(s.limit_id, s.persen, limits, &one)) {
+      limits->Find(s.limit_id)->note = s.alasan;
+      continue;
+    }
+    problems->Add("batas." + s.limit_id, "batas_tersimpan_tidak_berlaku",
+                  "batas tersimpan '" + s.limit_id + "' (" + s.persen +
+                      " %) tidak berlaku lagi menurut buku tindakan; dipakai nilai bawaan",
+                  "the stored limit '" + s.limit_id + "' (" + s.persen +
+                      " %) no longer applies by the action book; its default is used");
+  }
+}
+
+// One row of the limits form checked and applied to `limits`; each problem at its form field, led by the limit's
+// label ("Menagih pinjaman macet: harus persen 0 sampai 100 ...").
+void CheckLimitInput(const LimitInput& in, Limits* limits, Problems* problems) {
+  const LimitUse* limit = in.id.size() <= 60 ? limits->Find(in.id) : nullptr;
+  if (limit == nullptr) {
+    problems->Add("batas." + in.id.substr(0, 60), "batas_tidak_dikenal", "batas '" + in.id + "' tidak dikenal",
+                  "unknown limit '" + in.id + "'");
+    return;
+  }
+  const Label& name = limit->Name();
+  const auto add = [&](const std::string& field, const Problem& p) {
+    problems->Add(field + in.id, p.code, name.id + ": " + p.pesan, name.Get(Lang::kEn) + ": " + p.message);
+  };
+  Problems one;
+  if (in.persen.size() > 20) {
+    one.Add("", "batas_tidak_sah", "harus persen 0 sampai 100 (mis. 40 atau 12,5)",
+            "must be a percentage from 0 to 100 (e.g. 40 or 12.5)");
+  } else {
+    SetLimit(in.id, in.persen, limits, &one);
+  }
+  for (const Problem& p : one.items()) add("batas.", p);
+  Outcome bad;
+  if (!CheckText(in.alasan, "alasan." + in.id, true, &bad)) {
+    add("alasan.", bad.problems.items()[0]);
+  } else if (in.alasan.size() > App::kMaxLimitReasonChars) {
+    add("alasan.", Problem{"", "terlalu_panjang",
+                           "alasan paling banyak " + std::to_string(App::kMaxLimitReasonChars) + " karakter",
+                           "a reason of at most " + std::to_string(App::kMaxLimitReasonChars) + " characters"});
+  }
+}
+
+// The action book the plans are made with, or null with *error an internal error (the embedded book is ours).
+const ActionBook* PlanBook(Outcome* error) {
+  const ActionBook* book = EmbeddedActionBook(&error->problems);
+  if (book == nullptr) error->code = Code::kInternal;
+  return book;
+}
+
+// A limit's state for the audit log: the board's value and reason, or the action book's default.
+std::string LimitAuditJson(const std::string& id, const store::PlanLimit* own, const std::string& default_pct) {
+  if (own == nullptr) return JsonObject({{"batas", id}, {"persen", default_pct}, {"sumber", "bawaan"}});
+  return JsonObject({{"batas", id}, {"persen", own->persen}, {"alasan", own->alasan}, {"sumber", "koperasi"}});
+}
+
 // The method a laporan is assessed with in the web application: its own `metode`, else the examiners' method for its
 // period (DefaultMetodeFor). Goal methods (PEARLS) have no score or predikat, so they are refused here; `kopsehat
 // assess` handles them.
@@ -207,6 +268,8 @@ bool Allowed(const store::User& u, Action action, const store::Cooperative* coop
       return own && u.role == Role::kPengurus;
     case Action::kReview:
       return examiner_of;  // separation of duties: the administrator does not examine
+    case Action::kSetPlanLimits:
+      return own && (u.role == Role::kPengurus || u.role == Role::kPengelola);
     case Action::kViewRegion:
       return u.role == Role::kAdmin || u.role == Role::kDinas;
     case Action::kAdminister:
@@ -497,23 +560,119 @@ Outcome App::PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
     return {};
   }
   const Rulebook& rb = *out->laporan.assessment.rulebook;
-  Problems problems;
-  const ActionBook* book = EmbeddedActionBook(&problems);
+  const ActionBook* book = PlanBook(&o);
+  if (book == nullptr) return o;
   // Checklist items are actions for a method with an effort book (KKPKK); the embedded one fits its method (a test
   // checks it), so a mismatch here is a build error, reported as such.
-  const EffortBook* effort = EmbeddedEffortBook(rb.id, &problems);
-  if (effort != nullptr && !CheckEffortBook(*effort, rb, &problems)) effort = nullptr;
-  if (book == nullptr || !problems.empty()) {
+  const EffortBook* effort = EmbeddedEffortBook(rb.id, &o.problems);
+  if (effort != nullptr && !CheckEffortBook(*effort, rb, &o.problems)) {
     o.code = Code::kInternal;
-    o.problems = problems;
     return o;
   }
   out->target_e6 = rb.predikat.front().has_min ? rb.predikat.front().min_e6 : 0;
+  if (o = PlanLimits(p, laporan_id, &out->stored_limits); !o.ok()) return o;
+  out->may_set_limits = Allowed(p.user, Action::kSetPlanLimits, &out->laporan.cooperative);
   Limits limits = DefaultLimits(*book);
+  ApplyStoredLimits(out->stored_limits, &limits, &out->limit_problems);
   for (const auto& [id, pct] : limit_overrides) SetLimit(id, pct, &limits, &out->limit_problems);
+  out->limits_tried = !limit_overrides.empty();
   out->plan = MakePlan(out->laporan.laporan, rb, EvaluateOptions{}, out->laporan.assessment, *book, limits,
                        out->target_e6, {}, effort);
   return {};
+}
+
+Outcome App::PlanLimits(const Principal& p, int64_t laporan_id, std::vector<store::PlanLimit>* out) {
+  return Run(false, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome o = LoadForAction(db, p, laporan_id, Action::kViewCooperative, &rec, &coop);
+    if (!o.ok()) return o;
+    const DbError e = store::ListPlanLimits(db, laporan_id, out);
+    return e.ok() ? Outcome{} : DbFailure(e);
+  });
+}
+
+// One limit of a laporan changed within WritePlanLimits' transaction: its row written (`after`) or removed (null:
+// back to the default), with the audit entry that keeps its value and reason before and after.
+DbError App::PlanLimitWrite::Change(const std::string& limit_id, const std::string& default_pct,
+                                    const store::PlanLimit* before, const store::PlanLimit* after) const {
+  DbError e = after != nullptr ? store::PutPlanLimit(db, *after) : store::DeletePlanLimit(db, laporan_id, limit_id);
+  if (!e.ok()) return e;
+  return store::InsertAudit(db, {0, at, user_id, cooperative_id, "rencana.batas", "laporan", laporan_id,
+                                 LimitAuditJson(limit_id, before, default_pct),
+                                 LimitAuditJson(limit_id, after, default_pct)});
+}
+
+Outcome App::WritePlanLimits(const Principal& p, int64_t laporan_id,
+                             const std::function<DbError(const PlanLimitWrite&, const std::vector<store::PlanLimit>&)>&
+                                 change) {
+  const int64_t now = Now();
+  // The plan limits are no part of what the regional dashboard shows: its snapshot stays (changes_data false).
+  return Run(true, [&](Connection* db) -> Outcome {
+    store::LaporanRecord rec;
+    store::Cooperative coop;
+    Outcome r = LoadForAction(db, p, laporan_id, Action::kSetPlanLimits, &rec, &coop, /*lock=*/true);
+    if (!r.ok()) return r;
+    std::vector<store::PlanLimit> stored;
+    DbError e = store::ListPlanLimits(db, laporan_id, &stored);
+    if (e.ok()) e = change(PlanLimitWrite{db, laporan_id, coop.id, p.user.id, now}, stored);
+    return e.ok() ? Outcome{} : DbFailure(e);
+  }, /*changes_data=*/false);
+}
+
+Outcome App::SavePlanLimits(const Principal& p, int64_t laporan_id, const std::vector<LimitInput>& inputs) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kSetPlanLimits); !allowed.ok()) return allowed;
+  Outcome o;
+  const ActionBook* book = PlanBook(&o);
+  if (book == nullptr) return o;
+  if (inputs.size() > kMaxLimitInputs) {
+    return Outcome::Error(Code::kInvalid, "batas", "terlalu_banyak",
+                          "paling banyak " + std::to_string(kMaxLimitInputs) + " batas sekali simpan",
+                          "at most " + std::to_string(kMaxLimitInputs) + " limits in one save");
+  }
+  // Every input checked before anything is written: the limits they make, or every problem at once.
+  Limits limits = DefaultLimits(*book);
+  o.code = Code::kInvalid;
+  for (const LimitInput& in : inputs) CheckLimitInput(in, &limits, &o.problems);
+  if (!o.problems.empty()) return o;
+  return WritePlanLimits(p, laporan_id, [&](const PlanLimitWrite& w, const std::vector<store::PlanLimit>& stored) {
+    DbError e;
+    for (size_t i = 0; i < inputs.size() && e.ok(); ++i) {
+      // A limit named twice in one form counts once, as typed last (as `limits` has it).
+      bool again = false;
+      for (size_t j = i + 1; j < inputs.size(); ++j) again = again || inputs[j].id == inputs[i].id;
+      if (again) continue;
+      const LimitUse& limit = *limits.Find(inputs[i].id);
+      const store::PlanLimit* before = nullptr;
+      for (const store::PlanLimit& s : stored) before = s.limit_id == limit.id ? &s : before;
+      const store::PlanLimit after{w.laporan_id, w.cooperative_id, limit.id, PlainLimitPercent(limit.pct),
+                                   inputs[i].alasan, w.user_id, "", w.at};
+      // At its default with nothing to say, a limit follows the default (a later action book's too).
+      const bool own = limit.overridden || !after.alasan.empty();
+      if (own && before != nullptr && before->persen == after.persen && before->alasan == after.alasan) continue;
+      if (!own && before == nullptr) continue;
+      e = w.Change(limit.id, PlainLimitPercent(limit.default_pct), before, own ? &after : nullptr);
+    }
+    return e;
+  });
+}
+
+Outcome App::ResetPlanLimits(const Principal& p, int64_t laporan_id) {
+  if (Outcome allowed = PreCheck(p, 0, laporan_id, Action::kSetPlanLimits); !allowed.ok()) return allowed;
+  Outcome o;
+  const ActionBook* book = PlanBook(&o);
+  if (book == nullptr) return o;
+  const Limits defaults = DefaultLimits(*book);
+  return WritePlanLimits(p, laporan_id, [&](const PlanLimitWrite& w, const std::vector<store::PlanLimit>& stored) {
+    DbError e;
+    for (size_t i = 0; i < stored.size() && e.ok(); ++i) {
+      // A limit the action book no longer has was ignored by every plan since; it goes all the same.
+      const LimitUse* limit = defaults.Find(stored[i].limit_id);
+      e = w.Change(stored[i].limit_id, limit != nullptr ? PlainLimitPercent(limit->default_pct) : "", &stored[i],
+                   nullptr);
+    }
+    return e;
+  });
 }
 
 Outcome App::ViewAdmin(const Principal& p, AdminView* out) {
@@ -785,16 +944,31 @@ std::shared_ptr<const App::RegionSnapshot::Gathered> App::GatherRegions(const Re
   }
   auto g = std::make_shared<RegionSnapshot::Gathered>();
   for (const uint32_t i : Merged(rows)) g->rows.push_back(&snap.rows[i]);
-  for (const uint32_t i : Merged(early_warning)) g->early_warning.push_back(&snap.rows[i]);
-  for (const uint32_t i : Merged(overdue)) g->overdue.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(early_warning)) g->early_warning_rows.push_back(&snap.rows[i]);
+  for (const uint32_t i : Merged(overdue)) g->overdue_rows.push_back(&snap.rows[i]);
   for (const uint32_t i : Merged(awaiting)) {
-    g->awaiting.push_back(&snap.awaiting_review[i]);
+    g->awaiting_review.push_back(&snap.awaiting_review[i]);
     g->awaiting_cooperatives.push_back(snap.awaiting_cooperatives[i]);
   }
   std::lock_guard lock(snap.gathered_mu);
   if (snap.gathered.size() < RegionSnapshot::kMaxGatheredSets) snap.gathered.emplace(region_ids, g);
   return g;
 }
+
+namespace {
+
+// Shows the lists of `from` in `out` as spans (no copy), kept alive by `owner`: the whole snapshot's, or the
+// regions one user sees (RegionSnapshot::Gathered has the same names).
+template <typename Lists>
+void ShowLists(const Lists& from, const std::shared_ptr<const void>& owner, RegionView* out) {
+  out->rows.Span(from.rows, owner);
+  out->early_warning_rows.Span(from.early_warning_rows, owner);
+  out->overdue_rows.Span(from.overdue_rows, owner);
+  out->awaiting_review.Span(from.awaiting_review, owner);
+  out->awaiting_cooperatives = from.awaiting_cooperatives;
+}
+
+}  // namespace
 
 Outcome App::ViewRegion(const Principal& p, RegionView* out) {
   if (!Allowed(p.user, Action::kViewRegion, nullptr)) return Forbidden();
@@ -817,25 +991,15 @@ Outcome App::ViewRegion(const Principal& p, RegionView* out) {
     for (const auto& [metode, n] : it->second.by_metode) out->by_metode[metode] += n;
   }
   if (all) {
-    // Everything, as the snapshot has it: spans, no copy.
-    const std::shared_ptr<const void> owner = snap;
-    out->rows.Span(snap->rows, owner);
-    out->early_warning_rows.Span(snap->early_warning_rows, owner);
-    out->overdue_rows.Span(snap->overdue_rows, owner);
-    out->awaiting_review.Span(snap->awaiting_review, owner);
-    out->awaiting_cooperatives = snap->awaiting_cooperatives;
+    ShowLists(*snap, snap, out);  // everything, as the snapshot has it
     return {};
   }
   // The user's regions' rows in the snapshot's order (by name), the flagged ones, the submissions (oldest first):
   // gathered once per snapshot for this set of regions, then shared. The snapshot is kept alive with them.
   const std::shared_ptr<const RegionSnapshot::Gathered> g = GatherRegions(*snap, mine);
-  const auto keep = std::make_shared<std::pair<std::shared_ptr<const RegionSnapshot>,
-                                               std::shared_ptr<const RegionSnapshot::Gathered>>>(snap, g);
-  out->rows.Span(g->rows, keep);
-  out->early_warning_rows.Span(g->early_warning, keep);
-  out->overdue_rows.Span(g->overdue, keep);
-  out->awaiting_review.Span(g->awaiting, keep);
-  out->awaiting_cooperatives = g->awaiting_cooperatives;
+  ShowLists(*g, std::make_shared<std::pair<std::shared_ptr<const RegionSnapshot>,
+                                           std::shared_ptr<const RegionSnapshot::Gathered>>>(snap, g),
+            out);
   return {};
 }
 

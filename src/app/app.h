@@ -58,6 +58,7 @@ enum class Action {
   kEditLaporan,      // create or change a draft, upload a file
   kSubmit,           // send a draft to the Dinas
   kReview,           // examiner: change figures with reasons, evidence, return, finalise, correct
+  kSetPlanLimits,    // the board's own one-year limits of a laporan's plan (any status: they are not its assessment)
   kViewRegion,       // the regional dashboard
   kAdminister,       // regions, cooperatives, users
 };
@@ -136,9 +137,24 @@ struct PlanView {
   // a planner since issue 17: weighted sums and KKPKK's score percentages alike.)
   enum class Unavailable { kNo, kIncomplete };
   Unavailable unavailable = Unavailable::kNo;
-  // The board's limits asked for on the page (id → percentage as typed); a value that is not a limit's percentage
-  // is a problem here and that limit keeps its default.
+  // The board's own limits stored with the laporan (schema version 5, App::SavePlanLimits), by limit id, with who
+  // set each and when; the plan is made within them.
+  std::vector<store::PlanLimit> stored_limits;
+  bool may_set_limits = false;  // the policy's kSetPlanLimits: the page offers the form
+  // Limits tried for this page only (the GET `batas.<id>` fields, id → percentage as typed), over the stored ones
+  // and not stored; a value that is not a limit's percentage is a problem here and that limit keeps its value.
+  bool limits_tried = false;
   Problems limit_problems;
+  // The limits form refused (kInvalid), filled by the page handler: the fields as typed, shown again with
+  // limit_problems so nothing typed is lost.
+  std::vector<std::pair<std::string, std::string>> limit_retry;
+};
+
+// One row of the board's limits form: a limit by id, its percentage and reason as typed.
+struct LimitInput {
+  std::string id;      // an action or floor of the action book: "tagih_macet"
+  std::string persen;  // "40", "12,5", "12.5 %"
+  std::string alasan;  // may be empty
 };
 
 // What a verification code says about the record (App::Verify).
@@ -325,8 +341,13 @@ class App {
   // this year's figures; verified by re-assessing. For other methods and incomplete drafts: ok, with
   // out->unavailable saying why, so the page can say it in words.
   // `limits`: the board's own one-year limits (id, percentage as typed) over the defaults, for the plan shown.
+  // The plan is made within the board's stored limits (SavePlanLimits); `limits` are tried over them for this plan
+  // only (id, percentage as typed), not stored.
   Outcome PlanLaporan(const Principal& p, int64_t laporan_id, PlanView* out,
                       const std::vector<std::pair<std::string, std::string>>& limits = {});
+  // The board's own limits stored with a laporan, for the people who see its plan (kViewCooperative: its pengurus,
+  // pengelola and pengawas, the examiner of its region, the administrator); others are refused.
+  Outcome PlanLimits(const Principal& p, int64_t laporan_id, std::vector<store::PlanLimit>* out);
   Outcome ViewAdmin(const Principal& p, AdminView* out);
   // The regional dashboard, from a snapshot shared by every request and rebuilt only when its data may have changed
   // (see Snapshot() in app.cc). This App's own writes show at once; changes by other processes on the same database
@@ -366,6 +387,19 @@ class App {
                             DraftMode mode = DraftMode::kComplete);
   // Sends a complete draft to the Dinas; an incomplete one is refused (kConflict) with what is missing.
   Outcome Submit(const Principal& p, int64_t laporan_id);
+
+  // The board's own one-year plan limits of a laporan (kSetPlanLimits: its pengurus and pengelola; any status,
+  // since they are working figures, not its assessment). Each input is checked against the action book (SetLimit:
+  // a percentage 0..100; a reason of at most kMaxLimitReasonChars); any problem stores nothing and returns
+  // kInvalid with every problem, each at its form field ("batas.tagih_macet", "alasan.tagih_macet") and naming the
+  // limit by its label. A limit at its default without a reason follows the default (its row goes); limits not in
+  // `inputs` stay as they are. Each limit that changes writes one audit entry ("rencana.batas") with its value and
+  // reason before and after, so the audit trail keeps every earlier value.
+  static constexpr size_t kMaxLimitReasonChars = 300;
+  static constexpr size_t kMaxLimitInputs = 50;
+  Outcome SavePlanLimits(const Principal& p, int64_t laporan_id, const std::vector<LimitInput>& inputs);
+  // Every limit of the laporan back to the action book's default, one audit entry per limit that had its own.
+  Outcome ResetPlanLimits(const Principal& p, int64_t laporan_id);
 
   // ---- The examiner ----
   // Changes figures ("neraca.kas" = "12.500.000") or checklist answers ("manajemen.umum[3]" = "Ya"/"Tidak") with
@@ -444,9 +478,10 @@ class App {
     std::vector<const RegionRow*> overdue_rows;
     // What a user of several regions sees (a province's examiner: 14 regencies, 3,541 rows), gathered from the
     // regions' lists and put in order once per snapshot and set of regions, then shared by that user's requests.
+    // Its lists have the snapshot's names (ShowLists in app.cc shows either).
     struct Gathered {
-      std::vector<const RegionRow*> rows, early_warning, overdue;
-      std::vector<const store::LaporanRecord*> awaiting;
+      std::vector<const RegionRow*> rows, early_warning_rows, overdue_rows;
+      std::vector<const store::LaporanRecord*> awaiting_review;
       std::vector<const store::Cooperative*> awaiting_cooperatives;
     };
     static constexpr size_t kMaxGatheredSets = 1000;  // distinct region sets kept; beyond, gathered per request
@@ -464,6 +499,17 @@ class App {
   // Authorisation before validating the input, so a user without the right learns nothing from the messages (the
   // write transaction checks again). laporan_id 0: check the cooperative alone.
   Outcome PreCheck(const Principal& p, int64_t coop_id, int64_t laporan_id, Action action);
+  // Every write of a laporan's plan limits: in one transaction, the laporan for kSetPlanLimits (locked) and its
+  // stored limits handed to `change`, which writes each limit's change through PlanLimitWrite::Change.
+  struct PlanLimitWrite {
+    store::Connection* db;
+    int64_t laporan_id, cooperative_id, user_id, at;
+    store::DbError Change(const std::string& limit_id, const std::string& default_pct, const store::PlanLimit* before,
+                     const store::PlanLimit* after) const;
+  };
+  Outcome WritePlanLimits(const Principal& p, int64_t laporan_id,
+                          const std::function<store::DbError(const PlanLimitWrite&,
+                                                             const std::vector<store::PlanLimit>&)>& change);
   // The start of every examiner step that needs a written reason: the right first, then the reason.
   Outcome ReviewWithReason(const Principal& p, int64_t laporan_id, const std::string& reason, const char* field);
 

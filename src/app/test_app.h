@@ -23,8 +23,12 @@ namespace kopsehat::app::testing {
 inline constexpr const char* kPassword = "rahasia-uji-123";
 inline constexpr int64_t kStartTime = 1'780'000'000;  // 2026-05-28 (UTC), before the 30 June deadline
 
-inline std::string ExampleJson(const std::string& periode = "2025-12-31") {
-  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/ksp-sejahtera-bersama-2025.json");
+inline constexpr const char* kSejahtera = "ksp-sejahtera-bersama-2025.json";
+inline constexpr const char* kMajuJaya = "ksp-maju-jaya-2025.json";  // the troubled example (ksp-2016)
+
+// A bundled example (examples/`file`) moved to `periode`.
+inline std::string ExampleJson(const std::string& periode = "2025-12-31", const char* file = kSejahtera) {
+  std::ifstream in(std::string(KOPSEHAT_SOURCE_DIR) + "/examples/" + file);
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   Laporan l;
   Problems p;
@@ -90,23 +94,29 @@ class AppTest : public store::testing::BackendTest {
 
   const Principal& As(const std::string& name) { return users_.at(name); }
 
-  // A draft of `periode` by the cooperative's pengurus.
-  int64_t Draft(const std::string& tag, const std::string& periode = "2025-12-31") {
+  // A draft of `periode` by the cooperative's pengurus, of the example `file`.
+  int64_t Draft(const std::string& tag, const std::string& periode = "2025-12-31", const char* file = kSejahtera) {
     int64_t id = 0;
-    const Outcome o = app_->SaveDraftFromFile(As("pengurus" + tag), coop_.at(tag), std::nullopt, ExampleJson(periode),
-                                              "laporan.json", &id);
+    const Outcome o = app_->SaveDraftFromFile(As("pengurus" + tag), coop_.at(tag), std::nullopt,
+                                              ExampleJson(periode, file), "laporan.json", &id);
     EXPECT_TRUE(o.ok()) << o.problems.Render(Lang::kEn);
     return id;
   }
-  int64_t Submitted(const std::string& tag, const std::string& periode = "2025-12-31") {
-    const int64_t id = Draft(tag, periode);
+  int64_t Submitted(const std::string& tag, const std::string& periode = "2025-12-31", const char* file = kSejahtera) {
+    const int64_t id = Draft(tag, periode, file);
     EXPECT_TRUE(app_->Submit(As("pengurus" + tag), id).ok());
     return id;
   }
-  int64_t Final(const std::string& tag, const std::string& periode = "2024-12-31") {
-    const int64_t id = Submitted(tag, periode);
+  int64_t Final(const std::string& tag, const std::string& periode = "2024-12-31", const char* file = kSejahtera) {
+    const int64_t id = Submitted(tag, periode, file);
     EXPECT_TRUE(app_->Finalise(As("dinas" + tag), id).ok());
     return id;
+  }
+
+  // KSP Maju Jaya's figures (the troubled example, ksp-2016) for a closed year of cooperative `tag`, finalised: a
+  // plan its one-year limits bind (collecting loss loans is held to 25 % by default).
+  int64_t TroubledFinal(const std::string& tag, const std::string& periode = "2020-12-31") {
+    return Final(tag, periode, kMajuJaya);
   }
 
   int64_t now_ = kStartTime;

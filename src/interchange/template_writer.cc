@@ -102,28 +102,54 @@ std::string CsvField(const std::string& s) {
   return q + "\"";
 }
 
+// An identity or setting field: its short name (the template's label, and the field's name in messages and lists:
+// IdentityFieldLabel) and the template's filling hint, in Indonesian and English.
 struct Identity {
   const char* key;
   const char* label;
   const char* hint;
+  const char* label_en;
+  const char* hint_en;
 };
 constexpr Identity kIdentity[] = {
-    {"koperasi.nama", "Nama koperasi", "WAJIB"},
-    {"koperasi.jenis", "Jenis", "KSP, USP, KSPPS atau USPPS"},
-    {"koperasi.nomor_badan_hukum", "Nomor badan hukum", ""},
-    {"koperasi.kabupaten", "Kabupaten / kota", ""},
-    {"koperasi.provinsi", "Provinsi", ""},
-    {"koperasi.kuk", "KUK (klasifikasi usaha koperasi)", "1–4 menurut pemeriksa; kosong = disarankan dari jumlah anggota, modal sendiri dan aset"},
-    {"periode.akhir", "Tanggal tutup buku", "WAJIB; TTTT-BB-HH, mis. 2025-12-31"},
-    {"metode", "Metode penilaian", "kosong = menurut periode: kkpkk-2021 sejak 2021, ksp-2016 sebelumnya"},
+    {"koperasi.nama", "Nama koperasi", "WAJIB", "Cooperative name", "required"},
+    {"koperasi.jenis", "Jenis koperasi", "KSP, USP, KSPPS atau USPPS", "Type", "KSP, USP, KSPPS or USPPS"},
+    {"koperasi.nomor_badan_hukum", "Nomor badan hukum", "", "Legal entity number", ""},
+    {"koperasi.kabupaten", "Kabupaten / kota", "", "Regency / city", ""},
+    {"koperasi.provinsi", "Provinsi", "", "Province", ""},
+    {"koperasi.kuk", "KUK (klasifikasi usaha koperasi)",
+     "1–4 menurut pemeriksa; kosong = disarankan dari jumlah anggota, modal sendiri dan aset", "KUK (business class)",
+     "1–4 as the examiner sets it; empty = suggested from members, own capital and assets"},
+    {"periode.akhir", "Tanggal tutup buku", "WAJIB; TTTT-BB-HH, mis. 2025-12-31", "Financial year end",
+     "required; YYYY-MM-DD, e.g. 2025-12-31"},
+    {"metode", "Metode penilaian", "kosong = menurut periode: kkpkk-2021 sejak 2021, ksp-2016 sebelumnya",
+     "Assessment method", "empty = by period: kkpkk-2021 from 2021, ksp-2016 before"},
 };
 
 // The settings of the pearls block, written beside the identity (they are not amounts of a period).
 constexpr Identity kPearlsSettings[] = {
-    {"pearls.bulan", "PEARLS: bulan yang dicakup hasil usaha", "1–12; kosong = 12"},
-    {"pearls.inflasi_persen", "PEARLS: inflasi tahunan (%)", "mis. 2,5; untuk sasaran S11 dan R5"},
-    {"pearls.suku_bunga_pasar_persen", "PEARLS: suku bunga pasar simpanan (%)", "mis. 5; untuk sasaran R2, R3, R5–R7"},
+    {"pearls.bulan", "PEARLS: bulan yang dicakup hasil usaha", "1–12; kosong = 12",
+     "PEARLS: months the income statement covers", "1–12; empty = 12"},
+    {"pearls.inflasi_persen", "PEARLS: inflasi tahunan (%)", "mis. 2,5; untuk sasaran S11 dan R5",
+     "PEARLS: annual inflation (%)", "e.g. 2.5; for goals S11 and R5"},
+    {"pearls.suku_bunga_pasar_persen", "PEARLS: suku bunga pasar simpanan (%)", "mis. 5; untuk sasaran R2, R3, R5–R7",
+     "PEARLS: market deposit rate (%)", "e.g. 5; for goals R2, R3, R5–R7"},
 };
+
+const Identity* FindIdentity(std::string_view key) {
+  for (const Identity& id : kIdentity) {
+    if (key == id.key) return &id;
+  }
+  for (const Identity& id : kPearlsSettings) {
+    if (key == id.key) return &id;
+  }
+  return nullptr;
+}
+
+// "Nama koperasi (WAJIB)": a label with its hint, when it has one.
+std::string WithHint(const char* label, const char* hint) {
+  return *hint != '\0' ? std::string(label) + " (" + hint + ")" : std::string(label);
+}
 
 // Where a list's answers live: "manajemen.umum", "daftar_periksa.kkpkk.prinsip_keanggotaan".
 std::string ListPath(const ChecklistAnswers& a) {
@@ -224,11 +250,11 @@ std::vector<TemplateRow> TemplateRows(const TemplateOptions& o) {
   for (const Identity& id : kIdentity) {
     std::string v = IdentityValue(l, id.key);
     if (v.empty() && std::string_view(id.key) == "metode") v = TemplateMethod(o);
-    rows.push_back({id.key, v, std::string(id.label) + (*id.hint ? " (" + std::string(id.hint) + ")" : ""), false});
+    rows.push_back({id.key, v, WithHint(id.label, id.hint), false});
   }
   for (const Identity& id : kPearlsSettings) {
     if (!pearls) break;
-    rows.push_back({id.key, IdentityValue(l, id.key), std::string(id.label) + " (" + id.hint + ")", false});
+    rows.push_back({id.key, IdentityValue(l, id.key), WithHint(id.label, id.hint), false});
   }
   for (int prev = 0; prev < 2; ++prev) {
     for (int i = 0; i < kLineCount; ++i) {
@@ -263,6 +289,14 @@ std::vector<TemplateRow> TemplateRows(const TemplateOptions& o) {
     }
   }
   return rows;
+}
+
+std::string IdentityFieldLabel(std::string_view key, Lang lang, bool with_hint) {
+  const Identity* id = FindIdentity(key);
+  if (id == nullptr) return {};
+  const bool en = lang == Lang::kEn;
+  return with_hint ? WithHint(en ? id->label_en : id->label, en ? id->hint_en : id->hint)
+                   : std::string(en ? id->label_en : id->label);
 }
 
 std::string TemplateCsv(const TemplateOptions& o) {

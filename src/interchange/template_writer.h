@@ -6,8 +6,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "core/problems.h"
 #include "core/status.h"
 #include "laporan/laporan.h"
 #include "rules/rulebook.h"
@@ -36,6 +38,11 @@ struct TemplateRow {
   bool raw = false;  // an amount or answer, written to CSV without quoting
 };
 std::vector<TemplateRow> TemplateRows(const TemplateOptions& options);
+
+// The name of an identity or setting field of the template ("koperasi.nama", "periode.akhir", "pearls.bulan"), as
+// the template labels it and messages name it: "Nama koperasi" / "Cooperative name"; with its filling hint, as the
+// template's row reads: "Nama koperasi (WAJIB)". "" for any other key.
+std::string IdentityFieldLabel(std::string_view key, Lang lang, bool with_hint = false);
 
 // The CSV template as text (separator ';', decimal comma in examples).
 std::string TemplateCsv(const TemplateOptions& options);

@@ -66,6 +66,28 @@ CREATE TRIGGER regions_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON r
   FOR EACH STATEMENT EXECUTE FUNCTION kopsehat_data_changed();
 )SQL"};
 
+// Version 5: the board's own one-year plan limits of a laporan (issue 17): one row per limit the cooperative set,
+// keyed by laporan and limit id (an action or floor of the action book, "tagih_macet"), with the percentage as exact
+// decimal text ("40", "12.5": never a float), the board's reason, who set it and when. A limit without a row follows
+// the action book's default. The rows hold the value in force only and are replaced when the board changes it: the
+// history is the audit log, where every change writes one entry with the limit's value before and after (app.cc,
+// SavePlanLimits). A second insert-only copy of that history here would be a second record to keep in step, and
+// the audit log is already append-only by trigger (version 1). Not counted by data_version: no dashboard shows them.
+constexpr Migration kPlanLimits = {5,
+                                   R"SQL(
+CREATE TABLE plan_limits (
+  laporan_id BIGINT NOT NULL REFERENCES laporan(id),
+  cooperative_id BIGINT NOT NULL REFERENCES cooperatives(id),
+  limit_id TEXT NOT NULL CHECK (length(limit_id) BETWEEN 1 AND 60),
+  persen TEXT NOT NULL CHECK (length(persen) BETWEEN 1 AND 20),
+  alasan TEXT NOT NULL DEFAULT '',
+  set_by BIGINT NOT NULL REFERENCES users(id),
+  set_at BIGINT NOT NULL,
+  PRIMARY KEY (laporan_id, limit_id)
+);
+)SQL",
+                                   "", ""};
+
 // Version 1: regions, cooperatives, people and sessions, laporan with their assessments, the examiner's changes and
 // evidence, and the audit log. The triggers are the database's own guard of two promises the application makes:
 // a final assessment never changes, and the audit log (and the change and evidence records) are append-only.
@@ -274,6 +296,7 @@ ALTER TABLE laporan ENABLE TRIGGER laporan_final_no_update;
 )SQL"},
     kIncompleteDrafts,
     kDashboardAtScale,
+    kPlanLimits,
 };
 
 void ReplaceAll(std::string* s, std::string_view from, std::string_view to) {

@@ -498,6 +498,38 @@ DbError ListAdjustments(Connection* db, int64_t laporan_id, std::vector<Adjustme
   return {};
 }
 
+// ---- The board's plan limits ----
+
+DbError ListPlanLimits(Connection* db, int64_t laporan_id, std::vector<PlanLimit>* out) {
+  Result r;
+  DbError e = db->Exec(
+      "SELECT p.laporan_id, p.cooperative_id, p.limit_id, p.persen, p.alasan, p.set_by, "
+      "CASE WHEN u.display_name = '' THEN u.username ELSE u.display_name END, p.set_at "
+      "FROM plan_limits p JOIN users u ON u.id = p.set_by WHERE p.laporan_id = ? ORDER BY p.limit_id",
+      {laporan_id}, &r);
+  if (!e.ok()) return e;
+  out->clear();
+  for (size_t i = 0; i < r.size(); ++i) {
+    out->push_back({r.Int(i, 0), r.Int(i, 1), r.Text(i, 2), r.Text(i, 3), r.Text(i, 4), r.Int(i, 5), r.Text(i, 6),
+                    r.Int(i, 7)});
+  }
+  return {};
+}
+
+DbError PutPlanLimit(Connection* db, const PlanLimit& l) {
+  // Delete and insert rather than an upsert: the portable subset both backends speak, in the caller's transaction.
+  DbError e = DeletePlanLimit(db, l.laporan_id, l.limit_id);
+  if (!e.ok()) return e;
+  return db->Exec(
+      "INSERT INTO plan_limits (laporan_id, cooperative_id, limit_id, persen, alasan, set_by, set_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {l.laporan_id, l.cooperative_id, l.limit_id, l.persen, l.alasan, l.set_by, l.set_at}, nullptr);
+}
+
+DbError DeletePlanLimit(Connection* db, int64_t laporan_id, const std::string& limit_id) {
+  return db->Exec("DELETE FROM plan_limits WHERE laporan_id = ? AND limit_id = ?", {laporan_id, limit_id}, nullptr);
+}
+
 namespace {
 constexpr const char* kEvidenceColumns =
     "id, cooperative_id, laporan_id, filename, content_type, sha256, size_bytes, note, user_id, at";

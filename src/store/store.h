@@ -140,6 +140,19 @@ struct AuditEntry {
   std::string after_json;
 };
 
+// One of the board's own one-year plan limits of a laporan (schema version 5); a limit without one follows the
+// action book's default.
+struct PlanLimit {
+  int64_t laporan_id = 0;
+  int64_t cooperative_id = 0;
+  std::string limit_id;  // an action or floor id of the action book: "tagih_macet", "lantai_kas"
+  std::string persen;    // exact decimal text, plain form: "40", "12.5"
+  std::string alasan;    // the board's reason; may be empty
+  int64_t set_by = 0;
+  std::string set_by_name;  // read back: the user's display name (else user name)
+  int64_t set_at = 0;       // Unix seconds (UTC)
+};
+
 // One cooperative on the regional dashboard: its latest final assessment and the one before it.
 struct CooperativeSummary {
   Cooperative cooperative;
@@ -241,6 +254,13 @@ DbError ListAdjustments(Connection* db, int64_t laporan_id, std::vector<Adjustme
 DbError InsertEvidence(Connection* db, const Evidence& e, const std::string& content, int64_t* id);
 DbError ListEvidence(Connection* db, int64_t laporan_id, std::vector<Evidence>* out);
 DbError GetEvidence(Connection* db, int64_t id, Evidence* out, std::string* content, bool* found);
+
+// The board's plan limits of a laporan, by limit id.
+DbError ListPlanLimits(Connection* db, int64_t laporan_id, std::vector<PlanLimit>* out);
+// Sets one limit of a laporan (replacing its row, if any).
+DbError PutPlanLimit(Connection* db, const PlanLimit& l);
+// Removes one limit of a laporan (it follows the default again); removing one that is not there is no error.
+DbError DeletePlanLimit(Connection* db, int64_t laporan_id, const std::string& limit_id);
 
 // The regional dashboard's rows for the given regions (all when `all`), by cooperative name.
 DbError RegionSummaries(Connection* db, const std::vector<int64_t>& region_ids, bool all,

@@ -297,9 +297,12 @@ void LossList(Html& h, const PageContext& ctx, const Assessment& a, size_t n) {
 
 namespace {
 
-// What a warning is about, by its name for people: the component or aspect, the field's label, or "" when the
-// warning's sentence says it alone. The key stays in the JSON result.
-std::string WarningSubject(const PageContext& ctx, const Assessment& a, const std::string& path) {
+using Labels = std::map<std::string, std::string, std::less<>>;
+
+// What a warning is about, by its name for people: the component or aspect, the field's label (from `labels`, the
+// method's FieldLabels, made once per list), or "" when the warning's sentence says it alone. The key stays in the
+// JSON result.
+std::string WarningSubject(const PageContext& ctx, const Assessment& a, const Labels& labels, const std::string& path) {
   if (path.empty() || a.rulebook == nullptr) return {};
   for (const Component& c : a.rulebook->components) {
     if (c.id == path) return L(ctx, c.name);
@@ -308,7 +311,6 @@ std::string WarningSubject(const PageContext& ctx, const Assessment& a, const st
     if (as.id == path) return L(ctx, as.name);
   }
   if (path == "periode_lalu") return T(ctx, "Tahun lalu", "Last year");
-  const std::map<std::string, std::string, std::less<>> labels = FieldLabels(ctx.lang, *a.rulebook);
   const auto it = labels.find(path);
   if (it == labels.end()) return {};
   // The label without the template's filling hint ("KUK (1–4 menurut pemeriksa; ...)" → "KUK").
@@ -324,10 +326,11 @@ void WarningList(Html& h, const PageContext& ctx, const Assessment& a) {
   if (std::none_of(a.warnings.begin(), a.warnings.end(), listed)) return;
   h << "<section class=\"kartu peringatan\" id=\"peringatan\"><h2>" << T(ctx, "Peringatan", "Warnings")
     << "</h2><ul class=\"peringatan\">";
+  const Labels labels = a.rulebook != nullptr ? FieldLabels(ctx.lang, *a.rulebook) : Labels{};
   for (const Warning& w : a.warnings) {
     if (!listed(w)) continue;
     h << "<li>";
-    if (const std::string subject = WarningSubject(ctx, a, w.path); !subject.empty()) {
+    if (const std::string subject = WarningSubject(ctx, a, labels, w.path); !subject.empty()) {
       h << "<strong>" << Esc{subject} << "</strong>: ";
     }
     h << Esc{WarningText(w, a, ctx.lang)} << "</li>";

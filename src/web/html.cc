@@ -59,29 +59,6 @@ const char* RoleLabel(const PageContext& ctx, Role role) {
 
 // ---- Laporan template fields ----
 
-namespace {
-
-struct IdentityLabel {
-  const char* key;
-  const char* en;
-};
-
-// English labels of the identity fields: the template labels them in Indonesian only.
-constexpr IdentityLabel kIdentityEn[] = {
-    {"koperasi.nama", "Cooperative name (required)"},
-    {"koperasi.jenis", "Type (KSP, USP, KSPPS or USPPS)"},
-    {"koperasi.nomor_badan_hukum", "Legal entity number"},
-    {"koperasi.kabupaten", "Regency / city"},
-    {"koperasi.provinsi", "Province"},
-    {"periode.akhir", "Financial year end (required; YYYY-MM-DD, e.g. 2025-12-31)"},
-    {"metode", "Assessment method (empty = by period: kkpkk-2021 from 2021, ksp-2016 before)"},
-    {"pearls.bulan", "PEARLS: months the income statement covers (1–12)"},
-    {"pearls.inflasi_persen", "PEARLS: annual inflation (%)"},
-    {"pearls.suku_bunga_pasar_persen", "PEARLS: market deposit rate (%)"},
-};
-
-}  // namespace
-
 std::string_view WithoutPrevious(std::string_view key) {
   constexpr std::string_view kPrev = "periode_lalu.";
   return key.starts_with(kPrev) ? key.substr(kPrev.size()) : key;
@@ -109,9 +86,8 @@ std::string FieldLabel(Lang lang, std::string_view key, const std::string& label
     const size_t item = size_t(std::atoi(std::string(key.substr(bracket + 1)).c_str()));
     if (c != nullptr && item >= 1 && item <= c->items.size()) return c->items[item - 1].text.Get(lang);
   }
-  for (const IdentityLabel& id : kIdentityEn) {
-    if (key == id.key) return id.en;
-  }
+  // The identity fields: the template's own English label and hint.
+  if (std::string en = IdentityFieldLabel(key, lang, /*with_hint=*/true); !en.empty()) return en;
   return label_id;
 }
 
@@ -176,34 +152,8 @@ std::map<std::string, std::string, std::less<>> FieldLabels(Lang lang, const Rul
   return out;
 }
 
-namespace {
-
-// The short names of the identity fields, for messages (the template's labels carry filling hints).
-struct ShortLabel {
-  const char* key;
-  const char* id;
-  const char* en;
-};
-constexpr ShortLabel kIdentityShort[] = {
-    {"koperasi.nama", "Nama koperasi", "Cooperative name"},
-    {"koperasi.jenis", "Jenis koperasi", "Type"},
-    {"koperasi.nomor_badan_hukum", "Nomor badan hukum", "Legal entity number"},
-    {"koperasi.kabupaten", "Kabupaten / kota", "Regency / city"},
-    {"koperasi.provinsi", "Provinsi", "Province"},
-    {"koperasi.kuk", "KUK (klasifikasi usaha koperasi)", "KUK (business class)"},
-    {"periode.akhir", "Tanggal tutup buku", "Financial year end"},
-    {"metode", "Metode penilaian", "Assessment method"},
-    {"pearls.bulan", "PEARLS: bulan yang dicakup", "PEARLS: months covered"},
-    {"pearls.inflasi_persen", "PEARLS: inflasi tahunan", "PEARLS: annual inflation"},
-    {"pearls.suku_bunga_pasar_persen", "PEARLS: suku bunga pasar", "PEARLS: market deposit rate"},
-};
-
-}  // namespace
-
 std::string KeyLabel(Lang lang, std::string_view key, const Rulebook* rb) {
-  for (const ShortLabel& s : kIdentityShort) {
-    if (key == s.key) return lang == Lang::kEn ? s.en : s.id;
-  }
+  if (std::string label = IdentityFieldLabel(key, lang); !label.empty()) return label;
   const std::string_view bare = WithoutPrevious(key);
   const bool previous = bare.size() != key.size();
   const std::string last_year = previous ? kopsehat::T(lang, " — tahun lalu", " — last year") : "";

@@ -82,7 +82,7 @@ std::string_view WithoutPrevious(std::string_view key);
 const Component* ChecklistOf(const Rulebook& rb, std::string_view answers_path);
 
 // A template field's label in `lang`. The template's labels are Indonesian; English comes from the line list, the
-// rulebook (checklist items) and a table of the identity fields.
+// rulebook (checklist items) and the template's own identity fields (interchange IdentityFieldLabel).
 std::string FieldLabel(Lang lang, std::string_view key, const std::string& label_id, const Rulebook& rb);
 
 // A field's name for messages: "Kas (Neraca)", "Kas (Neraca — tahun lalu)", "Nama koperasi", a checklist item

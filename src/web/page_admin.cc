@@ -163,6 +163,7 @@ std::string ActionWords(const PageContext& ctx, const std::string& action) {
       {"laporan.kembalikan", "Mengembalikan laporan ke koperasi", "Returned a laporan to the cooperative"},
       {"laporan.final", "Memfinalkan penilaian", "Finalised an assessment"},
       {"laporan.revisi", "Memulai revisi koreksi", "Started a correction revision"},
+      {"rencana.batas", "Mengubah batas satu tahun rencana", "Changed a one-year limit of the plan"},
       {"wilayah.buat", "Membuat wilayah", "Created a region"},
       {"koperasi.buat", "Membuat koperasi", "Created a cooperative"},
       {"pengguna.buat", "Membuat pengguna", "Created a user"},

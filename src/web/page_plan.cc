@@ -113,29 +113,137 @@ void BindingLimits(Html& h, const PageContext& ctx, const Plan& plan) {
   h << "</ul>";
 }
 
-// The board's limits form: every limit in force beside its default and reason; submitting plans again with them
-// (a GET of this page). Not stored: see the note in the form.
+// The limits form's value of `field` as typed when the form was refused, else null.
+const std::string* Typed(const PlanView& plan_view, const std::string& field) {
+  for (const auto& [name, value] : plan_view.limit_retry) {
+    if (name == field) return &value;
+  }
+  return nullptr;
+}
+
+const store::PlanLimit* StoredLimit(const PlanView& plan_view, const std::string& id) {
+  for (const store::PlanLimit& s : plan_view.stored_limits) {
+    if (s.limit_id == id) return &s;
+  }
+  return nullptr;
+}
+
+// The problems of the limits (a refused form, a stored limit that no longer applies), each linking to its field.
+void LimitProblems(Html& h, const PageContext& ctx, const PlanView& plan_view) {
+  if (plan_view.limit_problems.empty()) return;
+  h << "<div class=\"masalah\" role=\"alert\"><p><strong>"
+    << T(ctx, "Periksa kembali batas berikut:", "Please check these limits:") << "</strong></p><ul>";
+  for (const Problem& p : plan_view.limit_problems.items()) {
+    // The App leads each message with the limit's label; the field's anchor is its path with a dash.
+    std::string anchor = p.path;
+    if (const size_t dot = anchor.find('.'); dot != std::string::npos) anchor[dot] = '-';
+    h << "<li><a href=\"#" << Esc{anchor} << "\">" << Esc{p.Text(ctx.lang)} << "</a></li>";
+  }
+  h << "</ul></div>";
+}
+
+// One field of a limit's row (the percentage or the reason) and `unit` after it, with its problem below when the
+// form was refused.
+void LimitField(Html& h, const PageContext& ctx, const PlanView& plan_view, const char* field, const std::string& id,
+                const std::string& value, const char* attributes, const char* unit,
+                const std::string& aria_label = {}) {
+  const std::string name = std::string(field) + "." + id;
+  const Problem* problem = nullptr;
+  for (const Problem& p : plan_view.limit_problems.items()) problem = p.path == name ? &p : problem;
+  h << "<input id=\"" << field << "-" << Esc{id} << "\" name=\"" << Esc{name} << "\" " << attributes << " value=\""
+    << Esc{value} << "\"";
+  if (!aria_label.empty()) h << " aria-label=\"" << Esc{aria_label} << "\"";
+  if (problem != nullptr) h << " aria-invalid=\"true\" aria-describedby=\"e-" << field << "-" << Esc{id} << "\"";
+  h << ">" << unit;
+  if (problem != nullptr) {
+    h << "<div class=\"galat\" id=\"e-" << field << "-" << Esc{id} << "\">" << Esc{problem->Text(ctx.lang)} << "</div>";
+  }
+}
+
+// Who set a stored limit and when, in the region's zone: "Ibu Bendahara, 7 Desember 2026 pukul 15.04 WIB".
+void SetBy(Html& h, const PageContext& ctx, const PlanView& plan_view, const store::PlanLimit* stored) {
+  if (stored == nullptr) return;
+  h << "<div class=\"kecil\">" << Esc{stored->set_by_name} << ", "
+    << Esc{FormatLocalDateTime(stored->set_at, ZoneOfProvince(plan_view.laporan.provinsi), ctx.lang)} << "</div>";
+}
+
+// The board's one-year limits: every limit with its default beside the value in force (the board's stored one, or
+// one tried on this page) and the board's reason with who set it. The pengurus and pengelola get a form (POST with
+// the CSRF token) that saves them with their reasons (audited; App::SavePlanLimits), tries them without saving (the
+// page's GET `batas.<id>` fields) or puts every limit back to its default; everyone else who sees the plan reads
+// the table.
 void LimitsForm(Html& h, const PageContext& ctx, const PlanView& plan_view) {
   const Plan& plan = plan_view.plan;
   if (plan.limits.items.empty()) return;
-  h << "<h2>" << T(ctx, "Batas satu tahun", "One-year limits") << "</h2>";
-  for (const Problem& p : plan_view.limit_problems.items()) h << "<p class=\"galat\">" << Esc{p.Line(ctx.lang)} << "</p>";
-  h << "<form method=\"get\" class=\"batas-form\" action=\"" << Esc{Path("/laporan/", plan_view.laporan.record.id, "/rencana")}
-    << "\"><table><thead><tr><th>" << T(ctx, "Batas", "Limit") << "</th><th>" << T(ctx, "Persen", "Percent")
-    << "</th><th>" << T(ctx, "Bawaan", "Default") << "</th><th>" << T(ctx, "Alasan", "Reason") << "</th></tr></thead><tbody>";
+  const int64_t id = plan_view.laporan.record.id;
+  const bool form = plan_view.may_set_limits;
+  h << "<section class=\"kartu\" id=\"batas\"><h2>" << T(ctx, "Batas satu tahun", "One-year limits") << "</h2>";
+  if (plan_view.limit_retry.empty()) LimitProblems(h, ctx, plan_view);  // a refused form's are at the top
+  if (plan_view.limits_tried) {
+    h << "<p class=\"info\">"
+      << T(ctx, "Rencana ini memakai batas yang sedang dicoba; belum disimpan.",
+           "This plan uses limits being tried; they are not stored.")
+      << " <a href=\"" << Esc{Path("/laporan/", id, "/rencana")} << "\">"
+      << T(ctx, "Kembali ke batas tersimpan", "Back to the stored limits") << "</a></p>";
+  }
+  h << "<p class=\"kecil\">"
+    << T(ctx, "Batas disimpan bersama laporan ini dan dipakai setiap kali rencananya dihitung. Setiap perubahan "
+              "tercatat di jejak audit koperasi dengan nilai sebelum dan sesudahnya.",
+         "The limits are stored with this laporan and used whenever its plan is made. Every change is recorded in "
+         "the cooperative's audit trail with the value before and after.")
+    << "</p>";
+  if (form) {
+    FormOpen(h, ctx, Path("/laporan/", id, "/rencana/batas"), false, "batas-form");
+  }
+  h << "<div class=\"gulir\"><table class=\"batas\"><thead><tr><th>" << T(ctx, "Batas", "Limit") << "</th><th>"
+    << T(ctx, "Bawaan", "Default") << "</th><th>" << T(ctx, "Berlaku", "In force") << "</th><th>"
+    << T(ctx, "Alasan pengurus", "The board's reason") << "</th></tr></thead><tbody>";
   for (size_t i = 0; i < plan.limits.items.size(); ++i) {
     const LimitUse& l = plan.limits.items[i];
-    h << "<tr><td><label for=\"batas-" << Esc{l.id} << "\">" << Esc{LimitText(plan, i, ctx.lang)} << "</label></td><td>"
-      << "<input id=\"batas-" << Esc{l.id} << "\" name=\"batas." << Esc{l.id} << "\" inputmode=\"decimal\" size=\"6\" value=\""
-      << Esc{FormatLimitPercent(l.pct, ctx.lang)} << "\"> %</td><td>" << Esc{FormatLimitPercent(l.default_pct, ctx.lang)}
-      << " %</td><td class=\"kecil\">" << Esc{L(ctx, l.Reason())} << "</td></tr>";
+    const store::PlanLimit* stored = StoredLimit(plan_view, l.id);
+    h << "<tr data-batas=\"" << Esc{l.id} << "\"><td>";
+    if (form) h << "<label for=\"batas-" << Esc{l.id} << "\">";
+    h << Esc{LimitText(plan, i, ctx.lang)};
+    if (form) h << "</label>";
+    // data-judul: each cell's heading, shown before it where a phone stacks the cells (gaya.css).
+    h << "<div class=\"kecil\">" << Esc{L(ctx, l.Reason())} << "</div></td><td class=\"bawaan\" data-judul=\""
+      << T(ctx, "Bawaan", "Default") << "\">" << Esc{FormatLimitPercent(l.default_pct, ctx.lang)}
+      << " %</td><td class=\"berlaku\" data-judul=\"" << T(ctx, "Berlaku", "In force") << "\">";
+    const std::string in_force = FormatLimitPercent(l.pct, ctx.lang);
+    if (form) {
+      const std::string* typed = Typed(plan_view, "batas." + l.id);
+      LimitField(h, ctx, plan_view, "batas", l.id, typed != nullptr ? *typed : in_force,
+                 "class=\"persen\" inputmode=\"decimal\" size=\"6\" maxlength=\"20\"", " %");
+    } else {
+      h << Esc{in_force} << " %";
+    }
+    h << "</td><td class=\"alasan\" data-judul=\"" << T(ctx, "Alasan pengurus", "The board's reason") << "\">";
+    const std::string reason = stored != nullptr ? stored->alasan : std::string();
+    if (form) {
+      const std::string* typed = Typed(plan_view, "alasan." + l.id);
+      LimitField(h, ctx, plan_view, "alasan", l.id, typed != nullptr ? *typed : reason, "maxlength=\"300\"", "",
+                 T(ctx, "Alasan: ", "Reason: ") + L(ctx, l.Name()));
+    } else {
+      h << Esc{reason};
+    }
+    SetBy(h, ctx, plan_view, stored);
+    h << "</td></tr>";
   }
-  h << "</tbody></table><p><button type=\"submit\">" << T(ctx, "Hitung ulang dengan batas ini", "Plan again with these limits")
-    << "</button> <a href=\"" << Esc{Path("/laporan/", plan_view.laporan.record.id, "/rencana")} << "\">"
-    << T(ctx, "kembali ke bawaan", "back to the defaults") << "</a></p><p class=\"kecil\">"
-    << T(ctx, "Batas ini hanya berlaku untuk rencana yang ditampilkan; belum disimpan bersama laporan.",
-         "These limits apply to the plan shown only; they are not stored with the laporan yet.")
-    << "</p></form>";
+  h << "</tbody></table></div>";
+  if (!form) {
+    h << "</section>";
+    return;
+  }
+  h << "<p><button type=\"submit\">" << T(ctx, "Simpan batas", "Save the limits")
+    << "</button> <button type=\"submit\" class=\"kedua\" name=\"coba\" value=\"1\">"
+    << T(ctx, "Coba tanpa menyimpan", "Try without saving") << "</button></p></form>";
+  if (!plan_view.stored_limits.empty()) {
+    FormOpen(h, ctx, Path("/laporan/", id, "/rencana/batas/bawaan"), false, "sebaris",
+             T(ctx, "Kembalikan semua batas ke nilai bawaan?", "Put every limit back to its default?"));
+    h << "<button type=\"submit\" class=\"kedua\">" << T(ctx, "Kembalikan ke bawaan", "Back to the defaults")
+      << "</button></form>";
+  }
+  h << "</section>";
 }
 
 }  // namespace
@@ -171,6 +279,8 @@ std::string PlanPage(const PageContext& ctx, const PlanView& plan_view) {
   PredikatBadge(h, ctx, base.Predikat().label);
   h << " · " << T(ctx, "target: ", "target: ") << "<strong>" << Esc{FormatPoints(target_e6, ctx.lang)}
     << "</strong></p>";
+  // The limits form came back refused: what is wrong first, each linking to its field further down.
+  if (!plan_view.limit_retry.empty()) LimitProblems(h, ctx, plan_view);
   switch (plan.status) {
     case Plan::Status::kAlreadyThere:
       h << "<p class=\"info\">" << T(ctx, "Target sudah tercapai.", "The target is already reached.") << "</p>";

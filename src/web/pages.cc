@@ -1,5 +1,6 @@
 // web/pages.cc — the HTML routes: each reads the request, calls one App operation with the Principal, and renders a
 // view or redirects (POST → 303 → GET, so a reload never repeats a write).
+#include <cctype>
 #include <charconv>
 
 #include "interchange/template_writer.h"
@@ -379,18 +380,76 @@ void RadarGet(Call& call, Response* out) {
   out->body = RadarSvgForPage(view.assessment, call.lang, 420, 360);
 }
 
-// The cheapest verified plan to the method's best predikat, for the cooperative's people and its examiner.
-// The limits form is a GET of the same page: each `batas.<id>` field is one limit's percentage (at most 50 read).
+// The cheapest verified plan to the method's best predikat, for the cooperative's people and its examiner, within
+// the board's stored limits. Each `batas.<id>` query field tries one limit's percentage over them for this page
+// only, not stored (at most 50 read): the limits form's "try without saving", and a link anyone who sees the plan
+// can send ("what if tagih_macet were 40").
 void PlanGet(Call& call, Response* out) {
   PlanView view;
   std::vector<std::pair<std::string, std::string>> limits;
   for (const auto& [name, value] : call.request->query) {
-    if (name.rfind("batas.", 0) != 0 || limits.size() >= 50) continue;
+    if (name.rfind("batas.", 0) != 0 || limits.size() >= App::kMaxLimitInputs) continue;
     limits.push_back({name.substr(6, 60), value.substr(0, 20)});
   }
   const Outcome o = call.app->PlanLaporan(*call.principal, call.ids[0], &view, limits);
   if (!o.ok()) return Fail(call, o, out);
   Html(PlanPage(Context(call), view), out);
+}
+
+// A query value: unreserved characters as they are, every other byte %XX.
+std::string QueryEscaped(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
+// The board's limits form: `batas.<id>` (a percentage) and `alasan.<id>` (a reason) per limit. Saved: back to the
+// plan (Post/Redirect/Get). Refused: the plan page again (422) with the form as typed and every problem, nothing
+// stored. With `coba` nothing is stored either: the plan page is asked for with the typed percentages as its GET
+// `batas.<id>` fields (reasons are for what is saved).
+void LimitsPost(Call& call, Response* out) {
+  const Request& r = *call.request;
+  const std::string plan = "/laporan/" + std::to_string(call.ids[0]) + "/rencana";
+  std::vector<LimitInput> inputs;
+  std::string tried;
+  for (const auto& [name, value] : r.fields) {
+    if (name.rfind("batas.", 0) != 0) continue;
+    const std::string id = name.substr(6);
+    inputs.push_back({id, value, r.Field("alasan." + id)});
+    if (inputs.size() > App::kMaxLimitInputs) continue;
+    tried += (tried.empty() ? "?" : "&") + QueryEscaped(name) + "=" + QueryEscaped(value);
+  }
+  if (!r.Field("coba").empty()) return out->Redirect(plan + tried);
+  const Outcome o = call.app->SavePlanLimits(*call.principal, call.ids[0], inputs);
+  if (o.ok()) return out->Redirect(plan);
+  if (o.code != Code::kInvalid) return Fail(call, o, out);
+  PlanView view;
+  const Outcome v = call.app->PlanLaporan(*call.principal, call.ids[0], &view);
+  if (!v.ok()) return Fail(call, v, out);
+  for (const Problem& p : o.problems.items()) view.limit_problems.Add(p.path, p.code, p.pesan, p.message);
+  for (const auto& [k, value] : r.fields) {
+    if (k != "csrf") view.limit_retry.emplace_back(k, value);
+  }
+  out->status = HttpStatus(o.code);
+  PageContext ctx = Context(call);
+  ctx.path = plan;
+  Html(PlanPage(ctx, view), out);
+}
+
+void LimitsResetPost(Call& call, Response* out) {
+  const Outcome o = call.app->ResetPlanLimits(*call.principal, call.ids[0]);
+  if (!o.ok()) return Fail(call, o, out);
+  out->Redirect("/laporan/" + std::to_string(call.ids[0]) + "/rencana");
 }
 
 void EvidenceGet(Call& call, Response* out) {
@@ -564,6 +623,8 @@ void AddPageRoutes(std::vector<Route>* r) {
   add("GET", "/laporan/{id}/unduh.json", Guard::kUser, [](Call& c, Response* o) { Download(c, "json", o); });
   add("GET", "/laporan/{id}/radar.svg", Guard::kUser, RadarGet);
   add("GET", "/laporan/{id}/rencana", Guard::kUser, PlanGet);
+  add("POST", "/laporan/{id}/rencana/batas", Guard::kUser, LimitsPost);
+  add("POST", "/laporan/{id}/rencana/batas/bawaan", Guard::kUser, LimitsResetPost);
   add("GET", "/bukti/{id}", Guard::kUser, EvidenceGet);
   add("GET", "/wilayah", Guard::kUser, RegionGet);
   add("GET", "/wilayah/ekspor.csv", Guard::kUser, [](Call& c, Response* o) { RegionExportGet(c, o, false); });

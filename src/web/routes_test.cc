@@ -62,6 +62,8 @@ const std::vector<Expect> kMatrix = {
     {"GET", "/laporan/{id}/unduh.json", Object::kFinal, kPublished},
     {"GET", "/laporan/{id}/radar.svg", Object::kFinal, kPublished},
     {"GET", "/laporan/{id}/rencana", Object::kFinal, kViewers},
+    {"POST", "/laporan/{id}/rencana/batas", Object::kFinal, kEditors},
+    {"POST", "/laporan/{id}/rencana/batas/bawaan", Object::kFinal, kEditors},
     {"GET", "/bukti/{id}", Object::kEvidence, kViewers},
     {"GET", "/wilayah", Object::kNone, kRegion},
     {"GET", "/wilayah/ekspor.csv", Object::kNone, kRegion},
@@ -368,6 +370,114 @@ TEST_P(RoutesTest, AnUnreadableUploadComesBackToTheForm) {
     EXPECT_NE(out.body.find(c.says, list), std::string::npos) << c.filename << "\n" << out.body.substr(list, 600);
     EXPECT_EQ(out.body.find("<span class=\"mono kecil\">berkas</span>", list), std::string::npos);
   }
+}
+
+// The board's limits on the plan page (issue 17): saved with a reason (Post/Redirect/Get) and shown in force beside
+// the default to everyone who sees the plan; a bad value comes back to the form (422) as typed, named by the
+// limit's label, nothing stored; "try without saving" is the page's GET fields; reset; the examiner reads the change
+// in the audit trail.
+TEST_P(RoutesTest, TheBoardsLimitsAreStoredShownAndAudited) {
+  if (!database_ready()) return;
+  const int64_t id = TroubledFinal("A");
+  const std::string plan = "/laporan/" + std::to_string(id) + "/rencana";
+  const auto post = [&](const std::string& path, const std::string& actor,
+                        const std::vector<std::pair<std::string, std::string>>& fields) {
+    Request r;
+    r.method = "POST";
+    r.path = path;
+    r.client = "127.0.0.1";
+    const auto [token, csrf] = SessionOf(actor);
+    r.headers["cookie"] = std::string(kSessionCookie) + "=" + token;
+    r.fields = fields;
+    r.fields.emplace_back("csrf", csrf);
+    return Handle(app_.get(), settings_, r);
+  };
+  const auto location = [](const Response& r) {
+    for (const auto& [k, v] : r.headers) {
+      if (k == "Location") return v;
+    }
+    return std::string();
+  };
+  // The cells of a limit's row as the page writes them (data-judul: the heading a phone shows before each).
+  const std::string kBawaan = "<td class=\"bawaan\" data-judul=\"Bawaan\">";
+  const std::string kBerlaku = "<td class=\"berlaku\" data-judul=\"Berlaku\">";
+  const auto row = [](const std::string& html, const std::string& limit) {
+    const size_t at = html.find("<tr data-batas=\"" + limit + "\">");
+    return at == std::string::npos ? std::string() : html.substr(at, html.find("</tr>", at) - at);
+  };
+
+  Response r = post(plan + "/batas", "pengurusA",
+                    {{"batas.tagih_macet", "40"}, {"alasan.tagih_macet", "Tim penagihan baru"},
+                     {"batas.tagih_diragukan", "40"}, {"alasan.tagih_diragukan", ""}});
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 400);
+  EXPECT_EQ(location(r), plan);
+  r = Call("GET", plan, "pengurusA");
+  ASSERT_EQ(r.status, 200);
+  std::string macet = row(r.body, "tagih_macet");
+  EXPECT_NE(macet.find(kBawaan + "25 %</td>"), std::string::npos) << macet;
+  EXPECT_NE(macet.find("name=\"batas.tagih_macet\""), std::string::npos);
+  EXPECT_NE(macet.find("value=\"40\""), std::string::npos) << macet;
+  EXPECT_NE(macet.find("value=\"Tim penagihan baru\""), std::string::npos) << macet;
+  EXPECT_NE(macet.find(">pengurusA, "), std::string::npos) << macet;  // who set it
+  EXPECT_NE(r.body.find("Batas: 40 % dari Pinjaman macet"), std::string::npos);  // the plan's step, within it
+  EXPECT_NE(r.body.find("action=\"" + plan + "/batas/bawaan\""), std::string::npos);
+
+  // The examiner and the supervisor read the same limits without inputs.
+  for (const char* reader : {"dinasA", "pengawasA"}) {
+    r = Call("GET", plan, reader);
+    ASSERT_EQ(r.status, 200) << reader;
+    macet = row(r.body, "tagih_macet");
+    EXPECT_NE(macet.find(kBawaan + "25 %</td>" + kBerlaku + "40 %</td>"), std::string::npos)
+        << reader << ": " << macet;
+    EXPECT_EQ(r.body.find("name=\"batas."), std::string::npos) << reader;
+    EXPECT_EQ(r.body.find(plan + "/batas"), std::string::npos) << reader;
+  }
+
+  // A bad value: the form again as typed (422), the limit named by its label, nothing stored.
+  r = post(plan + "/batas", "pengelolaA", {{"batas.tagih_macet", "empat puluh"}, {"alasan.tagih_macet", "coba"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Menagih pinjaman macet: harus persen 0 sampai 100"), std::string::npos)
+      << r.body.substr(r.body.find("<main"), 2000);
+  EXPECT_NE(row(r.body, "tagih_macet").find("value=\"empat puluh\" aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(row(r.body, "tagih_macet").find("value=\"coba\""), std::string::npos);
+  r = Call("GET", plan, "dinasA");
+  EXPECT_NE(row(r.body, "tagih_macet").find(kBerlaku + "40 %</td>"), std::string::npos);
+
+  // Tried without saving: the page's GET fields, not stored.
+  r = post(plan + "/batas", "pengurusA", {{"batas.tagih_macet", "12,5"}, {"alasan.tagih_macet", ""}, {"coba", "1"}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(location(r), plan + "?batas.tagih_macet=12%2C5");
+  {
+    Request get;
+    get.method = "GET";
+    get.path = plan;
+    get.query = {{"batas.tagih_macet", "12,5"}};
+    get.client = "127.0.0.1";
+    get.headers["cookie"] = std::string(kSessionCookie) + "=" + SessionOf("pengurusA").first;
+    r = Handle(app_.get(), settings_, get);
+  }
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("belum disimpan"), std::string::npos);
+  EXPECT_NE(row(r.body, "tagih_macet").find("value=\"12,5\""), std::string::npos);
+  r = Call("GET", plan, "dinasA");
+  EXPECT_NE(row(r.body, "tagih_macet").find(kBerlaku + "40 %</td>"), std::string::npos);
+
+  // The examiner reads the change in the cooperative's audit trail, from what to what.
+  r = Call("GET", "/koperasi/" + std::to_string(coop_["A"]) + "/audit", "dinasA");
+  ASSERT_EQ(r.status, 200);
+  const size_t entry = r.body.find("Mengubah batas satu tahun rencana");
+  ASSERT_NE(entry, std::string::npos);
+  EXPECT_NE(r.body.find("&quot;batas&quot;:&quot;tagih_macet&quot;,&quot;persen&quot;:&quot;25&quot;", entry),
+            std::string::npos);
+  EXPECT_NE(r.body.find("&quot;persen&quot;:&quot;40&quot;,&quot;alasan&quot;:&quot;Tim penagihan baru&quot;", entry),
+            std::string::npos);
+
+  // Back to the defaults.
+  r = post(plan + "/batas/bawaan", "pengurusA", {});
+  EXPECT_EQ(r.status, 303);
+  r = Call("GET", plan, "pengawasA");
+  EXPECT_NE(row(r.body, "tagih_macet").find(kBawaan + "25 %</td>" + kBerlaku + "25 %</td>"),
+            std::string::npos);
 }
 
 TEST_P(RoutesTest, TheSignedReportSaysWhatItIsAndVerifies) {

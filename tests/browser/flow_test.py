@@ -421,6 +421,11 @@ class Browser:
                 foreign.append(url)
         return urls, foreign
 
+    def check_local_only(self):
+        """No request so far went anywhere but 127.0.0.1 (the pages load nothing from elsewhere)."""
+        _, foreign = self.foreign_requests()
+        check(not foreign, f'requests left 127.0.0.1: {foreign[:5]}')
+
     # -- HTTP outside the browser, with the browser's session --
 
     def fetch(self, path):
