@@ -778,6 +778,12 @@ bool DrawsOnFloor(const Action& action, const LimitUse& floor, const Statements&
 Plan MakePlan(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions& options, const Assessment& base,
               const ActionBook& actions, const Limits& limits, int64_t target_e6,
               const std::vector<std::string>& allowed, const EffortBook* effort) {
+  // GLPK keeps an environment per thread until glp_free_env; a web worker thread that plans would otherwise hold
+  // it until the thread ends and lose it then (LeakSanitizer). Every GLPK object of a plan lives inside this call,
+  // so the environment is freed when it returns (and made again, cheaply, by the next plan).
+  struct FreeGlpkEnvironment {
+    ~FreeGlpkEnvironment() { glp_free_env(); }
+  } free_environment;
   glp_term_out(GLP_OFF);
   Plan plan;
   plan.limits = limits;
