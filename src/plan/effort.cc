@@ -189,6 +189,29 @@ bool CheckEffortBook(const EffortBook& book, const Rulebook& rulebook, Problems*
   return problems->size() == before;
 }
 
+std::vector<int> WorkableItems(const ComponentResult& r, const ChecklistEffort& effort) {
+  std::vector<int> out;
+  const Component& c = *r.spec;
+  for (int i = 0; i < r.items && size_t(i) < r.answers.size() && size_t(i) < c.items.size(); ++i) {
+    if (r.answers[size_t(i)] || c.items[size_t(i)].derivation.has_value()) continue;
+    if (std::find(effort.fixed.begin(), effort.fixed.end(), i + 1) != effort.fixed.end()) continue;
+    out.push_back(i);
+  }
+  return out;
+}
+
+bool TurnToYes(const Component& c, const std::vector<int>& items, Laporan* laporan) {
+  for (ChecklistAnswers& a : laporan->checklists) {
+    if (a.set != c.answers_set || a.key != c.answers_key) continue;
+    for (const int i : items) {
+      if (i < 0 || size_t(i) >= a.answers.size()) return false;
+      a.answers[size_t(i)] = true;
+    }
+    return true;
+  }
+  return false;
+}
+
 const EffortBook* EmbeddedEffortBook(std::string_view method_id, Problems* problems) {
   if (method_id != "kkpkk-2021") return nullptr;
   static std::mutex mu;

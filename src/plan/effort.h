@@ -10,8 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "assess/assessment.h"
 #include "core/money.h"
 #include "core/problems.h"
+#include "laporan/laporan.h"
 #include "rules/rulebook.h"
 
 namespace kopsehat {
@@ -49,6 +51,15 @@ std::unique_ptr<EffortBook> LoadEffortBook(std::string_view toml_text, const std
 // Checks a book against the rulebook it is used with: every komponen a checklist of it, every fixed item within
 // its list. Problems name the entry ("daftar_periksa[3].komponen"). False when any.
 bool CheckEffortBook(const EffortBook& book, const Rulebook& rulebook, Problems* problems);
+
+// The items of an assessed checklist that work can change, 0-based in list order: answered "Tidak", not a fixed item
+// of `effort`, not answered by the statements (a derived item follows the figures, not the work). The planner and
+// what-if both take their checklist steps from here.
+std::vector<int> WorkableItems(const ComponentResult& r, const ChecklistEffort& effort);
+
+// Turns `items` (0-based) of checklist component `c` to "Ya" in the laporan's answers. False when the laporan has
+// no such list or an item lies beyond it.
+bool TurnToYes(const Component& c, const std::vector<int>& items, Laporan* laporan);
 
 // The effort book compiled into the binary for a method id ("kkpkk-2021"), or null when the method has none. Null
 // with problems only if the embedded file is broken (a build error the tests catch).

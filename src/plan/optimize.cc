@@ -368,8 +368,7 @@ struct Program {
   std::vector<size_t> floor_index;  // each floor's index in the Limits the program was built from
 };
 
-// The checklist items work can change: answered "Tidak", not a fixed item of the effort book, not answered by the
-// statements (a derived item follows the figures, not the work). One column per checklist that has any.
+// One column per checklist with items work can change (WorkableItems).
 void AddChecklistColumns(const Inputs& in, Program* prog) {
   if (in.effort == nullptr || !Allowed(in, kChecklistActionsId)) return;
   const double day_rupiah = double(in.effort->day_value_sen) / 100.0;
@@ -380,11 +379,7 @@ void AddChecklistColumns(const Inputs& in, Program* prog) {
     const ChecklistEffort* e = in.effort->Find(c.id);
     if (e == nullptr) continue;
     ModelColumn col;
-    for (int i = 0; i < r.items && size_t(i) < r.answers.size(); ++i) {
-      if (r.answers[size_t(i)] || c.items[size_t(i)].derivation.has_value()) continue;
-      if (std::find(e->fixed.begin(), e->fixed.end(), i + 1) != e->fixed.end()) continue;
-      col.items.push_back(i);
-    }
+    col.items = WorkableItems(r, *e);
     if (col.items.empty()) continue;
     col.upper = double(col.items.size());
     col.cost = double(e->person_days) * day_rupiah;
@@ -443,16 +438,7 @@ bool Draws(const Program& prog, size_t col) {
 // items came from the assessment of this laporan).
 bool ApplyItems(const Assessment& base, const std::vector<ChecklistStep>& steps, Laporan* laporan) {
   for (const ChecklistStep& s : steps) {
-    const Component& c = *base.components[s.component].spec;
-    ChecklistAnswers* answers = nullptr;
-    for (ChecklistAnswers& a : laporan->checklists) {
-      if (a.set == c.answers_set && a.key == c.answers_key) answers = &a;
-    }
-    if (answers == nullptr) return false;
-    for (const int i : s.items) {
-      if (size_t(i) >= answers->answers.size()) return false;
-      answers->answers[size_t(i)] = true;
-    }
+    if (!TurnToYes(*base.components[s.component].spec, s.items, laporan)) return false;
   }
   return true;
 }
@@ -730,6 +716,18 @@ void ExplainLimits(const Inputs& in, const Program& prog, double best_total, Pla
   }
 }
 
+// Whether the program holds a ratio component's moves (the rule of Model::RatioSlopesOf): a non-zero denominator
+// that stays positive, or a constant negative base measured against its size (penyebut_mutlak).
+bool Modelled(const Program& prog, const ComponentResult& r) {
+  if (r.zero_denominator) return false;
+  if (r.denominator_sen.Sign() > 0) return true;
+  if (!r.spec->absolute_denominator) return false;
+  for (const ModelColumn& col : prog.cols) {
+    if (SlopePerRupiah(r.spec->denominator, col.deltas) != 0) return false;
+  }
+  return true;
+}
+
 // Whether any column moves component k (a ratio's figures, or a checklist's items).
 bool Moved(const Program& prog, const ComponentResult& r, size_t k) {
   for (const ModelColumn& col : prog.cols) {
@@ -811,8 +809,7 @@ Plan MakePlan(const Laporan& laporan, const Rulebook& rb, const EvaluateOptions&
   for (size_t k = 0; k < base.components.size(); ++k) {
     const ComponentResult& r = base.components[k];
     if (r.LostE6() <= 0) continue;
-    const bool held_fixed = r.spec->kind == ComponentKind::kRatio &&
-                            (ModelBands(*r.spec).empty() || r.zero_denominator || r.denominator_sen.Sign() <= 0);
+    const bool held_fixed = r.spec->kind == ComponentKind::kRatio && (ModelBands(*r.spec).empty() || !Modelled(prog, r));
     if (!Moved(prog, r, k)) {
       plan.stuck.push_back(k);
     } else if (held_fixed) {

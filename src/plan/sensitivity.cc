@@ -37,25 +37,16 @@ bool ChecklistLever(const Laporan& laporan, const Rulebook& rulebook, const Eval
   // The count the next band needs: target_pct × items ÷ 100, rounded up (NextChecklistStep gives an exact count).
   const Fraction need_count{CheckedMul(r.next.target_pct.num, r.items), CheckedMul(r.next.target_pct.den, 100)};
   const int needed = int(-FloorDiv(-need_count.num, need_count.den)) - r.yes;
-  std::vector<int> workable;
-  for (int i = 0; i < r.items && size_t(i) < r.answers.size(); ++i) {
-    if (r.answers[size_t(i)] || c.items[size_t(i)].derivation.has_value()) continue;
-    if (std::find(effort.fixed.begin(), effort.fixed.end(), i + 1) != effort.fixed.end()) continue;
-    workable.push_back(i);
-  }
+  const std::vector<int> workable = WorkableItems(r, effort);
   if (needed <= 0 || size_t(needed) > workable.size()) return false;
   Laporan changed = laporan;
-  for (ChecklistAnswers& a : changed.checklists) {
-    if (a.set != c.answers_set || a.key != c.answers_key) continue;
-    for (int i = 0; i < needed; ++i) {
-      if (size_t(workable[size_t(i)]) < a.answers.size()) a.answers[size_t(workable[size_t(i)])] = true;
-    }
-  }
+  const std::vector<int> items(workable.begin(), workable.begin() + needed);
+  if (!TurnToYes(c, items, &changed)) return false;
   Assessment after;
   Problems p;
   if (!Evaluate(changed, rulebook, options, &after, &p) || after.components.size() != base.components.size()) return false;
   out->effort = &effort;
-  out->items.assign(workable.begin(), workable.begin() + needed);
+  out->items = items;
   out->nilai_after_e2 = after.components[k].nilai_e2;
   out->component_gain_e6 = after.components[k].skor_e6 - r.skor_e6;
   out->total_gain_e6 = after.total_e6 - base.total_e6;
